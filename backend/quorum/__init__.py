@@ -1,0 +1,1 @@
+"""Quorum: governance for NHS commissioning organisations."""

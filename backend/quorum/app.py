@@ -1,0 +1,87 @@
+"""The Starlette application: routes and middleware, nothing else."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from quorum.auth import demo, sessions
+from quorum.auth.oidc import OidcSignIn
+from quorum.config import Settings, get_settings
+from quorum.database import app_engine
+from quorum.graphql.http import graphql_endpoint
+from quorum.security import SecurityHeaders
+
+SESSION_MAX_AGE = 12 * 60 * 60
+
+
+async def healthz(request: Request) -> Response:
+    try:
+        async with app_engine().connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except Exception:
+        return JSONResponse({"status": "degraded", "database": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok", "database": "ok"})
+
+
+async def sign_out(request: Request) -> Response:
+    if not sessions.has_csrf_header(request):
+        return JSONResponse({"error": "Send the X-Quorum-CSRF: 1 header."}, status_code=403)
+    sessions.end(request)
+    return Response(status_code=204)
+
+
+def frontend_routes(settings: Settings) -> list:
+    index = settings.frontend_dir / "index.html"
+
+    async def spa(request: Request) -> Response:
+        if request.url.path.startswith("/sign-in/demo") and not settings.demo_mode:
+            return PlainTextResponse("Not Found", status_code=404)
+        if not index.exists():
+            return PlainTextResponse("The frontend has not been built: run `npm run build` in frontend/.", status_code=503)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+    routes = []
+    if (settings.frontend_dir / "assets").is_dir():
+        routes.append(Mount("/assets", StaticFiles(directory=settings.frontend_dir / "assets"), name="assets"))
+    routes.append(Route("/{path:path}", spa, methods=["GET"]))
+    return routes
+
+
+def create_app() -> Starlette:
+    settings = get_settings()
+    routes = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
+        Route("/auth/sign-out", sign_out, methods=["POST"]),
+    ]
+    if settings.oidc_enabled:
+        oidc = OidcSignIn(settings)
+        routes += [
+            Route("/auth/login", oidc.login, methods=["GET"]),
+            Route("/auth/callback", oidc.callback, methods=["GET"], name="auth_callback"),
+        ]
+    if settings.demo_mode:
+        routes += [
+            Route("/auth/demo/users", demo.demo_users, methods=["GET"]),
+            Route("/auth/demo/sign-in", demo.demo_sign_in, methods=["POST"]),
+        ]
+    routes += frontend_routes(settings)
+    middleware = [
+        Middleware(SecurityHeaders, production=settings.production),
+        Middleware(
+            SessionMiddleware,
+            secret_key=settings.secret_key,
+            session_cookie="quorum_session",
+            max_age=SESSION_MAX_AGE,
+            same_site="lax",
+            https_only=settings.production,
+        ),
+    ]
+    return Starlette(routes=routes, middleware=middleware)

@@ -1,0 +1,107 @@
+"""The `quorum` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import timedelta
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="quorum", description="Governance for NHS commissioning.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the app, /graphql and /healthz")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+
+    commands.add_parser("migrate", help="bring the database schema up to date")
+
+    seed = commands.add_parser("seed", help="load data")
+    seed.add_argument("--demo", action="store_true", required=True, help="the demo organisations and people")
+
+    token = commands.add_parser("token", help="print a bearer token for an existing person")
+    token.add_argument("--email", required=True)
+    token.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds (default 3600)")
+
+    export = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
+    export.add_argument("--output", help="write to this file instead of standard output")
+
+    args = parser.parse_args(argv)
+    return {
+        "serve": _serve,
+        "migrate": _migrate,
+        "seed": _seed,
+        "token": _token,
+        "export-schema": _export_schema,
+    }[args.command](args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from quorum.database import owner_url
+
+    owner_url()  # starts the embedded server here, once, for every worker
+    uvicorn.run(
+        "quorum.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from quorum import migrations
+    from quorum.config import get_settings
+    from quorum.database import owner_url, set_app_role_password
+
+    url = owner_url()
+    migrations.upgrade(url)
+    if get_settings().app_database_password:
+        asyncio.run(set_app_role_password(url, get_settings().app_database_password))
+    print("Database is up to date.")
+    return 0
+
+
+def _seed(args: argparse.Namespace) -> int:
+    from quorum.seed.demo import seed_demo
+
+    asyncio.run(seed_demo())
+    return 0
+
+
+def _token(args: argparse.Namespace) -> int:
+    from quorum.auth.tokens import issue_token_for_email
+
+    if args.ttl <= 0:
+        print("--ttl must be a positive number of seconds", file=sys.stderr)
+        return 2
+    token = asyncio.run(issue_token_for_email(args.email, timedelta(seconds=args.ttl)))
+    if token is None:
+        print(f"No person with the email {args.email!r}.", file=sys.stderr)
+        return 1
+    print(token)
+    return 0
+
+
+def _export_schema(args: argparse.Namespace) -> int:
+    from quorum.graphql.schema import schema
+
+    sdl = schema.as_str() + "\n"
+    if args.output:
+        with open(args.output, "w") as f:
+            f.write(sdl)
+    else:
+        sys.stdout.write(sdl)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Settings, read once from the environment.
+
+Every setting has a development default except the ones production must state:
+QUORUM_SECRET_KEY, and the OpenID Connect client when sign-in is wanted.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    environment: str  # "development" or "production"
+    demo_mode: bool
+    data_dir: Path
+    database_url: str | None  # None: run the embedded PostgreSQL in data_dir
+    app_database_password: str | None
+    secret_key: str
+    oidc_issuer: str | None
+    oidc_client_id: str | None
+    oidc_client_secret: str | None
+    frontend_dir: Path
+
+    @property
+    def production(self) -> bool:
+        return self.environment == "production"
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id)
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key(environment: str, data_dir: Path) -> str:
+    key = os.environ.get("QUORUM_SECRET_KEY")
+    if key:
+        return key
+    if environment == "production":
+        raise RuntimeError("QUORUM_SECRET_KEY must be set in production")
+    # Development keeps one generated key in the data folder so sessions and
+    # tokens survive restarts and are shared by every worker.
+    path = data_dir / "secret_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+@cache
+def get_settings() -> Settings:
+    environment = os.environ.get("QUORUM_ENV", "development").strip().lower()
+    if environment not in {"development", "production"}:
+        raise RuntimeError("QUORUM_ENV must be 'development' or 'production'")
+    demo_mode = _flag("QUORUM_DEMO")
+    if demo_mode and environment == "production":
+        raise RuntimeError("QUORUM_DEMO cannot be set in production: it lets anyone sign in as anyone")
+    data_dir = Path(os.environ.get("QUORUM_DATA_DIR", ".quorum")).resolve()
+    repo_root = Path(__file__).resolve().parents[2]
+    return Settings(
+        environment=environment,
+        demo_mode=demo_mode,
+        data_dir=data_dir,
+        database_url=os.environ.get("DATABASE_URL") or None,
+        app_database_password=os.environ.get("QUORUM_APP_DB_PASSWORD") or None,
+        secret_key=_secret_key(environment, data_dir),
+        oidc_issuer=os.environ.get("QUORUM_OIDC_ISSUER") or None,
+        oidc_client_id=os.environ.get("QUORUM_OIDC_CLIENT_ID") or None,
+        oidc_client_secret=os.environ.get("QUORUM_OIDC_CLIENT_SECRET") or None,
+        frontend_dir=Path(os.environ.get("QUORUM_FRONTEND_DIR", repo_root / "frontend" / "dist")),
+    )

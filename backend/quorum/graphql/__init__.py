@@ -1,0 +1,1 @@
+"""The GraphQL layer: composes each domain's types, queries and mutations."""

@@ -1,0 +1,31 @@
+"""What every resolver receives: the request, its transaction and the caller's access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+from strawberry.types import Info as StrawberryInfo
+
+from quorum.access import Access
+from quorum.config import Settings
+from quorum.database import Db
+
+
+@dataclass
+class Context:
+    request: Request | None
+    db: Db
+    access: Access
+    settings: Settings
+    loaders: dict[str, Any] = field(default_factory=dict)
+
+    def loader(self, name: str, make: Any) -> Any:
+        """One DataLoader per name per request."""
+        if name not in self.loaders:
+            self.loaders[name] = make(self)
+        return self.loaders[name]
+
+
+Info = StrawberryInfo[Context, None]

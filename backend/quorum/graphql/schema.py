@@ -1,0 +1,95 @@
+"""The schema: each domain's queries and mutations, composed."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+
+from quorum.config import get_settings
+from quorum.graphql import ids
+from quorum.graphql.context import Info
+from quorum.graphql.errors import MASKED_MESSAGE, ClientError, is_internal
+from quorum.graphql.node import Node
+from quorum.organisations.graphql import (
+    OrganisationMutations, OrganisationNode, OrganisationQueries, PracticeNode, organisations_by_id, practices_by_id,
+)
+from quorum.people.graphql import (
+    MembershipNode, PeopleMutations, PeopleQueries, PersonNode, memberships_by_id, people_by_id,
+)
+
+# Node type name -> (loader name, loader factory, GraphQL type).
+NODE_TYPES = {
+    "Organisation": ("organisations", organisations_by_id, OrganisationNode),
+    "Practice": ("practices", practices_by_id, PracticeNode),
+    "Person": ("people", people_by_id, PersonNode),
+    "Membership": ("memberships", memberships_by_id, MembershipNode),
+}
+MAX_NODES = 100
+
+
+async def resolve_node(info: Info, global_id: str) -> Node | None:
+    type_name, key = ids.decode(global_id)
+    if type_name not in NODE_TYPES:
+        return None
+    loader_name, make_loader, node_type = NODE_TYPES[type_name]
+    row = await info.context.loader(loader_name, make_loader).load(key)
+    return row and node_type.from_row(row)
+
+
+@strawberry.type
+class SignInOptions:
+    oidc_enabled: bool
+    demo_mode: bool
+
+
+@strawberry.type
+class Query(OrganisationQueries, PeopleQueries):
+    @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await resolve_node(info, id)
+
+    @strawberry.field
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > MAX_NODES:
+            raise ClientError(f"Ask for at most {MAX_NODES} nodes at once.")
+        return [await resolve_node(info, i) for i in ids]
+
+    @strawberry.field
+    def sign_in_options(self, info: Info) -> SignInOptions:
+        settings = info.context.settings
+        return SignInOptions(oidc_enabled=settings.oidc_enabled, demo_mode=settings.demo_mode)
+
+
+@strawberry.type
+class Mutation(OrganisationMutations, PeopleMutations):
+    pass
+
+
+def _extensions() -> list:
+    extensions = [
+        ParserCache(maxsize=256),
+        ValidationCache(maxsize=256),
+        QueryDepthLimiter(max_depth=10),
+        MaxAliasesLimiter(max_alias_count=20),
+        MaxTokensLimiter(max_token_count=2000),
+        MaskErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
+    ]
+    if get_settings().production:
+        extensions.append(DisableIntrospection())
+    return extensions
+
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    types=[OrganisationNode, PracticeNode, PersonNode, MembershipNode],
+    extensions=_extensions(),
+)

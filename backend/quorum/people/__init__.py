@@ -1,0 +1,1 @@
+"""People, the organisations that registered them, and their memberships (roles)."""

@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from quorum import clock
+from quorum.graphql import ids
+from quorum.graphql.context import Context, Info
+from quorum.graphql.errors import InputErrors, UserError
+from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.pagination import Connection, paginate
+from quorum.organisations.graphql import (
+    OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id,
+)
+from quorum.database import matching
+from quorum.people import service
+from quorum.people.tables import Membership, Person, Role
+
+RoleEnum = strawberry.enum(Role, name="Role")
+
+people_by_id = by_id_loader(service.visible_people, Person.id)
+memberships_by_id = by_id_loader(service.visible_memberships, Membership.id)
+
+
+def memberships_by_person(ctx: Context) -> DataLoader:
+    async def load(person_ids: list[uuid.UUID]) -> list[list[Membership]]:
+        rows = await ctx.db.all(
+            service.visible_memberships(ctx.access)
+            .where(Membership.person_id.in_(person_ids))
+            .order_by(Membership.valid_from, Membership.id)
+        )
+        return [[m for m in rows if m.person_id == p] for p in person_ids]
+
+    return DataLoader(load_fn=load)
+
+
+@strawberry.type(name="Person")
+class PersonNode(Node):
+    name: str
+    email: str
+    row: strawberry.Private[Person]
+
+    @classmethod
+    def from_row(cls, row: Person) -> PersonNode:
+        return cls(id=ids.encode("Person", row.id), name=row.name, email=row.email, row=row)
+
+    @strawberry.field(description="The memberships the viewer may see, past and present.")
+    async def memberships(self, info: Info) -> list[MembershipNode]:
+        rows = await info.context.loader("memberships_by_person", memberships_by_person).load(self.row.id)
+        return [MembershipNode.from_row(m) for m in rows]
+
+
+@strawberry.type(name="Membership")
+class MembershipNode(Node):
+    role: RoleEnum
+    valid_from: date
+    valid_to: date | None
+    row: strawberry.Private[Membership]
+
+    @classmethod
+    def from_row(cls, row: Membership) -> MembershipNode:
+        return cls(
+            id=ids.encode("Membership", row.id), role=row.role, valid_from=row.valid_from, valid_to=row.valid_to, row=row
+        )
+
+    @strawberry.field
+    def is_active(self) -> bool:
+        return self.row.is_active_on(clock.today())
+
+    @strawberry.field
+    async def person(self, info: Info) -> PersonNode:
+        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
+        return PersonNode.from_row(row)
+
+    @strawberry.field(description="Null when the viewer can no longer see the organisation.")
+    async def organisation(self, info: Info) -> OrganisationNode | None:
+        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
+        return row and OrganisationNode.from_row(row)
+
+    @strawberry.field
+    async def practice(self, info: Info) -> PracticeNode | None:
+        if self.row.practice_id is None:
+            return None
+        row = await info.context.loader("practices", practices_by_id).load(self.row.practice_id)
+        return row and PracticeNode.from_row(row)
+
+
+async def membership_connection(info: Info, org_id: uuid.UUID, first: int, after: str | None):
+    statement = service.visible_memberships(info.context.access).where(Membership.org_id == org_id)
+    keys = [Membership.valid_from, Membership.id]
+    return await paginate(info.context.db, statement, keys, first, after, MembershipNode.from_row)
+
+
+@strawberry.type
+class Viewer:
+    person: PersonNode
+    is_platform_admin: bool
+
+    @strawberry.field(description="Active memberships only.")
+    async def memberships(self, info: Info) -> list[MembershipNode]:
+        rows = await info.context.loader("memberships_by_person", memberships_by_person).load(self.person.row.id)
+        today = clock.today()
+        return [MembershipNode.from_row(m) for m in rows if m.is_active_on(today)]
+
+
+@strawberry.type
+class PeopleQueries:
+    @strawberry.field(description="Null when nobody is signed in.")
+    async def viewer(self, info: Info) -> Viewer | None:
+        access = info.context.access
+        if access.person_id is None:
+            return None
+        row = await info.context.loader("people", people_by_id).load(access.person_id)
+        return row and Viewer(person=PersonNode.from_row(row), is_platform_admin=access.is_platform_admin)
+
+    @strawberry.field(description="People registered with the organisations the viewer belongs to.")
+    async def people(
+        self, info: Info, first: int = 50, after: str | None = None,
+        organisation_id: strawberry.ID | None = None, search: str | None = None,
+    ) -> Connection[PersonNode]:
+        statement = service.visible_people(info.context.access, optional_id("Organisation", organisation_id))
+        statement = matching(statement, Person.name, Person.email, text=search)
+        return await paginate(info.context.db, statement, [Person.email], first, after, PersonNode.from_row)
+
+
+@strawberry.input
+class CreatePersonInput:
+    organisation_id: strawberry.ID
+    name: str
+    email: str
+
+
+@strawberry.input
+class CreateMembershipInput:
+    person_id: strawberry.ID
+    organisation_id: strawberry.ID
+    role: RoleEnum
+    practice_id: strawberry.ID | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+@strawberry.input
+class EndMembershipInput:
+    id: strawberry.ID
+    valid_to: date
+
+
+@strawberry.type
+class PersonPayload:
+    person: PersonNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class MembershipPayload:
+    membership: MembershipNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class PeopleMutations:
+    @strawberry.mutation(description="Register a person with an organisation (one person record per email across Quorum).")
+    async def create_person(self, info: Info, input: CreatePersonInput) -> PersonPayload:
+        ctx = info.context
+        try:
+            org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
+            row = await service.register_person(ctx.db, ctx.access, org_id=org_id, name=input.name, email=input.email)
+        except InputErrors as e:
+            return PersonPayload(errors=e.errors)
+        return PersonPayload(person=PersonNode.from_row(row))
+
+    @strawberry.mutation
+    async def create_membership(self, info: Info, input: CreateMembershipInput) -> MembershipPayload:
+        ctx = info.context
+        try:
+            row = await service.create_membership(
+                ctx.db, ctx.access,
+                person_id=ids.decode_as("Person", input.person_id, "personId"),
+                org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+                role=input.role,
+                practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
+                valid_from=input.valid_from,
+                valid_to=input.valid_to,
+            )
+        except InputErrors as e:
+            return MembershipPayload(errors=e.errors)
+        return MembershipPayload(membership=MembershipNode.from_row(row))
+
+    @strawberry.mutation
+    async def end_membership(self, info: Info, input: EndMembershipInput) -> MembershipPayload:
+        ctx = info.context
+        try:
+            membership_id = ids.decode_as("Membership", input.id, "id")
+            row = await service.end_membership(ctx.db, ctx.access, membership_id, input.valid_to)
+        except InputErrors as e:
+            return MembershipPayload(errors=e.errors)
+        return MembershipPayload(membership=MembershipNode.from_row(row))

@@ -1,0 +1,31 @@
+"""Response headers every page and API answer carries."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+BASE_HEADERS = {
+    b"x-content-type-options": b"nosniff",
+    b"x-frame-options": b"DENY",
+    b"referrer-policy": b"same-origin",
+}
+HSTS = {b"strict-transport-security": b"max-age=63072000; includeSubDomains"}
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp, production: bool):
+        self.app = app
+        self.headers = {**BASE_HEADERS, **(HSTS if production else {})}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = list(message["headers"]) + list(self.headers.items())
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,1 @@
+"""Data loaders run by `quorum seed`."""
