@@ -35,8 +35,9 @@ def owner_url(settings: Settings | None = None) -> URL:
     if settings.database_url:
         return make_url(settings.database_url).set(drivername="postgresql+asyncpg")
     url = start_embedded_server(settings)
-    # Child processes (uvicorn workers, the test server) find the same server.
+    # Later calls, and child processes (uvicorn workers, the test server), find the same server.
     os.environ["DATABASE_URL"] = url.render_as_string(hide_password=False)
+    get_settings.cache_clear()
     return url
 
 
@@ -107,7 +108,11 @@ class Db:
 
     async def scalar(self, statement: Any) -> Any:
         async with self._lock:
-            return (await self.session.execute(statement)).scalar()
+            return await self.session.scalar(statement)
+
+    async def execute(self, statement: Any, parameters: dict | None = None) -> None:
+        async with self._lock:
+            await self.session.execute(statement, parameters)
 
     async def add(self, row: T, *, refresh: bool = True) -> T:
         """Insert or update `row` now; an IntegrityError leaves the transaction usable."""

@@ -25,5 +25,5 @@ class AuditEntry(SQLModel, table=True):
     action: str
     entity_type: str
     entity_id: uuid.UUID | None = None
-    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
-    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)))

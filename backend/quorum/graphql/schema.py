@@ -74,16 +74,17 @@ class Mutation(OrganisationMutations, PeopleMutations):
 
 
 def _extensions() -> list:
+    # Factories: strawberry builds fresh extensions per request (the caches are module-level).
     extensions = [
-        ParserCache(maxsize=256),
-        ValidationCache(maxsize=256),
-        QueryDepthLimiter(max_depth=10),
-        MaxAliasesLimiter(max_alias_count=20),
-        MaxTokensLimiter(max_token_count=2000),
-        MaskErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        lambda: QueryDepthLimiter(max_depth=10),
+        lambda: MaxAliasesLimiter(max_alias_count=20),
+        lambda: MaxTokensLimiter(max_token_count=2000),
+        lambda: MaskErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
     ]
     if get_settings().production:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return extensions
 
 
