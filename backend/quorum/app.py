@@ -41,7 +41,8 @@ def frontend_routes(settings: Settings) -> list:
     index = settings.frontend_dir / "index.html"
 
     async def spa(request: Request) -> Response:
-        if request.url.path.startswith("/sign-in/demo") and not settings.demo_mode:
+        path = request.url.path
+        if path.startswith(("/auth/", "/assets/")) or (path.startswith("/sign-in/demo") and not settings.demo_mode):
             return PlainTextResponse("Not Found", status_code=404)
         if not index.exists():
             return PlainTextResponse("The frontend has not been built: run `npm run build` in frontend/.", status_code=503)

@@ -112,7 +112,7 @@ class Db:
 
     async def execute(self, statement: Any, parameters: dict | None = None) -> None:
         async with self._lock:
-            await self.session.execute(statement, parameters)
+            await (await self.session.connection()).execute(statement, parameters)
 
     async def add(self, row: T, *, refresh: bool = True) -> T:
         """Insert or update `row` now; an IntegrityError leaves the transaction usable."""
