@@ -18,7 +18,6 @@ from quorum.database import app_engine
 from quorum.graphql.http import graphql_endpoint
 from quorum.security import SecurityHeaders
 
-SESSION_MAX_AGE = 12 * 60 * 60
 
 
 async def healthz(request: Request) -> Response:
@@ -33,7 +32,7 @@ async def healthz(request: Request) -> Response:
 async def sign_out(request: Request) -> Response:
     if not sessions.has_csrf_header(request):
         return JSONResponse({"error": "Send the X-Quorum-CSRF: 1 header."}, status_code=403)
-    sessions.end(request)
+    await sessions.end(request)
     return Response(status_code=204)
 
 
@@ -80,7 +79,7 @@ def create_app() -> Starlette:
             SessionMiddleware,
             secret_key=settings.secret_key,
             session_cookie="quorum_session",
-            max_age=SESSION_MAX_AGE,
+            max_age=int(sessions.LIFETIME.total_seconds()),
             same_site="lax",
             https_only=settings.production,
         ),

@@ -71,3 +71,11 @@ async def test_demo_routes_do_not_exist_outside_demo_mode(monkeypatch):
     finally:
         monkeypatch.setenv("QUORUM_DEMO", "1")
         config.get_settings.cache_clear()
+
+
+async def test_a_copy_of_the_cookie_kept_from_before_sign_out_no_longer_works(client):
+    await sign_in(client, BOLTON_SECRETARY)
+    kept = client.cookies["quorum_session"]
+    assert (await client.post("/auth/sign-out", headers=CSRF)).status_code == 204
+    client.cookies.set("quorum_session", kept)
+    assert (await client.post("/graphql", json=VIEWER, headers=CSRF)).json()["data"]["viewer"] is None

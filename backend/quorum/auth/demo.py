@@ -28,5 +28,5 @@ async def demo_sign_in(request: Request) -> Response:
     person_id = await person_id_for_email(email)
     if person_id is None:
         return JSONResponse({"error": "The demo data has not been loaded: run quorum seed --demo."}, status_code=409)
-    sessions.start(request, person_id)
+    await sessions.start(request, person_id)
     return Response(status_code=204)

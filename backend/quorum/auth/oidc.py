@@ -48,5 +48,5 @@ class OidcSignIn:
                 "You do not have a Quorum account",
                 f"There is no Quorum account for {email}. Ask your organisation's Quorum administrator to add you.",
             )
-        sessions.start(request, person_id)
+        await sessions.start(request, person_id)
         return RedirectResponse("/", status_code=303)

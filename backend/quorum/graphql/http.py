@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
+from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -31,13 +33,14 @@ async def graphql_endpoint(request: Request) -> Response:
     if request.method == "GET":
         return _graphiql_or_refuse(request)
     try:
-        person_id = caller(request)
+        identity = caller(request)
         body = await _json_body(request)
     except Refused as refused:
         return refused.response
     try:
         async with app_engine().connect() as conn:
             async with conn.begin() as transaction:
+                person_id = await sessions.person_for(conn, identity.sign_in) if identity.sign_in else identity.person_id
                 ctx = Context(
                     request=request,
                     db=Db(AsyncSession(bind=conn, expire_on_commit=False)),
@@ -63,21 +66,27 @@ async def graphql_endpoint(request: Request) -> Response:
     return JSONResponse(payload)
 
 
-def caller(request: Request):
-    """The signed-in person's id, None for anonymous; refuses bad tokens and cross-site posts."""
+@dataclass(frozen=True)
+class Identity:
+    person_id: uuid.UUID | None = None  # from a bearer token
+    sign_in: uuid.UUID | None = None  # from the session cookie, checked against the database
+
+
+def caller(request: Request) -> Identity:
+    """Who the request says it comes from; refuses bad tokens and cross-site posts."""
     authorization = request.headers.get("authorization")
     if authorization is not None:
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise Refused(401, "Send the token as 'Authorization: Bearer <token>'.", {"WWW-Authenticate": "Bearer"})
         try:
-            return tokens.verify(token.strip())
+            return Identity(person_id=tokens.verify(token.strip()))
         except tokens.InvalidToken:
             raise Refused(401, "The bearer token is invalid or has expired.", {"WWW-Authenticate": "Bearer"}) from None
-    person_id = sessions.session_person_id(request)
-    if person_id is not None and not sessions.has_csrf_header(request):
+    sign_in = sessions.session_id(request)
+    if sign_in is not None and not sessions.has_csrf_header(request):
         raise Refused(403, "Requests from a signed-in browser must send the X-Quorum-CSRF: 1 header.")
-    return person_id
+    return Identity(sign_in=sign_in)
 
 
 async def _json_body(request: Request) -> dict:

@@ -1,0 +1,134 @@
+"""A real Quorum server, a real OpenID Connect provider and headless Chromium, all on loopback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+
+import httpx
+import pytest
+from oidc_provider_mock import run_server_in_thread
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+
+from tests.conftest import ROOT
+
+AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+CLIENT_ID = "quorum-browser-tests"
+PHONE = {"width": 360, "height": 740}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    with run_server_in_thread(port=free_port()) as server:
+        yield f"http://127.0.0.1:{server.server_port}"
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+
+
+@pytest.fixture(scope="session")
+def server(oidc_provider) -> Server:
+    if not (ROOT / "frontend" / "dist" / "index.html").exists():
+        pytest.fail("The frontend is not built: the test command runs `npm run build` in frontend/ first.")
+    port = free_port()
+    env = {
+        **os.environ,
+        "QUORUM_DEMO": "1",
+        "QUORUM_OIDC_ISSUER": oidc_provider,
+        "QUORUM_OIDC_CLIENT_ID": CLIENT_ID,
+        "QUORUM_OIDC_CLIENT_SECRET": "browser-test-secret",
+    }
+    log = open(ROOT / ".quorum" / "test" / "server.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        process.terminate()
+        pytest.fail(f"Quorum did not start; see {log.name}")
+    yield Server(url, process)
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is not installed: the test command installs Debian's chromium package.")
+    return path
+
+
+@pytest.fixture(scope="session")
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        )
+        yield browser
+        await browser.close()
+
+
+@pytest.fixture
+async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
+    context = await browser.new_context()
+    yield context
+    await context.close()
+
+
+@pytest.fixture
+async def phone(browser: Browser) -> AsyncIterator[BrowserContext]:
+    context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context
+    await context.close()
+
+
+async def assert_accessible(page: Page) -> None:
+    """axe-core (WCAG 2.2 A and AA rules) finds no violation, and nothing overflows sideways."""
+    await page.add_script_tag(path=str(AXE))
+    result = await page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+    )
+    violations = [
+        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
+    ]
+    assert violations == [], f"axe violations on {page.url}:\n" + "\n".join(violations)
+    overflow = await page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
+
+
+async def sign_in_as_demo_user(page: Page, server: Server, name: str) -> None:
+    await page.goto(f"{server.url}/sign-in/demo")
+    await page.get_by_role("button", name=f"Sign in as {name}").click()
+    await page.wait_for_url(f"{server.url}/")
+    await page.get_by_role("heading", name="Your memberships").wait_for()
+
+
