@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 
 
 import httpx
@@ -19,7 +20,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from tests.conftest import ROOT
 
-AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(os.environ.get("QUORUM_AXE", ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"))
 CLIENT_ID = "quorum-browser-tests"
 PHONE = {"width": 360, "height": 740}
 
