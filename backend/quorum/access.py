@@ -1,21 +1,29 @@
 """Who the caller is and what they may see: the one permission decision.
 
-`Access` is computed once per request from the caller's active memberships.
-The service layer asks it before every read and write, and the same object
-produces the row-level security settings of the request's transaction, so the
-API's checks and the database's policies cannot disagree.
+`decide` turns the facts about a person (memberships, seats, the delegations
+their committees hold) into an `Access`, at a moment in time. The services ask
+the `Access` before every read and write, and the same `Access` produces the
+row-level security settings of the request's transaction, so the API's checks
+and the database's policies come from one rule and cannot disagree. A
+delegation's powers end at the instant it expires or is revoked, because
+`Access` is decided afresh for every request.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from quorum.people.tables import Membership, Person, Role
+from quorum import clock
+from quorum.delegations.functions import CHANGES_CONTRACTS
+from quorum.people.tables import Role
+
+GOVERNANCE_OFFICERS = (Role.ADMINISTRATOR, Role.BOARD_SECRETARY)
 
 
 @dataclass(frozen=True)
@@ -26,10 +34,33 @@ class Grant:
 
 
 @dataclass(frozen=True)
+class SeatGrant:
+    committee_id: uuid.UUID
+    role: str
+    voting: bool
+
+
+@dataclass(frozen=True)
+class DelegatedPower:
+    """What one live delegation gives the members of the committee holding it."""
+
+    delegation_id: uuid.UUID
+    committee_id: uuid.UUID
+    functions: frozenset[str]
+    ccg_ids: frozenset[uuid.UUID]
+
+
+@dataclass(frozen=True)
 class Access:
     person_id: uuid.UUID | None = None
     is_platform_admin: bool = False
-    grants: tuple[Grant, ...] = field(default_factory=tuple)
+    grants: tuple[Grant, ...] = ()
+    seats: tuple[SeatGrant, ...] = ()
+    powers: tuple[DelegatedPower, ...] = ()
+    committee_ids: frozenset[uuid.UUID] = frozenset()
+    officer_committee_ids: frozenset[uuid.UUID] = frozenset()  # committees the caller's organisation runs
+    directory_org_ids: frozenset[uuid.UUID] = frozenset()
+    practice_org_ids: frozenset[uuid.UUID] = frozenset()
 
     @property
     def signed_in(self) -> bool:
@@ -48,22 +79,115 @@ class Access:
     def can_administer(self, org_id: uuid.UUID) -> bool:
         return self.is_platform_admin or self.has_role(org_id, Role.ADMINISTRATOR)
 
+    def is_governance_officer(self, org_id: uuid.UUID) -> bool:
+        return self.has_role(org_id, *GOVERNANCE_OFFICERS)
+
+    def can_see_committee(self, committee_id: uuid.UUID) -> bool:
+        return committee_id in self.committee_ids
+
+    def sits_on(self, committee_id: uuid.UUID) -> bool:
+        return any(s.committee_id == committee_id for s in self.seats)
+
+    @property
+    def contract_read_ccgs(self) -> frozenset[uuid.UUID]:
+        return frozenset(c for p in self.powers for c in p.ccg_ids)
+
+    @property
+    def contract_write_ccgs(self) -> frozenset[uuid.UUID]:
+        return frozenset(c for p in self.powers if CHANGES_CONTRACTS in p.functions for c in p.ccg_ids)
+
     def rls_settings(self) -> dict[str, str]:
-        """Values for the transaction-local settings the policies read (see migration 0001)."""
+        """Values for the transaction-local settings the policies read (migrations 0001 and 0003)."""
         return {
             "person_id": str(self.person_id) if self.person_id else "",
-            "org_ids": "{" + ",".join(sorted(str(o) for o in self.org_ids)) + "}",
+            "org_ids": _array(self.org_ids),
             "platform_admin": "true" if self.is_platform_admin else "false",
+            "directory_org_ids": _array(self.directory_org_ids),
+            "practice_org_ids": _array(self.practice_org_ids),
+            "committee_ids": _array(self.committee_ids),
+            "contract_read_ccgs": _array(self.contract_read_ccgs),
+            "contract_write_ccgs": _array(self.contract_write_ccgs),
         }
 
 
 ANONYMOUS = Access()
 
 
+def _array(ids: frozenset[uuid.UUID]) -> str:
+    return "{" + ",".join(sorted(str(i) for i in ids)) + "}"
+
+
+def decide(person_id: uuid.UUID, facts: dict[str, Any], now: datetime) -> Access:
+    """The access a person has at `now`, from the facts `access_facts()` returns."""
+    today = clock.local_date(now)
+    grants = tuple(
+        Grant(uuid.UUID(m["org_id"]), Role(m["role"]), m["practice_id"] and uuid.UUID(m["practice_id"]))
+        for m in facts["memberships"]
+        if _active(m, today)
+    )
+    org_ids = {g.org_id for g in grants}
+    officer_of = {g.org_id for g in grants if g.role in GOVERNANCE_OFFICERS}
+    active_memberships = [m for m in facts["memberships"] if _active(m, today)]
+    my_area_teams = {uuid.UUID(m["org_id"]) for m in active_memberships if m["kind"] == "AREA_TEAM"}
+    parent_area_teams = {uuid.UUID(m["area_team_id"]) for m in active_memberships if m["area_team_id"]}
+    area_ccgs = {uuid.UUID(c["id"]) for c in facts["area_ccgs"] if uuid.UUID(c["area_team_id"]) in my_area_teams}
+
+    seats = tuple(
+        SeatGrant(uuid.UUID(s["committee_id"]), s["role"], s["voting"]) for s in facts["seats"] if _active(s, today)
+    )
+    seated = {s.committee_id for s in seats}
+    committee_ids, officer_committees, joint_parties = set(), set(), set()
+    for c in facts["committees"]:
+        committee_id, host = uuid.UUID(c["id"]), uuid.UUID(c["org_id"])
+        parties = {uuid.UUID(p) for p in c["parties"]}
+        if host in officer_of:
+            officer_committees.add(committee_id)
+        if not c["is_joint"]:
+            visible = host in org_ids or committee_id in seated
+        else:
+            visible = committee_id in seated or (c["party_officers_may_view"] and bool(parties & officer_of))
+        if visible:
+            committee_ids.add(committee_id)
+            joint_parties |= parties
+
+    powers = tuple(
+        DelegatedPower(
+            uuid.UUID(d["id"]), uuid.UUID(d["committee_id"]), frozenset(d["functions"]),
+            frozenset(uuid.UUID(c) for c in d["scope_ccg_ids"]),
+        )
+        for d in facts["delegations"]
+        if uuid.UUID(d["committee_id"]) in seated and _live(d, now)
+    )
+    delegated_ccgs = {c for p in powers for c in p.ccg_ids}
+    member_ccgs = {uuid.UUID(m["org_id"]) for m in active_memberships if m["kind"] == "CCG"}
+    return Access(
+        person_id=person_id,
+        is_platform_admin=bool(facts["platform_admin"]),
+        grants=grants,
+        seats=seats,
+        powers=powers,
+        committee_ids=frozenset(committee_ids),
+        officer_committee_ids=frozenset(officer_committees),
+        directory_org_ids=frozenset(org_ids | parent_area_teams | area_ccgs | joint_parties | delegated_ccgs),
+        practice_org_ids=frozenset(member_ccgs | area_ccgs | delegated_ccgs),
+    )
+
+
+def _active(row: dict, today: date) -> bool:
+    return date.fromisoformat(row["valid_from"]) <= today and (
+        row["valid_to"] is None or today <= date.fromisoformat(row["valid_to"])
+    )
+
+
+def _live(delegation: dict, now: datetime) -> bool:
+    revoked_at = delegation["revoked_at"] and datetime.fromisoformat(delegation["revoked_at"])
+    if revoked_at is not None and revoked_at <= now:
+        return False
+    return datetime.fromisoformat(delegation["valid_from"]) <= now < datetime.fromisoformat(delegation["valid_to"])
+
+
 _APPLY = text(
-    "SELECT set_config('app.person_id', :person_id, true),"
-    " set_config('app.org_ids', :org_ids, true),"
-    " set_config('app.platform_admin', :platform_admin, true)"
+    "SELECT " + ", ".join(f"set_config('app.{name}', :{name}, true)" for name in ANONYMOUS.rls_settings())
 )
 
 
@@ -72,28 +196,16 @@ async def apply(conn: AsyncConnection, access: Access) -> None:
     await conn.execute(_APPLY, access.rls_settings())
 
 
-async def establish(conn: AsyncConnection, person_id: uuid.UUID | None, today: date) -> Access:
+async def establish(conn: AsyncConnection, person_id: uuid.UUID | None, now: datetime) -> Access:
     """Work out the caller's access inside the current transaction and apply it.
 
     Returns ANONYMOUS for an unknown person id (a token for a person since removed).
     """
-    if person_id is None:
-        await apply(conn, ANONYMOUS)
-        return ANONYMOUS
-    await apply(conn, Access(person_id=person_id))  # lets the caller read their own rows
-    person = (await conn.execute(select(Person.is_platform_admin).where(Person.id == person_id))).first()
-    if person is None:
-        await apply(conn, ANONYMOUS)
-        return ANONYMOUS
-    rows = await conn.execute(
-        select(Membership.org_id, Membership.role, Membership.practice_id, Membership.valid_from, Membership.valid_to)
-        .where(Membership.person_id == person_id)
-    )
-    grants = tuple(
-        Grant(r.org_id, Role(r.role), r.practice_id)
-        for r in rows
-        if r.valid_from <= today and (r.valid_to is None or today <= r.valid_to)
-    )
-    access = Access(person_id=person_id, is_platform_admin=person.is_platform_admin, grants=grants)
+    access = ANONYMOUS
+    if person_id is not None:
+        await apply(conn, Access(person_id=person_id))  # access_facts answers only for this person
+        facts = await conn.scalar(select(func.access_facts(person_id)))
+        if facts and facts["platform_admin"] is not None:
+            access = decide(person_id, facts, now)
     await apply(conn, access)
     return access

@@ -1,13 +1,23 @@
-"""The one place Quorum asks the time, so tests can move it."""
+"""The one place Quorum asks the time, so tests can move it.
+
+Dates (memberships, seats) are English calendar dates, so "today" is London's.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
 
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def local_date(moment: datetime) -> date:
+    return moment.astimezone(LONDON).date()
+
+
 def today() -> date:
-    return now().date()
+    return local_date(now())

@@ -61,7 +61,8 @@ async def test_every_list_of_a_bolton_user_holds_only_bolton(client):
     data = await (await as_person(client, BOLTON_GP)).data(LISTS)
     codes = ods_codes(data)
     assert "00T" in codes and "P82001" in codes
-    assert {c for c in codes if c != "00T" and not c.startswith("P82")} == set()
+    # Their area team's directory entry (name and ODS code) is all they see beyond Bolton.
+    assert {c for c in codes if c not in ("00T", "Q46") and not c.startswith("P82")} == set()
     emails = {e["node"]["email"] for e in data["people"]["edges"]}
     assert "grace.adeyemi@demo.quorum.example" not in emails
     bolton_practices = await owner_fetch(
@@ -78,10 +79,16 @@ async def test_anonymous_caller_sees_no_private_data(client):
     assert data["people"]["edges"] == []
 
 
-async def test_area_team_officer_sees_the_area_team_but_not_its_ccgs(client):
-    codes = ods_codes(await (await as_person(client, MANCHESTER_OFFICER)).data(LISTS))
-    assert "Q46" in codes
-    assert not codes & {"00T", "01D", "P82001"}
+async def test_area_team_officer_sees_the_area_s_practices_but_none_of_its_ccgs_people(client):
+    data = await (await as_person(client, MANCHESTER_OFFICER)).data(LISTS)
+    codes = ods_codes(data)
+    assert {"Q46", "00T", "01D", "P82001", "P86001"} <= codes
+    assert not {c for c in codes if c.startswith(("F8", "08H", "07T", "Q71"))}
+    ccg_memberships = [
+        m for e in data["organisations"]["edges"] if e["node"]["odsCode"] != "Q46" for m in e["node"]["memberships"]["edges"]
+    ]
+    assert ccg_memberships == []
+    assert {e["node"]["email"] for e in data["people"]["edges"]} == {MANCHESTER_OFFICER}
 
 
 async def test_practices_filter_naming_another_ccg_returns_nothing(client):

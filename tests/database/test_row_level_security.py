@@ -10,7 +10,10 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from quorum.database import APP_ROLE, app_url, connect_kwargs
 from tests.support import owner_fetch
 
-TENANT_TABLES = ["organisation", "practice", "person", "person_registration", "membership", "audit_entry"]
+TENANT_TABLES = [
+    "organisation", "practice", "person", "person_registration", "membership", "audit_entry",
+    "committee", "committee_party", "seat", "delegation", "stored_file", "primary_care_contract",
+]
 
 
 async def app_connection() -> asyncpg.Connection:
@@ -22,9 +25,10 @@ async def org_id(ods: str):
 
 
 async def set_access(conn: asyncpg.Connection, *org_ids) -> None:
-    await conn.execute(
-        "SELECT set_config('app.org_ids', $1, true)", "{" + ",".join(str(o) for o in org_ids) + "}"
-    )
+    """What a member of these organisations (and nothing more) would have set."""
+    value = "{" + ",".join(str(o) for o in org_ids) + "}"
+    for name in ("org_ids", "directory_org_ids", "practice_org_ids"):
+        await conn.execute(f"SELECT set_config('app.{name}', $1, true)", value)
 
 
 async def test_every_tenant_table_has_forced_row_level_security():
@@ -115,7 +119,7 @@ async def test_a_pooled_connection_carries_nothing_from_one_request_to_the_next(
     try:
         for org in (bolton, islington):
             async with engine.connect() as conn, conn.begin():
-                await apply(conn, Access(grants=(Grant(org, Role.STAFF),)))
+                await apply(conn, Access(grants=(Grant(org, Role.STAFF),), practice_org_ids=frozenset({org})))
                 backends.append(await conn.scalar(text("SELECT pg_backend_pid()")))
                 seen.append(set((await conn.execute(text("SELECT DISTINCT org_id FROM practice"))).scalars()))
         async with engine.connect() as conn, conn.begin():

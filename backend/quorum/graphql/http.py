@@ -44,7 +44,7 @@ async def graphql_endpoint(request: Request) -> Response:
                 ctx = Context(
                     request=request,
                     db=Db(AsyncSession(bind=conn, expire_on_commit=False)),
-                    access=await access.establish(conn, person_id, clock.today()),
+                    access=await access.establish(conn, person_id, clock.now()),
                     settings=get_settings(),
                 )
                 result = await schema.execute(

@@ -36,3 +36,11 @@ def decode_as(expected_type: str, global_id: str, field: str | None = None) -> u
     if type_name != expected_type:
         raise input_error(field, f"That is not a valid {expected_type} ID.")
     return key
+
+
+def expect(type_name: str, global_id: str) -> uuid.UUID:
+    """Decode an ID a query argument names (bad ones are the query's error, not a payload's)."""
+    found, key = decode(global_id)
+    if found != type_name:
+        raise ClientError(f"That is not a {type_name} ID.")
+    return key

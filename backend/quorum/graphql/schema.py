@@ -18,6 +18,11 @@ from quorum.graphql import ids
 from quorum.graphql.context import Info
 from quorum.graphql.errors import MASKED_MESSAGE, ClientError, is_internal
 from quorum.graphql.node import Node
+from quorum.committees.graphql import (
+    CommitteeMutations, CommitteeNode, CommitteeQueries, SeatNode, committees_by_id, seats_by_id,
+)
+from quorum.contracts.graphql import ContractMutations, ContractQueries, PrimaryCareContractNode, contracts_by_id
+from quorum.delegations.graphql import DelegationMutations, DelegationNode, DelegationQueries, delegations_by_id
 from quorum.organisations.graphql import (
     OrganisationMutations, OrganisationNode, OrganisationQueries, PracticeNode, organisations_by_id, practices_by_id,
 )
@@ -31,6 +36,10 @@ NODE_TYPES = {
     "Practice": ("practices", practices_by_id, PracticeNode),
     "Person": ("people", people_by_id, PersonNode),
     "Membership": ("memberships", memberships_by_id, MembershipNode),
+    "Committee": ("committees", committees_by_id, CommitteeNode),
+    "Seat": ("seats", seats_by_id, SeatNode),
+    "Delegation": ("delegations", delegations_by_id, DelegationNode),
+    "PrimaryCareContract": ("contracts", contracts_by_id, PrimaryCareContractNode),
 }
 MAX_NODES = 100
 
@@ -51,7 +60,7 @@ class SignInOptions:
 
 
 @strawberry.type
-class Query(OrganisationQueries, PeopleQueries):
+class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         return await resolve_node(info, id)
@@ -69,7 +78,7 @@ class Query(OrganisationQueries, PeopleQueries):
 
 
 @strawberry.type
-class Mutation(OrganisationMutations, PeopleMutations):
+class Mutation(OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations):
     pass
 
 
@@ -91,6 +100,6 @@ def _extensions() -> list:
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    types=[OrganisationNode, PracticeNode, PersonNode, MembershipNode],
+    types=[node_type for _, _, node_type in NODE_TYPES.values()],
     extensions=_extensions(),
 )

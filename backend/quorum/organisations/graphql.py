@@ -9,7 +9,7 @@ import strawberry
 from quorum.database import matching
 from quorum.graphql import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import ClientError, InputErrors, UserError, input_error
+from quorum.graphql.errors import InputErrors, UserError, input_error
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations import importer, service
@@ -90,12 +90,7 @@ async def practice_connection(info: Info, org_id, first: int, after: str | None,
 
 
 def optional_id(type_name: str, global_id: strawberry.ID | None):
-    if global_id is None:
-        return None
-    found, key = ids.decode(global_id)
-    if found != type_name:
-        raise ClientError(f"That is not a {type_name} ID.")
-    return key
+    return None if global_id is None else ids.expect(type_name, global_id)
 
 
 @strawberry.type

@@ -23,16 +23,17 @@ MAX_LIST_SIZE = 1_000_000
 
 
 def visible_organisations(access: Access):
+    """Organisations whose directory entry the caller may read (their own, their area, their joint committees')."""
     statement = select(Organisation)
     if not access.is_platform_admin:
-        statement = statement.where(Organisation.id.in_(access.org_ids))
+        statement = statement.where(Organisation.id.in_(access.directory_org_ids))
     return statement
 
 
 def visible_practices(access: Access, org_id: uuid.UUID | None = None):
     statement = select(Practice)
     if not access.is_platform_admin:
-        statement = statement.where(Practice.org_id.in_(access.org_ids))
+        statement = statement.where(Practice.org_id.in_(access.practice_org_ids))
     if org_id is not None:
         statement = statement.where(Practice.org_id == org_id)
     return statement

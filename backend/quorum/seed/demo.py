@@ -6,15 +6,20 @@ idempotent: every row is matched on its natural key (ODS code, email, role).
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, MemberCategory, Seat, SeatRole
+from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import owner_url
+from quorum.delegations.tables import Delegation
+from quorum.files.tables import StoredFile
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration, Role
 
@@ -132,6 +137,7 @@ async def seed_demo() -> None:
                             valid_from=MEMBERSHIPS_START,
                         )
                     )
+        await _seed_governance(conn, org_ids, practice_ids)
     await engine.dispose()
     _print_summary()
 
@@ -143,10 +149,104 @@ async def _upsert_org(conn, ods: str, name: str, kind: OrganisationKind, area_te
     return await conn.scalar(select(Organisation.id).where(Organisation.ods_code == ods))
 
 
+JOINT_COMMITTEE = "Bolton primary care joint committee"
+# (email, committee, role, voting, category, party ODS)
+SEATS = [
+    ("margaret.lowe", "Governing body", SeatRole.CHAIR, True, MemberCategory.LAY_MEMBER, "00T"),
+    ("rajesh.mistry", "Governing body", SeatRole.VICE_CHAIR, True, MemberCategory.GP, "00T"),
+    ("tom.ashworth", "Governing body", SeatRole.MEMBER, True, MemberCategory.EXECUTIVE, "00T"),
+    ("helen.hargreaves", "Governing body", SeatRole.IN_ATTENDANCE, False, MemberCategory.OTHER, "00T"),
+    ("margaret.lowe", JOINT_COMMITTEE, SeatRole.CHAIR, True, MemberCategory.LAY_MEMBER, "00T"),
+    ("rajesh.mistry", JOINT_COMMITTEE, SeatRole.MEMBER, True, MemberCategory.GP, "00T"),
+    ("tom.ashworth", JOINT_COMMITTEE, SeatRole.MEMBER, True, MemberCategory.EXECUTIVE, "00T"),
+    ("janet.whitworth", JOINT_COMMITTEE, SeatRole.VICE_CHAIR, True, MemberCategory.NHS_ENGLAND, "Q46"),
+    ("grace.adeyemi", "Governing body", SeatRole.CHAIR, True, MemberCategory.GP, "08H"),
+]
+DELEGATION_START = datetime(2025, 4, 1, tzinfo=timezone.utc)
+DELEGATION_END = datetime(2028, 4, 1, tzinfo=timezone.utc)
+
+
+def demo_pdf(title: str) -> bytes:
+    """A one-page PDF saying `title`: enough to stand for a signed agreement in the demo and tests."""
+    text = title.replace("\\", "").replace("(", "").replace(")", "")
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
+    """Bolton's joint committee with Greater Manchester, seats, a delegation, and contract records."""
+    bolton, area_team = org_ids["00T"], org_ids["Q46"]
+    joint = await conn.scalar(select(Committee.id).where(Committee.org_id == bolton, Committee.name == JOINT_COMMITTEE))
+    if joint is None:
+        joint = await conn.scalar(
+            insert(Committee).values(
+                org_id=bolton, kind=CommitteeKind.JOINT_COMMITTEE, name=JOINT_COMMITTEE, is_joint=True,
+                co_commissioning_level="JOINT",
+                terms_summary="Jointly commissions general practice services for Bolton's practices with NHS England.",
+                quorum_rule={"minimum_voting": 3, "categories": {"LAY_MEMBER": 1, "GP": 1}, "each_party": True},
+            ).returning(Committee.id)
+        )
+        for party in (bolton, area_team):
+            await conn.execute(insert(CommitteeParty).values(org_id=bolton, committee_id=joint, party_org_id=party))
+    committees = {
+        (org, name): cid
+        for org, name, cid in (await conn.execute(select(Committee.org_id, Committee.name, Committee.id))).all()
+    }
+    for local, committee_name, role, voting, category, party_ods in SEATS:
+        person_id = await conn.scalar(select(Person.id).where(Person.email == f"{local}@{DEMO_DOMAIN}"))
+        host = bolton if committee_name == JOINT_COMMITTEE else org_ids[party_ods]
+        committee_id = committees[(host, committee_name)]
+        exists = await conn.scalar(select(Seat.id).where(Seat.committee_id == committee_id, Seat.person_id == person_id))
+        if exists is None:
+            await conn.execute(insert(PersonRegistration).values(org_id=host, person_id=person_id).on_conflict_do_nothing())
+            await conn.execute(insert(Seat).values(
+                org_id=host, committee_id=committee_id, person_id=person_id, party_org_id=org_ids[party_ods],
+                role=role, voting=voting, category=category, valid_from=MEMBERSHIPS_START,
+            ))
+    if await conn.scalar(select(Delegation.id).where(Delegation.receiving_committee_id == joint)) is None:
+        agreement = demo_pdf("Delegation agreement: Greater Manchester Area Team and Bolton CCG")
+        file_id = await conn.scalar(insert(StoredFile).values(
+            org_id=area_team, filename="bolton-joint-committee-agreement.pdf", content_type="application/pdf",
+            size_bytes=len(agreement), sha256=hashlib.sha256(agreement).hexdigest(), content=agreement,
+        ).returning(StoredFile.id))
+        janet = await conn.scalar(select(Person.id).where(Person.email == f"janet.whitworth@{DEMO_DOMAIN}"))
+        await conn.execute(insert(Delegation).values(
+            org_id=area_team, receiving_org_id=bolton, receiving_committee_id=joint,
+            functions=["primary_care.contracts", "primary_care.mergers"], scope_ccg_ids=[bolton],
+            valid_from=DELEGATION_START, valid_to=DELEGATION_END, agreement_file_id=file_id, recorded_by=janet,
+        ))
+    types = [ContractType.GMS, ContractType.GMS, ContractType.PMS, ContractType.APMS]
+    services = [["Extended hours access", "Learning disabilities health checks"], ["Minor surgery"], []]
+    for ccg_ods, _, area_ods, prefix, _ in CCGS:
+        for i in range(1, 12):
+            practice_id = practice_ids[f"{prefix}{i:03d}"]
+            await conn.execute(insert(PrimaryCareContract).values(
+                org_id=org_ids[area_ods], practice_org_id=org_ids[ccg_ods], practice_id=practice_id,
+                contract_type=types[i % len(types)], start_date=date(2004, 4, 1),
+                enhanced_services=services[i % len(services)],
+            ).on_conflict_do_nothing())
+
+
 def _print_summary() -> None:
     print("Demo data is loaded.")
     print("Area teams: " + ", ".join(f"{name} ({ods})" for ods, name in AREA_TEAMS))
     print("CCGs (11 practices each): " + ", ".join(f"{name} ({ods})" for ods, name, *_ in CCGS))
+    print(f"Joint committee: {JOINT_COMMITTEE} (Bolton CCG with Greater Manchester Area Team), holding a delegation")
     print("Demo people (sign in as them at /sign-in/demo):")
     for person in DEMO_PEOPLE:
         print(f"  {person.email:<45} {person.description}")

@@ -1,0 +1,1 @@
+"""Committees (joint committees included), their seats and their quorum rules."""

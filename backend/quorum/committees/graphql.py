@@ -1,0 +1,386 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from sqlmodel import select
+from strawberry.dataloader import DataLoader
+
+from quorum import clock
+from quorum.committees import service
+from quorum.committees.quorum import PresentMember, QuorumRule, category_words, evaluate
+from quorum.committees.tables import (
+    CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Seat, SeatRole,
+)
+from quorum.files.graphql import StoredFileType, stored_file
+from quorum.graphql import ids
+from quorum.graphql.context import Context, Info
+from quorum.graphql.errors import InputErrors, UserError
+from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.pagination import Connection, paginate
+from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id
+from quorum.people.graphql import PersonNode, people_by_id
+
+if TYPE_CHECKING:
+    from quorum.delegations.graphql import DelegationNode
+
+CommitteeKindEnum = strawberry.enum(CommitteeKind, name="CommitteeKind")
+CoCommissioningLevelEnum = strawberry.enum(CoCommissioningLevel, name="CoCommissioningLevel")
+SeatRoleEnum = strawberry.enum(SeatRole, name="SeatRole")
+MemberCategoryEnum = strawberry.enum(MemberCategory, name="MemberCategory")
+
+committees_by_id = by_id_loader(service.visible_committees, Committee.id)
+seats_by_id = by_id_loader(service.visible_seats, Seat.id)
+
+
+def seats_by_committee(ctx: Context) -> DataLoader:
+    async def load(committee_ids: list[uuid.UUID]) -> list[list[Seat]]:
+        rows = await ctx.db.all(
+            service.visible_seats(ctx.access).where(Seat.committee_id.in_(committee_ids)).order_by(Seat.valid_from, Seat.id)
+        )
+        return [[s for s in rows if s.committee_id == c] for c in committee_ids]
+
+    return DataLoader(load_fn=load)
+
+
+def parties_by_committee(ctx: Context) -> DataLoader:
+    async def load(committee_ids: list[uuid.UUID]) -> list[list[uuid.UUID]]:
+        rows = await ctx.db.all(select(CommitteeParty).where(CommitteeParty.committee_id.in_(committee_ids)))
+        return [[p.party_org_id for p in rows if p.committee_id == c] for c in committee_ids]
+
+    return DataLoader(load_fn=load)
+
+
+@strawberry.type
+class CategoryMinimum:
+    category: MemberCategoryEnum
+    count: int
+
+
+@strawberry.type
+class QuorumRuleType:
+    minimum_voting: int
+    category_minimums: list[CategoryMinimum]
+    each_party: bool
+    in_words: str
+
+    @classmethod
+    def from_rule(cls, rule: QuorumRule) -> QuorumRuleType:
+        return cls(
+            minimum_voting=rule.minimum_voting,
+            category_minimums=[CategoryMinimum(category=c, count=n) for c, n in rule.categories.items()],
+            each_party=rule.each_party,
+            in_words=rule.in_words(),
+        )
+
+
+@strawberry.type
+class QuorumCheck:
+    met: bool
+    unmet: list[str]
+
+
+@strawberry.type
+class CouncilSeat:
+    practice: PracticeNode | None
+    representative: PersonNode | None
+
+
+@strawberry.type(name="Committee")
+class CommitteeNode(Node):
+    kind: CommitteeKindEnum
+    name: str
+    terms_summary: str
+    is_joint: bool
+    co_commissioning_level: CoCommissioningLevelEnum | None
+    row: strawberry.Private[Committee]
+
+    @classmethod
+    def from_row(cls, row: Committee) -> CommitteeNode:
+        return cls(
+            id=ids.encode("Committee", row.id), kind=row.kind, name=row.name, terms_summary=row.terms_summary,
+            is_joint=row.is_joint, co_commissioning_level=row.co_commissioning_level, row=row,
+        )
+
+    @strawberry.field(description="The organisation hosting the committee (null when not visible to the viewer).")
+    async def host(self, info: Info) -> OrganisationNode | None:
+        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
+        return row and OrganisationNode.from_row(row)
+
+    @strawberry.field(description="Joint committees: every party, host included.")
+    async def parties(self, info: Info) -> list[OrganisationNode]:
+        if not self.row.is_joint or not info.context.access.can_see_committee(self.row.id):
+            return []
+        party_ids = await info.context.loader("parties", parties_by_committee).load(self.row.id)
+        rows = await info.context.loader("organisations", organisations_by_id).load_many(party_ids)
+        return [OrganisationNode.from_row(r) for r in rows if r]
+
+    @strawberry.field
+    async def meets_in_common_with(self, info: Info) -> list[CommitteeNode]:
+        if not self.row.in_common_group:
+            return []
+        rows = await info.context.db.all(
+            service.visible_committees(info.context.access).where(
+                Committee.in_common_group == self.row.in_common_group, Committee.id != self.row.id
+            )
+        )
+        return [CommitteeNode.from_row(r) for r in rows]
+
+    @strawberry.field
+    async def terms_of_reference(self, info: Info) -> StoredFileType | None:
+        return await stored_file(info, self.row.terms_file_id)
+
+    @strawberry.field
+    def quorum_rule(self) -> QuorumRuleType:
+        return QuorumRuleType.from_rule(QuorumRule.from_data(self.row.quorum_rule))
+
+    @strawberry.field(description="Seats, current ones only unless includePast.")
+    async def seats(self, info: Info, include_past: bool = False) -> list[SeatNode]:
+        rows = await info.context.loader("seats_by_committee", seats_by_committee).load(self.row.id)
+        today = clock.today()
+        return [SeatNode.from_row(s) for s in rows if include_past or s.is_active_on(today)]
+
+    @strawberry.field(description="The council of members: one seat per practice, held by its representative.")
+    async def council_seats(self, info: Info) -> list[CouncilSeat]:
+        if self.row.kind != CommitteeKind.COUNCIL_OF_MEMBERS or not info.context.access.can_see_committee(self.row.id):
+            return []
+        memberships = await service.council_seats(info.context.db, self.row)
+        practices = await info.context.loader("practices", practices_by_id).load_many([m.practice_id for m in memberships])
+        people = await info.context.loader("people", people_by_id).load_many([m.person_id for m in memberships])
+        return [
+            CouncilSeat(practice=p and PracticeNode.from_row(p), representative=r and PersonNode.from_row(r))
+            for p, r in sorted(zip(practices, people), key=lambda pr: pr[0].ods_code if pr[0] else "")
+        ]
+
+    @strawberry.field(description="Evaluate the quorum rule as if these seats' holders were present.")
+    async def quorum_check(self, info: Info, present_seat_ids: list[strawberry.ID]) -> QuorumCheck:
+        seat_ids = {ids.expect("Seat", i) for i in present_seat_ids}
+        rows = await info.context.loader("seats_by_committee", seats_by_committee).load(self.row.id)
+        today = clock.today()
+        present = [s for s in rows if s.id in seat_ids and s.is_active_on(today)]
+        party_ids = await service.parties_of(info.context.db, self.row)
+        orgs = await info.context.loader("organisations", organisations_by_id).load_many(party_ids)
+        names = {pid: (o.name if o else "a party") for pid, o in zip(party_ids, orgs)}
+        result = evaluate(
+            QuorumRule.from_data(self.row.quorum_rule),
+            [PresentMember(s.voting, MemberCategory(s.category), s.party_org_id) for s in present],
+            names,
+        )
+        return QuorumCheck(met=result.met, unmet=list(result.unmet))
+
+    @strawberry.field
+    async def delegations_received(
+        self, info: Info
+    ) -> list[Annotated[DelegationNode, strawberry.lazy("quorum.delegations.graphql")]]:
+        from quorum.delegations.graphql import delegations_of_committee
+
+        return await delegations_of_committee(info, self.row.id)
+
+    @strawberry.field(description="True when the viewer may change the committee and its seats.")
+    def viewer_can_manage(self, info: Info) -> bool:
+        return service.can_manage(info.context.access, self.row)
+
+
+@strawberry.type(name="Seat")
+class SeatNode(Node):
+    role: SeatRoleEnum
+    voting: bool
+    category: MemberCategoryEnum
+    valid_from: date
+    valid_to: date | None
+    row: strawberry.Private[Seat]
+
+    @classmethod
+    def from_row(cls, row: Seat) -> SeatNode:
+        return cls(
+            id=ids.encode("Seat", row.id), role=row.role, voting=row.voting, category=row.category,
+            valid_from=row.valid_from, valid_to=row.valid_to, row=row,
+        )
+
+    @strawberry.field
+    def category_in_words(self) -> str:
+        return category_words(MemberCategory(self.row.category), 1).capitalize()
+
+    @strawberry.field
+    def is_active(self) -> bool:
+        return self.row.is_active_on(clock.today())
+
+    @strawberry.field(description="Null when the viewer cannot see the person's record.")
+    async def person(self, info: Info) -> PersonNode | None:
+        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
+        return row and PersonNode.from_row(row)
+
+    @strawberry.field(description="The organisation the member represents.")
+    async def party(self, info: Info) -> OrganisationNode | None:
+        row = await info.context.loader("organisations", organisations_by_id).load(self.row.party_org_id)
+        return row and OrganisationNode.from_row(row)
+
+    @strawberry.field
+    async def committee(self, info: Info) -> CommitteeNode | None:
+        row = await info.context.loader("committees", committees_by_id).load(self.row.committee_id)
+        return row and CommitteeNode.from_row(row)
+
+
+@strawberry.type
+class CommitteeQueries:
+    @strawberry.field(description="Committees the viewer can see, optionally those hosted by one organisation.")
+    async def committees(
+        self, info: Info, first: int = 50, after: str | None = None, organisation_id: strawberry.ID | None = None
+    ) -> Connection[CommitteeNode]:
+        statement = service.visible_committees(info.context.access)
+        host = optional_id("Organisation", organisation_id)
+        if host is not None:
+            statement = statement.where(Committee.org_id == host)
+        return await paginate(info.context.db, statement, [Committee.name, Committee.id], first, after, CommitteeNode.from_row)
+
+
+@strawberry.input
+class CategoryMinimumInput:
+    category: MemberCategoryEnum
+    count: int
+
+
+@strawberry.input
+class QuorumRuleInput:
+    minimum_voting: int
+    category_minimums: list[CategoryMinimumInput] = strawberry.field(default_factory=list)
+    each_party: bool = False
+
+
+@strawberry.input
+class CreateCommitteeInput:
+    organisation_id: strawberry.ID
+    kind: CommitteeKindEnum
+    name: str
+    terms_summary: str = ""
+    quorum_rule: QuorumRuleInput
+    party_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    co_commissioning_level: CoCommissioningLevelEnum | None = None
+    in_common_group: str | None = None
+
+
+@strawberry.input
+class UpdateCommitteeInput:
+    id: strawberry.ID
+    name: str
+    terms_summary: str
+    quorum_rule: QuorumRuleInput
+
+
+@strawberry.input(description="The terms of reference as a PDF or Word document, in base64.")
+class AttachTermsOfReferenceInput:
+    committee_id: strawberry.ID
+    filename: str
+    content_base64: str
+
+
+@strawberry.input
+class AddSeatInput:
+    committee_id: strawberry.ID
+    person_id: strawberry.ID
+    party_id: strawberry.ID | None = None
+    role: SeatRoleEnum
+    voting: bool
+    category: MemberCategoryEnum
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+@strawberry.input
+class EndSeatInput:
+    id: strawberry.ID
+    valid_to: date
+
+
+@strawberry.type
+class CommitteePayload:
+    committee: CommitteeNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class SeatPayload:
+    seat: SeatNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
+    categories: dict[str, int] = {}
+    for minimum in rule.category_minimums:
+        categories[MemberCategory(minimum.category).value] = minimum.count
+    return service.rule_from_input(rule.minimum_voting, categories, rule.each_party, joint=joint)
+
+
+@strawberry.type
+class CommitteeMutations:
+    @strawberry.mutation
+    async def create_committee(self, info: Info, input: CreateCommitteeInput) -> CommitteePayload:
+        ctx = info.context
+        try:
+            row = await service.create_committee(
+                ctx.db, ctx.access,
+                org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+                kind=input.kind,
+                name=input.name,
+                terms_summary=input.terms_summary,
+                rule=_rule(input.quorum_rule, joint=input.kind == CommitteeKind.JOINT_COMMITTEE),
+                party_org_ids=[ids.decode_as("Organisation", p, "partyIds") for p in input.party_ids],
+                co_commissioning_level=input.co_commissioning_level,
+                in_common_group=input.in_common_group,
+            )
+        except InputErrors as e:
+            return CommitteePayload(errors=e.errors)
+        return CommitteePayload(committee=CommitteeNode.from_row(row))
+
+    @strawberry.mutation
+    async def update_committee(self, info: Info, input: UpdateCommitteeInput) -> CommitteePayload:
+        ctx = info.context
+        try:
+            committee_id = ids.decode_as("Committee", input.id, "id")
+            existing = await service.get_committee(ctx.db, ctx.access, committee_id)
+            row = await service.update_committee(
+                ctx.db, ctx.access, committee_id, name=input.name, terms_summary=input.terms_summary,
+                rule=_rule(input.quorum_rule, joint=bool(existing and existing.is_joint)),
+            )
+        except InputErrors as e:
+            return CommitteePayload(errors=e.errors)
+        return CommitteePayload(committee=CommitteeNode.from_row(row))
+
+    @strawberry.mutation
+    async def attach_terms_of_reference(self, info: Info, input: AttachTermsOfReferenceInput) -> CommitteePayload:
+        ctx = info.context
+        try:
+            row = await service.attach_terms_of_reference(
+                ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
+                filename=input.filename, content_base64=input.content_base64,
+            )
+        except InputErrors as e:
+            return CommitteePayload(errors=e.errors)
+        return CommitteePayload(committee=CommitteeNode.from_row(row))
+
+    @strawberry.mutation
+    async def add_seat(self, info: Info, input: AddSeatInput) -> SeatPayload:
+        ctx = info.context
+        try:
+            row = await service.add_seat(
+                ctx.db, ctx.access,
+                committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+                person_id=ids.decode_as("Person", input.person_id, "personId"),
+                party_org_id=input.party_id and ids.decode_as("Organisation", input.party_id, "partyId"),
+                role=input.role, voting=input.voting, category=input.category,
+                valid_from=input.valid_from, valid_to=input.valid_to,
+            )
+        except InputErrors as e:
+            return SeatPayload(errors=e.errors)
+        return SeatPayload(seat=SeatNode.from_row(row))
+
+    @strawberry.mutation
+    async def end_seat(self, info: Info, input: EndSeatInput) -> SeatPayload:
+        ctx = info.context
+        try:
+            row = await service.end_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"), input.valid_to)
+        except InputErrors as e:
+            return SeatPayload(errors=e.errors)
+        return SeatPayload(seat=SeatNode.from_row(row))

@@ -1,0 +1,242 @@
+"""What may be read and changed of committees and their seats, and the checks on input."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from quorum import clock
+from quorum.access import Access
+from quorum.audit.service import record, snapshot
+from quorum.committees.quorum import InvalidRule, QuorumRule
+from quorum.committees.tables import (
+    CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Seat, SeatRole,
+)
+from quorum.database import Db
+from quorum.files import service as files
+from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.organisations.service import get_organisation
+from quorum.organisations.tables import Organisation, OrganisationKind
+from quorum.people.service import visible_people
+from quorum.people.tables import Membership, Person, Role
+
+CREATABLE_KINDS = set(CommitteeKind) - {CommitteeKind.GOVERNING_BODY, CommitteeKind.COUNCIL_OF_MEMBERS}
+
+
+def visible_committees(access: Access):
+    return select(Committee).where(Committee.id.in_(access.committee_ids))
+
+
+def visible_seats(access: Access):
+    return select(Seat).where(Seat.committee_id.in_(access.committee_ids))
+
+
+async def get_committee(db: Db, access: Access, committee_id: uuid.UUID) -> Committee | None:
+    return await db.first(visible_committees(access).where(Committee.id == committee_id))
+
+
+async def parties_of(db: Db, committee: Committee) -> list[uuid.UUID]:
+    if not committee.is_joint:
+        return [committee.org_id]
+    rows = await db.all(select(CommitteeParty.party_org_id).where(CommitteeParty.committee_id == committee.id))
+    return list(rows)
+
+
+def can_manage(access: Access, committee: Committee) -> bool:
+    """The host organisation's administrators and board secretaries run its committees."""
+    return access.is_governance_officer(committee.org_id)
+
+
+async def managed_committee(db: Db, access: Access, committee_id: uuid.UUID, field: str = "committeeId") -> Committee:
+    committee = await get_committee(db, access, committee_id)
+    if committee is None:
+        raise input_error(field, "No such committee.")
+    if not can_manage(access, committee):
+        raise input_error(None, f"Only the board secretary or an administrator of the host organisation can change {committee.name}.")
+    return committee
+
+
+def rule_from_input(minimum_voting: int, categories: dict[str, int], each_party: bool, *, joint: bool) -> QuorumRule:
+    try:
+        rule = QuorumRule.from_data({"minimum_voting": minimum_voting, "categories": categories, "each_party": each_party})
+    except InvalidRule:
+        raise input_error("quorumRule", "Quorum counts must be whole numbers, at least one voting member in all.") from None
+    if rule.each_party and not joint:
+        raise input_error("quorumRule", "Only a joint committee can require a member from each party.")
+    if sum(rule.categories.values()) > rule.minimum_voting:
+        raise input_error("quorumRule", "The members required by category are more than the minimum number present.")
+    return rule
+
+
+async def create_committee(
+    db: Db,
+    access: Access,
+    *,
+    org_id: uuid.UUID,
+    kind: CommitteeKind,
+    name: str,
+    terms_summary: str,
+    rule: QuorumRule,
+    party_org_ids: list[uuid.UUID],
+    co_commissioning_level: CoCommissioningLevel | None,
+    in_common_group: str | None,
+) -> Committee:
+    host = await get_organisation(db, access, org_id)
+    if host is None or org_id not in access.org_ids:
+        raise input_error("organisationId", "No such organisation.")
+    if not access.is_governance_officer(org_id):
+        raise input_error(None, f"Only the board secretary or an administrator of {host.name} can add committees.")
+    errors: list[UserError] = []
+    if kind not in CREATABLE_KINDS:
+        errors.append(UserError(field="kind", message="Every CCG already has its governing body and council of members."))
+    if not name.strip() or len(name) > 200:
+        errors.append(UserError(field="name", message="Enter the committee's name (200 characters or fewer)."))
+    if len(terms_summary) > 5000:
+        errors.append(UserError(field="termsSummary", message="Keep the summary to 5,000 characters."))
+    joint = kind == CommitteeKind.JOINT_COMMITTEE
+    parties = list(dict.fromkeys([org_id, *party_org_ids])) if joint else [org_id]
+    if joint:
+        errors += await _party_errors(db, access, host, parties)
+        if co_commissioning_level is None:
+            errors.append(UserError(field="coCommissioningLevel", message="Choose joint or delegated commissioning."))
+    elif party_org_ids:
+        errors.append(UserError(field="partyIds", message="Only a joint committee has other parties."))
+    elif co_commissioning_level is not None and kind != CommitteeKind.PRIMARY_CARE_COMMISSIONING:
+        errors.append(UserError(field="coCommissioningLevel", message="Only primary care committees have a co-commissioning level."))
+    if errors:
+        raise InputErrors(*errors)
+    committee = Committee(
+        org_id=org_id, kind=kind, name=name.strip(), terms_summary=terms_summary.strip(), is_joint=joint,
+        co_commissioning_level=co_commissioning_level, in_common_group=(in_common_group or "").strip() or None,
+        quorum_rule=rule.to_data(),
+    )
+    await db.add(committee)
+    for party in parties if joint else []:
+        await db.add(CommitteeParty(org_id=org_id, committee_id=committee.id, party_org_id=party), refresh=False)
+    await record(db, access, "committee.create", committee, org_id=org_id)
+    return committee
+
+
+async def _party_errors(db: Db, access: Access, host: Organisation, parties: list[uuid.UUID]) -> list[UserError]:
+    """A joint committee joins CCGs with their area team: one area team, CCGs of its area."""
+    found = {o.id: o for o in await db.all(select(Organisation).where(Organisation.id.in_(parties)))}
+    if len(found) != len(parties):
+        return [UserError(field="partyIds", message="Choose parties from the organisations you can see.")]
+    area_teams = [o for o in found.values() if o.kind == OrganisationKind.AREA_TEAM]
+    ccgs = [o for o in found.values() if o.kind == OrganisationKind.CCG]
+    if len(area_teams) != 1 or not ccgs:
+        return [UserError(field="partyIds", message="A joint committee has one area team and one or more CCGs as parties.")]
+    strays = [c.name for c in ccgs if c.area_team_id != area_teams[0].id]
+    if strays:
+        return [UserError(field="partyIds", message=f"{', '.join(strays)} is not in {area_teams[0].name}'s area.")]
+    return []
+
+
+async def update_committee(
+    db: Db, access: Access, committee_id: uuid.UUID, *, name: str, terms_summary: str, rule: QuorumRule
+) -> Committee:
+    committee = await managed_committee(db, access, committee_id, "id")
+    if not name.strip() or len(name) > 200:
+        raise input_error("name", "Enter the committee's name (200 characters or fewer).")
+    before = snapshot(committee)
+    committee.name, committee.terms_summary, committee.quorum_rule = name.strip(), terms_summary.strip(), rule.to_data()
+    await db.add(committee)
+    await record(db, access, "committee.update", committee, org_id=committee.org_id, before=before)
+    return committee
+
+
+async def attach_terms_of_reference(
+    db: Db, access: Access, committee_id: uuid.UUID, *, filename: str, content_base64: str
+) -> Committee:
+    committee = await managed_committee(db, access, committee_id)
+    stored = await files.store(
+        db, access, org_id=committee.org_id, field="contentBase64", filename=filename,
+        content_base64=content_base64, allowed=(files.PDF, files.WORD),
+    )
+    before = snapshot(committee)
+    committee.terms_file_id = stored.id
+    await db.add(committee)
+    await record(db, access, "committee.terms_of_reference", committee, org_id=committee.org_id, before=before)
+    return committee
+
+
+async def add_seat(
+    db: Db,
+    access: Access,
+    *,
+    committee_id: uuid.UUID,
+    person_id: uuid.UUID,
+    party_org_id: uuid.UUID | None,
+    role: SeatRole,
+    voting: bool,
+    category: MemberCategory,
+    valid_from: date | None,
+    valid_to: date | None,
+) -> Seat:
+    committee = await managed_committee(db, access, committee_id)
+    if committee.kind == CommitteeKind.COUNCIL_OF_MEMBERS:
+        raise input_error("committeeId", "The council of members' seats are its practices' representatives; add them as practice representatives.")
+    parties = await parties_of(db, committee)
+    party = party_org_id or committee.org_id
+    valid_from = valid_from or clock.today()
+    errors: list[UserError] = []
+    if await db.first(visible_people(access).where(Person.id == person_id)) is None:
+        errors.append(UserError(field="personId", message="No such person; register them with your organisation first."))
+    elif party not in parties:
+        errors.append(UserError(field="partyId", message="Choose one of the committee's parties."))
+    elif not await _has_membership(db, person_id, party, valid_from):
+        errors.append(UserError(
+            field="personId",
+            message="That person has no membership of the organisation they would represent; add one first.",
+        ))
+    if role == SeatRole.IN_ATTENDANCE and voting:
+        errors.append(UserError(field="voting", message="Someone in attendance does not vote."))
+    if valid_to is not None and valid_to < valid_from:
+        errors.append(UserError(field="validTo", message="The end date must be on or after the start date."))
+    if role in (SeatRole.CHAIR, SeatRole.VICE_CHAIR) and await _holder_of(db, committee.id, role, valid_from):
+        errors.append(UserError(field="role", message=f"The committee already has a {role.name.replace('_', ' ').lower()}; end that seat first."))
+    if errors:
+        raise InputErrors(*errors)
+    seat = Seat(
+        org_id=committee.org_id, committee_id=committee.id, person_id=person_id, party_org_id=party, role=role,
+        voting=voting, category=category, valid_from=valid_from, valid_to=valid_to,
+    )
+    await db.add(seat)
+    await record(db, access, "seat.create", seat, org_id=committee.org_id)
+    return seat
+
+
+async def _has_membership(db: Db, person_id: uuid.UUID, org_id: uuid.UUID, on: date) -> bool:
+    # The secretary cannot see another party's memberships; this privileged check answers only yes or no.
+    return bool(await db.scalar(select(func.has_active_membership(person_id, org_id, on))))
+
+
+async def _holder_of(db: Db, committee_id: uuid.UUID, role: SeatRole, on: date) -> bool:
+    seats = await db.all(select(Seat).where(Seat.committee_id == committee_id, Seat.role == role))
+    return any(s.is_active_on(on) for s in seats)
+
+
+async def end_seat(db: Db, access: Access, seat_id: uuid.UUID, valid_to: date) -> Seat:
+    seat = await db.first(visible_seats(access).where(Seat.id == seat_id))
+    if seat is None:
+        raise input_error("id", "No such seat.")
+    committee = await managed_committee(db, access, seat.committee_id)
+    if valid_to < seat.valid_from:
+        raise input_error("validTo", "The end date must be on or after the start date.")
+    before = snapshot(seat)
+    seat.valid_to = valid_to
+    await db.add(seat)
+    await record(db, access, "seat.end", seat, org_id=committee.org_id, before=before)
+    return seat
+
+
+async def council_seats(db: Db, committee: Committee) -> list[Membership]:
+    """The council of members: each practice's representatives (visible to the CCG's members)."""
+    rows = await db.all(
+        select(Membership).where(Membership.org_id == committee.org_id, Membership.role == Role.PRACTICE_REPRESENTATIVE)
+    )
+    today = clock.today()
+    return [m for m in rows if m.is_active_on(today)]

@@ -1,0 +1,1 @@
+"""Primary care contract records, held by area teams and seen by committees through delegations."""

@@ -1,0 +1,1 @@
+"""Uploaded documents (terms of reference, signed agreements, appendices), kept in PostgreSQL."""

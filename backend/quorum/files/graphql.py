@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import uuid
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from quorum.graphql.context import Context, Info
+from quorum.files.tables import StoredFile
+
+
+@strawberry.type(name="StoredFile", description="An uploaded document; download it from url.")
+class StoredFileType:
+    filename: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+    url: str
+
+    @classmethod
+    def from_row(cls, row) -> StoredFileType:
+        return cls(
+            filename=row.filename, content_type=row.content_type, size_bytes=row.size_bytes, sha256=row.sha256,
+            url=f"/files/{row.id}",
+        )
+
+
+def files_by_id(ctx: Context) -> DataLoader:
+    from sqlmodel import select
+
+    columns = (StoredFile.id, StoredFile.filename, StoredFile.content_type, StoredFile.size_bytes, StoredFile.sha256)
+
+    async def load(ids: list[uuid.UUID]):
+        rows = await ctx.db.all(select(*columns).where(StoredFile.id.in_(ids)))  # never the bytes
+        found = {r.id: r for r in rows}
+        return [found.get(i) for i in ids]
+
+    return DataLoader(load_fn=load)
+
+
+async def stored_file(info: Info, file_id: uuid.UUID | None) -> StoredFileType | None:
+    if file_id is None:
+        return None
+    row = await info.context.loader("files", files_by_id).load(file_id)
+    return row and StoredFileType.from_row(row)

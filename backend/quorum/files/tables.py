@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Column, DateTime, LargeBinary, func
+from sqlmodel import Field, SQLModel
+
+
+class StoredFile(SQLModel, table=True):
+    """A document's bytes with what was checked about them. Visible when what it is attached to is."""
+
+    __tablename__ = "stored_file"
+
+    org_id: uuid.UUID = Field(primary_key=True, foreign_key="organisation.id")
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    filename: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    uploaded_by: uuid.UUID | None = Field(default=None, foreign_key="person.id")
+    uploaded_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
