@@ -82,6 +82,10 @@ class Access:
     def is_governance_officer(self, org_id: uuid.UUID) -> bool:
         return self.has_role(org_id, *GOVERNANCE_OFFICERS)
 
+    @property
+    def officer_org_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(g.org_id for g in self.grants if g.role in GOVERNANCE_OFFICERS)
+
     def can_see_committee(self, committee_id: uuid.UUID) -> bool:
         return committee_id in self.committee_ids
 
@@ -105,6 +109,7 @@ class Access:
             "directory_org_ids": _array(self.directory_org_ids),
             "practice_org_ids": _array(self.practice_org_ids),
             "committee_ids": _array(self.committee_ids),
+            "officer_org_ids": _array(self.officer_org_ids),
             "contract_read_ccgs": _array(self.contract_read_ccgs),
             "contract_write_ccgs": _array(self.contract_write_ccgs),
         }

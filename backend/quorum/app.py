@@ -15,6 +15,8 @@ from quorum.auth import demo, sessions
 from quorum.auth.oidc import OidcSignIn
 from quorum.config import Settings, get_settings
 from quorum.database import app_engine
+from quorum.delegations import export as delegation_export
+from quorum.files import http as files_http
 from quorum.graphql.http import graphql_endpoint
 from quorum.security import SecurityHeaders
 
@@ -41,7 +43,7 @@ def frontend_routes(settings: Settings) -> list:
 
     async def spa(request: Request) -> Response:
         path = request.url.path
-        if path.startswith(("/auth/", "/assets/")) or (path.startswith("/sign-in/demo") and not settings.demo_mode):
+        if path.startswith(("/auth/", "/assets/", "/files/", "/exports/")) or (path.startswith("/sign-in/demo") and not settings.demo_mode):
             return PlainTextResponse("Not Found", status_code=404)
         if not index.exists():
             return PlainTextResponse("The frontend has not been built: run `npm run build` in frontend/.", status_code=503)
@@ -60,6 +62,8 @@ def create_app() -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
         Route("/auth/sign-out", sign_out, methods=["POST"]),
+        Route("/files/{file_id}", files_http.download, methods=["GET"]),
+        Route("/exports/delegations.xlsx", delegation_export.export_register, methods=["GET"]),
     ]
     if settings.oidc_enabled:
         oidc = OidcSignIn(settings)

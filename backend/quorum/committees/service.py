@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import func
+from sqlalchemy import and_, func, or_
 from sqlmodel import select
 
 from quorum import clock
@@ -27,7 +27,16 @@ CREATABLE_KINDS = set(CommitteeKind) - {CommitteeKind.GOVERNING_BODY, CommitteeK
 
 
 def visible_committees(access: Access):
-    return select(Committee).where(Committee.id.in_(access.committee_ids))
+    # The second clause is the host's rule from quorum.access, so a committee just created is visible at once.
+    return select(Committee).where(
+        or_(
+            Committee.id.in_(access.committee_ids),
+            and_(
+                Committee.org_id.in_(access.org_ids),
+                or_(Committee.is_joint.is_(False), Committee.org_id.in_(access.officer_org_ids)),
+            ),
+        )
+    )
 
 
 def visible_seats(access: Access):

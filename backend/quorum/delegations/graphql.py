@@ -146,15 +146,14 @@ class PublicScheme:
 async def public_scheme(db: Db, ods_code: str) -> PublicScheme | None:
     from sqlalchemy import func
 
-    organisation = await db.first(
-        select(func.public_organisation(ods_code).table_valued("id", "kind", "ods_code", "name"))
-    )
+    found = func.public_organisation(ods_code).table_valued("ods_code", "name")
+    organisation = await db.first(select(found.c.ods_code, found.c.name))
     if organisation is None:
         return None
-    rows = await db.all(select(func.public_delegations(ods_code).table_valued(
-        "delegation_id", "delegating", "receiving_committee", "receiving_host", "functions", "scope",
-        "valid_from", "valid_to", "revoked_at",
-    )))
+    published = func.public_delegations(ods_code).table_valued(
+        "delegating", "receiving_committee", "receiving_host", "functions", "scope", "valid_from", "valid_to", "revoked_at"
+    )
+    rows = await db.all(select(*published.c))
     now = clock.now()
     return PublicScheme(
         organisation_name=organisation.name,

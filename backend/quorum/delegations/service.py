@@ -65,7 +65,8 @@ def can_record(access: Access, org_id: uuid.UUID) -> bool:
 async def targets(db: Db, access: Access, org_id: uuid.UUID) -> list[Target]:
     if org_id not in access.org_ids:
         return []
-    rows = await db.all(select(func.delegation_targets(org_id).table_valued("org_id", "id", "name", "host_name")))
+    found = func.delegation_targets(org_id).table_valued("org_id", "id", "name", "host_name")
+    rows = await db.all(select(found.c.org_id, found.c.id, found.c.name, found.c.host_name))
     return [Target(r.org_id, r.id, r.name, r.host_name) for r in rows]
 
 

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
-from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from quorum import access, clock
-from quorum.auth import sessions, tokens
+from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.config import get_settings
-from quorum.database import Db, app_engine
 from quorum.graphql.context import Context
 from quorum.graphql.errors import MASKED_MESSAGE
 from quorum.graphql.schema import schema
@@ -24,37 +19,27 @@ MAX_BODY_BYTES = 4 * 1024 * 1024
 log = logging.getLogger(__name__)
 
 
-class Refused(Exception):
-    def __init__(self, status_code: int, message: str, headers: dict[str, str] | None = None):
-        self.response = JSONResponse({"errors": [{"message": message}]}, status_code=status_code, headers=headers)
-
-
 async def graphql_endpoint(request: Request) -> Response:
     if request.method == "GET":
         return _graphiql_or_refuse(request)
     try:
-        identity = caller(request)
+        identity = caller(request, changes_state=True)
         body = await _json_body(request)
     except Refused as refused:
         return refused.response
     try:
-        async with app_engine().connect() as conn:
-            async with conn.begin() as transaction:
-                person_id = await sessions.person_for(conn, identity.sign_in) if identity.sign_in else identity.person_id
-                ctx = Context(
-                    request=request,
-                    db=Db(AsyncSession(bind=conn, expire_on_commit=False)),
-                    access=await access.establish(conn, person_id, clock.now()),
-                    settings=get_settings(),
-                )
-                result = await schema.execute(
-                    body["query"],
-                    variable_values=body.get("variables"),
-                    operation_name=body.get("operationName"),
-                    context_value=ctx,
-                )
-                if result.errors and any(e.message == MASKED_MESSAGE for e in result.errors):
-                    await transaction.rollback()
+        async with transaction_for(identity) as (db, caller_access):
+            ctx = Context(request=request, db=db, access=caller_access, settings=get_settings())
+            result = await schema.execute(
+                body["query"],
+                variable_values=body.get("variables"),
+                operation_name=body.get("operationName"),
+                context_value=ctx,
+            )
+            if result.errors and any(e.message == MASKED_MESSAGE for e in result.errors):
+                raise _Unexpected(result)  # undo whatever the failed operation had written
+    except _Unexpected as unexpected:
+        result = unexpected.result
     except (OSError, OperationalError, InterfaceError, DBAPIError) as error:
         log.error("database unavailable: %s", error)
         return JSONResponse(
@@ -66,27 +51,9 @@ async def graphql_endpoint(request: Request) -> Response:
     return JSONResponse(payload)
 
 
-@dataclass(frozen=True)
-class Identity:
-    person_id: uuid.UUID | None = None  # from a bearer token
-    sign_in: uuid.UUID | None = None  # from the session cookie, checked against the database
-
-
-def caller(request: Request) -> Identity:
-    """Who the request says it comes from; refuses bad tokens and cross-site posts."""
-    authorization = request.headers.get("authorization")
-    if authorization is not None:
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise Refused(401, "Send the token as 'Authorization: Bearer <token>'.", {"WWW-Authenticate": "Bearer"})
-        try:
-            return Identity(person_id=tokens.verify(token.strip()))
-        except tokens.InvalidToken:
-            raise Refused(401, "The bearer token is invalid or has expired.", {"WWW-Authenticate": "Bearer"}) from None
-    sign_in = sessions.session_id(request)
-    if sign_in is not None and not sessions.has_csrf_header(request):
-        raise Refused(403, "Requests from a signed-in browser must send the X-Quorum-CSRF: 1 header.")
-    return Identity(sign_in=sign_in)
+class _Unexpected(Exception):
+    def __init__(self, result):
+        self.result = result
 
 
 async def _json_body(request: Request) -> dict:

@@ -12,6 +12,7 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
+from quorum.committees.tables import Seat
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import administered_org, visible_practices
@@ -35,8 +36,9 @@ def visible_people(access: Access, org_id: uuid.UUID | None = None):
     if org_id is not None:
         registered = registered.where(PersonRegistration.org_id == org_id)
     condition = exists(registered)
-    if org_id is None and access.person_id is not None:
-        condition = or_(condition, Person.id == access.person_id)
+    if org_id is None:
+        seated = select(Seat.person_id).where(Seat.person_id == Person.id, Seat.committee_id.in_(access.committee_ids))
+        condition = or_(condition, exists(seated), Person.id == access.person_id)
     return select(Person).where(condition)
 
 

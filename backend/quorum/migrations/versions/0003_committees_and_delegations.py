@@ -6,6 +6,7 @@ transaction, beside app.person_id, app.org_ids and app.platform_admin:
     app.directory_org_ids  organisations whose directory entry (name, ODS code) the caller may read
     app.practice_org_ids   CCGs whose practice list the caller may read
     app.committee_ids      committees whose members and business the caller may see
+    app.officer_org_ids    organisations where the caller is an administrator or board secretary
     app.contract_read_ccgs / app.contract_write_ccgs  CCGs whose practices' contracts a live delegation opens
 
 Revision ID: 0003
@@ -140,6 +141,18 @@ CREATE POLICY audit_entry_write ON audit_entry FOR INSERT
     WITH CHECK (actor_person_id IS NOT DISTINCT FROM app_person_id()
                 AND (org_id = ANY (app_uuids('app.directory_org_ids')) OR app_is_platform_admin()));
 
+-- Members of a committee see each other, whichever party each represents.
+DROP POLICY person_visible ON person;
+CREATE POLICY person_visible ON person
+    USING (
+        id = app_person_id()
+        OR app_is_platform_admin()
+        OR EXISTS (SELECT 1 FROM person_registration r
+                   WHERE r.person_id = person.id AND r.org_id = ANY (app_org_ids()))
+        OR EXISTS (SELECT 1 FROM seat s
+                   WHERE s.person_id = person.id AND s.committee_id = ANY (app_uuids('app.committee_ids')))
+    );
+
 DROP POLICY organisation_tenant ON organisation;
 CREATE POLICY organisation_read ON organisation FOR SELECT
     USING (id = ANY (app_uuids('app.directory_org_ids')) OR app_is_platform_admin());
@@ -157,8 +170,10 @@ CREATE POLICY practice_change ON practice FOR UPDATE
 ALTER TABLE committee ENABLE ROW LEVEL SECURITY;
 ALTER TABLE committee FORCE ROW LEVEL SECURITY;
 -- The delegating organisation may read the record of a committee it delegated to, not its business.
+-- The host's own rule is repeated here so a committee just created is readable at once.
 CREATE POLICY committee_read ON committee FOR SELECT
     USING (id = ANY (app_uuids('app.committee_ids'))
+           OR (org_id = ANY (app_org_ids()) AND (NOT is_joint OR org_id = ANY (app_uuids('app.officer_org_ids'))))
            OR EXISTS (SELECT 1 FROM delegation d
                       WHERE d.receiving_committee_id = committee.id AND d.org_id = ANY (app_org_ids())));
 CREATE POLICY committee_create ON committee FOR INSERT WITH CHECK (org_id = ANY (app_org_ids()));

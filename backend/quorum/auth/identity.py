@@ -1,0 +1,54 @@
+"""Who a request says it comes from, and the transaction it runs in with that caller's access."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from quorum import access, clock
+from quorum.auth import sessions, tokens
+from quorum.database import Db, app_engine
+
+
+class Refused(Exception):
+    def __init__(self, status_code: int, message: str, headers: dict[str, str] | None = None):
+        self.response = JSONResponse({"errors": [{"message": message}]}, status_code=status_code, headers=headers)
+
+
+@dataclass(frozen=True)
+class Identity:
+    person_id: uuid.UUID | None = None  # from a bearer token
+    sign_in: uuid.UUID | None = None  # from the session cookie, checked against the database
+
+
+def caller(request: Request, *, changes_state: bool) -> Identity:
+    """Refuses bad tokens, and cookie-authenticated requests that change state without the CSRF header."""
+    authorization = request.headers.get("authorization")
+    if authorization is not None:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Refused(401, "Send the token as 'Authorization: Bearer <token>'.", {"WWW-Authenticate": "Bearer"})
+        try:
+            return Identity(person_id=tokens.verify(token.strip()))
+        except tokens.InvalidToken:
+            raise Refused(401, "The bearer token is invalid or has expired.", {"WWW-Authenticate": "Bearer"}) from None
+    sign_in = sessions.session_id(request)
+    if sign_in is not None and changes_state and not sessions.has_csrf_header(request):
+        raise Refused(403, "Requests from a signed-in browser must send the X-Quorum-CSRF: 1 header.")
+    return Identity(sign_in=sign_in)
+
+
+@asynccontextmanager
+async def transaction_for(identity: Identity) -> AsyncIterator[tuple[Db, access.Access]]:
+    """One transaction with the caller's access applied; commits unless the block raises."""
+    async with app_engine().connect() as conn:
+        async with conn.begin():
+            person_id = await sessions.person_for(conn, identity.sign_in) if identity.sign_in else identity.person_id
+            caller_access = await access.establish(conn, person_id, clock.now())
+            yield Db(AsyncSession(bind=conn, expire_on_commit=False)), caller_access
