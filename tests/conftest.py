@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TEST_DATABASE = "quorum_test"
+TEST_DATABASE = os.environ.get("QUORUM_TEST_DATABASE", "quorum_test")
 
 # Settings are read once per process: fix them before Quorum is imported.
 os.environ.update(

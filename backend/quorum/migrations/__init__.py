@@ -18,7 +18,7 @@ def alembic_config(url: URL) -> Config:
     return config
 
 
-def upgrade(url: URL, revision: str = "head") -> None:
+def upgrade(url: URL, revision: str = "heads") -> None:
     command.upgrade(alembic_config(url), revision)
 
 
