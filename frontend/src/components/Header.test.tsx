@@ -1,0 +1,91 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { AppRoutes } from '../App';
+import type { Role } from '../generated/graphql';
+import { SessionProvider } from '../session';
+import { fakeServer } from '../test/fakeServer';
+
+const leeds = { id: 'org-leeds', kind: 'CCG', odsCode: '02V', name: 'NHS Leeds North CCG' };
+const westYorkshire = { id: 'org-wy', kind: 'AREA_TEAM', odsCode: 'Q52', name: 'West Yorkshire Area Team' };
+
+function membership(id: string, organisation: typeof leeds, role: Role) {
+  return { id, role, validFrom: '2024-04-01', validTo: null, organisation, practice: null };
+}
+
+function signedInAs(memberships: ReturnType<typeof membership>[], isPlatformAdmin = false) {
+  fakeServer({
+    'graphql:Session': {
+      body: {
+        data: {
+          viewer: {
+            isPlatformAdmin,
+            person: { id: 'person-1', name: 'Sam Secretary', email: 'sam@nhs.net' },
+            memberships,
+          },
+          signInOptions: { oidcEnabled: true, demoMode: false },
+        },
+      },
+    },
+  });
+}
+
+function renderApp(path = '/') {
+  render(
+    <SessionProvider>
+      <MemoryRouter initialEntries={[path]}>
+        <AppRoutes />
+      </MemoryRouter>
+    </SessionProvider>,
+  );
+}
+
+describe('Header', () => {
+  it('offers sign-in and no administration to someone not signed in', async () => {
+    fakeServer({
+      'graphql:Session': {
+        body: { data: { viewer: null, signInOptions: { oidcEnabled: true, demoMode: false } } },
+      },
+    });
+    renderApp();
+
+    const banner = await screen.findByRole('banner');
+    expect(await within(banner).findByRole('link', { name: 'Sign in' })).toBeTruthy();
+    const primary = screen.getByRole('navigation', { name: 'Primary navigation' });
+    expect(within(primary).queryByRole('link', { name: 'Administration' })).toBeNull();
+    expect(document.title).toBe('Home – Quorum');
+  });
+
+  it('names the one organisation without a switcher, and hides administration from non-administrators', async () => {
+    signedInAs([membership('m1', leeds, 'BOARD_SECRETARY')]);
+    renderApp();
+
+    const banner = await screen.findByRole('banner');
+    expect(await within(banner).findByText('NHS Leeds North CCG')).toBeTruthy();
+    expect(within(banner).queryByLabelText('Organisation')).toBeNull();
+    expect(within(banner).getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Administration' })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your memberships');
+    expect(screen.getByRole('table').textContent).toContain('Board secretary');
+  });
+
+  it('switches organisation, remembers the choice and uses it in administration', async () => {
+    signedInAs([membership('m1', leeds, 'ADMINISTRATOR'), membership('m2', westYorkshire, 'AREA_TEAM_OFFICER')]);
+    renderApp('/admin');
+
+    const switcher = (await screen.findByLabelText('Organisation')) as HTMLSelectElement;
+    expect([...switcher.options].map((option) => option.text)).toEqual([
+      'NHS Leeds North CCG',
+      'West Yorkshire Area Team',
+    ]);
+    expect(screen.getByRole('link', { name: 'Administration' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Practices and memberships of NHS Leeds North CCG' })).toBeTruthy();
+
+    fireEvent.change(switcher, { target: { value: 'org-wy' } });
+
+    expect(window.localStorage.getItem('quorum.organisation')).toBe('org-wy');
+    expect(
+      screen.getByRole('link', { name: 'Practices and memberships of West Yorkshire Area Team' }).getAttribute('href'),
+    ).toBe('/admin/organisations/org-wy');
+  });
+});
