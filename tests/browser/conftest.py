@@ -20,7 +20,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from tests.conftest import ROOT
 
-AXE = Path(os.environ.get("QUORUM_AXE", ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"))
+AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 CLIENT_ID = "quorum-browser-tests"
 PHONE = {"width": 360, "height": 740}
 
