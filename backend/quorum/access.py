@@ -58,7 +58,8 @@ class Access:
     seats: tuple[SeatGrant, ...] = ()
     powers: tuple[DelegatedPower, ...] = ()
     committee_ids: frozenset[uuid.UUID] = frozenset()
-    officer_committee_ids: frozenset[uuid.UUID] = frozenset()  # committees the caller's organisation runs
+    officer_committee_ids: frozenset[uuid.UUID] = frozenset()  # committees the caller runs for the host
+    private_committee_ids: frozenset[uuid.UUID] = frozenset()  # committees whose Part II business they see
     directory_org_ids: frozenset[uuid.UUID] = frozenset()
     practice_org_ids: frozenset[uuid.UUID] = frozenset()
 
@@ -110,6 +111,8 @@ class Access:
             "practice_org_ids": _array(self.practice_org_ids),
             "committee_ids": _array(self.committee_ids),
             "officer_org_ids": _array(self.officer_org_ids),
+            "officer_committee_ids": _array(self.officer_committee_ids),
+            "private_committee_ids": _array(self.private_committee_ids),
             "contract_read_ccgs": _array(self.contract_read_ccgs),
             "contract_write_ccgs": _array(self.contract_write_ccgs),
         }
@@ -141,12 +144,17 @@ def decide(person_id: uuid.UUID, facts: dict[str, Any], now: datetime) -> Access
         SeatGrant(uuid.UUID(s["committee_id"]), s["role"], s["voting"]) for s in facts["seats"] if _active(s, today)
     )
     seated = {s.committee_id for s in seats}
-    committee_ids, officer_committees, joint_parties = set(), set(), set()
+    representing = {g.org_id for g in grants if g.role == Role.PRACTICE_REPRESENTATIVE}
+    committee_ids, officer_committees, private, joint_parties = set(), set(), set(), set()
     for c in facts["committees"]:
         committee_id, host = uuid.UUID(c["id"]), uuid.UUID(c["org_id"])
         parties = {uuid.UUID(p) for p in c["parties"]}
         if host in officer_of:
             officer_committees.add(committee_id)
+        # Part II is for the committee's members and those who run it; the council's members are
+        # its practices' representatives.
+        if host in officer_of or committee_id in seated or (c.get("kind") == "COUNCIL_OF_MEMBERS" and host in representing):
+            private.add(committee_id)
         if not c["is_joint"]:
             visible = host in org_ids or committee_id in seated
         else:
@@ -173,6 +181,7 @@ def decide(person_id: uuid.UUID, facts: dict[str, Any], now: datetime) -> Access
         powers=powers,
         committee_ids=frozenset(committee_ids),
         officer_committee_ids=frozenset(officer_committees),
+        private_committee_ids=frozenset(private & committee_ids),
         directory_org_ids=frozenset(org_ids | parent_area_teams | area_ccgs | joint_parties | delegated_ccgs),
         practice_org_ids=frozenset(member_ccgs | area_ccgs | delegated_ccgs),
     )

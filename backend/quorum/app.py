@@ -8,7 +8,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from quorum.auth import demo, sessions
@@ -17,6 +17,9 @@ from quorum.config import Settings, get_settings
 from quorum.database import app_engine
 from quorum.delegations import export as delegation_export
 from quorum.files import http as files_http
+from quorum.graphql.websocket import Subscriptions
+from quorum.meetings import calendar
+from quorum.packs import http as packs_http
 from quorum.graphql.http import graphql_endpoint
 from quorum.security import SecurityHeaders
 
@@ -43,7 +46,7 @@ def frontend_routes(settings: Settings) -> list:
 
     async def spa(request: Request) -> Response:
         path = request.url.path
-        if path.startswith(("/auth/", "/assets/", "/files/", "/exports/")) or (path.startswith("/sign-in/demo") and not settings.demo_mode):
+        if path.startswith(("/auth/", "/assets/", "/files/", "/exports/", "/packs/")) or path.endswith(".ics") or (path.startswith("/sign-in/demo") and not settings.demo_mode):
             return PlainTextResponse("Not Found", status_code=404)
         if not index.exists():
             return PlainTextResponse("The frontend has not been built: run `npm run build` in frontend/.", status_code=503)
@@ -64,6 +67,10 @@ def create_app() -> Starlette:
         Route("/auth/sign-out", sign_out, methods=["POST"]),
         Route("/files/{file_id}", files_http.download, methods=["GET"]),
         Route("/exports/delegations.xlsx", delegation_export.export_register, methods=["GET"]),
+        Route("/meetings/{meeting_id}/calendar.ics", calendar.meeting_ics, methods=["GET"]),
+        Route("/committees/{committee_id}/calendar.ics", calendar.committee_feed, methods=["GET"]),
+        Route("/packs/{build_id}.pdf", packs_http.download, methods=["GET"]),
+        WebSocketRoute("/graphql", Subscriptions()),
     ]
     if settings.oidc_enabled:
         oidc = OidcSignIn(settings)

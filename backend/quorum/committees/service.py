@@ -18,6 +18,7 @@ from quorum.committees.tables import (
 from quorum.database import Db
 from quorum.files import service as files
 from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.meetings.tables import Meeting, MeetingStatus
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
 from quorum.people.service import visible_people
@@ -27,7 +28,9 @@ CREATABLE_KINDS = set(CommitteeKind) - {CommitteeKind.GOVERNING_BODY, CommitteeK
 
 
 def visible_committees(access: Access):
-    # The second clause is the host's rule from quorum.access, so a committee just created is visible at once.
+    # The second clause is the host's rule from quorum.access, so a committee just created is visible at once;
+    # the third makes a committee that has published a meeting known to the public (not its business).
+    published = select(Meeting.id).where(Meeting.committee_id == Committee.id, Meeting.status != MeetingStatus.DRAFT)
     return select(Committee).where(
         or_(
             Committee.id.in_(access.committee_ids),
@@ -35,6 +38,7 @@ def visible_committees(access: Access):
                 Committee.org_id.in_(access.org_ids),
                 or_(Committee.is_joint.is_(False), Committee.org_id.in_(access.officer_org_ids)),
             ),
+            published.exists(),
         )
     )
 

@@ -63,6 +63,7 @@ class Committee(SQLModel, table=True):
     in_common_group: str | None = None  # joint committees meeting in common share this label
     party_officers_may_view: bool = True
     quorum_rule: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
+    agenda_template: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     created_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )

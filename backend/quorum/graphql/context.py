@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from starlette.requests import Request
 from strawberry.types import Info as StrawberryInfo
 
 from quorum.access import Access
+from quorum.auth.identity import Identity
 from quorum.config import Settings
 from quorum.database import Db
 
@@ -19,7 +21,9 @@ class Context:
     db: Db
     access: Access
     settings: Settings
+    identity: Identity = field(default_factory=Identity)
     loaders: dict[str, Any] = field(default_factory=dict)
+    after_commit: list[Callable[[], None]] = field(default_factory=list)  # run once the request's writes are committed
 
     def loader(self, name: str, make: Any) -> Any:
         """One DataLoader per name per request."""

@@ -15,7 +15,7 @@ from quorum.graphql.context import Context
 from quorum.graphql.errors import MASKED_MESSAGE
 from quorum.graphql.schema import schema
 
-MAX_BODY_BYTES = 4 * 1024 * 1024
+MAX_BODY_BYTES = 16 * 1024 * 1024  # a 10 MB appendix, in base64, with room to spare
 log = logging.getLogger(__name__)
 
 
@@ -29,7 +29,7 @@ async def graphql_endpoint(request: Request) -> Response:
         return refused.response
     try:
         async with transaction_for(identity) as (db, caller_access):
-            ctx = Context(request=request, db=db, access=caller_access, settings=get_settings())
+            ctx = Context(request=request, db=db, access=caller_access, settings=get_settings(), identity=identity)
             result = await schema.execute(
                 body["query"],
                 variable_values=body.get("variables"),
@@ -45,6 +45,9 @@ async def graphql_endpoint(request: Request) -> Response:
         return JSONResponse(
             {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]}, status_code=503
         )
+    else:
+        for run in ctx.after_commit:
+            run()
     payload: dict = {"data": result.data}
     if result.errors:
         payload["errors"] = [e.formatted for e in result.errors]

@@ -23,6 +23,11 @@ from quorum.committees.graphql import (
 )
 from quorum.contracts.graphql import ContractMutations, ContractQueries, PrimaryCareContractNode, contracts_by_id
 from quorum.delegations.graphql import DelegationMutations, DelegationNode, DelegationQueries, delegations_by_id
+from quorum.meetings.graphql import AgendaItemNode, MeetingMutations, MeetingNode, MeetingQueries, items_by_id, meetings_by_id
+from quorum.packs.graphql import PackBuildNode, PackMutations, PackSubscriptions, builds_by_id
+from quorum.papers.graphql import (
+    PaperMutations, PaperNode, PaperQueries, PaperVersionNode, papers_by_id, versions_by_id,
+)
 from quorum.organisations.graphql import (
     OrganisationMutations, OrganisationNode, OrganisationQueries, PracticeNode, organisations_by_id, practices_by_id,
 )
@@ -40,6 +45,11 @@ NODE_TYPES = {
     "Seat": ("seats", seats_by_id, SeatNode),
     "Delegation": ("delegations", delegations_by_id, DelegationNode),
     "PrimaryCareContract": ("contracts", contracts_by_id, PrimaryCareContractNode),
+    "Meeting": ("meetings", meetings_by_id, MeetingNode),
+    "AgendaItem": ("agenda_items", items_by_id, AgendaItemNode),
+    "Paper": ("papers", papers_by_id, PaperNode),
+    "PaperVersion": ("paper_versions", versions_by_id, PaperVersionNode),
+    "PackBuild": ("pack_builds", builds_by_id, PackBuildNode),
 }
 MAX_NODES = 100
 
@@ -50,7 +60,9 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
         return None
     loader_name, make_loader, node_type = NODE_TYPES[type_name]
     row = await info.context.loader(loader_name, make_loader).load(key)
-    return row and node_type.from_row(row)
+    if row is None:
+        return None
+    return await node_type.load(info, row) if hasattr(node_type, "load") else node_type.from_row(row)
 
 
 @strawberry.type
@@ -60,7 +72,9 @@ class SignInOptions:
 
 
 @strawberry.type
-class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries):
+class Query(
+    OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, MeetingQueries, PaperQueries
+):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         return await resolve_node(info, id)
@@ -78,7 +92,10 @@ class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQuer
 
 
 @strawberry.type
-class Mutation(OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations):
+class Mutation(
+    OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations,
+    MeetingMutations, PaperMutations, PackMutations,
+):
     pass
 
 
@@ -97,9 +114,15 @@ def _extensions() -> list:
     return extensions
 
 
+@strawberry.type
+class Subscription(PackSubscriptions):
+    pass
+
+
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=[node_type for _, _, node_type in NODE_TYPES.values()],
     extensions=_extensions(),
 )

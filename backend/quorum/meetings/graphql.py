@@ -1,0 +1,305 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from sqlmodel import select
+from strawberry.dataloader import DataLoader
+
+from quorum.committees.graphql import CommitteeNode, committees_by_id
+from quorum.graphql import ids
+from quorum.graphql.context import Context, Info
+from quorum.graphql.errors import InputErrors, UserError
+from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.pagination import Connection, paginate
+from quorum.meetings import agenda, service
+from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
+
+if TYPE_CHECKING:
+    from quorum.packs.graphql import PackBuildNode
+    from quorum.papers.graphql import PaperNode
+
+MeetingStatusEnum = strawberry.enum(MeetingStatus, name="MeetingStatus")
+PurposeEnum = strawberry.enum(Purpose, name="Purpose")
+PartEnum = strawberry.enum(Part, name="Part")
+
+meetings_by_id = by_id_loader(service.visible_meetings, Meeting.id)
+items_by_id = by_id_loader(service.visible_items, AgendaItem.id)
+
+
+def items_by_meeting(ctx: Context) -> DataLoader:
+    async def load(meeting_ids: list[uuid.UUID]) -> list[list[AgendaItem]]:
+        rows = await ctx.db.all(service.visible_items(ctx.access).where(AgendaItem.meeting_id.in_(meeting_ids)))
+        return [[i for i in rows if i.meeting_id == m] for m in meeting_ids]
+
+    return DataLoader(load_fn=load)
+
+
+@strawberry.type(name="AgendaItem")
+class AgendaItemNode(Node):
+    number: str
+    title: str
+    presenter: str
+    minutes_allotted: int
+    purpose: PurposeEnum
+    part: PartEnum
+    needs_paper: bool
+    is_sub_item: bool
+    row: strawberry.Private[AgendaItem]
+
+    @classmethod
+    def from_row(cls, row: AgendaItem, number: str) -> AgendaItemNode:
+        return cls(
+            id=ids.encode("AgendaItem", row.id), number=number, title=row.title, presenter=row.presenter,
+            minutes_allotted=row.minutes_allotted, purpose=row.purpose, part=row.part, needs_paper=row.needs_paper,
+            is_sub_item=row.parent_id is not None, row=row,
+        )
+
+    @classmethod
+    async def load(cls, info: Info, row: AgendaItem) -> AgendaItemNode:
+        siblings = await info.context.loader("items_by_meeting", items_by_meeting).load(row.meeting_id)
+        return cls.from_row(row, agenda.numbers(siblings).get(row.id, ""))
+
+    @strawberry.field
+    async def paper(self, info: Info) -> Annotated[PaperNode, strawberry.lazy("quorum.papers.graphql")] | None:
+        from quorum.papers.graphql import PaperNode, papers_by_item
+
+        row = await info.context.loader("papers_by_item", papers_by_item).load(self.row.id)
+        return row and PaperNode.from_row(row)
+
+    @strawberry.field
+    async def meeting(self, info: Info) -> MeetingNode | None:
+        row = await info.context.loader("meetings", meetings_by_id).load(self.row.meeting_id)
+        return row and MeetingNode.from_row(row)
+
+
+@strawberry.type(name="Meeting")
+class MeetingNode(Node):
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None
+    location: str
+    call_link: str
+    status: MeetingStatusEnum
+    papers_due: date | None
+    notice_sent_at: datetime | None
+    calendar_url: str
+    row: strawberry.Private[Meeting]
+
+    @classmethod
+    def from_row(cls, row: Meeting) -> MeetingNode:
+        return cls(
+            id=ids.encode("Meeting", row.id), title=row.title, starts_at=row.starts_at, ends_at=row.ends_at,
+            location=row.location, call_link=row.call_link, status=row.status, papers_due=row.papers_due,
+            notice_sent_at=row.notice_sent_at, calendar_url=f"/meetings/{row.id}/calendar.ics", row=row,
+        )
+
+    @strawberry.field
+    async def committee(self, info: Info) -> CommitteeNode | None:
+        row = await info.context.loader("committees", committees_by_id).load(self.row.committee_id)
+        return row and CommitteeNode.from_row(row)
+
+    @strawberry.field(description="The agenda in order (Part I, then Part II where the viewer may see it).")
+    async def agenda(self, info: Info) -> list[AgendaItemNode]:
+        rows = await info.context.loader("items_by_meeting", items_by_meeting).load(self.row.id)
+        numbers = agenda.numbers(rows)
+        return [AgendaItemNode.from_row(r, numbers[r.id]) for r in agenda.in_agenda_order(rows)]
+
+    @strawberry.field(description="Pack builds the viewer may see, newest first.")
+    async def packs(self, info: Info) -> list[Annotated[PackBuildNode, strawberry.lazy("quorum.packs.graphql")]]:
+        from quorum.packs.graphql import PackBuildNode, builds_by_meeting
+
+        rows = await info.context.loader("builds_by_meeting", builds_by_meeting).load(self.row.id)
+        return [PackBuildNode.from_row(r) for r in rows]
+
+    @strawberry.field
+    def viewer_can_manage(self, info: Info) -> bool:
+        return service.can_run(info.context.access, self.row.committee_id)
+
+
+@strawberry.type
+class MeetingQueries:
+    @strawberry.field(description="A committee's meetings, soonest first; only published ones for the public.")
+    async def meetings(
+        self, info: Info, committee_id: strawberry.ID, first: int = 50, after: str | None = None
+    ) -> Connection[MeetingNode]:
+        statement = service.visible_meetings(info.context.access).where(
+            Meeting.committee_id == ids.expect("Committee", committee_id)
+        )
+        return await paginate(info.context.db, statement, [Meeting.starts_at, Meeting.id], first, after, MeetingNode.from_row)
+
+
+@strawberry.input
+class CreateMeetingInput:
+    committee_id: strawberry.ID
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None = None
+    location: str = ""
+    call_link: str = ""
+    papers_due: date | None = None
+
+
+@strawberry.input
+class ChangeMeetingStatusInput:
+    id: strawberry.ID
+    status: MeetingStatusEnum
+
+
+@strawberry.input
+class AddAgendaItemInput:
+    meeting_id: strawberry.ID
+    parent_id: strawberry.ID | None = None
+    title: str
+    presenter: str = ""
+    minutes_allotted: int = 10
+    purpose: PurposeEnum
+    part: PartEnum = Part.PUBLIC
+    needs_paper: bool = False
+
+
+@strawberry.input
+class UpdateAgendaItemInput:
+    id: strawberry.ID
+    title: str
+    presenter: str = ""
+    minutes_allotted: int = 10
+    purpose: PurposeEnum
+    part: PartEnum
+    needs_paper: bool = False
+
+
+@strawberry.input(description="Move an item to a position (1 = first) among its new siblings; parentId makes it a sub-item.")
+class MoveAgendaItemInput:
+    id: strawberry.ID
+    parent_id: strawberry.ID | None = None
+    position: int
+
+
+@strawberry.input
+class TemplateItemInput:
+    title: str
+    purpose: PurposeEnum
+    minutes: int
+    at_end: bool = False
+
+
+@strawberry.input
+class SetAgendaTemplateInput:
+    committee_id: strawberry.ID
+    items: list[TemplateItemInput]
+
+
+@strawberry.type
+class MeetingPayload:
+    meeting: MeetingNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class AgendaItemPayload:
+    item: AgendaItemNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class AgendaPayload:
+    agenda: list[AgendaItemNode] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class AgendaTemplateItem:
+    title: str
+    purpose: PurposeEnum
+    minutes: int
+    at_end: bool
+
+
+@strawberry.type
+class AgendaTemplatePayload:
+    items: list[AgendaTemplateItem] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class MeetingMutations:
+    @strawberry.mutation
+    async def create_meeting(self, info: Info, input: CreateMeetingInput) -> MeetingPayload:
+        ctx = info.context
+        try:
+            row = await service.create_meeting(
+                ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+                title=input.title, starts_at=input.starts_at, ends_at=input.ends_at, location=input.location,
+                call_link=input.call_link, papers_due=input.papers_due,
+            )
+        except InputErrors as e:
+            return MeetingPayload(errors=e.errors)
+        return MeetingPayload(meeting=MeetingNode.from_row(row))
+
+    @strawberry.mutation
+    async def change_meeting_status(self, info: Info, input: ChangeMeetingStatusInput) -> MeetingPayload:
+        ctx = info.context
+        try:
+            row = await service.change_status(ctx.db, ctx.access, ids.decode_as("Meeting", input.id, "id"), input.status)
+        except InputErrors as e:
+            return MeetingPayload(errors=e.errors)
+        return MeetingPayload(meeting=MeetingNode.from_row(row))
+
+    @strawberry.mutation
+    async def add_agenda_item(self, info: Info, input: AddAgendaItemInput) -> AgendaItemPayload:
+        ctx = info.context
+        try:
+            row = await service.add_item(
+                ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+                parent_id=input.parent_id and ids.decode_as("AgendaItem", input.parent_id, "parentId"),
+                title=input.title, presenter=input.presenter, minutes_allotted=input.minutes_allotted,
+                purpose=input.purpose, part=input.part, needs_paper=input.needs_paper,
+            )
+        except InputErrors as e:
+            return AgendaItemPayload(errors=e.errors)
+        return AgendaItemPayload(item=await AgendaItemNode.load(info, row))
+
+    @strawberry.mutation
+    async def update_agenda_item(self, info: Info, input: UpdateAgendaItemInput) -> AgendaItemPayload:
+        ctx = info.context
+        try:
+            row = await service.update_item(
+                ctx.db, ctx.access, ids.decode_as("AgendaItem", input.id, "id"), title=input.title,
+                presenter=input.presenter, minutes_allotted=input.minutes_allotted, purpose=input.purpose,
+                part=input.part, needs_paper=input.needs_paper,
+            )
+        except InputErrors as e:
+            return AgendaItemPayload(errors=e.errors)
+        return AgendaItemPayload(item=await AgendaItemNode.load(info, row))
+
+    @strawberry.mutation(description="Reorder the agenda; returns it renumbered.")
+    async def move_agenda_item(self, info: Info, input: MoveAgendaItemInput) -> AgendaPayload:
+        ctx = info.context
+        try:
+            rows = await service.move_item(
+                ctx.db, ctx.access, ids.decode_as("AgendaItem", input.id, "id"),
+                parent_id=input.parent_id and ids.decode_as("AgendaItem", input.parent_id, "parentId"),
+                position=input.position,
+            )
+        except InputErrors as e:
+            return AgendaPayload(errors=e.errors)
+        numbers = agenda.numbers(rows)
+        return AgendaPayload(agenda=[AgendaItemNode.from_row(r, numbers[r.id]) for r in rows])
+
+    @strawberry.mutation
+    async def set_agenda_template(self, info: Info, input: SetAgendaTemplateInput) -> AgendaTemplatePayload:
+        ctx = info.context
+        try:
+            committee = await service.set_agenda_template(
+                ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
+                [agenda.TemplateItem(i.title, Purpose(i.purpose), i.minutes, i.at_end) for i in input.items],
+            )
+        except InputErrors as e:
+            return AgendaTemplatePayload(errors=e.errors)
+        return AgendaTemplatePayload(items=[
+            AgendaTemplateItem(title=t.title, purpose=t.purpose, minutes=t.minutes, at_end=t.at_end)
+            for t in agenda.template_of(committee.agenda_template)
+        ])

@@ -1,0 +1,163 @@
+"""Building a pack in the background: gather, compile with Typst, store, reporting progress live."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import logging
+import tempfile
+import uuid
+from pathlib import Path
+
+import typst
+from pypdf import PdfReader
+from sqlmodel import select
+
+from quorum import clock, events
+from quorum.access import Access
+from quorum.auth.identity import Identity, transaction_for
+from quorum.committees.tables import Committee
+from quorum.database import Db
+from quorum.files.tables import StoredFile
+from quorum.meetings import agenda
+from quorum.meetings.service import items_of
+from quorum.meetings.tables import Meeting, Part
+from quorum.organisations.tables import Organisation
+from quorum.packs.document import PackAppendix, PackContent, PackItem, PackPaper, source
+from quorum.packs.tables import BuildStatus, PackBuild
+from quorum.papers.tables import Appendix, Paper, PaperVersion
+from quorum.people.tables import Person
+
+log = logging.getLogger(__name__)
+_running: set[asyncio.Task] = set()
+
+
+def topic(build_id: uuid.UUID) -> str:
+    return f"pack_build:{build_id}"
+
+
+def start_in_background(build_id: uuid.UUID, identity: Identity) -> None:
+    task = asyncio.create_task(run(build_id, identity))
+    _running.add(task)  # keep a reference until it finishes
+    task.add_done_callback(_running.discard)
+
+
+async def _report(db: Db, build: PackBuild, status: BuildStatus, progress: int, message: str) -> None:
+    build.status, build.progress, build.message = status, progress, message
+    if status in (BuildStatus.DONE, BuildStatus.FAILED):
+        build.finished_at = clock.now()
+    await db.add(build)
+    await events.publish(db, topic(build.id), {
+        "status": status.value, "progress": progress, "message": message, "page_count": build.page_count,
+    })
+
+
+async def _build_row(db: Db, build_id: uuid.UUID) -> PackBuild:
+    return await db.first(select(PackBuild).where(PackBuild.id == build_id))
+
+
+async def run(build_id: uuid.UUID, identity: Identity) -> None:
+    """Runs with the access of whoever started the build, in short transactions so progress shows."""
+    try:
+        async with transaction_for(identity) as (db, access):
+            build = await _build_row(db, build_id)
+            await _report(db, build, BuildStatus.RUNNING, 5, "Gathering the agenda and papers")
+            content, attachments = await gather(db, access, build)
+            await _report(db, build, BuildStatus.RUNNING, 30, "Setting the pages")
+        pdf = await asyncio.to_thread(compile_pack, content, attachments)
+        page_count = len(PdfReader(io.BytesIO(pdf)).pages)
+        async with transaction_for(identity) as (db, access):
+            build = await _build_row(db, build_id)
+            await _report(db, build, BuildStatus.RUNNING, 90, "Saving the pack")
+            stored = await db.add(StoredFile(
+                org_id=build.org_id, filename=_filename(content, build), content_type="application/pdf",
+                size_bytes=len(pdf), sha256=hashlib.sha256(pdf).hexdigest(), content=pdf, uploaded_by=access.person_id,
+            ))
+            build.file_id, build.page_count = stored.id, page_count
+            await _report(db, build, BuildStatus.DONE, 100, f"Built: {page_count} pages")
+    except Exception:
+        log.exception("pack build %s failed", build_id)
+        async with transaction_for(identity) as (db, _):
+            build = await _build_row(db, build_id)
+            if build is not None:
+                await _report(db, build, BuildStatus.FAILED, build.progress, "The build failed; it has been logged.")
+
+
+def _filename(content: PackContent, build: PackBuild) -> str:
+    kind = "supplement" if build.is_supplement else "pack"
+    part = "public" if build.part == Part.PUBLIC else "private"
+    slug = "".join(c if c.isalnum() else "-" for c in content.committee.lower()).strip("-")
+    return f"{slug}-{content.short_date.replace(' ', '-').lower()}-{part}-{kind}-{build.number}.pdf"
+
+
+def compile_pack(content: PackContent, attachments: dict[str, bytes]) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for name, data in attachments.items():
+            (root / name).write_bytes(data)
+        (root / "pack.typ").write_text(source(content))
+        return typst.compile(str(root / "pack.typ"), root=str(root), format="pdf")
+
+
+async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent, dict[str, bytes]]:
+    """The pack's content, read with the builder's own access (a public pack holds Part I only)."""
+    meeting = await db.first(select(Meeting).where(Meeting.id == build.meeting_id))
+    committee = await db.first(select(Committee).where(Committee.id == meeting.committee_id))
+    organisation = await db.first(select(Organisation).where(Organisation.id == committee.org_id))
+    all_items = await items_of(db, access, meeting.id)
+    numbers = agenda.numbers(all_items)
+    items = [i for i in agenda.in_agenda_order(all_items) if build.part == Part.PRIVATE or i.part == Part.PUBLIC]
+    versions = {v.id: v for v in await db.all(select(PaperVersion).where(PaperVersion.id.in_(build.paper_version_ids)))}
+    papers = {p.id: p for p in await db.all(select(Paper).where(Paper.id.in_({v.paper_id for v in versions.values()})))}
+    by_item = {papers[v.paper_id].item_id: (papers[v.paper_id], v) for v in versions.values()}
+    people = {p.id: p.name for p in await db.all(select(Person).where(
+        Person.id.in_({p.author_id for p in papers.values()} | {p.sponsor_id for p in papers.values()})))}
+    appendices = await db.all(select(Appendix).where(Appendix.version_id.in_(versions)).order_by(Appendix.position))
+    pdf_ids = [a.file_id for a in appendices if a.kind == "PDF"]
+    contents = dict((await db.all(select(StoredFile.id, StoredFile.content).where(StoredFile.id.in_(pdf_ids)))))
+    filenames = dict(await db.all(select(StoredFile.id, StoredFile.filename).where(
+        StoredFile.id.in_([a.file_id for a in appendices]))))
+    attachments = {f"appendix-{a.id}.pdf": contents[a.file_id] for a in appendices if a.kind == "PDF"}
+
+    def pack_paper(paper: Paper, version: PaperVersion) -> PackPaper:
+        return PackPaper(
+            title=paper.title, version=version.number, sponsor=people.get(paper.sponsor_id, ""),
+            author=people.get(paper.author_id, ""), purpose=version.purpose,
+            executive_summary=version.executive_summary, recommendation=version.recommendation,
+            strategic_objectives=version.strategic_objectives, assurance_risks=version.assurance_risks,
+            conflicts_noted=version.conflicts_noted, impacts=version.impacts,
+            public_involvement=version.public_involvement, is_public=paper.is_public,
+            body_markdown=version.body_markdown,
+            appendices=tuple(
+                PackAppendix(
+                    key=f"appendix-{a.id}", title=a.title, kind=a.kind, filename=filenames.get(a.file_id, ""),
+                    pdf_path=f"appendix-{a.id}.pdf" if a.kind == "PDF" else None, page_count=a.page_count or 0,
+                )
+                for a in appendices if a.version_id == version.id
+            ),
+        )
+
+    pack_items = []
+    for item in items:
+        paper = by_item.get(item.id)
+        if build.is_supplement and paper is None:
+            continue
+        pack_items.append(PackItem(
+            key=f"item-{item.id}", number=numbers[item.id], title=item.title, purpose=item.purpose,
+            presenter=item.presenter, minutes=item.minutes_allotted, part=item.part,
+            paper=paper and pack_paper(*paper), is_sub_item=item.parent_id is not None,
+        ))
+    starts = meeting.starts_at.astimezone(clock.LONDON)
+    label = "Supplement" if build.is_supplement else "Pack"
+    return PackContent(
+        organisation=organisation.name,
+        committee=committee.name,
+        meeting_title=meeting.title,
+        when=f"{starts:%A} {starts.day} {starts:%B %Y, %H:%M}",
+        short_date=f"{starts.day} {starts:%B %Y}",
+        place=" · ".join(x for x in (meeting.location, meeting.call_link) if x),
+        part_label="Part I (public)" if build.part == Part.PUBLIC else "Parts I and II (private)",
+        version_label=f"{label} {build.number}, built {clock.today():%d %B %Y}",
+        items=tuple(pack_items),
+    ), attachments

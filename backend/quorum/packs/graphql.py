@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncGenerator
+from datetime import datetime
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from quorum.auth.identity import transaction_for
+from quorum.events import hub
+from quorum.graphql import ids
+from quorum.graphql.context import Context, Info
+from quorum.graphql.errors import ClientError, InputErrors, UserError
+from quorum.graphql.node import Node, by_id_loader
+from quorum.meetings.graphql import PartEnum
+from quorum.packs import builder, service
+from quorum.packs.tables import BuildStatus, PackBuild
+
+BuildStatusEnum = strawberry.enum(BuildStatus, name="PackBuildStatus")
+builds_by_id = by_id_loader(service.visible_builds, PackBuild.id)
+
+
+def builds_by_meeting(ctx: Context) -> DataLoader:
+    async def load(meeting_ids: list[uuid.UUID]) -> list[list[PackBuild]]:
+        rows = await ctx.db.all(
+            service.visible_builds(ctx.access).where(PackBuild.meeting_id.in_(meeting_ids)).order_by(PackBuild.created_at.desc())
+        )
+        return [[b for b in rows if b.meeting_id == m] for m in meeting_ids]
+
+    return DataLoader(load_fn=load)
+
+
+@strawberry.type(name="PackBuild")
+class PackBuildNode(Node):
+    part: PartEnum
+    number: int
+    is_supplement: bool
+    status: BuildStatusEnum
+    progress: int
+    message: str
+    page_count: int | None
+    created_at: datetime
+    published_at: datetime | None
+    row: strawberry.Private[PackBuild]
+
+    @classmethod
+    def from_row(cls, row: PackBuild) -> PackBuildNode:
+        return cls(
+            id=ids.encode("PackBuild", row.id), part=row.part, number=row.number, is_supplement=row.is_supplement,
+            status=row.status, progress=row.progress, message=row.message, page_count=row.page_count,
+            created_at=row.created_at, published_at=row.published_at, row=row,
+        )
+
+    @strawberry.field(description="Where to download the PDF (a private pack is stamped with the reader's name).")
+    def url(self) -> str | None:
+        return f"/packs/{self.row.id}.pdf" if self.row.file_id else None
+
+
+@strawberry.type
+class PackBuildProgress:
+    status: BuildStatusEnum
+    progress: int
+    message: str
+    page_count: int | None
+
+
+@strawberry.input
+class BuildPackInput:
+    meeting_id: strawberry.ID
+    part: PartEnum
+    supplement: bool = False
+
+
+@strawberry.input
+class PublishPackInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class PackBuildPayload:
+    build: PackBuildNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class PackMutations:
+    @strawberry.mutation(description="Start building the pack in the background; follow packBuildProgress.")
+    async def build_pack(self, info: Info, input: BuildPackInput) -> PackBuildPayload:
+        ctx = info.context
+        try:
+            row = await service.start_build(
+                ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.part, input.supplement
+            )
+        except InputErrors as e:
+            return PackBuildPayload(errors=e.errors)
+        ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity))
+        return PackBuildPayload(build=PackBuildNode.from_row(row))
+
+    @strawberry.mutation(description="Publish a finished build: its papers become included, and public if Part I.")
+    async def publish_pack(self, info: Info, input: PublishPackInput) -> PackBuildPayload:
+        ctx = info.context
+        try:
+            row = await service.publish(ctx.db, ctx.access, ids.decode_as("PackBuild", input.id, "id"))
+        except InputErrors as e:
+            return PackBuildPayload(errors=e.errors)
+        return PackBuildPayload(build=PackBuildNode.from_row(row))
+
+
+@strawberry.type
+class PackSubscriptions:
+    @strawberry.subscription(description="A build's progress until it is done or has failed.")
+    async def pack_build_progress(self, info: Info, build_id: strawberry.ID) -> AsyncGenerator[PackBuildProgress, None]:
+        key = ids.expect("PackBuild", build_id)
+        async with hub.subscription(builder.topic(key)) as queue:  # listen first, so nothing is missed
+            async with transaction_for(info.context.identity) as (db, access):
+                build = await db.first(service.visible_builds(access).where(PackBuild.id == key))
+            if build is None:
+                raise ClientError("No such pack build.")
+            yield PackBuildProgress(status=build.status, progress=build.progress, message=build.message,
+                                    page_count=build.page_count)
+            status = BuildStatus(build.status)
+            while status not in (BuildStatus.DONE, BuildStatus.FAILED):
+                event = await queue.get()
+                status = BuildStatus(event["status"])
+                yield PackBuildProgress(status=status, progress=event["progress"], message=event["message"],
+                                        page_count=event["page_count"])

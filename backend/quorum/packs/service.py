@@ -1,0 +1,105 @@
+"""Starting pack builds, publishing them, and what a pack may hold."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import and_, or_
+from sqlmodel import select
+
+from quorum import clock
+from quorum.access import Access
+from quorum.audit.service import record, snapshot
+from quorum.database import Db
+from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.meetings.service import items_of, run_meeting
+from quorum.meetings.tables import Meeting, MeetingStatus, Part
+from quorum.packs.tables import BuildStatus, PackBuild
+from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
+
+
+def visible_builds(access: Access):
+    return select(PackBuild).where(
+        or_(
+            PackBuild.committee_id.in_(access.private_committee_ids),
+            and_(PackBuild.part == Part.PUBLIC, PackBuild.published_at.is_not(None)),
+        )
+    )
+
+
+async def _approved_versions(db: Db, access: Access, meeting: Meeting, part: Part) -> list[tuple[Paper, PaperVersion]]:
+    """Each paper's latest approved version, for the items this part of the pack holds."""
+    items = {i.id: i for i in await items_of(db, access, meeting.id) if part == Part.PRIVATE or i.part == Part.PUBLIC}
+    papers = await db.all(select(Paper).where(
+        Paper.meeting_id == meeting.id, Paper.item_id.in_(items),
+        Paper.status.in_([PaperStatus.APPROVED, PaperStatus.INCLUDED]),
+    ))
+    if part == Part.PUBLIC:
+        papers = [p for p in papers if p.is_public]
+    versions = await db.all(select(PaperVersion).where(
+        PaperVersion.paper_id.in_([p.id for p in papers]), PaperVersion.approved_at.is_not(None)
+    ).order_by(PaperVersion.number))
+    latest = {v.paper_id: v for v in versions}
+    return [(p, latest[p.id]) for p in papers if p.id in latest]
+
+
+async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part, supplement: bool) -> PackBuild:
+    meeting = await run_meeting(db, access, meeting_id)
+    chosen = await _approved_versions(db, access, meeting, part)
+    earlier = await db.all(select(PackBuild).where(PackBuild.meeting_id == meeting.id, PackBuild.part == part))
+    if supplement:
+        published = {v for b in earlier if b.published_at is not None for v in b.paper_version_ids}
+        if not published:
+            raise input_error("supplement", "A supplement follows a published pack; publish the pack first.")
+        chosen = [(p, v) for p, v in chosen if v.id not in published]
+        if not chosen:
+            raise input_error("supplement", "No paper has been approved since the pack was published.")
+    problems = await db.all(select(Appendix).where(
+        Appendix.version_id.in_([v.id for _, v in chosen]), Appendix.problem.is_not(None)
+    ))
+    if problems:
+        titles = {v.id: p.title for p, v in chosen}
+        raise InputErrors(*(
+            UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}") for a in problems
+        ))
+    build = PackBuild(
+        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, part=part,
+        number=max((b.number for b in earlier), default=0) + 1, is_supplement=supplement,
+        paper_version_ids=[v.id for _, v in chosen], created_by=access.person_id,
+    )
+    await db.add(build)
+    await record(db, access, "pack.build", build, org_id=build.org_id)
+    return build
+
+
+async def publish(db: Db, access: Access, build_id: uuid.UUID) -> PackBuild:
+    build = await db.first(visible_builds(access).where(PackBuild.id == build_id))
+    if build is None:
+        raise input_error("id", "No such pack.")
+    meeting = await run_meeting(db, access, build.meeting_id)
+    if BuildStatus(build.status) != BuildStatus.DONE:
+        raise input_error("id", "Only a finished build can be published.")
+    if build.published_at is not None:
+        raise input_error("id", "That pack is already published.")
+    if MeetingStatus(meeting.status) == MeetingStatus.DRAFT:
+        raise input_error("id", "Publish the agenda before its papers.")
+    now = clock.now()
+    before = snapshot(build)
+    build.published_at = now
+    await db.add(build)
+    for version in await db.all(select(PaperVersion).where(PaperVersion.id.in_(build.paper_version_ids))):
+        if version.published_at is None:
+            version.published_at = now
+            await db.add(version)
+    for paper in await db.all(select(Paper).where(Paper.id.in_(
+        select(PaperVersion.paper_id).where(PaperVersion.id.in_(build.paper_version_ids))
+    ))):
+        paper.status = PaperStatus.INCLUDED
+        await db.add(paper)
+    if MeetingStatus(meeting.status) == MeetingStatus.AGENDA_PUBLISHED:
+        meeting.status = MeetingStatus.PAPERS_PUBLISHED
+        await db.add(meeting)
+    await record(db, access, "pack.publish", build, org_id=build.org_id, before=before)
+    return build
+
+

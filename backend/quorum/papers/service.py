@@ -1,0 +1,237 @@
+"""Requesting, writing, submitting and approving papers; versions and appendices."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import and_, or_
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from quorum import clock
+from quorum.access import Access
+from quorum.audit.service import record, snapshot
+from quorum.database import Db
+from quorum.files import service as files
+from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.meetings.service import can_run, run_meeting, visible_items
+from quorum.meetings.tables import AgendaItem, Meeting, Purpose
+from quorum.packs.appendices import inspect_pdf
+from quorum.papers import workflow
+from quorum.papers.tables import IMPACT_AREAS, Appendix, AppendixKind, Paper, PaperStatus, PaperVersion
+from quorum.papers.workflow import Actor
+from quorum.people.service import visible_people
+from quorum.people.tables import Person
+
+COVER_SHEET_LIMIT = 20_000
+BODY_LIMIT = 200_000
+KIND_OF_FILE = {files.PDF: AppendixKind.PDF, files.WORD: AppendixKind.WORD, files.EXCEL: AppendixKind.EXCEL}
+
+
+def visible_papers(access: Access):
+    item_visible = visible_items(access).where(AgendaItem.id == Paper.item_id).exists()
+    return select(Paper).where(
+        or_(
+            Paper.committee_id.in_(access.private_committee_ids),
+            Paper.author_id == access.person_id,
+            Paper.sponsor_id == access.person_id,
+            and_(Paper.is_public, Paper.committee_id.in_(access.committee_ids), item_visible),
+            and_(Paper.is_public, Paper.status == PaperStatus.INCLUDED, item_visible),
+        )
+    )
+
+
+def visible_versions(access: Access):
+    paper = visible_papers(access).where(Paper.id == PaperVersion.paper_id)
+    return select(PaperVersion).where(
+        or_(
+            paper.where(
+                or_(
+                    Paper.committee_id.in_(access.officer_committee_ids),
+                    Paper.author_id == access.person_id,
+                    Paper.sponsor_id == access.person_id,
+                )
+            ).exists(),
+            and_(PaperVersion.approved_at.is_not(None), paper.where(Paper.committee_id.in_(access.committee_ids)).exists()),
+            and_(PaperVersion.published_at.is_not(None), paper.exists()),
+        )
+    )
+
+
+def actors(access: Access, paper: Paper) -> set[Actor]:
+    found = set()
+    if paper.author_id == access.person_id:
+        found.add(Actor.AUTHOR)
+    if paper.sponsor_id == access.person_id:
+        found.add(Actor.SPONSOR)
+    if can_run(access, paper.committee_id):
+        found.add(Actor.SECRETARY)
+    return found
+
+
+async def get_paper(db: Db, access: Access, paper_id: uuid.UUID, field: str = "paperId") -> Paper:
+    paper = await db.first(visible_papers(access).where(Paper.id == paper_id))
+    if paper is None:
+        raise input_error(field, "No such paper.")
+    return paper
+
+
+async def latest_version(db: Db, paper: Paper) -> PaperVersion:
+    return await db.first(
+        select(PaperVersion).where(PaperVersion.paper_id == paper.id).order_by(PaperVersion.number.desc())
+    )
+
+
+async def request_paper(
+    db: Db, access: Access, *, item_id: uuid.UUID, meeting_id: uuid.UUID, title: str, author_id: uuid.UUID,
+    sponsor_id: uuid.UUID, due_date: date,
+) -> Paper:
+    meeting = await run_meeting(db, access, meeting_id)
+    item = await db.first(visible_items(access).where(AgendaItem.id == item_id))
+    errors: list[UserError] = []
+    if item is None or item.meeting_id != meeting.id:
+        errors.append(UserError(field="itemId", message="That item is not on this meeting's agenda."))
+    if not title.strip() or len(title) > 300:
+        errors.append(UserError(field="title", message="Enter the paper's title (300 characters or fewer)."))
+    for field, person_id, who in (("authorId", author_id, "author"), ("sponsorId", sponsor_id, "sponsor")):
+        if await db.first(visible_people(access).where(Person.id == person_id)) is None:
+            errors.append(UserError(field=field, message=f"Choose the {who} from your organisation's people."))
+    if due_date < clock.today():
+        errors.append(UserError(field="dueDate", message="The due date cannot be in the past."))
+    elif due_date > clock.local_date(meeting.starts_at):
+        errors.append(UserError(field="dueDate", message="The paper must be due before the meeting."))
+    if errors:
+        raise InputErrors(*errors)
+    paper = Paper(
+        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, item_id=item.id,
+        title=title.strip(), author_id=author_id, sponsor_id=sponsor_id, due_date=due_date,
+        requested_by=access.person_id, is_public=item.part == "PUBLIC",
+    )
+    try:
+        await db.add(paper)
+    except IntegrityError:
+        raise input_error("itemId", "That item already has a paper.") from None
+    await db.add(PaperVersion(
+        org_id=paper.org_id, paper_id=paper.id, number=1, purpose=item.purpose, created_by=access.person_id,
+    ), refresh=False)
+    await record(db, access, "paper.request", paper, org_id=paper.org_id)
+    return paper
+
+
+def cover_sheet_errors(fields: dict) -> list[UserError]:
+    errors = []
+    if fields["purpose"] not in Purpose.__members__:
+        errors.append(UserError(field="purpose", message="Choose the paper's purpose."))
+    for name, value in fields.items():
+        if isinstance(value, str) and len(value) > (BODY_LIMIT if name == "body_markdown" else COVER_SHEET_LIMIT):
+            errors.append(UserError(field=_camel(name), message="That is too long."))
+    impacts = fields["impacts"]
+    if set(impacts) - set(IMPACT_AREAS):
+        errors.append(UserError(field="impacts", message=f"Impact assessments are for: {', '.join(IMPACT_AREAS)}."))
+    for area, assessment in impacts.items():
+        if assessment.get("applies") and not str(assessment.get("detail", "")).strip():
+            errors.append(UserError(field="impacts", message=f"Say what the {area} impact is."))
+    return errors
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(w.capitalize() for w in rest)
+
+
+async def save_draft(db: Db, access: Access, paper_id: uuid.UUID, *, is_public: bool, fields: dict) -> PaperVersion:
+    """Write the cover sheet and body. An approved paper is never changed: this makes a new draft version."""
+    paper = await get_paper(db, access, paper_id, "id")
+    who = actors(access, paper)
+    if not who & {Actor.AUTHOR, Actor.SECRETARY}:
+        raise input_error(None, "Only the paper's author or the board secretary can write it.")
+    if PaperStatus(paper.status) == PaperStatus.SUBMITTED:
+        raise input_error(None, "The paper is with its sponsor; ask for it back as a draft to change it.")
+    if errors := cover_sheet_errors(fields):
+        raise InputErrors(*errors)
+    version = await latest_version(db, paper)
+    before = snapshot(version)
+    if version.approved_at is not None:
+        version = await _new_version(db, access, paper, version)
+        paper_before = snapshot(paper)
+        paper.status = PaperStatus.DRAFT
+        await db.add(paper)
+        await record(db, access, "paper.new_version", paper, org_id=paper.org_id, before=paper_before)
+        before = None
+    for name, value in fields.items():
+        setattr(version, name, value.strip() if isinstance(value, str) and name != "body_markdown" else value)
+    paper.is_public = is_public
+    await db.add(paper)
+    await db.add(version)
+    await record(db, access, "paper_version.save", version, org_id=paper.org_id, before=before)
+    return version
+
+
+async def _new_version(db: Db, access: Access, paper: Paper, previous: PaperVersion) -> PaperVersion:
+    copied = previous.model_dump(exclude={"id", "number", "created_by", "created_at", "approved_at", "approved_by", "published_at"})
+    version = await db.add(PaperVersion(**copied, number=previous.number + 1, created_by=access.person_id))
+    for appendix in await db.all(select(Appendix).where(Appendix.version_id == previous.id)):
+        data = appendix.model_dump(exclude={"id", "version_id"})
+        await db.add(Appendix(**data, version_id=version.id), refresh=False)
+    return version
+
+
+async def move(db: Db, access: Access, paper_id: uuid.UUID, target: PaperStatus) -> Paper:
+    paper = await get_paper(db, access, paper_id, "id")
+    current = PaperStatus(paper.status)
+    if target == PaperStatus.INCLUDED:
+        raise input_error("status", "A paper is included by publishing the pack.")
+    if not workflow.may_move(actors(access, paper), current, target):
+        if target == PaperStatus.APPROVED and current == PaperStatus.SUBMITTED:
+            raise input_error(None, "Only the paper's executive sponsor can approve it.")
+        raise input_error("status", f"You cannot make a paper that is {workflow.WORDS[current]} {workflow.WORDS[target]}.")
+    version = await latest_version(db, paper)
+    if target == PaperStatus.SUBMITTED:
+        problems = [a.title for a in await db.all(select(Appendix).where(Appendix.version_id == version.id)) if a.problem]
+        if problems:
+            raise input_error(None, f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}.")
+    before = snapshot(paper)
+    paper.status = target
+    await db.add(paper)
+    if target == PaperStatus.APPROVED:
+        version.approved_at, version.approved_by = clock.now(), access.person_id
+        await db.add(version)
+    await record(db, access, f"paper.{target.value.lower()}", paper, org_id=paper.org_id, before=before)
+    return paper
+
+
+async def add_appendix(
+    db: Db, access: Access, paper_id: uuid.UUID, *, title: str, filename: str, content_base64: str
+) -> Appendix:
+    paper = await get_paper(db, access, paper_id)
+    if not actors(access, paper) & {Actor.AUTHOR, Actor.SECRETARY}:
+        raise input_error(None, "Only the paper's author or the board secretary can add appendices.")
+    version = await latest_version(db, paper)
+    if PaperStatus(paper.status) != PaperStatus.DRAFT or version.approved_at is not None:
+        raise input_error(None, "Appendices are added to a draft; save a change to start a new version first.")
+    if not title.strip() or len(title) > 300:
+        raise input_error("title", "Give the appendix a title (300 characters or fewer).")
+    content = files.decode_upload("contentBase64", content_base64)
+    kind = files.check("contentBase64", filename, content, (files.PDF, files.WORD, files.EXCEL))
+    page_count, problem = inspect_pdf(content) if kind == files.PDF else (None, None)
+    stored = await files.store(
+        db, access, org_id=paper.org_id, field="contentBase64", filename=filename, content_base64=content_base64,
+        allowed=(kind,),
+    )
+    existing = await db.all(select(Appendix).where(Appendix.version_id == version.id))
+    appendix = Appendix(
+        org_id=paper.org_id, version_id=version.id, position=len(existing) + 1, title=title.strip(), file_id=stored.id,
+        kind=KIND_OF_FILE[kind], page_count=page_count, problem=problem,
+    )
+    await db.add(appendix)
+    await record(db, access, "appendix.add", appendix, org_id=paper.org_id)
+    return appendix
+
+
+def my_papers(access: Access):
+    return select(Paper).where(or_(Paper.author_id == access.person_id, Paper.sponsor_id == access.person_id))
+
+
+async def meeting_of(db: Db, paper: Paper) -> Meeting:
+    return await db.first(select(Meeting).where(Meeting.id == paper.meeting_id))
