@@ -10,11 +10,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import Any, TypeVar
 
 import asyncpg
-from sqlalchemy import or_
+from sqlalchemy import event, or_
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -76,10 +79,32 @@ def connect_kwargs(url: URL) -> dict:
     return {k: v for k, v in kwargs.items() if v is not None}
 
 
+_statements: ContextVar[list[int] | None] = ContextVar("statements", default=None)
+
+
+@contextmanager
+def counting_statements() -> Iterator[list[int]]:
+    """Counts the SQL statements sent while inside; read counted[0] afterwards."""
+    counted = [0]
+    token = _statements.set(counted)
+    try:
+        yield counted
+    finally:
+        _statements.reset(token)
+
+
+def _count_statement(*_: Any) -> None:
+    counted = _statements.get()
+    if counted is not None:
+        counted[0] += 1
+
+
 @cache
 def app_engine() -> AsyncEngine:
     # One engine per process; uvicorn workers each build their own.
-    return create_async_engine(app_url(), pool_size=10, max_overflow=10, pool_pre_ping=True)
+    engine = create_async_engine(app_url(), pool_size=10, max_overflow=10, pool_pre_ping=True)
+    event.listen(engine.sync_engine, "before_cursor_execute", _count_statement)
+    return engine
 
 
 async def set_app_role_password(owner: URL, password: str) -> None:

@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.config import get_settings
+from quorum.database import counting_statements
 from quorum.graphql.context import Context
 from quorum.graphql.errors import MASKED_MESSAGE
 from quorum.graphql.schema import schema
@@ -27,6 +28,22 @@ async def graphql_endpoint(request: Request) -> Response:
         body = await _json_body(request)
     except Refused as refused:
         return refused.response
+    with counting_statements() as statements:
+        try:
+            result = await _execute(request, identity, body)
+        except (OSError, OperationalError, InterfaceError, DBAPIError) as error:
+            log.error("database unavailable: %s", error)
+            return JSONResponse(
+                {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]}, status_code=503
+            )
+    payload: dict = {"data": result.data}
+    if result.errors:
+        payload["errors"] = [e.formatted for e in result.errors]
+    return JSONResponse(payload, headers={"X-Quorum-SQL-Statements": str(statements[0])})
+
+
+async def _execute(request: Request, identity, body: dict):
+    """Runs the operation in one transaction, rolled back if anything unexpected failed."""
     try:
         async with transaction_for(identity) as (db, caller_access):
             ctx = Context(request=request, db=db, access=caller_access, settings=get_settings(), identity=identity)
@@ -37,21 +54,12 @@ async def graphql_endpoint(request: Request) -> Response:
                 context_value=ctx,
             )
             if result.errors and any(e.message == MASKED_MESSAGE for e in result.errors):
-                raise _Unexpected(result)  # undo whatever the failed operation had written
+                raise _Unexpected(result)
     except _Unexpected as unexpected:
-        result = unexpected.result
-    except (OSError, OperationalError, InterfaceError, DBAPIError) as error:
-        log.error("database unavailable: %s", error)
-        return JSONResponse(
-            {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]}, status_code=503
-        )
-    else:
-        for run in ctx.after_commit:
-            run()
-    payload: dict = {"data": result.data}
-    if result.errors:
-        payload["errors"] = [e.formatted for e in result.errors]
-    return JSONResponse(payload)
+        return unexpected.result
+    for run in ctx.after_commit:
+        run()
+    return result
 
 
 class _Unexpected(Exception):
