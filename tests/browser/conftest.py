@@ -18,7 +18,7 @@ import pytest
 from oidc_provider_mock import run_server_in_thread
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_DATABASE
 
 AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 CLIENT_ID = "quorum-browser-tests"
@@ -55,7 +55,7 @@ def server(oidc_provider) -> Server:
         "QUORUM_OIDC_CLIENT_ID": CLIENT_ID,
         "QUORUM_OIDC_CLIENT_SECRET": "browser-test-secret",
     }
-    log = open(ROOT / ".quorum" / "test" / "server.log", "w")
+    log = open(ROOT / ".quorum" / "test" / f"server-{TEST_DATABASE}.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
     )
