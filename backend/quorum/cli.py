@@ -26,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--email", required=True)
     token.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds (default 3600)")
 
+    backup = commands.add_parser("backup", help="write the whole database, uploads included, to FILE")
+    backup.add_argument("file")
+    restore = commands.add_parser("restore", help="replace the database's contents with those of FILE")
+    restore.add_argument("file")
+
     export = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
     export.add_argument("--output", help="write to this file instead of standard output")
 
@@ -36,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         "seed": _seed,
         "token": _token,
         "export-schema": _export_schema,
+        "backup": _backup,
+        "restore": _restore,
     }[args.command](args)
 
 
@@ -88,6 +95,41 @@ def _token(args: argparse.Namespace) -> int:
         print(f"No person with the email {args.email!r}.", file=sys.stderr)
         return 1
     print(token)
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    import subprocess
+    from pathlib import Path
+
+    from quorum import backup
+    from quorum.database import owner_url
+
+    try:
+        backup.backup(owner_url(), Path(args.file))
+    except subprocess.CalledProcessError as error:
+        print(f"The backup failed: {error.stderr.strip()}", file=sys.stderr)
+        return 1
+    print(f"Backed up to {args.file}.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    import subprocess
+    from pathlib import Path
+
+    from quorum import backup
+    from quorum.database import owner_url
+
+    if not Path(args.file).is_file():
+        print(f"No backup file at {args.file}.", file=sys.stderr)
+        return 2
+    try:
+        backup.restore(owner_url(), Path(args.file))
+    except subprocess.CalledProcessError as error:
+        print(f"The restore failed and changed nothing: {error.stderr.strip()}", file=sys.stderr)
+        return 1
+    print(f"Restored from {args.file}.")
     return 0
 
 

@@ -66,6 +66,19 @@ async def test_a_secretary_creates_a_committee_with_seats_and_a_quorum_rule(phon
     await expect(page.get_by_text("Quality committee has no members yet.")).to_be_visible()
     await assert_accessible(page)
 
+    # The full terms of reference, uploaded and offered for download.
+    await page.get_by_label("Upload the terms of reference").set_input_files(
+        {"name": "quality-committee-terms.pdf", "mimeType": "application/pdf",
+         "buffer": demo_pdf("Quality committee: terms of reference")}
+    )
+    await page.get_by_role("button", name="Upload terms of reference").click()
+    await expect(page.get_by_role("status").filter(has_text="Uploaded")).to_have_text(
+        "Uploaded quality-committee-terms.pdf as the terms of reference."
+    )
+    download = page.get_by_role("link", name="Download the terms of reference of Quality committee")
+    response = await page.request.get(f"{server.url}{await download.get_attribute('href')}")
+    assert response.status == 200 and (await response.body()).startswith(b"%PDF-")
+
     # The API's refusal shows in the summary and beside the field: someone in attendance has no vote.
     await choose(page, "Person", "Margaret Lowe")
     await page.get_by_label("Role on the committee").select_option(label="In attendance")

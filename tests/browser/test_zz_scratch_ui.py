@@ -16,7 +16,7 @@ FIND = """() => {
 
 
 async def test_scratch(browser, server: Server):
-    for name, path in PAGES:
+    for name, path, *click in PAGES:
         for label, viewport in [("phone", {"width": 360, "height": 740}), ("desktop", {"width": 1280, "height": 900})]:
             context = await browser.new_context(viewport=viewport)
             page = await context.new_page()
@@ -24,7 +24,11 @@ async def test_scratch(browser, server: Server):
                 await sign_in_as_demo_user(page, server, name)
             await page.goto(server.url + path)
             await page.wait_for_timeout(1500)
+            for step in click:
+                kind, text = step.split(':', 1)
+                await page.get_by_role(kind, name=text).first.click()
+                await page.wait_for_timeout(1000)
             print(label, path, await page.evaluate(FIND))
-            slug = (name or "anon").split()[0] + path.replace("/", "_")
+            slug = (name or "anon").split()[0] + path.replace("/", "_") + "_".join(c.split(':')[1][:10].replace(' ', '') for c in click)
             await page.screenshot(path=f"/tmp/shots/{slug}-{label}.png", full_page=True)
             await context.close()
