@@ -200,8 +200,10 @@ def _live(delegation: dict, now: datetime) -> bool:
     return datetime.fromisoformat(delegation["valid_from"]) <= now < datetime.fromisoformat(delegation["valid_to"])
 
 
+# Also a statement timeout, so no request holds the database for long.
 _APPLY = text(
-    "SELECT " + ", ".join(f"set_config('app.{name}', :{name}, true)" for name in ANONYMOUS.rls_settings())
+    "SELECT set_config('statement_timeout', '20s', true), "
+    + ", ".join(f"set_config('app.{name}', :{name}, true)" for name in ANONYMOUS.rls_settings())
 )
 
 

@@ -99,3 +99,30 @@ async def test_security_headers_on_every_answer(client):
     for response in (await client.get("/healthz"), await client.post("/graphql", json={"query": "{ __typename }"})):
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["x-frame-options"] == "DENY"
+
+
+async def test_content_security_policy_forbids_framing_and_foreign_scripts(client):
+    policy = (await client.get("/healthz")).headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "script-src 'self'" in policy and "object-src 'none'" in policy
+
+
+async def test_too_many_sign_in_attempts_get_429_with_retry_after(client, monkeypatch):
+    from quorum import limits
+
+    monkeypatch.setattr(limits, "SIGN_IN", limits.RateLimit(limit=3, per_seconds=60))
+    answers = [
+        await client.post("/auth/demo/sign-in", json={"email": "nobody@nhs.example"}, headers={"x-quorum-csrf": "1"})
+        for _ in range(4)
+    ]
+    assert [a.status_code for a in answers] == [400, 400, 400, 429]
+    assert 1 <= int(answers[-1].headers["retry-after"]) <= 60
+
+
+async def test_heavy_token_use_gets_429(client, monkeypatch):
+    from quorum import limits
+
+    monkeypatch.setattr(limits, "TOKEN_USE", limits.RateLimit(limit=2, per_seconds=60))
+    caller = await as_person(client, BOLTON_SECRETARY)
+    headers = {"authorization": f"Bearer {caller.token}"}
+    codes = [(await client.post("/graphql", json={"query": "{ __typename }"}, headers=headers)).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]

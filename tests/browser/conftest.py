@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,23 +98,33 @@ async def browser() -> AsyncIterator[Browser]:
         await browser.close()
 
 
-@pytest.fixture
-async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
-    context = await browser.new_context()
+@asynccontextmanager
+async def watched_context(browser: Browser, **options) -> AsyncIterator[BrowserContext]:
+    """A browser context that fails the test if the page breaks the Content-Security-Policy."""
+    context = await browser.new_context(**options)
+    violations: list[str] = []
+    context.on("console", lambda message: violations.append(message.text)
+               if "Content Security Policy" in message.text else None)
     yield context
     await context.close()
+    assert violations == [], violations
+
+
+@pytest.fixture
+async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
+    async with watched_context(browser) as context:
+        yield context
 
 
 @pytest.fixture
 async def phone(browser: Browser) -> AsyncIterator[BrowserContext]:
-    context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    yield context
-    await context.close()
+    async with watched_context(browser, viewport=PHONE, is_mobile=True, has_touch=True) as context:
+        yield context
 
 
 async def assert_accessible(page: Page) -> None:
     """axe-core (WCAG 2.2 A and AA rules) finds no violation, and nothing overflows sideways."""
-    await page.add_script_tag(path=str(AXE))
+    await page.evaluate(AXE.read_text())  # through DevTools, so the page's CSP does not block it
     result = await page.evaluate(
         """() => axe.run(document, {runOnly: {type: 'tag',
               values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.async_api import BrowserContext, expect
 
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user, watched_context
 
 
 async def test_two_users_of_different_ccgs_each_see_only_their_own(browser, server: Server):
@@ -13,20 +13,19 @@ async def test_two_users_of_different_ccgs_each_see_only_their_own(browser, serv
         ("Helen Hargreaves", "NHS Bolton CCG", "NHS Islington CCG"),
         ("Daniel Cohen", "NHS Islington CCG", "NHS Bolton CCG"),
     ]:
-        context = await browser.new_context()
-        page = await context.new_page()
-        await page.goto(f"{server.url}/sign-in/demo")
-        await assert_accessible(page)
-        await sign_in_as_demo_user(page, server, name)
-        await expect(page.get_by_role("cell", name=own).first).to_be_visible()
-        await assert_accessible(page)
-        await page.goto(f"{server.url}/admin/organisations")
-        await expect(page.get_by_role("heading", name="Organisations", exact=True)).to_be_visible()
-        await expect(page.get_by_role("link", name=own)).to_be_visible()
-        await assert_accessible(page)
-        seen[name] = await page.content()
-        assert other not in seen[name]
-        await context.close()
+        async with watched_context(browser) as context:
+            page = await context.new_page()
+            await page.goto(f"{server.url}/sign-in/demo")
+            await assert_accessible(page)
+            await sign_in_as_demo_user(page, server, name)
+            await expect(page.get_by_role("cell", name=own).first).to_be_visible()
+            await assert_accessible(page)
+            await page.goto(f"{server.url}/admin/organisations")
+            await expect(page.get_by_role("heading", name="Organisations", exact=True)).to_be_visible()
+            await expect(page.get_by_role("link", name=own)).to_be_visible()
+            await assert_accessible(page)
+            seen[name] = await page.content()
+            assert other not in seen[name]
 
 
 async def test_an_administrator_adds_a_practice_by_keyboard_on_a_phone(phone: BrowserContext, server: Server):

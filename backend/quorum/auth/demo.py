@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from quorum.auth import sessions
+from quorum.auth.identity import Refused, limit_sign_in
 from quorum.auth.tokens import person_id_for_email
 from quorum.seed.demo import DEMO_PEOPLE
 
@@ -17,6 +18,10 @@ async def demo_users(request: Request) -> Response:
 
 
 async def demo_sign_in(request: Request) -> Response:
+    try:
+        limit_sign_in(request)
+    except Refused as refused:
+        return refused.response
     if not sessions.has_csrf_header(request):
         return JSONResponse({"error": "Send the X-Quorum-CSRF: 1 header."}, status_code=403)
     try:

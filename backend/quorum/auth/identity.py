@@ -8,10 +8,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
-from quorum import access, clock
+from quorum import access, clock, limits
 from quorum.auth import sessions, tokens
 from quorum.database import Db, app_engine
 
@@ -35,9 +35,14 @@ def caller(request: Request, *, changes_state: bool) -> Identity:
         if scheme.lower() != "bearer" or not token.strip():
             raise Refused(401, "Send the token as 'Authorization: Bearer <token>'.", {"WWW-Authenticate": "Bearer"})
         try:
-            return Identity(person_id=tokens.verify(token.strip()))
+            person_id = tokens.verify(token.strip())
         except tokens.InvalidToken:
             raise Refused(401, "The bearer token is invalid or has expired.", {"WWW-Authenticate": "Bearer"}) from None
+        try:
+            limits.TOKEN_USE.check(str(person_id))
+        except limits.RateLimited as limited:
+            raise Refused(429, str(limited), {"Retry-After": str(limited.retry_after)}) from None
+        return Identity(person_id=person_id)
     sign_in = sessions.session_id(request)
     if sign_in is not None and changes_state and not sessions.has_csrf_header(request):
         raise Refused(403, "Requests from a signed-in browser must send the X-Quorum-CSRF: 1 header.")
@@ -52,3 +57,11 @@ async def transaction_for(identity: Identity) -> AsyncIterator[tuple[Db, access.
             person_id = await sessions.person_for(conn, identity.sign_in) if identity.sign_in else identity.person_id
             caller_access = await access.establish(conn, person_id, clock.now())
             yield Db(AsyncSession(bind=conn, expire_on_commit=False)), caller_access
+
+
+def limit_sign_in(request: HTTPConnection) -> None:
+    """Raises Refused(429) when this address has tried to sign in too often."""
+    try:
+        limits.SIGN_IN.check(request.client.host if request.client else "unknown")
+    except limits.RateLimited as limited:
+        raise Refused(429, str(limited), {"Retry-After": str(limited.retry_after)}) from None

@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from quorum.auth import pages, sessions
+from quorum.auth.identity import Refused, limit_sign_in
 from quorum.auth.tokens import person_id_for_email
 from quorum.config import Settings
 
@@ -28,6 +29,10 @@ class OidcSignIn:
         self.client = oauth_client(settings)
 
     async def login(self, request: Request) -> Response:
+        try:
+            limit_sign_in(request)
+        except Refused as refused:
+            return pages.refusal("Too many attempts to sign in", str(refused.response.body.decode()), 429)
         return await self.client.authorize_redirect(request, str(request.url_for("auth_callback")))
 
     async def callback(self, request: Request) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 
@@ -15,8 +16,10 @@ from quorum.database import counting_statements
 from quorum.graphql.context import Context
 from quorum.graphql.errors import MASKED_MESSAGE
 from quorum.graphql.schema import schema
+from quorum.limits import RateLimited
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a 10 MB appendix, in base64, with room to spare
+REQUEST_SECONDS = 30
 log = logging.getLogger(__name__)
 
 
@@ -30,16 +33,24 @@ async def graphql_endpoint(request: Request) -> Response:
         return refused.response
     with counting_statements() as statements:
         try:
-            result = await _execute(request, identity, body)
+            async with asyncio.timeout(REQUEST_SECONDS):
+                result = await _execute(request, identity, body)
+        except TimeoutError:
+            return JSONResponse({"errors": [{"message": "The request took too long and was stopped; nothing was changed."}]},
+                                status_code=503)
         except (OSError, OperationalError, InterfaceError, DBAPIError) as error:
             log.error("database unavailable: %s", error)
             return JSONResponse(
                 {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]}, status_code=503
             )
     payload: dict = {"data": result.data}
+    headers = {"X-Quorum-SQL-Statements": str(statements[0])}
     if result.errors:
         payload["errors"] = [e.formatted for e in result.errors]
-    return JSONResponse(payload, headers={"X-Quorum-SQL-Statements": str(statements[0])})
+        limited = [e.original_error for e in result.errors if isinstance(e.original_error, RateLimited)]
+        if limited:
+            return JSONResponse(payload, status_code=429, headers={**headers, "Retry-After": str(limited[0].retry_after)})
+    return JSONResponse(payload, headers=headers)
 
 
 async def _execute(request: Request, identity, body: dict):
@@ -100,7 +111,10 @@ def _graphiql_or_refuse(request: Request) -> Response:
     if not get_settings().production and "text/html" in request.headers.get("accept", ""):
         from strawberry.http.ides import get_graphql_ide_html
 
-        return HTMLResponse(get_graphql_ide_html(graphql_ide="graphiql"))
+        # GraphiQL (development only) loads its scripts from a CDN.
+        return HTMLResponse(get_graphql_ide_html(graphql_ide="graphiql"), headers={
+            "Content-Security-Policy": "default-src 'self' https://unpkg.com 'unsafe-inline'; frame-ancestors 'none'",
+        })
     return JSONResponse(
         {"errors": [{"message": "Send GraphQL requests as POST with Content-Type: application/json."}]},
         status_code=405,
