@@ -32,7 +32,9 @@ class OidcSignIn:
         try:
             limit_sign_in(request)
         except Refused as refused:
-            return pages.refusal("Too many attempts to sign in", str(refused.response.body.decode()), 429)
+            page = pages.refusal("Too many attempts to sign in", "Wait a minute, then try again.", 429)
+            page.headers["Retry-After"] = refused.response.headers["Retry-After"]
+            return page
         return await self.client.authorize_redirect(request, str(request.url_for("auth_callback")))
 
     async def callback(self, request: Request) -> Response:
