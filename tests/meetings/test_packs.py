@@ -111,6 +111,19 @@ async def test_the_public_pack_is_paginated_bookmarked_and_numbered(client, meet
         assert match, f"{title} missing from the agenda page:\n{agenda}"
         target = int(match.group(1))
         assert title in pages[target - 1].replace("\n", " "), f"{title} is not on page {target}"
+    # The pages recorded for jumping to an item are the pages it starts on.
+    item_pages = (await secretary.data(
+        "query($id: ID!) { node(id: $id) { ... on PackBuild { itemPages { itemId page } } } }",
+        {"id": meeting_with_papers["public"]["id"]},
+    ))["node"]["itemPages"]
+    agenda_items = (await secretary.data(
+        "query($id: ID!) { node(id: $id) { ... on Meeting { agenda { id number title part isSubItem } } } }",
+        {"id": meeting_with_papers["meeting"]["id"]},
+    ))["node"]["agenda"]
+    headings = {i["id"]: f"{i['number']} {i['title']}" for i in agenda_items if i["part"] == "PUBLIC" and not i["isSubItem"]}
+    assert {e["itemId"] for e in item_pages} == set(headings)
+    for entry in item_pages:
+        assert headings[entry["itemId"]] in pages[entry["page"] - 1].replace("\n", " ")
     # The 12-page PDF appendix is set as 12 pages, up to the next item's cover sheet.
     appendix_start = next(i for i, t in enumerate(pages) if "Appendix 8.1: Supporting analysis" in t and i > 2)
     next_item = next(i for i, t in enumerate(pages) if t.replace("\n", " ").find("9 Finance report") >= 0 and i > 2)

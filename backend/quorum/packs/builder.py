@@ -66,7 +66,8 @@ async def run(build_id: uuid.UUID, identity: Identity) -> None:
             content, attachments = await gather(db, access, build)
             await _report(db, build, BuildStatus.RUNNING, 30, "Setting the pages")
         pdf = await asyncio.to_thread(compile_pack, content, attachments)
-        page_count = len(PdfReader(io.BytesIO(pdf)).pages)
+        reader = PdfReader(io.BytesIO(pdf))
+        page_count = len(reader.pages)
         async with transaction_for(identity) as (db, access):
             build = await _build_row(db, build_id)
             await _report(db, build, BuildStatus.RUNNING, 90, "Saving the pack")
@@ -75,6 +76,7 @@ async def run(build_id: uuid.UUID, identity: Identity) -> None:
                 size_bytes=len(pdf), sha256=hashlib.sha256(pdf).hexdigest(), content=pdf, uploaded_by=access.person_id,
             ))
             build.file_id, build.page_count = stored.id, page_count
+            build.item_pages = item_pages(reader, content)
             await _report(db, build, BuildStatus.DONE, 100, f"Built: {page_count} pages")
     except Exception:
         log.exception("pack build %s failed", build_id)
@@ -82,6 +84,16 @@ async def run(build_id: uuid.UUID, identity: Identity) -> None:
             build = await _build_row(db, build_id)
             if build is not None:
                 await _report(db, build, BuildStatus.FAILED, build.progress, "The build failed; it has been logged.")
+
+
+def item_pages(reader: PdfReader, content: PackContent) -> dict[str, int]:
+    """Each item's first page, read back from the bookmarks (which follow the items in order)."""
+    top_level = [entry for entry in reader.outline if not isinstance(entry, list)]
+    items = [item for item in content.items if not item.is_sub_item]
+    return {
+        item.key.removeprefix("item-"): reader.get_destination_page_number(entry) + 1
+        for item, entry in zip(items, top_level)
+    }
 
 
 def _filename(content: PackContent, build: PackBuild) -> str:

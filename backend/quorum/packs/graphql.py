@@ -31,6 +31,12 @@ def builds_by_meeting(ctx: Context) -> DataLoader:
     return DataLoader(load_fn=load)
 
 
+@strawberry.type
+class ItemPage:
+    item_id: strawberry.ID
+    page: int
+
+
 @strawberry.type(name="PackBuild")
 class PackBuildNode(Node):
     part: PartEnum
@@ -51,6 +57,11 @@ class PackBuildNode(Node):
             status=row.status, progress=row.progress, message=row.message, page_count=row.page_count,
             created_at=row.created_at, published_at=row.published_at, row=row,
         )
+
+    @strawberry.field(description="The page each top-level agenda item starts on, to open the pack at it (url#page=N).")
+    def item_pages(self) -> list[ItemPage]:
+        pages = sorted(self.row.item_pages.items(), key=lambda entry: entry[1])
+        return [ItemPage(item_id=ids.encode("AgendaItem", uuid.UUID(k)), page=v) for k, v in pages]
 
     @strawberry.field(description="Where to download the PDF (a private pack is stamped with the reader's name).")
     def url(self) -> str | None:

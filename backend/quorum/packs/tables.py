@@ -5,6 +5,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import ARRAY, Column, DateTime, ForeignKeyConstraint, String, Uuid, func
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 
@@ -37,6 +38,7 @@ class PackBuild(SQLModel, table=True):
     file_id: uuid.UUID | None = None
     page_count: int | None = None
     paper_version_ids: list[uuid.UUID] = Field(default_factory=list, sa_column=Column(ARRAY(Uuid), nullable=False))
+    item_pages: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))  # item id -> page
     created_by: uuid.UUID = Field(foreign_key="person.id")
     created_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())

@@ -156,6 +156,7 @@ CREATE TABLE pack_build (
     file_id uuid,
     page_count integer,
     paper_version_ids uuid[] NOT NULL DEFAULT '{}',
+    item_pages jsonb NOT NULL DEFAULT '{}',
     created_by uuid NOT NULL REFERENCES person (id),
     created_at timestamptz NOT NULL DEFAULT now(),
     finished_at timestamptz,
