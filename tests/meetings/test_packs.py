@@ -186,3 +186,17 @@ async def test_a_paper_approved_after_publication_goes_out_as_a_supplement(clien
     assert "Winter pressures plan." in text and "Supplement" in text
     assert "The estate needs" not in text
     assert decode(supplement["id"])[0] == "PackBuild"
+
+
+async def test_the_public_page_of_an_organisation_lists_committees_with_published_meetings(client, meeting_with_papers):
+    page = (await Caller(client).data(
+        """query { publicOrganisation(odsCode: "00T") { name committees { id name
+             } } }"""))["publicOrganisation"]
+    assert page["name"] == "NHS Bolton CCG"
+    assert [c["name"] for c in page["committees"]] == ["Governing body"]
+    meetings = (await Caller(client).data(
+        "query($id: ID!) { meetings(committeeId: $id) { edges { node { title status } } } }",
+        {"id": page["committees"][0]["id"]},
+    ))["meetings"]["edges"]
+    assert {m["node"]["status"] for m in meetings} <= {"AGENDA_PUBLISHED", "PAPERS_PUBLISHED", "HELD", "MINUTES_APPROVED"}
+    assert any(m["node"]["title"] == "Meeting in public" for m in meetings)

@@ -120,7 +120,35 @@ class MeetingNode(Node):
 
 
 @strawberry.type
+class PublicOrganisation:
+    id: strawberry.ID
+    name: str
+    ods_code: str
+    org_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(description="Committees with published meetings (and, for its members, every committee).")
+    async def committees(self, info: Info) -> list[CommitteeNode]:
+        from quorum.committees.service import visible_committees
+        from quorum.committees.tables import Committee
+
+        rows = await info.context.db.all(
+            visible_committees(info.context.access).where(Committee.org_id == self.org_id).order_by(Committee.name)
+        )
+        return [CommitteeNode.from_row(r) for r in rows]
+
+
+@strawberry.type
 class MeetingQueries:
+    @strawberry.field(description="An organisation's public face: readable without signing in.")
+    async def public_organisation(self, info: Info, ods_code: str) -> PublicOrganisation | None:
+        from sqlalchemy import func
+
+        found = func.public_organisation(ods_code).table_valued("id", "ods_code", "name")
+        row = await info.context.db.first(select(found.c.id, found.c.ods_code, found.c.name))
+        if row is None:
+            return None
+        return PublicOrganisation(id=ids.encode("Organisation", row.id), name=row.name, ods_code=row.ods_code, org_id=row.id)
+
     @strawberry.field(description="A committee's meetings, soonest first; only published ones for the public.")
     async def meetings(
         self, info: Info, committee_id: strawberry.ID, first: int = 50, after: str | None = None
