@@ -4,7 +4,7 @@ export const output = {
   plugins: ['typescript-operations'],
   config: {
     useTypeImports: true,
-    scalars: { Date: 'string' },
+    scalars: { Date: 'string', DateTime: 'string' },
   },
 };
 

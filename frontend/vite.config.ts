@@ -10,6 +10,8 @@ export default defineConfig({
       '/graphql': { target: backend, ws: true },
       '/auth': backend,
       '/healthz': backend,
+      '/files': backend,
+      '/exports': backend,
     },
   },
   build: {

@@ -1,12 +1,18 @@
 import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { AdminPage } from './pages/AdminPage';
+import { AreaTeamPage } from './pages/areaTeam/AreaTeamPage';
+import { CommitteePage } from './pages/committees/CommitteePage';
+import { CommitteesPage } from './pages/committees/CommitteesPage';
+import { ContractsPage } from './pages/contracts/ContractsPage';
+import { DelegationsPage } from './pages/delegations/DelegationsPage';
 import { DemoSignInPage } from './pages/DemoSignInPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { PublicDelegationsPage } from './pages/public/PublicDelegationsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SessionProvider, useSession } from './session';
 
@@ -22,6 +28,14 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-in/demo" element={<DemoSignInPage />} />
+        <Route path="public/:ods/delegations" element={<PublicDelegationsPage />} />
+        <Route element={<SignedInOnly />}>
+          <Route path="committees" element={<CommitteesPage />} />
+          <Route path="committees/:id" element={<CommitteePage />} />
+          <Route path="delegations" element={<DelegationsPage />} />
+          <Route path="area-team" element={<AreaTeamPage />} />
+          <Route path="contracts" element={<ContractsPage />} />
+        </Route>
         <Route path="admin" element={<SignedInOnly />}>
           <Route index element={<AdminPage />} />
           <Route path="organisations" element={<OrganisationsPage />} />

@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext, useMemo, useState } from 're
 import type { RequestError } from './api/client';
 import { sessionQuery } from './api/operations';
 import { useQuery } from './api/useQuery';
-import type { SessionQuery } from './generated/graphql';
+import type { Role, SessionQuery } from './generated/graphql';
 
 export type Viewer = NonNullable<SessionQuery['viewer']>;
 export type ViewerMembership = Viewer['memberships'][number];
@@ -18,6 +18,8 @@ export interface Session {
   currentOrganisation: ViewerOrganisation | null;
   chooseOrganisation: (id: string) => void;
   canAdminister: boolean;
+  /** The NHS England area teams the viewer belongs to. */
+  areaTeams: ViewerOrganisation[];
 }
 
 const organisationStorageKey = 'quorum.organisation';
@@ -46,6 +48,21 @@ export function organisationsOf(viewer: Viewer | null): ViewerOrganisation[] {
   return [...byId.values()];
 }
 
+/** Whether the viewer holds one of these roles in the organisation (a hint for the interface; the API decides). */
+export function holdsRole(viewer: Viewer | null, organisationId: string | null | undefined, ...roles: Role[]): boolean {
+  return (
+    !!viewer &&
+    !!organisationId &&
+    viewer.memberships.some(
+      (membership) => membership.organisation?.id === organisationId && roles.includes(membership.role),
+    )
+  );
+}
+
+export function areaTeamsOf(viewer: Viewer | null): ViewerOrganisation[] {
+  return organisationsOf(viewer).filter((organisation) => organisation.kind === 'AREA_TEAM');
+}
+
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -72,6 +89,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         !!viewer &&
         (viewer.isPlatformAdmin ||
           viewer.memberships.some((membership) => membership.role === 'ADMINISTRATOR')),
+      areaTeams: areaTeamsOf(viewer),
     };
   }, [data, error, loading, chosenId]);
 

@@ -1,4 +1,13 @@
-import type { OrganisationKind, Role } from './generated/graphql';
+import type {
+  CoCommissioningLevel,
+  CommitteeKind,
+  ContractType,
+  DelegationStatus,
+  MemberCategory,
+  OrganisationKind,
+  Role,
+  SeatRole,
+} from './generated/graphql';
 
 export const roleInWords: Record<Role, string> = {
   ADMINISTRATOR: 'Administrator',
@@ -15,3 +24,95 @@ export const organisationKindInWords: Record<OrganisationKind, string> = {
   CCG: 'CCG',
   AREA_TEAM: 'Area team',
 };
+
+export const committeeKindInWords: Record<CommitteeKind, string> = {
+  GOVERNING_BODY: 'Governing body',
+  COUNCIL_OF_MEMBERS: 'Council of members',
+  AUDIT: 'Audit committee',
+  QUALITY: 'Quality committee',
+  REMUNERATION: 'Remuneration committee',
+  PRIMARY_CARE_COMMISSIONING: 'Primary care commissioning committee',
+  JOINT_COMMITTEE: 'Joint committee',
+  OTHER: 'Other committee',
+};
+
+/** Every CCG has its governing body and council of members from the start; secretaries add the rest. */
+export const creatableCommitteeKinds: CommitteeKind[] = [
+  'AUDIT',
+  'QUALITY',
+  'REMUNERATION',
+  'PRIMARY_CARE_COMMISSIONING',
+  'JOINT_COMMITTEE',
+  'OTHER',
+];
+
+export const coCommissioningLevelInWords: Record<CoCommissioningLevel, string> = {
+  JOINT: 'Joint commissioning',
+  DELEGATED: 'Delegated commissioning',
+};
+
+export const seatRoleInWords: Record<SeatRole, string> = {
+  CHAIR: 'Chair',
+  VICE_CHAIR: 'Vice chair',
+  MEMBER: 'Member',
+  IN_ATTENDANCE: 'In attendance',
+};
+
+export const seatRoles = Object.keys(seatRoleInWords) as SeatRole[];
+
+/** A seat's member category, as a secretary picks it. */
+export const memberCategoryInWords: Record<MemberCategory, string> = {
+  GP: 'GP',
+  LAY_MEMBER: 'Lay member',
+  EXECUTIVE: 'Executive',
+  NURSE: 'Nurse',
+  SECONDARY_CARE_DOCTOR: 'Secondary care doctor',
+  NHS_ENGLAND: 'NHS England',
+  HEALTHWATCH: 'Healthwatch',
+  HWB: 'Health and Wellbeing Board',
+  LMC: 'Local medical committee (LMC)',
+  OTHER: 'Other',
+};
+
+export const memberCategories = Object.keys(memberCategoryInWords) as MemberCategory[];
+
+/** Members of each category, counted in a quorum rule ("at least one of the lay members"), as written mid-sentence. */
+export const memberCategoryPlural: Record<MemberCategory, string> = {
+  GP: 'GPs',
+  LAY_MEMBER: 'lay members',
+  EXECUTIVE: 'executives',
+  NURSE: 'nurses',
+  SECONDARY_CARE_DOCTOR: 'secondary care doctors',
+  NHS_ENGLAND: 'NHS England members',
+  HEALTHWATCH: 'Healthwatch members',
+  HWB: 'Health and Wellbeing Board members',
+  LMC: 'LMC members',
+  OTHER: 'other members',
+};
+
+/** "lay members" → "Lay members", for a label. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const delegationStatusInWords: Record<DelegationStatus, string> = {
+  FUTURE: 'Not started',
+  ACTIVE: 'Active',
+  EXPIRED: 'Expired',
+  REVOKED: 'Revoked',
+};
+
+export const delegationStatusColour: Record<DelegationStatus, string> = {
+  FUTURE: 'blue',
+  ACTIVE: 'green',
+  EXPIRED: 'grey',
+  REVOKED: 'red',
+};
+
+export const contractTypeInWords: Record<ContractType, string> = {
+  GMS: 'GMS (General Medical Services)',
+  PMS: 'PMS (Personal Medical Services)',
+  APMS: 'APMS (Alternative Provider Medical Services)',
+};
+
+export const contractTypes = Object.keys(contractTypeInWords) as ContractType[];

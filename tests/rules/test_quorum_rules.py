@@ -64,7 +64,7 @@ def test_rules_round_trip_as_data_and_read_in_words():
     rule = QuorumRule.from_data({"minimum_voting": 3, "categories": {"LAY_MEMBER": 1, "GP": 1}, "each_party": True})
     assert QuorumRule.from_data(rule.to_data()) == rule
     assert rule.in_words() == (
-        "Quorate with at least three voting members present, at least one lay member, at least one GP"
+        "Quorate with at least three voting members present, at least one GP, at least one lay member"
         " and at least one voting member from each party."
     )
 

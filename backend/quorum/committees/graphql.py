@@ -201,7 +201,8 @@ class SeatNode(Node):
 
     @strawberry.field
     def category_in_words(self) -> str:
-        return category_words(MemberCategory(self.row.category), 1).capitalize()
+        words = category_words(MemberCategory(self.row.category), 1)
+        return words[0].upper() + words[1:]
 
     @strawberry.field
     def is_active(self) -> bool:

@@ -49,7 +49,8 @@ class QuorumRule:
             raise InvalidRule(str(error)) from None
         if minimum < 1 or any(v < 0 for v in categories.values()):
             raise InvalidRule("Counts must be positive.")
-        return cls(minimum, {k: v for k, v in categories.items() if v > 0}, each_party)
+        in_order = {c: categories[c] for c in MemberCategory if categories.get(c, 0) > 0}  # JSON keeps no order
+        return cls(minimum, in_order, each_party)
 
     def to_data(self) -> dict:
         return {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../test/fakeServer';
-import { gql, request, RequestError, toFormErrors } from './client';
+import { gql, onFields, request, RequestError, toFormErrors } from './client';
 
 const peopleQuery = gql<{ people: { totalCount: number } }, { first: number }>(
   'query People($first: Int!) { people(first: $first) { totalCount } }',
@@ -60,6 +60,27 @@ describe('toFormErrors', () => {
   it('turns an unexpected failure into a general message rather than a stack trace', () => {
     expect(toFormErrors(new Error('boom'))).toEqual([
       { field: null, message: 'Something went wrong. Try again.' },
+    ]);
+  });
+});
+
+describe('onFields', () => {
+  it('points errors at the form’s fields and sends the rest to the top of the form', () => {
+    expect(
+      onFields(
+        [
+          { field: 'reason', message: 'Say why the delegation is revoked' },
+          { field: 'contentBase64', message: 'agreement.docx is not a PDF.' },
+          { field: 'id', message: 'No such delegation.' },
+          { field: null, message: 'Only the delegating organisation can change a delegation.' },
+        ],
+        { reason: 'reason', contentBase64: 'file' },
+      ),
+    ).toEqual([
+      { field: 'reason', message: 'Say why the delegation is revoked' },
+      { field: 'file', message: 'agreement.docx is not a PDF.' },
+      { field: null, message: 'No such delegation.' },
+      { field: null, message: 'Only the delegating organisation can change a delegation.' },
     ]);
   });
 });

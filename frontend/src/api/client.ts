@@ -18,6 +18,17 @@ export interface FormError {
   message: string;
 }
 
+/**
+ * Points the API's errors at the form's own fields: `fields` maps an input field's name to the form
+ * field that shows it (often the same name). Errors about anything else go to the top of the form.
+ */
+export function onFields(errors: readonly FormError[], fields: Record<string, string>): FormError[] {
+  return errors.map(({ field, message }) => ({
+    field: field !== null && Object.hasOwn(fields, field) ? fields[field] : null,
+    message,
+  }));
+}
+
 /** The request failed: the server could not be reached or answered with GraphQL errors. */
 export class RequestError extends Error {
   readonly messages: string[];

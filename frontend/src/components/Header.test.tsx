@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { AppRoutes } from '../App';
@@ -88,4 +88,25 @@ describe('Header', () => {
       screen.getByRole('link', { name: 'Practices and memberships of West Yorkshire Area Team' }).getAttribute('href'),
     ).toBe('/admin/organisations/org-wy');
   });
+
+  it('offers committees, delegations and contracts to everyone signed in, and the area team only to its members', async () => {
+    signedInAs([membership('m1', leeds, 'BOARD_SECRETARY')]);
+    renderApp();
+    const primary = await screen.findByRole('navigation', { name: 'Primary navigation' });
+    expect(await within(primary).findByRole('link', { name: 'Committees' })).toBeTruthy();
+    expect(within(primary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Home',
+      'Committees',
+      'Delegations',
+      'Contracts',
+    ]);
+    cleanup();
+
+    signedInAs([membership('m2', westYorkshire, 'AREA_TEAM_OFFICER')]);
+    renderApp('/area-team');
+    const areaTeamLink = await screen.findByRole('link', { name: 'Area team' });
+    expect(areaTeamLink.getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Area team: West Yorkshire Area Team');
+  });
 });
+

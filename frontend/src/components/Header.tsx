@@ -59,7 +59,7 @@ async function signOutAndLeave() {
 }
 
 export function Header() {
-  const { viewer, organisations, currentOrganisation, canAdminister } = useSession();
+  const { viewer, organisations, currentOrganisation, canAdminister, areaTeams } = useSession();
 
   return (
     <header className="nhsuk-header" role="banner">
@@ -98,6 +98,10 @@ export function Header() {
             <NavigationItem to="/" end>
               Home
             </NavigationItem>
+            {viewer && <NavigationItem to="/committees">Committees</NavigationItem>}
+            {viewer && <NavigationItem to="/delegations">Delegations</NavigationItem>}
+            {viewer && <NavigationItem to="/contracts">Contracts</NavigationItem>}
+            {areaTeams.length > 0 && <NavigationItem to="/area-team">Area team</NavigationItem>}
             {canAdminister && <NavigationItem to="/admin">Administration</NavigationItem>}
           </ul>
         </div>

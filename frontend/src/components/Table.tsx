@@ -10,6 +10,8 @@ interface TableProps {
   caption: string;
   head: ReactNode[];
   rows: TableRow[];
+  /** A smaller type size, for registers with many columns. */
+  compact?: boolean;
 }
 
 interface Overflow {
@@ -52,7 +54,7 @@ function useOverflow(rows: TableRow[]) {
 }
 
 /** An NHS table that scrolls sideways inside its own box on narrow screens. */
-export function Table({ caption, head, rows }: TableProps) {
+export function Table({ caption, head, rows, compact = false }: TableProps) {
   const captionId = useId();
   const { box, overflow } = useOverflow(rows);
   const scrollClasses = [
@@ -71,7 +73,7 @@ export function Table({ caption, head, rows }: TableProps) {
         tabIndex={overflow.scrollable ? 0 : undefined}
         ref={box}
       >
-        <table className="nhsuk-table">
+        <table className={compact ? 'nhsuk-table app-table--compact' : 'nhsuk-table'}>
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden" id={captionId}>
             {caption}
           </caption>

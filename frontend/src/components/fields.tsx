@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface FieldProps {
   id: string;
@@ -79,5 +79,134 @@ export function SelectField({ id, label, hint, error, className, children, ...se
         {children}
       </select>
     </FormGroup>
+  );
+}
+
+type TextAreaProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
+
+export function TextArea({ id, label, hint, error, className, rows = 5, ...textarea }: TextAreaProps) {
+  return (
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        rows={rows}
+        className={classes('nhsuk-textarea', !!error && 'nhsuk-textarea--error', className)}
+        aria-describedby={describedBy({ id, label, hint, error })}
+        {...textarea}
+      />
+    </FormGroup>
+  );
+}
+
+export interface CheckboxItem {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  disabled?: boolean;
+  defaultChecked?: boolean;
+}
+
+interface CheckboxesProps {
+  /** The first box's id (so an error summary can link to it); the others add -2, -3 and so on. */
+  id: string;
+  name: string;
+  legend: string;
+  hint?: ReactNode;
+  error?: string;
+  items: CheckboxItem[];
+}
+
+/** A group of checkboxes in a fieldset, as the NHS.UK checkboxes component draws them. */
+export function Checkboxes({ id, name, legend, hint, error, items }: CheckboxesProps) {
+  return (
+    <div className={classes('nhsuk-form-group', !!error && 'nhsuk-form-group--error')}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy({ id, label: legend, hint, error })}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div className="nhsuk-hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error && (
+          <span className="nhsuk-error-message" id={`${id}-error`}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+          </span>
+        )}
+        <div className="nhsuk-checkboxes">
+          {items.map((item, index) => {
+            const itemId = index ? `${id}-${index + 1}` : id;
+            return <CheckboxItemView key={item.value} id={itemId} name={name} item={item} />;
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function CheckboxItemView({ id, name, item }: { id: string; name: string; item: CheckboxItem }) {
+  return (
+    <div className="nhsuk-checkboxes__item">
+      <input
+        className="nhsuk-checkboxes__input"
+        id={id}
+        name={name}
+        type="checkbox"
+        value={item.value}
+        disabled={item.disabled}
+        defaultChecked={item.defaultChecked}
+        aria-describedby={item.hint ? `${id}-item-hint` : undefined}
+      />
+      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+        {item.label}
+      </label>
+      {item.hint && (
+        <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-item-hint`}>
+          {item.hint}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface CheckboxProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultChecked?: boolean;
+}
+
+/** One checkbox standing alone, such as "Voting member". Its value is "yes" when ticked. */
+export function Checkbox({ id, name, label, hint, error, defaultChecked }: CheckboxProps) {
+  return (
+    <div className={classes('nhsuk-form-group', !!error && 'nhsuk-form-group--error')}>
+      {error && (
+        <span className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </span>
+      )}
+      <div className="nhsuk-checkboxes">
+        <div className="nhsuk-checkboxes__item">
+          <input
+            className="nhsuk-checkboxes__input"
+            id={id}
+            name={name}
+            type="checkbox"
+            value="yes"
+            defaultChecked={defaultChecked}
+            aria-describedby={classes(!!hint && `${id}-item-hint`, !!error && `${id}-error`) || undefined}
+          />
+          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+            {label}
+          </label>
+          {hint && (
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-item-hint`}>
+              {hint}
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
   );
 }

@@ -2,6 +2,71 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AddSeatInput = {
+  category: MemberCategory;
+  committeeId: string | number;
+  partyId?: string | number | null | undefined;
+  personId: string | number;
+  role: SeatRole;
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+  voting: boolean;
+};
+
+/** A signed agreement: a PDF in base64. */
+export type AgreementInput = {
+  contentBase64: string;
+  filename: string;
+};
+
+export type AttachAgreementInput = {
+  contentBase64: string;
+  delegationId: string | number;
+  filename: string;
+};
+
+/** The terms of reference as a PDF or Word document, in base64. */
+export type AttachTermsOfReferenceInput = {
+  committeeId: string | number;
+  contentBase64: string;
+  filename: string;
+};
+
+export type CategoryMinimumInput = {
+  category: MemberCategory;
+  count: number;
+};
+
+export type CoCommissioningLevel =
+  | 'DELEGATED'
+  | 'JOINT';
+
+export type CommitteeKind =
+  | 'AUDIT'
+  | 'COUNCIL_OF_MEMBERS'
+  | 'GOVERNING_BODY'
+  | 'JOINT_COMMITTEE'
+  | 'OTHER'
+  | 'PRIMARY_CARE_COMMISSIONING'
+  | 'QUALITY'
+  | 'REMUNERATION';
+
+export type ContractType =
+  | 'APMS'
+  | 'GMS'
+  | 'PMS';
+
+export type CreateCommitteeInput = {
+  coCommissioningLevel?: CoCommissioningLevel | null | undefined;
+  inCommonGroup?: string | null | undefined;
+  kind: CommitteeKind;
+  name: string;
+  organisationId: string | number;
+  partyIds?: Array<string | number>;
+  quorumRule: QuorumRuleInput;
+  termsSummary?: string;
+};
+
 export type CreateMembershipInput = {
   organisationId: string | number;
   personId: string | number;
@@ -32,7 +97,18 @@ export type CreatePracticeInput = {
   organisationId: string | number;
 };
 
+export type DelegationStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'FUTURE'
+  | 'REVOKED';
+
 export type EndMembershipInput = {
+  id: string | number;
+  validTo: string;
+};
+
+export type EndSeatInput = {
   id: string | number;
   validTo: string;
 };
@@ -44,9 +120,42 @@ export type ImportPracticesInput = {
   organisationId: string | number;
 };
 
+export type MemberCategory =
+  | 'EXECUTIVE'
+  | 'GP'
+  | 'HEALTHWATCH'
+  | 'HWB'
+  | 'LAY_MEMBER'
+  | 'LMC'
+  | 'NHS_ENGLAND'
+  | 'NURSE'
+  | 'OTHER'
+  | 'SECONDARY_CARE_DOCTOR';
+
 export type OrganisationKind =
   | 'AREA_TEAM'
   | 'CCG';
+
+export type QuorumRuleInput = {
+  categoryMinimums?: Array<CategoryMinimumInput>;
+  eachParty?: boolean;
+  minimumVoting: number;
+};
+
+export type RecordDelegationInput = {
+  agreement?: AgreementInput | null | undefined;
+  committeeId: string | number;
+  functions: Array<string>;
+  organisationId: string | number;
+  scopeIds: Array<string | number>;
+  validFrom: string;
+  validTo: string;
+};
+
+export type RevokeDelegationInput = {
+  id: string | number;
+  reason: string;
+};
 
 export type Role =
   | 'ADMINISTRATOR'
@@ -55,6 +164,162 @@ export type Role =
   | 'GOVERNING_BODY_MEMBER'
   | 'PRACTICE_REPRESENTATIVE'
   | 'STAFF';
+
+export type SeatRole =
+  | 'CHAIR'
+  | 'IN_ATTENDANCE'
+  | 'MEMBER'
+  | 'VICE_CHAIR';
+
+export type UpdateCommitteeInput = {
+  id: string | number;
+  name: string;
+  quorumRule: QuorumRuleInput;
+  termsSummary: string;
+};
+
+export type UpdatePrimaryCareContractInput = {
+  contractType: ContractType;
+  enhancedServices?: Array<string>;
+  id: string | number;
+  notes?: string;
+  startDate: string;
+};
+
+export type CommitteesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CommitteesQuery = { committees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: CommitteeKind, name: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, name: string }> } }> } };
+
+export type CommitteeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CommitteeQuery = { node:
+    | { __typename: 'AgendaItem' }
+    | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string } | null, quorumRule: { minimumVoting: number, eachParty: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }> }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
+    | { __typename: 'Delegation' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
+    | { __typename: 'Person' }
+    | { __typename: 'Practice' }
+    | { __typename: 'PrimaryCareContract' }
+    | { __typename: 'Seat' }
+   | null };
+
+export type PartyChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PartyChoicesQuery = { organisations: { edges: Array<{ node: { id: string, kind: OrganisationKind, odsCode: string, name: string } }> } };
+
+export type SeatChoicesQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type SeatChoicesQuery = { people: { edges: Array<{ node: { id: string, name: string, email: string } }> } };
+
+export type CreateCommitteeMutationVariables = Exact<{
+  input: CreateCommitteeInput;
+}>;
+
+
+export type CreateCommitteeMutation = { createCommittee: { committee: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type UpdateCommitteeMutationVariables = Exact<{
+  input: UpdateCommitteeInput;
+}>;
+
+
+export type UpdateCommitteeMutation = { updateCommittee: { committee: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AttachTermsOfReferenceMutationVariables = Exact<{
+  input: AttachTermsOfReferenceInput;
+}>;
+
+
+export type AttachTermsOfReferenceMutation = { attachTermsOfReference: { committee: { id: string, termsOfReference: { filename: string } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AddSeatMutationVariables = Exact<{
+  input: AddSeatInput;
+}>;
+
+
+export type AddSeatMutation = { addSeat: { seat: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type EndSeatMutationVariables = Exact<{
+  input: EndSeatInput;
+}>;
+
+
+export type EndSeatMutation = { endSeat: { seat: { id: string, validTo: string | null, isActive: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PrimaryCareContractsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PrimaryCareContractsQuery = { primaryCareContracts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, contractType: ContractType, startDate: string, enhancedServices: Array<string>, notes: string, viewerCanChange: boolean, practice: { id: string, odsCode: string, name: string } | null, areaTeam: { id: string, name: string } | null } }> } };
+
+export type UpdatePrimaryCareContractMutationVariables = Exact<{
+  input: UpdatePrimaryCareContractInput;
+}>;
+
+
+export type UpdatePrimaryCareContractMutation = { updatePrimaryCareContract: { contract: { id: string, contractType: ContractType, startDate: string, enhancedServices: Array<string>, notes: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type DelegationsQueryVariables = Exact<{
+  organisationId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DelegationsQuery = { delegations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, functions: Array<string>, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, viewerCanChange: boolean, delegatingOrganisation: { id: string, name: string } | null, receivingCommittee: { id: string, name: string, host: { id: string, name: string } | null } | null, scope: Array<{ id: string, odsCode: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null } }> } };
+
+export type DelegationChoicesQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type DelegationChoicesQuery = { delegationTargets: Array<{ committeeId: string, name: string, hostName: string }>, delegableFunctions: Array<{ code: string, description: string, retainedByNhsEngland: boolean }>, organisations: { edges: Array<{ node: { id: string, odsCode: string, name: string } }> } };
+
+export type RecordDelegationMutationVariables = Exact<{
+  input: RecordDelegationInput;
+}>;
+
+
+export type RecordDelegationMutation = { recordDelegation: { delegation: { id: string, receivingCommittee: { id: string, name: string } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AttachDelegationAgreementMutationVariables = Exact<{
+  input: AttachAgreementInput;
+}>;
+
+
+export type AttachDelegationAgreementMutation = { attachDelegationAgreement: { delegation: { id: string, agreement: { filename: string } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RevokeDelegationMutationVariables = Exact<{
+  input: RevokeDelegationInput;
+}>;
+
+
+export type RevokeDelegationMutation = { revokeDelegation: { delegation: { id: string, status: DelegationStatus } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublicSchemeQueryVariables = Exact<{
+  odsCode: string;
+}>;
+
+
+export type PublicSchemeQuery = { publicSchemeOfDelegation: { organisationName: string, odsCode: string, delegations: Array<{ delegatingOrganisation: string, receivingCommittee: string, receivingHost: string, functions: Array<string>, scope: Array<string>, validFrom: string, validTo: string, status: DelegationStatus }> } | null };
 
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -80,10 +345,15 @@ export type OrganisationQueryVariables = Exact<{
 
 
 export type OrganisationQuery = { node:
+    | { __typename: 'AgendaItem' }
     | { __typename: 'Committee' }
     | { __typename: 'Delegation' }
+    | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation', id: string, kind: OrganisationKind, odsCode: string, name: string, viewerCanAdminister: boolean, areaTeam: { id: string, odsCode: string, name: string } | null }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
     | { __typename: 'Person' }
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
@@ -108,10 +378,15 @@ export type OrganisationMembershipsQueryVariables = Exact<{
 
 
 export type OrganisationMembershipsQuery = { node:
+    | { __typename: 'AgendaItem' }
     | { __typename: 'Committee' }
     | { __typename: 'Delegation' }
+    | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation', id: string, memberships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: Role, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string }, practice: { id: string, odsCode: string, name: string } | null } }> } }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
     | { __typename: 'Person' }
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }

@@ -5,18 +5,10 @@ import { useQuery } from '../api/useQuery';
 import { MembershipsSection } from '../components/memberships/MembershipsSection';
 import { BackLink, Loading, QueryProblem } from '../components/messages';
 import { PracticesSection } from '../components/practices/PracticesSection';
+import { SummaryList, SummaryRow } from '../components/SummaryList';
 import { usePageTitle } from '../components/usePageTitle';
 import { organisationKindInWords } from '../vocabulary';
 import { NotFoundPage } from './NotFoundPage';
-
-function SummaryRow({ label, children }: { label: string; children: string }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 export function OrganisationPage() {
   const { id = '' } = useParams();
@@ -40,7 +32,7 @@ export function OrganisationPage() {
     <>
       <BackLink to="/admin/organisations">Back to organisations</BackLink>
       <h1>{organisation.name}</h1>
-      <dl className="nhsuk-summary-list">
+      <SummaryList>
         <SummaryRow label="Kind">{organisationKindInWords[organisation.kind]}</SummaryRow>
         <SummaryRow label="ODS code">{organisation.odsCode}</SummaryRow>
         {organisation.kind === 'CCG' && (
@@ -48,7 +40,7 @@ export function OrganisationPage() {
             {organisation.areaTeam ? `${organisation.areaTeam.name} (${organisation.areaTeam.odsCode})` : 'None'}
           </SummaryRow>
         )}
-      </dl>
+      </SummaryList>
       <PracticesSection
         key={`practices-${organisation.id}`}
         organisationId={organisation.id}

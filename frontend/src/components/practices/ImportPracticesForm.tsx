@@ -2,24 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { request } from '../../api/client';
 import { importPracticesMutation } from '../../api/operations';
 import { useSubmission } from '../../api/useSubmission';
+import { readAsBase64 } from '../../files';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { FileField } from '../fields';
 import { Confirmation } from '../messages';
 
 const idPrefix = 'import-practices';
-
-/** The file's bytes in base64, without the data URL's prefix. */
-export function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const dataUrl = String(reader.result);
-      resolve(dataUrl.slice(dataUrl.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 interface ImportPracticesFormProps {
   organisationId: string;

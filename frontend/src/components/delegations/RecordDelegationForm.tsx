@@ -1,0 +1,154 @@
+import { type FormEvent } from 'react';
+import { type FormError, onFields, request } from '../../api/client';
+import { delegationChoicesQuery, recordDelegationMutation } from '../../api/delegations';
+import { useQuery } from '../../api/useQuery';
+import { useSubmission } from '../../api/useSubmission';
+import { londonMidnight, today } from '../../dates';
+import { chosenFile, readAsBase64 } from '../../files';
+import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { Checkboxes, FileField, SelectField, TextField } from '../fields';
+import { QueryProblem } from '../messages';
+
+const idPrefix = 'record-delegation';
+
+const apiFields = {
+  committeeId: 'committeeId',
+  functions: 'functions',
+  scopeIds: 'scopeIds',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  agreement: 'agreement',
+};
+
+interface RecordDelegationFormProps {
+  organisation: { id: string; name: string };
+  onRecorded: (message: string) => void;
+}
+
+export function RecordDelegationForm({ organisation, onRecorded }: RecordDelegationFormProps) {
+  const choices = useQuery(delegationChoicesQuery, { organisationId: organisation.id });
+  const { errors, setErrors, submitting, submit } = useSubmission();
+  const targets = choices.data?.delegationTargets ?? [];
+  const ccgs = (choices.data?.organisations.edges ?? [])
+    .map(({ node }) => node)
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const values = new FormData(form);
+    const text = (name: string) => String(values.get(name) ?? '').trim();
+    const committeeId = text('committeeId');
+    const validFrom = londonMidnight(text('validFrom'));
+    const validTo = londonMidnight(text('validTo'));
+    const problems: FormError[] = [
+      ...(committeeId ? [] : [{ field: 'committeeId', message: 'Choose the committee receiving the delegation' }]),
+      ...(validFrom ? [] : [{ field: 'validFrom', message: 'Enter the date the delegation starts' }]),
+      ...(validTo ? [] : [{ field: 'validTo', message: 'Enter the date the delegation ends' }]),
+    ];
+    if (!validFrom || !validTo || problems.length) {
+      setErrors(problems);
+      return;
+    }
+    const file = chosenFile(values, 'agreement');
+    const payload = await submit(async () => {
+      const { recordDelegation } = await request(recordDelegationMutation, {
+        input: {
+          organisationId: organisation.id,
+          committeeId,
+          functions: values.getAll('functions').map(String),
+          scopeIds: values.getAll('scopeIds').map(String),
+          validFrom,
+          validTo,
+          agreement: file ? { filename: file.name, contentBase64: await readAsBase64(file) } : null,
+        },
+      });
+      return { ...recordDelegation, errors: onFields(recordDelegation.errors, apiFields) };
+    });
+    if (payload) {
+      const committee = payload.delegation?.receivingCommittee?.name;
+      form.reset();
+      onRecorded(`Recorded the delegation${committee ? ` to ${committee}` : ''}.`);
+    }
+  }
+
+  return (
+    <section>
+      <h2>Record a delegation</h2>
+      <p>
+        What {organisation.name} delegates, to which committee, over which CCGs’ practices and for how long. Its
+        members gain what it gives them from the start date, and lose it at once when it ends or is revoked.
+      </p>
+      <QueryProblem error={choices.error} idPrefix={`${idPrefix}-choices`} />
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} idPrefix={idPrefix} />
+        <SelectField
+          id={`${idPrefix}-committeeId`}
+          name="committeeId"
+          label="Receiving committee"
+          defaultValue=""
+          error={errorFor(errors, 'committeeId')}
+        >
+          <option value="">Choose a committee</option>
+          {targets.map((target) => (
+            <option key={target.committeeId} value={target.committeeId}>
+              {target.name} ({target.hostName})
+            </option>
+          ))}
+        </SelectField>
+        <Checkboxes
+          id={`${idPrefix}-functions`}
+          name="functions"
+          legend="Functions"
+          hint="Select all that apply"
+          error={errorFor(errors, 'functions')}
+          items={(choices.data?.delegableFunctions ?? []).map((fn) => ({
+            value: fn.code,
+            label: fn.description,
+            disabled: fn.retainedByNhsEngland,
+            hint: fn.retainedByNhsEngland ? 'NHS England keeps this function' : undefined,
+          }))}
+        />
+        <Checkboxes
+          id={`${idPrefix}-scopeIds`}
+          name="scopeIds"
+          legend="Scope"
+          hint="The CCGs whose practices the delegation covers"
+          error={errorFor(errors, 'scopeIds')}
+          items={ccgs.map((ccg) => ({ value: ccg.id, label: `${ccg.name} (${ccg.odsCode})` }))}
+        />
+        <TextField
+          id={`${idPrefix}-validFrom`}
+          name="validFrom"
+          type="date"
+          label="Valid from"
+          hint="The delegation starts at midnight at the start of this day"
+          className="nhsuk-input--width-10"
+          defaultValue={today()}
+          error={errorFor(errors, 'validFrom')}
+        />
+        <TextField
+          id={`${idPrefix}-validTo`}
+          name="validTo"
+          type="date"
+          label="Valid to"
+          hint="The delegation ends at midnight at the start of this day"
+          className="nhsuk-input--width-10"
+          error={errorFor(errors, 'validTo')}
+        />
+        <FileField
+          id={`${idPrefix}-agreement`}
+          name="agreement"
+          label="Signed agreement (optional)"
+          hint="A PDF, up to 10 MB. You can attach it later."
+          accept=".pdf,application/pdf"
+          error={errorFor(errors, 'agreement')}
+        />
+        <button className="nhsuk-button" type="submit">
+          Record delegation
+        </button>
+      </form>
+    </section>
+  );
+}
