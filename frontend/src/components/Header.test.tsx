@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { AppRoutes } from '../App';
@@ -53,7 +53,7 @@ describe('Header', () => {
     expect(await within(banner).findByRole('link', { name: 'Sign in' })).toBeTruthy();
     const primary = screen.getByRole('navigation', { name: 'Primary navigation' });
     expect(within(primary).queryByRole('link', { name: 'Administration' })).toBeNull();
-    expect(document.title).toBe('Home – Quorum');
+    await waitFor(() => expect(document.title).toBe('Home – Quorum'));
   });
 
   it('names the one organisation without a switcher, and hides administration from non-administrators', async () => {
