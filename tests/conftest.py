@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+pytest_plugins = ["tests.live_server"]  # the live server fixtures, for browser and end-to-end tests
 TEST_DATABASE = os.environ.get("QUORUM_TEST_DATABASE", "quorum_test")
 
 # Settings are read once per process: fix them before Quorum is imported.

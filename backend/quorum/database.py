@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -117,31 +117,57 @@ async def set_app_role_password(owner: URL, password: str) -> None:
 
 
 class Db:
-    """The request's one transaction. Resolvers run concurrently; statements must not."""
+    """The request's one transaction. Resolvers run concurrently; statements must not.
+
+    Each statement is shielded: when GraphQL abandons sibling fields after an error, a statement
+    already sent finishes rather than being cancelled half-way, which would poison the transaction.
+    """
 
     def __init__(self, session: AsyncSession):
         self.session = session
         self._lock = asyncio.Lock()
+        self._pending: set[asyncio.Task] = set()
+
+    async def _serially(self, operation: Callable[[], Awaitable[T]]) -> T:
+        async def run() -> T:
+            async with self._lock:
+                return await operation()
+
+        task = asyncio.ensure_future(run())
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+        return await asyncio.shield(task)
+
+    async def settle(self) -> None:
+        """Wait for statements still running (abandoned by their resolvers) before the transaction ends."""
+        while self._pending:
+            await asyncio.gather(*self._pending, return_exceptions=True)
 
     async def all(self, statement: Any) -> list[Any]:
-        async with self._lock:
-            return list((await self.session.exec(statement)).all())
+        return await self._serially(lambda: self._all(statement))
+
+    async def _all(self, statement: Any) -> list[Any]:
+        return list((await self.session.exec(statement)).all())
 
     async def first(self, statement: Any) -> Any:
-        async with self._lock:
-            return (await self.session.exec(statement)).first()
+        return await self._serially(lambda: self._first(statement))
+
+    async def _first(self, statement: Any) -> Any:
+        return (await self.session.exec(statement)).first()
 
     async def scalar(self, statement: Any) -> Any:
-        async with self._lock:
-            return await self.session.scalar(statement)
+        return await self._serially(lambda: self.session.scalar(statement))
 
     async def execute(self, statement: Any, parameters: dict | None = None) -> None:
-        async with self._lock:
+        async def run() -> None:
             await (await self.session.connection()).execute(statement, parameters)
+
+        await self._serially(run)
 
     async def add(self, row: T, *, refresh: bool = True) -> T:
         """Insert or update `row` now; an IntegrityError leaves the transaction usable."""
-        async with self._lock:
+
+        async def run() -> T:
             savepoint = await self.session.begin_nested()
             try:
                 self.session.add(row)
@@ -154,10 +180,10 @@ class Db:
                 await self.session.refresh(row)
             return row
 
-    async def flush(self) -> None:
-        async with self._lock:
-            await self.session.flush()
+        return await self._serially(run)
 
+    async def flush(self) -> None:
+        await self._serially(self.session.flush)
 
 def matching(statement: Any, *columns: Any, text: str | None) -> Any:
     """Narrow `statement` to rows where any of `columns` contains `text` (case-insensitive)."""

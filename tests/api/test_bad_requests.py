@@ -126,3 +126,9 @@ async def test_heavy_token_use_gets_429(client, monkeypatch):
     headers = {"authorization": f"Bearer {caller.token}"}
     codes = [(await client.post("/graphql", json={"query": "{ __typename }"}, headers=headers)).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
+
+
+async def test_nul_characters_are_refused_before_they_reach_the_database(client):
+    response = await client.post("/graphql", json={"query": "query($s: String) { organisations(search: $s) { totalCount } }",
+                                                   "variables": {"s": "a\x00b"}})
+    assert_clear(response, 400, "NUL")

@@ -2,79 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from pathlib import Path
 
 
-import httpx
 import pytest
-from oidc_provider_mock import run_server_in_thread
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
-from tests.conftest import ROOT, TEST_DATABASE
+from tests.conftest import ROOT
+from tests.live_server import Server
 
 AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-CLIENT_ID = "quorum-browser-tests"
 PHONE = {"width": 360, "height": 740}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def oidc_provider():
-    with run_server_in_thread(port=free_port()) as server:
-        yield f"http://127.0.0.1:{server.server_port}"
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen
-
-
-@pytest.fixture(scope="session")
-def server(oidc_provider) -> Server:
+@pytest.fixture(scope="session", autouse=True)
+def frontend_is_built():
     if not (ROOT / "frontend" / "dist" / "index.html").exists():
         pytest.fail("The frontend is not built: the test command runs `npm run build` in frontend/ first.")
-    port = free_port()
-    env = {
-        **os.environ,
-        "QUORUM_DEMO": "1",
-        "QUORUM_OIDC_ISSUER": oidc_provider,
-        "QUORUM_OIDC_CLIENT_ID": CLIENT_ID,
-        "QUORUM_OIDC_CLIENT_SECRET": "browser-test-secret",
-    }
-    log = open(ROOT / ".quorum" / "test" / f"server-{TEST_DATABASE}.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        process.terminate()
-        pytest.fail(f"Quorum did not start; see {log.name}")
-    yield Server(url, process)
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
 
 
 def chromium_path() -> str:

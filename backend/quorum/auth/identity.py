@@ -56,7 +56,11 @@ async def transaction_for(identity: Identity) -> AsyncIterator[tuple[Db, access.
         async with conn.begin():
             person_id = await sessions.person_for(conn, identity.sign_in) if identity.sign_in else identity.person_id
             caller_access = await access.establish(conn, person_id, clock.now())
-            yield Db(AsyncSession(bind=conn, expire_on_commit=False)), caller_access
+            db = Db(AsyncSession(bind=conn, expire_on_commit=False))
+            try:
+                yield db, caller_access
+            finally:
+                await db.settle()
 
 
 def limit_sign_in(request: HTTPConnection) -> None:

@@ -7,7 +7,7 @@ import strawberry
 from sqlmodel import select
 
 from quorum import clock
-from quorum.committees.graphql import CommitteeNode, committees_by_id
+from quorum.committees.graphql import CommitteeNode
 from quorum.database import Db
 from quorum.delegations import service
 from quorum.delegations.functions import DELEGABLE, RETAINED

@@ -95,9 +95,12 @@ async def _json_body(request: Request) -> dict:
     except ClientDisconnect:
         raise Refused(400, "The request body was cut short.") from None
     try:
-        body = json.loads(b"".join(chunks))
+        text = b"".join(chunks).decode("utf-8")
+        body = json.loads(text)
     except (ValueError, UnicodeDecodeError):
         raise Refused(400, "The request body is not valid JSON.") from None
+    if "\\u0000" in text or "\x00" in text:  # PostgreSQL text cannot hold NUL
+        raise Refused(400, "Text may not contain NUL (\\u0000) characters.")
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
         raise Refused(400, 'The body must be a JSON object with a "query" string.')
     if not isinstance(body.get("variables") or {}, dict):

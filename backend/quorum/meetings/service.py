@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, text, update
+from sqlalchemy import and_, or_
 from sqlmodel import select
 
 from quorum import clock
