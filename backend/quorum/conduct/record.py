@@ -7,7 +7,7 @@ import enum
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_
+from sqlalchemy import and_, or_
 from sqlmodel import select
 
 from quorum import clock
@@ -167,11 +167,16 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
         visible.decisions(access).where(Decision.meeting_id == meeting.id).order_by(Decision.decided_at)
     )
     notes = {n.item_id: n.notes for n in await db.all(visible.notes(access).where(MinuteNote.meeting_id == meeting.id))}
-    raised_by_then = select(Meeting.id).where(Meeting.committee_id == committee.id, Meeting.starts_at <= meeting.starts_at)
+    # Raised here or before, and not closed before this meeting: still open, closed here or at a later
+    # meeting, or closed between meetings since this one began.
+    committee_meetings = select(Meeting.id).where(Meeting.committee_id == committee.id)
+    raised_by_then = committee_meetings.where(Meeting.starts_at <= meeting.starts_at)
+    from_now_on = committee_meetings.where(Meeting.starts_at >= meeting.starts_at)
     actions = await db.all(
         visible.actions(access).where(
             Action.committee_id == committee.id, Action.meeting_id.in_(raised_by_then),
-            or_(Action.closed_at.is_(None), Action.closed_at >= meeting.starts_at, Action.closed_at_meeting_id == meeting.id),
+            or_(Action.closed_at.is_(None), Action.closed_at_meeting_id.in_(from_now_on),
+                and_(Action.closed_at_meeting_id.is_(None), Action.closed_at >= meeting.starts_at)),
         ).order_by(Action.raised_at)
     )
     updates = await db.all(
