@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conduct.support import (
-    ADD_ACTION, CLOSE, DECIDE, NOTES, Board, counts, make_board, ok, payload, start_meeting, uuid_of,
+    ADD_ACTION, CLOSE, DECIDE, NOTES, counts, make_board, ok, payload, start_meeting, uuid_of,
 )
 from tests.support import Caller, owner_fetch
 
@@ -112,7 +112,7 @@ async def test_the_draft_holds_every_declaration_decision_and_vote(held):
     assert private_item["decisions"][1]["outcome"] == "Agreed"
     assert any("Tom Ashworth left the meeting." in m for m in private_item["movements"])
 
-    assert "Susan Patel (Lay member)" in full["present"] and "Margaret Lowe (Chair (lay member))" in full["present"]
+    assert "Susan Patel (Lay member)" in full["present"] and "Margaret Lowe (Chair, lay member)" in full["present"]
     assert full["apologies"] == ["Paul Reid (Executive)"]
     assert "Alex Turner (Internal audit)" in full["inAttendance"]
 

@@ -8,7 +8,7 @@ import asyncpg
 import pytest
 
 from quorum.database import app_url, connect_kwargs
-from tests.conduct.support import DECIDE, Board, make_board, ok, start_meeting, uuid_of
+from tests.conduct.support import DECIDE, make_board, ok, start_meeting, uuid_of
 from tests.support import (
     BOLTON_ADMIN, ISLINGTON_GP, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person, owner_fetch,
 )

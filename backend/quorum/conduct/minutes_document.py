@@ -60,7 +60,9 @@ def _attendance(minutes: MinutesContent) -> str:
         _names("Apologies", minutes.apologies),
         _names("Absent", minutes.absent),
     ]
-    parts += [f"- {escape(m)}" for m in minutes.arrivals]
+    if minutes.arrivals:
+        parts.append("*Arrivals before the first item*")
+        parts += [f"- {escape(m)}" for m in minutes.arrivals]
     return "\n".join(parts)
 
 
@@ -89,7 +91,9 @@ def _item(item: MinutesItem) -> str:
     if item.declarations:
         parts.append("*Declarations of interest*")
         parts += [f"- {escape(d)}" for d in item.declarations]
-    parts += [f"- {escape(m)}" for m in item.movements]
+    if item.movements:
+        parts.append("*Arrivals and departures*")
+        parts += [f"- {escape(m)}" for m in item.movements]
     if item.notes:
         parts.append(to_typst(item.notes))
     parts += [_decision(d) for d in item.decisions]

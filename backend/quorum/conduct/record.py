@@ -56,7 +56,9 @@ class RollEntry:
 def capacity_of(member: Member) -> str:
     category = category_words(member.category, 1)
     if member.role in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
-        return f"{member.role.name.replace('_', ' ').capitalize()} ({category})"
+        return f"{member.role.name.replace('_', ' ').capitalize()}, {category}"
+    if member.role == SeatRole.IN_ATTENDANCE:
+        return "In attendance" if member.category == MemberCategory.OTHER else f"In attendance, {category}"
     return category[:1].upper() + category[1:] + ("" if member.voting else ", non-voting")
 
 
