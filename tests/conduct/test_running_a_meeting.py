@@ -75,6 +75,15 @@ async def test_attendance_follows_arrivals_apologies_and_departures(board: Board
     assert {a["name"]: a["inRoom"] for a in back["attendance"]}["Dr Rajesh Mistry"] is True
     guest = (await change(None, "ARRIVED", guestName="Jo Bloggs", capacity="Healthwatch observer"))["live"]
     assert ("Jo Bloggs", "IN_ATTENDANCE") in {(a["name"], a["standing"]) for a in guest["attendance"]}
+    movements = (await secretary.data(
+        "query($id: ID!) { meetingConduct(meetingId: $id) { movements { name movement at itemNumber } } }", {"id": meeting.id}
+    ))["meetingConduct"]["movements"]
+    assert [(m["name"], m["movement"], m["itemNumber"]) for m in movements] == [
+        ("Margaret Lowe", "ARRIVED", None), ("Dr Rajesh Mistry", "ARRIVED", None), ("Tom Ashworth", "ARRIVED", None),
+        ("Paul Reid", "ARRIVED", None), ("Dr Rajesh Mistry", "LEFT", "8"), ("Dr Rajesh Mistry", "ARRIVED", "8"),
+        ("Jo Bloggs", "ARRIVED", "8"),
+    ]
+    assert movements == sorted(movements, key=lambda m: m["at"])
 
 
 async def test_actions_are_carried_from_meeting_to_meeting_until_closed(board: Board):

@@ -162,3 +162,20 @@ async def test_concurrent_casts_by_one_member_count_once(board: Board):
     assert sorted(len(r["errors"]) for r in results) == [0] + [1] * 7
     closed = await meeting.close_vote(vote["id"])
     assert closed["vote"]["forCount"] == 1
+
+
+async def test_casting_racing_the_close_loses_and_doubles_nothing(board: Board):
+    import asyncio
+
+    meeting = await start_meeting(board, [(ITEM, "PUBLIC")], title="Race to close")
+    await meeting.arrive("lowe", "mistry", "ashworth", "khan", "patel", "reid")
+    vote = await meeting.open_vote(ITEM, "Adopt.", secret=True)
+    casts = [meeting.vote(vote["id"], short, "FOR") for short in ("lowe", "mistry", "ashworth", "khan", "patel", "reid")]
+    results = await asyncio.gather(*casts[:3], meeting.close_vote(vote["id"]), *casts[3:])
+    closed = results[3]
+    assert closed["errors"] == []
+    accepted = [r for i, r in enumerate(results) if i != 3 and r["errors"] == []]
+    refused = [r for i, r in enumerate(results) if i != 3 and r["errors"]]
+    assert all(r["errors"] == [{"field": "voteId", "message": "This vote has closed."}] for r in refused)
+    stored = await owner_fetch("SELECT count(*) FROM vote_cast WHERE vote_id = $1", uuid_of(vote["id"]))
+    assert closed["vote"]["forCount"] == len(accepted) == stored[0][0]

@@ -14,7 +14,7 @@ from quorum.conduct import actions, attendance, declarations, decisions, live, m
 from quorum.conduct.record import MeetingRecord, gather
 from quorum.conduct.tables import Action, ActionStatus, Choice, Decision, Management, MinutesPart, Route
 from quorum.conduct.types import (
-    ActionNode, ActionStatusEnum, Attendee, ChoiceEnum, ConflictSuggestion, DecisionNode, DeclarationNode,
+    ActionNode, ActionStatusEnum, Attendee, AttendanceMovement, ChoiceEnum, ConflictSuggestion, DecisionNode, DeclarationNode,
     InterestCategoryEnum, ItemConduct, LiveMeeting, ManagementEnum, MeetingEvent, MinutesPartEnum, MinutesType,
     RouteEnum, StageEnum, VoteNode, votes_by_id,
 )
@@ -54,6 +54,10 @@ class MeetingConduct:
     @strawberry.field(description="Every member, and everyone else who came.")
     def attendance(self) -> list[Attendee]:
         return [Attendee.of(e) for e in self.record.roll()]
+
+    @strawberry.field(description="Arrivals and departures in the order they happened, with the item then being taken.")
+    def movements(self) -> list[AttendanceMovement]:
+        return AttendanceMovement.all_of(self.record)
 
     @strawberry.field(description="The agenda in order, each item with its quorum, declarations, votes, decisions and actions.")
     def items(self) -> list[ItemConduct]:

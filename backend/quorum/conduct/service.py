@@ -12,7 +12,6 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.conduct import stages
 from quorum.conduct.live import EventKind, announce
-from quorum.conduct.record import MeetingRecord, gather
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import MeetingProgress, Vote
 from quorum.database import Db
@@ -58,10 +57,6 @@ async def item_in(db: Db, access: Access, meeting: Meeting, item_id: uuid.UUID, 
     if item is None or item.meeting_id != meeting.id:
         raise input_error(field, "That item is not on this meeting's agenda.")
     return item
-
-
-async def record_of(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
-    return await gather(db, access, meeting)
 
 
 async def open_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> MeetingProgress:

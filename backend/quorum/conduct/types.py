@@ -18,8 +18,8 @@ from quorum.conduct.quorum_state import ItemQuorum
 from quorum.conduct.record import MeetingRecord, RollEntry, Standing
 from quorum.conduct.stages import Stage
 from quorum.conduct.tables import (
-    EXCLUDED_FROM_DECISION, Action, ActionStatus, ActionUpdate, Choice, Declaration, Decision, Management, MinutesPart, Outcome, Route, Vote,
-    VoteCast,
+    EXCLUDED_FROM_DECISION, Action, ActionStatus, ActionUpdate, Choice, Declaration, Decision, Management, MinutesPart,
+    Movement, Outcome, Route, Vote, VoteCast,
 )
 from quorum.conduct.votes import Count, in_words
 from quorum.graphql import ids
@@ -319,6 +319,26 @@ class Attendee:
         return cls(person_id=entry.person_id and ids.encode("Person", entry.person_id), name=entry.name,
                    capacity=entry.capacity, role=entry.role, voting=entry.voting, standing=entry.standing,
                    in_room=entry.in_room)
+
+
+MovementEnum = strawberry.enum(Movement, name="AttendanceMovementKind")
+
+
+@strawberry.type(description="An arrival or a departure during the meeting.")
+class AttendanceMovement:
+    name: str
+    movement: MovementEnum
+    at: datetime
+    item_number: str | None
+
+    @classmethod
+    def all_of(cls, record: MeetingRecord) -> list[AttendanceMovement]:
+        attendees = {a.id: a for a in record.attendance}
+        return [
+            cls(name=attendees[m.attendance_id].guest_name or record.name(attendees[m.attendance_id].person_id),
+                movement=m.movement, at=m.at, item_number=m.item_id and record.numbers.get(m.item_id))
+            for m in record.movements if m.attendance_id in attendees
+        ]
 
 
 @strawberry.type(name="ItemQuorum", description="An item's quorum now: who is counted, who is excluded, who chairs.")
