@@ -15,9 +15,11 @@ from quorum.auth import demo, sessions
 from quorum.auth.oidc import OidcSignIn
 from quorum.config import Settings, get_settings
 from quorum.database import app_engine
+from quorum.conduct import http as minutes_http
 from quorum.delegations import export as delegation_export
 from quorum.files import http as files_http
 from quorum.graphql.websocket import Subscriptions
+from quorum.interests import spreadsheet as interests_spreadsheet
 from quorum.meetings import calendar
 from quorum.packs import http as packs_http
 from quorum.graphql.http import graphql_endpoint
@@ -67,6 +69,8 @@ def create_app() -> Starlette:
         Route("/auth/sign-out", sign_out, methods=["POST"]),
         Route("/files/{file_id}", files_http.download, methods=["GET"]),
         Route("/exports/delegations.xlsx", delegation_export.export_register, methods=["GET"]),
+        Route("/exports/interests.xlsx", interests_spreadsheet.export_register, methods=["GET"]),
+        Route("/meetings/{meeting_id}/minutes.pdf", minutes_http.download, methods=["GET"]),
         Route("/meetings/{meeting_id}/calendar.ics", calendar.meeting_ics, methods=["GET"]),
         Route("/committees/{committee_id}/calendar.ics", calendar.committee_feed, methods=["GET"]),
         Route("/packs/{build_id}.pdf", packs_http.download, methods=["GET"]),

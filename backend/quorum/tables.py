@@ -2,9 +2,14 @@
 
 from quorum.audit.tables import AuditEntry
 from quorum.committees.tables import Committee, CommitteeParty, Seat
+from quorum.conduct.tables import (
+    Action, ActionUpdate, Attendance, AttendanceMovement, Declaration, Decision, MeetingProgress, MinuteNote, Minutes,
+    SecretTally, Vote, VoteCast,
+)
 from quorum.contracts.tables import PrimaryCareContract
 from quorum.delegations.tables import Delegation
 from quorum.files.tables import StoredFile
+from quorum.interests.tables import GiftOrHospitality, Interest, InterestReview
 from quorum.meetings.tables import AgendaItem, Meeting
 from quorum.organisations.tables import Organisation, Practice
 from quorum.packs.tables import PackBuild
@@ -12,7 +17,9 @@ from quorum.papers.tables import Appendix, Paper, PaperVersion
 from quorum.people.tables import Membership, Person, PersonRegistration
 
 __all__ = [
-    "AgendaItem", "Appendix", "AuditEntry", "Committee", "CommitteeParty", "Delegation", "Meeting", "Membership",
-    "Organisation", "PackBuild", "Paper", "PaperVersion", "Person", "PersonRegistration", "Practice",
-    "PrimaryCareContract", "Seat", "StoredFile",
+    "Action", "ActionUpdate", "AgendaItem", "Appendix", "Attendance", "AttendanceMovement", "AuditEntry", "Committee",
+    "CommitteeParty", "Decision", "Declaration", "Delegation", "GiftOrHospitality", "Interest", "InterestReview", "Meeting",
+    "MeetingProgress", "Membership", "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion",
+    "Person", "PersonRegistration", "Practice", "PrimaryCareContract", "Seat", "SecretTally", "StoredFile", "Vote",
+    "VoteCast",
 ]

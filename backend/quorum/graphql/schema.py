@@ -21,8 +21,15 @@ from quorum.graphql.node import Node
 from quorum.committees.graphql import (
     CommitteeMutations, CommitteeNode, CommitteeQueries, SeatNode, committees_by_id, seats_by_id,
 )
+from quorum.conduct.graphql import ConductMutations, ConductQueries, ConductSubscriptions
+from quorum.conduct.types import (
+    ActionNode, DecisionNode, DeclarationNode, VoteNode, actions_by_id, decisions_by_id, declarations_by_id, votes_by_id,
+)
 from quorum.contracts.graphql import ContractMutations, ContractQueries, PrimaryCareContractNode, contracts_by_id
 from quorum.delegations.graphql import DelegationMutations, DelegationNode, DelegationQueries, delegations_by_id
+from quorum.interests.graphql import (
+    GiftOrHospitalityNode, InterestMutations, InterestNode, InterestQueries, gifts_by_id, interests_by_id,
+)
 from quorum.meetings.graphql import AgendaItemNode, MeetingMutations, MeetingNode, MeetingQueries, items_by_id, meetings_by_id
 from quorum.packs.graphql import PackBuildNode, PackMutations, PackSubscriptions, builds_by_id
 from quorum.papers.graphql import (
@@ -50,6 +57,12 @@ NODE_TYPES = {
     "Paper": ("papers", papers_by_id, PaperNode),
     "PaperVersion": ("paper_versions", versions_by_id, PaperVersionNode),
     "PackBuild": ("pack_builds", builds_by_id, PackBuildNode),
+    "Interest": ("interests", interests_by_id, InterestNode),
+    "GiftOrHospitality": ("gifts", gifts_by_id, GiftOrHospitalityNode),
+    "Declaration": ("declarations", declarations_by_id, DeclarationNode),
+    "Vote": ("votes", votes_by_id, VoteNode),
+    "Decision": ("decisions", decisions_by_id, DecisionNode),
+    "Action": ("actions", actions_by_id, ActionNode),
 }
 MAX_NODES = 100
 
@@ -73,7 +86,8 @@ class SignInOptions:
 
 @strawberry.type
 class Query(
-    OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, MeetingQueries, PaperQueries
+    OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, MeetingQueries, PaperQueries,
+    InterestQueries, ConductQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -94,7 +108,7 @@ class Query(
 @strawberry.type
 class Mutation(
     OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations,
-    MeetingMutations, PaperMutations, PackMutations,
+    MeetingMutations, PaperMutations, PackMutations, InterestMutations, ConductMutations,
 ):
     pass
 
@@ -115,7 +129,7 @@ def _extensions() -> list:
 
 
 @strawberry.type
-class Subscription(PackSubscriptions):
+class Subscription(PackSubscriptions, ConductSubscriptions):
     pass
 
 

@@ -1,0 +1,200 @@
+"""A meeting's record as the caller may see it, read in a fixed number of statements whatever its length:
+what the live page, the secretary's page and the minutes are made from."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, or_
+from sqlmodel import select
+
+from quorum import clock
+from quorum.access import Access
+from quorum.committees.quorum import QuorumRule, category_words
+from quorum.committees.service import visible_seats
+from quorum.committees.tables import Committee, CommitteeParty, MemberCategory, Seat, SeatRole
+from quorum.conduct import visible
+from quorum.conduct.quorum_state import ItemQuorum, Member, item_quorum
+from quorum.conduct.stages import Stage, stage_of
+from quorum.conduct.tables import (
+    Action, ActionUpdate, Attendance, AttendanceMovement, AttendanceStatus, Declaration, Decision, Management, MeetingProgress, MinuteNote, Vote,
+    VoteCast,
+)
+from quorum.database import Db
+from quorum.meetings import agenda
+from quorum.meetings.service import items_of
+from quorum.meetings.tables import AgendaItem, Meeting
+from quorum.organisations.tables import Organisation
+from quorum.people.tables import Person
+
+
+class Standing(str, enum.Enum):
+    PRESENT = "PRESENT"
+    APOLOGIES = "APOLOGIES"
+    ABSENT = "ABSENT"
+    IN_ATTENDANCE = "IN_ATTENDANCE"
+
+
+ROLE_ORDER = {SeatRole.CHAIR: 0, SeatRole.VICE_CHAIR: 1, SeatRole.MEMBER: 2, SeatRole.IN_ATTENDANCE: 3}
+
+
+@dataclass(frozen=True)
+class RollEntry:
+    """A line of the attendance: every member, and everyone else who came."""
+
+    person_id: uuid.UUID | None
+    name: str
+    capacity: str
+    role: SeatRole | None
+    voting: bool
+    standing: Standing
+    in_room: bool
+
+
+def capacity_of(member: Member) -> str:
+    category = category_words(member.category, 1)
+    if member.role in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
+        return f"{member.role.name.replace('_', ' ').capitalize()}, {category}"
+    if member.role == SeatRole.IN_ATTENDANCE:
+        return "In attendance" if member.category == MemberCategory.OTHER else f"In attendance, {category}"
+    return category[:1].upper() + category[1:] + ("" if member.voting else ", non-voting")
+
+
+@dataclass
+class MeetingRecord:
+    meeting: Meeting
+    committee: Committee
+    organisation_name: str
+    progress: MeetingProgress | None
+    items: list[AgendaItem]  # in agenda order, those the caller may see
+    numbers: dict[uuid.UUID, str]
+    members: list[Member]  # seats on the day of the meeting
+    parties: dict[uuid.UUID, str]
+    attendance: list[Attendance]
+    movements: list[AttendanceMovement]
+    declarations: list[Declaration]
+    votes: list[Vote]
+    casts: list[VoteCast]
+    decisions: list[Decision]
+    notes: dict[uuid.UUID, str]
+    actions: list[Action]  # the committee's action log as it stood at this meeting
+    action_updates: list[ActionUpdate]
+    names: dict[uuid.UUID, str] = field(default_factory=dict)
+
+    @property
+    def stage(self) -> Stage:
+        return stage_of(self.meeting, self.progress)
+
+    @property
+    def rule(self) -> QuorumRule:
+        return QuorumRule.from_data(self.committee.quorum_rule)
+
+    def item(self, item_id: uuid.UUID | None) -> AgendaItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def member(self, person_id: uuid.UUID) -> Member | None:
+        return next((m for m in self.members if m.person_id == person_id), None)
+
+    def in_room(self) -> set[uuid.UUID]:
+        return {a.person_id for a in self.attendance if a.in_room and a.person_id is not None}
+
+    def management_on(self, item_id: uuid.UUID) -> dict[uuid.UUID, Management]:
+        return {d.person_id: Management(d.management) for d in self.declarations if d.item_id == item_id}
+
+    def quorum(self, item_id: uuid.UUID) -> ItemQuorum:
+        return item_quorum(self.rule, self.parties, self.members, self.in_room(), self.management_on(item_id), self.names)
+
+    def name(self, person_id: uuid.UUID | None) -> str:
+        return self.names.get(person_id, "") if person_id else ""
+
+    def open_vote(self) -> Vote | None:
+        return next((v for v in self.votes if v.is_open), None)
+
+    def roll(self) -> list[RollEntry]:
+        came = {a.person_id: a for a in self.attendance if a.person_id is not None}
+        entries = []
+        for member in sorted(self.members, key=lambda m: (ROLE_ORDER[m.role], self.name(m.person_id))):
+            seen = came.get(member.person_id)
+            if seen is None:
+                standing = Standing.ABSENT
+            elif seen.status == AttendanceStatus.APOLOGIES:
+                standing = Standing.APOLOGIES
+            else:
+                standing = Standing.IN_ATTENDANCE if member.role == SeatRole.IN_ATTENDANCE else Standing.PRESENT
+            entries.append(RollEntry(member.person_id, self.name(member.person_id), capacity_of(member), member.role,
+                                     member.voting, standing, bool(seen and seen.in_room)))
+        seated = {m.person_id for m in self.members}
+        for other in self.attendance:
+            if other.person_id is None or other.person_id not in seated:
+                entries.append(RollEntry(other.person_id, other.guest_name or self.name(other.person_id), other.capacity,
+                                         None, False, Standing.IN_ATTENDANCE, other.in_room))
+        return entries
+
+
+async def members_on_the_day(db: Db, access: Access, committee_id: uuid.UUID, meeting: Meeting) -> list[Member]:
+    day = clock.local_date(meeting.starts_at)
+    seats = await db.all(visible_seats(access).where(Seat.committee_id == committee_id))
+    return [
+        Member(s.person_id, SeatRole(s.role), s.voting, MemberCategory(s.category), s.party_org_id)
+        for s in seats if s.is_active_on(day)
+    ]
+
+
+async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
+    committee = await db.first(select(Committee).where(Committee.id == meeting.committee_id))
+    organisation = await db.first(select(Organisation.name).where(Organisation.id == committee.org_id))
+    progress = await db.first(visible.progress(access).where(MeetingProgress.meeting_id == meeting.id))
+    items = agenda.in_agenda_order(await items_of(db, access, meeting.id))
+    members = await members_on_the_day(db, access, committee.id, meeting)
+    parties: dict[uuid.UUID, str] = {}
+    if committee.is_joint:
+        rows = await db.all(
+            select(CommitteeParty.party_org_id, Organisation.name)
+            .join(Organisation, Organisation.id == CommitteeParty.party_org_id, isouter=True)
+            .where(CommitteeParty.committee_id == committee.id)
+        )
+        parties = {party: name or "a party" for party, name in rows}
+    attendance = await db.all(visible.attendance(access).where(Attendance.meeting_id == meeting.id))
+    movements = await db.all(
+        visible.movements(access).where(AttendanceMovement.meeting_id == meeting.id).order_by(AttendanceMovement.at)
+    )
+    declarations = await db.all(
+        visible.declarations(access).where(Declaration.meeting_id == meeting.id).order_by(Declaration.recorded_at)
+    )
+    votes = await db.all(visible.votes(access).where(Vote.meeting_id == meeting.id).order_by(Vote.opened_at))
+    casts = await db.all(visible.casts(access).where(VoteCast.vote_id.in_([v.id for v in votes])))
+    decisions = await db.all(
+        visible.decisions(access).where(Decision.meeting_id == meeting.id).order_by(Decision.decided_at)
+    )
+    notes = {n.item_id: n.notes for n in await db.all(visible.notes(access).where(MinuteNote.meeting_id == meeting.id))}
+    # Raised here or before, and not closed before this meeting: still open, closed here or at a later
+    # meeting, or closed between meetings since this one began.
+    committee_meetings = select(Meeting.id).where(Meeting.committee_id == committee.id)
+    raised_by_then = committee_meetings.where(Meeting.starts_at <= meeting.starts_at)
+    from_now_on = committee_meetings.where(Meeting.starts_at >= meeting.starts_at)
+    actions = await db.all(
+        visible.actions(access).where(
+            Action.committee_id == committee.id, Action.meeting_id.in_(raised_by_then),
+            or_(Action.closed_at.is_(None), Action.closed_at_meeting_id.in_(from_now_on),
+                and_(Action.closed_at_meeting_id.is_(None), Action.closed_at >= meeting.starts_at)),
+        ).order_by(Action.raised_at)
+    )
+    updates = await db.all(
+        visible.action_updates(access).where(ActionUpdate.action_id.in_([a.id for a in actions])).order_by(ActionUpdate.at)
+    )
+    record = MeetingRecord(
+        meeting=meeting, committee=committee, organisation_name=organisation or "", progress=progress, items=items,
+        numbers=agenda.numbers(items), members=members, parties=parties, attendance=attendance, movements=movements,
+        declarations=declarations, votes=votes, casts=casts, decisions=decisions, notes=notes, actions=actions,
+        action_updates=updates,
+    )
+    people = (
+        {m.person_id for m in members} | {a.person_id for a in attendance if a.person_id}
+        | {d.person_id for d in declarations} | {c.person_id for c in casts}
+        | {v.chaired_by for v in votes if v.chaired_by} | {d.chaired_by for d in decisions if d.chaired_by}
+        | {a.owner_id for a in actions}
+    )
+    record.names = dict(await db.all(select(Person.id, Person.name).where(Person.id.in_(people))))
+    return record

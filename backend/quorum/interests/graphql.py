@@ -1,0 +1,391 @@
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import date
+
+import strawberry
+
+from quorum import clock
+from quorum.graphql import ids
+from quorum.graphql.context import Info
+from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.pagination import Connection, paginate
+from quorum.interests import rules, service, spreadsheet
+from quorum.interests.published import published_register
+from quorum.interests.tables import GiftKind, GiftOrHospitality, Interest, InterestCategory
+from quorum.organisations.graphql import OrganisationNode, PracticeNode, RowError, organisations_by_id, practices_by_id
+from quorum.people.graphql import PersonNode, people_by_id
+
+InterestCategoryEnum = strawberry.enum(InterestCategory, name="InterestCategory")
+GiftKindEnum = strawberry.enum(GiftKind, name="GiftKind")
+RequirementEnum = strawberry.enum(rules.Requirement, name="GiftRequirement")
+ReturnStatusEnum = strawberry.enum(rules.ReturnStatus, name="InterestReturnStatus")
+
+interests_by_id = by_id_loader(service.visible_interests, Interest.id)
+gifts_by_id = by_id_loader(service.visible_gifts, GiftOrHospitality.id)
+
+
+@strawberry.type(name="Interest", description="An entry in an organisation's register of interests.")
+class InterestNode(Node):
+    category: InterestCategoryEnum
+    description: str
+    valid_from: date
+    valid_to: date | None
+    action_taken: str
+    became_aware_on: date
+    declared_on: date
+    withheld_from_publication: bool
+    row: strawberry.Private[Interest]
+
+    @classmethod
+    def from_row(cls, row: Interest) -> InterestNode:
+        return cls(
+            id=ids.encode("Interest", row.id), category=row.category, description=row.description,
+            valid_from=row.valid_from, valid_to=row.valid_to, action_taken=row.action_taken,
+            became_aware_on=row.became_aware_on, declared_on=row.declared_on, withheld_from_publication=row.withheld,
+            row=row,
+        )
+
+    @strawberry.field(description="Declared more than 28 days after the person became aware of it.")
+    def declared_late(self) -> bool:
+        return rules.declared_late(self.row.became_aware_on, self.row.declared_on)
+
+    @strawberry.field
+    def is_current(self) -> bool:
+        return self.row.is_current_on(clock.today())
+
+    @strawberry.field
+    async def person(self, info: Info) -> PersonNode | None:
+        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
+        return row and PersonNode.from_row(row)
+
+    @strawberry.field
+    async def organisation(self, info: Info) -> OrganisationNode | None:
+        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
+        return row and OrganisationNode.from_row(row)
+
+    @strawberry.field(description="The organisations it concerns (those the viewer may see).")
+    async def concerns_organisations(self, info: Info) -> list[OrganisationNode]:
+        rows = await info.context.loader("organisations", organisations_by_id).load_many(self.row.concerns_org_ids)
+        return [OrganisationNode.from_row(r) for r in rows if r]
+
+    @strawberry.field(description="The practices it concerns (those the viewer may see).")
+    async def concerns_practices(self, info: Info) -> list[PracticeNode]:
+        rows = await info.context.loader("practices", practices_by_id).load_many(self.row.concerns_practice_ids)
+        return [PracticeNode.from_row(r) for r in rows if r]
+
+    @strawberry.field
+    def viewer_can_change(self, info: Info) -> bool:
+        access = info.context.access
+        return self.row.person_id == access.person_id or service.keeps_register(access, self.row.org_id)
+
+
+@strawberry.type(description="When a decision-maker's next declaration or annual review is due.")
+class InterestReturnDue:
+    positions: list[str]
+    appointed_on: date
+    last_return_on: date | None
+    due_on: date
+    status: ReturnStatusEnum
+    reason: str
+    person_id: strawberry.Private[object]
+
+    @strawberry.field
+    async def person(self, info: Info) -> PersonNode | None:
+        row = await info.context.loader("people", people_by_id).load(self.person_id)
+        return row and PersonNode.from_row(row)
+
+
+@strawberry.type
+class PublishedInterest:
+    category: InterestCategoryEnum
+    description: str
+    concerns: list[str]
+    valid_from: date
+    valid_to: date | None
+    action_taken: str
+    declared_on: date
+
+
+@strawberry.type
+class PublishedDecisionMaker:
+    name: str
+    positions: list[str]
+    interests: list[PublishedInterest]
+
+
+@strawberry.type
+class PublishedRegister:
+    organisation_name: str
+    ods_code: str
+    decision_makers: list[PublishedDecisionMaker]
+
+
+@strawberry.type(description="What the 2017 thresholds require of an offer, and what went wrong if they were broken.")
+class GiftAssessment:
+    requirement: RequirementEnum
+    explanation: str
+    breach: str | None
+
+    @classmethod
+    def of(cls, assessment: rules.Assessment) -> GiftAssessment:
+        return cls(requirement=assessment.requirement, explanation=assessment.explanation, breach=assessment.breach)
+
+
+@strawberry.type(name="GiftOrHospitality")
+class GiftOrHospitalityNode(Node):
+    kind: GiftKindEnum
+    description: str
+    offered_by: str
+    from_supplier: bool
+    value_pence: int
+    value: str
+    offered_on: date
+    accepted: bool
+    row: strawberry.Private[GiftOrHospitality]
+
+    @classmethod
+    def from_row(cls, row: GiftOrHospitality) -> GiftOrHospitalityNode:
+        return cls(
+            id=ids.encode("GiftOrHospitality", row.id), kind=row.kind, description=row.description,
+            offered_by=row.offered_by, from_supplier=row.from_supplier, value_pence=row.value_pence,
+            value=rules.pounds(row.value_pence), offered_on=row.offered_on, accepted=row.accepted, row=row,
+        )
+
+    @strawberry.field
+    def assessment(self) -> GiftAssessment:
+        return GiftAssessment.of(service.assessment_of(self.row))
+
+    @strawberry.field
+    async def person(self, info: Info) -> PersonNode | None:
+        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
+        return row and PersonNode.from_row(row)
+
+    @strawberry.field
+    async def approved_by(self, info: Info) -> PersonNode | None:
+        if self.row.approved_by is None:
+            return None
+        row = await info.context.loader("people", people_by_id).load(self.row.approved_by)
+        return row and PersonNode.from_row(row)
+
+
+@strawberry.type
+class InterestQueries:
+    @strawberry.field(description="An organisation's register of interests as the viewer may see it.")
+    async def interests(
+        self, info: Info, organisation_id: strawberry.ID, person_id: strawberry.ID | None = None,
+        current_only: bool = False, first: int = 50, after: str | None = None,
+    ) -> Connection[InterestNode]:
+        statement = service.visible_interests(info.context.access).where(
+            Interest.org_id == ids.expect("Organisation", organisation_id)
+        )
+        if person_id is not None:
+            statement = statement.where(Interest.person_id == ids.expect("Person", person_id))
+        if current_only:
+            today = clock.today()
+            statement = statement.where(Interest.valid_from <= today, (Interest.valid_to.is_(None)) | (Interest.valid_to >= today))
+        return await paginate(info.context.db, statement, [Interest.declared_on, Interest.id], first, after, InterestNode.from_row)
+
+    @strawberry.field(description="Each decision-maker's next declaration or annual review, the overdue first (for the register's keepers).")
+    async def interest_returns_due(self, info: Info, organisation_id: strawberry.ID) -> list[InterestReturnDue]:
+        found = await service.reviews_due(info.context.db, info.context.access, ids.expect("Organisation", organisation_id))
+        return [
+            InterestReturnDue(
+                positions=list(r.positions), appointed_on=r.appointed_on, last_return_on=r.last_return,
+                due_on=r.due.due_on, status=r.due.status, reason=r.due.reason, person_id=r.person_id,
+            )
+            for r in found
+        ]
+
+    @strawberry.field(description="The published register of decision-makers' interests; readable without signing in.")
+    async def published_register_of_interests(self, info: Info, ods_code: str) -> PublishedRegister | None:
+        register = await published_register(info.context.db, ods_code)
+        if register is None:
+            return None
+        return PublishedRegister(
+            organisation_name=register.organisation_name, ods_code=register.ods_code,
+            decision_makers=[
+                PublishedDecisionMaker(name=m.name, positions=list(m.positions), interests=[
+                    PublishedInterest(category=i.category, description=i.description, concerns=list(i.concerns),
+                                      valid_from=i.valid_from, valid_to=i.valid_to, action_taken=i.action_taken,
+                                      declared_on=i.declared_on)
+                    for i in m.interests
+                ])
+                for m in register.decision_makers
+            ],
+        )
+
+    @strawberry.field(description="The register of gifts and hospitality: all of it for its keepers, one's own for others.")
+    async def gifts_and_hospitality(
+        self, info: Info, organisation_id: strawberry.ID, first: int = 50, after: str | None = None
+    ) -> Connection[GiftOrHospitalityNode]:
+        statement = service.visible_gifts(info.context.access).where(
+            GiftOrHospitality.org_id == ids.expect("Organisation", organisation_id)
+        )
+        return await paginate(
+            info.context.db, statement, [GiftOrHospitality.offered_on, GiftOrHospitality.id], first, after,
+            GiftOrHospitalityNode.from_row,
+        )
+
+    @strawberry.field(description="What the thresholds say of an offer, before it is recorded.")
+    def assess_gift_or_hospitality(self, kind: GiftKindEnum, from_supplier: bool, value_pence: int) -> GiftAssessment:
+        return GiftAssessment.of(rules.assess(GiftKind(kind), from_supplier, max(value_pence, 0)))
+
+
+@strawberry.input
+class DeclareInterestInput:
+    organisation_id: strawberry.ID
+    person_id: strawberry.ID
+    category: InterestCategoryEnum
+    description: str
+    concerns_organisation_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    concerns_practice_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    valid_from: date
+    valid_to: date | None = None
+    action_taken: str = ""
+    became_aware_on: date | None = strawberry.field(
+        default=None, description="Defaults to when the interest began, or the person's appointment if later.")
+    declared_on: date | None = strawberry.field(default=None, description="Defaults to today.")
+    withheld_from_publication: bool = False
+
+
+@strawberry.input
+class EndInterestInput:
+    id: strawberry.ID
+    valid_to: date
+    action_taken: str | None = None
+
+
+@strawberry.input
+class RecordInterestReviewInput:
+    organisation_id: strawberry.ID
+    person_id: strawberry.ID
+    reviewed_on: date | None = None
+    nil_return: bool = False
+
+
+@strawberry.input(description="An .xlsx (or .csv) file in base64, with the columns of the register's export.")
+class ImportInterestsInput:
+    organisation_id: strawberry.ID
+    filename: str
+    content_base64: str
+
+
+@strawberry.input
+class RecordGiftOrHospitalityInput:
+    organisation_id: strawberry.ID
+    person_id: strawberry.ID
+    kind: GiftKindEnum
+    description: str
+    offered_by: str
+    from_supplier: bool
+    value_pence: int
+    offered_on: date
+    accepted: bool
+    approved_by_id: strawberry.ID | None = None
+
+
+@strawberry.type
+class InterestPayload:
+    interest: InterestNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class InterestReviewPayload:
+    reviewed_on: date | None = None
+    nil_return: bool | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(description="Nothing is imported when rowErrors or errors is non-empty.")
+class ImportInterestsPayload:
+    created: int = 0
+    row_errors: list[RowError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class GiftOrHospitalityPayload:
+    entry: GiftOrHospitalityNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class InterestMutations:
+    @strawberry.mutation(description="Add an entry to the register: a person's own, or anyone's by the register's keepers.")
+    async def declare_interest(self, info: Info, input: DeclareInterestInput) -> InterestPayload:
+        ctx = info.context
+        try:
+            entry = service.Entry(
+                person_id=ids.decode_as("Person", input.person_id, "personId"),
+                category=InterestCategory(input.category),
+                description=input.description,
+                concerns_org_ids=tuple(ids.decode_as("Organisation", o, "concernsOrganisationIds") for o in input.concerns_organisation_ids),
+                concerns_practice_ids=tuple(ids.decode_as("Practice", p, "concernsPracticeIds") for p in input.concerns_practice_ids),
+                valid_from=input.valid_from, valid_to=input.valid_to, action_taken=input.action_taken,
+                became_aware_on=input.became_aware_on, declared_on=input.declared_on,
+                withheld=input.withheld_from_publication,
+            )
+            row = await service.declare_interest(
+                ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"), entry
+            )
+        except InputErrors as e:
+            return InterestPayload(errors=e.errors)
+        return InterestPayload(interest=InterestNode.from_row(row))
+
+    @strawberry.mutation
+    async def end_interest(self, info: Info, input: EndInterestInput) -> InterestPayload:
+        ctx = info.context
+        try:
+            row = await service.end_interest(
+                ctx.db, ctx.access, ids.decode_as("Interest", input.id, "id"), input.valid_to, input.action_taken
+            )
+        except InputErrors as e:
+            return InterestPayload(errors=e.errors)
+        return InterestPayload(interest=InterestNode.from_row(row))
+
+    @strawberry.mutation(description="Record that a person's entries are complete and current (nilReturn: they have none).")
+    async def record_interest_review(self, info: Info, input: RecordInterestReviewInput) -> InterestReviewPayload:
+        ctx = info.context
+        try:
+            row = await service.record_review(
+                ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+                ids.decode_as("Person", input.person_id, "personId"), input.reviewed_on, input.nil_return,
+            )
+        except InputErrors as e:
+            return InterestReviewPayload(errors=e.errors)
+        return InterestReviewPayload(reviewed_on=row.reviewed_on, nil_return=row.nil_return)
+
+    @strawberry.mutation
+    async def import_interests(self, info: Info, input: ImportInterestsInput) -> ImportInterestsPayload:
+        ctx = info.context
+        try:
+            org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
+            try:
+                content = base64.b64decode(input.content_base64, validate=True)
+            except (binascii.Error, ValueError):
+                raise input_error("contentBase64", "The file's content is not valid base64.") from None
+            result = await spreadsheet.import_register(ctx.db, ctx.access, org_id, input.filename, content)
+        except InputErrors as e:
+            return ImportInterestsPayload(errors=e.errors)
+        return ImportInterestsPayload(
+            created=result.created, row_errors=[RowError(row=r.row, message=r.message) for r in result.row_errors or []]
+        )
+
+    @strawberry.mutation
+    async def record_gift_or_hospitality(self, info: Info, input: RecordGiftOrHospitalityInput) -> GiftOrHospitalityPayload:
+        ctx = info.context
+        try:
+            row = await service.record_gift(
+                ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+                person_id=ids.decode_as("Person", input.person_id, "personId"), kind=GiftKind(input.kind),
+                description=input.description, offered_by=input.offered_by, from_supplier=input.from_supplier,
+                value_pence=input.value_pence, offered_on=input.offered_on, accepted=input.accepted,
+                approved_by=input.approved_by_id and ids.decode_as("Person", input.approved_by_id, "approvedById"),
+            )
+        except InputErrors as e:
+            return GiftOrHospitalityPayload(errors=e.errors)
+        return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))
