@@ -13,6 +13,7 @@ from starlette.staticfiles import StaticFiles
 
 from quorum.auth import demo, sessions
 from quorum.auth.oidc import OidcSignIn
+from quorum.ballots import export as ballot_export
 from quorum.config import Settings, get_settings
 from quorum.database import app_engine
 from quorum.delegations import export as delegation_export
@@ -64,6 +65,7 @@ def create_app() -> Starlette:
         Route("/auth/sign-out", sign_out, methods=["POST"]),
         Route("/files/{file_id}", files_http.download, methods=["GET"]),
         Route("/exports/delegations.xlsx", delegation_export.export_register, methods=["GET"]),
+        Route("/exports/ballot.xlsx", ballot_export.export_ballot, methods=["GET"]),
     ]
     if settings.oidc_enabled:
         oidc = OidcSignIn(settings)

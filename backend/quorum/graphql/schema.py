@@ -18,6 +18,11 @@ from quorum.graphql import ids
 from quorum.graphql.context import Info
 from quorum.graphql.errors import MASKED_MESSAGE, ClientError, is_internal
 from quorum.graphql.node import Node
+from quorum.ballots.graphql import (
+    BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode, ballots_by_id, options_by_id,
+    proxies_by_id, questions_by_id,
+)
+from quorum.ballots.mutations import BallotMutations
 from quorum.committees.graphql import (
     CommitteeMutations, CommitteeNode, CommitteeQueries, SeatNode, committees_by_id, seats_by_id,
 )
@@ -40,6 +45,10 @@ NODE_TYPES = {
     "Seat": ("seats", seats_by_id, SeatNode),
     "Delegation": ("delegations", delegations_by_id, DelegationNode),
     "PrimaryCareContract": ("contracts", contracts_by_id, PrimaryCareContractNode),
+    "Ballot": ("ballots", ballots_by_id, BallotNode),
+    "BallotQuestion": ("ballot_questions", questions_by_id, BallotQuestionNode),
+    "BallotOption": ("ballot_options", options_by_id, BallotOptionNode),
+    "BallotProxy": ("ballot_proxies", proxies_by_id, BallotProxyNode),
 }
 MAX_NODES = 100
 
@@ -60,7 +69,7 @@ class SignInOptions:
 
 
 @strawberry.type
-class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries):
+class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, BallotQueries):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         return await resolve_node(info, id)
@@ -78,7 +87,9 @@ class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQuer
 
 
 @strawberry.type
-class Mutation(OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations):
+class Mutation(
+    OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations, BallotMutations
+):
     pass
 
 
