@@ -28,10 +28,6 @@ from quorum.organisations.tables import Organisation, Practice
 from quorum.people.tables import Person
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-OUTCOME_WORDS = {
-    "CARRIED": "Carried", "NOT_CARRIED": "Not carried", "TIED": "Tied", "ELECTED": "Elected",
-    "NONE_ELECTED": "None elected", "NOT_VALID": "Not valid (turnout)",
-}
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -75,7 +71,7 @@ async def workbook(db: Db, ballot: Ballot, organisation: Organisation) -> bytes:
                 f"{question.position}. {question.text}", options[option.total.option_id].label, option.total.count.practices,
                 option.total.count.weight, None if option.share is None else round(float(option.share) * 100, 2),
                 "Yes" if option.elected else "", "Yes" if option.tied else "",
-                f"{OUTCOME_WORDS[decided.outcome.value]}: {decided.summary}",
+                decided.summary,
             ])
     voters = await _voters(db, ballot)
     _sheet(

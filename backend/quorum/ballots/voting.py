@@ -91,7 +91,11 @@ async def cast_vote(
     if ballot is None:
         raise input_error("ballotId", "No such ballot.")
     _check_open(ballot)
-    right = _choose_right(await service.voting_rights(db, access, ballot), practice_id)
+    rights = await service.voting_rights(db, access, ballot)
+    if rights and practice_id is not None and all(r.practice_id != practice_id for r in rights):
+        if await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == practice_id)) is None:
+            raise input_error("practiceId", "That practice is not a member of the CCG holding this ballot.")
+    right = _choose_right(rights, practice_id)
     practice = await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == right.practice_id))
     paper = _check_answers(await service.questions_of(db, ballot), answers)
     if submission_key is not None and not 1 <= len(submission_key.strip()) <= 100:
