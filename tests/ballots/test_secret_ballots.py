@@ -140,3 +140,21 @@ async def test_the_database_refuses_a_named_answer_in_a_secret_ballot(client):
             )
     finally:
         await conn.close()
+
+
+async def test_the_database_refuses_a_secret_vote_without_its_paper(client):
+    ballot = await new_ballot(client, secret=True)
+    await cast(await as_person(client, FIONA), ballot, "Against")  # freezes the electorate
+    key = ballot_uuid(ballot)
+    conn = await owner()
+    try:
+        with pytest.raises(asyncpg.CheckViolationError, match="a secret vote needs its paper"):
+            async with conn.transaction():
+                await conn.execute(
+                    "INSERT INTO ballot_participation (org_id, ballot_id, practice_id, cast_by, recorded_at)"
+                    " SELECT e.org_id, e.ballot_id, e.practice_id, p.id, now() FROM ballot_elector e, person p"
+                    " WHERE e.ballot_id = $1 AND e.ods_code = 'P82001' AND p.email = $2", key, BOLTON_GP,
+                )
+    finally:
+        await conn.close()
+    assert (await stored_votes(ballot))["ballot_participation"] == 1 and (await stored_votes(ballot))["tally"] == 1

@@ -16,7 +16,7 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.ballots.tables import (
-    Ballot, BallotElector, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotSettings, BallotTally,
+    Ballot, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotSettings, BallotTally,
     Majority, OptionKind, QuestionKind, TurnoutBasis, Weighting,
 )
 from quorum.database import Db
@@ -93,15 +93,16 @@ async def managed_ballot(db: Db, access: Access, ballot_id: uuid.UUID, field: st
 
 
 async def questions_of(db: Db, ballot: Ballot) -> list[tuple[BallotQuestion, list[BallotOption]]]:
-    questions = await db.all(
-        select(BallotQuestion).where(BallotQuestion.org_id == ballot.org_id, BallotQuestion.ballot_id == ballot.id)
-        .order_by(BallotQuestion.position)
+    rows = await db.all(
+        select(BallotQuestion, BallotOption)
+        .join(BallotOption, (BallotOption.org_id == BallotQuestion.org_id) & (BallotOption.question_id == BallotQuestion.id))
+        .where(BallotQuestion.org_id == ballot.org_id, BallotQuestion.ballot_id == ballot.id)
+        .order_by(BallotQuestion.position, BallotOption.position)
     )
-    options = await db.all(
-        select(BallotOption).where(BallotOption.org_id == ballot.org_id, BallotOption.ballot_id == ballot.id)
-        .order_by(BallotOption.position)
-    )
-    return [(q, [o for o in options if o.question_id == q.id]) for q in questions]
+    grouped: dict[uuid.UUID, tuple[BallotQuestion, list[BallotOption]]] = {}
+    for question, option in rows:
+        grouped.setdefault(question.id, (question, []))[1].append(option)
+    return list(grouped.values())
 
 
 # Voting rules --------------------------------------------------------------------------------
@@ -281,14 +282,9 @@ async def create_ballot(
     return ballot
 
 
-def lock_key(ballot_id: uuid.UUID) -> int:
-    """The ballot's advisory lock: votes hold it shared, closing holds it alone."""
-    return int.from_bytes(ballot_id.bytes[:8], "big", signed=True)
-
-
 async def close_ballot(db: Db, access: Access, ballot_id: uuid.UUID) -> Ballot:
     ballot = await managed_ballot(db, access, ballot_id)
-    await db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(ballot.id)})
+    await db.execute(text("SELECT pg_advisory_xact_lock(ballot_lock_key(:id))"), {"id": ballot.id})
     ballot = await db.first(select(Ballot).where(Ballot.id == ballot.id).execution_options(populate_existing=True))
     now = clock.now()
     current = status(ballot, now)
@@ -412,12 +408,6 @@ def status_filter(statement, wanted: BallotStatus, now: datetime):
     if wanted == BallotStatus.OPEN:
         return statement.where(open_now, Ballot.opens_at <= now)
     return statement.where(open_now, Ballot.opens_at > now)
-
-
-async def electorate_member(db: Db, ballot: Ballot, practice_id: uuid.UUID) -> BallotElector | None:
-    return await db.first(select(BallotElector).where(
-        BallotElector.org_id == ballot.org_id, BallotElector.ballot_id == ballot.id, BallotElector.practice_id == practice_id,
-    ))
 
 
 async def person_name(db: Db, person_id: uuid.UUID) -> str:

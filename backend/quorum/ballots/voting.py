@@ -5,9 +5,10 @@ participation row. PostgreSQL lets exactly one transaction insert it; any other 
 that one to finish, finds the row, and is told the vote was already recorded (or, where
 the ballot allows, changes a named vote). Nothing is checked first and inserted later.
 
-A named vote writes the practice's answers. A secret vote writes no row of its own: it
-adds to every running total of its ballot at once (one for each chosen option, nought for
-the rest), so no row, timestamp, transaction id or row position ties a practice to a choice.
+A named vote writes the practice's answers. A secret vote writes no row of its own: at its
+commit it adds to every running total of its ballot at once (one for each chosen option,
+nought for the rest), so no row, timestamp, transaction id or row position ties a practice
+to a choice.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from quorum.audit.service import record, snapshot
 from quorum.ballots import service
 from quorum.ballots.service import BallotStatus, VotingRight, when
 from quorum.ballots.tables import (
-    Ballot, BallotOption, BallotParticipation, BallotQuestion, BallotVoteChoice, OptionKind, QuestionKind,
+    Ballot, BallotElector, BallotOption, BallotParticipation, BallotQuestion, BallotVoteChoice, OptionKind, QuestionKind,
 )
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, UserError, input_error
@@ -56,22 +57,19 @@ class CastVote:
 
 Paper = dict[uuid.UUID, frozenset[uuid.UUID]]  # question -> chosen options
 
-# Row locks in one order, so concurrent votes queue rather than deadlock.
-_LOCK_TOTALS = text(
-    "SELECT option_id FROM ballot_tally WHERE org_id = :org_id AND ballot_id = :ballot_id ORDER BY option_id FOR UPDATE"
-)
-_SECRET_TOTALS = text(
-    "UPDATE ballot_tally SET votes = votes + (option_id = ANY (:chosen))::int,"
-    " weight = weight + CASE WHEN option_id = ANY (:chosen) THEN CAST(:weight AS bigint) ELSE 0 END"
-    " WHERE org_id = :org_id AND ballot_id = :ballot_id"
-)
-_NAMED_ANSWERS = text(
-    "INSERT INTO ballot_vote (org_id, ballot_id, question_id, practice_id)"
-    " SELECT :org_id, :ballot_id, q, :practice_id FROM unnest(CAST(:questions AS uuid[])) AS q"
+# Read at the commit by the add_secret_paper trigger (migration 0005), which adds it to the totals.
+_SECRET_PAPER = text(
+    "SELECT set_config('app.secret_papers', (coalesce(nullif(current_setting('app.secret_papers', true), ''), '{}')::jsonb"
+    " || jsonb_build_object(CAST(:practice_id AS text), to_jsonb(CAST(:chosen AS text[]))))::text, true)"
 )
 _NAMED_CHOICES = text(
     "INSERT INTO ballot_vote_choice (org_id, ballot_id, question_id, practice_id, option_id)"
     " SELECT :org_id, :ballot_id, q, :practice_id, o FROM unnest(CAST(:questions AS uuid[]), CAST(:options AS uuid[])) AS c (q, o)"
+)
+_NAMED_ANSWERS = text(
+    "WITH answered AS (INSERT INTO ballot_vote (org_id, ballot_id, question_id, practice_id)"
+    "  SELECT :org_id, :ballot_id, q, :practice_id FROM unnest(CAST(:answered AS uuid[])) AS q)"
+    " " + _NAMED_CHOICES.text
 )
 _FORGET_CHOICES = text(
     "DELETE FROM ballot_vote_choice WHERE org_id = :org_id AND ballot_id = :ballot_id AND practice_id = :practice_id"
@@ -96,7 +94,6 @@ async def cast_vote(
         if await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == practice_id)) is None:
             raise input_error("practiceId", "That practice is not a member of the CCG holding this ballot.")
     right = _choose_right(rights, practice_id)
-    practice = await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == right.practice_id))
     paper = _check_answers(await service.questions_of(db, ballot), answers)
     if submission_key is not None and not 1 <= len(submission_key.strip()) <= 100:
         raise input_error("submissionKey", "The submission key must be 1 to 100 characters.")
@@ -105,16 +102,23 @@ async def cast_vote(
             select(func.freeze_ballot_electorate(ballot.org_id, ballot.id, clock.now())),
         )
     ballot = await _lock_open_ballot(db, ballot)
-    elector = await service.electorate_member(db, ballot, right.practice_id)
-    if elector is None:
+    found = await db.first(
+        select(BallotElector, Practice)
+        .join(Practice, (Practice.org_id == BallotElector.org_id) & (Practice.id == BallotElector.practice_id))
+        .where(BallotElector.org_id == ballot.org_id, BallotElector.ballot_id == ballot.id,
+               BallotElector.practice_id == right.practice_id)
+    )
+    if found is None:
+        practice = await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == right.practice_id))
         raise input_error("practiceId", f"{practice.name} joined the CCG after this ballot opened and has no vote in it.")
+    _, practice = found
     participation = BallotParticipation(
         org_id=ballot.org_id, ballot_id=ballot.id, practice_id=right.practice_id, cast_by=access.person_id,
         proxy_id=right.proxy and right.proxy.id, submission_key=submission_key and submission_key.strip(),
         recorded_at=clock.now(),
     )
     if await _gate(db, participation):
-        await _write_paper(db, ballot, participation, paper, elector.list_size)
+        await _write_paper(db, ballot, participation, paper)
         await record(db, access, "ballot.vote", participation, org_id=ballot.org_id)
         return CastVote(VoteOutcome.RECORDED, f"The vote for {practice.name} has been recorded.", ballot, practice, participation)
     return await _again(db, access, ballot, practice, participation, paper)
@@ -182,7 +186,7 @@ def _check_answers(questions: list[tuple[BallotQuestion, list[BallotOption]]], a
 
 async def _lock_open_ballot(db: Db, ballot: Ballot) -> Ballot:
     """Hold the ballot's lock shared, so a secretary closing it waits for votes in flight; then look again."""
-    await db.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": service.lock_key(ballot.id)})
+    await db.execute(text("SELECT pg_advisory_xact_lock_shared(ballot_lock_key(:id))"), {"id": ballot.id})
     locked = await db.first(
         select(Ballot).where(Ballot.org_id == ballot.org_id, Ballot.id == ballot.id).execution_options(populate_existing=True)
     )
@@ -201,16 +205,16 @@ async def _gate(db: Db, participation: BallotParticipation) -> bool:
     return inserted is not None
 
 
-async def _write_paper(db: Db, ballot: Ballot, participation: BallotParticipation, paper: Paper, list_size: int) -> None:
+async def _write_paper(db: Db, ballot: Ballot, participation: BallotParticipation, paper: Paper) -> None:
     keys = {"org_id": ballot.org_id, "ballot_id": ballot.id, "practice_id": participation.practice_id}
     if ballot.secret:
-        chosen = [o for options in paper.values() for o in options]
-        await db.execute(_LOCK_TOTALS, {"org_id": ballot.org_id, "ballot_id": ballot.id})
-        await db.execute(_SECRET_TOTALS, {"org_id": ballot.org_id, "ballot_id": ballot.id, "chosen": chosen, "weight": list_size})
+        chosen = [str(o) for options in paper.values() for o in options]
+        await db.execute(_SECRET_PAPER, {"practice_id": str(participation.practice_id), "chosen": chosen})
         return
     pairs = [(q, o) for q, options in paper.items() for o in options]
-    await db.execute(_NAMED_ANSWERS, {**keys, "questions": list(paper)})
-    await db.execute(_NAMED_CHOICES, {**keys, "questions": [q for q, _ in pairs], "options": [o for _, o in pairs]})
+    await db.execute(_NAMED_ANSWERS, {
+        **keys, "answered": list(paper), "questions": [q for q, _ in pairs], "options": [o for _, o in pairs],
+    })
 
 
 async def _again(

@@ -6,6 +6,7 @@ import json
 import logging
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -40,10 +41,12 @@ async def graphql_endpoint(request: Request) -> Response:
                 raise _Unexpected(result)  # undo whatever the failed operation had written
     except _Unexpected as unexpected:
         result = unexpected.result
-    except (OSError, OperationalError, InterfaceError, DBAPIError) as error:
+    except (OSError, OperationalError, InterfaceError, DBAPIError, PoolTimeout) as error:
+        # PoolTimeout: every connection stayed busy for the pool's whole timeout (a burst); the client may retry.
         log.error("database unavailable: %s", error)
         return JSONResponse(
-            {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]}, status_code=503
+            {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]}, status_code=503,
+            headers={"Retry-After": "1"},
         )
     payload: dict = {"data": result.data}
     if result.errors:

@@ -4,8 +4,8 @@ A practice votes once per ballot: ballot_participation's primary key is the gate
 submission passes through with INSERT ... ON CONFLICT, and ballot_vote repeats it per
 question. Named ballots keep each practice's answers (ballot_vote, ballot_vote_choice).
 Secret ballots keep only running totals (ballot_tally), with no row per vote: every
-vote updates all of its ballot's totals at once, so not even a row's transaction id or
-position says which option a vote went to. The `secret` columns and their foreign keys
+vote updates all of its ballot's totals at once (at its commit), so not even a row's
+transaction id or position says which option a vote went to. The `secret` columns and their foreign keys
 make the database refuse a named answer in a secret ballot, and a secret total in a
 named one.
 
@@ -228,13 +228,28 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
 $$;
 REVOKE ALL ON FUNCTION freeze_opened_electorates(uuid, uuid, timestamptz) FROM PUBLIC;
 
+-- A ballot's advisory lock: votes hold it shared, closing and freezing hold it alone.
+CREATE FUNCTION ballot_lock_key(p_ballot uuid) RETURNS bigint LANGUAGE sql IMMUTABLE
+AS $$ SELECT ('x' || left(replace(p_ballot::text, '-', ''), 16))::bit(64)::bigint $$;
+
+-- Called before the first votes. One caller freezes; any other arriving meanwhile waits for it
+-- to commit rather than queueing on the ballot's row (an UPDATE that waits keeps its row lock
+-- to the end of its transaction even when it then changes nothing, which would make every
+-- early vote wait for the one before it).
 CREATE FUNCTION freeze_ballot_electorate(p_org uuid, p_ballot uuid, p_now timestamptz) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
     IF NOT p_org = ANY (app_org_ids()) THEN
         RAISE EXCEPTION 'organisation not visible' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    PERFORM freeze_opened_electorates(p_org, p_ballot, p_now);
+    IF EXISTS (SELECT 1 FROM ballot WHERE id = p_ballot AND electorate_frozen_at IS NOT NULL) THEN
+        RETURN;
+    END IF;
+    IF pg_try_advisory_xact_lock(ballot_lock_key(p_ballot)) THEN
+        PERFORM freeze_opened_electorates(p_org, p_ballot, p_now);
+    ELSE
+        PERFORM pg_advisory_xact_lock_shared(ballot_lock_key(p_ballot));
+    END IF;
 END $$;
 REVOKE ALL ON FUNCTION freeze_ballot_electorate(uuid, uuid, timestamptz) FROM PUBLIC;
 
@@ -249,18 +264,52 @@ CREATE TRIGGER practice_freezes_opened_electorates BEFORE INSERT OR UPDATE OF li
 """
 
 
+# A secret vote reaches the totals at its commit, from a transaction-local setting that no table
+# stores (app.secret_papers: {practice id: [option ids]}), set by the same transaction. The totals'
+# row locks are then held only while the commit is written, not while the app finishes its request.
+# A secret ballot's participation without its paper, or with options not in the ballot, fails the commit.
+SECRET_PAPERS = """
+CREATE FUNCTION add_secret_paper() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    chosen uuid[];
+    list_size bigint;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM ballot WHERE org_id = NEW.org_id AND id = NEW.ballot_id AND secret) THEN
+        RETURN NULL;
+    END IF;
+    SELECT array_agg(value::uuid) INTO chosen
+    FROM jsonb_array_elements_text(nullif(current_setting('app.secret_papers', true), '')::jsonb -> NEW.practice_id::text);
+    IF chosen IS NULL OR (SELECT count(*) FROM ballot_tally WHERE org_id = NEW.org_id AND ballot_id = NEW.ballot_id
+                          AND option_id = ANY (chosen)) <> cardinality(chosen) THEN
+        RAISE EXCEPTION 'a secret vote needs its paper, of options in its ballot' USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT e.list_size INTO list_size FROM ballot_elector e
+    WHERE e.org_id = NEW.org_id AND e.ballot_id = NEW.ballot_id AND e.practice_id = NEW.practice_id;
+    UPDATE ballot_tally t
+    SET votes = t.votes + (t.option_id = ANY (chosen))::int,
+        weight = t.weight + CASE WHEN t.option_id = ANY (chosen) THEN list_size ELSE 0 END
+    FROM (SELECT option_id FROM ballot_tally WHERE org_id = NEW.org_id AND ballot_id = NEW.ballot_id
+          ORDER BY option_id FOR UPDATE) AS locked  -- one order, so concurrent commits queue rather than deadlock
+    WHERE t.org_id = NEW.org_id AND t.ballot_id = NEW.ballot_id AND t.option_id = locked.option_id;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER ballot_participation_secret_paper AFTER INSERT ON ballot_participation
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION add_secret_paper();
+"""
+
+
 def grants(role: str) -> str:
     return f"""
 GRANT SELECT, INSERT, UPDATE ON ballot_settings, ballot, ballot_proxy, ballot_participation, ballot_tally TO {role};
 GRANT SELECT, INSERT ON ballot_question, ballot_option, ballot_vote TO {role};
 GRANT SELECT, INSERT, DELETE ON ballot_vote_choice TO {role};
 GRANT SELECT ON ballot_elector TO {role};
-GRANT EXECUTE ON FUNCTION freeze_ballot_electorate(uuid, uuid, timestamptz) TO {role};
+GRANT EXECUTE ON FUNCTION freeze_ballot_electorate(uuid, uuid, timestamptz), ballot_lock_key(uuid) TO {role};
 """
 
 
 def upgrade() -> None:
-    for sql in (TABLES, POLICIES, ELECTORATE, grants(APP_ROLE)):
+    for sql in (TABLES, POLICIES, ELECTORATE, SECRET_PAPERS, grants(APP_ROLE)):
         run_script(sql)
 
 
@@ -268,8 +317,9 @@ def downgrade() -> None:
     run_script(
         """
         DROP TRIGGER practice_freezes_opened_electorates ON practice;
+        DROP TRIGGER ballot_participation_secret_paper ON ballot_participation;
         DROP FUNCTION freeze_electorates_before_practice_change(), freeze_ballot_electorate(uuid, uuid, timestamptz),
-            freeze_opened_electorates(uuid, uuid, timestamptz);
+            freeze_opened_electorates(uuid, uuid, timestamptz), ballot_lock_key(uuid), add_secret_paper();
         DROP TABLE ballot_tally, ballot_vote_choice, ballot_vote, ballot_participation, ballot_proxy, ballot_elector,
             ballot_option, ballot_question, ballot, ballot_settings;
         """
