@@ -8,7 +8,8 @@ from datetime import timedelta
 from quorum import clock
 from quorum.ballots import voting
 from tests.ballots.helpers import (
-    FIONA, ballot_uuid, cast, close, new_ballot, practice_id, representative, results, secretary, stored_votes,
+    CAST, FIONA, answers, ballot_uuid, cast, close, new_ballot, practice_id, representative, results, secretary,
+    stored_votes,
 )
 from tests.support import BOLTON_GP, Caller, as_person, global_id, owner_fetch, token_for
 
@@ -209,3 +210,27 @@ async def test_a_practice_appoints_a_proxy_who_votes_for_it(client):
     assert [tuple(r) for r in audit] == [
         ("ballot.proxy.appoint", False, FIONA), ("ballot.vote", True, BOLTON_GP), ("ballot.vote", False, BOLTON_GP),
     ]
+
+
+async def test_a_vote_finding_every_connection_busy_is_answered_503_and_can_be_sent_again(client, monkeypatch):
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    from quorum.auth import identity
+
+    ballot = await new_ballot(client)
+    gp = await as_person(client, BOLTON_GP)
+
+    class Busy:
+        def connect(self):
+            raise PoolTimeout("QueuePool limit of size 10 overflow 10 reached")
+
+    monkeypatch.setattr(identity, "app_engine", Busy)
+    paper = {"ballotId": ballot["id"], "answers": answers(ballot, "For"), "submissionKey": "paper-busy"}
+    response = await client.post(
+        "/graphql", json={"query": CAST, "variables": {"input": paper}}, headers={"Authorization": f"Bearer {gp.token}"}
+    )
+    assert response.status_code == 503 and response.headers["retry-after"] == "1"
+    assert response.json() == {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]}
+    monkeypatch.undo()
+    assert (await cast(gp, ballot, "For", key="paper-busy"))["outcome"] == "RECORDED"
+    assert (await stored_votes(ballot))["ballot_participation"] == 1

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 
 import strawberry
-from sqlalchemy import exists, or_
+from sqlalchemy import exists
 from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
@@ -88,6 +88,24 @@ live_proxies_by_practice = _grouped(
     ),
     lambda row: (row.ballot_id, row.practice_id),
 )
+held_proxies_by_ballot = _grouped(
+    lambda ctx, keys: service.proxies_held(ctx.access, keys), lambda row: row.ballot_id,
+)
+proxies_by_ballot = _grouped(
+    lambda ctx, keys: service.visible_proxies(ctx.access).where(BallotProxy.ballot_id.in_(keys))
+    .order_by(BallotProxy.appointed_at, BallotProxy.id),
+    lambda row: row.ballot_id,
+)
+
+
+def turnouts_by_ballot(ctx: Context) -> DataLoader:
+    async def load(keys: list[tuple[uuid.UUID, Ballot]]) -> list[Turnout]:
+        found = await results.turnouts(ctx.db, [ballot for _, ballot in keys])
+        return [found[ballot_id] for ballot_id, _ in keys]
+
+    return DataLoader(load_fn=load, cache_key_fn=lambda key: key[0])
+
+
 representatives_by_practice = _grouped(
     lambda ctx, keys: select(Membership).where(
         Membership.org_id.in_(ctx.access.org_ids), Membership.practice_id.in_(keys),
@@ -425,7 +443,7 @@ class BallotNode(Node):
     async def turnout(self, info: Info) -> BallotTurnout | None:
         if self._status() == BallotStatus.SCHEDULED:
             return None
-        return BallotTurnout.of(await results.turnout(info.context.db, self.row))
+        return BallotTurnout.of(await info.context.loader("ballot_turnouts", turnouts_by_ballot).load((self.row.id, self.row)))
 
     @strawberry.field(description="Null until the ballot closes.")
     async def results(self, info: Info) -> BallotResults | None:
@@ -443,7 +461,8 @@ class BallotNode(Node):
 
     @strawberry.field(description="The practices the viewer may vote for here: their own, and any that made them proxy.")
     async def viewer_voting_rights(self, info: Info) -> list[BallotVotingRight]:
-        rights = await service.voting_rights(info.context.db, info.context.access, self.row)
+        held = await info.context.loader("ballot_proxies_held", held_proxies_by_ballot).load(self.row.id)
+        rights = service.voting_rights(info.context.access, self.row, held)
         open_now = self._status() == BallotStatus.OPEN
         found = []
         for right in rights:
@@ -492,13 +511,10 @@ class BallotNode(Node):
     @strawberry.field(description="Proxy appointments: all of them for the secretary, those of the viewer's practices otherwise.")
     async def proxies(self, info: Info) -> list[BallotProxyNode]:
         access = info.context.access
-        statement = service.visible_proxies(access).where(BallotProxy.ballot_id == self.row.id)
+        rows = await info.context.loader("ballot_proxies", proxies_by_ballot).load(self.row.id)
         if not service.can_manage(access, self.row.org_id):
             mine = service.represented_practices(access, self.row.org_id)
-            statement = statement.where(or_(
-                BallotProxy.practice_id.in_(mine), BallotProxy.proxy_person_id == access.person_id,
-            ))
-        rows = await info.context.db.all(statement.order_by(BallotProxy.appointed_at, BallotProxy.id))
+            rows = [r for r in rows if r.practice_id in mine or r.proxy_person_id == access.person_id]
         return [BallotProxyNode.from_row(r) for r in rows]
 
     @strawberry.field(description="Download the result as .xlsx, once the ballot has closed.")
@@ -519,6 +535,11 @@ class BallotQueries:
     async def ballot_settings(self, info: Info, organisation_id: strawberry.ID) -> BallotSettingsType | None:
         row = await service.settings_of(info.context.db, info.context.access, ids.expect("Organisation", organisation_id))
         return row and BallotSettingsType.from_row(row)
+
+    @strawberry.field(description="One ballot; null when it does not exist or the viewer may not see it.")
+    async def ballot(self, info: Info, id: strawberry.ID) -> BallotNode | None:
+        row = await info.context.loader("ballots", ballots_by_id).load(ids.expect("Ballot", id))
+        return row and BallotNode.from_row(row)
 
     @strawberry.field(description="Ballots of the viewer's CCGs, soonest closing first.")
     async def ballots(

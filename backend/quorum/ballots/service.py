@@ -16,7 +16,7 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.ballots.tables import (
-    Ballot, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotSettings, BallotTally,
+    Ballot, BallotElector, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotSettings, BallotTally,
     Majority, OptionKind, QuestionKind, TurnoutBasis, Weighting,
 )
 from quorum.database import Db
@@ -332,6 +332,10 @@ async def appoint_proxy(
         raise input_error("ballotId", f"The ballot closed at {when(closed_at(ballot))}.")
     if await has_voted(db, ballot, practice_id):
         raise input_error("practiceId", f"{practice.name} has already voted in this ballot.")
+    if ballot.electorate_frozen_at is not None and not await db.first(select(BallotElector).where(
+        BallotElector.org_id == ballot.org_id, BallotElector.ballot_id == ballot.id, BallotElector.practice_id == practice_id,
+    )):
+        raise input_error("practiceId", f"{practice.name} joined the CCG after this ballot opened and has no vote in it.")
     representative = await db.first(select(Membership).where(
         Membership.org_id == ballot.org_id, Membership.person_id == proxy_person_id,
         Membership.role == Role.PRACTICE_REPRESENTATIVE, Membership.practice_id != practice_id,
@@ -383,16 +387,18 @@ class VotingRight:
     proxy: BallotProxy | None = None
 
 
-async def voting_rights(db: Db, access: Access, ballot: Ballot) -> list[VotingRight]:
+def proxies_held(access: Access, ballot_ids: list[uuid.UUID]):
+    """Live proxy appointments the viewer holds in these ballots."""
+    return visible_proxies(access).where(
+        BallotProxy.ballot_id.in_(ballot_ids), BallotProxy.revoked_at.is_(None), BallotProxy.proxy_person_id == access.person_id,
+    )
+
+
+def voting_rights(access: Access, ballot: Ballot, held: list[BallotProxy]) -> list[VotingRight]:
+    """The viewer's own practices, then those whose proxy they hold (while they still represent their practice)."""
     own = represented_practices(access, ballot.org_id)
-    if not own:
-        return []
-    proxies = await db.all(select(BallotProxy).where(
-        BallotProxy.org_id == ballot.org_id, BallotProxy.ballot_id == ballot.id, BallotProxy.revoked_at.is_(None),
-        BallotProxy.proxy_person_id == access.person_id, BallotProxy.proxy_practice_id.in_(own),
-    ))
     rights = [VotingRight(p) for p in sorted(own)]
-    return rights + [VotingRight(p.practice_id, p) for p in proxies if p.practice_id not in own]
+    return rights + [VotingRight(p.practice_id, p) for p in held if p.proxy_practice_id in own and p.practice_id not in own]
 
 
 def my_ballots(access: Access):

@@ -89,7 +89,7 @@ async def cast_vote(
     if ballot is None:
         raise input_error("ballotId", "No such ballot.")
     _check_open(ballot)
-    rights = await service.voting_rights(db, access, ballot)
+    rights = service.voting_rights(access, ballot, await db.all(service.proxies_held(access, [ballot.id])))
     if rights and practice_id is not None and all(r.practice_id != practice_id for r in rights):
         if await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == practice_id)) is None:
             raise input_error("practiceId", "That practice is not a member of the CCG holding this ballot.")
