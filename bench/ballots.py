@@ -229,6 +229,14 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(share * 100) - 1]
 
 
+def server_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds used so far by `quorum serve` and its workers."""
+    import psutil
+
+    parent = psutil.Process(server.pid)
+    return sum(sum(p.cpu_times()[:2]) for p in [parent, *parent.children(recursive=True)])
+
+
 async def fire(base: str, loaded: dict, ballot: dict, retries: int, resubmissions: int) -> tuple[list, float, dict]:
     from quorum.graphql.ids import decode
 
@@ -285,7 +293,7 @@ async def count_votes(url, ballot_id: uuid.UUID, secret: bool, sent: dict) -> di
         await conn.close()
 
 
-def report(args, results: list, wall: float, counted: dict) -> bool:
+def report(args, results: list, wall: float, counted: dict, cpu: float) -> bool:
     outcomes = [r[1] for r in results]
     latencies = sorted(r[0] * 1000 for r in results)
     errors = [o for o in outcomes if o not in ("RECORDED", "ALREADY_RECORDED")]
@@ -307,6 +315,9 @@ def report(args, results: list, wall: float, counted: dict) -> bool:
     print(f"Wall time: {wall:.2f} s for all submissions ({len(results) / wall:,.0f} per second)")
     print(f"Latency (first send to final answer): p50 {percentile(latencies, 0.50):,.0f} ms,"
           f" p95 {percentile(latencies, 0.95):,.0f} ms, max {latencies[-1]:,.0f} ms")
+    requests = len(results) + sum(r[2] for r in results)
+    print(f"Server CPU (both workers): {cpu:.1f} s for {requests:,} requests ({cpu / requests * 1000:.1f} ms each);"
+          f" load average afterwards {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     checks = {
         "every paper accepted once": outcomes.count("RECORDED") == args.practices,
         "every duplicate answered as already recorded": outcomes.count("ALREADY_RECORDED") == args.retries + args.resubmissions,
@@ -342,11 +353,13 @@ def main() -> int:
             await wait_until_healthy(base, server)
             async with httpx.AsyncClient(base_url=base, timeout=60) as client:
                 ballot = await open_ballot(client, loaded, args.secret)
+            cpu = server_cpu(server)
             results, wall, sent = await fire(base, loaded, ballot, args.retries, args.resubmissions)
+            cpu = server_cpu(server) - cpu
             from quorum.graphql.ids import decode
 
             counted = await count_votes(url, decode(ballot["id"])[1], args.secret, sent)
-            return report(args, results, wall, counted)
+            return report(args, results, wall, counted, cpu)
 
         passed = asyncio.run(run())
     finally:

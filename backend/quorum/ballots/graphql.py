@@ -8,26 +8,29 @@ from datetime import datetime
 import strawberry
 from sqlalchemy import exists
 from sqlmodel import select
-from strawberry.dataloader import DataLoader
 
 from quorum import clock
-from quorum.ballots import results, service
+from quorum.ballots import proxies, results, service, settings
+from quorum.ballots.loaders import (
+    ballots_by_id, choices_by_practice, held_proxies_by_ballot, live_proxies_by_practice, options_by_id,
+    options_by_question, participation_by_practice, proxies_by_ballot, questions_by_ballot, representatives_by_practice,
+    turnouts_by_ballot,
+)
 from quorum.ballots.rules import OptionResult, Outcome, QuestionResult, Rules, Turnout
 from quorum.ballots.service import BallotStatus
 from quorum.ballots.tables import (
     Ballot, BallotElector, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotSettings,
-    BallotVoteChoice, Majority, OptionKind, QuestionKind, TurnoutBasis, VotingRules, Weighting,
+    Majority, OptionKind, QuestionKind, TurnoutBasis, VotingRules, Weighting,
 )
 from quorum.ballots.voting import VoteOutcome
 from quorum.files.graphql import StoredFileType, stored_file
 from quorum.graphql import ids
-from quorum.graphql.context import Context, Info
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.context import Info
+from quorum.graphql.node import Node
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id
 from quorum.organisations.tables import Practice
 from quorum.people.graphql import PersonNode, people_by_id
-from quorum.people.tables import Membership, Role
 
 WeightingEnum = strawberry.enum(Weighting, name="Weighting")
 TurnoutBasisEnum = strawberry.enum(TurnoutBasis, name="TurnoutBasis")
@@ -37,83 +40,6 @@ OptionKindEnum = strawberry.enum(OptionKind, name="BallotOptionKind")
 BallotStatusEnum = strawberry.enum(BallotStatus, name="BallotStatus")
 OutcomeEnum = strawberry.enum(Outcome, name="BallotOutcome")
 VoteOutcomeEnum = strawberry.enum(VoteOutcome, name="VoteOutcome")
-
-ballots_by_id = by_id_loader(service.visible_ballots, Ballot.id)
-questions_by_id = by_id_loader(service.visible_questions, BallotQuestion.id)
-options_by_id = by_id_loader(service.visible_options, BallotOption.id)
-proxies_by_id = by_id_loader(service.visible_proxies, BallotProxy.id)
-
-
-def _grouped(make_statement, key_of):
-    def factory(ctx: Context) -> DataLoader:
-        async def load(keys: list) -> list[list]:
-            rows = await ctx.db.all(make_statement(ctx, keys))
-            return [[r for r in rows if key_of(r) == k] for k in keys]
-
-        return DataLoader(load_fn=load)
-
-    return factory
-
-
-questions_by_ballot = _grouped(
-    lambda ctx, keys: service.visible_questions(ctx.access).where(BallotQuestion.ballot_id.in_(keys))
-    .order_by(BallotQuestion.position),
-    lambda row: row.ballot_id,
-)
-options_by_question = _grouped(
-    lambda ctx, keys: service.visible_options(ctx.access).where(BallotOption.question_id.in_(keys))
-    .order_by(BallotOption.position),
-    lambda row: row.question_id,
-)
-participation_by_practice = _grouped(
-    lambda ctx, keys: select(BallotParticipation).where(
-        BallotParticipation.org_id.in_(ctx.access.org_ids),
-        BallotParticipation.ballot_id.in_({b for b, _ in keys}),
-        BallotParticipation.practice_id.in_({p for _, p in keys}),
-    ),
-    lambda row: (row.ballot_id, row.practice_id),
-)
-choices_by_practice = _grouped(
-    lambda ctx, keys: select(BallotVoteChoice).where(
-        BallotVoteChoice.org_id.in_(ctx.access.org_ids),
-        BallotVoteChoice.ballot_id.in_({b for b, _ in keys}),
-        BallotVoteChoice.practice_id.in_({p for _, p in keys}),
-    ),
-    lambda row: (row.ballot_id, row.practice_id),
-)
-live_proxies_by_practice = _grouped(
-    lambda ctx, keys: service.visible_proxies(ctx.access).where(
-        BallotProxy.ballot_id.in_({b for b, _ in keys}), BallotProxy.practice_id.in_({p for _, p in keys}),
-        BallotProxy.revoked_at.is_(None),
-    ),
-    lambda row: (row.ballot_id, row.practice_id),
-)
-held_proxies_by_ballot = _grouped(
-    lambda ctx, keys: service.proxies_held(ctx.access, keys), lambda row: row.ballot_id,
-)
-proxies_by_ballot = _grouped(
-    lambda ctx, keys: service.visible_proxies(ctx.access).where(BallotProxy.ballot_id.in_(keys))
-    .order_by(BallotProxy.appointed_at, BallotProxy.id),
-    lambda row: row.ballot_id,
-)
-
-
-def turnouts_by_ballot(ctx: Context) -> DataLoader:
-    async def load(keys: list[tuple[uuid.UUID, Ballot]]) -> list[Turnout]:
-        found = await results.turnouts(ctx.db, [ballot for _, ballot in keys])
-        return [found[ballot_id] for ballot_id, _ in keys]
-
-    return DataLoader(load_fn=load, cache_key_fn=lambda key: key[0])
-
-
-representatives_by_practice = _grouped(
-    lambda ctx, keys: select(Membership).where(
-        Membership.org_id.in_(ctx.access.org_ids), Membership.practice_id.in_(keys),
-        Membership.role == Role.PRACTICE_REPRESENTATIVE,
-    ).order_by(Membership.valid_from, Membership.id),
-    lambda row: row.practice_id,
-)
-
 
 def _percent(share) -> float | None:
     return None if share is None else round(float(share) * 100, 2)
@@ -462,7 +388,7 @@ class BallotNode(Node):
     @strawberry.field(description="The practices the viewer may vote for here: their own, and any that made them proxy.")
     async def viewer_voting_rights(self, info: Info) -> list[BallotVotingRight]:
         held = await info.context.loader("ballot_proxies_held", held_proxies_by_ballot).load(self.row.id)
-        rights = service.voting_rights(info.context.access, self.row, held)
+        rights = proxies.voting_rights(info.context.access, self.row, held)
         open_now = self._status() == BallotStatus.OPEN
         found = []
         for right in rights:
@@ -533,7 +459,7 @@ BALLOT_ORDER = [Ballot.closes_at, Ballot.id]
 class BallotQueries:
     @strawberry.field(description="A CCG's voting rules; null until set, or when the viewer is not a member.")
     async def ballot_settings(self, info: Info, organisation_id: strawberry.ID) -> BallotSettingsType | None:
-        row = await service.settings_of(info.context.db, info.context.access, ids.expect("Organisation", organisation_id))
+        row = await settings.settings_of(info.context.db, info.context.access, ids.expect("Organisation", organisation_id))
         return row and BallotSettingsType.from_row(row)
 
     @strawberry.field(description="One ballot; null when it does not exist or the viewer may not see it.")

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from quorum.ballots import service, voting
+from quorum.ballots import proxies, service, settings, voting
 from quorum.ballots.graphql import (
     BallotNode, BallotProxyNode, BallotSettingsType, MajorityEnum, PracticeVote, QuestionKindEnum, TurnoutBasisEnum,
     VoteOutcomeEnum, WeightingEnum,
@@ -131,7 +131,7 @@ class BallotMutations:
     async def set_ballot_settings(self, info: Info, input: SetBallotSettingsInput) -> BallotSettingsPayload:
         ctx = info.context
         try:
-            row = await service.set_settings(
+            row = await settings.set_settings(
                 ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
                 weighting=input.weighting, turnout_basis=input.turnout_basis,
                 turnout_threshold=input.turnout_threshold_percent, majority=input.majority,
@@ -170,7 +170,7 @@ class BallotMutations:
     async def appoint_ballot_proxy(self, info: Info, input: AppointBallotProxyInput) -> BallotProxyPayload:
         ctx = info.context
         try:
-            row = await service.appoint_proxy(
+            row = await proxies.appoint_proxy(
                 ctx.db, ctx.access,
                 ballot_id=ids.decode_as("Ballot", input.ballot_id, "ballotId"),
                 practice_id=ids.decode_as("Practice", input.practice_id, "practiceId"),
@@ -184,7 +184,7 @@ class BallotMutations:
     async def revoke_ballot_proxy(self, info: Info, input: RevokeBallotProxyInput) -> BallotProxyPayload:
         ctx = info.context
         try:
-            row = await service.revoke_proxy(ctx.db, ctx.access, ids.decode_as("BallotProxy", input.id, "id"))
+            row = await proxies.revoke_proxy(ctx.db, ctx.access, ids.decode_as("BallotProxy", input.id, "id"))
         except InputErrors as e:
             return BallotProxyPayload(errors=e.errors)
         return BallotProxyPayload(proxy=BallotProxyNode.from_row(row))

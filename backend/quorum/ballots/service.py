@@ -1,13 +1,11 @@
-"""Voting rules, ballots and proxies: who may see and set them up, and the checks on input."""
+"""Ballots: who may see them and set them up, their state from opening to close, and the checks on input."""
 
 from __future__ import annotations
 
 import enum
-import math
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import and_, or_, text
 from sqlmodel import select
@@ -16,15 +14,14 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.ballots.tables import (
-    Ballot, BallotElector, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotSettings, BallotTally,
-    Majority, OptionKind, QuestionKind, TurnoutBasis, Weighting,
+    Ballot, BallotOption, BallotProxy, BallotQuestion, BallotSettings, BallotTally, OptionKind, QuestionKind,
 )
 from quorum.database import Db
 from quorum.files import service as files
 from quorum.graphql.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import get_organisation
-from quorum.organisations.tables import Organisation, OrganisationKind, Practice
-from quorum.people.tables import Membership, Person, Role
+from quorum.organisations.tables import Organisation, OrganisationKind
+from quorum.people.tables import Person, Role
 
 MAX_QUESTIONS = 20
 MAX_CANDIDATES = 50
@@ -105,15 +102,6 @@ async def questions_of(db: Db, ballot: Ballot) -> list[tuple[BallotQuestion, lis
     return list(grouped.values())
 
 
-# Voting rules --------------------------------------------------------------------------------
-
-
-async def settings_of(db: Db, access: Access, org_id: uuid.UUID) -> BallotSettings | None:
-    if org_id not in access.org_ids:
-        return None
-    return await db.first(select(BallotSettings).where(BallotSettings.org_id == org_id))
-
-
 async def managed_ccg(db: Db, access: Access, org_id: uuid.UUID, doing: str) -> Organisation:
     organisation = await get_organisation(db, access, org_id)
     if organisation is None or org_id not in access.org_ids:
@@ -123,60 +111,6 @@ async def managed_ccg(db: Db, access: Access, org_id: uuid.UUID, doing: str) -> 
     if not can_manage(access, org_id):
         raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can {doing}.")
     return organisation
-
-
-def percent_value(field: str, value: float, low: Decimal, high: Decimal, words: str) -> Decimal:
-    if not math.isfinite(value):
-        raise input_error(field, f"{words} must be a number.")
-    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    if not low <= amount <= high:
-        raise input_error(field, f"{words} must be from {low:g}% to {high:g}%.")
-    return amount
-
-
-async def set_settings(
-    db: Db,
-    access: Access,
-    org_id: uuid.UUID,
-    *,
-    weighting: Weighting,
-    turnout_basis: TurnoutBasis,
-    turnout_threshold: float,
-    majority: Majority,
-    majority_share: float | None,
-    votes_may_change: bool,
-) -> BallotSettings:
-    await managed_ccg(db, access, org_id, "set its voting rules")
-    errors: list[UserError] = []
-    threshold = share = None
-    try:
-        threshold = percent_value("turnoutThresholdPercent", turnout_threshold, Decimal(0), Decimal(100), "The turnout")
-    except InputErrors as e:
-        errors += e.errors
-    if majority == Majority.STATED_SHARE:
-        if majority_share is None:
-            errors.append(UserError(field="majorityPercent", message="State the share of votes that carries a question."))
-        else:
-            try:
-                share = percent_value("majorityPercent", majority_share, Decimal("50.01"), Decimal(100), "The majority")
-            except InputErrors as e:
-                errors += e.errors
-    elif majority_share is not None:
-        errors.append(UserError(field="majorityPercent", message="Only a stated-share majority has a percentage."))
-    if errors:
-        raise InputErrors(*errors)
-    existing = await db.first(select(BallotSettings).where(BallotSettings.org_id == org_id))
-    before = snapshot(existing)
-    settings = existing or BallotSettings(org_id=org_id)
-    settings.weighting, settings.turnout_basis, settings.turnout_threshold = weighting, turnout_basis, threshold
-    settings.majority, settings.majority_share, settings.votes_may_change = majority, share, votes_may_change
-    settings.updated_by, settings.updated_at = access.person_id, clock.now()
-    await db.add(settings)
-    await record(db, access, "ballot_settings.set", settings, org_id=org_id, before=before)
-    return settings
-
-
-# Ballots -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -297,108 +231,6 @@ async def close_ballot(db: Db, access: Access, ballot_id: uuid.UUID) -> Ballot:
     await db.add(ballot)
     await record(db, access, "ballot.close", ballot, org_id=ballot.org_id, before=before)
     return ballot
-
-
-# Proxies -------------------------------------------------------------------------------------
-
-
-async def live_proxy(db: Db, ballot: Ballot, practice_id: uuid.UUID) -> BallotProxy | None:
-    return await db.first(select(BallotProxy).where(
-        BallotProxy.org_id == ballot.org_id, BallotProxy.ballot_id == ballot.id, BallotProxy.practice_id == practice_id,
-        BallotProxy.revoked_at.is_(None),
-    ))
-
-
-async def has_voted(db: Db, ballot: Ballot, practice_id: uuid.UUID) -> BallotParticipation | None:
-    return await db.first(select(BallotParticipation).where(
-        BallotParticipation.org_id == ballot.org_id, BallotParticipation.ballot_id == ballot.id,
-        BallotParticipation.practice_id == practice_id,
-    ))
-
-
-async def appoint_proxy(
-    db: Db, access: Access, *, ballot_id: uuid.UUID, practice_id: uuid.UUID, proxy_person_id: uuid.UUID
-) -> BallotProxy:
-    """A practice (through its representative, or the secretary on its behalf) names another practice's representative."""
-    ballot = await get_ballot(db, access, ballot_id)
-    if ballot is None:
-        raise input_error("ballotId", "No such ballot.")
-    practice = await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == practice_id))
-    if practice is None:
-        raise input_error("practiceId", "That practice is not a member of the CCG holding this ballot.")
-    if practice_id not in represented_practices(access, ballot.org_id) and not can_manage(access, ballot.org_id):
-        raise input_error(None, f"Only {practice.name}'s representatives or the board secretary can appoint its proxy.")
-    if status(ballot, clock.now()) == BallotStatus.CLOSED:
-        raise input_error("ballotId", f"The ballot closed at {when(closed_at(ballot))}.")
-    if await has_voted(db, ballot, practice_id):
-        raise input_error("practiceId", f"{practice.name} has already voted in this ballot.")
-    if ballot.electorate_frozen_at is not None and not await db.first(select(BallotElector).where(
-        BallotElector.org_id == ballot.org_id, BallotElector.ballot_id == ballot.id, BallotElector.practice_id == practice_id,
-    )):
-        raise input_error("practiceId", f"{practice.name} joined the CCG after this ballot opened and has no vote in it.")
-    representative = await db.first(select(Membership).where(
-        Membership.org_id == ballot.org_id, Membership.person_id == proxy_person_id,
-        Membership.role == Role.PRACTICE_REPRESENTATIVE, Membership.practice_id != practice_id,
-        Membership.valid_from <= clock.today(), or_(Membership.valid_to.is_(None), Membership.valid_to >= clock.today()),
-    ))
-    if representative is None:
-        raise input_error("proxyPersonId", "A proxy must be the representative of another of the CCG's practices.")
-    previous = await live_proxy(db, ballot, practice_id)
-    if previous is not None:
-        await _revoke(db, access, previous)
-    proxy = BallotProxy(
-        org_id=ballot.org_id, ballot_id=ballot.id, practice_id=practice_id, proxy_person_id=proxy_person_id,
-        proxy_practice_id=representative.practice_id, appointed_by=access.person_id, appointed_at=clock.now(),
-    )
-    await db.add(proxy)
-    await record(db, access, "ballot.proxy.appoint", proxy, org_id=ballot.org_id)
-    return proxy
-
-
-async def revoke_proxy(db: Db, access: Access, proxy_id: uuid.UUID) -> BallotProxy:
-    proxy = await db.first(visible_proxies(access).where(BallotProxy.id == proxy_id))
-    if proxy is None:
-        raise input_error("id", "No such proxy appointment.")
-    if proxy.practice_id not in represented_practices(access, proxy.org_id) and not can_manage(access, proxy.org_id):
-        raise input_error(None, "Only the practice's representatives or the board secretary can revoke its proxy.")
-    if proxy.revoked_at is not None:
-        raise input_error("id", "That proxy appointment has already been revoked.")
-    voted = await db.first(select(BallotParticipation).where(
-        BallotParticipation.org_id == proxy.org_id, BallotParticipation.proxy_id == proxy.id,
-    ))
-    if voted is not None:
-        raise input_error("id", "The proxy has already voted; the appointment can no longer be revoked.")
-    await _revoke(db, access, proxy)
-    return proxy
-
-
-async def _revoke(db: Db, access: Access, proxy: BallotProxy) -> None:
-    before = snapshot(proxy)
-    proxy.revoked_at, proxy.revoked_by = clock.now(), access.person_id
-    await db.add(proxy)
-    await record(db, access, "ballot.proxy.revoke", proxy, org_id=proxy.org_id, before=before)
-
-
-@dataclass(frozen=True)
-class VotingRight:
-    """A practice the viewer may vote for: their own, or one that appointed them its proxy."""
-
-    practice_id: uuid.UUID
-    proxy: BallotProxy | None = None
-
-
-def proxies_held(access: Access, ballot_ids: list[uuid.UUID]):
-    """Live proxy appointments the viewer holds in these ballots."""
-    return visible_proxies(access).where(
-        BallotProxy.ballot_id.in_(ballot_ids), BallotProxy.revoked_at.is_(None), BallotProxy.proxy_person_id == access.person_id,
-    )
-
-
-def voting_rights(access: Access, ballot: Ballot, held: list[BallotProxy]) -> list[VotingRight]:
-    """The viewer's own practices, then those whose proxy they hold (while they still represent their practice)."""
-    own = represented_practices(access, ballot.org_id)
-    rights = [VotingRight(p) for p in sorted(own)]
-    return rights + [VotingRight(p.practice_id, p) for p in held if p.proxy_practice_id in own and p.practice_id not in own]
 
 
 def my_ballots(access: Access):

@@ -24,8 +24,9 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.ballots import service
-from quorum.ballots.service import BallotStatus, VotingRight, when
+from quorum.ballots import proxies, service
+from quorum.ballots.proxies import VotingRight
+from quorum.ballots.service import BallotStatus, when
 from quorum.ballots.tables import (
     Ballot, BallotElector, BallotOption, BallotParticipation, BallotQuestion, BallotVoteChoice, OptionKind, QuestionKind,
 )
@@ -89,7 +90,7 @@ async def cast_vote(
     if ballot is None:
         raise input_error("ballotId", "No such ballot.")
     _check_open(ballot)
-    rights = service.voting_rights(access, ballot, await db.all(service.proxies_held(access, [ballot.id])))
+    rights = proxies.voting_rights(access, ballot, await db.all(proxies.proxies_held(access, [ballot.id])))
     if rights and practice_id is not None and all(r.practice_id != practice_id for r in rights):
         if await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == practice_id)) is None:
             raise input_error("practiceId", "That practice is not a member of the CCG holding this ballot.")

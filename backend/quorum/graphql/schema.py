@@ -18,10 +18,8 @@ from quorum.graphql import ids
 from quorum.graphql.context import Info
 from quorum.graphql.errors import MASKED_MESSAGE, ClientError, is_internal
 from quorum.graphql.node import Node
-from quorum.ballots.graphql import (
-    BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode, ballots_by_id, options_by_id,
-    proxies_by_id, questions_by_id,
-)
+from quorum.ballots.graphql import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
+from quorum.ballots.loaders import ballots_by_id, options_by_id, proxies_by_id, questions_by_id
 from quorum.ballots.mutations import BallotMutations
 from quorum.committees.graphql import (
     CommitteeMutations, CommitteeNode, CommitteeQueries, SeatNode, committees_by_id, seats_by_id,

@@ -228,14 +228,15 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
 $$;
 REVOKE ALL ON FUNCTION freeze_opened_electorates(uuid, uuid, timestamptz) FROM PUBLIC;
 
--- A ballot's advisory lock: votes hold it shared, closing and freezing hold it alone.
+-- A ballot's advisory lock: votes hold it shared, closing holds it alone.
 CREATE FUNCTION ballot_lock_key(p_ballot uuid) RETURNS bigint LANGUAGE sql IMMUTABLE
 AS $$ SELECT ('x' || left(replace(p_ballot::text, '-', ''), 16))::bit(64)::bigint $$;
 
--- Called before the first votes. One caller freezes; any other arriving meanwhile waits for it
--- to commit rather than queueing on the ballot's row (an UPDATE that waits keeps its row lock
--- to the end of its transaction even when it then changes nothing, which would make every
--- early vote wait for the one before it).
+-- Called before the first votes. One caller freezes; any other arriving meanwhile waits for it to
+-- commit rather than queueing on the ballot's row (an UPDATE that waits there keeps its row lock
+-- to the end of its transaction even when it then changes nothing, so every early vote would wait
+-- for the one before it). The lock (5005, ballot) is in the two-key advisory space, apart from the
+-- ballot's own lock.
 CREATE FUNCTION freeze_ballot_electorate(p_org uuid, p_ballot uuid, p_now timestamptz) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
@@ -245,11 +246,10 @@ BEGIN
     IF EXISTS (SELECT 1 FROM ballot WHERE id = p_ballot AND electorate_frozen_at IS NOT NULL) THEN
         RETURN;
     END IF;
-    IF pg_try_advisory_xact_lock(ballot_lock_key(p_ballot)) THEN
-        PERFORM freeze_opened_electorates(p_org, p_ballot, p_now);
-    ELSE
-        PERFORM pg_advisory_xact_lock_shared(ballot_lock_key(p_ballot));
+    IF NOT pg_try_advisory_xact_lock(5005, hashtext(p_ballot::text)) THEN
+        PERFORM pg_advisory_xact_lock_shared(5005, hashtext(p_ballot::text));
     END IF;
+    PERFORM freeze_opened_electorates(p_org, p_ballot, p_now);  -- nothing left to do once another caller froze it
 END $$;
 REVOKE ALL ON FUNCTION freeze_ballot_electorate(uuid, uuid, timestamptz) FROM PUBLIC;
 
