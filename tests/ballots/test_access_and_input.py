@@ -209,6 +209,8 @@ async def test_only_the_ccg_s_officers_set_rules_and_create_ballots(client):
     ("rules", "errors"),
     [
         ({"turnoutThresholdPercent": 150}, [("turnoutThresholdPercent", "The turnout must be from 0% to 100%.")]),
+        ({"turnoutThresholdPercent": 1e308}, [("turnoutThresholdPercent", "The turnout must be from 0% to 100%.")]),
+        ({"turnoutThresholdPercent": -0.5}, [("turnoutThresholdPercent", "The turnout must be from 0% to 100%.")]),
         ({"majority": "STATED_SHARE"}, [("majorityPercent", "State the share of votes that carries a question.")]),
         ({"majority": "STATED_SHARE", "majorityPercent": 40}, [("majorityPercent", "The majority must be from 50.01% to 100%.")]),
         ({"majority": "SIMPLE", "majorityPercent": 60}, [("majorityPercent", "Only a stated-share majority has a percentage.")]),
@@ -242,6 +244,13 @@ async def test_bad_ballots_are_refused_and_nothing_is_written(client):
     ]
     assert await refused(opensAt=(now() - timedelta(days=2)).isoformat(), closesAt=(now() - timedelta(days=1)).isoformat()) == [
         ("closesAt", "The closing time has already passed."),
+    ]
+    assert await refused(opensAt="2030-01-01T09:00:00", closesAt="2030-01-08T17:00:00", title="x" * 201) == [
+        ("title", "Enter the ballot's title (200 characters or fewer)."),
+        ("opensAt", "Give the opening and closing times with a time zone."),
+    ]
+    assert await refused(questions=[{"text": "Elect", "kind": "ELECTION", "seats": 2_000_000_000, "candidates": ["Dr A"]}] * 21) == [
+        ("questions", "A ballot has at most 20 questions."),
     ]
     assert await refused(questions=[
         {"text": "Elect", "kind": "ELECTION", "seats": 3, "candidates": ["Dr A", "Dr B"]},

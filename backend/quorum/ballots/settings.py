@@ -24,10 +24,8 @@ async def settings_of(db: Db, access: Access, org_id: uuid.UUID) -> BallotSettin
 
 
 def percent_value(field: str, value: float, low: Decimal, high: Decimal, words: str) -> Decimal:
-    if not math.isfinite(value):
-        raise input_error(field, f"{words} must be a number.")
-    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    if not low <= amount <= high:
+    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if math.isfinite(value) and abs(value) < 1000 else None
+    if amount is None or not low <= amount <= high:
         raise input_error(field, f"{words} must be from {low:g}% to {high:g}%.")
     return amount
 
