@@ -8,9 +8,9 @@ import asyncpg
 import pytest
 
 from tests.ballots.helpers import (
-    FIONA, add_representative, ballot_uuid, cast, close, new_ballot, results, secretary, stored_votes,
+    FIONA, add_representative, answers, ballot_uuid, cast, close, new_ballot, practice_id, results, secretary, stored_votes,
 )
-from tests.support import BOLTON_GP, as_person, owner, owner_fetch
+from tests.support import BOLTON_GP, as_person, global_id, owner, owner_fetch
 
 QUESTIONS = [
     {"text": "Do you approve the merger of the two localities?"},
@@ -158,3 +158,33 @@ async def test_the_database_refuses_a_secret_vote_without_its_paper(client):
     finally:
         await conn.close()
     assert (await stored_votes(ballot))["ballot_participation"] == 1 and (await stored_votes(ballot))["tally"] == 1
+
+
+async def test_a_proxy_casting_two_secret_papers_in_one_request_has_each_counted_as_cast(client):
+    ballot = await new_ballot(client, secret=True, questions=QUESTIONS)
+    fiona, gp = await as_person(client, FIONA), await as_person(client, BOLTON_GP)
+    appoint = "mutation($input: AppointBallotProxyInput!) { appointBallotProxy(input: $input) { errors { message } } }"
+    rajesh = await global_id("Person", "SELECT id FROM person WHERE email = $1", BOLTON_GP)
+    appointed = await fiona.data(appoint, {"input": {
+        "ballotId": ballot["id"], "practiceId": await practice_id("P82002"), "proxyPersonId": rajesh,
+    }})
+    assert appointed["appointBallotProxy"]["errors"] == []
+    both = """mutation($own: CastVoteInput!, $proxy: CastVoteInput!) {
+      own: castVote(input: $own) { outcome } proxy: castVote(input: $proxy) { outcome } }"""
+    papers = {
+        "own": {"ballotId": ballot["id"], "practiceId": await practice_id("P82001"),
+                "answers": answers(ballot, "Against", ("Dr Ben Hughes",))},
+        "proxy": {"ballotId": ballot["id"], "practiceId": await practice_id("P82002"),
+                  "answers": answers(ballot, "For", ("Dr Amara Okoye", "Dr Chloe Patel"))},
+    }
+    assert await gp.data(both, papers) == {"own": {"outcome": "RECORDED"}, "proxy": {"outcome": "RECORDED"}}
+    await close(await secretary(client), ballot)
+    found = (await results(gp, ballot))["results"]["questions"]
+    assert [(o["option"]["label"], o["votes"]) for o in found[0]["options"]] == [("For", 1), ("Against", 1), ("Abstain", 0)]
+    assert [(o["option"]["label"], o["votes"]) for o in found[1]["options"]] == [
+        ("Dr Amara Okoye", 1), ("Dr Ben Hughes", 1), ("Dr Chloe Patel", 1), ("Abstain", 0),
+    ]
+    weights = {r["ods_code"]: r["list_size"] for r in await owner_fetch(
+        "SELECT ods_code, list_size FROM ballot_elector WHERE ballot_id = $1", ballot_uuid(ballot)
+    )}
+    assert [o["weight"] for o in found[0]["options"][:2]] == [weights["P82002"], weights["P82001"]]

@@ -58,10 +58,11 @@ class CastVote:
 
 Paper = dict[uuid.UUID, frozenset[uuid.UUID]]  # question -> chosen options
 
-# Read at the commit by the add_secret_paper trigger (migration 0005), which adds it to the totals.
+# Queued for the add_secret_paper trigger (migration 0005), which adds it to the totals at the commit.
+# It names only options: the trigger pairs papers with participations by their order.
 _SECRET_PAPER = text(
-    "SELECT set_config('app.secret_papers', (coalesce(nullif(current_setting('app.secret_papers', true), ''), '{}')::jsonb"
-    " || jsonb_build_object(CAST(:practice_id AS text), to_jsonb(CAST(:chosen AS text[]))))::text, true)"
+    "SELECT set_config('app.secret_papers', (coalesce(nullif(current_setting('app.secret_papers', true), ''), '[]')::jsonb"
+    " || jsonb_build_array(to_jsonb(CAST(:chosen AS text[]))))::text, true)"
 )
 _NAMED_CHOICES = text(
     "INSERT INTO ballot_vote_choice (org_id, ballot_id, question_id, practice_id, option_id)"
@@ -210,7 +211,7 @@ async def _write_paper(db: Db, ballot: Ballot, participation: BallotParticipatio
     keys = {"org_id": ballot.org_id, "ballot_id": ballot.id, "practice_id": participation.practice_id}
     if ballot.secret:
         chosen = [str(o) for options in paper.values() for o in options]
-        await db.execute(_SECRET_PAPER, {"practice_id": str(participation.practice_id), "chosen": chosen})
+        await db.execute(_SECRET_PAPER, {"chosen": chosen})
         return
     pairs = [(q, o) for q, options in paper.items() for o in options]
     await db.execute(_NAMED_ANSWERS, {

@@ -4,10 +4,12 @@ A practice votes once per ballot: ballot_participation's primary key is the gate
 submission passes through with INSERT ... ON CONFLICT, and ballot_vote repeats it per
 question. Named ballots keep each practice's answers (ballot_vote, ballot_vote_choice).
 Secret ballots keep only running totals (ballot_tally), with no row per vote: every
-vote updates all of its ballot's totals at once (at its commit), so not even a row's
-transaction id or position says which option a vote went to. The `secret` columns and their foreign keys
-make the database refuse a named answer in a secret ballot, and a secret total in a
-named one.
+vote updates all of its ballot's totals at once (at its commit), so no visible row,
+transaction id or row position says which option a vote went to. The `secret` columns
+and their foreign keys make the database refuse a named answer in a secret ballot, and
+a secret total in a named one. (Below SQL, the superseded row versions awaiting vacuum
+and the write-ahead log still hold each commit's totals; reading those needs the
+superuser, who is trusted here as with any database.)
 
 Revision ID: 0005
 Revises: 0003
@@ -265,24 +267,27 @@ CREATE TRIGGER practice_freezes_opened_electorates BEFORE INSERT OR UPDATE OF li
 
 
 # A secret vote reaches the totals at its commit, from a transaction-local setting that no table
-# stores (app.secret_papers: {practice id: [option ids]}), set by the same transaction. The totals'
-# row locks are then held only while the commit is written, not while the app finishes its request.
-# A secret ballot's participation without its paper, or with options not in the ballot, fails the commit.
+# stores: app.secret_papers, a list of papers (each a list of option ids) the same transaction
+# appended, one after each secret participation it inserted, in the same order; each row's trigger
+# takes the first. No statement carries a practice and its choices together. The totals' row locks
+# are held only while the commit is written, not while the app finishes its request. A secret
+# participation without its paper, or with options not in its ballot, fails the commit.
 SECRET_PAPERS = """
 CREATE FUNCTION add_secret_paper() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+    papers jsonb := coalesce(nullif(current_setting('app.secret_papers', true), ''), '[]')::jsonb;
     chosen uuid[];
     list_size bigint;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM ballot WHERE org_id = NEW.org_id AND id = NEW.ballot_id AND secret) THEN
         RETURN NULL;
     END IF;
-    SELECT array_agg(value::uuid) INTO chosen
-    FROM jsonb_array_elements_text(nullif(current_setting('app.secret_papers', true), '')::jsonb -> NEW.practice_id::text);
+    SELECT array_agg(value::uuid) INTO chosen FROM jsonb_array_elements_text(papers -> 0);
     IF chosen IS NULL OR (SELECT count(*) FROM ballot_tally WHERE org_id = NEW.org_id AND ballot_id = NEW.ballot_id
                           AND option_id = ANY (chosen)) <> cardinality(chosen) THEN
         RAISE EXCEPTION 'a secret vote needs its paper, of options in its ballot' USING ERRCODE = 'check_violation';
     END IF;
+    PERFORM set_config('app.secret_papers', (papers - 0)::text, true);
     SELECT e.list_size INTO list_size FROM ballot_elector e
     WHERE e.org_id = NEW.org_id AND e.ballot_id = NEW.ballot_id AND e.practice_id = NEW.practice_id;
     UPDATE ballot_tally t
