@@ -22,9 +22,11 @@ dropped connection it sends the same submission again, unchanged, after a second
 are counted and printed.
 
 It prints the submissions accepted, the votes recorded (counted in the database), the duplicates
-answered as already recorded, the errors, and p50/p95 latency; then checks that every practice's
-vote was recorded exactly once, none lost and none doubled, and (for a named ballot) that each is
-the vote the practice sent. It exits with status 1 if any check fails. This is a script, not a test.
+answered as already recorded, the errors, p50/p95 latency, and the server's CPU time per request
+with the machine's load (the figures depend on what else the machine is running); then checks that
+every practice's vote was recorded exactly once, none lost and none doubled, and that the votes are
+those sent (each practice's choice for a named ballot; the totals' count for a secret one). It
+exits with status 1 if any check fails. This is a script, not a test.
 """
 
 from __future__ import annotations
