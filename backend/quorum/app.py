@@ -13,6 +13,7 @@ from starlette.staticfiles import StaticFiles
 
 from quorum.auth import demo, sessions
 from quorum.auth.oidc import OidcSignIn
+from quorum.ballots import export as ballot_export
 from quorum.config import Settings, get_settings
 from quorum.database import app_engine
 from quorum.conduct import http as minutes_http
@@ -75,6 +76,7 @@ def create_app() -> Starlette:
         Route("/committees/{committee_id}/calendar.ics", calendar.committee_feed, methods=["GET"]),
         Route("/packs/{build_id}.pdf", packs_http.download, methods=["GET"]),
         WebSocketRoute("/graphql", Subscriptions()),
+        Route("/exports/ballot.xlsx", ballot_export.export_ballot, methods=["GET"]),
     ]
     if settings.oidc_enabled:
         oidc = OidcSignIn(settings)

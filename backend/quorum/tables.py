@@ -1,6 +1,10 @@
 """Every table, imported in one place so SQLModel's metadata knows them all."""
 
 from quorum.audit.tables import AuditEntry
+from quorum.ballots.tables import (
+    Ballot, BallotElector, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotSettings, BallotTally,
+    BallotVote, BallotVoteChoice,
+)
 from quorum.committees.tables import Committee, CommitteeParty, Seat
 from quorum.conduct.tables import (
     Action, ActionUpdate, Attendance, AttendanceMovement, Declaration, Decision, MeetingProgress, MinuteNote, Minutes,
@@ -17,9 +21,10 @@ from quorum.papers.tables import Appendix, Paper, PaperVersion
 from quorum.people.tables import Membership, Person, PersonRegistration
 
 __all__ = [
-    "Action", "ActionUpdate", "AgendaItem", "Appendix", "Attendance", "AttendanceMovement", "AuditEntry", "Committee",
-    "CommitteeParty", "Decision", "Declaration", "Delegation", "GiftOrHospitality", "Interest", "InterestReview", "Meeting",
-    "MeetingProgress", "Membership", "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion",
-    "Person", "PersonRegistration", "Practice", "PrimaryCareContract", "Seat", "SecretTally", "StoredFile", "Vote",
-    "VoteCast",
+    "Action", "ActionUpdate", "AgendaItem", "Appendix", "Attendance", "AttendanceMovement", "AuditEntry", "Ballot",
+    "BallotElector", "BallotOption", "BallotParticipation", "BallotProxy", "BallotQuestion", "BallotSettings",
+    "BallotTally", "BallotVote", "BallotVoteChoice", "Committee", "CommitteeParty", "Decision", "Declaration",
+    "Delegation", "GiftOrHospitality", "Interest", "InterestReview", "Meeting", "MeetingProgress", "Membership",
+    "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion", "Person", "PersonRegistration",
+    "Practice", "PrimaryCareContract", "Seat", "SecretTally", "StoredFile", "Vote", "VoteCast",
 ]

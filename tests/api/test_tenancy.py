@@ -88,7 +88,8 @@ async def test_area_team_officer_sees_the_area_s_practices_but_none_of_its_ccgs_
         m for e in data["organisations"]["edges"] if e["node"]["odsCode"] != "Q46" for m in e["node"]["memberships"]["edges"]
     ]
     assert ccg_memberships == []
-    # People: herself and those she sits with on the joint committee, nobody else of Bolton's.
+    # People: her own area team's (other tests may add colleagues), and those she sits with on the joint committee;
+    # nobody else of Bolton's.
     people = {e["node"]["email"].split("@")[0] for e in data["people"]["edges"]}
     assert {"janet.whitworth", "margaret.lowe", "rajesh.mistry", "tom.ashworth"} <= people
     assert not people & {"helen.hargreaves", "priya.shah", "fiona.clarke", "grace.adeyemi"}

@@ -7,6 +7,7 @@ import json
 import logging
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -38,10 +39,12 @@ async def graphql_endpoint(request: Request) -> Response:
         except TimeoutError:
             return JSONResponse({"errors": [{"message": "The request took too long and was stopped; nothing was changed."}]},
                                 status_code=503)
-        except (OSError, OperationalError, InterfaceError, DBAPIError) as error:
+        except (OSError, OperationalError, InterfaceError, DBAPIError, PoolTimeout) as error:
+            # PoolTimeout: every connection stayed busy for the pool's whole timeout (a burst); the client may retry.
             log.error("database unavailable: %s", error)
             return JSONResponse(
-                {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]}, status_code=503
+                {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]},
+                status_code=503, headers={"Retry-After": "1"},
             )
     payload: dict = {"data": result.data}
     headers = {"X-Quorum-SQL-Statements": str(statements[0])}

@@ -18,6 +18,9 @@ from quorum.graphql import ids
 from quorum.graphql.context import Info
 from quorum.graphql.errors import MASKED_MESSAGE, ClientError, is_internal
 from quorum.graphql.node import Node
+from quorum.ballots.graphql import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
+from quorum.ballots.loaders import ballots_by_id, options_by_id, proxies_by_id, questions_by_id
+from quorum.ballots.mutations import BallotMutations
 from quorum.committees.graphql import (
     CommitteeMutations, CommitteeNode, CommitteeQueries, SeatNode, committees_by_id, seats_by_id,
 )
@@ -63,6 +66,10 @@ NODE_TYPES = {
     "Vote": ("votes", votes_by_id, VoteNode),
     "Decision": ("decisions", decisions_by_id, DecisionNode),
     "Action": ("actions", actions_by_id, ActionNode),
+    "Ballot": ("ballots", ballots_by_id, BallotNode),
+    "BallotQuestion": ("ballot_questions", questions_by_id, BallotQuestionNode),
+    "BallotOption": ("ballot_options", options_by_id, BallotOptionNode),
+    "BallotProxy": ("ballot_proxies", proxies_by_id, BallotProxyNode),
 }
 MAX_NODES = 100
 
@@ -87,7 +94,7 @@ class SignInOptions:
 @strawberry.type
 class Query(
     OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, MeetingQueries, PaperQueries,
-    InterestQueries, ConductQueries,
+    InterestQueries, ConductQueries, BallotQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -108,7 +115,7 @@ class Query(
 @strawberry.type
 class Mutation(
     OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations,
-    MeetingMutations, PaperMutations, PackMutations, InterestMutations, ConductMutations,
+    MeetingMutations, PaperMutations, PackMutations, InterestMutations, ConductMutations, BallotMutations,
 ):
     pass
 

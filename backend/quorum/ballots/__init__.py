@@ -1,0 +1,1 @@
+"""Council of members ballots: member practices vote, once each, named or in secret."""

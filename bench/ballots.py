@@ -1,0 +1,378 @@
+"""Benchmark: a thousand member practices vote in the same second.
+
+Run from the repository root, after `pip install -e '.[test]'`:
+
+    .venv/bin/python bench/ballots.py              # a named ballot
+    .venv/bin/python bench/ballots.py --secret     # a secret ballot
+    .venv/bin/python bench/ballots.py --practices 2000 --retries 300 --resubmissions 100
+
+It creates a fresh database `quorum_bench` (on the embedded PostgreSQL in .quorum/bench/, or on the
+server DATABASE_URL names), migrates it, and loads one CCG with N practices (list sizes 2,000 to
+18,000), one nominated representative each, and a board secretary. It starts
+`quorum serve --workers 2` on a free loopback port; the secretary sets the CCG's voting rules and
+opens a ballot (a for-or-against question and a two-seat election) through the API. Then every
+representative submits a ballot paper at the same moment, together with deliberate duplicates:
+retries carrying the same submission key, and resubmissions of the same choices without one. (A
+secret ballot cannot tell a keyless resubmission from an attempt to change the vote, since nothing
+records how a practice voted; it refuses both as already recorded, so the secret run sends none.)
+
+The client behaves as the phone page will: after a 503 answer (every database connection stayed
+busy for the pool's timeout, as happens when a thousand arrive together on a small machine) or a
+dropped connection it sends the same submission again, unchanged, after a second; those resends
+are counted and printed.
+
+It prints the submissions accepted, the votes recorded (counted in the database), the duplicates
+answered as already recorded, the errors, p50/p95 latency, and the server's CPU time per request
+with the machine's load (the figures depend on what else the machine is running); then checks that
+every practice's vote was recorded exactly once, none lost and none doubled, and that the votes are
+those sent (each practice's choice for a named ballot; the totals' count for a secret one). It
+exits with status 1 if any check fails. This is a script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATABASE = "quorum_bench"
+os.environ.update(
+    QUORUM_ENV="development",
+    QUORUM_DATA_DIR=os.environ.get("QUORUM_BENCH_DATA_DIR", str(ROOT / ".quorum" / "bench")),
+    QUORUM_SECRET_KEY=secrets.token_urlsafe(32),
+)
+os.environ.pop("QUORUM_DEMO", None)
+
+import asyncpg  # noqa: E402
+import httpx  # noqa: E402
+
+from quorum.config import get_settings  # noqa: E402
+from quorum.database import connect_kwargs, owner_url  # noqa: E402
+
+CAST = """mutation($input: CastBallotVoteInput!) { castBallotVote(input: $input) { outcome errors { field message } } }"""
+CANDIDATES = ["Dr Amara Okoye", "Dr Ben Hughes", "Dr Chloe Patel", "Dr Dev Sharma"]
+MAX_BUSY_RETRIES = 5
+
+
+def fresh_database():
+    """Drop and create the benchmark database; returns its owner URL."""
+    server = owner_url()
+
+    async def recreate() -> None:
+        conn = await asyncpg.connect(**connect_kwargs(server.set(database="postgres")))
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+            await conn.execute(f'CREATE DATABASE "{DATABASE}"')
+        finally:
+            await conn.close()
+
+    asyncio.run(recreate())
+    url = server.set(database=DATABASE)
+    os.environ["DATABASE_URL"] = url.render_as_string(hide_password=False)
+    get_settings.cache_clear()
+    from quorum import migrations
+
+    migrations.upgrade(url)
+    return url
+
+
+async def load_ccg(url, practices: int) -> dict:
+    """One CCG, its practices and representatives, and a secretary, written as the owner."""
+    conn = await asyncpg.connect(**connect_kwargs(url))
+    rng = random.Random(2014)
+    try:
+        async with conn.transaction():
+            area_team = await conn.fetchval(
+                "INSERT INTO organisation (kind, ods_code, name) VALUES ('AREA_TEAM', 'Q99', 'Benchmark Area Team') RETURNING id"
+            )
+            ccg = await conn.fetchval(
+                "INSERT INTO organisation (kind, ods_code, name, area_team_id) VALUES ('CCG', '99B', 'NHS Benchmark CCG', $1)"
+                " RETURNING id", area_team,
+            )
+            rows = [(ccg, uuid.uuid4(), f"B{i:05d}", f"Practice {i}", rng.randint(2_000, 18_000), "Benchmark")
+                    for i in range(1, practices + 1)]
+            await conn.copy_records_to_table(
+                "practice", records=rows, columns=["org_id", "id", "ods_code", "name", "list_size", "locality"]
+            )
+            people = [(uuid.uuid4(), f"rep.{r[2].lower()}@bench.example", f"Dr Rep {r[2]}") for r in rows]
+            secretary = (uuid.uuid4(), "secretary@bench.example", "Bench Secretary")
+            await conn.copy_records_to_table("person", records=[*people, secretary], columns=["id", "email", "name"])
+            await conn.copy_records_to_table(
+                "person_registration", records=[(ccg, p[0]) for p in [*people, secretary]], columns=["org_id", "person_id"]
+            )
+            memberships = [(ccg, p[0], "PRACTICE_REPRESENTATIVE", r[1]) for p, r in zip(people, rows)]
+            memberships.append((ccg, secretary[0], "BOARD_SECRETARY", None))
+            await conn.executemany(
+                "INSERT INTO membership (org_id, person_id, role, practice_id, valid_from) VALUES ($1, $2, $3, $4, '2025-01-01')",
+                memberships,
+            )
+    finally:
+        await conn.close()
+    return {"ccg": ccg, "practices": [r[1] for r in rows], "representatives": [p[0] for p in people], "secretary": secretary[0]}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "quorum.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
+        stdout=log.open("w"), stderr=subprocess.STDOUT, env=os.environ.copy(), cwd=ROOT,
+    )
+
+
+async def wait_until_healthy(base: str, server: subprocess.Popen) -> None:
+    async with httpx.AsyncClient(base_url=base) as client:
+        for _ in range(300):
+            if server.poll() is not None:
+                raise SystemExit("the server exited; see its log")
+            try:
+                if (await client.get("/healthz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise SystemExit("the server did not become healthy")
+
+
+def bearer(person_id: uuid.UUID) -> dict:
+    from quorum.auth import tokens
+
+    return {"Authorization": f"Bearer {tokens.issue(person_id, timedelta(hours=1))}"}
+
+
+async def open_ballot(client: httpx.AsyncClient, loaded: dict, secret: bool) -> dict:
+    from quorum.graphql.ids import encode
+
+    headers = bearer(loaded["secretary"])
+    org = encode("Organisation", loaded["ccg"])
+    rules = {"organisationId": org, "weighting": "LIST_SIZE", "turnoutBasis": "PRACTICES", "turnoutThresholdPercent": 50,
+             "majority": "TWO_THIRDS", "votesMayBeChanged": False}
+    set_rules = "mutation($input: SetBallotSettingsInput!) { setBallotSettings(input: $input) { errors { message } } }"
+    assert (await graphql(client, set_rules, {"input": rules}, headers))["setBallotSettings"]["errors"] == []
+    now = datetime.now(timezone.utc)
+    create = """mutation($input: CreateBallotInput!) { createBallot(input: $input) {
+      ballot { id questions { id options { id label } } } errors { message } } }"""
+    created = (await graphql(client, create, {"input": {
+        "organisationId": org, "title": "Constitution change and governing body election", "secret": secret,
+        "opensAt": (now - timedelta(minutes=1)).isoformat(), "closesAt": (now + timedelta(hours=1)).isoformat(),
+        "questions": [
+            {"text": "Do you approve the revised constitution?"},
+            {"text": "Elect two GP members of the governing body", "kind": "ELECTION", "seats": 2, "candidates": CANDIDATES},
+        ],
+    }}, headers))["createBallot"]
+    assert created["errors"] == [], created["errors"]
+    return created["ballot"]
+
+
+async def graphql(client: httpx.AsyncClient, query: str, variables: dict, headers: dict) -> dict:
+    response = await client.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
+    response.raise_for_status()
+    body = response.json()
+    assert "errors" not in body, body["errors"]
+    return body["data"]
+
+
+def paper(ballot: dict, rng: random.Random) -> tuple[list[dict], str]:
+    question, election = ballot["questions"]
+    choice = rng.choice(question["options"])
+    picks = rng.sample(election["options"][:-1], rng.choice([1, 2]))
+    return [
+        {"questionId": question["id"], "optionIds": [choice["id"]]},
+        {"questionId": election["id"], "optionIds": [p["id"] for p in picks]},
+    ], choice["id"]
+
+
+async def submit(client, headers: dict, payload: dict, start: asyncio.Event) -> tuple[float, str, int]:
+    """Send one submission as the phone page would: on 503 (busy) or a dropped connection, send the same again.
+
+    Returns the time until the final answer, that answer, and how many busy answers came first.
+    """
+    await start.wait()
+    began, busy = time.perf_counter(), 0
+    while True:
+        try:
+            response = await client.post("/graphql", json={"query": CAST, "variables": {"input": payload}}, headers=headers)
+        except httpx.TransportError as error:
+            if busy < MAX_BUSY_RETRIES:  # the connection dropped: send the same again, as a phone would
+                busy += 1
+                await asyncio.sleep(1)
+                continue
+            return time.perf_counter() - began, f"transport error: {type(error).__name__}", busy
+        if response.status_code == 503 and busy < MAX_BUSY_RETRIES:
+            busy += 1
+            await asyncio.sleep(float(response.headers.get("retry-after", "1")))
+            continue
+        elapsed = time.perf_counter() - began
+        if response.status_code != 200:
+            return elapsed, f"HTTP {response.status_code}", busy
+        body = response.json()
+        if body.get("errors"):
+            return elapsed, "GraphQL error: " + body["errors"][0]["message"], busy
+        result = body["data"]["castBallotVote"]
+        return elapsed, result["outcome"] or "refused: " + result["errors"][0]["message"], busy
+
+
+def percentile(values: list[float], share: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(share * 100) - 1]
+
+
+def server_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds used so far by `quorum serve` and its workers."""
+    import psutil
+
+    parent = psutil.Process(server.pid)
+    return sum(sum(p.cpu_times()[:2]) for p in [parent, *parent.children(recursive=True)])
+
+
+async def fire(base: str, loaded: dict, ballot: dict, retries: int, resubmissions: int) -> tuple[list, float, dict]:
+    from quorum.graphql.ids import decode
+
+    rng = random.Random(7)
+    sent: dict[uuid.UUID, str] = {}
+    jobs = []
+    for practice, person in zip(loaded["practices"], loaded["representatives"]):
+        answers, choice = paper(ballot, rng)
+        sent[practice] = decode(choice)[1]
+        key = str(uuid.uuid4())
+        jobs.append((bearer(person), {"ballotId": ballot["id"], "answers": answers, "submissionKey": key}))
+    firsts = list(jobs)
+    jobs += [rng.choice(firsts) for _ in range(retries)]
+    jobs += [(h, {k: v for k, v in p.items() if k != "submissionKey"}) for h, p in rng.sample(firsts, resubmissions)]
+    rng.shuffle(jobs)
+    start = asyncio.Event()
+    limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
+        tasks = [asyncio.create_task(submit(client, h, p, start)) for h, p in jobs]
+        await asyncio.sleep(0.5)  # every task is waiting at the start line
+        began = time.perf_counter()
+        start.set()
+        results = await asyncio.gather(*tasks)
+        wall = time.perf_counter() - began
+    return results, wall, sent
+
+
+async def count_votes(url, ballot_id: uuid.UUID, secret: bool, sent: dict) -> dict:
+    conn = await asyncpg.connect(**connect_kwargs(url))
+    try:
+        voted = await conn.fetch("SELECT practice_id FROM ballot_participation WHERE ballot_id = $1", ballot_id)
+        per_question = await conn.fetch(
+            "SELECT question_id, count(*) AS n, count(DISTINCT practice_id) AS practices FROM ballot_vote"
+            " WHERE ballot_id = $1 GROUP BY question_id", ballot_id,
+        )
+        counted = {
+            "recorded": len(voted),
+            "missing": len(set(sent) - {r["practice_id"] for r in voted}),
+            "doubled": sum(r["n"] - r["practices"] for r in per_question),
+        }
+        if secret:
+            counted["papers in the totals"] = await conn.fetchval(
+                "SELECT coalesce(sum(t.votes), 0) FROM ballot_tally t JOIN ballot_question q ON q.id = t.question_id"
+                " WHERE t.ballot_id = $1 AND q.position = 1", ballot_id,
+            )
+        else:
+            chosen = await conn.fetch(
+                "SELECT c.practice_id, c.option_id FROM ballot_vote_choice c JOIN ballot_option o ON o.id = c.option_id"
+                " WHERE c.ballot_id = $1 AND o.kind <> 'CANDIDATE'", ballot_id,
+            )
+            counted["not as sent"] = sum(1 for r in chosen if sent.get(r["practice_id"]) != r["option_id"])
+        return counted
+    finally:
+        await conn.close()
+
+
+def report(args, results: list, wall: float, counted: dict, cpu: float) -> bool:
+    outcomes = [r[1] for r in results]
+    latencies = sorted(r[0] * 1000 for r in results)
+    errors = [o for o in outcomes if o not in ("RECORDED", "ALREADY_RECORDED")]
+    kind = "secret" if args.secret else "named"
+    print(f"Ballot: {kind}; {args.practices:,} practices, one representative each; `quorum serve --workers 2`")
+    print(f"Submissions sent at once:   {len(results):,} ({args.practices:,} ballot papers, {args.retries:,} retries with the"
+          f" same submission key, {args.resubmissions:,} resubmissions of the same choices without a key)")
+    print(f"Accepted (RECORDED):        {outcomes.count('RECORDED'):,}")
+    print(f"Duplicates (ALREADY_RECORDED): {outcomes.count('ALREADY_RECORDED'):,}")
+    print(f"Errors:                     {len(errors):,}")
+    busy = sum(r[2] for r in results)
+    print(f"Busy answers (503, Retry-After) or dropped connections, resent unchanged: {busy:,}"
+          f" (on {sum(1 for r in results if r[2]):,} submissions)")
+    for message in sorted(set(errors))[:5]:
+        print(f"    {errors.count(message):,} x {message}")
+    print(f"Votes recorded in the database: {counted['recorded']:,}; missing: {counted['missing']:,};"
+          f" doubled: {counted['doubled']:,}" + "".join(
+              f"; {name}: {value:,}" for name, value in counted.items() if name not in ("recorded", "missing", "doubled")))
+    print(f"Wall time: {wall:.2f} s for all submissions ({len(results) / wall:,.0f} per second)")
+    print(f"Latency (first send to final answer): p50 {percentile(latencies, 0.50):,.0f} ms,"
+          f" p95 {percentile(latencies, 0.95):,.0f} ms, max {latencies[-1]:,.0f} ms")
+    requests = len(results) + sum(r[2] for r in results)
+    print(f"Server CPU (both workers): {cpu:.1f} s for {requests:,} requests ({cpu / requests * 1000:.1f} ms each);"
+          f" load average afterwards {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    checks = {
+        "every paper accepted once": outcomes.count("RECORDED") == args.practices,
+        "every duplicate answered as already recorded": outcomes.count("ALREADY_RECORDED") == args.retries + args.resubmissions,
+        "no errors": not errors,
+        "one vote per practice in the database": counted["recorded"] == args.practices and not counted["missing"]
+        and not counted["doubled"],
+        "votes as sent": counted.get("not as sent", 0) == 0 and counted.get("papers in the totals", args.practices) == args.practices,
+    }
+    for name, passed in checks.items():
+        print(f"{'ok  ' if passed else 'FAIL'} {name}")
+    return all(checks.values())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--practices", type=int, default=1000)
+    parser.add_argument("--retries", type=int, default=150, help="resends of a paper with its submission key")
+    parser.add_argument(
+        "--resubmissions", type=int, help="resends of a paper's choices without a key (default 50; none for a secret ballot)"
+    )
+    parser.add_argument("--secret", action="store_true", help="a secret ballot instead of a named one")
+    args = parser.parse_args()
+    if args.resubmissions is None:
+        args.resubmissions = 0 if args.secret else 50
+
+    url = fresh_database()
+    loaded = asyncio.run(load_ccg(url, args.practices))
+    port, log = free_port(), Path(os.environ["QUORUM_DATA_DIR"]) / "server.log"
+    server = start_server(port, log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async def run() -> bool:
+            await wait_until_healthy(base, server)
+            async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+                ballot = await open_ballot(client, loaded, args.secret)
+            cpu = server_cpu(server)
+            results, wall, sent = await fire(base, loaded, ballot, args.retries, args.resubmissions)
+            cpu = server_cpu(server) - cpu
+            from quorum.graphql.ids import decode
+
+            counted = await count_votes(url, decode(ballot["id"])[1], args.secret, sent)
+            return report(args, results, wall, counted, cpu)
+
+        passed = asyncio.run(run())
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    print(f"(server log: {log})")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
