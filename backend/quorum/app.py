@@ -19,6 +19,7 @@ from quorum.delegations import export as delegation_export
 from quorum.files import http as files_http
 from quorum.graphql.http import graphql_endpoint
 from quorum.security import SecurityHeaders
+from quorum.surveys import export as survey_export
 
 
 
@@ -64,6 +65,7 @@ def create_app() -> Starlette:
         Route("/auth/sign-out", sign_out, methods=["POST"]),
         Route("/files/{file_id}", files_http.download, methods=["GET"]),
         Route("/exports/delegations.xlsx", delegation_export.export_register, methods=["GET"]),
+        Route("/exports/survey-results.xlsx", survey_export.export_results, methods=["GET"]),
     ]
     if settings.oidc_enabled:
         oidc = OidcSignIn(settings)

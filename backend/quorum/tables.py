@@ -7,8 +7,10 @@ from quorum.delegations.tables import Delegation
 from quorum.files.tables import StoredFile
 from quorum.organisations.tables import Organisation, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration
+from quorum.surveys.tables import Survey, SurveyAnswer, SurveyQuestion, SurveyRespondent, SurveyResponse, SurveySection
 
 __all__ = [
     "AuditEntry", "Committee", "CommitteeParty", "Delegation", "Membership", "Organisation", "Person",
-    "PersonRegistration", "Practice", "PrimaryCareContract", "Seat", "StoredFile",
+    "PersonRegistration", "Practice", "PrimaryCareContract", "Seat", "StoredFile", "Survey", "SurveyAnswer",
+    "SurveyQuestion", "SurveyRespondent", "SurveyResponse", "SurveySection",
 ]

@@ -29,6 +29,8 @@ from quorum.organisations.graphql import (
 from quorum.people.graphql import (
     MembershipNode, PeopleMutations, PeopleQueries, PersonNode, memberships_by_id, people_by_id,
 )
+from quorum.surveys.graphql import SurveyMutations, SurveyQueries
+from quorum.surveys.types import SurveyNode, SurveyQuestionNode, questions_by_id, surveys_by_id
 
 # Node type name -> (loader name, loader factory, GraphQL type).
 NODE_TYPES = {
@@ -40,6 +42,8 @@ NODE_TYPES = {
     "Seat": ("seats", seats_by_id, SeatNode),
     "Delegation": ("delegations", delegations_by_id, DelegationNode),
     "PrimaryCareContract": ("contracts", contracts_by_id, PrimaryCareContractNode),
+    "Survey": ("surveys", surveys_by_id, SurveyNode),
+    "SurveyQuestion": ("survey_questions", questions_by_id, SurveyQuestionNode),
 }
 MAX_NODES = 100
 
@@ -60,7 +64,7 @@ class SignInOptions:
 
 
 @strawberry.type
-class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries):
+class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, SurveyQueries):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         return await resolve_node(info, id)
@@ -78,7 +82,9 @@ class Query(OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQuer
 
 
 @strawberry.type
-class Mutation(OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations):
+class Mutation(
+    OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations, SurveyMutations
+):
     pass
 
 

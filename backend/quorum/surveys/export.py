@@ -1,0 +1,308 @@
+"""A survey's results as an .xlsx workbook, withholding exactly what the screen withholds, and its HTTP route.
+
+Sheets: a summary with the response rate, one sheet per question (everyone,
+the previous round, and every split, with withheld groups marked), and the raw
+responses. Raw responses are listed in an order that says nothing about who
+answered when. Unless the survey is named, they carry no names and only those
+respondent groups whose every combination is shared by at least `threshold`
+responses (fewer columns rather than a rare combination), and free text
+appears only on its question's sheet.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from sqlalchemy import text
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+from quorum import clock
+from quorum.auth.identity import Refused, caller, transaction_for
+from quorum.database import Db
+from quorum.graphql import ids
+from quorum.graphql.errors import ClientError
+from quorum.organisations.service import get_organisation
+from quorum.surveys import groups as group_words
+from quorum.surveys import results, service
+from quorum.surveys.definition import AGREEMENT_SCALE, Question, QuestionKind
+from quorum.surveys.groups import GroupSplit, RespondentGroups
+from quorum.surveys.suppression import withheld
+from quorum.surveys.tables import Anonymity, Survey
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WITHHELD = "Withheld"
+ANONYMITY_WORDS = {
+    Anonymity.ANONYMOUS: "Anonymous: no response is linked to a person or practice.",
+    Anonymity.CONFIDENTIAL: "Confidential: the CCG knows who responded; reports never show who said what.",
+    Anonymity.NAMED: "Named: responses are attributed.",
+}
+RAW_SPLITS = (GroupSplit.LEADERSHIP, GroupSplit.ROLE, GroupSplit.LOCALITY, GroupSplit.LIST_SIZE)
+
+_RAW = text("""
+SELECT r.id, r.group_role, r.group_locality, r.group_leader, r.group_band,
+       array_agg(a.question_id::text || ':' || a.item) FILTER (WHERE a.question_id IS NOT NULL) AS keys,
+       array_agg(coalesce(a.choice, array_to_string(a.choices, '|'), a.number::text, a.text))
+           FILTER (WHERE a.question_id IS NOT NULL) AS answers
+FROM survey_response r
+LEFT JOIN survey_answer a ON a.org_id = r.org_id AND a.response_id = r.id
+WHERE r.org_id = :org_id AND r.survey_id = :survey_id AND r.status = 'SUBMITTED'
+GROUP BY r.id
+ORDER BY r.id
+""")
+_NAMES = text("""
+SELECT l.response_id, p.name AS person, pr.name AS practice
+FROM survey_respondent l
+JOIN person p ON p.id = l.person_id
+LEFT JOIN practice pr ON pr.org_id = l.org_id AND pr.id = l.practice_id
+WHERE l.org_id = :org_id AND l.survey_id = :survey_id
+""")
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    id: uuid.UUID
+    groups: RespondentGroups
+    answers: dict[str, str]  # "question id:item" -> stored value
+
+
+async def workbook_for(db: Db, survey: Survey, organisation_name: str, previous: tuple[Survey, results.SurveyResults] | None) -> bytes:
+    structure = await service.structure(db, survey)
+    current = await results.survey_results(db, survey, structure)
+    texts = await _texts(db, survey, current)
+    raw = [
+        RawResponse(r.id, RespondentGroups(r.group_role, r.group_locality, r.group_leader, r.group_band),
+                    dict(zip(r.keys or [], r.answers or [])))
+        for r in await db.all(_RAW.bindparams(org_id=survey.org_id, survey_id=survey.id))
+    ]
+    names = {}
+    if survey.anonymity == Anonymity.NAMED:
+        rows = await db.all(_NAMES.bindparams(org_id=survey.org_id, survey_id=survey.id))
+        names = {r.response_id: (r.person, r.practice or "") for r in rows}
+    return workbook(survey, organisation_name, structure, current, texts, raw, names, previous)
+
+
+def workbook(
+    survey: Survey,
+    organisation_name: str,
+    structure: service.Structure,
+    current: results.SurveyResults,
+    texts: dict[tuple[str, str], list[str]],
+    raw: list[RawResponse],
+    names: dict[uuid.UUID, tuple[str, str]],
+    previous: tuple[Survey, results.SurveyResults] | None = None,
+) -> bytes:
+    book = Workbook(write_only=True)
+    _summary(book.create_sheet("Summary"), survey, organisation_name, current)
+    for number, result in enumerate(current.questions, start=1):
+        before = previous and previous[1].question(result.question.key)
+        _question_sheet(book.create_sheet(f"Q{number}"), number, result, texts, before and (previous[0].title, before))
+    _raw_sheet(book.create_sheet("Responses"), survey, structure, current, raw, names)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _bold(sheet, value, size: int | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True, size=size) if size else Font(bold=True)
+    return cell
+
+
+def _summary(sheet, survey: Survey, organisation_name: str, current: results.SurveyResults) -> None:
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 60
+    sheet.append([_bold(sheet, survey.title, 14)])
+    sheet.append(["Organisation", organisation_name])
+    sheet.append(["Anonymity", ANONYMITY_WORDS[Anonymity(survey.anonymity)]])
+    sheet.append(["Responses", current.responses])
+    if current.invited:
+        sheet.append(["Asked", current.invited])
+        sheet.append(["Response rate (%)", results.percent(current.responses, current.invited)])
+    sheet.append([
+        "Withholding",
+        f"Groups of fewer than {current.threshold} respondents are shown as {WITHHELD}, with any other group "
+        "needed so that no withheld figure can be worked out by subtraction.",
+    ])
+    sheet.append(["Exported", clock.now().astimezone(clock.LONDON).strftime("%d %B %Y %H:%M")])
+    sheet.append([])
+    sheet.append([_bold(sheet, h) for h in ("Locality", "Asked", "Responses", "Response rate (%)")])
+    for rate in current.by_locality:
+        sheet.append([rate.label, rate.invited, WITHHELD if rate.responses is None else rate.responses, rate.percent])
+
+
+def _question_sheet(
+    sheet, number: int, result: results.QuestionResult, texts: dict[tuple[str, str], list[str]],
+    before: tuple[str, results.QuestionResult] | None,
+) -> None:
+    question = result.question
+    sheet.column_dimensions["A"].width = 36
+    sheet.append([_bold(sheet, f"Q{number}. {question.prompt}", 12)])
+    if question.is_text:
+        _text_rows(sheet, result, texts)
+        return
+    rows = [("Everyone", result.overall)]
+    if before:
+        rows.append((f"Everyone, previous round ({before[0]})", before[1].overall))
+    for split, groups in result.splits.items():
+        rows += [(f"{group_words.SPLIT_LABELS[split]}: {g.label}", g) for g in groups]
+    if question.kind == QuestionKind.MATRIX:
+        for statement in question.statements:
+            sheet.append([])
+            sheet.append([_bold(sheet, statement.label)])
+            _figure_rows(sheet, question, rows, statement.key)
+    else:
+        _figure_rows(sheet, question, rows, None)
+
+
+def _figure_rows(sheet, question: Question, rows: list[tuple[str, results.GroupFigures]], statement: str | None) -> None:
+    if question.kind == QuestionKind.NUMBER:
+        sheet.append([_bold(sheet, h) for h in ("Group", "Respondents", "Mean", "Median")])
+        for label, figures in rows:
+            sheet.append([label, WITHHELD] if figures.withheld else [label, figures.respondents, figures.mean, figures.median])
+        return
+    header = ["Group", "Respondents"]
+    for option in question.scale:
+        header += [option.label, f"{option.label} (%)"]
+    agreement = question.scale == AGREEMENT_SCALE
+    header += ["Agree (%)"] if agreement else []
+    header += ["Mean"] if question.kind == QuestionKind.RATING else []
+    sheet.append([_bold(sheet, h) for h in header])
+    for label, figures in rows:
+        if figures.withheld:
+            sheet.append([label, WITHHELD])
+            continue
+        source = next((s for s in figures.statements if s.key == statement), None) if statement else figures
+        line = [label, source.respondents]
+        for option in source.options:
+            line += [option.count, option.percent]
+        line += [source.agree_percent] if agreement else []
+        line += [figures.mean] if question.kind == QuestionKind.RATING else []
+        sheet.append(line)
+
+
+def _text_rows(sheet, result: results.QuestionResult, texts: dict[tuple[str, str], list[str]]) -> None:
+    groups = [("Everyone", result.overall)] + [
+        (g.label, g) for split in results.TEXT_SPLITS for g in result.splits.get(split, [])
+    ]
+    for label, figures in groups:
+        sheet.append([])
+        if figures.withheld:
+            sheet.append([_bold(sheet, label), WITHHELD])
+            continue
+        found = texts.get((result.question.key, figures.key), [])
+        sheet.append([_bold(sheet, label), f"{len(found)} answers"])
+        for answer in found:
+            sheet.append([answer])
+
+
+async def _texts(db: Db, survey: Survey, current: results.SurveyResults) -> dict[tuple[str, str], list[str]]:
+    found: dict[tuple[str, str], list[str]] = {}
+    for result in current.questions:
+        if not result.question.is_text:
+            continue
+        groups = [(None, result.overall)] + [(s, g) for s in results.TEXT_SPLITS for g in result.splits.get(s, [])]
+        for split, figures in groups:
+            page = await results.text_answers(db, survey, result.question_id, figures, split, first=1_000_000, offset=0)
+            if page is not None:
+                found[(result.question.key, figures.key)] = page.texts
+    return found
+
+
+def _raw_sheet(
+    sheet, survey: Survey, structure: service.Structure, current: results.SurveyResults,
+    raw: list[RawResponse], names: dict[uuid.UUID, tuple[str, str]],
+) -> None:
+    named = survey.anonymity == Anonymity.NAMED
+    threshold = survey.suppression_threshold
+    if not named and len(raw) < threshold:
+        sheet.append([f"Fewer than {threshold} responses: the responses are withheld."])
+        return
+    columns = _answer_columns(structure, named)
+    splits, labels = (RAW_SPLITS, None) if named else _safe_splits(raw, threshold)
+    header = (["Respondent", "Practice"] if named else []) + ["Response"]
+    header += [group_words.SPLIT_LABELS[s] for s in splits] + [title for _, title, _ in columns]
+    sheet.append([_bold(sheet, h) for h in header])
+    for number, response in enumerate(raw, start=1):
+        line = list(names.get(response.id, ("", ""))) if named else []
+        line.append(number)
+        for split in splits:
+            key = response.groups.key(split)
+            line.append(labels[split].get(key, WITHHELD) if labels else group_words.label(split, key))
+        for key, _, render in columns:
+            value = response.answers.get(key)
+            line.append(None if value is None else render(value))
+        sheet.append(line)
+
+
+def _safe_splits(raw: list[RawResponse], threshold: int) -> tuple[tuple[GroupSplit, ...], dict[GroupSplit, dict[str, str]]]:
+    """The most respondent groups that can be shown beside raw responses: withheld groups as in the results,
+    and only splits whose every combination of shown labels is shared by at least `threshold` responses."""
+    labels: dict[GroupSplit, dict[str, str]] = {}
+    for split in RAW_SPLITS:
+        sizes = Counter(r.groups.key(split) for r in raw)
+        hidden = withheld(sizes, threshold)
+        labels[split] = {k: group_words.label(split, k) for k in sizes if k not in hidden}
+    for size in range(len(RAW_SPLITS), 0, -1):
+        for chosen in itertools.combinations(RAW_SPLITS, size):
+            combinations = Counter(tuple(labels[s].get(r.groups.key(s), WITHHELD) for s in chosen) for r in raw)
+            if min(combinations.values()) >= threshold:
+                return chosen, labels
+    return (), labels
+
+
+def _answer_columns(structure: service.Structure, with_text: bool) -> list[tuple[str, str, object]]:
+    """(answer key, column title, how to show the stored value) for each column of the raw responses."""
+    columns = []
+    for number, question in enumerate(structure.definition.questions, start=1):
+        if question.is_text and not with_text:
+            continue
+        question_id = structure.question_ids[question.key]
+        labels = {o.key: o.label for o in question.scale}
+        if question.kind == QuestionKind.MATRIX:
+            for statement in question.statements:
+                columns.append((f"{question_id}:{statement.key}", f"Q{number} {statement.label}", labels.get))
+        elif question.kind == QuestionKind.MULTIPLE_CHOICE:
+            columns.append((f"{question_id}:", f"Q{number} {question.prompt}",
+                            lambda v, labels=labels: "; ".join(labels.get(k, k) for k in v.split("|"))))
+        elif question.kind == QuestionKind.NUMBER:
+            columns.append((f"{question_id}:", f"Q{number} {question.prompt}", float))
+        elif question.kind == QuestionKind.RATING:
+            columns.append((f"{question_id}:", f"Q{number} {question.prompt}", int))
+        elif question.is_text:
+            columns.append((f"{question_id}:", f"Q{number} {question.prompt}", str))
+        else:
+            columns.append((f"{question_id}:", f"Q{number} {question.prompt}", labels.get))
+    return columns
+
+
+async def export_results(request: Request) -> Response:
+    try:
+        identity = caller(request, changes_state=False)
+        survey_id = ids.expect("Survey", request.query_params.get("survey", ""))
+    except Refused as refused:
+        return refused.response
+    except ClientError as error:
+        return PlainTextResponse(str(error), status_code=400)
+    async with transaction_for(identity) as (db, access):
+        survey = await service.get_survey(db, access, survey_id)
+        if survey is None or not await service.reads_results(db, access, survey):
+            return PlainTextResponse("No such survey.", status_code=404)
+        organisation = await get_organisation(db, access, survey.org_id)
+        previous = None
+        if survey.previous_round_id is not None:
+            earlier = await service.get_survey(db, access, survey.previous_round_id)
+            if earlier is not None and await service.reads_results(db, access, earlier):
+                previous = (earlier, await results.survey_results(db, earlier, await service.structure(db, earlier)))
+        content = await workbook_for(db, survey, organisation.name if organisation else "", previous)
+    filename = f"survey-results-{clock.today().isoformat()}.xlsx"
+    return Response(content, media_type=XLSX, headers={
+        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
+    })
