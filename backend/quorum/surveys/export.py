@@ -54,7 +54,7 @@ SELECT r.id, r.group_role, r.group_locality, r.group_leader, r.group_band,
 FROM survey_response r
 LEFT JOIN survey_answer a ON a.org_id = r.org_id AND a.response_id = r.id
 WHERE r.org_id = :org_id AND r.survey_id = :survey_id AND r.status = 'SUBMITTED'
-GROUP BY r.id
+GROUP BY r.org_id, r.id
 ORDER BY r.id
 """)
 _NAMES = text("""
@@ -250,8 +250,9 @@ def _safe_splits(raw: list[RawResponse], threshold: int) -> tuple[tuple[GroupSpl
         sizes = Counter(r.groups.key(split) for r in raw)
         hidden = withheld(sizes, threshold)
         labels[split] = {k: group_words.label(split, k) for k in sizes if k not in hidden}
-    for size in range(len(RAW_SPLITS), 0, -1):
-        for chosen in itertools.combinations(RAW_SPLITS, size):
+    useful = [s for s in RAW_SPLITS if labels[s]]
+    for size in range(len(useful), 0, -1):
+        for chosen in itertools.combinations(useful, size):
             combinations = Counter(tuple(labels[s].get(r.groups.key(s), WITHHELD) for s in chosen) for r in raw)
             if min(combinations.values()) >= threshold:
                 return chosen, labels
