@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.support import Caller, as_person, global_id, owner
+from tests.support import Caller, as_person, global_id, owner, owner_fetch
 
 CREATE = """mutation($input: CreateSurveyInput!) {
   createSurvey(input: $input) { survey { id status } errors { field message } } }"""
@@ -141,3 +141,18 @@ def complete(ids: dict[str, str], engaged: str = "AGREE", **more) -> list[dict]:
 async def submit_as(client: httpx.AsyncClient, email: str, survey_id: str, given: list[dict], **extra) -> dict:
     caller = await as_person(client, email)
     return (await caller.data(SUBMIT, {"input": {"surveyId": survey_id, "answers": given, **extra}}))["submitResponse"]
+
+
+async def assert_tallies_match(survey_id: str) -> None:
+    """The tallies results are read from hold exactly what recounting every sent answer gives."""
+    from quorum.graphql.ids import decode
+
+    keys = "question_id, item, choice, group_role, group_locality, group_leader, group_band"
+    tallied = await owner_fetch(f"SELECT {keys}, count FROM survey_tally WHERE survey_id = $1 AND count > 0", decode(survey_id)[1])
+    columns = ", ".join(f"d.{k}" for k in keys.split(", "))
+    recounted = await owner_fetch(
+        f"SELECT {columns}, sum(d.n) FROM survey_response r, survey_response_tallies(r.org_id, r.id) d"
+        f" WHERE r.survey_id = $1 AND r.status = 'SUBMITTED' GROUP BY {columns}", decode(survey_id)[1],
+    )
+    assert sorted(map(tuple, tallied)) == sorted(map(tuple, recounted))
+    assert tallied, "nothing was counted"

@@ -11,7 +11,7 @@ from quorum import clock
 from quorum.graphql.ids import decode, encode
 from tests.support import BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_GP, Caller, as_person, owner_fetch, token_for
 from tests.surveys.scenario import (
-    SAVE, SUBMIT, add_person, answers, complete, open_survey, question_ids, submit_as,
+    SAVE, SUBMIT, add_person, answers, assert_tallies_match, complete, open_survey, question_ids, submit_as,
 )
 
 FIONA = "fiona.clarke@demo.quorum.example"
@@ -85,6 +85,7 @@ async def test_where_the_survey_allows_it_a_sent_response_is_changed_not_repeate
     assert changed["errors"] == [] and changed["response"]["canChange"] is True
     assert {a["choice"] for a in changed["response"]["answers"] if a["questionId"] == ids["engaged"]} == {"STRONGLY_AGREE"}
     assert (await stored(survey))["survey_response"] == 1
+    await assert_tallies_match(survey)  # counted out before the change, in after it: never twice
     gp = await as_person(client, BOLTON_GP)
     draft_after_sending = (await gp.data(SAVE, {"input": {"surveyId": survey, "answers": []}}))["saveResponse"]
     assert draft_after_sending["errors"] == [

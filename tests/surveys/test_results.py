@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from tests.support import Caller, token_for
 from tests.surveys import city_and_hackney as ch
 from tests.surveys.scenario import (
-    CLOSE, OPEN, RESULTS, answers, open_survey, question_ids, submit_as,
+    CLOSE, OPEN, RESULTS, answers, assert_tallies_match, open_survey, question_ids, submit_as,
 )
 
 TEXTS = """query($id: ID!, $group: String) { node(id: $id) { ... on Survey {
@@ -54,6 +54,10 @@ async def results(client, survey_id: str, split: str | None = None, email: str =
 
 def question(found: dict, key: str) -> dict:
     return next(q for q in found["questions"] if q["question"]["key"] == key)
+
+
+async def test_the_tallies_results_are_read_from_match_a_recount_of_every_answer(survey):
+    await assert_tallies_match(survey)
 
 
 async def test_a_locality_of_four_is_withheld_and_so_is_the_next_smallest(client, survey):

@@ -29,7 +29,7 @@ from quorum.audit.service import record
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, input_error
 from quorum.surveys import service
-from quorum.surveys.audience import Audience, Respondent, respondents
+from quorum.surveys.audience import Audience, MemberFacts, Respondent, respondents
 from quorum.surveys.definition import Answer, review
 from quorum.surveys.tables import (
     Anonymity, RespondentUnit, ResponseStatus, Survey, SurveyAnswer, SurveyRespondent, SurveyResponse, SurveyStatus,
@@ -81,8 +81,11 @@ async def answering_as(db: Db, access: Access, survey: Survey) -> list[Responden
     """The ways the caller may answer this survey (none, themselves, or each practice they may answer for)."""
     if not access.signed_in or survey.org_id not in access.org_ids:
         return []
+    return ways_to_answer(survey, await service.member_facts(db, survey.org_id, access.person_id))
+
+
+def ways_to_answer(survey: Survey, members: list[MemberFacts]) -> list[Respondent]:
     audience, unit = Audience.from_data(survey.audience), RespondentUnit(survey.respondent_unit)
-    members = await service.member_facts(db, survey.org_id, access.person_id)
     return [r for m in members for r in respondents(m, audience, unit)]
 
 
@@ -196,6 +199,8 @@ async def save(
     async with _all_or_nothing(db):
         if row is None:
             row, link, new_token = await _start(db, access, survey, respondent)
+        if row.status == ResponseStatus.SUBMITTED:
+            await _tally(db, row, -1)
         await _replace_answers(db, row, structure, reviewed.kept)
         if first_submission:
             if anonymous and not await _claim(db, survey, respondent):
@@ -205,6 +210,8 @@ async def save(
             if link is not None:
                 link.submitted_at = clock.now()
                 await db.add(link, refresh=False)
+        if submit:
+            await _tally(db, row, 1)
         if submit and not anonymous:
             receipt = SurveySubmission(
                 id=survey.id, practice_id=respondent.practice and respondent.practice.id, change=not first_submission
@@ -251,6 +258,11 @@ async def _replace_answers(db: Db, row: SurveyResponse, structure: service.Struc
             }
             for a in kept
         ])
+
+
+async def _tally(db: Db, row: SurveyResponse, sign: int) -> None:
+    """Count a sent response's answers into the results (1), or out of them before they change (-1)."""
+    await db.scalar(select(func.tally_survey_response(row.org_id, row.id, sign)))
 
 
 async def _participated(db: Db, survey: Survey, respondent: Respondent) -> bool:

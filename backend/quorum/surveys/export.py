@@ -15,12 +15,12 @@ import io
 import itertools
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
-from sqlalchemy import text
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
@@ -46,55 +46,85 @@ ANONYMITY_WORDS = {
 }
 RAW_SPLITS = (GroupSplit.LEADERSHIP, GroupSplit.ROLE, GroupSplit.LOCALITY, GroupSplit.LIST_SIZE)
 
-_RAW = text("""
-SELECT r.id, r.group_role, r.group_locality, r.group_leader, r.group_band,
-       array_agg(a.question_id::text || ':' || a.item) FILTER (WHERE a.question_id IS NOT NULL) AS keys,
-       array_agg(coalesce(a.choice, array_to_string(a.choices, '|'), a.number::text, a.text))
-           FILTER (WHERE a.question_id IS NOT NULL) AS answers
-FROM survey_response r
-LEFT JOIN survey_answer a ON a.org_id = r.org_id AND a.response_id = r.id
-WHERE r.org_id = :org_id AND r.survey_id = :survey_id AND r.status = 'SUBMITTED'
-GROUP BY r.org_id, r.id
+# Plain SQL for asyncpg (Db.records): the raw responses are the one big read of an export. Each answer
+# arrives with the number of its column, from the (question, item, column) arrays passed in.
+_RAW = """
+WITH given AS (
+    SELECT a.response_id, array_agg(k.col) AS columns,
+           array_agg(coalesce(a.choice, array_to_string(a.choices, '|'), a.number::text, a.text)) AS answers
+    FROM survey_answer a
+    JOIN unnest($3::uuid[], $4::text[], $5::int[]) AS k (question_id, item, col)
+      ON k.question_id = a.question_id AND k.item = a.item
+    WHERE a.org_id = $1 AND a.survey_id = $2
+    GROUP BY a.response_id
+)
+SELECT r.id, r.group_role, r.group_locality, r.group_leader, r.group_band, g.columns, g.answers
+FROM survey_response r LEFT JOIN given g ON g.response_id = r.id
+WHERE r.org_id = $1 AND r.survey_id = $2 AND r.status = 'SUBMITTED'
 ORDER BY r.id
-""")
-_NAMES = text("""
+"""
+_NAMES = """
 SELECT l.response_id, p.name AS person, pr.name AS practice
 FROM survey_respondent l
 JOIN person p ON p.id = l.person_id
 LEFT JOIN practice pr ON pr.org_id = l.org_id AND pr.id = l.practice_id
-WHERE l.org_id = :org_id AND l.survey_id = :survey_id
-""")
+WHERE l.org_id = $1 AND l.survey_id = $2
+"""
+
+
+@dataclass(frozen=True)
+class AnswerColumn:
+    question_id: uuid.UUID
+    item: str
+    title: str
+    render: Callable[[str], object]  # from the stored value to what the cell shows
 
 
 @dataclass(frozen=True)
 class RawResponse:
     id: uuid.UUID
     groups: RespondentGroups
-    answers: dict[str, str]  # "question id:item" -> stored value
+    values: list  # one per answer column
 
 
 async def workbook_for(db: Db, survey: Survey, organisation_name: str, previous: tuple[Survey, results.SurveyResults] | None) -> bytes:
     structure = await service.structure(db, survey)
     current = await results.survey_results(db, survey, structure)
-    texts = await _texts(db, survey, current)
-    raw = [
-        RawResponse(r.id, RespondentGroups(r.group_role, r.group_locality, r.group_leader, r.group_band),
-                    dict(zip(r.keys or [], r.answers or [])))
-        for r in await db.all(_RAW.bindparams(org_id=survey.org_id, survey_id=survey.id))
-    ]
+    texts = {}
+    for result in current.questions:
+        if result.question.is_text:
+            for key, found in (await results.every_text_answer(db, survey, result)).items():
+                texts[(result.question.key, key)] = found
+    named = survey.anonymity == Anonymity.NAMED
+    columns = _answer_columns(structure, named)
+    raw = await _raw_responses(db, survey, columns)
     names = {}
-    if survey.anonymity == Anonymity.NAMED:
-        rows = await db.all(_NAMES.bindparams(org_id=survey.org_id, survey_id=survey.id))
-        names = {r.response_id: (r.person, r.practice or "") for r in rows}
-    return workbook(survey, organisation_name, structure, current, texts, raw, names, previous)
+    if named:
+        names = {r["response_id"]: (r["person"], r["practice"] or "") for r in await db.records(_NAMES, survey.org_id, survey.id)}
+    return workbook(survey, organisation_name, current, texts, columns, raw, names, previous)
+
+
+async def _raw_responses(db: Db, survey: Survey, columns: list[AnswerColumn]) -> list[RawResponse]:
+    renders = [c.render for c in columns]
+    rows = await db.records(
+        _RAW, survey.org_id, survey.id, [c.question_id for c in columns], [c.item for c in columns], list(range(len(columns)))
+    )
+    raw = []
+    for row in rows:
+        values = [None] * len(columns)
+        for column, value in zip(row["columns"] or (), row["answers"] or ()):
+            values[column] = renders[column](value)
+        groups = RespondentGroups(row["group_role"], row["group_locality"], row["group_leader"], row["group_band"])
+        raw.append(RawResponse(row["id"], groups, values))
+    return raw
 
 
 def workbook(
     survey: Survey,
     organisation_name: str,
-    structure: service.Structure,
     current: results.SurveyResults,
     texts: dict[tuple[str, str], list[str]],
+    columns: list[AnswerColumn],
     raw: list[RawResponse],
     names: dict[uuid.UUID, tuple[str, str]],
     previous: tuple[Survey, results.SurveyResults] | None = None,
@@ -104,7 +134,7 @@ def workbook(
     for number, result in enumerate(current.questions, start=1):
         before = previous and previous[1].question(result.question.key)
         _question_sheet(book.create_sheet(f"Q{number}"), number, result, texts, before and (previous[0].title, before))
-    _raw_sheet(book.create_sheet("Responses"), survey, structure, current, raw, names)
+    _raw_sheet(book.create_sheet("Responses"), survey, columns, raw, names)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -203,32 +233,17 @@ def _text_rows(sheet, result: results.QuestionResult, texts: dict[tuple[str, str
             sheet.append([answer])
 
 
-async def _texts(db: Db, survey: Survey, current: results.SurveyResults) -> dict[tuple[str, str], list[str]]:
-    found: dict[tuple[str, str], list[str]] = {}
-    for result in current.questions:
-        if not result.question.is_text:
-            continue
-        groups = [(None, result.overall)] + [(s, g) for s in results.TEXT_SPLITS for g in result.splits.get(s, [])]
-        for split, figures in groups:
-            page = await results.text_answers(db, survey, result.question_id, figures, split, first=1_000_000, offset=0)
-            if page is not None:
-                found[(result.question.key, figures.key)] = page.texts
-    return found
-
-
 def _raw_sheet(
-    sheet, survey: Survey, structure: service.Structure, current: results.SurveyResults,
-    raw: list[RawResponse], names: dict[uuid.UUID, tuple[str, str]],
+    sheet, survey: Survey, columns: list[AnswerColumn], raw: list[RawResponse], names: dict[uuid.UUID, tuple[str, str]],
 ) -> None:
     named = survey.anonymity == Anonymity.NAMED
     threshold = survey.suppression_threshold
     if not named and len(raw) < threshold:
         sheet.append([f"Fewer than {threshold} responses: the responses are withheld."])
         return
-    columns = _answer_columns(structure, named)
     splits, labels = (RAW_SPLITS, None) if named else _safe_splits(raw, threshold)
     header = (["Respondent", "Practice"] if named else []) + ["Response"]
-    header += [group_words.SPLIT_LABELS[s] for s in splits] + [title for _, title, _ in columns]
+    header += [group_words.SPLIT_LABELS[s] for s in splits] + [c.title for c in columns]
     sheet.append([_bold(sheet, h) for h in header])
     for number, response in enumerate(raw, start=1):
         line = list(names.get(response.id, ("", ""))) if named else []
@@ -236,9 +251,7 @@ def _raw_sheet(
         for split in splits:
             key = response.groups.key(split)
             line.append(labels[split].get(key, WITHHELD) if labels else group_words.label(split, key))
-        for key, _, render in columns:
-            value = response.answers.get(key)
-            line.append(None if value is None else render(value))
+        line += response.values
         sheet.append(line)
 
 
@@ -259,28 +272,28 @@ def _safe_splits(raw: list[RawResponse], threshold: int) -> tuple[tuple[GroupSpl
     return (), labels
 
 
-def _answer_columns(structure: service.Structure, with_text: bool) -> list[tuple[str, str, object]]:
-    """(answer key, column title, how to show the stored value) for each column of the raw responses."""
+def _answer_columns(structure: service.Structure, with_text: bool) -> list[AnswerColumn]:
+    """The columns of the raw responses: one per question, one per statement of a matrix."""
     columns = []
     for number, question in enumerate(structure.definition.questions, start=1):
         if question.is_text and not with_text:
             continue
-        question_id = structure.question_ids[question.key]
+        question_id, title = structure.question_ids[question.key], f"Q{number} {question.prompt}"
         labels = {o.key: o.label for o in question.scale}
         if question.kind == QuestionKind.MATRIX:
-            for statement in question.statements:
-                columns.append((f"{question_id}:{statement.key}", f"Q{number} {statement.label}", labels.get))
+            columns += [AnswerColumn(question_id, s.key, f"Q{number} {s.label}", labels.get) for s in question.statements]
         elif question.kind == QuestionKind.MULTIPLE_CHOICE:
-            columns.append((f"{question_id}:", f"Q{number} {question.prompt}",
-                            lambda v, labels=labels: "; ".join(labels.get(k, k) for k in v.split("|"))))
+            columns.append(AnswerColumn(
+                question_id, "", title, lambda value, labels=labels: "; ".join(labels.get(k, k) for k in value.split("|"))
+            ))
         elif question.kind == QuestionKind.NUMBER:
-            columns.append((f"{question_id}:", f"Q{number} {question.prompt}", float))
+            columns.append(AnswerColumn(question_id, "", title, float))
         elif question.kind == QuestionKind.RATING:
-            columns.append((f"{question_id}:", f"Q{number} {question.prompt}", int))
+            columns.append(AnswerColumn(question_id, "", title, int))
         elif question.is_text:
-            columns.append((f"{question_id}:", f"Q{number} {question.prompt}", str))
+            columns.append(AnswerColumn(question_id, "", title, str))
         else:
-            columns.append((f"{question_id}:", f"Q{number} {question.prompt}", labels.get))
+            columns.append(AnswerColumn(question_id, "", title, labels.get))
     return columns
 
 

@@ -20,6 +20,7 @@ from quorum.surveys.tables import Anonymity, RespondentUnit, Survey, SurveyStatu
 from quorum.surveys.templates import TEMPLATES
 from quorum.surveys.types import (
     AnonymityEnum, AudienceRoleEnum, QuestionKindEnum, RespondentUnitEnum, SurveyNode, SurveyResponseType,
+    ways_to_answer,
 )
 
 MAX_ANSWERS = 1000
@@ -59,7 +60,7 @@ class SurveyQueries:
         now = clock.now()
         return [
             SurveyNode.from_row(r) for r in rows
-            if service.current_status(r, now) == SurveyStatus.OPEN and await answering.answering_as(ctx.db, ctx.access, r)
+            if service.current_status(r, now) == SurveyStatus.OPEN and await ways_to_answer(info, r)
         ]
 
     @strawberry.field

@@ -1,20 +1,19 @@
-"""A survey's results: counted in the database in one pass, then withheld where groups are small.
+"""A survey's results: read from the tallies, then withheld where groups are small.
 
-The database groups the answers by question, option and every combination of
+The tallies (survey_tally, kept by the database as responses are sent and
+changed) count the answers by question, option and every combination of
 respondent groups; `suppression.tabulate` sums those combinations into
 everyone and each split and decides what is withheld. Only counts leave the
-database, never a response, so the work does not grow with the number of
-respondents beyond the one aggregate.
+database, never a response, and their number depends on the questions and
+groups, not on how many responded.
 """
 
 from __future__ import annotations
 
-import statistics
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-
-from sqlalchemy import text
+from decimal import Decimal
 
 from quorum.database import Db
 from quorum.surveys import groups as group_words
@@ -28,27 +27,17 @@ from quorum.surveys.tables import Survey
 # size, which can point to a practice, and never for two overlapping splits that could be intersected.
 TEXT_SPLITS = (GroupSplit.LEADERSHIP,)
 
-_COUNTS = text("""
-SELECT a.question_id, a.item, c.choice, r.group_role, r.group_locality, r.group_leader, r.group_band,
-       count(*) AS picks, count(*) FILTER (WHERE c.ordinal = 1) AS respondents
-FROM survey_answer a
-JOIN survey_response r ON r.org_id = a.org_id AND r.id = a.response_id
-CROSS JOIN LATERAL unnest(coalesce(a.choices, ARRAY[a.choice]::text[])) WITH ORDINALITY AS c (choice, ordinal)
-WHERE a.org_id = :org_id AND a.survey_id = :survey_id AND r.status = 'SUBMITTED'
-GROUP BY 1, 2, 3, 4, 5, 6, 7
-""")
-_NUMBERS = text("""
-SELECT a.question_id, r.group_role, r.group_locality, r.group_leader, r.group_band, array_agg(a.number) AS numbers
-FROM survey_answer a
-JOIN survey_response r ON r.org_id = a.org_id AND r.id = a.response_id
-WHERE a.org_id = :org_id AND a.survey_id = :survey_id AND r.status = 'SUBMITTED' AND a.number IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5
-""")
-_RESPONSES = text("""
+# Plain SQL for asyncpg: these are the two reads of a report, and SQLAlchemy's row handling would cost more than the query.
+_TALLIES = """
+SELECT question_id, item, choice, group_role, group_locality, group_leader, group_band, count
+FROM survey_tally
+WHERE org_id = $1 AND survey_id = $2 AND count > 0
+"""
+_RESPONSES = """
 SELECT group_locality, count(*) AS responses FROM survey_response
-WHERE org_id = :org_id AND survey_id = :survey_id AND status = 'SUBMITTED'
+WHERE org_id = $1 AND survey_id = $2 AND status = 'SUBMITTED'
 GROUP BY 1
-""")
+"""
 
 
 @dataclass(frozen=True)
@@ -114,22 +103,33 @@ class SurveyResults:
 
 async def survey_results(db: Db, survey: Survey, structure: Structure) -> SurveyResults:
     """Every question's results, for everyone and by every split, with small groups withheld."""
-    params = {"org_id": survey.org_id, "survey_id": survey.id}
+    numbers = {structure.question_ids[q.key] for q in structure.definition.questions if q.kind == QuestionKind.NUMBER}
     cells: dict[uuid.UUID, dict[RespondentGroups, Tally]] = defaultdict(dict)
-    item_respondents: dict[tuple[uuid.UUID, RespondentGroups], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in await db.all(_COUNTS.bindparams(**params)):
-        groups = RespondentGroups(row.group_role, row.group_locality, row.group_leader, row.group_band)
-        tally = cells[row.question_id].setdefault(groups, Tally())
-        if row.choice is not None:
-            tally.picks[(row.item, row.choice)] += row.picks
-        item_respondents[(row.question_id, groups)][row.item] += row.respondents
-    for (question_id, groups), by_item in item_respondents.items():
+    answering: dict[tuple[uuid.UUID, RespondentGroups], dict[str, int]] = defaultdict(dict)
+    combinations: dict[tuple, RespondentGroups] = {}
+    for question_id, item, choice, role, locality, leader, band, count in await db.records(_TALLIES, survey.org_id, survey.id):
+        combination = (role, locality, leader, band)
+        groups = combinations.get(combination)
+        if groups is None:
+            groups = combinations[combination] = RespondentGroups(role, locality or None, leader, band or None)
+        question_cells = cells[question_id]
+        tally = question_cells.get(groups)
+        if tally is None:
+            tally = question_cells[groups] = Tally()
+        if choice == "":
+            by_item = answering[(question_id, groups)]
+            by_item[item] = by_item.get(item, 0) + count
+        elif question_id in numbers:
+            value = Decimal(choice)
+            tally.numbers[value] = tally.numbers.get(value, 0) + count
+        else:
+            tally.picks[(item, choice)] = tally.picks.get((item, choice), 0) + count
+    for (question_id, groups), by_item in answering.items():
         cells[question_id][groups].respondents = max(by_item.values())  # a matrix is answered whole or not at all
-    if any(q.kind == QuestionKind.NUMBER for q in structure.definition.questions):
-        for row in await db.all(_NUMBERS.bindparams(**params)):
-            groups = RespondentGroups(row.group_role, row.group_locality, row.group_leader, row.group_band)
-            cells[row.question_id][groups].numbers.extend(row.numbers)
-    by_locality = {row.group_locality or group_words.NO_PRACTICE: row.responses for row in await db.all(_RESPONSES.bindparams(**params))}
+    by_locality = {
+        locality or group_words.NO_PRACTICE: responses
+        for locality, responses in await db.records(_RESPONSES, survey.org_id, survey.id)
+    }
 
     catalogue = _catalogue(survey, [g for question_cells in cells.values() for g in question_cells])
     threshold = survey.suppression_threshold
@@ -196,12 +196,8 @@ def _figures(question: Question, key: str, label: str, tally: Tally | None) -> G
             ))
         return GroupFigures(key, label, False, n, statements=statements)
     if question.kind == QuestionKind.NUMBER:
-        values = sorted(tally.numbers)
-        return GroupFigures(
-            key, label, False, n,
-            mean=round(float(sum(values) / len(values)), 2) if values else None,
-            median=round(float(statistics.median(values)), 2) if values else None,
-        )
+        mean, median = _mean_and_median(tally.numbers)
+        return GroupFigures(key, label, False, n, mean=mean, median=median)
     counts = {o.key: tally.picks.get(("", o.key), 0) for o in question.scale}
     mean = None
     if question.kind == QuestionKind.RATING and n:
@@ -209,6 +205,26 @@ def _figures(question: Question, key: str, label: str, tally: Tally | None) -> G
     return GroupFigures(
         key, label, False, n, options=_options(question, counts, n), mean=mean, agree_percent=_agree(question, counts, n)
     )
+
+
+def _mean_and_median(values: Counter) -> tuple[float | None, float | None]:
+    """Of numbers counted as {value: how many gave it}."""
+    given = sum(values.values())
+    if not given:
+        return None, None
+    ordered = sorted(values.items())
+
+    def nth(position: int) -> Decimal:
+        seen = 0
+        for value, count in ordered:
+            seen += count
+            if position < seen:
+                return value
+        raise IndexError(position)
+
+    mean = sum(value * count for value, count in ordered) / given
+    median = (nth((given - 1) // 2) + nth(given // 2)) / 2
+    return round(float(mean), 2), round(float(median), 2)
 
 
 def _options(question: Question, counts: dict[str, int], base: int) -> list[OptionFigure]:
@@ -231,6 +247,19 @@ class TextPage:
     texts: list[str]
 
 
+_TEXTS = """
+SELECT a.text, r.group_leader
+FROM survey_answer a JOIN survey_response r ON r.org_id = a.org_id AND r.id = a.response_id
+WHERE a.org_id = $1 AND a.survey_id = $2 AND a.question_id = $3 AND r.status = 'SUBMITTED' AND a.text IS NOT NULL
+  AND ($4::boolean IS NULL OR r.group_leader = $4)
+ORDER BY a.text, a.response_id
+"""
+
+
+def _leaders(figures: GroupFigures, split: GroupSplit | None) -> bool | None:
+    return None if split is None else figures.key == group_words.LEADERS
+
+
 async def text_answers(
     db: Db, survey: Survey, question_id: uuid.UUID, figures: GroupFigures, split: GroupSplit | None,
     *, first: int, offset: int,
@@ -238,19 +267,24 @@ async def text_answers(
     """Free-text answers of everyone, or of one published group of leaders or others; None when withheld."""
     if figures.withheld or (split is not None and split not in TEXT_SPLITS):
         return None
-    condition = ""
-    params = {"org_id": survey.org_id, "survey_id": survey.id, "question_id": question_id}
-    if split == GroupSplit.LEADERSHIP:
-        condition = "AND r.group_leader = :leader"
-        params["leader"] = figures.key == group_words.LEADERS
-    base = f"""
-        FROM survey_answer a JOIN survey_response r ON r.org_id = a.org_id AND r.id = a.response_id
-        WHERE a.org_id = :org_id AND a.survey_id = :survey_id AND a.question_id = :question_id
-          AND r.status = 'SUBMITTED' AND a.text IS NOT NULL {condition}
-    """
-    total = (await db.all(text(f"SELECT count(*) AS n {base}").bindparams(**params)))[0].n
-    rows = await db.all(
-        text(f"SELECT a.text {base} ORDER BY a.text, a.response_id LIMIT :first OFFSET :offset")
-        .bindparams(**params, first=first, offset=offset)
-    )
-    return TextPage(total, [r.text for r in rows])
+    leaders = _leaders(figures, split)
+    total = (await db.records(
+        "SELECT count(*) FROM (" + _TEXTS.replace("ORDER BY a.text, a.response_id", "") + ") t",
+        survey.org_id, survey.id, question_id, leaders,
+    ))[0][0]
+    rows = await db.records(_TEXTS + " LIMIT $5 OFFSET $6", survey.org_id, survey.id, question_id, leaders, first, offset)
+    return TextPage(total, [r["text"] for r in rows])
+
+
+async def every_text_answer(db: Db, survey: Survey, result: QuestionResult) -> dict[str, list[str]]:
+    """All the free-text answers that may be shown, by group key ('ALL', 'LEADERS', 'OTHERS'), for the export."""
+    groups = [(None, result.overall)] + [(s, g) for s in TEXT_SPLITS for g in result.splits.get(s, [])]
+    if all(figures.withheld for _, figures in groups):
+        return {}
+    rows = await db.records(_TEXTS, survey.org_id, survey.id, result.question_id, None)
+    found = {}
+    for split, figures in groups:
+        if not figures.withheld:
+            leaders = _leaders(figures, split)
+            found[figures.key] = [text for text, leader in rows if leaders is None or leader == leaders]
+    return found

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TypeVar
 
 from quorum.surveys.groups import GroupSplit, RespondentGroups
@@ -39,16 +38,17 @@ def withheld(sizes: Mapping[K, int], threshold: int) -> frozenset[K]:
 
 @dataclass
 class Tally:
-    """One group's answers to one question: respondents, picks per (item, option), and numbers given."""
+    """One group's answers to one question: respondents, picks per (item, option), and how often each number was given."""
 
     respondents: int = 0
     picks: Counter = field(default_factory=Counter)
-    numbers: list[Decimal] = field(default_factory=list)
+    numbers: Counter = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
         self.respondents += other.respondents
-        self.picks.update(other.picks)
-        self.numbers.extend(other.numbers)
+        for mine, theirs in ((self.picks, other.picks), (self.numbers, other.numbers)):
+            for key, count in theirs.items():
+                mine[key] = mine.get(key, 0) + count
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,11 @@ def tabulate(
     for groups, tally in cells.items():
         overall.add(tally)
         for split, tallies in by_split.items():
-            tallies.setdefault(groups.key(split), Tally()).add(tally)
+            key = groups.key(split)
+            target = tallies.get(key)
+            if target is None:
+                target = tallies[key] = Tally()
+            target.add(tally)
     if overall.respondents < threshold:
         return QuestionTable(None, {split: dict.fromkeys(tallies) for split, tallies in by_split.items()})
     published = {}

@@ -57,6 +57,25 @@ def structures_by_survey(ctx: Context) -> DataLoader:
     return DataLoader(load_fn=load)
 
 
+def viewer_standing(ctx: Context) -> DataLoader:
+    """The viewer's roles, practices and seats in each CCG, once per request however many surveys ask."""
+
+    async def load(org_ids: list[uuid.UUID]) -> list[list]:
+        if not ctx.access.signed_in:
+            return [[] for _ in org_ids]
+        return [
+            await service.member_facts(ctx.db, org_id, ctx.access.person_id) if org_id in ctx.access.org_ids else []
+            for org_id in org_ids
+        ]
+
+    return DataLoader(load_fn=load)
+
+
+async def ways_to_answer(info: Info, survey: Survey) -> list:
+    members = await info.context.loader("survey_viewer_standing", viewer_standing).load(survey.org_id)
+    return answering.ways_to_answer(survey, members)
+
+
 @strawberry.type(name="SurveyOption")
 class OptionType:
     key: str
@@ -444,7 +463,7 @@ class SurveyNode(Node):
     ))
     async def viewer_answers_as(self, info: Info) -> list[SurveyAnsweringAs]:
         ctx = info.context
-        options = await answering.answering_as(ctx.db, ctx.access, self.row)
+        options = await ways_to_answer(info, self.row)
         return [
             SurveyAnsweringAs(practice_id=o.practice and o.practice.id,
                               has_responded=await answering.has_responded(ctx.db, ctx.access, self.row, o))

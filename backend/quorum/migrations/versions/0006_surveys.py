@@ -8,6 +8,10 @@ is found again only through the hash of a token the respondent holds, and
 respondent) markers with no id, no time and no reference to a response, which
 the app role cannot read and reaches only through two narrow functions.
 
+Results are read from survey_tally: counts by question, option and respondent
+groups, kept up to date by a narrow function as each response is sent or
+changed, so that reading results never reads the answers themselves.
+
 Adds one transaction-local setting beside those of 0001 and 0003:
     app.delegated_ccgs   CCGs covered by a live delegation held by one of the caller's committees
 and one the survey service sets when a respondent presents their token:
@@ -124,7 +128,25 @@ CREATE TABLE survey_answer (
     CHECK (num_nonnulls(choice, choices, number, text) = 1),
     CHECK (cardinality(choices) > 0)
 );
-CREATE INDEX survey_answer_survey_idx ON survey_answer (survey_id);
+CREATE INDEX survey_answer_question_idx ON survey_answer (survey_id, question_id);
+
+-- Sent answers counted by question, item, option and respondent groups, kept up to date as responses
+-- are sent and changed, so that results never need to read the answers themselves. choice '' counts
+-- those answering; a number question counts each value given; a text question only those answering.
+CREATE TABLE survey_tally (
+    org_id uuid NOT NULL,
+    survey_id uuid NOT NULL,
+    question_id uuid NOT NULL,
+    item varchar NOT NULL,
+    choice varchar NOT NULL,
+    group_role varchar NOT NULL,
+    group_locality varchar NOT NULL,
+    group_leader boolean NOT NULL,
+    group_band varchar NOT NULL,
+    count integer NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band),
+    FOREIGN KEY (org_id, survey_id, question_id) REFERENCES survey_question (org_id, survey_id, id)
+);
 
 -- Confidential and named surveys only (the foreign key through anonymity refuses an anonymous one).
 CREATE TABLE survey_respondent (
@@ -217,6 +239,13 @@ CREATE POLICY survey_answer_remove ON survey_answer FOR DELETE
                            WHERE r.resume_token_hash = (SELECT nullif(current_setting('app.response_token', true), '')))
            OR response_id IN (SELECT l.response_id FROM survey_respondent l WHERE l.person_id = app_person_id()));
 
+ALTER TABLE survey_tally ENABLE ROW LEVEL SECURITY;
+ALTER TABLE survey_tally FORCE ROW LEVEL SECURITY;
+CREATE POLICY survey_tally_read ON survey_tally FOR SELECT
+    USING (org_id = ANY ((SELECT app_uuids('app.officer_org_ids'))::uuid[])
+           OR org_id = ANY ((SELECT app_uuids('app.delegated_ccgs'))::uuid[])
+           OR survey_id IN (SELECT s.id FROM survey s WHERE s.results_published));
+
 ALTER TABLE survey_respondent ENABLE ROW LEVEL SECURITY;
 ALTER TABLE survey_respondent FORCE ROW LEVEL SECURITY;
 CREATE POLICY survey_respondent_read ON survey_respondent FOR SELECT
@@ -280,8 +309,61 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
       AND l.org_id = p_org AND l.survey_id = p_survey AND l.submitted_at IS NOT NULL
 $$;
 
+-- What one response adds to the tallies: a row per answer (choice ''), per option picked, per number given.
+CREATE FUNCTION survey_response_tallies(p_org uuid, p_response uuid)
+RETURNS TABLE (org_id uuid, survey_id uuid, question_id uuid, item varchar, choice varchar, group_role varchar,
+               group_locality varchar, group_leader boolean, group_band varchar, n integer)
+LANGUAGE sql STABLE SET search_path = public AS $$
+    SELECT a.org_id, a.survey_id, a.question_id, a.item, c.choice, r.group_role, coalesce(r.group_locality, ''),
+           r.group_leader, coalesce(r.group_band, ''), count(*)::integer
+    FROM survey_answer a
+    JOIN survey_response r ON r.org_id = a.org_id AND r.id = a.response_id
+    CROSS JOIN LATERAL unnest(CASE
+        WHEN a.choices IS NOT NULL THEN a.choices || ''::text
+        WHEN a.choice IS NOT NULL THEN ARRAY[a.choice::text, '']
+        WHEN a.number IS NOT NULL THEN ARRAY[a.number::text, '']
+        ELSE ARRAY['']::text[] END) AS c (choice)
+    WHERE a.org_id = p_org AND a.response_id = p_response
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+$$;
+
+-- Count a sent response into the tallies (p_sign 1), or out of them before its answers change (-1).
+-- Only the caller's own response: the one whose resume token they presented, or that names them.
+-- Rows are locked in key order, so that responses counted at the same moment never deadlock.
+CREATE FUNCTION tally_survey_response(p_org uuid, p_response uuid, p_sign integer) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM survey_response r
+                   WHERE r.org_id = p_org AND r.id = p_response
+                     AND (r.resume_token_hash = nullif(current_setting('app.response_token', true), '')
+                          OR EXISTS (SELECT 1 FROM survey_respondent l
+                                     WHERE l.org_id = r.org_id AND l.response_id = r.id AND l.person_id = app_person_id()))) THEN
+        RAISE EXCEPTION 'not the caller''s response' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_sign = 1 THEN
+        INSERT INTO survey_tally AS t (org_id, survey_id, question_id, item, choice, group_role, group_locality,
+                                       group_leader, group_band, count)
+        SELECT * FROM survey_response_tallies(p_org, p_response) d ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        ON CONFLICT (org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band)
+        DO UPDATE SET count = t.count + EXCLUDED.count;
+    ELSIF p_sign = -1 THEN
+        PERFORM 1 FROM survey_tally t JOIN survey_response_tallies(p_org, p_response) d
+            USING (org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band)
+            ORDER BY t.org_id, t.survey_id, t.question_id, t.item, t.choice, t.group_role, t.group_locality,
+                     t.group_leader, t.group_band
+            FOR UPDATE OF t;
+        UPDATE survey_tally t SET count = t.count - d.n
+        FROM survey_response_tallies(p_org, p_response) d
+        WHERE (t.org_id, t.survey_id, t.question_id, t.item, t.choice, t.group_role, t.group_locality, t.group_leader, t.group_band)
+            = (d.org_id, d.survey_id, d.question_id, d.item, d.choice, d.group_role, d.group_locality, d.group_leader, d.group_band);
+    ELSE
+        RAISE EXCEPTION 'a response is counted in or out, once' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+END $$;
+
 REVOKE ALL ON FUNCTION survey_respondent_key(uuid, uuid), survey_participated(uuid, uuid, uuid),
-    claim_survey_participation(uuid, uuid, uuid), survey_respondents(uuid, uuid) FROM PUBLIC;
+    claim_survey_participation(uuid, uuid, uuid), survey_respondents(uuid, uuid),
+    survey_response_tallies(uuid, uuid), tally_survey_response(uuid, uuid, integer) FROM PUBLIC;
 """
 
 
@@ -290,8 +372,9 @@ def grants(role: str) -> str:
 GRANT SELECT, INSERT, UPDATE ON survey TO {role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON survey_section, survey_question, survey_answer TO {role};
 GRANT SELECT, INSERT, UPDATE ON survey_response, survey_respondent TO {role};
+GRANT SELECT ON survey_tally TO {role};
 GRANT EXECUTE ON FUNCTION survey_participated(uuid, uuid, uuid), claim_survey_participation(uuid, uuid, uuid),
-    survey_respondents(uuid, uuid) TO {role};
+    survey_respondents(uuid, uuid), tally_survey_response(uuid, uuid, integer) TO {role};
 """
 
 
@@ -304,8 +387,9 @@ def downgrade() -> None:
     run_script(
         """
         DROP FUNCTION survey_respondents(uuid, uuid), claim_survey_participation(uuid, uuid, uuid),
-            survey_participated(uuid, uuid, uuid), survey_respondent_key(uuid, uuid);
-        DROP TABLE survey_participation, survey_respondent, survey_answer, survey_response, survey_question,
+            survey_participated(uuid, uuid, uuid), survey_respondent_key(uuid, uuid),
+            tally_survey_response(uuid, uuid, integer), survey_response_tallies(uuid, uuid);
+        DROP TABLE survey_tally, survey_participation, survey_respondent, survey_answer, survey_response, survey_question,
             survey_section, survey;
         """
     )
