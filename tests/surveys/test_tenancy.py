@@ -129,3 +129,23 @@ async def test_an_area_team_reads_a_published_report_of_its_own_ccgs_only(client
     withdrawn = (await secretary.data(PUBLISH, {"id": survey, "published": False}))["publishSurveyResults"]
     assert withdrawn["errors"] == []
     assert await seen(oliver, survey) is None
+
+
+SURVEY_TABLES = [
+    "survey", "survey_section", "survey_question", "survey_response", "survey_answer", "survey_respondent",
+    "survey_participation", "survey_tally",
+]
+
+
+async def test_every_survey_table_has_forced_row_level_security_and_the_app_cannot_write_tallies():
+    rows = await owner_fetch(
+        "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1::text[])", SURVEY_TABLES
+    )
+    assert {r["relname"]: (r["relrowsecurity"], r["relforcerowsecurity"]) for r in rows} == {
+        t: (True, True) for t in SURVEY_TABLES
+    }
+    privileges = await owner_fetch(
+        "SELECT table_name, privilege_type FROM information_schema.role_table_grants"
+        " WHERE grantee = 'quorum_app' AND table_name = ANY($1::text[])", ["survey_participation", "survey_tally"],
+    )
+    assert {(r["table_name"], r["privilege_type"]) for r in privileges} == {("survey_tally", "SELECT")}
