@@ -166,7 +166,7 @@ async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, surve
     assert response.status_code == 200 and response.headers["content-type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Summary", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Responses"]
+    assert book.sheetnames == ["Summary", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Responses", "Codes"]
     q1 = {row[0]: row for row in book["Q1"].iter_rows(values_only=True) if row and row[0]}
     assert q1["Everyone"][1] == 19
     assert q1["Locality: City of London"][1:3] == ("Withheld", None)
@@ -190,6 +190,13 @@ async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, surve
         assert min(combinations.values()) >= 5, "a combination of groups shown beside raw answers is rarer than 5"
     if "Locality" in group_columns:
         assert "City of London" not in {row[1 + group_columns.index("Locality")] for row in rows}
+
+    engaged = header.index("Q1 I feel engaged with the work of the CCG.")
+    codes = {row[1]: row[2] for row in book["Codes"].iter_rows(values_only=True) if row[0] == header[engaged]}
+    assert codes == {1: "Strongly agree", 2: "Agree", 3: "Neither agree nor disagree", 4: "Disagree",
+                     5: "Strongly disagree", 6: "Don't know"}
+    counted = [sum(1 for row in rows if row[engaged] == code) for code in codes]
+    assert counted == list(q1["Everyone"][2:14:2])  # the raw responses add up to the published counts
 
 
 async def test_closing_keeps_the_results(client, survey):
