@@ -14,7 +14,6 @@ from quorum.surveys.types import GroupSplitEnum, SurveyQuestionNode
 MAX_TEXT_PAGE = 100
 
 
-
 @strawberry.type(name="SurveyOptionFigure")
 class OptionFigure:
     key: str
