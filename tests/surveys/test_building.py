@@ -94,6 +94,10 @@ def with_question(**changes) -> list[dict]:
          {"field": "audience", "message": "Choose localities that the CCG's practices are in."}),
         ({"audience": {"roles": []}}, {"field": "audience", "message": "Choose who the survey is for."}),
         ({"title": "  "}, {"field": "title", "message": "Enter the survey's title (200 characters or fewer)."}),
+        ({"title": "Members\x00"},
+         {"field": "title", "message": "The title or introduction contains a character that cannot be stored (NUL)."}),
+        ({"sections": with_question(prompt="Engaged?\x00")},
+         {"field": "sections", "message": "The text contains a character that cannot be stored (NUL); remove it."}),
     ],
 )
 async def test_bad_surveys_are_refused_and_nothing_is_written(client, overrides, error):

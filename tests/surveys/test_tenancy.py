@@ -7,7 +7,7 @@ import asyncpg
 import pytest
 
 from quorum.database import app_url, connect_kwargs
-from quorum.graphql.ids import decode
+from quorum.graphql.ids import decode, encode
 from tests.support import (
     BOLTON_GP, BOLTON_SECRETARY, DEMO_DELEGATION, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person,
     owner_fetch,
@@ -149,3 +149,16 @@ async def test_every_survey_table_has_forced_row_level_security_and_the_app_cann
         " WHERE grantee = 'quorum_app' AND table_name = ANY($1::text[])", ["survey_participation", "survey_tally"],
     )
     assert {(r["table_name"], r["privilege_type"]) for r in privileges} == {("survey_tally", "SELECT")}
+
+
+async def test_the_export_route_refuses_ids_that_are_not_surveys(client):
+    secretary = await as_person(client, BOLTON_SECRETARY)
+    headers = {"authorization": f"Bearer {secretary.token}"}
+    organisation = (await owner_fetch("SELECT id FROM organisation WHERE ods_code = '00T'"))[0][0]
+    for value, status, text in (
+        ("garbage", 400, "'garbage' is not a Quorum ID"),
+        (encode("Organisation", organisation), 400, "That is not a Survey ID."),
+        (encode("Survey", organisation), 404, "No such survey."),
+    ):
+        response = await client.get(f"/exports/survey-results.xlsx?survey={value}", headers=headers)
+        assert (response.status_code, response.text) == (status, text)

@@ -156,9 +156,19 @@ class Answer:
         return frozenset(self.choices or ()) | ({self.choice} if self.choice else frozenset())
 
 
+def unstorable(*texts: str | None) -> bool:
+    """True when text holds a character PostgreSQL cannot store (NUL)."""
+    return any(t is not None and "\x00" in t for t in texts)
+
+
 def definition_errors(definition: Definition) -> list[UserError]:
     """Everything wrong with a survey's structure, so the builder can fix it all at once."""
     errors: list[UserError] = []
+    written = [t for s in definition.sections for t in (s.title, s.description)] + [
+        t for q in definition.questions for t in (q.prompt, q.help_text, *(o.label for o in q.options + q.statements))
+    ]
+    if unstorable(*written):
+        errors.append(_error("The text contains a character that cannot be stored (NUL); remove it."))
     if len(definition.sections) > MAX_SECTIONS:
         errors.append(_error(f"A survey can have at most {MAX_SECTIONS} sections."))
     if len(definition.questions) > MAX_QUESTIONS:
@@ -339,6 +349,8 @@ def answer_problem(question: Question, answer: Answer) -> str | None:
             return "that number is too large."
     if expected == "text" and len(answer.text) > TEXT_LIMITS[kind]:
         return f"keep the answer to {TEXT_LIMITS[kind]:,} characters."
+    if expected == "text" and unstorable(answer.text):
+        return "the answer contains a character that cannot be stored (NUL)."
     return None
 
 

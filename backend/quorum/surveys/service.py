@@ -21,7 +21,7 @@ from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Role
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation
 from quorum.surveys.definition import (
-    Condition, Definition, Option, Question, QuestionKind, Section, definition_errors,
+    Condition, Definition, Option, Question, QuestionKind, Section, definition_errors, unstorable,
 )
 from quorum.surveys.templates import TEMPLATES
 from quorum.surveys.tables import (
@@ -190,6 +190,8 @@ async def settings_errors(db: Db, access: Access, org_id: uuid.UUID, settings: S
         errors.append(UserError(field="title", message="Enter the survey's title (200 characters or fewer)."))
     if len(settings.description) > 5000:
         errors.append(UserError(field="description", message="Keep the introduction to 5,000 characters."))
+    if unstorable(settings.title, settings.description):
+        errors.append(UserError(field="title", message="The title or introduction contains a character that cannot be stored (NUL)."))
     if not MIN_THRESHOLD <= settings.suppression_threshold <= MAX_THRESHOLD:
         errors.append(UserError(
             field="suppressionThreshold",
