@@ -7,6 +7,9 @@ is found again only through the hash of a token the respondent holds, and
 "one response each" is kept by survey_participation, a set of (survey,
 respondent) markers with no id, no time and no reference to a response, which
 the app role cannot read and reaches only through two narrow functions.
+Responses carry no timestamps and random ids. What remains is PostgreSQL's own
+bookkeeping (the transaction id and disk position shared by a submission's
+rows), visible only to the database owner, never to the app role.
 
 Results are read from survey_tally: counts by question, option and respondent
 groups, kept up to date by a narrow function as each response is sent or
