@@ -5,7 +5,9 @@ split, with withholding (goal: under 300 ms), and to write the .xlsx export
 (goal: under 3 s), each as the median of several runs, and the peak Python
 memory of each (tracemalloc, measured in a separate run because tracing slows
 everything it measures). Both run as the app role with a board secretary's
-access, so row-level security is part of the cost, as in production.
+access, so row-level security is part of the cost, as in production. Last, the
+time to send (here: change) one response, which counts it into the tallies
+that results are read from: the price paid at answering time for fast results.
 
     .venv/bin/python bench/surveys.py [--responses 10000] [--runs 5]
 
