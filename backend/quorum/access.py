@@ -94,15 +94,20 @@ class Access:
         return any(s.committee_id == committee_id for s in self.seats)
 
     @property
-    def contract_read_ccgs(self) -> frozenset[uuid.UUID]:
+    def delegated_ccgs(self) -> frozenset[uuid.UUID]:
+        """CCGs covered by a live delegation held by one of the caller's committees."""
         return frozenset(c for p in self.powers for c in p.ccg_ids)
+
+    @property
+    def contract_read_ccgs(self) -> frozenset[uuid.UUID]:
+        return self.delegated_ccgs
 
     @property
     def contract_write_ccgs(self) -> frozenset[uuid.UUID]:
         return frozenset(c for p in self.powers if CHANGES_CONTRACTS in p.functions for c in p.ccg_ids)
 
     def rls_settings(self) -> dict[str, str]:
-        """Values for the transaction-local settings the policies read (migrations 0001 and 0003)."""
+        """Values for the transaction-local settings the policies read (migrations 0001, 0003 and 0006)."""
         return {
             "person_id": str(self.person_id) if self.person_id else "",
             "org_ids": _array(self.org_ids),
@@ -115,6 +120,7 @@ class Access:
             "private_committee_ids": _array(self.private_committee_ids),
             "contract_read_ccgs": _array(self.contract_read_ccgs),
             "contract_write_ccgs": _array(self.contract_write_ccgs),
+            "delegated_ccgs": _array(self.delegated_ccgs),
         }
 
 

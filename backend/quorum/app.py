@@ -25,6 +25,7 @@ from quorum.meetings import calendar
 from quorum.packs import http as packs_http
 from quorum.graphql.http import graphql_endpoint
 from quorum.security import SecurityHeaders
+from quorum.surveys import export as survey_export
 
 
 
@@ -77,6 +78,7 @@ def create_app() -> Starlette:
         Route("/packs/{build_id}.pdf", packs_http.download, methods=["GET"]),
         WebSocketRoute("/graphql", Subscriptions()),
         Route("/exports/ballot.xlsx", ballot_export.export_ballot, methods=["GET"]),
+        Route("/exports/survey-results.xlsx", survey_export.export_results, methods=["GET"]),
     ]
     if settings.oidc_enabled:
         oidc = OidcSignIn(settings)

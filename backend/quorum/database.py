@@ -158,6 +158,12 @@ class Db:
     async def scalar(self, statement: Any) -> Any:
         return await self._serially(lambda: self.session.scalar(statement))
 
+    async def records(self, sql: str, *args: Any) -> list[Any]:
+        """Rows straight from asyncpg, skipping SQLAlchemy's row handling: for reports reading many plain values."""
+        async with self._lock:
+            connection = await (await self.session.connection()).get_raw_connection()
+            return await connection.driver_connection.fetch(sql, *args)
+
     async def execute(self, statement: Any, parameters: dict | None = None) -> None:
         async def run() -> None:
             await (await self.session.connection()).execute(statement, parameters)

@@ -19,6 +19,7 @@ from quorum.organisations.tables import Organisation, Practice
 from quorum.packs.tables import PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperVersion
 from quorum.people.tables import Membership, Person, PersonRegistration
+from quorum.surveys.tables import Survey, SurveyAnswer, SurveyQuestion, SurveyRespondent, SurveyResponse, SurveySection
 
 __all__ = [
     "Action", "ActionUpdate", "AgendaItem", "Appendix", "Attendance", "AttendanceMovement", "AuditEntry", "Ballot",
@@ -26,5 +27,6 @@ __all__ = [
     "BallotTally", "BallotVote", "BallotVoteChoice", "Committee", "CommitteeParty", "Decision", "Declaration",
     "Delegation", "GiftOrHospitality", "Interest", "InterestReview", "Meeting", "MeetingProgress", "Membership",
     "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion", "Person", "PersonRegistration",
-    "Practice", "PrimaryCareContract", "Seat", "SecretTally", "StoredFile", "Vote", "VoteCast",
+    "Practice", "PrimaryCareContract", "Seat", "SecretTally", "StoredFile", "Survey", "SurveyAnswer",
+    "SurveyQuestion", "SurveyRespondent", "SurveyResponse", "SurveySection", "Vote", "VoteCast",
 ]

@@ -19,7 +19,8 @@ from quorum.graphql.context import Info
 from quorum.graphql.errors import MASKED_MESSAGE, ClientError, is_internal
 from quorum.graphql.node import Node
 from quorum.ballots.graphql import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
-from quorum.ballots.loaders import ballots_by_id, options_by_id, proxies_by_id, questions_by_id
+from quorum.ballots.loaders import ballots_by_id, options_by_id, proxies_by_id
+from quorum.ballots.loaders import questions_by_id as ballot_questions_by_id
 from quorum.ballots.mutations import BallotMutations
 from quorum.committees.graphql import (
     CommitteeMutations, CommitteeNode, CommitteeQueries, SeatNode, committees_by_id, seats_by_id,
@@ -44,6 +45,9 @@ from quorum.organisations.graphql import (
 from quorum.people.graphql import (
     MembershipNode, PeopleMutations, PeopleQueries, PersonNode, memberships_by_id, people_by_id,
 )
+from quorum.surveys.graphql import SurveyMutations, SurveyQueries
+from quorum.surveys.types import SurveyNode, SurveyQuestionNode, surveys_by_id
+from quorum.surveys.types import questions_by_id as survey_questions_by_id
 
 # Node type name -> (loader name, loader factory, GraphQL type).
 NODE_TYPES = {
@@ -67,9 +71,11 @@ NODE_TYPES = {
     "Decision": ("decisions", decisions_by_id, DecisionNode),
     "Action": ("actions", actions_by_id, ActionNode),
     "Ballot": ("ballots", ballots_by_id, BallotNode),
-    "BallotQuestion": ("ballot_questions", questions_by_id, BallotQuestionNode),
+    "BallotQuestion": ("ballot_questions", ballot_questions_by_id, BallotQuestionNode),
     "BallotOption": ("ballot_options", options_by_id, BallotOptionNode),
     "BallotProxy": ("ballot_proxies", proxies_by_id, BallotProxyNode),
+    "Survey": ("surveys", surveys_by_id, SurveyNode),
+    "SurveyQuestion": ("survey_questions", survey_questions_by_id, SurveyQuestionNode),
 }
 MAX_NODES = 100
 
@@ -94,7 +100,7 @@ class SignInOptions:
 @strawberry.type
 class Query(
     OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, MeetingQueries, PaperQueries,
-    InterestQueries, ConductQueries, BallotQueries,
+    InterestQueries, ConductQueries, BallotQueries, SurveyQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -116,6 +122,7 @@ class Query(
 class Mutation(
     OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations,
     MeetingMutations, PaperMutations, PackMutations, InterestMutations, ConductMutations, BallotMutations,
+    SurveyMutations,
 ):
     pass
 

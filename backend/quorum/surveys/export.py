@@ -1,0 +1,339 @@
+"""A survey's results as an .xlsx workbook, withholding exactly what the screen withholds, and its HTTP route.
+
+Sheets: a summary with the response rate, one sheet per question (everyone,
+the previous round, and every split, with withheld groups marked), the raw
+responses, and the codes their answers are given in. Raw responses are listed
+in an order that says nothing about who answered when. Unless the survey is
+named, they carry no names and only those respondent groups whose every
+combination is shared by at least `threshold` responses (fewer columns rather
+than a rare combination), and free text appears only on its question's sheet.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+from quorum import clock
+from quorum.auth.identity import Refused, caller, transaction_for
+from quorum.database import Db
+from quorum.graphql import ids
+from quorum.graphql.errors import ClientError
+from quorum.organisations.service import get_organisation
+from quorum.surveys import groups as group_words
+from quorum.surveys import results, service
+from quorum.surveys.definition import AGREEMENT_SCALE, Option, Question, QuestionKind
+from quorum.surveys.groups import GroupSplit, RespondentGroups
+from quorum.surveys.suppression import withheld
+from quorum.surveys.tables import Anonymity, Survey
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WITHHELD = "Withheld"
+ANONYMITY_WORDS = {
+    Anonymity.ANONYMOUS: "Anonymous: no response is linked to a person or practice.",
+    Anonymity.CONFIDENTIAL: "Confidential: the CCG knows who responded; reports never show who said what.",
+    Anonymity.NAMED: "Named: responses are attributed.",
+}
+RAW_SPLITS = (GroupSplit.LEADERSHIP, GroupSplit.ROLE, GroupSplit.LOCALITY, GroupSplit.LIST_SIZE)
+
+# Plain SQL for asyncpg (Db.records): the raw responses are the one big read of an export. Each answer
+# arrives with the number of its column, from the (question, item, column) arrays passed in.
+_RAW = """
+WITH given AS (
+    SELECT a.response_id, array_agg(k.col) AS columns,
+           array_agg(coalesce(a.choice, array_to_string(a.choices, '|'), a.number::text, a.text)) AS answers
+    FROM survey_answer a
+    JOIN unnest($3::uuid[], $4::text[], $5::int[]) AS k (question_id, item, col)
+      ON k.question_id = a.question_id AND k.item = a.item
+    WHERE a.org_id = $1 AND a.survey_id = $2
+    GROUP BY a.response_id
+)
+SELECT r.id, r.group_role, r.group_locality, r.group_leader, r.group_band, g.columns, g.answers
+FROM survey_response r LEFT JOIN given g ON g.response_id = r.id
+WHERE r.org_id = $1 AND r.survey_id = $2 AND r.status = 'SUBMITTED'
+ORDER BY r.id
+"""
+_NAMES = """
+SELECT l.response_id, p.name AS person, pr.name AS practice
+FROM survey_respondent l
+JOIN person p ON p.id = l.person_id
+LEFT JOIN practice pr ON pr.org_id = l.org_id AND pr.id = l.practice_id
+WHERE l.org_id = $1 AND l.survey_id = $2
+"""
+
+
+@dataclass(frozen=True)
+class AnswerColumn:
+    question_id: uuid.UUID
+    item: str
+    title: str
+    render: Callable[[str], object]  # from the stored value to what the cell shows
+    options: tuple[Option, ...] = ()  # coded 1, 2, ... in the cells
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    id: uuid.UUID
+    groups: RespondentGroups
+    values: list  # one per answer column
+
+
+async def workbook_for(db: Db, survey: Survey, organisation_name: str, previous: tuple[Survey, results.SurveyResults] | None) -> bytes:
+    structure = await service.structure(db, survey)
+    current = await results.survey_results(db, survey, structure)
+    texts = {}
+    for result in current.questions:
+        if result.question.is_text:
+            for key, found in (await results.every_text_answer(db, survey, result)).items():
+                texts[(result.question.key, key)] = found
+    named = survey.anonymity == Anonymity.NAMED
+    columns = _answer_columns(structure, named)
+    raw = await _raw_responses(db, survey, columns)
+    names = {}
+    if named:
+        names = {r["response_id"]: (r["person"], r["practice"] or "") for r in await db.records(_NAMES, survey.org_id, survey.id)}
+    return workbook(survey, organisation_name, current, texts, columns, raw, names, previous)
+
+
+async def _raw_responses(db: Db, survey: Survey, columns: list[AnswerColumn]) -> list[RawResponse]:
+    renders = [c.render for c in columns]
+    rows = await db.records(
+        _RAW, survey.org_id, survey.id, [c.question_id for c in columns], [c.item for c in columns], list(range(len(columns)))
+    )
+    raw = []
+    for row in rows:
+        values = [None] * len(columns)
+        for column, value in zip(row["columns"] or (), row["answers"] or ()):
+            values[column] = renders[column](value)
+        groups = RespondentGroups(row["group_role"], row["group_locality"], row["group_leader"], row["group_band"])
+        raw.append(RawResponse(row["id"], groups, values))
+    return raw
+
+
+def workbook(
+    survey: Survey,
+    organisation_name: str,
+    current: results.SurveyResults,
+    texts: dict[tuple[str, str], list[str]],
+    columns: list[AnswerColumn],
+    raw: list[RawResponse],
+    names: dict[uuid.UUID, tuple[str, str]],
+    previous: tuple[Survey, results.SurveyResults] | None = None,
+) -> bytes:
+    book = Workbook(write_only=True)
+    _summary(book.create_sheet("Summary"), survey, organisation_name, current)
+    for number, result in enumerate(current.questions, start=1):
+        before = previous and previous[1].question(result.question.key)
+        _question_sheet(book.create_sheet(f"Q{number}"), number, result, texts, before and (previous[0].title, before))
+    _raw_sheet(book.create_sheet("Responses"), survey, columns, raw, names)
+    _codes_sheet(book.create_sheet("Codes"), columns)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _bold(sheet, value, size: int | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True, size=size) if size else Font(bold=True)
+    return cell
+
+
+def _summary(sheet, survey: Survey, organisation_name: str, current: results.SurveyResults) -> None:
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 60
+    sheet.append([_bold(sheet, survey.title, 14)])
+    sheet.append(["Organisation", organisation_name])
+    sheet.append(["Anonymity", ANONYMITY_WORDS[Anonymity(survey.anonymity)]])
+    sheet.append(["Responses", current.responses])
+    if current.invited:
+        sheet.append(["Asked", current.invited])
+        sheet.append(["Response rate (%)", results.percent(current.responses, current.invited)])
+    sheet.append([
+        "Withholding",
+        f"Groups of fewer than {current.threshold} respondents are shown as {WITHHELD}, with any other group "
+        "needed so that no withheld figure can be worked out by subtraction.",
+    ])
+    sheet.append(["Exported", clock.now().astimezone(clock.LONDON).strftime("%d %B %Y %H:%M")])
+    sheet.append([])
+    sheet.append([_bold(sheet, h) for h in ("Locality", "Asked", "Responses", "Response rate (%)")])
+    for rate in current.by_locality:
+        sheet.append([rate.label, rate.invited, WITHHELD if rate.responses is None else rate.responses, rate.percent])
+
+
+def _question_sheet(
+    sheet, number: int, result: results.QuestionResult, texts: dict[tuple[str, str], list[str]],
+    before: tuple[str, results.QuestionResult] | None,
+) -> None:
+    question = result.question
+    sheet.column_dimensions["A"].width = 36
+    sheet.append([_bold(sheet, f"Q{number}. {question.prompt}", 12)])
+    if question.is_text:
+        _text_rows(sheet, result, texts)
+        return
+    rows = [("Everyone", result.overall)]
+    if before:
+        rows.append((f"Everyone, previous round ({before[0]})", before[1].overall))
+    for split, groups in result.splits.items():
+        rows += [(f"{group_words.SPLIT_LABELS[split]}: {g.label}", g) for g in groups]
+    if question.kind == QuestionKind.MATRIX:
+        for statement in question.statements:
+            sheet.append([])
+            sheet.append([_bold(sheet, statement.label)])
+            _figure_rows(sheet, question, rows, statement.key)
+    else:
+        _figure_rows(sheet, question, rows, None)
+
+
+def _figure_rows(sheet, question: Question, rows: list[tuple[str, results.GroupFigures]], statement: str | None) -> None:
+    if question.kind == QuestionKind.NUMBER:
+        sheet.append([_bold(sheet, h) for h in ("Group", "Respondents", "Mean", "Median")])
+        for label, figures in rows:
+            sheet.append([label, WITHHELD] if figures.withheld else [label, figures.respondents, figures.mean, figures.median])
+        return
+    header = ["Group", "Respondents"]
+    for option in question.scale:
+        header += [option.label, f"{option.label} (%)"]
+    agreement = question.scale == AGREEMENT_SCALE
+    header += ["Agree (%)"] if agreement else []
+    header += ["Mean"] if question.kind == QuestionKind.RATING else []
+    sheet.append([_bold(sheet, h) for h in header])
+    for label, figures in rows:
+        if figures.withheld:
+            sheet.append([label, WITHHELD])
+            continue
+        source = next((s for s in figures.statements if s.key == statement), None) if statement else figures
+        line = [label, source.respondents]
+        for option in source.options:
+            line += [option.count, option.percent]
+        line += [source.agree_percent] if agreement else []
+        line += [figures.mean] if question.kind == QuestionKind.RATING else []
+        sheet.append(line)
+
+
+def _text_rows(sheet, result: results.QuestionResult, texts: dict[tuple[str, str], list[str]]) -> None:
+    groups = [("Everyone", result.overall)] + [
+        (g.label, g) for split in results.TEXT_SPLITS for g in result.splits.get(split, [])
+    ]
+    for label, figures in groups:
+        sheet.append([])
+        if figures.withheld:
+            sheet.append([_bold(sheet, label), WITHHELD])
+            continue
+        found = texts.get((result.question.key, figures.key), [])
+        sheet.append([_bold(sheet, label), f"{len(found)} answers"])
+        for answer in found:
+            sheet.append([answer])
+
+
+def _raw_sheet(
+    sheet, survey: Survey, columns: list[AnswerColumn], raw: list[RawResponse], names: dict[uuid.UUID, tuple[str, str]],
+) -> None:
+    named = survey.anonymity == Anonymity.NAMED
+    threshold = survey.suppression_threshold
+    if not named and len(raw) < threshold:
+        sheet.append([f"Fewer than {threshold} responses: the responses are withheld."])
+        return
+    splits, labels = (RAW_SPLITS, None) if named else _safe_splits(raw, threshold)
+    header = (["Respondent", "Practice"] if named else []) + ["Response"]
+    header += [group_words.SPLIT_LABELS[s] for s in splits] + [c.title for c in columns]
+    sheet.append([_bold(sheet, h) for h in header])
+    for number, response in enumerate(raw, start=1):
+        line = list(names.get(response.id, ("", ""))) if named else []
+        line.append(number)
+        for split in splits:
+            key = response.groups.key(split)
+            line.append(labels[split].get(key, WITHHELD) if labels else group_words.label(split, key))
+        line += response.values
+        sheet.append(line)
+
+
+def _safe_splits(raw: list[RawResponse], threshold: int) -> tuple[tuple[GroupSplit, ...], dict[GroupSplit, dict[str, str]]]:
+    """The most respondent groups that can be shown beside raw responses: withheld groups as in the results,
+    and only splits whose every combination of shown labels is shared by at least `threshold` responses."""
+    labels: dict[GroupSplit, dict[str, str]] = {}
+    for split in RAW_SPLITS:
+        sizes = Counter(r.groups.key(split) for r in raw)
+        hidden = withheld(sizes, threshold)
+        labels[split] = {k: group_words.label(split, k) for k in sizes if k not in hidden}
+    useful = [s for s in RAW_SPLITS if labels[s]]
+    for size in range(len(useful), 0, -1):
+        for chosen in itertools.combinations(useful, size):
+            combinations = Counter(tuple(labels[s].get(r.groups.key(s), WITHHELD) for s in chosen) for r in raw)
+            if min(combinations.values()) >= threshold:
+                return chosen, labels
+    return (), labels
+
+
+def _answer_columns(structure: service.Structure, with_text: bool) -> list[AnswerColumn]:
+    """The columns of the raw responses: one per question, one per statement of a matrix. Answers picked
+    from a list appear as the option's number (the Codes sheet names them): numbers, not repeated labels,
+    keep a 10,000-response sheet quick to write."""
+    columns = []
+    for number, question in enumerate(structure.definition.questions, start=1):
+        if question.is_text and not with_text:
+            continue
+        question_id, title = structure.question_ids[question.key], f"Q{number} {question.prompt}"
+        codes = {o.key: code for code, o in enumerate(question.scale, start=1)}
+        if question.kind == QuestionKind.MATRIX:
+            columns += [
+                AnswerColumn(question_id, s.key, f"Q{number} {s.label}", codes.get, question.scale)
+                for s in question.statements
+            ]
+        elif question.kind == QuestionKind.MULTIPLE_CHOICE:
+            columns.append(AnswerColumn(
+                question_id, "", title, lambda value, codes=codes: "; ".join(str(codes[k]) for k in value.split("|")),
+                question.scale,
+            ))
+        elif question.kind == QuestionKind.NUMBER:
+            columns.append(AnswerColumn(question_id, "", title, float))
+        elif question.kind == QuestionKind.RATING:
+            columns.append(AnswerColumn(question_id, "", title, int))
+        elif question.is_text:
+            columns.append(AnswerColumn(question_id, "", title, str))
+        else:
+            columns.append(AnswerColumn(question_id, "", title, codes.get, question.scale))
+    return columns
+
+
+def _codes_sheet(sheet, columns: list[AnswerColumn]) -> None:
+    sheet.column_dimensions["A"].width = 60
+    sheet.column_dimensions["C"].width = 40
+    sheet.append([_bold(sheet, h) for h in ("Column of Responses", "Code", "Answer")])
+    for column in columns:
+        for code, option in enumerate(column.options, start=1):
+            sheet.append([column.title, code, option.label])
+
+
+async def export_results(request: Request) -> Response:
+    try:
+        identity = caller(request, changes_state=False)
+        survey_id = ids.expect("Survey", request.query_params.get("survey", ""))
+    except Refused as refused:
+        return refused.response
+    except ClientError as error:
+        return PlainTextResponse(str(error), status_code=400)
+    async with transaction_for(identity) as (db, access):
+        survey = await service.get_survey(db, access, survey_id)
+        if survey is None or not await service.reads_results(db, access, survey):
+            return PlainTextResponse("No such survey.", status_code=404)
+        organisation = await get_organisation(db, access, survey.org_id)
+        previous = None
+        if survey.previous_round_id is not None:
+            earlier = await service.get_survey(db, access, survey.previous_round_id)
+            if earlier is not None and await service.reads_results(db, access, earlier):
+                previous = (earlier, await results.survey_results(db, earlier, await service.structure(db, earlier)))
+        content = await workbook_for(db, survey, organisation.name if organisation else "", previous)
+    filename = f"survey-results-{clock.today().isoformat()}.xlsx"
+    return Response(content, media_type=XLSX, headers={
+        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
+    })
