@@ -12,6 +12,9 @@ export default defineConfig({
       '/healthz': backend,
       '/files': backend,
       '/exports': backend,
+      '/packs': backend,
+      // iCalendar files; /meetings/:id itself is a page of the app.
+      '^/(meetings|committees)/[^/]+/calendar\\.ics$': backend,
     },
   },
   build: {

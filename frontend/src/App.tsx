@@ -8,11 +8,17 @@ import { ContractsPage } from './pages/contracts/ContractsPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
 import { DemoSignInPage } from './pages/DemoSignInPage';
 import { HomePage } from './pages/HomePage';
+import { AgendaPage } from './pages/meetings/AgendaPage';
+import { MeetingPage } from './pages/meetings/MeetingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
+import { MyPapersPage } from './pages/papers/MyPapersPage';
+import { PaperPage } from './pages/papers/PaperPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { PublicCommitteePage } from './pages/public/PublicCommitteePage';
 import { PublicDelegationsPage } from './pages/public/PublicDelegationsPage';
+import { PublicOrganisationPage } from './pages/public/PublicOrganisationPage';
 import { SignInPage } from './pages/SignInPage';
 import { SessionProvider, useSession } from './session';
 
@@ -28,8 +34,14 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-in/demo" element={<DemoSignInPage />} />
+        <Route path="public/:ods" element={<PublicOrganisationPage />} />
         <Route path="public/:ods/delegations" element={<PublicDelegationsPage />} />
+        <Route path="public/:ods/committees/:committeeId" element={<PublicCommitteePage />} />
+        <Route path="meetings/:id" element={<MeetingPage />} />
+        <Route path="papers/:id" element={<PaperPage />} />
         <Route element={<SignedInOnly />}>
+          <Route path="meetings/:id/agenda" element={<AgendaPage />} />
+          <Route path="my-papers" element={<MyPapersPage />} />
           <Route path="committees" element={<CommitteesPage />} />
           <Route path="committees/:id" element={<CommitteePage />} />
           <Route path="delegations" element={<DelegationsPage />} />

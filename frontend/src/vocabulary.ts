@@ -3,8 +3,13 @@ import type {
   CommitteeKind,
   ContractType,
   DelegationStatus,
+  MeetingStatus,
   MemberCategory,
   OrganisationKind,
+  PackBuildStatus,
+  PaperStatus,
+  Part,
+  Purpose,
   Role,
   SeatRole,
 } from './generated/graphql';
@@ -116,3 +121,84 @@ export const contractTypeInWords: Record<ContractType, string> = {
 };
 
 export const contractTypes = Object.keys(contractTypeInWords) as ContractType[];
+
+export const meetingStatusInWords: Record<MeetingStatus, string> = {
+  DRAFT: 'Draft',
+  AGENDA_PUBLISHED: 'Agenda published',
+  PAPERS_PUBLISHED: 'Papers published',
+  HELD: 'Held',
+  MINUTES_APPROVED: 'Minutes approved',
+};
+
+export const meetingStatusColour: Record<MeetingStatus, string> = {
+  DRAFT: 'grey',
+  AGENDA_PUBLISHED: 'blue',
+  PAPERS_PUBLISHED: 'green',
+  HELD: 'purple',
+  MINUTES_APPROVED: 'white',
+};
+
+/** An agenda item's purpose, or the action the meeting is asked to take. */
+export const purposeInWords: Record<Purpose, string> = {
+  DECISION: 'Decision',
+  APPROVAL: 'Approval',
+  RATIFICATION: 'Ratification',
+  ASSURANCE: 'Assurance',
+  DISCUSSION: 'Discussion',
+  INFORMATION: 'Information',
+  NOTE: 'To note',
+};
+
+export const purposes = Object.keys(purposeInWords) as Purpose[];
+
+export const partInWords: Record<Part, string> = {
+  PUBLIC: 'Part I (in public)',
+  PRIVATE: 'Part II (in private)',
+};
+
+export const partShortInWords: Record<Part, string> = {
+  PUBLIC: 'Part I',
+  PRIVATE: 'Part II',
+};
+
+export const paperStatusInWords: Record<PaperStatus, string> = {
+  DRAFT: 'Draft',
+  SUBMITTED: 'Submitted to sponsor',
+  APPROVED: 'Approved',
+  INCLUDED: 'In the published pack',
+};
+
+export const paperStatusColour: Record<PaperStatus, string> = {
+  DRAFT: 'grey',
+  SUBMITTED: 'yellow',
+  APPROVED: 'green',
+  INCLUDED: 'blue',
+};
+
+export const packBuildStatusInWords: Record<PackBuildStatus, string> = {
+  QUEUED: 'Waiting to start',
+  RUNNING: 'Building',
+  DONE: 'Ready',
+  FAILED: 'Failed',
+};
+
+export const packBuildStatusColour: Record<PackBuildStatus, string> = {
+  QUEUED: 'grey',
+  RUNNING: 'blue',
+  DONE: 'green',
+  FAILED: 'red',
+};
+
+/** The impact assessments a cover sheet carries, in the API's own names. */
+export const impactAreaInWords = {
+  quality: 'Quality',
+  equality: 'Equality',
+  privacy: 'Privacy',
+  financial: 'Financial',
+  legal: 'Legal',
+  sustainability: 'Sustainability',
+} as const;
+
+export type ImpactArea = keyof typeof impactAreaInWords;
+
+export const impactAreas = Object.keys(impactAreaInWords) as ImpactArea[];

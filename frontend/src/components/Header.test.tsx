@@ -89,7 +89,7 @@ describe('Header', () => {
     ).toBe('/admin/organisations/org-wy');
   });
 
-  it('offers committees, delegations and contracts to everyone signed in, and the area team only to its members', async () => {
+  it('offers committees, papers, delegations and contracts to everyone signed in, and the area team only to its members', async () => {
     signedInAs([membership('m1', leeds, 'BOARD_SECRETARY')]);
     renderApp();
     const primary = await screen.findByRole('navigation', { name: 'Primary navigation' });
@@ -97,6 +97,7 @@ describe('Header', () => {
     expect(within(primary).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Home',
       'Committees',
+      'My papers',
       'Delegations',
       'Contracts',
     ]);

@@ -99,6 +99,7 @@ export function Header() {
               Home
             </NavigationItem>
             {viewer && <NavigationItem to="/committees">Committees</NavigationItem>}
+            {viewer && <NavigationItem to="/my-papers">My papers</NavigationItem>}
             {viewer && <NavigationItem to="/delegations">Delegations</NavigationItem>}
             {viewer && <NavigationItem to="/contracts">Contracts</NavigationItem>}
             {areaTeams.length > 0 && <NavigationItem to="/area-team">Area team</NavigationItem>}

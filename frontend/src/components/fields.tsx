@@ -1,4 +1,11 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import {
+  type ChangeEvent,
+  Fragment,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldProps {
   id: string;
@@ -175,10 +182,11 @@ interface CheckboxProps {
   hint?: ReactNode;
   error?: string;
   defaultChecked?: boolean;
+  onChange?: (event: ChangeEvent<HTMLInputElement>) => void;
 }
 
 /** One checkbox standing alone, such as "Voting member". Its value is "yes" when ticked. */
-export function Checkbox({ id, name, label, hint, error, defaultChecked }: CheckboxProps) {
+export function Checkbox({ id, name, label, hint, error, defaultChecked, onChange }: CheckboxProps) {
   return (
     <div className={classes('nhsuk-form-group', !!error && 'nhsuk-form-group--error')}>
       {error && (
@@ -195,6 +203,7 @@ export function Checkbox({ id, name, label, hint, error, defaultChecked }: Check
             type="checkbox"
             value="yes"
             defaultChecked={defaultChecked}
+            onChange={onChange}
             aria-describedby={classes(!!hint && `${id}-item-hint`, !!error && `${id}-error`) || undefined}
           />
           <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
@@ -207,6 +216,92 @@ export function Checkbox({ id, name, label, hint, error, defaultChecked }: Check
           )}
         </div>
       </div>
+    </div>
+  );
+}
+
+export interface RadioItem {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Shown below the item while it is chosen (the NHS.UK conditional reveal). */
+  conditional?: ReactNode;
+}
+
+interface RadiosProps {
+  /** The first radio's id (so an error summary can link to it); the others add -2, -3 and so on. */
+  id: string;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  items: RadioItem[];
+  /** The chosen value, for radios whose choice shows or hides something; else use defaultValue. */
+  value?: string;
+  defaultValue?: string;
+  onChange?: (value: string) => void;
+  inline?: boolean;
+}
+
+/** A group of radios in a fieldset, as the NHS.UK radios component draws them. */
+export function Radios(props: RadiosProps) {
+  const { id, name, legend, hint, error, items, value, defaultValue, onChange, inline = false } = props;
+  const controlled = value !== undefined;
+  return (
+    <div className={classes('nhsuk-form-group', !!error && 'nhsuk-form-group--error')}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy({ id, label: '', hint, error })}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div className="nhsuk-hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error && (
+          <span className="nhsuk-error-message" id={`${id}-error`}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+          </span>
+        )}
+        <div className={classes('nhsuk-radios', inline && 'nhsuk-radios--inline')}>
+          {items.map((item, index) => {
+            const itemId = index ? `${id}-${index + 1}` : id;
+            const checked = controlled ? value === item.value : undefined;
+            return (
+              <Fragment key={item.value}>
+                <div className="nhsuk-radios__item">
+                  <input
+                    className="nhsuk-radios__input"
+                    id={itemId}
+                    name={name}
+                    type="radio"
+                    value={item.value}
+                    checked={checked}
+                    defaultChecked={controlled ? undefined : defaultValue === item.value}
+                    onChange={onChange ? () => onChange(item.value) : undefined}
+                    aria-describedby={item.hint ? `${itemId}-item-hint` : undefined}
+                    aria-controls={item.conditional ? `${itemId}-conditional` : undefined}
+                  />
+                  <label className="nhsuk-label nhsuk-radios__label" htmlFor={itemId}>
+                    {item.label}
+                  </label>
+                  {item.hint && (
+                    <div className="nhsuk-hint nhsuk-radios__hint" id={`${itemId}-item-hint`}>
+                      {item.hint}
+                    </div>
+                  )}
+                </div>
+                {item.conditional && (
+                  <div
+                    className={classes('nhsuk-radios__conditional', !checked && 'nhsuk-radios__conditional--hidden')}
+                    id={`${itemId}-conditional`}
+                  >
+                    {item.conditional}
+                  </div>
+                )}
+              </Fragment>
+            );
+          })}
+        </div>
+      </fieldset>
     </div>
   );
 }

@@ -2,6 +2,25 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AddAgendaItemInput = {
+  meetingId: string | number;
+  minutesAllotted?: number;
+  needsPaper?: boolean;
+  parentId?: string | number | null | undefined;
+  part?: Part;
+  presenter?: string;
+  purpose: Purpose;
+  title: string;
+};
+
+/** A PDF, Word or Excel file in base64. */
+export type AddAppendixInput = {
+  contentBase64: string;
+  filename: string;
+  paperId: string | number;
+  title: string;
+};
+
 export type AddSeatInput = {
   category: MemberCategory;
   committeeId: string | number;
@@ -19,6 +38,11 @@ export type AgreementInput = {
   filename: string;
 };
 
+export type AppendixKind =
+  | 'EXCEL'
+  | 'PDF'
+  | 'WORD';
+
 export type AttachAgreementInput = {
   contentBase64: string;
   delegationId: string | number;
@@ -32,9 +56,20 @@ export type AttachTermsOfReferenceInput = {
   filename: string;
 };
 
+export type BuildPackInput = {
+  meetingId: string | number;
+  part: Part;
+  supplement?: boolean;
+};
+
 export type CategoryMinimumInput = {
   category: MemberCategory;
   count: number;
+};
+
+export type ChangeMeetingStatusInput = {
+  id: string | number;
+  status: MeetingStatus;
 };
 
 export type CoCommissioningLevel =
@@ -65,6 +100,16 @@ export type CreateCommitteeInput = {
   partyIds?: Array<string | number>;
   quorumRule: QuorumRuleInput;
   termsSummary?: string;
+};
+
+export type CreateMeetingInput = {
+  callLink?: string;
+  committeeId: string | number;
+  endsAt?: string | null | undefined;
+  location?: string;
+  papersDue?: string | null | undefined;
+  startsAt: string;
+  title: string;
 };
 
 export type CreateMembershipInput = {
@@ -113,12 +158,25 @@ export type EndSeatInput = {
   validTo: string;
 };
 
+export type ImpactInput = {
+  applies: boolean;
+  area: string;
+  detail?: string;
+};
+
 /** The file's bytes in base64; .xlsx or .csv with columns ods_code, name, list_size, locality. */
 export type ImportPracticesInput = {
   contentBase64: string;
   filename: string;
   organisationId: string | number;
 };
+
+export type MeetingStatus =
+  | 'AGENDA_PUBLISHED'
+  | 'DRAFT'
+  | 'HELD'
+  | 'MINUTES_APPROVED'
+  | 'PAPERS_PUBLISHED';
 
 export type MemberCategory =
   | 'EXECUTIVE'
@@ -132,9 +190,50 @@ export type MemberCategory =
   | 'OTHER'
   | 'SECONDARY_CARE_DOCTOR';
 
+/** Move an item to a position (1 = first) among its new siblings; parentId makes it a sub-item. */
+export type MoveAgendaItemInput = {
+  id: string | number;
+  parentId?: string | number | null | undefined;
+  position: number;
+};
+
+export type MovePaperInput = {
+  id: string | number;
+  status: PaperStatus;
+};
+
 export type OrganisationKind =
   | 'AREA_TEAM'
   | 'CCG';
+
+export type PackBuildStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type PaperStatus =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'INCLUDED'
+  | 'SUBMITTED';
+
+export type Part =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type PublishPackInput = {
+  id: string | number;
+};
+
+export type Purpose =
+  | 'APPROVAL'
+  | 'ASSURANCE'
+  | 'DECISION'
+  | 'DISCUSSION'
+  | 'INFORMATION'
+  | 'NOTE'
+  | 'RATIFICATION';
 
 export type QuorumRuleInput = {
   categoryMinimums?: Array<CategoryMinimumInput>;
@@ -152,6 +251,15 @@ export type RecordDelegationInput = {
   validTo: string;
 };
 
+export type RequestPaperInput = {
+  authorId: string | number;
+  dueDate: string;
+  itemId: string | number;
+  meetingId: string | number;
+  sponsorId: string | number;
+  title: string;
+};
+
 export type RevokeDelegationInput = {
   id: string | number;
   reason: string;
@@ -165,11 +273,35 @@ export type Role =
   | 'PRACTICE_REPRESENTATIVE'
   | 'STAFF';
 
+export type SavePaperDraftInput = {
+  assuranceRisks?: string;
+  bodyMarkdown?: string;
+  conflictsNoted?: string;
+  executiveSummary?: string;
+  id: string | number;
+  impacts?: Array<ImpactInput>;
+  isPublic: boolean;
+  publicInvolvement?: string;
+  purpose: Purpose;
+  recommendation?: string;
+  strategicObjectives?: string;
+};
+
 export type SeatRole =
   | 'CHAIR'
   | 'IN_ATTENDANCE'
   | 'MEMBER'
   | 'VICE_CHAIR';
+
+export type UpdateAgendaItemInput = {
+  id: string | number;
+  minutesAllotted?: number;
+  needsPaper?: boolean;
+  part: Part;
+  presenter?: string;
+  purpose: Purpose;
+  title: string;
+};
 
 export type UpdateCommitteeInput = {
   id: string | number;
@@ -200,9 +332,18 @@ export type CommitteeQueryVariables = Exact<{
 
 
 export type CommitteeQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string } | null, quorumRule: { minimumVoting: number, eachParty: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }> }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
@@ -213,6 +354,9 @@ export type CommitteeQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Survey' }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
    | null };
 
 export type PartyChoicesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -321,6 +465,114 @@ export type PublicSchemeQueryVariables = Exact<{
 
 export type PublicSchemeQuery = { publicSchemeOfDelegation: { organisationName: string, odsCode: string, delegations: Array<{ delegatingOrganisation: string, receivingCommittee: string, receivingHost: string, functions: Array<string>, scope: Array<string>, validFrom: string, validTo: string, status: DelegationStatus }> } | null };
 
+export type CommitteeMeetingsQueryVariables = Exact<{
+  committeeId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CommitteeMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus } }> } };
+
+export type MeetingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MeetingQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
+    | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
+    | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
+    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
+    | { __typename: 'Person' }
+    | { __typename: 'Practice' }
+    | { __typename: 'PrimaryCareContract' }
+    | { __typename: 'Seat' }
+    | { __typename: 'Survey' }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
+   | null };
+
+export type CreateMeetingMutationVariables = Exact<{
+  input: CreateMeetingInput;
+}>;
+
+
+export type CreateMeetingMutation = { createMeeting: { meeting: { id: string, title: string, startsAt: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ChangeMeetingStatusMutationVariables = Exact<{
+  input: ChangeMeetingStatusInput;
+}>;
+
+
+export type ChangeMeetingStatusMutation = { changeMeetingStatus: { meeting: { id: string, status: MeetingStatus, noticeSentAt: string | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AddAgendaItemMutationVariables = Exact<{
+  input: AddAgendaItemInput;
+}>;
+
+
+export type AddAgendaItemMutation = { addAgendaItem: { item: { id: string, number: string, title: string, part: Part, isSubItem: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type UpdateAgendaItemMutationVariables = Exact<{
+  input: UpdateAgendaItemInput;
+}>;
+
+
+export type UpdateAgendaItemMutation = { updateAgendaItem: { item: { id: string, number: string, title: string, part: Part, isSubItem: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type MoveAgendaItemMutationVariables = Exact<{
+  input: MoveAgendaItemInput;
+}>;
+
+
+export type MoveAgendaItemMutation = { moveAgendaItem: { agenda: Array<{ id: string, number: string, title: string, part: Part, isSubItem: boolean }>, errors: Array<{ field: string | null, message: string }> } };
+
+export type PaperPeopleQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type PaperPeopleQuery = { people: { edges: Array<{ node: { id: string, name: string, email: string } }> } };
+
+export type RequestPaperMutationVariables = Exact<{
+  input: RequestPaperInput;
+}>;
+
+
+export type RequestPaperMutation = { requestPaper: { paper: { id: string, title: string, author: { id: string, name: string } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublicOrganisationQueryVariables = Exact<{
+  odsCode: string;
+}>;
+
+
+export type PublicOrganisationQuery = { publicOrganisation: { id: string, name: string, odsCode: string, committees: Array<{ id: string, name: string, kind: CommitteeKind }> } | null };
+
+export type PublicCommitteeQueryVariables = Exact<{
+  odsCode: string;
+  committeeId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PublicCommitteeQuery = { publicOrganisation: { id: string, name: string, odsCode: string, committees: Array<{ id: string, name: string }> } | null, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus } }> } };
+
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -345,9 +597,18 @@ export type OrganisationQueryVariables = Exact<{
 
 
 export type OrganisationQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation', id: string, kind: OrganisationKind, odsCode: string, name: string, viewerCanAdminister: boolean, areaTeam: { id: string, odsCode: string, name: string } | null }
@@ -358,6 +619,9 @@ export type OrganisationQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Survey' }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
    | null };
 
 export type OrganisationPracticesQueryVariables = Exact<{
@@ -378,9 +642,18 @@ export type OrganisationMembershipsQueryVariables = Exact<{
 
 
 export type OrganisationMembershipsQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation', id: string, memberships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: Role, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string }, practice: { id: string, odsCode: string, name: string } | null } }> } }
@@ -391,6 +664,9 @@ export type OrganisationMembershipsQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Survey' }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
    | null };
 
 export type MembershipChoicesQueryVariables = Exact<{
@@ -450,3 +726,119 @@ export type EndMembershipMutationVariables = Exact<{
 
 
 export type EndMembershipMutation = { endMembership: { membership: { id: string, validTo: string | null, isActive: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type BuildPackMutationVariables = Exact<{
+  input: BuildPackInput;
+}>;
+
+
+export type BuildPackMutation = { buildPack: { build: { id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublishPackMutationVariables = Exact<{
+  input: PublishPackInput;
+}>;
+
+
+export type PublishPackMutation = { publishPack: { build: { id: string, publishedAt: string | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PackBuildProgressSubscriptionVariables = Exact<{
+  buildId: string | number;
+}>;
+
+
+export type PackBuildProgressSubscription = { packBuildProgress: { status: PackBuildStatus, progress: number, message: string, pageCount: number | null } };
+
+export type PackBuildStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PackBuildStatusQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
+    | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
+    | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'PackBuild', id: string, status: PackBuildStatus, progress: number, message: string, pageCount: number | null }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
+    | { __typename: 'Person' }
+    | { __typename: 'Practice' }
+    | { __typename: 'PrimaryCareContract' }
+    | { __typename: 'Seat' }
+    | { __typename: 'Survey' }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
+   | null };
+
+export type PaperQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PaperQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
+    | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
+    | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> } | null }
+    | { __typename: 'PaperVersion' }
+    | { __typename: 'Person' }
+    | { __typename: 'Practice' }
+    | { __typename: 'PrimaryCareContract' }
+    | { __typename: 'Seat' }
+    | { __typename: 'Survey' }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
+   | null };
+
+export type MyPapersQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyPapersQuery = { myPapers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null } }> } };
+
+export type SavePaperDraftMutationVariables = Exact<{
+  input: SavePaperDraftInput;
+}>;
+
+
+export type SavePaperDraftMutation = { savePaperDraft: { version: { id: string, number: number } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type MovePaperMutationVariables = Exact<{
+  input: MovePaperInput;
+}>;
+
+
+export type MovePaperMutation = { movePaper: { paper: { id: string, status: PaperStatus } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AddAppendixMutationVariables = Exact<{
+  input: AddAppendixInput;
+}>;
+
+
+export type AddAppendixMutation = { addAppendix: { appendix: { title: string, kind: AppendixKind, pageCount: number | null, problem: string | null } | null, errors: Array<{ field: string | null, message: string }> } };

@@ -30,7 +30,7 @@ function fill(label: string, value: string) {
 
 async function fillInTheForm() {
   fireEvent.change(await screen.findByLabelText('Receiving committee'), { target: { value: 'c-joint' } });
-  fireEvent.click(screen.getByLabelText('GMS, PMS and APMS contracts'));
+  fireEvent.click(await screen.findByLabelText('GMS, PMS and APMS contracts'));
   fireEvent.click(screen.getByLabelText('NHS Bolton CCG (00T)'));
   fill('Valid from', '2026-04-01');
   fill('Valid to', '2027-01-01');
@@ -124,7 +124,7 @@ describe('RecordDelegationForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record delegation' }));
 
     const summary = await screen.findByRole('alert');
-    expect(document.activeElement).toBe(summary);
+    await waitFor(() => expect(document.activeElement).toBe(summary));
     const link = screen.getByRole('link', { name: 'The scope must be CCGs within Greater Manchester Area Team’s area.' });
     expect(link.getAttribute('href')).toBe('#record-delegation-scopeIds');
     expect(summary.textContent).toContain('No such organisation.');

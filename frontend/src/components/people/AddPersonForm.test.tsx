@@ -31,7 +31,7 @@ describe('AddPersonForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
 
     const summary = await screen.findByRole('alert');
-    expect(document.activeElement).toBe(summary);
+    await waitFor(() => expect(document.activeElement).toBe(summary));
     expect(screen.getByRole('link', { name: 'Someone with this email is already registered' })).toBeTruthy();
     const descriptions = screen
       .getByLabelText('Email')

@@ -8,6 +8,7 @@ import { SeatsSection } from '../../components/committees/SeatsSection';
 import { TermsOfReferenceSection } from '../../components/committees/TermsOfReferenceSection';
 import type { CommitteeDetail } from '../../components/committees/types';
 import { CellList } from '../../components/delegations/DelegationStatusTag';
+import { MeetingsSection } from '../../components/meetings/MeetingsSection';
 import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { SummaryList, SummaryRow } from '../../components/SummaryList';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -67,6 +68,7 @@ export function CommitteePage() {
       <BackLink to="/committees">Back to committees</BackLink>
       <h1>{committee.name}</h1>
       <CommitteeSummary committee={committee} />
+      <MeetingsSection committee={committee} />
       <TermsOfReferenceSection committee={committee} onChanged={reload} />
       {committee.kind === 'COUNCIL_OF_MEMBERS' ? (
         <>
@@ -77,9 +79,7 @@ export function CommitteePage() {
         <SeatsSection committee={committee} onChanged={reload} />
       )}
       <DelegationsHeldSection committee={committee} />
-      {committee.viewerCanManage && (
-<ChangeCommitteeForm committee={committee} onChanged={reload} />
-      )}
+      {committee.viewerCanManage && <ChangeCommitteeForm committee={committee} onChanged={reload} />}
     </>
   );
 }

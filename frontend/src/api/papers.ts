@@ -1,0 +1,175 @@
+import { gql } from './client';
+import type {
+  AddAppendixMutation,
+  AddAppendixMutationVariables,
+  MovePaperMutation,
+  MovePaperMutationVariables,
+  MyPapersQuery,
+  MyPapersQueryVariables,
+  PaperQuery,
+  PaperQueryVariables,
+  SavePaperDraftMutation,
+  SavePaperDraftMutationVariables,
+} from '../generated/graphql';
+
+export const paperQuery = gql<PaperQuery, PaperQueryVariables>(`
+  query Paper($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Paper {
+        id
+        title
+        status
+        dueDate
+        isPublic
+        viewerCanWrite
+        viewerCanApprove
+        author {
+          id
+          name
+        }
+        sponsor {
+          id
+          name
+        }
+        item {
+          id
+          number
+          title
+        }
+        meeting {
+          id
+          title
+          startsAt
+          committee {
+            id
+            name
+          }
+        }
+        versions {
+          id
+          number
+          createdAt
+          approvedAt
+          publishedAt
+        }
+        currentVersion {
+          id
+          number
+          purpose
+          executiveSummary
+          recommendation
+          strategicObjectives
+          assuranceRisks
+          conflictsNoted
+          publicInvolvement
+          bodyMarkdown
+          bodyHtml
+          approvedAt
+          publishedAt
+          impacts {
+            area
+            applies
+            detail
+          }
+          appendices {
+            title
+            kind
+            pageCount
+            problem
+            file {
+              filename
+              contentType
+              sizeBytes
+              url
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const myPapersQuery = gql<MyPapersQuery, MyPapersQueryVariables>(`
+  query MyPapers($first: Int!, $after: String) {
+    myPapers(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          status
+          dueDate
+          author {
+            id
+            name
+          }
+          sponsor {
+            id
+            name
+          }
+          meeting {
+            id
+            title
+            startsAt
+            committee {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const savePaperDraftMutation = gql<SavePaperDraftMutation, SavePaperDraftMutationVariables>(`
+  mutation SavePaperDraft($input: SavePaperDraftInput!) {
+    savePaperDraft(input: $input) {
+      version {
+        id
+        number
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const movePaperMutation = gql<MovePaperMutation, MovePaperMutationVariables>(`
+  mutation MovePaper($input: MovePaperInput!) {
+    movePaper(input: $input) {
+      paper {
+        id
+        status
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const addAppendixMutation = gql<AddAppendixMutation, AddAppendixMutationVariables>(`
+  mutation AddAppendix($input: AddAppendixInput!) {
+    addAppendix(input: $input) {
+      appendix {
+        title
+        kind
+        pageCount
+        problem
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,152 @@
+import { type FormEvent, useState } from 'react';
+import { onFields, request } from '../../api/client';
+import { addAppendixMutation } from '../../api/papers';
+import { useSubmission } from '../../api/useSubmission';
+import { chosenFile, describeFile, readAsBase64 } from '../../files';
+import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { FileField, TextField } from '../fields';
+import { Confirmation } from '../messages';
+import type { AppendixDetail, PaperDetail } from './types';
+
+const idPrefix = 'add-appendix';
+
+const apiFields = { title: 'title', contentBase64: 'file', filename: 'file' };
+
+const accepted = [
+  '.pdf',
+  '.docx',
+  '.xlsx',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+].join(',');
+
+const kindInWords = { PDF: 'PDF', WORD: 'Word document', EXCEL: 'Excel workbook' } as const;
+
+function Appendix({ appendix }: { appendix: AppendixDetail }) {
+  const { file } = appendix;
+  const pages = appendix.pageCount ? `, ${appendix.pageCount} ${appendix.pageCount === 1 ? 'page' : 'pages'}` : '';
+  return (
+    <li>
+      {file ? (
+        <a href={file.url}>
+          {appendix.title}
+          <span className="nhsuk-u-visually-hidden"> (appendix)</span>
+        </a>
+      ) : (
+        appendix.title
+      )}{' '}
+      ({file ? describeFile(file.contentType, file.sizeBytes) : kindInWords[appendix.kind]}
+      {pages})
+      {appendix.problem && (
+        <div className="nhsuk-warning-callout">
+          <h3 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>This appendix cannot go in the pack
+            </span>
+          </h3>
+          <p>{appendix.problem}</p>
+          <p>Upload a readable copy as a new appendix. The paper cannot be submitted while this one is attached.</p>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AddAppendixForm({ paper, onAdded }: { paper: PaperDetail; onAdded: (message: string) => void }) {
+  const { errors, setErrors, submitting, submit } = useSubmission();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const values = new FormData(form);
+    const title = String(values.get('title') ?? '').trim();
+    const file = chosenFile(values, 'file');
+    const problems = [
+      ...(title ? [] : [{ field: 'title', message: 'Give the appendix a title' }]),
+      ...(file ? [] : [{ field: 'file', message: 'Select the file to attach' }]),
+    ];
+    if (problems.length || !file) {
+      setErrors(problems);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { addAppendix } = await request(addAppendixMutation, {
+        input: { paperId: paper.id, title, filename: file.name, contentBase64: await readAsBase64(file) },
+      });
+      return { ...addAppendix, errors: onFields(addAppendix.errors, apiFields) };
+    });
+    if (payload?.appendix) {
+      form.reset();
+      onAdded(
+        payload.appendix.problem
+          ? `Attached “${payload.appendix.title}”, but it cannot go in the pack: ${payload.appendix.problem}`
+          : `Attached “${payload.appendix.title}”.`,
+      );
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <h3>Attach an appendix</h3>
+      <ErrorSummary errors={errors} idPrefix={idPrefix} />
+      <TextField
+        id={`${idPrefix}-title`}
+        name="title"
+        label="Title of the appendix"
+        autoComplete="off"
+        error={errorFor(errors, 'title')}
+      />
+      <FileField
+        id={`${idPrefix}-file`}
+        name="file"
+        label="File"
+        hint={
+          'A PDF, Word document (.docx) or Excel workbook (.xlsx). PDFs go into the pack as pages; ' +
+          'Word and Excel files are listed in the pack and offered beside it.'
+        }
+        accept={accepted}
+        error={errorFor(errors, 'file')}
+      />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+        Attach appendix
+      </button>
+    </form>
+  );
+}
+
+interface AppendicesSectionProps {
+  paper: PaperDetail;
+  appendices: readonly AppendixDetail[];
+  canAdd: boolean;
+  onChanged: () => void;
+}
+
+export function AppendicesSection({ paper, appendices, canAdd, onChanged }: AppendicesSectionProps) {
+  const [added, setAdded] = useState<string | null>(null);
+  return (
+    <section>
+      <h2>Appendices</h2>
+      {appendices.length ? (
+        <ol className="nhsuk-list nhsuk-list--number app-appendices">
+          {appendices.map((appendix, index) => (
+            <Appendix key={index} appendix={appendix} />
+          ))}
+        </ol>
+      ) : (
+        <p>The paper has no appendices.</p>
+      )}
+      <Confirmation>{added}</Confirmation>
+      {canAdd && (
+        <AddAppendixForm
+          paper={paper}
+          onAdded={(message) => {
+            setAdded(message);
+            onChanged();
+          }}
+        />
+      )}
+    </section>
+  );
+}
