@@ -94,10 +94,6 @@ def with_question(**changes) -> list[dict]:
          {"field": "audience", "message": "Choose localities that the CCG's practices are in."}),
         ({"audience": {"roles": []}}, {"field": "audience", "message": "Choose who the survey is for."}),
         ({"title": "  "}, {"field": "title", "message": "Enter the survey's title (200 characters or fewer)."}),
-        ({"title": "Members\x00"},
-         {"field": "title", "message": "The title or introduction contains a character that cannot be stored (NUL)."}),
-        ({"sections": with_question(prompt="Engaged?\x00")},
-         {"field": "sections", "message": "The text contains a character that cannot be stored (NUL); remove it."}),
     ],
 )
 async def test_bad_surveys_are_refused_and_nothing_is_written(client, overrides, error):
@@ -133,7 +129,12 @@ async def test_opening_and_publishing_follow_the_survey_s_life(client):
     assert (await gp.data(PUBLISH, {"id": survey, "published": True}))["publishSurveyResults"]["errors"] == [
         {"field": None, "message": "Only the CCG's board secretary or an administrator can change its surveys."}]
     invited = await helen.data("query($id: ID!) { node(id: $id) { ... on Survey { results { invitedCount } } } }", {"id": survey})
-    assert invited["node"]["results"]["invitedCount"] == 2  # Bolton's governing body: Dr Mistry and Margaret Lowe
+    members = await owner_fetch(
+        "SELECT count(DISTINCT m.person_id) FROM membership m JOIN organisation o ON o.id = m.org_id"
+        " WHERE o.ods_code = '00T' AND m.role = 'GOVERNING_BODY_MEMBER' AND m.valid_from <= current_date"
+        " AND (m.valid_to IS NULL OR m.valid_to >= current_date)"
+    )
+    assert invited["node"]["results"]["invitedCount"] == members[0][0] >= 2  # at least Dr Mistry and Margaret Lowe
     assert (await helen.data(CREATE, {"input": {
         "organisationId": await organisation("00T"), "title": "x", "anonymity": "NAMED", "audience": {"roles": EVERYONE},
         "closesAt": "2020-01-01T00:00:00"}}))["createSurvey"]["errors"] == [

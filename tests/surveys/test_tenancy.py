@@ -9,7 +9,7 @@ import pytest
 from quorum.database import app_url, connect_kwargs
 from quorum.graphql.ids import decode, encode
 from tests.support import (
-    BOLTON_GP, BOLTON_SECRETARY, DEMO_DELEGATION, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person,
+    BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person,
     owner_fetch,
 )
 from tests.surveys import city_and_hackney as ch
@@ -89,14 +89,19 @@ async def test_an_area_team_sees_results_through_a_live_delegation_and_not_witho
     assert await export_status(client, janet, survey) == 200
     oliver = await as_person(client, LONDON_OFFICER)
     assert await seen(oliver, survey) is None
+    # Revoke every live delegation covering Bolton (other tests may have added some), then put them back.
+    live = [r["id"] for r in await owner_fetch(
+        "SELECT id FROM delegation WHERE revoked_at IS NULL"
+        " AND (SELECT id FROM organisation WHERE ods_code = '00T') = ANY (scope_ccg_ids)"
+    )]
     try:
-        await owner_fetch(f"UPDATE delegation SET revoked_at = now(), revoked_by = recorded_by, revocation_reason = 'test'"
-                          f" WHERE id = ({DEMO_DELEGATION})")
+        await owner_fetch("UPDATE delegation SET revoked_at = now(), revoked_by = recorded_by, revocation_reason = 'test'"
+                          " WHERE id = ANY($1::uuid[])", live)
         assert await seen(janet, survey) is None
         assert await export_status(client, janet, survey) == 404
     finally:
         await owner_fetch(
-            f"UPDATE delegation SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL WHERE id = ({DEMO_DELEGATION})"
+            "UPDATE delegation SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL WHERE id = ANY($1::uuid[])", live
         )
 
 
