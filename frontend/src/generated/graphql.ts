@@ -32,9 +32,69 @@ export type AttachTermsOfReferenceInput = {
   filename: string;
 };
 
+export type BallotAnswerInput = {
+  /** One option; or, in an election, up to its seats in candidates. */
+  optionIds: Array<string | number>;
+  questionId: string | number;
+};
+
+/** A PDF or Word document in base64. */
+export type BallotDocumentInput = {
+  contentBase64: string;
+  filename: string;
+};
+
+export type BallotOptionKind =
+  | 'ABSTAIN'
+  | 'AGAINST'
+  | 'CANDIDATE'
+  | 'FOR';
+
+export type BallotOutcome =
+  | 'CARRIED'
+  | 'ELECTED'
+  | 'NONE_ELECTED'
+  | 'NOT_CARRIED'
+  | 'NOT_VALID'
+  | 'TIED';
+
+export type BallotQuestionInput = {
+  candidates?: Array<string>;
+  kind?: BallotQuestionKind;
+  seats?: number;
+  text: string;
+};
+
+export type BallotQuestionKind =
+  | 'ELECTION'
+  | 'FOR_AGAINST';
+
+export type BallotStatus =
+  | 'CLOSED'
+  | 'OPEN'
+  | 'SCHEDULED';
+
+export type BallotVoteOutcome =
+  | 'ALREADY_RECORDED'
+  | 'CHANGED'
+  | 'RECORDED';
+
+export type CastBallotVoteInput = {
+  answers: Array<BallotAnswerInput>;
+  ballotId: string | number;
+  /** Needed only when the viewer may vote for more than one practice (as a proxy). */
+  practiceId?: string | number | null | undefined;
+  /** Make a random one (a UUID) for each ballot paper and send it again on every retry; never derive it from the choices. */
+  submissionKey?: string | null | undefined;
+};
+
 export type CategoryMinimumInput = {
   category: MemberCategory;
   count: number;
+};
+
+export type CloseBallotInput = {
+  id: string | number;
 };
 
 export type CoCommissioningLevel =
@@ -55,6 +115,17 @@ export type ContractType =
   | 'APMS'
   | 'GMS'
   | 'PMS';
+
+export type CreateBallotInput = {
+  closesAt: string;
+  description?: string;
+  document?: BallotDocumentInput | null | undefined;
+  opensAt: string;
+  organisationId: string | number;
+  questions: Array<BallotQuestionInput>;
+  secret?: boolean;
+  title: string;
+};
 
 export type CreateCommitteeInput = {
   coCommissioningLevel?: CoCommissioningLevel | null | undefined;
@@ -120,6 +191,11 @@ export type ImportPracticesInput = {
   organisationId: string | number;
 };
 
+export type Majority =
+  | 'SIMPLE'
+  | 'STATED_SHARE'
+  | 'TWO_THIRDS';
+
 export type MemberCategory =
   | 'EXECUTIVE'
   | 'GP'
@@ -171,6 +247,22 @@ export type SeatRole =
   | 'MEMBER'
   | 'VICE_CHAIR';
 
+/** The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100. */
+export type SetBallotSettingsInput = {
+  majority: Majority;
+  /** Only for STATED_SHARE: more than 50, at most 100. */
+  majorityPercent?: number | null | undefined;
+  organisationId: string | number;
+  turnoutBasis: TurnoutBasis;
+  turnoutThresholdPercent: number;
+  votesMayBeChanged?: boolean;
+  weighting: Weighting;
+};
+
+export type TurnoutBasis =
+  | 'LIST_SIZE'
+  | 'PRACTICES';
+
 export type UpdateCommitteeInput = {
   id: string | number;
   name: string;
@@ -186,6 +278,64 @@ export type UpdatePrimaryCareContractInput = {
   startDate: string;
 };
 
+export type Weighting =
+  | 'EQUAL'
+  | 'LIST_SIZE';
+
+export type MyBallotsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBallotsQuery = { myBallots: { edges: Array<{ node: { id: string, title: string, status: BallotStatus, opensAt: string, closesAt: string, closedAt: string | null, organisation: { id: string, name: string } | null, viewerVotingRights: Array<{ asProxy: boolean, canVote: boolean, practice: { id: string, odsCode: string, name: string } | null, vote: { recordedAt: string } | null }>, results: { valid: boolean, questions: Array<{ summary: string, question: { id: string, text: string } }> } | null } }> } };
+
+export type OrganisationBallotsQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type OrganisationBallotsQuery = { ballots: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: BallotStatus, secret: boolean, opensAt: string, closesAt: string, closedAt: string | null, turnout: { electoratePractices: number, votedPractices: number, percent: number } | null } }> } };
+
+export type BallotQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BallotQuery = { ballot: { id: string, title: string, description: string, secret: boolean, status: BallotStatus, opensAt: string, closesAt: string, closedAt: string | null, viewerCanManage: boolean, exportUrl: string | null, organisation: { id: string, name: string } | null, document: { filename: string, contentType: string, sizeBytes: number, url: string } | null, rules: { inWords: Array<string> }, questions: Array<{ id: string, position: number, kind: BallotQuestionKind, text: string, seats: number, options: Array<{ id: string, kind: BallotOptionKind, label: string }> }>, viewerVotingRights: Array<{ asProxy: boolean, canVote: boolean, practice: { id: string, odsCode: string, name: string } | null, vote: { recordedAt: string, changedAt: string | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string }, options: Array<{ id: string, label: string }> }> | null } | null }>, turnout: { electoratePractices: number, electorateWeight: number, votedPractices: number, votedWeight: number, notVotedPractices: number, basis: TurnoutBasis, percent: number, thresholdPercent: number, thresholdMet: boolean } | null, notVoted: { totalCount: number, edges: Array<{ node: { odsCode: string, listSize: number, practice: { id: string, name: string } | null, representatives: Array<{ id: string, name: string, email: string }> } }> } | null, results: { valid: boolean, questions: Array<{ outcome: BallotOutcome, carried: boolean, tied: boolean, summary: string, question: { id: string, text: string, kind: BallotQuestionKind, seats: number }, options: Array<{ votes: number, weight: number, percent: number | null, elected: boolean, tied: boolean, option: { id: string, label: string } }> }> } | null } | null };
+
+export type BallotSettingsQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type BallotSettingsQuery = { ballotSettings: { viewerCanChange: boolean, updatedAt: string | null, rules: { weighting: Weighting, turnoutBasis: TurnoutBasis, turnoutThresholdPercent: number, majority: Majority, majorityPercent: number | null, votesMayBeChanged: boolean, inWords: Array<string> } } | null };
+
+export type SetBallotSettingsMutationVariables = Exact<{
+  input: SetBallotSettingsInput;
+}>;
+
+
+export type SetBallotSettingsMutation = { setBallotSettings: { settings: { rules: { inWords: Array<string> } } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CreateBallotMutationVariables = Exact<{
+  input: CreateBallotInput;
+}>;
+
+
+export type CreateBallotMutation = { createBallot: { ballot: { id: string, title: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CloseBallotMutationVariables = Exact<{
+  input: CloseBallotInput;
+}>;
+
+
+export type CloseBallotMutation = { closeBallot: { ballot: { id: string, status: BallotStatus } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CastBallotVoteMutationVariables = Exact<{
+  input: CastBallotVoteInput;
+}>;
+
+
+export type CastBallotVoteMutation = { castBallotVote: { outcome: BallotVoteOutcome | null, message: string | null, errors: Array<{ field: string | null, message: string }> } };
+
 export type CommitteesQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -200,9 +350,18 @@ export type CommitteeQueryVariables = Exact<{
 
 
 export type CommitteeQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string } | null, quorumRule: { minimumVoting: number, eachParty: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }> }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
@@ -213,6 +372,7 @@ export type CommitteeQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Vote' }
    | null };
 
 export type PartyChoicesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -345,9 +505,18 @@ export type OrganisationQueryVariables = Exact<{
 
 
 export type OrganisationQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation', id: string, kind: OrganisationKind, odsCode: string, name: string, viewerCanAdminister: boolean, areaTeam: { id: string, odsCode: string, name: string } | null }
@@ -358,6 +527,7 @@ export type OrganisationQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Vote' }
    | null };
 
 export type OrganisationPracticesQueryVariables = Exact<{
@@ -378,9 +548,18 @@ export type OrganisationMembershipsQueryVariables = Exact<{
 
 
 export type OrganisationMembershipsQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation', id: string, memberships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: Role, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string }, practice: { id: string, odsCode: string, name: string } | null } }> } }
@@ -391,6 +570,7 @@ export type OrganisationMembershipsQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Vote' }
    | null };
 
 export type MembershipChoicesQueryVariables = Exact<{

@@ -1,0 +1,50 @@
+import type { BallotQuery } from '../../generated/graphql';
+import { Table } from '../Table';
+import { ballotOutcomeInWords, formatCount, formatPercent, outcomeColourOf } from './words';
+
+export type BallotResultsData = NonNullable<NonNullable<BallotQuery['ballot']>['results']>;
+
+export function ResultsSection({ results }: { results: BallotResultsData }) {
+  return (
+    <section>
+      <h2>Results</h2>
+      <p>
+        {results.valid
+          ? 'Turnout reached the threshold: the result is valid.'
+          : 'Turnout fell short of the threshold: the result is not valid, and nothing is carried or elected.'}
+      </p>
+      {results.questions.map((result, index) => {
+        const election = result.question.kind === 'ELECTION';
+        return (
+          <section key={result.question.id}>
+            <h3>
+              <span className="nhsuk-caption-m">Question {index + 1}</span>
+              {result.question.text}
+            </h3>
+            <p>
+              <strong className={`nhsuk-tag nhsuk-tag--${outcomeColourOf(result.outcome)}`}>
+                {ballotOutcomeInWords[result.outcome]}
+              </strong>
+            </p>
+            <p>{result.summary}</p>
+            <Table
+              caption={`Votes on question ${index + 1}`}
+              compact
+              head={['Option', 'Practices', 'Patients', 'Share', election ? 'Elected' : 'Note']}
+              rows={result.options.map((option) => ({
+                key: option.option.id,
+                cells: [
+                  option.option.label,
+                  formatCount(option.votes),
+                  formatCount(option.weight),
+                  formatPercent(option.percent),
+                  option.tied ? 'Tied' : option.elected ? 'Elected' : '',
+                ],
+              }))}
+            />
+          </section>
+        );
+      })}
+    </section>
+  );
+}
