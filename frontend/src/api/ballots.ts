@@ -160,7 +160,7 @@ export const ballotQuery = gql<BallotQuery, BallotQueryVariables>(`
         thresholdPercent
         thresholdMet
       }
-      notVoted: electors(first: 200, hasVoted: false) {
+      notVoted: electors(first: 100, hasVoted: false) {
         totalCount
         edges {
           node {

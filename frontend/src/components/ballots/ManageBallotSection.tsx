@@ -55,6 +55,12 @@ export function ReminderList({ ballot }: { ballot: ManagedBallot }) {
               ],
             }))}
           />
+          {notVoted.totalCount > notVoted.edges.length && (
+            <p>
+              The first {formatCount(notVoted.edges.length)} are shown; the export lists every practice once the ballot
+              closes.
+            </p>
+          )}
         </>
       )}
     </section>
