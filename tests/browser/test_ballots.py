@@ -117,6 +117,9 @@ async def test_a_representative_votes_from_a_phone_and_the_secretary_closes_and_
     await expect(office.get_by_role("heading", name="Results", level=2)).to_be_visible()
     await expect(office.get_by_text("Closed", exact=True).first).to_be_visible()
     await expect(office.get_by_role("table", name="Votes on question 1")).to_contain_text("For")
+    named = office.get_by_role("table", name="How each practice voted")
+    await expect(named).to_contain_text("P82002")
+    await expect(named).to_contain_text("Question 2: Dr Amara Okafor, Dr Chloe Patel")
     await assert_accessible(office)
     async with office.expect_download() as download_info:
         await office.get_by_role("link", name="Download the result (Excel workbook)").click()

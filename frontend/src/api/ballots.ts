@@ -178,6 +178,33 @@ export const ballotQuery = gql<BallotQuery, BallotQueryVariables>(`
           }
         }
       }
+      namedVotes(first: 100) {
+        totalCount
+        edges {
+          node {
+            asProxy
+            practice {
+              id
+              odsCode
+              name
+            }
+            castBy {
+              id
+              name
+            }
+            answers {
+              question {
+                id
+                position
+              }
+              options {
+                id
+                label
+              }
+            }
+          }
+        }
+      }
       results {
         valid
         questions {

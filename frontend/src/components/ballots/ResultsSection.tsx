@@ -48,3 +48,42 @@ export function ResultsSection({ results }: { results: BallotResultsData }) {
     </section>
   );
 }
+
+type NamedVotes = NonNullable<NonNullable<BallotQuery['ballot']>['namedVotes']>;
+
+/** A named ballot, once closed: how each practice voted, and who cast it. */
+export function NamedVotesSection({ namedVotes }: { namedVotes: NamedVotes }) {
+  return (
+    <section>
+      <h2>How each practice voted</h2>
+      {namedVotes.totalCount === 0 ? (
+        <p>No practice voted.</p>
+      ) : (
+        <>
+          <Table
+            caption="How each practice voted"
+            compact
+            head={['Practice', 'Votes', 'Cast by']}
+            rows={namedVotes.edges.map(({ node }, index) => ({
+              key: node.practice?.id ?? String(index),
+              cells: [
+                node.practice ? `${node.practice.name} (${node.practice.odsCode})` : '',
+                <ul className="nhsuk-list app-cell-list">
+                  {(node.answers ?? []).map((answer) => (
+                    <li key={answer.question.id}>
+                      Question {answer.question.position}: {answer.options.map((option) => option.label).join(', ')}
+                    </li>
+                  ))}
+                </ul>,
+                `${node.castBy?.name ?? ''}${node.asProxy ? ' (proxy)' : ''}`,
+              ],
+            }))}
+          />
+          {namedVotes.totalCount > namedVotes.edges.length && (
+            <p>The first {formatCount(namedVotes.edges.length)} are shown; the export lists them all.</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

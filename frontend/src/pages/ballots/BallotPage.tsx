@@ -6,7 +6,7 @@ import { BallotPaperForm, type VoteOutcome } from '../../components/ballots/Ball
 import type { Choices } from '../../components/ballots/ballotPaper';
 import { BallotStatusTag } from '../../components/ballots/BallotStatusTag';
 import { CloseBallotSection, ReminderList, refreshSeconds, useEvery } from '../../components/ballots/ManageBallotSection';
-import { ResultsSection } from '../../components/ballots/ResultsSection';
+import { NamedVotesSection, ResultsSection } from '../../components/ballots/ResultsSection';
 import { TurnoutSummary } from '../../components/ballots/TurnoutSummary';
 import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { SummaryList, SummaryRow } from '../../components/SummaryList';
@@ -149,6 +149,7 @@ export function BallotPage() {
       {ballot.viewerCanManage && ballot.status === 'OPEN' && <CloseBallotSection ballot={ballot} onClosed={reload} />}
 
       {ballot.results && <ResultsSection results={ballot.results} />}
+      {ballot.namedVotes && <NamedVotesSection namedVotes={ballot.namedVotes} />}
       {ballot.exportUrl && (
         <p>
           <a href={ballot.exportUrl} download>
