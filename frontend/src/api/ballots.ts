@@ -4,6 +4,10 @@ import type {
   BallotQueryVariables,
   BallotSettingsQuery,
   BallotSettingsQueryVariables,
+  AppointBallotProxyMutation,
+  AppointBallotProxyMutationVariables,
+  RevokeBallotProxyMutation,
+  RevokeBallotProxyMutationVariables,
   CastBallotVoteMutation,
   CastBallotVoteMutationVariables,
   CloseBallotMutation,
@@ -160,6 +164,46 @@ export const ballotQuery = gql<BallotQuery, BallotQueryVariables>(`
         thresholdPercent
         thresholdMet
       }
+      proxies {
+        id
+        appointedAt
+        revokedAt
+        practice {
+          id
+          odsCode
+          name
+        }
+        proxy {
+          id
+          name
+        }
+        proxyPractice {
+          id
+          name
+        }
+        appointedBy {
+          id
+          name
+        }
+      }
+      allElectors: electors(first: 100) {
+        edges {
+          node {
+            odsCode
+            practice {
+              id
+              name
+            }
+            vote {
+              recordedAt
+            }
+            representatives {
+              id
+              name
+            }
+          }
+        }
+      }
       notVoted: electors(first: 100, hasVoted: false) {
         totalCount
         edges {
@@ -304,6 +348,34 @@ export const castBallotVoteMutation = gql<CastBallotVoteMutation, CastBallotVote
     castBallotVote(input: $input) {
       outcome
       message
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const appointBallotProxyMutation = gql<AppointBallotProxyMutation, AppointBallotProxyMutationVariables>(`
+  mutation AppointBallotProxy($input: AppointBallotProxyInput!) {
+    appointBallotProxy(input: $input) {
+      proxy {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const revokeBallotProxyMutation = gql<RevokeBallotProxyMutation, RevokeBallotProxyMutationVariables>(`
+  mutation RevokeBallotProxy($input: RevokeBallotProxyInput!) {
+    revokeBallotProxy(input: $input) {
+      proxy {
+        id
+      }
       errors {
         field
         message

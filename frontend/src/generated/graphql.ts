@@ -19,6 +19,12 @@ export type AgreementInput = {
   filename: string;
 };
 
+export type AppointBallotProxyInput = {
+  ballotId: string | number;
+  practiceId: string | number;
+  proxyPersonId: string | number;
+};
+
 export type AttachAgreementInput = {
   contentBase64: string;
   delegationId: string | number;
@@ -228,6 +234,10 @@ export type RecordDelegationInput = {
   validTo: string;
 };
 
+export type RevokeBallotProxyInput = {
+  id: string | number;
+};
+
 export type RevokeDelegationInput = {
   id: string | number;
   reason: string;
@@ -299,7 +309,7 @@ export type BallotQueryVariables = Exact<{
 }>;
 
 
-export type BallotQuery = { ballot: { id: string, title: string, description: string, secret: boolean, status: BallotStatus, opensAt: string, closesAt: string, closedAt: string | null, viewerCanManage: boolean, exportUrl: string | null, organisation: { id: string, name: string } | null, document: { filename: string, contentType: string, sizeBytes: number, url: string } | null, rules: { inWords: Array<string> }, questions: Array<{ id: string, position: number, kind: BallotQuestionKind, text: string, seats: number, options: Array<{ id: string, kind: BallotOptionKind, label: string }> }>, viewerVotingRights: Array<{ asProxy: boolean, canVote: boolean, practice: { id: string, odsCode: string, name: string } | null, vote: { recordedAt: string, changedAt: string | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string }, options: Array<{ id: string, label: string }> }> | null } | null }>, turnout: { electoratePractices: number, electorateWeight: number, votedPractices: number, votedWeight: number, notVotedPractices: number, basis: TurnoutBasis, percent: number, thresholdPercent: number, thresholdMet: boolean } | null, notVoted: { totalCount: number, edges: Array<{ node: { odsCode: string, listSize: number, practice: { id: string, name: string } | null, representatives: Array<{ id: string, name: string, email: string }> } }> } | null, namedVotes: { totalCount: number, edges: Array<{ node: { asProxy: boolean, practice: { id: string, odsCode: string, name: string } | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string, position: number }, options: Array<{ id: string, label: string }> }> | null } }> } | null, results: { valid: boolean, questions: Array<{ outcome: BallotOutcome, carried: boolean, tied: boolean, summary: string, question: { id: string, text: string, kind: BallotQuestionKind, seats: number }, options: Array<{ votes: number, weight: number, percent: number | null, elected: boolean, tied: boolean, option: { id: string, label: string } }> }> } | null } | null };
+export type BallotQuery = { ballot: { id: string, title: string, description: string, secret: boolean, status: BallotStatus, opensAt: string, closesAt: string, closedAt: string | null, viewerCanManage: boolean, exportUrl: string | null, organisation: { id: string, name: string } | null, document: { filename: string, contentType: string, sizeBytes: number, url: string } | null, rules: { inWords: Array<string> }, questions: Array<{ id: string, position: number, kind: BallotQuestionKind, text: string, seats: number, options: Array<{ id: string, kind: BallotOptionKind, label: string }> }>, viewerVotingRights: Array<{ asProxy: boolean, canVote: boolean, practice: { id: string, odsCode: string, name: string } | null, vote: { recordedAt: string, changedAt: string | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string }, options: Array<{ id: string, label: string }> }> | null } | null }>, turnout: { electoratePractices: number, electorateWeight: number, votedPractices: number, votedWeight: number, notVotedPractices: number, basis: TurnoutBasis, percent: number, thresholdPercent: number, thresholdMet: boolean } | null, proxies: Array<{ id: string, appointedAt: string, revokedAt: string | null, practice: { id: string, odsCode: string, name: string } | null, proxy: { id: string, name: string } | null, proxyPractice: { id: string, name: string } | null, appointedBy: { id: string, name: string } | null }>, allElectors: { edges: Array<{ node: { odsCode: string, practice: { id: string, name: string } | null, vote: { recordedAt: string } | null, representatives: Array<{ id: string, name: string }> } }> } | null, notVoted: { totalCount: number, edges: Array<{ node: { odsCode: string, listSize: number, practice: { id: string, name: string } | null, representatives: Array<{ id: string, name: string, email: string }> } }> } | null, namedVotes: { totalCount: number, edges: Array<{ node: { asProxy: boolean, practice: { id: string, odsCode: string, name: string } | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string, position: number }, options: Array<{ id: string, label: string }> }> | null } }> } | null, results: { valid: boolean, questions: Array<{ outcome: BallotOutcome, carried: boolean, tied: boolean, summary: string, question: { id: string, text: string, kind: BallotQuestionKind, seats: number }, options: Array<{ votes: number, weight: number, percent: number | null, elected: boolean, tied: boolean, option: { id: string, label: string } }> }> } | null } | null };
 
 export type BallotSettingsQueryVariables = Exact<{
   organisationId: string | number;
@@ -335,6 +345,20 @@ export type CastBallotVoteMutationVariables = Exact<{
 
 
 export type CastBallotVoteMutation = { castBallotVote: { outcome: BallotVoteOutcome | null, message: string | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AppointBallotProxyMutationVariables = Exact<{
+  input: AppointBallotProxyInput;
+}>;
+
+
+export type AppointBallotProxyMutation = { appointBallotProxy: { proxy: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RevokeBallotProxyMutationVariables = Exact<{
+  input: RevokeBallotProxyInput;
+}>;
+
+
+export type RevokeBallotProxyMutation = { revokeBallotProxy: { proxy: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type CommitteesQueryVariables = Exact<{
   first: number;

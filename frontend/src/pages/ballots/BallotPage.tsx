@@ -6,6 +6,7 @@ import { BallotPaperForm, type VoteOutcome } from '../../components/ballots/Ball
 import type { Choices } from '../../components/ballots/ballotPaper';
 import { BallotStatusTag } from '../../components/ballots/BallotStatusTag';
 import { CloseBallotSection, ReminderList, refreshSeconds, useEvery } from '../../components/ballots/ManageBallotSection';
+import { ProxiesSection } from '../../components/ballots/ProxiesSection';
 import { NamedVotesSection, ResultsSection } from '../../components/ballots/ResultsSection';
 import { TurnoutSummary } from '../../components/ballots/TurnoutSummary';
 import { BackLink, Loading, QueryProblem } from '../../components/messages';
@@ -146,6 +147,7 @@ export function BallotPage() {
         </section>
       )}
       {ballot.viewerCanManage && !closed && <ReminderList ballot={ballot} />}
+      {ballot.viewerCanManage && <ProxiesSection ballot={ballot} onChanged={reload} />}
       {ballot.viewerCanManage && ballot.status === 'OPEN' && <CloseBallotSection ballot={ballot} onClosed={reload} />}
 
       {ballot.results && <ResultsSection results={ballot.results} />}
