@@ -73,6 +73,17 @@ async def test_a_representative_votes_from_a_phone_and_the_secretary_closes_and_
     before = await practices_voted(office)
     await assert_accessible(office)
 
+    # A practice that cannot vote itself has another practice's representative vote for it.
+    practice = office.get_by_label("Practice", exact=True)
+    labels = await practice.locator("option").all_text_contents()
+    absent = next(label for label in labels[1:] if "P82001" not in label and "P82002" not in label)
+    await practice.select_option(label=absent)
+    proxy = office.get_by_label("Representative who votes for it")
+    await proxy.select_option(await proxy.locator("option", has_text="Dr Rajesh Mistry").first.get_attribute("value"))
+    await office.get_by_role("button", name="Appoint proxy").click()
+    await expect(office.get_by_role("table", name="Proxies for this ballot")).to_contain_text("Dr Rajesh Mistry")
+    await assert_accessible(office)
+
     # The representative votes from a phone.
     page = await phone.new_page()
     await sign_in_as_demo_user(page, server, REPRESENTATIVE)
