@@ -112,6 +112,7 @@ async def test_a_representative_votes_from_a_phone_and_the_secretary_closes_and_
     confirmation = page.locator(".app-vote-confirmation")
     await expect(confirmation).to_contain_text("Vote recorded")
     await expect(confirmation).to_contain_text("has been recorded")
+    await expect(confirmation.get_by_role("heading", name="Vote recorded")).to_be_focused()
     await expect(page.get_by_role("button", name="Submit vote")).to_have_count(0)
     await assert_accessible(page)
 

@@ -244,6 +244,7 @@ export const ballotQuery = gql<BallotQuery, BallotQueryVariables>(`
               options {
                 id
                 label
+                position
               }
             }
           }

@@ -71,7 +71,11 @@ export function NamedVotesSection({ namedVotes }: { namedVotes: NamedVotes }) {
                 <ul className="nhsuk-list app-cell-list">
                   {(node.answers ?? []).map((answer) => (
                     <li key={answer.question.id}>
-                      Question {answer.question.position}: {answer.options.map((option) => option.label).join(', ')}
+                      Question {answer.question.position}:{' '}
+                      {[...answer.options]
+                        .sort((a, b) => a.position - b.position)
+                        .map((option) => option.label)
+                        .join(', ')}
                     </li>
                   ))}
                 </ul>,

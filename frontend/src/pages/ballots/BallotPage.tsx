@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { ballotQuery } from '../../api/ballots';
 import { useQuery } from '../../api/useQuery';
@@ -24,11 +24,18 @@ const outcomeTitle: Record<VoteOutcome['outcome'], string> = {
 
 /** The panel that confirms a vote; the live region is always there so the news is announced. */
 function VoteConfirmation({ outcome }: { outcome: VoteOutcome | null }) {
+  const title = useRef<HTMLHeadingElement>(null);
+  // The paper may go once the vote is in: keyboard users land on the news rather than at the top of the page.
+  useEffect(() => {
+    if (outcome) title.current?.focus();
+  }, [outcome]);
   return (
     <div className="app-vote-confirmation" role="status" aria-live="polite">
       {outcome && (
         <div className="nhsuk-panel">
-          <h2 className="nhsuk-panel__title">{outcomeTitle[outcome.outcome]}</h2>
+          <h2 className="nhsuk-panel__title" tabIndex={-1} ref={title}>
+            {outcomeTitle[outcome.outcome]}
+          </h2>
           <div className="nhsuk-panel__body">
             <p>{outcome.message || `The vote of ${outcome.practiceName} is recorded.`}</p>
           </div>
