@@ -2,6 +2,10 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { AdminPage } from './pages/AdminPage';
 import { AreaTeamPage } from './pages/areaTeam/AreaTeamPage';
+import { BallotPage } from './pages/ballots/BallotPage';
+import { BallotsPage } from './pages/ballots/BallotsPage';
+import { CreateBallotPage } from './pages/ballots/CreateBallotPage';
+import { VotingRulesPage } from './pages/ballots/VotingRulesPage';
 import { CommitteePage } from './pages/committees/CommitteePage';
 import { CommitteesPage } from './pages/committees/CommitteesPage';
 import { ContractsPage } from './pages/contracts/ContractsPage';
@@ -47,6 +51,10 @@ export function AppRoutes() {
           <Route path="delegations" element={<DelegationsPage />} />
           <Route path="area-team" element={<AreaTeamPage />} />
           <Route path="contracts" element={<ContractsPage />} />
+          <Route path="ballots" element={<BallotsPage />} />
+          <Route path="ballots/new" element={<CreateBallotPage />} />
+          <Route path="ballots/rules" element={<VotingRulesPage />} />
+          <Route path="ballots/:id" element={<BallotPage />} />
         </Route>
         <Route path="admin" element={<SignedInOnly />}>
           <Route index element={<AdminPage />} />

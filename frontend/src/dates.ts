@@ -144,3 +144,36 @@ export function yearsAfter(isoDate: string, years: number): string {
   if (date.getUTCDate() !== day) date.setUTCDate(0);
   return date.toISOString().slice(0, 10);
 }
+
+/** A datetime-local field's value ("2026-07-01T09:30") as an ISO instant with London's offset, or null. */
+export function londonLocalDateTime(local: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(local);
+  return match ? londonDateTime(match[1], match[2]) : null;
+}
+
+/** An instant as London's clocks showed it, for a datetime-local field: "2026-07-01T09:30". */
+export function toLondonLocal(instant: Date): string {
+  const parts: Record<string, string> = {};
+  for (const { type, value } of londonParts.formatToParts(instant)) parts[type] = value;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+const londonDateAndTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: london,
+});
+
+/** An instant as London's clocks showed it: "1 July 2026 at 9:30 am". */
+export function formatLondonDateTime(isoDateTime: string | null | undefined): string {
+  if (!isoDateTime) return '';
+  const date = new Date(isoDateTime);
+  if (Number.isNaN(date.getTime())) return isoDateTime;
+  const parts: Record<string, string> = {};
+  for (const { type, value } of londonDateAndTime.formatToParts(date)) parts[type] = value;
+  return `${parts.day} ${parts.month} ${parts.year} at ${Number(parts.hour)}:${parts.minute} ${parts.dayPeriod.toLowerCase()}`;
+}

@@ -100,7 +100,20 @@ describe('Header', () => {
       'My papers',
       'Delegations',
       'Contracts',
+      'Ballots',
     ]);
+    cleanup();
+
+    signedInAs([membership('m3', leeds, 'GOVERNING_BODY_MEMBER')]);
+    renderApp();
+    const others = await screen.findByRole('navigation', { name: 'Primary navigation' });
+    expect(await within(others).findByRole('link', { name: 'Committees' })).toBeTruthy();
+    expect(within(others).queryByRole('link', { name: 'Ballots' })).toBeNull();
+    cleanup();
+
+    signedInAs([membership('m4', leeds, 'PRACTICE_REPRESENTATIVE')]);
+    renderApp();
+    expect(await screen.findByRole('link', { name: 'Ballots' })).toBeTruthy();
     cleanup();
 
     signedInAs([membership('m2', westYorkshire, 'AREA_TEAM_OFFICER')]);

@@ -2,6 +2,7 @@ import { Link, useMatch } from 'react-router';
 import { goTo, signOut } from '../api/auth';
 import { RequestError } from '../api/client';
 import { useSession } from '../session';
+import { runsBallots, votesInBallots } from './ballots/access';
 import { OrganisationSwitcher } from './OrganisationSwitcher';
 
 function NhsLogo() {
@@ -102,6 +103,9 @@ export function Header() {
             {viewer && <NavigationItem to="/my-papers">My papers</NavigationItem>}
             {viewer && <NavigationItem to="/delegations">Delegations</NavigationItem>}
             {viewer && <NavigationItem to="/contracts">Contracts</NavigationItem>}
+            {(votesInBallots(viewer) || runsBallots(viewer, currentOrganisation)) && (
+              <NavigationItem to="/ballots">Ballots</NavigationItem>
+            )}
             {areaTeams.length > 0 && <NavigationItem to="/area-team">Area team</NavigationItem>}
             {canAdminister && <NavigationItem to="/admin">Administration</NavigationItem>}
           </ul>

@@ -43,6 +43,12 @@ export type AppendixKind =
   | 'PDF'
   | 'WORD';
 
+export type AppointBallotProxyInput = {
+  ballotId: string | number;
+  practiceId: string | number;
+  proxyPersonId: string | number;
+};
+
 export type AttachAgreementInput = {
   contentBase64: string;
   delegationId: string | number;
@@ -56,10 +62,66 @@ export type AttachTermsOfReferenceInput = {
   filename: string;
 };
 
+export type BallotAnswerInput = {
+  /** One option; or, in an election, up to its seats in candidates. */
+  optionIds: Array<string | number>;
+  questionId: string | number;
+};
+
+/** A PDF or Word document in base64. */
+export type BallotDocumentInput = {
+  contentBase64: string;
+  filename: string;
+};
+
+export type BallotOptionKind =
+  | 'ABSTAIN'
+  | 'AGAINST'
+  | 'CANDIDATE'
+  | 'FOR';
+
+export type BallotOutcome =
+  | 'CARRIED'
+  | 'ELECTED'
+  | 'NONE_ELECTED'
+  | 'NOT_CARRIED'
+  | 'NOT_VALID'
+  | 'TIED';
+
+export type BallotQuestionInput = {
+  candidates?: Array<string>;
+  kind?: BallotQuestionKind;
+  seats?: number;
+  text: string;
+};
+
+export type BallotQuestionKind =
+  | 'ELECTION'
+  | 'FOR_AGAINST';
+
+export type BallotStatus =
+  | 'CLOSED'
+  | 'OPEN'
+  | 'SCHEDULED';
+
+export type BallotVoteOutcome =
+  | 'ALREADY_RECORDED'
+  | 'CHANGED'
+  | 'RECORDED';
+
 export type BuildPackInput = {
   meetingId: string | number;
   part: Part;
   supplement?: boolean;
+};
+
+export type CastBallotVoteInput = {
+  answers: Array<BallotAnswerInput>;
+  ballotId: string | number;
+  /** Needed only when the viewer may vote for more than one practice (as a proxy). */
+  practiceId?: string | number | null | undefined;
+  /** Make a random one (a UUID) for each ballot paper and send it again on every retry; never derive it from the choices. */
+  submissionKey?: string | null | undefined;
 };
 
 export type CategoryMinimumInput = {
@@ -70,6 +132,10 @@ export type CategoryMinimumInput = {
 export type ChangeMeetingStatusInput = {
   id: string | number;
   status: MeetingStatus;
+};
+
+export type CloseBallotInput = {
+  id: string | number;
 };
 
 export type CoCommissioningLevel =
@@ -90,6 +156,17 @@ export type ContractType =
   | 'APMS'
   | 'GMS'
   | 'PMS';
+
+export type CreateBallotInput = {
+  closesAt: string;
+  description?: string;
+  document?: BallotDocumentInput | null | undefined;
+  opensAt: string;
+  organisationId: string | number;
+  questions: Array<BallotQuestionInput>;
+  secret?: boolean;
+  title: string;
+};
 
 export type CreateCommitteeInput = {
   coCommissioningLevel?: CoCommissioningLevel | null | undefined;
@@ -170,6 +247,11 @@ export type ImportPracticesInput = {
   filename: string;
   organisationId: string | number;
 };
+
+export type Majority =
+  | 'SIMPLE'
+  | 'STATED_SHARE'
+  | 'TWO_THIRDS';
 
 export type MeetingStatus =
   | 'AGENDA_PUBLISHED'
@@ -260,6 +342,10 @@ export type RequestPaperInput = {
   title: string;
 };
 
+export type RevokeBallotProxyInput = {
+  id: string | number;
+};
+
 export type RevokeDelegationInput = {
   id: string | number;
   reason: string;
@@ -293,6 +379,22 @@ export type SeatRole =
   | 'MEMBER'
   | 'VICE_CHAIR';
 
+/** The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100. */
+export type SetBallotSettingsInput = {
+  majority: Majority;
+  /** Only for STATED_SHARE: more than 50, at most 100. */
+  majorityPercent?: number | null | undefined;
+  organisationId: string | number;
+  turnoutBasis: TurnoutBasis;
+  turnoutThresholdPercent: number;
+  votesMayBeChanged?: boolean;
+  weighting: Weighting;
+};
+
+export type TurnoutBasis =
+  | 'LIST_SIZE'
+  | 'PRACTICES';
+
 export type UpdateAgendaItemInput = {
   id: string | number;
   minutesAllotted?: number;
@@ -317,6 +419,78 @@ export type UpdatePrimaryCareContractInput = {
   notes?: string;
   startDate: string;
 };
+
+export type Weighting =
+  | 'EQUAL'
+  | 'LIST_SIZE';
+
+export type MyBallotsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBallotsQuery = { myBallots: { edges: Array<{ node: { id: string, title: string, status: BallotStatus, opensAt: string, closesAt: string, closedAt: string | null, organisation: { id: string, name: string } | null, viewerVotingRights: Array<{ asProxy: boolean, canVote: boolean, practice: { id: string, odsCode: string, name: string } | null, vote: { recordedAt: string } | null }>, results: { valid: boolean, questions: Array<{ summary: string, question: { id: string, text: string } }> } | null } }> } };
+
+export type OrganisationBallotsQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type OrganisationBallotsQuery = { ballots: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: BallotStatus, secret: boolean, opensAt: string, closesAt: string, closedAt: string | null, turnout: { electoratePractices: number, votedPractices: number, percent: number } | null } }> } };
+
+export type BallotQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BallotQuery = { ballot: { id: string, title: string, description: string, secret: boolean, status: BallotStatus, opensAt: string, closesAt: string, closedAt: string | null, viewerCanManage: boolean, exportUrl: string | null, organisation: { id: string, name: string } | null, document: { filename: string, contentType: string, sizeBytes: number, url: string } | null, rules: { inWords: Array<string> }, questions: Array<{ id: string, position: number, kind: BallotQuestionKind, text: string, seats: number, options: Array<{ id: string, kind: BallotOptionKind, label: string }> }>, viewerVotingRights: Array<{ asProxy: boolean, canVote: boolean, practice: { id: string, odsCode: string, name: string } | null, vote: { recordedAt: string, changedAt: string | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string }, options: Array<{ id: string, label: string }> }> | null } | null }>, turnout: { electoratePractices: number, electorateWeight: number, votedPractices: number, votedWeight: number, notVotedPractices: number, basis: TurnoutBasis, percent: number, thresholdPercent: number, thresholdMet: boolean } | null, proxies: Array<{ id: string, appointedAt: string, revokedAt: string | null, practice: { id: string, odsCode: string, name: string } | null, proxy: { id: string, name: string } | null, proxyPractice: { id: string, name: string } | null, appointedBy: { id: string, name: string } | null }>, allElectors: { edges: Array<{ node: { odsCode: string, practice: { id: string, name: string } | null, vote: { recordedAt: string } | null, representatives: Array<{ id: string, name: string }> } }> } | null, notVoted: { totalCount: number, edges: Array<{ node: { odsCode: string, listSize: number, practice: { id: string, name: string } | null, representatives: Array<{ id: string, name: string, email: string }> } }> } | null, namedVotes: { totalCount: number, edges: Array<{ node: { asProxy: boolean, practice: { id: string, odsCode: string, name: string } | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string, position: number }, options: Array<{ id: string, label: string, position: number }> }> | null } }> } | null, results: { valid: boolean, questions: Array<{ outcome: BallotOutcome, carried: boolean, tied: boolean, summary: string, question: { id: string, text: string, kind: BallotQuestionKind, seats: number }, options: Array<{ votes: number, weight: number, percent: number | null, elected: boolean, tied: boolean, option: { id: string, label: string } }> }> } | null } | null };
+
+export type BallotSettingsQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type BallotSettingsQuery = { ballotSettings: { viewerCanChange: boolean, updatedAt: string | null, rules: { weighting: Weighting, turnoutBasis: TurnoutBasis, turnoutThresholdPercent: number, majority: Majority, majorityPercent: number | null, votesMayBeChanged: boolean, inWords: Array<string> } } | null };
+
+export type SetBallotSettingsMutationVariables = Exact<{
+  input: SetBallotSettingsInput;
+}>;
+
+
+export type SetBallotSettingsMutation = { setBallotSettings: { settings: { rules: { inWords: Array<string> } } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CreateBallotMutationVariables = Exact<{
+  input: CreateBallotInput;
+}>;
+
+
+export type CreateBallotMutation = { createBallot: { ballot: { id: string, title: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CloseBallotMutationVariables = Exact<{
+  input: CloseBallotInput;
+}>;
+
+
+export type CloseBallotMutation = { closeBallot: { ballot: { id: string, status: BallotStatus } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CastBallotVoteMutationVariables = Exact<{
+  input: CastBallotVoteInput;
+}>;
+
+
+export type CastBallotVoteMutation = { castBallotVote: { outcome: BallotVoteOutcome | null, message: string | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AppointBallotProxyMutationVariables = Exact<{
+  input: AppointBallotProxyInput;
+}>;
+
+
+export type AppointBallotProxyMutation = { appointBallotProxy: { proxy: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RevokeBallotProxyMutationVariables = Exact<{
+  input: RevokeBallotProxyInput;
+}>;
+
+
+export type RevokeBallotProxyMutation = { revokeBallotProxy: { proxy: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type CommitteesQueryVariables = Exact<{
   first: number;
