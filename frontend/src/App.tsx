@@ -8,6 +8,8 @@ import { ContractsPage } from './pages/contracts/ContractsPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
 import { DemoSignInPage } from './pages/DemoSignInPage';
 import { HomePage } from './pages/HomePage';
+import { LiveMeetingPage } from './pages/meetings/LiveMeetingPage';
+import { MinutesPage } from './pages/meetings/MinutesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
@@ -35,6 +37,8 @@ export function AppRoutes() {
           <Route path="delegations" element={<DelegationsPage />} />
           <Route path="area-team" element={<AreaTeamPage />} />
           <Route path="contracts" element={<ContractsPage />} />
+          <Route path="meetings/:id/live" element={<LiveMeetingPage />} />
+          <Route path="meetings/:id/minutes" element={<MinutesPage />} />
         </Route>
         <Route path="admin" element={<SignedInOnly />}>
           <Route index element={<AdminPage />} />

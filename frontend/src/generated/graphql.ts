@@ -2,6 +2,19 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ActionStatus =
+  | 'CLOSED'
+  | 'IN_PROGRESS'
+  | 'OPEN';
+
+export type AddActionInput = {
+  description: string;
+  dueDate: string;
+  itemId?: string | number | null | undefined;
+  meetingId: string | number;
+  ownerId: string | number;
+};
+
 export type AddSeatInput = {
   category: MemberCategory;
   committeeId: string | number;
@@ -32,9 +45,37 @@ export type AttachTermsOfReferenceInput = {
   filename: string;
 };
 
+export type AttendanceChange =
+  | 'APOLOGIES'
+  | 'ARRIVED'
+  | 'LEFT';
+
+export type AttendanceMovementKind =
+  | 'ARRIVED'
+  | 'LEFT';
+
+export type AttendanceStanding =
+  | 'ABSENT'
+  | 'APOLOGIES'
+  | 'IN_ATTENDANCE'
+  | 'PRESENT';
+
+/** A member casts their own vote; the secretary may record a named vote for a member (personId). */
+export type CastVoteInput = {
+  choice: VoteChoice;
+  personId?: string | number | null | undefined;
+  voteId: string | number;
+};
+
 export type CategoryMinimumInput = {
   category: MemberCategory;
   count: number;
+};
+
+export type CloseVoteInput = {
+  /** The chair's, when the votes are tied. */
+  castingVote?: VoteChoice | null | undefined;
+  voteId: string | number;
 };
 
 export type CoCommissioningLevel =
@@ -50,6 +91,11 @@ export type CommitteeKind =
   | 'PRIMARY_CARE_COMMISSIONING'
   | 'QUALITY'
   | 'REMUNERATION';
+
+export type ConflictManagement =
+  | 'DECLARE_ONLY'
+  | 'DISCUSSION_NOT_DECISION'
+  | 'LEAVE_ROOM';
 
 export type ContractType =
   | 'APMS'
@@ -97,6 +143,12 @@ export type CreatePracticeInput = {
   organisationId: string | number;
 };
 
+export type DecisionRoute =
+  | 'CHAIRS_ACTION'
+  | 'CONSENSUS'
+  | 'DEFERRED'
+  | 'VOTE';
+
 export type DelegationStatus =
   | 'ACTIVE'
   | 'EXPIRED'
@@ -120,6 +172,37 @@ export type ImportPracticesInput = {
   organisationId: string | number;
 };
 
+export type InterestCategory =
+  | 'FINANCIAL'
+  | 'INDIRECT'
+  | 'NON_FINANCIAL_PERSONAL'
+  | 'NON_FINANCIAL_PROFESSIONAL';
+
+export type MeetingEventKind =
+  | 'ACTION'
+  | 'ATTENDANCE'
+  | 'CLOSED'
+  | 'CURRENT_ITEM'
+  | 'DECISION'
+  | 'DECLARATION'
+  | 'MINUTES'
+  | 'OPENED'
+  | 'SNAPSHOT'
+  | 'VOTE_CAST'
+  | 'VOTE_CLOSED'
+  | 'VOTE_OPENED';
+
+export type MeetingInput = {
+  meetingId: string | number;
+};
+
+export type MeetingStage =
+  | 'CLOSED'
+  | 'MINUTES_APPROVED'
+  | 'NOT_OPEN'
+  | 'OPEN'
+  | 'UNPUBLISHED';
+
 export type MemberCategory =
   | 'EXECUTIVE'
   | 'GP'
@@ -132,14 +215,57 @@ export type MemberCategory =
   | 'OTHER'
   | 'SECONDARY_CARE_DOCTOR';
 
+export type MinutesPart =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type OpenVoteInput = {
+  /** For a joint committee deciding under a delegation it holds. */
+  delegationId?: string | number | null | undefined;
+  itemId: string | number;
+  motion: string;
+  secret?: boolean;
+};
+
 export type OrganisationKind =
   | 'AREA_TEAM'
   | 'CCG';
+
+export type Part =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 export type QuorumRuleInput = {
   categoryMinimums?: Array<CategoryMinimumInput>;
   eachParty?: boolean;
   minimumVoting: number;
+};
+
+/** Name a person, or a guest who has no record in Quorum. */
+export type RecordAttendanceInput = {
+  capacity?: string;
+  change: AttendanceChange;
+  guestName?: string | null | undefined;
+  meetingId: string | number;
+  personId?: string | number | null | undefined;
+};
+
+export type RecordDecisionInput = {
+  delegationId?: string | number | null | undefined;
+  itemId: string | number;
+  route: DecisionRoute;
+  text?: string;
+};
+
+/** From the register (interestId), or as declared at the meeting (category and description). */
+export type RecordDeclarationInput = {
+  category?: InterestCategory | null | undefined;
+  description?: string;
+  interestId?: string | number | null | undefined;
+  itemId: string | number;
+  management: ConflictManagement;
+  meetingId: string | number;
+  personId: string | number;
 };
 
 export type RecordDelegationInput = {
@@ -165,11 +291,21 @@ export type Role =
   | 'PRACTICE_REPRESENTATIVE'
   | 'STAFF';
 
+export type SaveMinuteNotesInput = {
+  itemId: string | number;
+  notes: string;
+};
+
 export type SeatRole =
   | 'CHAIR'
   | 'IN_ATTENDANCE'
   | 'MEMBER'
   | 'VICE_CHAIR';
+
+export type TakeItemInput = {
+  itemId: string | number;
+  meetingId: string | number;
+};
 
 export type UpdateCommitteeInput = {
   id: string | number;
@@ -186,6 +322,15 @@ export type UpdatePrimaryCareContractInput = {
   startDate: string;
 };
 
+export type VoteChoice =
+  | 'ABSTAIN'
+  | 'AGAINST'
+  | 'FOR';
+
+export type VoteOutcome =
+  | 'CARRIED'
+  | 'LOST';
+
 export type CommitteesQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -200,9 +345,18 @@ export type CommitteeQueryVariables = Exact<{
 
 
 export type CommitteeQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string } | null, quorumRule: { minimumVoting: number, eachParty: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }> }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
@@ -213,6 +367,7 @@ export type CommitteeQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Vote' }
    | null };
 
 export type PartyChoicesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -261,6 +416,98 @@ export type EndSeatMutationVariables = Exact<{
 
 
 export type EndSeatMutation = { endSeat: { seat: { id: string, validTo: string | null, isActive: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type MeetingConductQueryVariables = Exact<{
+  meetingId: string | number;
+}>;
+
+
+export type MeetingConductQuery = { meetingConduct: { stage: MeetingStage, viewerCanConduct: boolean, meeting: { id: string, title: string, startsAt: string, location: string, committee: { id: string, name: string } | null }, live: { openedAt: string | null, closedAt: string | null, currentItem: { itemId: string, number: string, title: string } | null }, attendance: Array<{ personId: string | null, name: string, capacity: string, role: SeatRole | null, voting: boolean, standing: AttendanceStanding, inRoom: boolean }>, movements: Array<{ name: string, movement: AttendanceMovementKind, at: string, itemNumber: string | null }>, items: Array<{ notes: string | null, item: { id: string, number: string, title: string, part: Part }, quorum: { met: boolean, unmet: Array<string>, presentVoting: number, mayVote: Array<string>, excluded: Array<string>, chairedBy: string | null, chairNote: string }, declarations: Array<{ id: string, description: string, management: ConflictManagement, takesPartInDecision: boolean, person: { id: string, name: string } | null }>, votes: Array<{ id: string, motion: string, secret: boolean, isOpen: boolean, eligibleCount: number, castCount: number, forCount: number | null, againstCount: number | null, abstainCount: number | null, castingVote: VoteChoice | null, outcome: VoteOutcome | null, result: string | null, viewerMayVote: boolean, viewerHasVoted: boolean, namedVotes: Array<{ choice: VoteChoice, person: { id: string, name: string } | null }>, chairedBy: { name: string } | null }>, decisions: Array<{ id: string, route: DecisionRoute, text: string, quorum: { met: boolean, unmet: Array<string> }, chairedBy: { name: string } | null }>, actions: Array<{ id: string, description: string, dueDate: string, status: ActionStatus, owner: { name: string } | null }> }>, conflictSuggestions: Array<{ reason: string, suggestedManagement: ConflictManagement, item: { id: string } | null, person: { id: string, name: string } | null, interest: { id: string, description: string, category: InterestCategory } }> } | null };
+
+export type OpenMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type OpenMeetingMutation = { openMeeting: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CloseMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type CloseMeetingMutation = { closeMeeting: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type TakeItemMutationVariables = Exact<{
+  input: TakeItemInput;
+}>;
+
+
+export type TakeItemMutation = { takeItem: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RecordAttendanceMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type RecordAttendanceMutation = { recordAttendance: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RecordDeclarationMutationVariables = Exact<{
+  input: RecordDeclarationInput;
+}>;
+
+
+export type RecordDeclarationMutation = { recordDeclaration: { declaration: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type OpenVoteMutationVariables = Exact<{
+  input: OpenVoteInput;
+}>;
+
+
+export type OpenVoteMutation = { openVote: { vote: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CastVoteMutationVariables = Exact<{
+  input: CastVoteInput;
+}>;
+
+
+export type CastVoteMutation = { castVote: { vote: { id: string, castCount: number } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CloseVoteMutationVariables = Exact<{
+  input: CloseVoteInput;
+}>;
+
+
+export type CloseVoteMutation = { closeVote: { vote: { id: string, result: string | null } | null, decision: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RecordDecisionMutationVariables = Exact<{
+  input: RecordDecisionInput;
+}>;
+
+
+export type RecordDecisionMutation = { recordDecision: { decision: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AddActionMutationVariables = Exact<{
+  input: AddActionInput;
+}>;
+
+
+export type AddActionMutation = { addAction: { action: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SaveMinuteNotesMutationVariables = Exact<{
+  input: SaveMinuteNotesInput;
+}>;
+
+
+export type SaveMinuteNotesMutation = { saveMinuteNotes: { notes: string | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type MinutesQueryVariables = Exact<{
+  meetingId: string | number;
+  part: MinutesPart;
+}>;
+
+
+export type MinutesQuery = { minutes: { part: MinutesPart, status: string, approval: string, approvedAt: string | null, organisation: string, committee: string, meetingTitle: string, when: string, place: string, present: Array<string>, inAttendance: Array<string>, apologies: Array<string>, absent: Array<string>, arrivals: Array<string>, actionLog: Array<string>, pdfUrl: string, items: Array<{ number: string, title: string, part: Part, chairNote: string, declarations: Array<string>, movements: Array<string>, notes: string, actions: Array<string>, decisions: Array<{ route: string, text: string, outcome: string, chairedBy: string, quorum: string, delegation: string | null, vote: { motion: string, secret: boolean, forCount: number, againstCount: number, abstainCount: number, named: Array<string>, result: string } | null }> }> } | null };
 
 export type PrimaryCareContractsQueryVariables = Exact<{
   first: number;
@@ -321,6 +568,13 @@ export type PublicSchemeQueryVariables = Exact<{
 
 export type PublicSchemeQuery = { publicSchemeOfDelegation: { organisationName: string, odsCode: string, delegations: Array<{ delegatingOrganisation: string, receivingCommittee: string, receivingHost: string, functions: Array<string>, scope: Array<string>, validFrom: string, validTo: string, status: DelegationStatus }> } | null };
 
+export type MeetingEventsSubscriptionVariables = Exact<{
+  meetingId: string | number;
+}>;
+
+
+export type MeetingEventsSubscription = { meetingEvents: { kind: MeetingEventKind, itemId: string | null, voteId: string | null, live: { currentItem: { number: string, title: string } | null, vote: { cast: number, eligible: number, isOpen: boolean, result: string | null } | null } } };
+
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -345,9 +599,18 @@ export type OrganisationQueryVariables = Exact<{
 
 
 export type OrganisationQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation', id: string, kind: OrganisationKind, odsCode: string, name: string, viewerCanAdminister: boolean, areaTeam: { id: string, odsCode: string, name: string } | null }
@@ -358,6 +621,7 @@ export type OrganisationQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Vote' }
    | null };
 
 export type OrganisationPracticesQueryVariables = Exact<{
@@ -378,9 +642,18 @@ export type OrganisationMembershipsQueryVariables = Exact<{
 
 
 export type OrganisationMembershipsQuery = { node:
+    | { __typename: 'Action' }
     | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation', id: string, memberships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: Role, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string }, practice: { id: string, odsCode: string, name: string } | null } }> } }
@@ -391,6 +664,7 @@ export type OrganisationMembershipsQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
+    | { __typename: 'Vote' }
    | null };
 
 export type MembershipChoicesQueryVariables = Exact<{
