@@ -87,12 +87,21 @@ function CastButtons({ vote, onChanged }: { vote: ConductVote; onChanged: () => 
   );
 }
 
-function RecordVoteForm({ conduct, vote, onChanged }: { conduct: Conduct; vote: ConductVote; onChanged: () => void }) {
+interface RecordVoteProps {
+  conduct: Conduct;
+  item: ItemConduct;
+  vote: ConductVote;
+  onChanged: () => void;
+}
+
+/** The secretary records a member's named vote: members who may vote on the item and have not voted yet. */
+function RecordVoteForm({ conduct, item, vote, onChanged }: RecordVoteProps) {
   const idPrefix = 'record-vote';
   const { errors, setErrors, submitting, submit } = useSubmission();
   const [done, setDone] = useState<string | null>(null);
   const voted = new Set(vote.namedVotes.map((named) => named.person?.id));
-  const voters = conduct.attendance.filter((a) => a.personId && a.voting && a.inRoom && !voted.has(a.personId));
+  const mayVote = new Set(item.quorum.mayVote);
+  const voters = conduct.attendance.filter((a) => a.personId && mayVote.has(a.name) && !voted.has(a.personId));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -225,7 +234,7 @@ export function VoteSection({ conduct, item, onChanged }: Props) {
             )}
             {vote.isOpen && vote.viewerMayVote && !vote.viewerHasVoted && <CastButtons vote={vote} onChanged={onChanged} />}
             {vote.isOpen && vote.viewerHasVoted && <p>You have voted.</p>}
-            {vote.isOpen && canConduct && !vote.secret && <RecordVoteForm conduct={conduct} vote={vote} onChanged={onChanged} />}
+            {vote.isOpen && canConduct && !vote.secret && <RecordVoteForm conduct={conduct} item={item} vote={vote} onChanged={onChanged} />}
             {vote.isOpen && canConduct && <CloseVoteForm vote={vote} onChanged={onChanged} />}
           </div>
         </div>

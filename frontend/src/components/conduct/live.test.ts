@@ -26,14 +26,16 @@ describe('announcementFor', () => {
 });
 
 describe('quorumInWords', () => {
-  it('says an item is quorate', () => {
-    expect(quorumInWords({ met: true, unmet: [], presentVoting: 4 })).toBe('Quorate: 4 voting members present and taking part.');
+  it('counts those present and those taking part', () => {
+    expect(quorumInWords({ met: true, unmet: [], presentVoting: 5, mayVote: ['A', 'B', 'C', 'D'] })).toBe(
+      'Quorate: 5 voting members present, 4 taking part in the decision.',
+    );
   });
 
-  it('lists what is missing', () => {
-    expect(quorumInWords({ met: false, unmet: ['at least one GP', 'at least four voting members'], presentVoting: 1 })).toBe(
-      'Not quorate: at least one GP; at least four voting members. 1 voting member present and taking part.',
-    );
+  it('says what is missing', () => {
+    expect(
+      quorumInWords({ met: false, unmet: ['At least one GP is needed.'], presentVoting: 1, mayVote: ['A'] }),
+    ).toBe('Not quorate: 1 voting member present, 1 taking part in the decision. At least one GP is needed.');
   });
 });
 

@@ -47,12 +47,13 @@ export function announcementFor(event: LiveEvent): string | null {
   }
 }
 
-/** Quorum in words for one item: met, or what is missing. */
-export function quorumInWords(quorum: { met: boolean; unmet: readonly string[]; presentVoting: number }): string {
-  const present = `${quorum.presentVoting} voting ${quorum.presentVoting === 1 ? 'member' : 'members'} present and taking part`;
-  if (quorum.met) return `Quorate: ${present}.`;
-  const missing = quorum.unmet.join('; ');
-  return missing ? `Not quorate: ${missing}. ${present}.` : `Not quorate: ${present}.`;
+/** Quorum in words for one item, as the minutes put it: met, or what is missing. */
+export function quorumInWords(quorum: { met: boolean; unmet: readonly string[]; presentVoting: number; mayVote: readonly string[] }): string {
+  const counts =
+    `${quorum.presentVoting} voting ${quorum.presentVoting === 1 ? 'member' : 'members'} present, ` +
+    `${quorum.mayVote.length} taking part in the decision`;
+  if (quorum.met) return `Quorate: ${counts}.`;
+  return [`Not quorate: ${counts}.`, ...quorum.unmet].join(' ');
 }
 
 /** "10:05" in London, for arrivals and departures. */
