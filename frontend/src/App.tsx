@@ -15,6 +15,11 @@ import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PublicDelegationsPage } from './pages/public/PublicDelegationsPage';
+import { PublicInterestsPage } from './pages/public/PublicInterestsPage';
+import { ActionLogPage } from './pages/registers/ActionLogPage';
+import { DecisionsPage } from './pages/registers/DecisionsPage';
+import { GiftsPage } from './pages/registers/GiftsPage';
+import { InterestsPage } from './pages/registers/InterestsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SessionProvider, useSession } from './session';
 
@@ -31,12 +36,18 @@ export function AppRoutes() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-in/demo" element={<DemoSignInPage />} />
         <Route path="public/:ods/delegations" element={<PublicDelegationsPage />} />
+        <Route path="public/:ods/interests" element={<PublicInterestsPage />} />
         <Route element={<SignedInOnly />}>
           <Route path="committees" element={<CommitteesPage />} />
           <Route path="committees/:id" element={<CommitteePage />} />
           <Route path="delegations" element={<DelegationsPage />} />
           <Route path="area-team" element={<AreaTeamPage />} />
           <Route path="contracts" element={<ContractsPage />} />
+          <Route path="committees/:id/actions" element={<ActionLogPage />} />
+          <Route path="committees/:id/decisions" element={<DecisionsPage />} />
+          <Route path="interests" element={<InterestsPage />} />
+          <Route path="gifts" element={<GiftsPage />} />
+          <Route path="decisions" element={<DecisionsPage />} />
           <Route path="meetings/:id/live" element={<LiveMeetingPage />} />
           <Route path="meetings/:id/minutes" element={<MinutesPage />} />
         </Route>

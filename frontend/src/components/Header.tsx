@@ -101,6 +101,7 @@ export function Header() {
             {viewer && <NavigationItem to="/committees">Committees</NavigationItem>}
             {viewer && <NavigationItem to="/delegations">Delegations</NavigationItem>}
             {viewer && <NavigationItem to="/contracts">Contracts</NavigationItem>}
+            {viewer && <NavigationItem to="/interests">Interests</NavigationItem>}
             {areaTeams.length > 0 && <NavigationItem to="/area-team">Area team</NavigationItem>}
             {canAdminister && <NavigationItem to="/admin">Administration</NavigationItem>}
           </ul>

@@ -149,11 +149,34 @@ export type DecisionRoute =
   | 'DEFERRED'
   | 'VOTE';
 
+export type DeclareInterestInput = {
+  actionTaken?: string;
+  /** Defaults to when the interest began, or the person's appointment if later. */
+  becameAwareOn?: string | null | undefined;
+  category: InterestCategory;
+  concernsOrganisationIds?: Array<string | number>;
+  concernsPracticeIds?: Array<string | number>;
+  /** Defaults to today. */
+  declaredOn?: string | null | undefined;
+  description: string;
+  organisationId: string | number;
+  personId: string | number;
+  validFrom: string;
+  validTo?: string | null | undefined;
+  withheldFromPublication?: boolean;
+};
+
 export type DelegationStatus =
   | 'ACTIVE'
   | 'EXPIRED'
   | 'FUTURE'
   | 'REVOKED';
+
+export type EndInterestInput = {
+  actionTaken?: string | null | undefined;
+  id: string | number;
+  validTo: string;
+};
 
 export type EndMembershipInput = {
   id: string | number;
@@ -163,6 +186,24 @@ export type EndMembershipInput = {
 export type EndSeatInput = {
   id: string | number;
   validTo: string;
+};
+
+export type GiftKind =
+  | 'CASH_OR_VOUCHERS'
+  | 'GIFT'
+  | 'HOSPITALITY';
+
+export type GiftRequirement =
+  | 'DECLARE'
+  | 'NOT_REQUIRED'
+  | 'REFUSE'
+  | 'REFUSE_UNLESS_APPROVED';
+
+/** An .xlsx (or .csv) file in base64, with the columns of the register's export. */
+export type ImportInterestsInput = {
+  contentBase64: string;
+  filename: string;
+  organisationId: string | number;
 };
 
 /** The file's bytes in base64; .xlsx or .csv with columns ods_code, name, list_size, locality. */
@@ -177,6 +218,11 @@ export type InterestCategory =
   | 'INDIRECT'
   | 'NON_FINANCIAL_PERSONAL'
   | 'NON_FINANCIAL_PROFESSIONAL';
+
+export type InterestReturnStatus =
+  | 'DUE'
+  | 'OVERDUE'
+  | 'UP_TO_DATE';
 
 export type MeetingEventKind =
   | 'ACTION'
@@ -276,6 +322,26 @@ export type RecordDelegationInput = {
   scopeIds: Array<string | number>;
   validFrom: string;
   validTo: string;
+};
+
+export type RecordGiftOrHospitalityInput = {
+  accepted: boolean;
+  approvedById?: string | number | null | undefined;
+  description: string;
+  fromSupplier: boolean;
+  kind: GiftKind;
+  offeredBy: string;
+  offeredOn: string;
+  organisationId: string | number;
+  personId: string | number;
+  valuePence: number;
+};
+
+export type RecordInterestReviewInput = {
+  nilReturn?: boolean;
+  organisationId: string | number;
+  personId: string | number;
+  reviewedOn?: string | null | undefined;
 };
 
 export type RevokeDelegationInput = {
@@ -724,3 +790,90 @@ export type EndMembershipMutationVariables = Exact<{
 
 
 export type EndMembershipMutation = { endMembership: { membership: { id: string, validTo: string | null, isActive: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type InterestsQueryVariables = Exact<{
+  organisationId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InterestsQuery = { interests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, category: InterestCategory, description: string, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string, declaredLate: boolean, isCurrent: boolean, withheldFromPublication: boolean, viewerCanChange: boolean, person: { id: string, name: string } | null, concernsOrganisations: Array<{ id: string, name: string }>, concernsPractices: Array<{ id: string, odsCode: string, name: string }> } }> } };
+
+export type InterestReturnsDueQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type InterestReturnsDueQuery = { interestReturnsDue: Array<{ positions: Array<string>, appointedOn: string, lastReturnOn: string | null, dueOn: string, status: InterestReturnStatus, reason: string, person: { id: string, name: string } | null }> };
+
+export type DeclareInterestMutationVariables = Exact<{
+  input: DeclareInterestInput;
+}>;
+
+
+export type DeclareInterestMutation = { declareInterest: { interest: { id: string, declaredLate: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type EndInterestMutationVariables = Exact<{
+  input: EndInterestInput;
+}>;
+
+
+export type EndInterestMutation = { endInterest: { interest: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RecordInterestReviewMutationVariables = Exact<{
+  input: RecordInterestReviewInput;
+}>;
+
+
+export type RecordInterestReviewMutation = { recordInterestReview: { reviewedOn: string | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ImportInterestsMutationVariables = Exact<{
+  input: ImportInterestsInput;
+}>;
+
+
+export type ImportInterestsMutation = { importInterests: { created: number, rowErrors: Array<{ row: number, message: string }>, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublishedRegisterOfInterestsQueryVariables = Exact<{
+  odsCode: string;
+}>;
+
+
+export type PublishedRegisterOfInterestsQuery = { publishedRegisterOfInterests: { organisationName: string, odsCode: string, decisionMakers: Array<{ name: string, positions: Array<string>, interests: Array<{ category: InterestCategory, description: string, concerns: Array<string>, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string }> }> } | null };
+
+export type GiftsAndHospitalityQueryVariables = Exact<{
+  organisationId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type GiftsAndHospitalityQuery = { giftsAndHospitality: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: GiftKind, description: string, offeredBy: string, fromSupplier: boolean, value: string, offeredOn: string, accepted: boolean, assessment: { requirement: GiftRequirement, explanation: string, breach: string | null }, person: { name: string } | null, approvedBy: { name: string } | null } }> } };
+
+export type RecordGiftOrHospitalityMutationVariables = Exact<{
+  input: RecordGiftOrHospitalityInput;
+}>;
+
+
+export type RecordGiftOrHospitalityMutation = { recordGiftOrHospitality: { entry: { id: string, assessment: { explanation: string, breach: string | null } } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type DecisionsRegisterQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+  committeeId?: string | number | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DecisionsRegisterQuery = { decisions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, route: DecisionRoute, text: string, decidedAt: string, ratifiedAt: string | null, delegationLabel: string | null, committee: { id: string, name: string } | null, meeting: { id: string, title: string } | null, item: { number: string, title: string } | null, vote: { result: string | null } | null } }> } };
+
+export type ActionLogQueryVariables = Exact<{
+  committeeId: string | number;
+  includeClosed: boolean;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ActionLogQuery = { actionLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, dueDate: string, status: ActionStatus, raisedAt: string, owner: { name: string } | null, meeting: { id: string, title: string } | null } }> } };
