@@ -166,3 +166,61 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
     await page.get_by_role("link", name="Full minutes (Parts I and II)").click()
     await expect(page.get_by_role("heading", name="Full minutes (Parts I and II)", level=2)).to_be_visible()
     await assert_accessible(page)
+
+
+async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: BrowserContext, browser, server: Server):
+    page = await phone.new_page()
+    await sign_in_as_demo_user(page, server, "Helen Hargreaves")
+    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Interests").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Register of interests")
+    await expect(page).to_have_title("Register of interests – Quorum")
+    await expect(page.get_by_role("heading", name="Declarations and reviews due")).to_be_visible()
+    await assert_accessible(page)
+
+    # A declaration with nothing filled in is caught; then one is made.
+    await page.get_by_role("button", name="Declare interest").click()
+    await expect(page.locator(".nhsuk-error-summary").first).to_be_focused()
+    await choose(page, "Person", "Margaret Lowe")
+    await page.get_by_label("Kind of interest").select_option(label="Non-financial personal")
+    await page.get_by_label("The interest", exact=True).fill("Trustee of Bolton Hospice")
+    await page.get_by_role("button", name="Declare interest").click()
+    await expect(page.get_by_role("status").filter(has_text="Declared the interest of Margaret Lowe.")).to_be_visible()
+    await expect(page.get_by_role("region", name="Register of interests").get_by_role("row", name=re.compile("Trustee of Bolton Hospice"))).to_be_visible()
+    await assert_accessible(page)
+
+    export = await page.get_by_role("link", name="Download the register as a spreadsheet (.xlsx)").get_attribute("href")
+    response = await page.request.get(f"{server.url}{export}")
+    assert response.status == 200 and (await response.body()).startswith(b"PK")
+
+    await page.get_by_role("link", name="gifts and hospitality").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Gifts and hospitality")
+    await choose(page, "Offered to", "Margaret Lowe")
+    await page.get_by_label("What it was").select_option(label="Hospitality")
+    await page.get_by_label("Description", exact=True).fill("Dinner at a supplier's conference")
+    await page.get_by_label("Offered by", exact=True).fill("MedSupply Ltd")
+    await page.get_by_label("From a supplier or contractor, or one who may become one").check()
+    await page.get_by_label("Value in pounds").fill("120")
+    await page.get_by_role("button", name="Record", exact=True).click()
+    await expect(page.get_by_role("status").filter(has_text="Recorded.")).to_be_visible()
+    await expect(page.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))).to_be_visible()
+    await assert_accessible(page)
+
+    await page.goto(f"{server.url}/decisions")
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Decisions register")
+    await assert_accessible(page)
+
+    await page.goto(f"{server.url}/committees")
+    await page.get_by_role("link", name="Governing body", exact=True).click()
+    await page.get_by_role("link", name="action log").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Action log")
+    await assert_accessible(page)
+
+    # The published register, without signing in.
+    from tests.browser.conftest import watched_context
+
+    async with watched_context(browser, viewport={"width": 360, "height": 740}) as anonymous:
+        public = await anonymous.new_page()
+        await public.goto(f"{server.url}/public/00T/interests")
+        await expect(public.get_by_role("heading", level=1)).to_have_text("Register of interests")
+        await expect(public).to_have_title(re.compile("Register of interests: .*Bolton"))
+        await assert_accessible(public)
