@@ -14,6 +14,8 @@ import { DemoSignInPage } from './pages/DemoSignInPage';
 import { HomePage } from './pages/HomePage';
 import { AgendaPage } from './pages/meetings/AgendaPage';
 import { MeetingPage } from './pages/meetings/MeetingPage';
+import { LiveMeetingPage } from './pages/meetings/LiveMeetingPage';
+import { MinutesPage } from './pages/meetings/MinutesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
@@ -23,6 +25,11 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PublicCommitteePage } from './pages/public/PublicCommitteePage';
 import { PublicDelegationsPage } from './pages/public/PublicDelegationsPage';
 import { PublicOrganisationPage } from './pages/public/PublicOrganisationPage';
+import { PublicInterestsPage } from './pages/public/PublicInterestsPage';
+import { ActionLogPage } from './pages/registers/ActionLogPage';
+import { DecisionsPage } from './pages/registers/DecisionsPage';
+import { GiftsPage } from './pages/registers/GiftsPage';
+import { InterestsPage } from './pages/registers/InterestsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SessionProvider, useSession } from './session';
 
@@ -43,6 +50,7 @@ export function AppRoutes() {
         <Route path="public/:ods/committees/:committeeId" element={<PublicCommitteePage />} />
         <Route path="meetings/:id" element={<MeetingPage />} />
         <Route path="papers/:id" element={<PaperPage />} />
+        <Route path="public/:ods/interests" element={<PublicInterestsPage />} />
         <Route element={<SignedInOnly />}>
           <Route path="meetings/:id/agenda" element={<AgendaPage />} />
           <Route path="my-papers" element={<MyPapersPage />} />
@@ -55,6 +63,13 @@ export function AppRoutes() {
           <Route path="ballots/new" element={<CreateBallotPage />} />
           <Route path="ballots/rules" element={<VotingRulesPage />} />
           <Route path="ballots/:id" element={<BallotPage />} />
+          <Route path="committees/:id/actions" element={<ActionLogPage />} />
+          <Route path="committees/:id/decisions" element={<DecisionsPage />} />
+          <Route path="interests" element={<InterestsPage />} />
+          <Route path="gifts" element={<GiftsPage />} />
+          <Route path="decisions" element={<DecisionsPage />} />
+          <Route path="meetings/:id/live" element={<LiveMeetingPage />} />
+          <Route path="meetings/:id/minutes" element={<MinutesPage />} />
         </Route>
         <Route path="admin" element={<SignedInOnly />}>
           <Route index element={<AdminPage />} />

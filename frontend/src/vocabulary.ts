@@ -1,5 +1,10 @@
 import type {
+  ActionStatus,
+  AttendanceStanding,
   CoCommissioningLevel,
+  ConflictManagement,
+  DecisionRoute,
+  InterestCategory,
   CommitteeKind,
   ContractType,
   DelegationStatus,
@@ -12,6 +17,7 @@ import type {
   Purpose,
   Role,
   SeatRole,
+  VoteChoice,
 } from './generated/graphql';
 
 export const roleInWords: Record<Role, string> = {
@@ -202,3 +208,47 @@ export const impactAreaInWords = {
 export type ImpactArea = keyof typeof impactAreaInWords;
 
 export const impactAreas = Object.keys(impactAreaInWords) as ImpactArea[];
+export const attendanceStandingInWords: Record<AttendanceStanding, string> = {
+  PRESENT: 'Present',
+  APOLOGIES: 'Apologies',
+  ABSENT: 'Absent',
+  IN_ATTENDANCE: 'In attendance',
+};
+
+export const conflictManagementInWords: Record<ConflictManagement, string> = {
+  DECLARE_ONLY: 'Declared only: takes part in discussion and decision',
+  DISCUSSION_NOT_DECISION: 'Takes part in discussion but not the decision',
+  LEAVE_ROOM: 'Leaves the room for the item',
+};
+
+export const conflictManagements = Object.keys(conflictManagementInWords) as ConflictManagement[];
+
+export const interestCategoryInWords: Record<InterestCategory, string> = {
+  FINANCIAL: 'Financial',
+  NON_FINANCIAL_PROFESSIONAL: 'Non-financial professional',
+  NON_FINANCIAL_PERSONAL: 'Non-financial personal',
+  INDIRECT: 'Indirect',
+};
+
+export const interestCategories = Object.keys(interestCategoryInWords) as InterestCategory[];
+
+export const decisionRouteInWords: Record<DecisionRoute, string> = {
+  VOTE: 'By vote',
+  CONSENSUS: 'By consensus',
+  CHAIRS_ACTION: "Chair's action, to be ratified at the next meeting",
+  DEFERRED: 'Deferred to a later meeting',
+};
+
+export const voteChoiceInWords: Record<VoteChoice, string> = {
+  FOR: 'For',
+  AGAINST: 'Against',
+  ABSTAIN: 'Abstain',
+};
+
+export const voteChoices = Object.keys(voteChoiceInWords) as VoteChoice[];
+
+export const actionStatusInWords: Record<ActionStatus, string> = {
+  OPEN: 'Open',
+  IN_PROGRESS: 'In progress',
+  CLOSED: 'Closed',
+};

@@ -106,6 +106,7 @@ export function Header() {
             {(votesInBallots(viewer) || runsBallots(viewer, currentOrganisation)) && (
               <NavigationItem to="/ballots">Ballots</NavigationItem>
             )}
+            {viewer && <NavigationItem to="/interests">Interests</NavigationItem>}
             {areaTeams.length > 0 && <NavigationItem to="/area-team">Area team</NavigationItem>}
             {canAdminister && <NavigationItem to="/admin">Administration</NavigationItem>}
           </ul>

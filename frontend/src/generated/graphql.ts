@@ -2,6 +2,19 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ActionStatus =
+  | 'CLOSED'
+  | 'IN_PROGRESS'
+  | 'OPEN';
+
+export type AddActionInput = {
+  description: string;
+  dueDate: string;
+  itemId?: string | number | null | undefined;
+  meetingId: string | number;
+  ownerId: string | number;
+};
+
 export type AddAgendaItemInput = {
   meetingId: string | number;
   minutesAllotted?: number;
@@ -61,6 +74,21 @@ export type AttachTermsOfReferenceInput = {
   contentBase64: string;
   filename: string;
 };
+
+export type AttendanceChange =
+  | 'APOLOGIES'
+  | 'ARRIVED'
+  | 'LEFT';
+
+export type AttendanceMovementKind =
+  | 'ARRIVED'
+  | 'LEFT';
+
+export type AttendanceStanding =
+  | 'ABSENT'
+  | 'APOLOGIES'
+  | 'IN_ATTENDANCE'
+  | 'PRESENT';
 
 export type BallotAnswerInput = {
   /** One option; or, in an election, up to its seats in candidates. */
@@ -124,6 +152,13 @@ export type CastBallotVoteInput = {
   submissionKey?: string | null | undefined;
 };
 
+/** A member casts their own vote; the secretary may record a named vote for a member (personId). */
+export type CastVoteInput = {
+  choice: VoteChoice;
+  personId?: string | number | null | undefined;
+  voteId: string | number;
+};
+
 export type CategoryMinimumInput = {
   category: MemberCategory;
   count: number;
@@ -136,6 +171,12 @@ export type ChangeMeetingStatusInput = {
 
 export type CloseBallotInput = {
   id: string | number;
+};
+
+export type CloseVoteInput = {
+  /** The chair's, when the votes are tied. */
+  castingVote?: VoteChoice | null | undefined;
+  voteId: string | number;
 };
 
 export type CoCommissioningLevel =
@@ -151,6 +192,11 @@ export type CommitteeKind =
   | 'PRIMARY_CARE_COMMISSIONING'
   | 'QUALITY'
   | 'REMUNERATION';
+
+export type ConflictManagement =
+  | 'DECLARE_ONLY'
+  | 'DISCUSSION_NOT_DECISION'
+  | 'LEAVE_ROOM';
 
 export type ContractType =
   | 'APMS'
@@ -219,11 +265,40 @@ export type CreatePracticeInput = {
   organisationId: string | number;
 };
 
+export type DecisionRoute =
+  | 'CHAIRS_ACTION'
+  | 'CONSENSUS'
+  | 'DEFERRED'
+  | 'VOTE';
+
+export type DeclareInterestInput = {
+  actionTaken?: string;
+  /** Defaults to when the interest began, or the person's appointment if later. */
+  becameAwareOn?: string | null | undefined;
+  category: InterestCategory;
+  concernsOrganisationIds?: Array<string | number>;
+  concernsPracticeIds?: Array<string | number>;
+  /** Defaults to today. */
+  declaredOn?: string | null | undefined;
+  description: string;
+  organisationId: string | number;
+  personId: string | number;
+  validFrom: string;
+  validTo?: string | null | undefined;
+  withheldFromPublication?: boolean;
+};
+
 export type DelegationStatus =
   | 'ACTIVE'
   | 'EXPIRED'
   | 'FUTURE'
   | 'REVOKED';
+
+export type EndInterestInput = {
+  actionTaken?: string | null | undefined;
+  id: string | number;
+  validTo: string;
+};
 
 export type EndMembershipInput = {
   id: string | number;
@@ -235,10 +310,28 @@ export type EndSeatInput = {
   validTo: string;
 };
 
+export type GiftKind =
+  | 'CASH_OR_VOUCHERS'
+  | 'GIFT'
+  | 'HOSPITALITY';
+
+export type GiftRequirement =
+  | 'DECLARE'
+  | 'NOT_REQUIRED'
+  | 'REFUSE'
+  | 'REFUSE_UNLESS_APPROVED';
+
 export type ImpactInput = {
   applies: boolean;
   area: string;
   detail?: string;
+};
+
+/** An .xlsx (or .csv) file in base64, with the columns of the register's export. */
+export type ImportInterestsInput = {
+  contentBase64: string;
+  filename: string;
+  organisationId: string | number;
 };
 
 /** The file's bytes in base64; .xlsx or .csv with columns ods_code, name, list_size, locality. */
@@ -248,10 +341,46 @@ export type ImportPracticesInput = {
   organisationId: string | number;
 };
 
+export type InterestCategory =
+  | 'FINANCIAL'
+  | 'INDIRECT'
+  | 'NON_FINANCIAL_PERSONAL'
+  | 'NON_FINANCIAL_PROFESSIONAL';
+
+export type InterestReturnStatus =
+  | 'DUE'
+  | 'OVERDUE'
+  | 'UP_TO_DATE';
+
 export type Majority =
   | 'SIMPLE'
   | 'STATED_SHARE'
   | 'TWO_THIRDS';
+
+export type MeetingEventKind =
+  | 'ACTION'
+  | 'ATTENDANCE'
+  | 'CLOSED'
+  | 'CURRENT_ITEM'
+  | 'DECISION'
+  | 'DECLARATION'
+  | 'MINUTES'
+  | 'OPENED'
+  | 'SNAPSHOT'
+  | 'VOTE_CAST'
+  | 'VOTE_CLOSED'
+  | 'VOTE_OPENED';
+
+export type MeetingInput = {
+  meetingId: string | number;
+};
+
+export type MeetingStage =
+  | 'CLOSED'
+  | 'MINUTES_APPROVED'
+  | 'NOT_OPEN'
+  | 'OPEN'
+  | 'UNPUBLISHED';
 
 export type MeetingStatus =
   | 'AGENDA_PUBLISHED'
@@ -272,6 +401,10 @@ export type MemberCategory =
   | 'OTHER'
   | 'SECONDARY_CARE_DOCTOR';
 
+export type MinutesPart =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** Move an item to a position (1 = first) among its new siblings; parentId makes it a sub-item. */
 export type MoveAgendaItemInput = {
   id: string | number;
@@ -282,6 +415,14 @@ export type MoveAgendaItemInput = {
 export type MovePaperInput = {
   id: string | number;
   status: PaperStatus;
+};
+
+export type OpenVoteInput = {
+  /** For a joint committee deciding under a delegation it holds. */
+  delegationId?: string | number | null | undefined;
+  itemId: string | number;
+  motion: string;
+  secret?: boolean;
 };
 
 export type OrganisationKind =
@@ -323,6 +464,33 @@ export type QuorumRuleInput = {
   minimumVoting: number;
 };
 
+/** Name a person, or a guest who has no record in Quorum. */
+export type RecordAttendanceInput = {
+  capacity?: string;
+  change: AttendanceChange;
+  guestName?: string | null | undefined;
+  meetingId: string | number;
+  personId?: string | number | null | undefined;
+};
+
+export type RecordDecisionInput = {
+  delegationId?: string | number | null | undefined;
+  itemId: string | number;
+  route: DecisionRoute;
+  text?: string;
+};
+
+/** From the register (interestId), or as declared at the meeting (category and description). */
+export type RecordDeclarationInput = {
+  category?: InterestCategory | null | undefined;
+  description?: string;
+  interestId?: string | number | null | undefined;
+  itemId: string | number;
+  management: ConflictManagement;
+  meetingId: string | number;
+  personId: string | number;
+};
+
 export type RecordDelegationInput = {
   agreement?: AgreementInput | null | undefined;
   committeeId: string | number;
@@ -331,6 +499,26 @@ export type RecordDelegationInput = {
   scopeIds: Array<string | number>;
   validFrom: string;
   validTo: string;
+};
+
+export type RecordGiftOrHospitalityInput = {
+  accepted: boolean;
+  approvedById?: string | number | null | undefined;
+  description: string;
+  fromSupplier: boolean;
+  kind: GiftKind;
+  offeredBy: string;
+  offeredOn: string;
+  organisationId: string | number;
+  personId: string | number;
+  valuePence: number;
+};
+
+export type RecordInterestReviewInput = {
+  nilReturn?: boolean;
+  organisationId: string | number;
+  personId: string | number;
+  reviewedOn?: string | null | undefined;
 };
 
 export type RequestPaperInput = {
@@ -358,6 +546,11 @@ export type Role =
   | 'GOVERNING_BODY_MEMBER'
   | 'PRACTICE_REPRESENTATIVE'
   | 'STAFF';
+
+export type SaveMinuteNotesInput = {
+  itemId: string | number;
+  notes: string;
+};
 
 export type SavePaperDraftInput = {
   assuranceRisks?: string;
@@ -391,6 +584,11 @@ export type SetBallotSettingsInput = {
   weighting: Weighting;
 };
 
+export type TakeItemInput = {
+  itemId: string | number;
+  meetingId: string | number;
+};
+
 export type TurnoutBasis =
   | 'LIST_SIZE'
   | 'PRACTICES';
@@ -419,6 +617,15 @@ export type UpdatePrimaryCareContractInput = {
   notes?: string;
   startDate: string;
 };
+
+export type VoteChoice =
+  | 'ABSTAIN'
+  | 'AGAINST'
+  | 'FOR';
+
+export type VoteOutcome =
+  | 'CARRIED'
+  | 'LOST';
 
 export type Weighting =
   | 'EQUAL'
@@ -580,6 +787,98 @@ export type EndSeatMutationVariables = Exact<{
 
 export type EndSeatMutation = { endSeat: { seat: { id: string, validTo: string | null, isActive: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
 
+export type MeetingConductQueryVariables = Exact<{
+  meetingId: string | number;
+}>;
+
+
+export type MeetingConductQuery = { meetingConduct: { stage: MeetingStage, viewerCanConduct: boolean, meeting: { id: string, title: string, startsAt: string, location: string, committee: { id: string, name: string } | null }, live: { openedAt: string | null, closedAt: string | null, currentItem: { itemId: string, number: string, title: string } | null }, attendance: Array<{ personId: string | null, name: string, capacity: string, role: SeatRole | null, voting: boolean, standing: AttendanceStanding, inRoom: boolean }>, movements: Array<{ name: string, movement: AttendanceMovementKind, at: string, itemNumber: string | null }>, items: Array<{ notes: string | null, item: { id: string, number: string, title: string, part: Part }, quorum: { met: boolean, unmet: Array<string>, presentVoting: number, mayVote: Array<string>, excluded: Array<string>, chairedBy: string | null, chairNote: string }, declarations: Array<{ id: string, description: string, management: ConflictManagement, takesPartInDecision: boolean, person: { id: string, name: string } | null }>, votes: Array<{ id: string, motion: string, secret: boolean, isOpen: boolean, eligibleCount: number, castCount: number, forCount: number | null, againstCount: number | null, abstainCount: number | null, castingVote: VoteChoice | null, outcome: VoteOutcome | null, result: string | null, viewerMayVote: boolean, viewerHasVoted: boolean, namedVotes: Array<{ choice: VoteChoice, person: { id: string, name: string } | null }>, chairedBy: { name: string } | null }>, decisions: Array<{ id: string, route: DecisionRoute, text: string, quorum: { met: boolean, unmet: Array<string> }, chairedBy: { name: string } | null }>, actions: Array<{ id: string, description: string, dueDate: string, status: ActionStatus, owner: { name: string } | null }> }>, conflictSuggestions: Array<{ reason: string, suggestedManagement: ConflictManagement, item: { id: string } | null, person: { id: string, name: string } | null, interest: { id: string, description: string, category: InterestCategory } }> } | null };
+
+export type OpenMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type OpenMeetingMutation = { openMeeting: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CloseMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type CloseMeetingMutation = { closeMeeting: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type TakeItemMutationVariables = Exact<{
+  input: TakeItemInput;
+}>;
+
+
+export type TakeItemMutation = { takeItem: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RecordAttendanceMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type RecordAttendanceMutation = { recordAttendance: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RecordDeclarationMutationVariables = Exact<{
+  input: RecordDeclarationInput;
+}>;
+
+
+export type RecordDeclarationMutation = { recordDeclaration: { declaration: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type OpenVoteMutationVariables = Exact<{
+  input: OpenVoteInput;
+}>;
+
+
+export type OpenVoteMutation = { openVote: { vote: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CastVoteMutationVariables = Exact<{
+  input: CastVoteInput;
+}>;
+
+
+export type CastVoteMutation = { castVote: { vote: { id: string, castCount: number } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CloseVoteMutationVariables = Exact<{
+  input: CloseVoteInput;
+}>;
+
+
+export type CloseVoteMutation = { closeVote: { vote: { id: string, result: string | null } | null, decision: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RecordDecisionMutationVariables = Exact<{
+  input: RecordDecisionInput;
+}>;
+
+
+export type RecordDecisionMutation = { recordDecision: { decision: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AddActionMutationVariables = Exact<{
+  input: AddActionInput;
+}>;
+
+
+export type AddActionMutation = { addAction: { action: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SaveMinuteNotesMutationVariables = Exact<{
+  input: SaveMinuteNotesInput;
+}>;
+
+
+export type SaveMinuteNotesMutation = { saveMinuteNotes: { notes: string | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type MinutesQueryVariables = Exact<{
+  meetingId: string | number;
+  part: MinutesPart;
+}>;
+
+
+export type MinutesQuery = { minutes: { part: MinutesPart, status: string, approval: string, approvedAt: string | null, organisation: string, committee: string, meetingTitle: string, when: string, place: string, present: Array<string>, inAttendance: Array<string>, apologies: Array<string>, absent: Array<string>, arrivals: Array<string>, actionLog: Array<string>, pdfUrl: string, items: Array<{ number: string, title: string, part: Part, chairNote: string, declarations: Array<string>, movements: Array<string>, notes: string, actions: Array<string>, decisions: Array<{ route: string, text: string, outcome: string, chairedBy: string, quorum: string, delegation: string | null, vote: { motion: string, secret: boolean, forCount: number, againstCount: number, abstainCount: number, named: Array<string>, result: string } | null }> }> } | null };
+
 export type PrimaryCareContractsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -638,6 +937,13 @@ export type PublicSchemeQueryVariables = Exact<{
 
 
 export type PublicSchemeQuery = { publicSchemeOfDelegation: { organisationName: string, odsCode: string, delegations: Array<{ delegatingOrganisation: string, receivingCommittee: string, receivingHost: string, functions: Array<string>, scope: Array<string>, validFrom: string, validTo: string, status: DelegationStatus }> } | null };
+
+export type MeetingEventsSubscriptionVariables = Exact<{
+  meetingId: string | number;
+}>;
+
+
+export type MeetingEventsSubscription = { meetingEvents: { kind: MeetingEventKind, itemId: string | null, voteId: string | null, live: { currentItem: { number: string, title: string } | null, vote: { cast: number, eligible: number, isOpen: boolean, result: string | null } | null } } };
 
 export type CommitteeMeetingsQueryVariables = Exact<{
   committeeId: string | number;
@@ -1016,3 +1322,90 @@ export type AddAppendixMutationVariables = Exact<{
 
 
 export type AddAppendixMutation = { addAppendix: { appendix: { title: string, kind: AppendixKind, pageCount: number | null, problem: string | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type InterestsQueryVariables = Exact<{
+  organisationId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InterestsQuery = { interests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, category: InterestCategory, description: string, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string, declaredLate: boolean, isCurrent: boolean, withheldFromPublication: boolean, viewerCanChange: boolean, person: { id: string, name: string } | null, concernsOrganisations: Array<{ id: string, name: string }>, concernsPractices: Array<{ id: string, odsCode: string, name: string }> } }> } };
+
+export type InterestReturnsDueQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type InterestReturnsDueQuery = { interestReturnsDue: Array<{ positions: Array<string>, appointedOn: string, lastReturnOn: string | null, dueOn: string, status: InterestReturnStatus, reason: string, person: { id: string, name: string } | null }> };
+
+export type DeclareInterestMutationVariables = Exact<{
+  input: DeclareInterestInput;
+}>;
+
+
+export type DeclareInterestMutation = { declareInterest: { interest: { id: string, declaredLate: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type EndInterestMutationVariables = Exact<{
+  input: EndInterestInput;
+}>;
+
+
+export type EndInterestMutation = { endInterest: { interest: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RecordInterestReviewMutationVariables = Exact<{
+  input: RecordInterestReviewInput;
+}>;
+
+
+export type RecordInterestReviewMutation = { recordInterestReview: { reviewedOn: string | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ImportInterestsMutationVariables = Exact<{
+  input: ImportInterestsInput;
+}>;
+
+
+export type ImportInterestsMutation = { importInterests: { created: number, rowErrors: Array<{ row: number, message: string }>, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublishedRegisterOfInterestsQueryVariables = Exact<{
+  odsCode: string;
+}>;
+
+
+export type PublishedRegisterOfInterestsQuery = { publishedRegisterOfInterests: { organisationName: string, odsCode: string, decisionMakers: Array<{ name: string, positions: Array<string>, interests: Array<{ category: InterestCategory, description: string, concerns: Array<string>, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string }> }> } | null };
+
+export type GiftsAndHospitalityQueryVariables = Exact<{
+  organisationId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type GiftsAndHospitalityQuery = { giftsAndHospitality: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: GiftKind, description: string, offeredBy: string, fromSupplier: boolean, value: string, offeredOn: string, accepted: boolean, assessment: { requirement: GiftRequirement, explanation: string, breach: string | null }, person: { name: string } | null, approvedBy: { name: string } | null } }> } };
+
+export type RecordGiftOrHospitalityMutationVariables = Exact<{
+  input: RecordGiftOrHospitalityInput;
+}>;
+
+
+export type RecordGiftOrHospitalityMutation = { recordGiftOrHospitality: { entry: { id: string, assessment: { explanation: string, breach: string | null } } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type DecisionsRegisterQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+  committeeId?: string | number | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DecisionsRegisterQuery = { decisions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, route: DecisionRoute, text: string, decidedAt: string, ratifiedAt: string | null, delegationLabel: string | null, committee: { id: string, name: string } | null, meeting: { id: string, title: string } | null, item: { number: string, title: string } | null, vote: { result: string | null } | null } }> } };
+
+export type ActionLogQueryVariables = Exact<{
+  committeeId: string | number;
+  includeClosed: boolean;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ActionLogQuery = { actionLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, dueDate: string, status: ActionStatus, raisedAt: string, owner: { name: string } | null, meeting: { id: string, title: string } | null } }> } };

@@ -69,6 +69,10 @@ export function CommitteePage() {
       <h1>{committee.name}</h1>
       <CommitteeSummary committee={committee} />
       <MeetingsSection committee={committee} />
+      <p>
+        <Link to={`/committees/${encodeURIComponent(committee.id)}/decisions`}>Decisions register</Link> and{' '}
+        <Link to={`/committees/${encodeURIComponent(committee.id)}/actions`}>action log</Link> of {committee.name}.
+      </p>
       <TermsOfReferenceSection committee={committee} onChanged={reload} />
       {committee.kind === 'COUNCIL_OF_MEMBERS' ? (
         <>

@@ -64,6 +64,13 @@ export function MeetingPage() {
         {meeting.title}
       </h1>
       <MeetingSummary meeting={meeting} />
+      {viewer && (
+        <p>
+          <Link to={`/meetings/${encodeURIComponent(meeting.id)}/live`}>The meeting as it runs</Link> (attendance,
+          declarations, quorum, votes and decisions) and its{' '}
+          <Link to={`/meetings/${encodeURIComponent(meeting.id)}/minutes`}>minutes</Link>.
+        </p>
+      )}
       {meeting.viewerCanManage && <MeetingStatusActions meeting={meeting} onChanged={reload} />}
       <section>
         <h2>Agenda</h2>

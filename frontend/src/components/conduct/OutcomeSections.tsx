@@ -1,0 +1,247 @@
+import { type FormEvent, useState } from 'react';
+import { type FormError, onFields, request } from '../../api/client';
+import { addActionMutation, recordDecisionMutation, saveMinuteNotesMutation } from '../../api/conduct';
+import { useSubmission } from '../../api/useSubmission';
+import { formatDate } from '../../dates';
+import type { DecisionRoute } from '../../generated/graphql';
+import { actionStatusInWords, decisionRouteInWords } from '../../vocabulary';
+import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { SelectField, TextArea, TextField } from '../fields';
+import { Confirmation } from '../messages';
+import { type Conduct, type ItemConduct, peopleOf } from './types';
+
+interface Props {
+  conduct: Conduct;
+  item: ItemConduct;
+  onChanged: () => void;
+}
+
+/** The routes a secretary may record by hand: a quorate item by consensus; an inquorate one deferred or by chair's action. */
+export function decisionRoutesFor(quorate: boolean): DecisionRoute[] {
+  return quorate ? ['CONSENSUS', 'DEFERRED'] : ['DEFERRED', 'CHAIRS_ACTION'];
+}
+
+function DecisionForm({ item, onChanged }: Props) {
+  const idPrefix = 'decision';
+  const { errors, setErrors, submitting, submit } = useSubmission();
+  const routes = decisionRoutesFor(item.quorum.met);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const values = new FormData(form);
+    const route = String(values.get('route') ?? '') as DecisionRoute | '';
+    const text = String(values.get('text') ?? '').trim();
+    const missing: FormError[] = [
+      ...(route ? [] : [{ field: 'route', message: 'Choose how the item was decided' }]),
+      ...(text || route === 'DEFERRED' ? [] : [{ field: 'text', message: 'Enter what was decided' }]),
+    ];
+    if (missing.length || !route) {
+      setErrors(missing);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { recordDecision } = await request(recordDecisionMutation, { input: { itemId: item.item.id, route, text } });
+      return { ...recordDecision, errors: onFields(recordDecision.errors, { route: 'route', text: 'text' }) };
+    });
+    if (payload) {
+      form.reset();
+      onChanged();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <h4>Record a decision</h4>
+      {!item.quorum.met && (
+        <div className="nhsuk-inset-text">
+          <p>
+            The item is not quorate, so it cannot be decided here. The standing orders allow it to be deferred or decided
+            by chair&rsquo;s action, to be ratified at the next meeting.
+          </p>
+        </div>
+      )}
+      <ErrorSummary errors={errors} idPrefix={idPrefix} />
+      <SelectField id={`${idPrefix}-route`} name="route" label="How it was decided" defaultValue="" error={errorFor(errors, 'route')}>
+        <option value="">Choose</option>
+        {routes.map((route) => (
+          <option key={route} value={route}>
+            {decisionRouteInWords[route]}
+          </option>
+        ))}
+      </SelectField>
+      <TextArea
+        id={`${idPrefix}-text`}
+        name="text"
+        label="The decision"
+        hint="A decision by vote is recorded when the vote closes"
+        rows={3}
+        error={errorFor(errors, 'text')}
+      />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+        Record decision
+      </button>
+    </form>
+  );
+}
+
+export function DecisionsSection({ conduct, item, onChanged }: Props) {
+  const canConduct = conduct.viewerCanConduct && conduct.stage === 'OPEN';
+  return (
+    <section aria-labelledby="decisions-heading">
+      <h3 id="decisions-heading">Decisions</h3>
+      {item.decisions.length === 0 ? (
+        <p>No decision has been recorded for this item.</p>
+      ) : (
+        <ul>
+          {item.decisions.map((decision) => (
+            <li key={decision.id}>
+              {decisionRouteInWords[decision.route]}: {decision.text}
+              {decision.chairedBy ? ` (chaired by ${decision.chairedBy.name})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canConduct && <DecisionForm conduct={conduct} item={item} onChanged={onChanged} />}
+    </section>
+  );
+}
+
+function ActionForm({ conduct, item, onChanged }: Props) {
+  const idPrefix = 'action';
+  const { errors, setErrors, submitting, submit } = useSubmission();
+  const [done, setDone] = useState<string | null>(null);
+  const people = peopleOf(conduct.attendance);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const values = new FormData(form);
+    const text = (name: string) => String(values.get(name) ?? '').trim();
+    const [description, ownerId, dueDate] = [text('description'), text('ownerId'), text('dueDate')];
+    const missing: FormError[] = [
+      ...(description ? [] : [{ field: 'description', message: 'Enter the action' }]),
+      ...(ownerId ? [] : [{ field: 'ownerId', message: 'Choose who owns the action' }]),
+      ...(dueDate ? [] : [{ field: 'dueDate', message: 'Enter the date it is due' }]),
+    ];
+    if (missing.length) {
+      setErrors(missing);
+      setDone(null);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { addAction } = await request(addActionMutation, {
+        input: { meetingId: conduct.meeting.id, itemId: item.item.id, description, ownerId, dueDate },
+      });
+      return {
+        ...addAction,
+        errors: onFields(addAction.errors, { description: 'description', ownerId: 'ownerId', dueDate: 'dueDate' }),
+      };
+    });
+    if (payload) {
+      setDone(`Added the action for ${people.find((p) => p.id === ownerId)?.name ?? 'its owner'}.`);
+      form.reset();
+      onChanged();
+    } else setDone(null);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <h4>Add an action</h4>
+      <ErrorSummary errors={errors} idPrefix={idPrefix} />
+      <TextArea id={`${idPrefix}-description`} name="description" label="Action" rows={2} error={errorFor(errors, 'description')} />
+      <SelectField id={`${idPrefix}-ownerId`} name="ownerId" label="Owner" defaultValue="" error={errorFor(errors, 'ownerId')}>
+        <option value="">Choose an owner</option>
+        {people.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id={`${idPrefix}-dueDate`}
+        name="dueDate"
+        type="date"
+        label="Due"
+        className="nhsuk-input--width-10"
+        error={errorFor(errors, 'dueDate')}
+      />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+        Add action
+      </button>
+      <Confirmation>{done}</Confirmation>
+    </form>
+  );
+}
+
+export function ActionsSection({ conduct, item, onChanged }: Props) {
+  const canConduct = conduct.viewerCanConduct && conduct.stage === 'OPEN';
+  return (
+    <section aria-labelledby="actions-heading">
+      <h3 id="actions-heading">Actions</h3>
+      {item.actions.length === 0 ? (
+        <p>No actions from this item.</p>
+      ) : (
+        <ul>
+          {item.actions.map((action) => (
+            <li key={action.id}>
+              {action.description}: {action.owner?.name ?? 'no owner'}, due {formatDate(action.dueDate)} (
+              {actionStatusInWords[action.status].toLowerCase()})
+            </li>
+          ))}
+        </ul>
+      )}
+      {canConduct && <ActionForm conduct={conduct} item={item} onChanged={onChanged} />}
+    </section>
+  );
+}
+
+export function NotesSection({ conduct, item, onChanged }: Props) {
+  const idPrefix = 'notes';
+  const { errors, submitting, submit } = useSubmission();
+  const [saved, setSaved] = useState<string | null>(null);
+  const canConduct = conduct.viewerCanConduct && conduct.stage !== 'MINUTES_APPROVED';
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const notes = String(new FormData(event.currentTarget).get('notes') ?? '');
+    const payload = await submit(async () => {
+      const { saveMinuteNotes } = await request(saveMinuteNotesMutation, { input: { itemId: item.item.id, notes } });
+      return { ...saveMinuteNotes, errors: onFields(saveMinuteNotes.errors, { notes: 'notes' }) };
+    });
+    setSaved(payload ? 'Saved the notes.' : null);
+    if (payload) onChanged();
+  }
+
+  if (!canConduct) {
+    return item.notes ? (
+      <section aria-labelledby="notes-heading">
+        <h3 id="notes-heading">Notes for the minutes</h3>
+        <p className="app-pre-wrap">{item.notes}</p>
+      </section>
+    ) : null;
+  }
+  return (
+    <section aria-labelledby="notes-heading">
+      <h3 id="notes-heading">Notes for the minutes</h3>
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} idPrefix={idPrefix} />
+        <TextArea
+          key={item.item.id}
+          id={`${idPrefix}-notes`}
+          name="notes"
+          label={`Secretary's notes on item ${item.item.number}`}
+          defaultValue={item.notes ?? ''}
+          error={errorFor(errors, 'notes')}
+        />
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Save notes
+        </button>
+        <Confirmation>{saved}</Confirmation>
+      </form>
+    </section>
+  );
+}

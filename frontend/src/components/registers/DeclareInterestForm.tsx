@@ -1,0 +1,148 @@
+import { type FormEvent, useState } from 'react';
+import { type FormError, onFields, request } from '../../api/client';
+import { seatChoicesQuery } from '../../api/committees';
+import { declareInterestMutation } from '../../api/registers';
+import { useQuery } from '../../api/useQuery';
+import { useSubmission } from '../../api/useSubmission';
+import { today } from '../../dates';
+import type { InterestCategory } from '../../generated/graphql';
+import { interestCategories, interestCategoryInWords } from '../../vocabulary';
+import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { Checkbox, SelectField, TextArea, TextField } from '../fields';
+import { Confirmation, QueryProblem } from '../messages';
+
+const idPrefix = 'declare-interest';
+const apiFields = {
+  personId: 'personId',
+  category: 'category',
+  description: 'description',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  actionTaken: 'actionTaken',
+  becameAwareOn: 'becameAwareOn',
+};
+
+export function DeclareInterestForm({ organisationId, onDeclared }: { organisationId: string; onDeclared: () => void }) {
+  const people = useQuery(seatChoicesQuery, { organisationId });
+  const { errors, setErrors, submitting, submit } = useSubmission();
+  const [done, setDone] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const values = new FormData(form);
+    const text = (name: string) => String(values.get(name) ?? '').trim();
+    const personId = text('personId');
+    const category = text('category') as InterestCategory | '';
+    const description = text('description');
+    const validFrom = text('validFrom');
+    const missing: FormError[] = [
+      ...(personId ? [] : [{ field: 'personId', message: 'Choose whose interest it is' }]),
+      ...(category ? [] : [{ field: 'category', message: 'Choose the kind of interest' }]),
+      ...(description ? [] : [{ field: 'description', message: 'Describe the interest' }]),
+      ...(validFrom ? [] : [{ field: 'validFrom', message: 'Enter the date the interest began' }]),
+    ];
+    if (missing.length || !category) {
+      setErrors(missing);
+      setDone(null);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { declareInterest } = await request(declareInterestMutation, {
+        input: {
+          organisationId,
+          personId,
+          category,
+          description,
+          validFrom,
+          validTo: text('validTo') || null,
+          becameAwareOn: text('becameAwareOn') || null,
+          actionTaken: text('actionTaken'),
+          withheldFromPublication: values.get('withheld') === 'yes',
+        },
+      });
+      return { ...declareInterest, errors: onFields(declareInterest.errors, apiFields) };
+    });
+    if (payload) {
+      const name = people.data?.people.edges.find(({ node }) => node.id === personId)?.node.name ?? 'the person';
+      setDone(
+        `Declared the interest of ${name}.${payload.interest?.declaredLate ? ' It was declared more than 28 days after they became aware of it.' : ''}`,
+      );
+      form.reset();
+      onDeclared();
+    } else setDone(null);
+  }
+
+  return (
+    <section>
+      <h2>Declare an interest</h2>
+      <p>Interests must be declared within 28 days of the person becoming aware of them.</p>
+      <QueryProblem error={people.error} idPrefix={`${idPrefix}-people`} />
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} idPrefix={idPrefix} />
+        <SelectField id={`${idPrefix}-personId`} name="personId" label="Person" defaultValue="" error={errorFor(errors, 'personId')}>
+          <option value="">Choose a person</option>
+          {people.data?.people.edges.map(({ node }) => (
+            <option key={node.id} value={node.id}>
+              {node.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={`${idPrefix}-category`} name="category" label="Kind of interest" defaultValue="" error={errorFor(errors, 'category')}>
+          <option value="">Choose a kind</option>
+          {interestCategories.map((value) => (
+            <option key={value} value={value}>
+              {interestCategoryInWords[value]}
+            </option>
+          ))}
+        </SelectField>
+        <TextArea id={`${idPrefix}-description`} name="description" label="The interest" rows={3} error={errorFor(errors, 'description')} />
+        <TextField
+          id={`${idPrefix}-validFrom`}
+          name="validFrom"
+          type="date"
+          label="From"
+          className="nhsuk-input--width-10"
+          defaultValue={today()}
+          error={errorFor(errors, 'validFrom')}
+        />
+        <TextField
+          id={`${idPrefix}-validTo`}
+          name="validTo"
+          type="date"
+          label="To"
+          hint="Leave empty while the interest continues"
+          className="nhsuk-input--width-10"
+          error={errorFor(errors, 'validTo')}
+        />
+        <TextField
+          id={`${idPrefix}-becameAwareOn`}
+          name="becameAwareOn"
+          type="date"
+          label="Became aware of it on"
+          hint="Leave empty if the same as the start"
+          className="nhsuk-input--width-10"
+          error={errorFor(errors, 'becameAwareOn')}
+        />
+        <TextArea
+          id={`${idPrefix}-actionTaken`}
+          name="actionTaken"
+          label="Action taken to manage it"
+          rows={2}
+          error={errorFor(errors, 'actionTaken')}
+        />
+        <Checkbox
+          id={`${idPrefix}-withheld`}
+          name="withheld"
+          label="Withhold from the published register"
+          hint="Only where publishing it could cause the person substantial damage or distress"
+        />
+        <button className="nhsuk-button" type="submit">
+          Declare interest
+        </button>
+      </form>
+      <Confirmation>{done}</Confirmation>
+    </section>
+  );
+}

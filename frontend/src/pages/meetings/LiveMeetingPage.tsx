@@ -1,0 +1,194 @@
+import { useCallback, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { request } from '../../api/client';
+import { closeMeetingMutation, meetingConductQuery, openMeetingMutation, takeItemMutation } from '../../api/conduct';
+import { useMeetingEvents } from '../../api/meetingEvents';
+import { useQuery } from '../../api/useQuery';
+import { useSubmission } from '../../api/useSubmission';
+import { AttendanceSection } from '../../components/conduct/AttendanceSection';
+import { DeclarationsSection } from '../../components/conduct/DeclarationsSection';
+import { announcementFor, quorumInWords } from '../../components/conduct/live';
+import { ActionsSection, DecisionsSection, NotesSection } from '../../components/conduct/OutcomeSections';
+import type { Conduct, ItemConduct } from '../../components/conduct/types';
+import { VoteSection } from '../../components/conduct/VoteSection';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Loading, QueryProblem } from '../../components/messages';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatLondonDate } from '../../dates';
+
+const stageInWords: Record<Conduct['stage'], string> = {
+  UNPUBLISHED: 'The agenda has not been published yet.',
+  NOT_OPEN: 'The meeting has not been opened.',
+  OPEN: 'The meeting is open.',
+  CLOSED: 'The meeting has closed.',
+  MINUTES_APPROVED: 'The meeting has closed and its minutes have been approved.',
+};
+
+function MeetingControls({ conduct, onChanged }: { conduct: Conduct; onChanged: () => void }) {
+  const { errors, submitting, submit } = useSubmission();
+  const meetingId = conduct.meeting.id;
+
+  async function run(which: 'open' | 'close') {
+    if (submitting) return;
+    const payload = await submit(async () => {
+      if (which === 'open') return (await request(openMeetingMutation, { input: { meetingId } })).openMeeting;
+      return (await request(closeMeetingMutation, { input: { meetingId } })).closeMeeting;
+    });
+    if (payload) onChanged();
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={errors} idPrefix="meeting-controls" />
+      {conduct.stage === 'NOT_OPEN' && (
+        <button type="button" className="nhsuk-button" onClick={() => void run('open')}>
+          Open the meeting
+        </button>
+      )}
+      {conduct.stage === 'OPEN' && (
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void run('close')}>
+          Close the meeting
+        </button>
+      )}
+    </>
+  );
+}
+
+function AgendaSection({ conduct, onChanged }: { conduct: Conduct; onChanged: () => void }) {
+  const { errors, submitting, submit } = useSubmission();
+  const current = conduct.live.currentItem?.itemId;
+  const canTake = conduct.viewerCanConduct && conduct.stage === 'OPEN';
+
+  async function take(itemId: string) {
+    if (submitting) return;
+    const payload = await submit(
+      async () => (await request(takeItemMutation, { input: { meetingId: conduct.meeting.id, itemId } })).takeItem,
+    );
+    if (payload) onChanged();
+  }
+
+  return (
+    <section aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading">Agenda</h2>
+      <ErrorSummary errors={errors} idPrefix="agenda" />
+      <ol className="nhsuk-list app-agenda">
+        {conduct.items.map(({ item, quorum }) => (
+          <li key={item.id} className="app-agenda__item">
+            <span>
+              {item.number}. {item.title}
+              {item.part === 'PRIVATE' ? ' (Part II)' : ''}
+              {item.id === current ? <strong> (current item)</strong> : ''}
+              {!quorum.met && <span className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">Not quorate</span>}
+            </span>
+            {canTake && item.id !== current && (
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                aria-label={`Take item ${item.number}: ${item.title}`}
+                onClick={() => void take(item.id)}
+              >
+                Take item
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function QuorumSection({ item }: { item: ItemConduct }) {
+  const { quorum } = item;
+  return (
+    <section aria-labelledby="quorum-heading">
+      <h3 id="quorum-heading">Quorum</h3>
+      <div className={quorum.met ? 'nhsuk-inset-text' : 'nhsuk-warning-callout'}>
+        {!quorum.met && <h4 className="nhsuk-warning-callout__label">Not quorate</h4>}
+        <p>{quorumInWords(quorum)}</p>
+      </div>
+      <p>
+        {quorum.chairedBy ? `Chaired by ${quorum.chairedBy}.` : 'No chair present.'}
+        {quorum.chairNote ? ` ${quorum.chairNote}` : ''}
+      </p>
+      {quorum.mayVote.length > 0 && <p>May vote: {quorum.mayVote.join(', ')}.</p>}
+      {quorum.excluded.length > 0 && <p>Excluded by a conflict of interest: {quorum.excluded.join(', ')}.</p>}
+    </section>
+  );
+}
+
+function CurrentItem({ conduct, item, onChanged }: { conduct: Conduct; item: ItemConduct; onChanged: () => void }) {
+  return (
+    <section aria-labelledby="current-item-heading">
+      <h2 id="current-item-heading">
+        Item {item.item.number}: {item.item.title}
+      </h2>
+      <QuorumSection item={item} />
+      <DeclarationsSection conduct={conduct} item={item} onChanged={onChanged} />
+      <VoteSection conduct={conduct} item={item} onChanged={onChanged} />
+      <DecisionsSection conduct={conduct} item={item} onChanged={onChanged} />
+      <ActionsSection conduct={conduct} item={item} onChanged={onChanged} />
+      <NotesSection conduct={conduct} item={item} onChanged={onChanged} />
+    </section>
+  );
+}
+
+export function LiveMeetingPage() {
+  const { id = '' } = useParams();
+  const { data, error, loading, reload } = useQuery(meetingConductQuery, { meetingId: id });
+  const conduct = data?.meetingConduct;
+  const [announcement, setAnnouncement] = useState('');
+  const ownChangeUntil = useRef(0);
+  usePageTitle(conduct ? `${conduct.meeting.title}: live` : 'Live meeting');
+
+  /** After the viewer's own change: refetch, and do not announce the echo of it. */
+  const onChanged = useCallback(() => {
+    ownChangeUntil.current = Date.now() + 1500;
+    reload();
+  }, [reload]);
+
+  useMeetingEvents(conduct ? id : undefined, (event) => {
+    if (event.kind === 'SNAPSHOT') return;
+    reload();
+    if (Date.now() > ownChangeUntil.current) setAnnouncement(announcementFor(event) ?? '');
+  });
+
+  if (!conduct) {
+    return (
+      <>
+        <h1>Live meeting</h1>
+        <QueryProblem error={error} idPrefix="conduct" />
+        {loading && <Loading />}
+        {!loading && !error && <p>There is no such meeting, or you cannot see it.</p>}
+      </>
+    );
+  }
+
+  const current = conduct.items.find(({ item }) => item.id === conduct.live.currentItem?.itemId);
+
+  return (
+    <>
+      <span className="nhsuk-caption-l">{conduct.meeting.committee?.name}</span>
+      <h1>{conduct.meeting.title}</h1>
+      <p>
+        {formatLondonDate(conduct.meeting.startsAt)}
+        {conduct.meeting.location ? `, ${conduct.meeting.location}` : ''}. {stageInWords[conduct.stage]}
+        {conduct.viewerCanConduct ? '' : ' You are following the meeting; the chair and secretary record it.'}
+      </p>
+      <div className="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+      <QueryProblem error={error} idPrefix="conduct" />
+      {conduct.viewerCanConduct && <MeetingControls conduct={conduct} onChanged={onChanged} />}
+      <p>
+        <Link to={`/meetings/${encodeURIComponent(id)}/minutes`}>Minutes of this meeting</Link>
+      </p>
+      <AttendanceSection conduct={conduct} onChanged={onChanged} />
+      <AgendaSection conduct={conduct} onChanged={onChanged} />
+      {current ? (
+        <CurrentItem conduct={conduct} item={current} onChanged={onChanged} />
+      ) : (
+        conduct.stage === 'OPEN' && <p>No item has been taken yet.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,211 @@
+import { type FormEvent, useState } from 'react';
+import { type FormError, onFields, request } from '../../api/client';
+import { seatChoicesQuery } from '../../api/committees';
+import { giftsAndHospitalityQuery, recordGiftOrHospitalityMutation } from '../../api/registers';
+import { useCursorPages, useQuery } from '../../api/useQuery';
+import { useSubmission } from '../../api/useSubmission';
+import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
+import { Checkbox, SelectField, TextField } from '../../components/fields';
+import { Confirmation, Loading, QueryProblem } from '../../components/messages';
+import { Pagination } from '../../components/Pagination';
+import { poundsToPence } from '../../components/registers/money';
+import { Table } from '../../components/Table';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatDate, today } from '../../dates';
+import type { GiftKind, GiftRequirement } from '../../generated/graphql';
+import { useSession } from '../../session';
+
+const pageSize = 50;
+const idPrefix = 'record-gift';
+
+const kindInWords: Record<GiftKind, string> = {
+  GIFT: 'Gift',
+  HOSPITALITY: 'Hospitality',
+  CASH_OR_VOUCHERS: 'Cash or vouchers',
+};
+
+const requirementTag: Record<GiftRequirement, [string, string]> = {
+  NOT_REQUIRED: ['Need not be declared', 'nhsuk-tag--grey'],
+  DECLARE: ['Must be declared', 'nhsuk-tag--yellow'],
+  REFUSE_UNLESS_APPROVED: ['Refuse unless approved', 'nhsuk-tag--orange'],
+  REFUSE: ['Must be refused', 'nhsuk-tag--red'],
+};
+
+const apiFields = {
+  personId: 'personId',
+  kind: 'kind',
+  description: 'description',
+  offeredBy: 'offeredBy',
+  valuePence: 'value',
+  offeredOn: 'offeredOn',
+  approvedById: 'approvedById',
+};
+
+function RecordGiftForm({ organisationId, onRecorded }: { organisationId: string; onRecorded: () => void }) {
+  const people = useQuery(seatChoicesQuery, { organisationId });
+  const { errors, setErrors, submitting, submit } = useSubmission();
+  const [done, setDone] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const values = new FormData(form);
+    const text = (name: string) => String(values.get(name) ?? '').trim();
+    const kind = text('kind') as GiftKind | '';
+    const valuePence = poundsToPence(text('value'));
+    const missing: FormError[] = [
+      ...(text('personId') ? [] : [{ field: 'personId', message: 'Choose who was offered it' }]),
+      ...(kind ? [] : [{ field: 'kind', message: 'Choose whether it is a gift, hospitality or cash' }]),
+      ...(text('description') ? [] : [{ field: 'description', message: 'Describe what was offered' }]),
+      ...(text('offeredBy') ? [] : [{ field: 'offeredBy', message: 'Enter who offered it' }]),
+      ...(valuePence === null ? [{ field: 'value', message: 'Enter the value in pounds, like 25 or 25.50' }] : []),
+      ...(text('offeredOn') ? [] : [{ field: 'offeredOn', message: 'Enter the date it was offered' }]),
+    ];
+    if (missing.length || !kind || valuePence === null) {
+      setErrors(missing);
+      setDone(null);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { recordGiftOrHospitality } = await request(recordGiftOrHospitalityMutation, {
+        input: {
+          organisationId,
+          personId: text('personId'),
+          kind,
+          description: text('description'),
+          offeredBy: text('offeredBy'),
+          fromSupplier: values.get('fromSupplier') === 'yes',
+          valuePence,
+          offeredOn: text('offeredOn'),
+          accepted: values.get('accepted') === 'yes',
+          approvedById: text('approvedById') || null,
+        },
+      });
+      return { ...recordGiftOrHospitality, errors: onFields(recordGiftOrHospitality.errors, apiFields) };
+    });
+    if (payload) {
+      const assessment = payload.entry?.assessment;
+      setDone(`Recorded. ${assessment?.explanation ?? ''}${assessment?.breach ? ` ${assessment.breach}` : ''}`);
+      form.reset();
+      onRecorded();
+    } else setDone(null);
+  }
+
+  const options = people.data?.people.edges.map(({ node }) => (
+    <option key={node.id} value={node.id}>
+      {node.name}
+    </option>
+  ));
+
+  return (
+    <section>
+      <h2>Record a gift or hospitality</h2>
+      <QueryProblem error={people.error} idPrefix={`${idPrefix}-people`} />
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} idPrefix={idPrefix} />
+        <SelectField id={`${idPrefix}-personId`} name="personId" label="Offered to" defaultValue="" error={errorFor(errors, 'personId')}>
+          <option value="">Choose a person</option>
+          {options}
+        </SelectField>
+        <SelectField id={`${idPrefix}-kind`} name="kind" label="What it was" defaultValue="" error={errorFor(errors, 'kind')}>
+          <option value="">Choose</option>
+          {(Object.keys(kindInWords) as GiftKind[]).map((kind) => (
+            <option key={kind} value={kind}>
+              {kindInWords[kind]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField id={`${idPrefix}-description`} name="description" label="Description" error={errorFor(errors, 'description')} />
+        <TextField id={`${idPrefix}-offeredBy`} name="offeredBy" label="Offered by" error={errorFor(errors, 'offeredBy')} />
+        <Checkbox id={`${idPrefix}-fromSupplier`} name="fromSupplier" label="From a supplier or contractor, or one who may become one" />
+        <TextField
+          id={`${idPrefix}-value`}
+          name="value"
+          label="Value in pounds"
+          inputMode="decimal"
+          className="nhsuk-input--width-5"
+          error={errorFor(errors, 'value')}
+        />
+        <TextField
+          id={`${idPrefix}-offeredOn`}
+          name="offeredOn"
+          type="date"
+          label="Offered on"
+          className="nhsuk-input--width-10"
+          defaultValue={today()}
+          error={errorFor(errors, 'offeredOn')}
+        />
+        <Checkbox id={`${idPrefix}-accepted`} name="accepted" label="Accepted" />
+        <SelectField
+          id={`${idPrefix}-approvedById`}
+          name="approvedById"
+          label="Approved by"
+          hint="Who approved accepting it, where approval is needed"
+          defaultValue=""
+          error={errorFor(errors, 'approvedById')}
+        >
+          <option value="">Nobody</option>
+          {options}
+        </SelectField>
+        <button className="nhsuk-button" type="submit">
+          Record
+        </button>
+      </form>
+      <Confirmation>{done}</Confirmation>
+    </section>
+  );
+}
+
+export function GiftsPage() {
+  usePageTitle('Gifts and hospitality');
+  const { currentOrganisation } = useSession();
+  const organisationId = currentOrganisation?.id ?? '';
+  const pages = useCursorPages();
+  const { data, error, loading, reload } = useQuery(
+    giftsAndHospitalityQuery,
+    { organisationId, first: pageSize, after: pages.after },
+    { skip: !organisationId },
+  );
+  const gifts = data?.giftsAndHospitality;
+
+  return (
+    <>
+      <h1>Gifts and hospitality</h1>
+      <p>
+        Gifts and hospitality offered to staff and members, flagged against the 2017 guidance on managing conflicts of
+        interest: what must be declared, and what must be refused.
+      </p>
+      <QueryProblem error={error} idPrefix="gifts" />
+      {loading && !gifts && <Loading />}
+      {gifts && gifts.totalCount === 0 && <p>Nothing has been recorded.</p>}
+      {gifts && gifts.totalCount > 0 && (
+        <Table
+          caption="Gifts and hospitality"
+          compact
+          head={['Offered to', 'What', 'Offered by', 'Value', 'Offered on', 'Accepted', 'Guidance']}
+          rows={gifts.edges.map(({ node }) => {
+            const [label, tag] = requirementTag[node.assessment.requirement];
+            return {
+              key: node.id,
+              cells: [
+                node.person?.name ?? '',
+                `${kindInWords[node.kind]}: ${node.description}`,
+                `${node.offeredBy}${node.fromSupplier ? ' (supplier)' : ''}`,
+                node.value,
+                formatDate(node.offeredOn),
+                node.accepted ? `Yes${node.approvedBy ? `, approved by ${node.approvedBy.name}` : ''}` : 'No',
+                <>
+                  <strong className={`nhsuk-tag ${tag}`}>{label}</strong> {node.assessment.explanation}
+                  {node.assessment.breach && <strong> {node.assessment.breach}</strong>}
+                </>,
+              ],
+            };
+          })}
+        />
+      )}
+      {gifts && <Pagination label="gifts and hospitality" pages={pages} pageInfo={gifts.pageInfo} />}
+      {currentOrganisation && <RecordGiftForm key={organisationId} organisationId={organisationId} onRecorded={reload} />}
+    </>
+  );
+}
