@@ -20,6 +20,8 @@ import { PublicCommitteePage } from './pages/public/PublicCommitteePage';
 import { PublicDelegationsPage } from './pages/public/PublicDelegationsPage';
 import { PublicOrganisationPage } from './pages/public/PublicOrganisationPage';
 import { SignInPage } from './pages/SignInPage';
+import { AnswerSurveyPage } from './pages/surveys/AnswerSurveyPage';
+import { SurveysPage } from './pages/surveys/SurveysPage';
 import { SessionProvider, useSession } from './session';
 
 function SignedInOnly() {
@@ -47,6 +49,8 @@ export function AppRoutes() {
           <Route path="delegations" element={<DelegationsPage />} />
           <Route path="area-team" element={<AreaTeamPage />} />
           <Route path="contracts" element={<ContractsPage />} />
+          <Route path="surveys" element={<SurveysPage />} />
+          <Route path="surveys/:id/answer" element={<AnswerSurveyPage />} />
         </Route>
         <Route path="admin" element={<SignedInOnly />}>
           <Route index element={<AdminPage />} />

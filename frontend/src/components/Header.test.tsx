@@ -100,6 +100,7 @@ describe('Header', () => {
       'My papers',
       'Delegations',
       'Contracts',
+      'Surveys',
     ]);
     cleanup();
 

@@ -102,6 +102,7 @@ export function Header() {
             {viewer && <NavigationItem to="/my-papers">My papers</NavigationItem>}
             {viewer && <NavigationItem to="/delegations">Delegations</NavigationItem>}
             {viewer && <NavigationItem to="/contracts">Contracts</NavigationItem>}
+            {viewer && <NavigationItem to="/surveys">Surveys</NavigationItem>}
             {areaTeams.length > 0 && <NavigationItem to="/area-team">Area team</NavigationItem>}
             {canAdminister && <NavigationItem to="/admin">Administration</NavigationItem>}
           </ul>
