@@ -21,6 +21,7 @@ import { PublicDelegationsPage } from './pages/public/PublicDelegationsPage';
 import { PublicOrganisationPage } from './pages/public/PublicOrganisationPage';
 import { SignInPage } from './pages/SignInPage';
 import { AnswerSurveyPage } from './pages/surveys/AnswerSurveyPage';
+import { SurveyResultsPage } from './pages/surveys/SurveyResultsPage';
 import { SurveysPage } from './pages/surveys/SurveysPage';
 import { SessionProvider, useSession } from './session';
 
@@ -51,6 +52,7 @@ export function AppRoutes() {
           <Route path="contracts" element={<ContractsPage />} />
           <Route path="surveys" element={<SurveysPage />} />
           <Route path="surveys/:id/answer" element={<AnswerSurveyPage />} />
+          <Route path="surveys/:id/results" element={<SurveyResultsPage />} />
         </Route>
         <Route path="admin" element={<SignedInOnly />}>
           <Route index element={<AdminPage />} />

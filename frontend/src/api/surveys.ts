@@ -27,8 +27,8 @@ import type {
 } from '../generated/graphql';
 
 export const surveysQuery = gql<SurveysQuery, SurveysQueryVariables>(`
-  query Surveys($first: Int!, $after: String) {
-    surveys(first: $first, after: $after) {
+  query Surveys($first: Int!, $after: String, $organisationId: ID) {
+    surveys(first: $first, after: $after, organisationId: $organisationId) {
       totalCount
       pageInfo {
         hasNextPage

@@ -973,6 +973,7 @@ export type AddAppendixMutation = { addAppendix: { appendix: { title: string, ki
 export type SurveysQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
 }>;
 
 
