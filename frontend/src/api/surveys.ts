@@ -231,6 +231,14 @@ export const surveyResultsQuery = gql<SurveyResultsQuery, SurveyResultsQueryVari
               kind
               number
               prompt
+              options {
+                key
+                label
+              }
+              statements {
+                key
+                label
+              }
             }
             overall {
               key

@@ -47,7 +47,7 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
   const columns = [overall, ...groups];
   const head = ['Answer', 'Everyone', ...groups.map((group) => group.label)];
   const isAgreement = question.kind === 'AGREEMENT';
-  const hasOptions = overall.options.length > 0;
+  const hasOptions = question.kind !== 'MATRIX' && question.options.length > 0;
 
   return (
     <section className="app-survey-result">
@@ -78,7 +78,7 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
               key: '__respondents',
               cells: ['People answering', ...columns.map((figures) => respondentsCell(figures, threshold))],
             },
-            ...overall.options.map((option) => ({
+            ...question.options.map((option) => ({
               key: option.key,
               cells: [
                 option.label,
@@ -88,16 +88,24 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
           ]}
         />
       )}
-      {overall.statements.map((statement) => (
+      {question.statements.map((statement) => {
+        const everyone = overall.withheld ? undefined : overall.statements.find((candidate) => candidate.key === statement.key);
+        return (
         <section key={statement.key}>
           <h3 className="nhsuk-heading-s">{statement.label}</h3>
-          <p>
-            {statement.respondents} answered.
-            {statement.agreePercent !== null && statement.agreePercent !== undefined && (
-              <> {formatPercent(statement.agreePercent)} agree or strongly agree.</>
-            )}
-          </p>
-          <AgreementBars label={`${statement.label}: everyone`} options={statement.options} />
+          {everyone ? (
+            <>
+              <p>
+                {everyone.respondents} answered.
+                {everyone.agreePercent !== null && everyone.agreePercent !== undefined && (
+                  <> {formatPercent(everyone.agreePercent)} agree or strongly agree.</>
+                )}
+              </p>
+              <AgreementBars label={`${statement.label}: everyone`} options={everyone.options} />
+            </>
+          ) : (
+            <p>Everyone: {withheldText(threshold)}</p>
+          )}
           {groups.length > 0 && (
             <Table
               caption={`Agreement with “${statement.label}”, by ${splitLabel?.toLowerCase() ?? 'group'}`}
@@ -116,8 +124,9 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
             />
           )}
         </section>
-      ))}
-      {!hasOptions && groups.length > 0 && (
+        );
+      })}
+      {!hasOptions && question.kind !== 'MATRIX' && groups.length > 0 && (
         <Table
           caption={`People answering question ${question.number}, by ${splitLabel?.toLowerCase() ?? 'group'}`}
           head={['Group', 'People answering', 'Mean']}
