@@ -124,6 +124,8 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
     for cell in (await agree_row.get_by_role("cell").all())[1:]:
         await expect(cell).to_have_text(WITHHELD)
     await assert_accessible(helen)
+    await helen.set_viewport_size({"width": 360, "height": 740})  # the results fit a phone too
+    await assert_accessible(helen)
 
     # The spreadsheet applies the same suppression; here it is enough that it is a real .xlsx (a zip).
     download = helen.get_by_role("link", name="Download the results as a spreadsheet (.xlsx)")

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type FormError, request } from '../../api/client';
+import { type FormError, onFields, request } from '../../api/client';
 import {
   saveSurveyResponseMutation,
   submitSurveyResponseMutation,
@@ -112,10 +112,10 @@ function Answering({ survey, token }: { survey: SurveyNode; token: string | null
     const payload = await submit(async () => {
       if (kind === 'save') {
         const data = await request(saveSurveyResponseMutation, { input });
-        return data.saveResponse;
+        return { ...data.saveResponse, errors: onFields(data.saveResponse.errors, {}) };
       }
       const data = await request(submitSurveyResponseMutation, { input });
-      return data.submitResponse;
+      return { ...data.submitResponse, errors: onFields(data.submitResponse.errors, {}) };
     });
     if (!payload) return;
     if (payload.resumeToken) {
