@@ -31,6 +31,9 @@ import { DecisionsPage } from './pages/registers/DecisionsPage';
 import { GiftsPage } from './pages/registers/GiftsPage';
 import { InterestsPage } from './pages/registers/InterestsPage';
 import { SignInPage } from './pages/SignInPage';
+import { AnswerSurveyPage } from './pages/surveys/AnswerSurveyPage';
+import { SurveyResultsPage } from './pages/surveys/SurveyResultsPage';
+import { SurveysPage } from './pages/surveys/SurveysPage';
 import { SessionProvider, useSession } from './session';
 
 function SignedInOnly() {
@@ -70,6 +73,9 @@ export function AppRoutes() {
           <Route path="decisions" element={<DecisionsPage />} />
           <Route path="meetings/:id/live" element={<LiveMeetingPage />} />
           <Route path="meetings/:id/minutes" element={<MinutesPage />} />
+          <Route path="surveys" element={<SurveysPage />} />
+          <Route path="surveys/:id/answer" element={<AnswerSurveyPage />} />
+          <Route path="surveys/:id/results" element={<SurveyResultsPage />} />
         </Route>
         <Route path="admin" element={<SignedInOnly />}>
           <Route index element={<AdminPage />} />

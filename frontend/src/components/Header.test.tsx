@@ -102,6 +102,7 @@ describe('Header', () => {
       'Contracts',
       'Ballots',
       'Interests',
+      'Surveys',
     ]);
     cleanup();
 

@@ -107,6 +107,7 @@ export function Header() {
               <NavigationItem to="/ballots">Ballots</NavigationItem>
             )}
             {viewer && <NavigationItem to="/interests">Interests</NavigationItem>}
+            {viewer && <NavigationItem to="/surveys">Surveys</NavigationItem>}
             {areaTeams.length > 0 && <NavigationItem to="/area-team">Area team</NavigationItem>}
             {canAdminister && <NavigationItem to="/admin">Administration</NavigationItem>}
           </ul>

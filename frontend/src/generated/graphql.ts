@@ -265,6 +265,11 @@ export type CreatePracticeInput = {
   organisationId: string | number;
 };
 
+export type CreateSurveyFromTemplateInput = {
+  organisationId: string | number;
+  templateKey: string;
+};
+
 export type DecisionRoute =
   | 'CHAIRS_ACTION'
   | 'CONSENSUS'
@@ -449,6 +454,11 @@ export type PublishPackInput = {
   id: string | number;
 };
 
+export type PublishSurveyResultsInput = {
+  id: string | number;
+  published?: boolean;
+};
+
 export type Purpose =
   | 'APPROVAL'
   | 'ASSURANCE'
@@ -457,6 +467,16 @@ export type Purpose =
   | 'INFORMATION'
   | 'NOTE'
   | 'RATIFICATION';
+
+export type QuestionKind =
+  | 'AGREEMENT'
+  | 'LONG_TEXT'
+  | 'MATRIX'
+  | 'MULTIPLE_CHOICE'
+  | 'NUMBER'
+  | 'RATING'
+  | 'SHORT_TEXT'
+  | 'SINGLE_CHOICE';
 
 export type QuorumRuleInput = {
   categoryMinimums?: Array<CategoryMinimumInput>;
@@ -530,6 +550,12 @@ export type RequestPaperInput = {
   title: string;
 };
 
+export type RespondentGroupSplit =
+  | 'LEADERSHIP'
+  | 'LIST_SIZE'
+  | 'LOCALITY'
+  | 'ROLE';
+
 export type RevokeBallotProxyInput = {
   id: string | number;
 };
@@ -584,6 +610,93 @@ export type SetBallotSettingsInput = {
   weighting: Weighting;
 };
 
+export type SurveyAnonymity =
+  | 'ANONYMOUS'
+  | 'CONFIDENTIAL'
+  | 'NAMED';
+
+/** One answer, in the field its question takes: choice (agreement, single choice, 0-10 rating as '0'..'10', and each matrix statement with statementKey), choices (multiple choice), number, or text. An empty answer clears it. */
+export type SurveyAnswerInput = {
+  choice?: string | null | undefined;
+  choices?: Array<string> | null | undefined;
+  number?: number | null | undefined;
+  questionId: string | number;
+  statementKey?: string | null | undefined;
+  text?: string | null | undefined;
+};
+
+/** Who is asked: any of these roles, narrowed (when given) to practices in these localities or these practices. */
+export type SurveyAudienceInput = {
+  localities?: Array<string>;
+  practiceIds?: Array<string | number>;
+  roles: Array<SurveyAudienceRole>;
+};
+
+export type SurveyAudienceRole =
+  | 'ADMINISTRATOR'
+  | 'BOARD_SECRETARY'
+  | 'COMMITTEE_MEMBER'
+  | 'GOVERNING_BODY_MEMBER'
+  | 'PRACTICE_REPRESENTATIVE'
+  | 'STAFF';
+
+export type SurveyConditionInput = {
+  anyOf: Array<string>;
+  questionKey: string;
+  statementKey?: string | null | undefined;
+};
+
+export type SurveyIdInput = {
+  id: string | number;
+};
+
+export type SurveyOptionInput = {
+  key: string;
+  label: string;
+};
+
+/** Agreement and 0-10 questions use fixed scales; a matrix without options uses the agreement scale. */
+export type SurveyQuestionInput = {
+  helpText?: string;
+  key: string;
+  kind: QuestionKind;
+  maximum?: number | null | undefined;
+  minimum?: number | null | undefined;
+  options?: Array<SurveyOptionInput>;
+  prompt: string;
+  required?: boolean;
+  showIf?: SurveyConditionInput | null | undefined;
+  statements?: Array<SurveyOptionInput>;
+};
+
+export type SurveyRespondentUnit =
+  | 'PERSON'
+  | 'PRACTICE';
+
+/** token: the resume token of an anonymous survey's response, as given when it was started (omit it to start). practiceId: which practice the viewer answers for, when they represent several. */
+export type SurveyResponseInput = {
+  answers?: Array<SurveyAnswerInput>;
+  practiceId?: string | number | null | undefined;
+  surveyId: string | number;
+  token?: string | null | undefined;
+};
+
+export type SurveyResponseStatus =
+  | 'DRAFT'
+  | 'SUBMITTED';
+
+export type SurveySectionInput = {
+  description?: string;
+  questions?: Array<SurveyQuestionInput>;
+  showIf?: SurveyConditionInput | null | undefined;
+  title?: string;
+};
+
+export type SurveyStatus =
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'OPEN';
+
 export type TakeItemInput = {
   itemId: string | number;
   meetingId: string | number;
@@ -616,6 +729,20 @@ export type UpdatePrimaryCareContractInput = {
   id: string | number;
   notes?: string;
   startDate: string;
+};
+
+/** Replaces a draft survey's settings and its sections and questions. */
+export type UpdateSurveyInput = {
+  allowEditsAfterSubmit?: boolean;
+  anonymity: SurveyAnonymity;
+  audience: SurveyAudienceInput;
+  closesAt?: string | null | undefined;
+  description?: string;
+  id: string | number;
+  respondentUnit?: SurveyRespondentUnit;
+  sections?: Array<SurveySectionInput>;
+  suppressionThreshold?: number;
+  title: string;
 };
 
 export type VoteChoice =
@@ -1409,3 +1536,139 @@ export type ActionLogQueryVariables = Exact<{
 
 
 export type ActionLogQuery = { actionLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, dueDate: string, status: ActionStatus, raisedAt: string, owner: { name: string } | null, meeting: { id: string, title: string } | null } }> } };
+
+export type SurveysQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type SurveysQuery = { surveys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: SurveyStatus, anonymity: SurveyAnonymity, resultsPublished: boolean, viewerCanManage: boolean, viewerCanReadResults: boolean, responseCount: number | null, organisation: { id: string, name: string } | null } }> } };
+
+export type MySurveysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySurveysQuery = { mySurveys: Array<{ id: string, title: string, closesAt: string | null, anonymity: SurveyAnonymity, organisation: { id: string, name: string } | null, viewerAnswersAs: Array<{ hasResponded: boolean, practice: { id: string, name: string } | null }> }> };
+
+export type SurveyTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyTemplatesQuery = { surveyTemplates: Array<{ key: string, title: string, description: string, questionCount: number }> };
+
+export type SurveyForAnsweringQueryVariables = Exact<{
+  id: string | number;
+  token?: string | null | undefined;
+}>;
+
+
+export type SurveyForAnsweringQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
+    | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
+    | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
+    | { __typename: 'Person' }
+    | { __typename: 'Practice' }
+    | { __typename: 'PrimaryCareContract' }
+    | { __typename: 'Seat' }
+    | { __typename: 'Survey', id: string, title: string, description: string, anonymity: SurveyAnonymity, respondentUnit: SurveyRespondentUnit, status: SurveyStatus, closesAt: string | null, allowEditsAfterSubmit: boolean, organisation: { id: string, name: string } | null, viewerAnswersAs: Array<{ hasResponded: boolean, practice: { id: string, name: string } | null }>, myResponse: { status: SurveyResponseStatus, canChange: boolean, answers: Array<{ questionId: string, statementKey: string | null, choice: string | null, choices: Array<string> | null, number: number | null, text: string | null }> } | null, sections: Array<{ title: string, description: string, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, questions: Array<{ id: string, key: string, kind: QuestionKind, number: number, prompt: string, helpText: string, required: boolean, minimum: number | null, maximum: number | null, maxLength: number | null, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }> }> }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
+   | null };
+
+export type SaveSurveyResponseMutationVariables = Exact<{
+  input: SurveyResponseInput;
+}>;
+
+
+export type SaveSurveyResponseMutation = { saveResponse: { resumeToken: string | null, response: { status: SurveyResponseStatus, canChange: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SubmitSurveyResponseMutationVariables = Exact<{
+  input: SurveyResponseInput;
+}>;
+
+
+export type SubmitSurveyResponseMutation = { submitResponse: { resumeToken: string | null, response: { status: SurveyResponseStatus, canChange: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SurveyResultsQueryVariables = Exact<{
+  id: string | number;
+  split?: RespondentGroupSplit | null | undefined;
+}>;
+
+
+export type SurveyResultsQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
+    | { __typename: 'Committee' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
+    | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'Interest' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
+    | { __typename: 'Person' }
+    | { __typename: 'Practice' }
+    | { __typename: 'PrimaryCareContract' }
+    | { __typename: 'Seat' }
+    | { __typename: 'Survey', id: string, title: string, status: SurveyStatus, anonymity: SurveyAnonymity, resultsPublished: boolean, viewerCanManage: boolean, viewerCanReadResults: boolean, resultsExportUrl: string | null, previousRound: { id: string, title: string } | null, results: { suppressionThreshold: number, responseCount: number, invitedCount: number | null, responseRate: number | null, split: RespondentGroupSplit | null, splitLabel: string | null, byLocality: Array<{ locality: string, invited: number | null, responses: number | null, percent: number | null }>, questions: Array<{ question: { id: string, key: string, kind: QuestionKind, number: number, prompt: string, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }, overall: { key: string, label: string, withheld: boolean, respondents: number | null, agreePercent: number | null, mean: number | null, median: number | null, options: Array<{ key: string, label: string, count: number, percent: number }>, statements: Array<{ key: string, label: string, respondents: number, agreePercent: number | null, options: Array<{ key: string, label: string, count: number, percent: number }> }> }, groups: Array<{ key: string, label: string, withheld: boolean, respondents: number | null, agreePercent: number | null, mean: number | null, median: number | null, options: Array<{ key: string, label: string, count: number, percent: number }>, statements: Array<{ key: string, label: string, respondents: number, agreePercent: number | null, options: Array<{ key: string, label: string, count: number, percent: number }> }> }>, previousRound: { surveyTitle: string, overall: { withheld: boolean, respondents: number | null, agreePercent: number | null } } | null, textAnswers: { totalCount: number, texts: Array<string> } | null }> } | null }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
+   | null };
+
+export type CreateSurveyFromTemplateMutationVariables = Exact<{
+  input: CreateSurveyFromTemplateInput;
+}>;
+
+
+export type CreateSurveyFromTemplateMutation = { createSurveyFromTemplate: { survey: { id: string, title: string, anonymity: SurveyAnonymity, description: string, respondentUnit: SurveyRespondentUnit, suppressionThreshold: number, allowEditsAfterSubmit: boolean, closesAt: string | null, sections: Array<{ title: string, description: string, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, questions: Array<{ key: string, kind: QuestionKind, prompt: string, helpText: string, required: boolean, minimum: number | null, maximum: number | null, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }> }> } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type UpdateSurveyMutationVariables = Exact<{
+  input: UpdateSurveyInput;
+}>;
+
+
+export type UpdateSurveyMutation = { updateSurvey: { survey: { id: string, status: SurveyStatus, resultsPublished: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type OpenSurveyMutationVariables = Exact<{
+  input: SurveyIdInput;
+}>;
+
+
+export type OpenSurveyMutation = { openSurvey: { survey: { id: string, status: SurveyStatus, resultsPublished: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CloseSurveyMutationVariables = Exact<{
+  input: SurveyIdInput;
+}>;
+
+
+export type CloseSurveyMutation = { closeSurvey: { survey: { id: string, status: SurveyStatus, resultsPublished: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublishSurveyResultsMutationVariables = Exact<{
+  input: PublishSurveyResultsInput;
+}>;
+
+
+export type PublishSurveyResultsMutation = { publishSurveyResults: { survey: { id: string, status: SurveyStatus, resultsPublished: boolean } | null, errors: Array<{ field: string | null, message: string }> } };

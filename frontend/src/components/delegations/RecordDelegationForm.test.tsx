@@ -29,8 +29,13 @@ function fill(label: string, value: string) {
 }
 
 async function fillInTheForm() {
-  fireEvent.change(await screen.findByLabelText('Receiving committee'), { target: { value: 'c-joint' } });
-  fireEvent.click(await screen.findByLabelText('GMS, PMS and APMS contracts'));
+  // Wait until every choice has arrived, or a change to a select without its options is lost.
+  const contracts = await screen.findByLabelText('GMS, PMS and APMS contracts');
+  await screen.findByLabelText('NHS Bolton CCG (00T)');
+  const committee = (await screen.findByLabelText('Receiving committee')) as HTMLSelectElement;
+  await waitFor(() => expect([...committee.options].some((option) => option.value === 'c-joint')).toBe(true));
+  fireEvent.change(committee, { target: { value: 'c-joint' } });
+  fireEvent.click(contracts);
   fireEvent.click(screen.getByLabelText('NHS Bolton CCG (00T)'));
   fill('Valid from', '2026-04-01');
   fill('Valid to', '2027-01-01');
@@ -123,9 +128,11 @@ describe('RecordDelegationForm', () => {
     await fillInTheForm();
     fireEvent.click(screen.getByRole('button', { name: 'Record delegation' }));
 
-    const summary = await screen.findByRole('alert');
+    const link = await screen.findByRole('link', {
+      name: 'The scope must be CCGs within Greater Manchester Area Team’s area.',
+    });
+    const summary = screen.getByRole('alert');
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    const link = screen.getByRole('link', { name: 'The scope must be CCGs within Greater Manchester Area Team’s area.' });
     expect(link.getAttribute('href')).toBe('#record-delegation-scopeIds');
     expect(summary.textContent).toContain('No such organisation.');
     expect(screen.queryByRole('link', { name: 'No such organisation.' })).toBeNull();
