@@ -77,9 +77,17 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _database() -> None:
+    """Find (or start) the database before any event loop runs: starting the embedded server needs its own."""
+    from quorum.database import owner_url
+
+    owner_url()
+
+
 def _seed(args: argparse.Namespace) -> int:
     from quorum.seed.demo import seed_demo
 
+    _database()
     asyncio.run(seed_demo())
     return 0
 
@@ -90,6 +98,7 @@ def _token(args: argparse.Namespace) -> int:
     if args.ttl <= 0:
         print("--ttl must be a positive number of seconds", file=sys.stderr)
         return 2
+    _database()
     token = asyncio.run(issue_token_for_email(args.email, timedelta(seconds=args.ttl)))
     if token is None:
         print(f"No person with the email {args.email!r}.", file=sys.stderr)

@@ -95,3 +95,20 @@ async def test_backup_and_restore_round_trip_every_table(tmp_path):
 def test_restoring_a_missing_file_fails_clearly(tmp_path):
     result = quorum("restore", str(tmp_path / "nope.dump"))
     assert result.returncode == 2 and "No backup file at" in result.stderr
+
+
+def test_the_quick_start_commands_work_with_no_database_url(tmp_path):
+    """With no DATABASE_URL each command starts Quorum's own embedded PostgreSQL in the data folder."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["QUORUM_DATA_DIR"] = str(tmp_path / "data")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "quorum.cli", *args], capture_output=True, text=True, env=env,
+                              timeout=180)
+
+    for command in (("migrate",), ("seed", "--demo"), ("seed", "--demo")):
+        result = run(*command)
+        assert result.returncode == 0, result.stderr
+    token = run("token", "--email", BOLTON_SECRETARY)
+    assert token.returncode == 0, token.stderr
+    assert token.stdout.count(".") == 2  # a JWT
