@@ -110,9 +110,8 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
     await chair.get_by_role("button", name="For", exact=True).click()
     await expect(chair.get_by_text("You have voted.")).to_be_visible()
 
-    # Arrives through the subscription, not a reload (the aria-live announcement is cleared again after a moment,
-    # so the count itself is what the test waits for).
     await expect(page.get_by_text("1 of 4 eligible members have voted.")).to_be_visible(timeout=5000)
+    await expect(page.locator("[aria-live=polite]")).to_have_text("A vote has been cast: 1 of 4.")
 
     # Helen records the others' named votes, then closes the vote: the decision follows from it.
     for short, choice in (("ashworth", "For"), ("khan", "Against"), ("patel", "For")):

@@ -149,7 +149,9 @@ export function LiveMeetingPage() {
   useMeetingEvents(conduct ? id : undefined, (event) => {
     if (event.kind === 'SNAPSHOT') return;
     reload();
-    if (Date.now() > ownChangeUntil.current) setAnnouncement(announcementFor(event) ?? '');
+    // An event with nothing to say must not wipe the last announcement before a screen reader reads it.
+    const text = announcementFor(event);
+    if (text && Date.now() > ownChangeUntil.current) setAnnouncement(text);
   });
 
   if (!conduct) {
