@@ -162,6 +162,7 @@ class Db:
         """Rows straight from asyncpg, skipping SQLAlchemy's row handling: for reports reading many plain values."""
         async with self._lock:
             connection = await (await self.session.connection()).get_raw_connection()
+            _count_statement()
             return await connection.driver_connection.fetch(sql, *args)
 
     async def execute(self, statement: Any, parameters: dict | None = None) -> None:

@@ -16,6 +16,7 @@ from quorum.config import get_settings
 from quorum.database import counting_statements
 from quorum.graphql.context import Context
 from quorum.graphql.errors import MASKED_MESSAGE
+from quorum.graphql.hot import find as hot_read_for
 from quorum.graphql.schema import schema
 from quorum.limits import RateLimited
 
@@ -46,8 +47,10 @@ async def graphql_endpoint(request: Request) -> Response:
                 {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]},
                 status_code=503, headers={"Retry-After": "1"},
             )
-    payload: dict = {"data": result.data}
     headers = {"X-Quorum-SQL-Statements": str(statements[0])}
+    if isinstance(result, str):
+        return Response(result, media_type="application/json", headers=headers)
+    payload: dict = {"data": result.data}
     if result.errors:
         payload["errors"] = [e.formatted for e in result.errors]
         limited = [e.original_error for e in result.errors if isinstance(e.original_error, RateLimited)]
@@ -56,10 +59,18 @@ async def graphql_endpoint(request: Request) -> Response:
     return JSONResponse(payload, headers=headers)
 
 
-async def _execute(request: Request, identity, body: dict):
-    """Runs the operation in one transaction, rolled back if anything unexpected failed."""
+async def _execute(request: Request, identity, body: dict, *, hot_reads: bool = True):
+    """Runs the operation in one transaction, rolled back if anything unexpected failed.
+
+    Returns the response body itself when a hot read answered (see quorum.graphql.hot).
+    """
+    hot = hot_reads and hot_read_for(body)
     try:
         async with transaction_for(identity) as (db, caller_access):
+            if hot:
+                answer = await hot(db, caller_access, body.get("variables") or {})
+                if answer is not None:
+                    return answer
             ctx = Context(request=request, db=db, access=caller_access, settings=get_settings(), identity=identity)
             result = await schema.execute(
                 body["query"],

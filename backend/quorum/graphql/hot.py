@@ -1,0 +1,69 @@
+"""Hot reads: the busiest pages' documents, answered with JSON that PostgreSQL builds in one statement.
+
+A hot read is registered for one exact document (the frontend's, compared with whitespace collapsed)
+and is a fixed SQL text, so asyncpg prepares it once per connection and PostgreSQL plans it once.
+It runs in the caller's transaction, after their access is applied, and reads the tables directly:
+what the caller may see is decided by the row-level security policies, which state the same rules
+as the services' `visible_*` statements (the schema's resolvers apply both). It skips graphql-core's
+per-field execution, most of the cost of a large read. Its answer must be the one the schema gives:
+tests compare the two for every kind of caller. It may decline (return None); the schema then answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from quorum.access import Access
+from quorum.database import Db
+
+HotRead = Callable[[Db, Access, dict[str, Any]], Awaitable[str | None]]
+
+_reads: dict[str, tuple[str, HotRead]] = {}  # document -> (operation name, read)
+
+
+def normalise(document: str) -> str:
+    return " ".join(document.split())
+
+
+def hot_read(document: str) -> Callable[[HotRead], HotRead]:
+    operation = re.search(r"(?:query|mutation)\s+(\w+)", document)
+    if operation is None:
+        raise ValueError("A hot read's document names its operation.")
+
+    def register(read: HotRead) -> HotRead:
+        _reads[normalise(document)] = (operation.group(1), read)
+        return read
+
+    return register
+
+
+def find(body: dict[str, Any]) -> HotRead | None:
+    if not _reads:
+        _register_all()
+    found = _reads.get(normalise(body["query"]))
+    if found is None or body.get("operationName") not in (None, found[0]):
+        return None
+    return found[1]
+
+
+def _register_all() -> None:
+    from quorum.meetings import hot  # noqa: F401  (registers on import)
+
+
+# SQL for values formatted exactly as the schema's scalars serialise them.
+
+def global_id(type_name: str, key: str) -> str:
+    """ids.encode: unpadded base64url of "Type:uuid"."""
+    assert type_name.isidentifier()
+    return f"rtrim(translate(encode(convert_to('{type_name}:' || {key}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')"
+
+
+def iso_datetime(moment: str) -> str:
+    """datetime.isoformat() of the UTC datetime asyncpg returns: microseconds only when there are any."""
+    utc = f"({moment} AT TIME ZONE 'UTC')"
+    return (
+        f"to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+        f" || CASE WHEN date_trunc('second', {moment}) = {moment} THEN '' ELSE to_char({utc}, '.US') END || '+00:00'"
+    )

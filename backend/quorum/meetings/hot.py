@@ -1,0 +1,185 @@
+"""The meeting page as a hot read: the frontend's `Meeting` document, answered in one statement.
+
+The agenda's numbering and order follow `agenda.numbers` and `agenda.in_agenda_order`: Part I first,
+each top-level item followed by its sub-items; a sub-item whose parent the caller cannot see is not
+on their agenda.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quorum.access import Access
+from quorum.database import Db
+from quorum.graphql import ids
+from quorum.graphql.errors import ClientError
+from quorum.graphql.hot import global_id, hot_read, iso_datetime
+
+# frontend/src/api/meetings.ts, meetingQuery (a test keeps the two the same)
+MEETING_PAGE = """
+  query Meeting($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Meeting {
+        id
+        title
+        startsAt
+        endsAt
+        location
+        callLink
+        status
+        papersDue
+        noticeSentAt
+        calendarUrl
+        viewerCanManage
+        committee {
+          id
+          name
+          host {
+            id
+            odsCode
+            name
+          }
+        }
+        agenda {
+          id
+          number
+          title
+          presenter
+          minutesAllotted
+          purpose
+          part
+          needsPaper
+          isSubItem
+          paper {
+            id
+            title
+            status
+            dueDate
+            author {
+              id
+              name
+            }
+            sponsor {
+              id
+              name
+            }
+          }
+        }
+        packs {
+          id
+          part
+          number
+          isSupplement
+          status
+          progress
+          message
+          pageCount
+          createdAt
+          publishedAt
+          url
+          itemPages {
+            itemId
+            page
+          }
+        }
+      }
+    }
+  }
+"""
+
+
+def _person(key: str) -> str:
+    return f"(SELECT json_build_object('id', {global_id('Person', 'p.id')}, 'name', p.name) FROM person p WHERE p.id = {key})"
+
+
+MEETING_JSON = f"""
+WITH item AS (
+    SELECT * FROM agenda_item WHERE meeting_id = $1
+), top_item AS (
+    SELECT id, row_number() OVER (ORDER BY part <> 'PUBLIC', position) AS n FROM item WHERE parent_id IS NULL
+), placed AS (
+    SELECT item.*, top_item.n::text AS number, top_item.n AS top, 0 AS sub
+    FROM item JOIN top_item ON top_item.id = item.id
+    UNION ALL
+    SELECT item.*, top_item.n || '.' || row_number() OVER (PARTITION BY item.parent_id ORDER BY item.position),
+           top_item.n, item.position
+    FROM item JOIN top_item ON top_item.id = item.parent_id
+)
+SELECT json_build_object(
+    '__typename', 'Meeting',
+    'id', {global_id('Meeting', 'm.id')},
+    'title', m.title,
+    'startsAt', {iso_datetime('m.starts_at')},
+    'endsAt', {iso_datetime('m.ends_at')},
+    'location', m.location,
+    'callLink', m.call_link,
+    'status', m.status,
+    'papersDue', m.papers_due,
+    'noticeSentAt', {iso_datetime('m.notice_sent_at')},
+    'calendarUrl', '/meetings/' || m.id || '/calendar.ics',
+    'viewerCanManage', m.committee_id = ANY (app_uuids('app.officer_committee_ids')),
+    'committee', (
+        SELECT json_build_object(
+            'id', {global_id('Committee', 'c.id')},
+            'name', c.name,
+            'host', (SELECT json_build_object('id', {global_id('Organisation', 'o.id')}, 'odsCode', o.ods_code, 'name', o.name)
+                     FROM organisation o WHERE o.id = c.org_id))
+        FROM committee c WHERE c.id = m.committee_id),
+    'agenda', (
+        SELECT coalesce(json_agg(json_build_object(
+            'id', {global_id('AgendaItem', 'i.id')},
+            'number', i.number,
+            'title', i.title,
+            'presenter', i.presenter,
+            'minutesAllotted', i.minutes_allotted,
+            'purpose', i.purpose,
+            'part', i.part,
+            'needsPaper', i.needs_paper,
+            'isSubItem', i.parent_id IS NOT NULL,
+            'paper', CASE WHEN paper.id IS NOT NULL THEN json_build_object(
+                'id', {global_id('Paper', 'paper.id')},
+                'title', paper.title,
+                'status', paper.status,
+                'dueDate', paper.due_date,
+                'author', {_person('paper.author_id')},
+                'sponsor', {_person('paper.sponsor_id')}) END
+        ) ORDER BY i.top, i.sub), '[]')
+        FROM placed i LEFT JOIN paper ON paper.item_id = i.id),
+    'packs', (
+        SELECT coalesce(json_agg(json_build_object(
+            'id', {global_id('PackBuild', 'b.id')},
+            'part', b.part,
+            'number', b.number,
+            'isSupplement', b.is_supplement,
+            'status', b.status,
+            'progress', b.progress,
+            'message', b.message,
+            'pageCount', b.page_count,
+            'createdAt', {iso_datetime('b.created_at')},
+            'publishedAt', {iso_datetime('b.published_at')},
+            'url', CASE WHEN b.file_id IS NOT NULL THEN '/packs/' || b.id || '.pdf' END,
+            'itemPages', (
+                SELECT coalesce(json_agg(json_build_object(
+                    'itemId', {global_id('AgendaItem', 'page.key::uuid')}, 'page', page.value::int
+                ) ORDER BY page.value::int, page.key), '[]')
+                FROM jsonb_each_text(b.item_pages) AS page)
+        ) ORDER BY b.created_at DESC), '[]')
+        FROM pack_build b WHERE b.meeting_id = m.id)
+)::text
+FROM meeting m WHERE m.id = $1
+"""
+
+
+@hot_read(MEETING_PAGE)
+async def meeting_page(db: Db, access: Access, variables: dict[str, Any]) -> str | None:
+    if set(variables) != {"id"} or not isinstance(variables["id"], str):
+        return None
+    try:
+        type_name, meeting_id = ids.decode(variables["id"])
+    except ClientError:
+        return None  # the schema says why
+    if type_name != "Meeting":
+        return None
+    rows = await db.records(MEETING_JSON, meeting_id)
+    return '{"data":{"node":' + (rows[0][0] if rows else "null") + "}}"
