@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -36,7 +37,15 @@ class Measurement:
 
 
 def ensure_wrk() -> str:
+    """wrk's path, installing Debian's package first when missing and running as root."""
     found = shutil.which("wrk")
+    if found is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk (apt-get install -y wrk) ...", flush=True)
+        install = ["apt-get", "install", "-y", "-q", "wrk"]
+        if subprocess.run(install, check=False, stdout=subprocess.DEVNULL).returncode != 0:  # a stale package list
+            subprocess.run(["apt-get", "update", "-q"], stdout=subprocess.DEVNULL, check=True)
+            subprocess.run(install, stdout=subprocess.DEVNULL, check=True)
+        found = shutil.which("wrk")
     if found is None:
         raise SystemExit("wrk is not installed: `sudo apt-get install -y wrk` (Debian's package) and run again.")
     return found
