@@ -52,22 +52,22 @@ def main() -> int:
     from quorum.database import owner_url
 
     owner_url()  # starts the embedded database now, when DATABASE_URL is unset, before any event loop
-    operations = asyncio.run(choose_operations(args.only))
+    operations, answers = asyncio.run(choose_operations(args.only))
     clients = [int(c) for c in args.clients.split(",")]
     started = time.monotonic()
     figures = Figures(clients=clients, operations=operations)
-    for workers in [int(w) for w in args.workers.split(",")]:
-        with processes.quorum(workers) as server:
-            if not figures.statements:
-                figures.statements = probe_statements(server.url, operations)
-            measure(server, f"quorum {workers}", operations, clients, args.seconds, figures, quorum=True)
     if not args.no_postgraphile:
         from quorum.database import app_url
 
         connection = app_url().set(drivername="postgresql").render_as_string(hide_password=False)
         with processes.postgraphile(connection) as server:
-            figures.same_rows = compare_rows(figures.quorum_answers, server.url, operations)
+            figures.same_rows = compare_rows(answers, server.url, operations)
             measure(server, "postgraphile", operations, clients, args.seconds, figures, quorum=False)
+    for workers in [int(w) for w in args.workers.split(",")]:
+        with processes.quorum(workers) as server:
+            if not figures.statements:
+                figures.statements = probe_statements(server.url, operations)
+            measure(server, f"quorum {workers}", operations, clients, args.seconds, figures, quorum=True)
     print_report(figures, seconds=args.seconds, elapsed=time.monotonic() - started)
     return 0
 
@@ -98,7 +98,6 @@ async def choose_operations(only: str):
         raise SystemExit(f"The database lacks what the benchmark reads: {missing}. Run with --demo for demo data,"
                          " or point DATABASE_URL at a database seeded with `quorum seed --scale national`.") from None
     found = await operations.build(chosen)
-    await app_engine().dispose()
     if not chosen.votes:
         print("No open ballot is left for a practice representative to vote in (an earlier run cast every vote):"
               " casting a vote is not measured. --demo makes a fresh database.", flush=True)
@@ -106,7 +105,25 @@ async def choose_operations(only: str):
     unknown = wanted - {o.key for o in found} - ({"vote"} if not chosen.votes else set())
     if unknown:
         raise SystemExit(f"unknown operations: {', '.join(sorted(unknown))}")
-    return [o for o in found if not wanted or o.key in wanted]
+    found = [o for o in found if not wanted or o.key in wanted]
+    answers = await quorum_answers(found)
+    await app_engine().dispose()
+    return found, answers
+
+
+async def quorum_answers(operations) -> dict[str, dict]:
+    """Quorum's answer to each read PostGraphile also serves, in process, to compare their rows before timing."""
+    import httpx
+
+    from quorum.app import create_app
+
+    answers = {}
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app()), base_url="http://bench") as client:
+        for operation in operations:
+            if operation.postgraphile is not None:
+                request = operation.quorum[0]
+                answers[operation.key] = (await client.post("/graphql", json=request.body, headers=request.headers)).json()["data"]
+    return answers
 
 
 def probe_statements(url: str, operations) -> dict[str, str]:
@@ -127,7 +144,7 @@ def probe_statements(url: str, operations) -> dict[str, str]:
     return counted
 
 
-def compare_rows(quorum_answers: dict, url: str, operations) -> dict[str, str]:
+def compare_rows(quorum_answers: dict[str, dict], url: str, operations) -> dict[str, str]:
     """Check once that PostGraphile returns the same rows as Quorum (counts of items, papers, ...)."""
     import httpx
 
@@ -151,8 +168,6 @@ def measure(server, name: str, operations, clients: list[int], seconds: float, f
         requests = operation.quorum if quorum else operation.postgraphile
         if requests is None:
             continue
-        if quorum and operation.postgraphile is not None and operation.key not in figures.quorum_answers:
-            figures.quorum_answers[operation.key] = first_answer(server.url, requests[0])
         url = f"{server.url}/graphql"
         if operation.key != "vote":  # no warm-up for votes: the first sends of each ballot paper go to the measured cells
             load.run(url, requests, 1, WARM_UP_SECONDS)
@@ -168,12 +183,6 @@ def measure(server, name: str, operations, clients: list[int], seconds: float, f
             print(f"  {name:<13} {operation.key:<9} {count:>3} clients: {measured.per_second:7.0f}/s  p50 {measured.p50_ms:6.1f}"
                   f"  p95 {measured.p95_ms:6.1f}  p99 {measured.p99_ms:6.1f} ms"
                   + (f"  {measured.failures} FAILED" if measured.failures else ""), flush=True)
-
-
-def first_answer(url: str, request) -> dict:
-    import httpx
-
-    return httpx.post(f"{url}/graphql", json=request.body, headers=request.headers, timeout=30).json()["data"]
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ class Figures:
     operations: list
     statements: dict[str, str] = field(default_factory=dict)  # operation -> SQL statements per request
     same_rows: dict[str, str] = field(default_factory=dict)  # operation -> what both servers returned
-    quorum_answers: dict[str, dict] = field(default_factory=dict)
     # (server, operation, clients) -> the measurement and the server's CPU seconds per request
     cells: dict[tuple[str, str, int], tuple[Measurement, float]] = field(default_factory=dict)
 
