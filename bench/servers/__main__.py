@@ -157,9 +157,12 @@ def compare_rows(quorum_answers: dict[str, dict], url: str, operations) -> dict[
         if answer.get("errors"):
             raise SystemExit(f"{operation.label}: PostGraphile answered {answer['errors']}")
         theirs, ours = operation.postgraphile_rows(answer["data"]), operation.quorum_rows(quorum_answers[operation.key])
-        if theirs != ours:
-            raise SystemExit(f"{operation.label}: the servers disagree; Quorum {ours}, PostGraphile {theirs}")
-        verdicts[operation.key] = ", ".join(f"{count} {what}" for what, count in ours.items())
+        if theirs == ours:
+            verdicts[operation.key] = ", ".join(f"{count} {what}" for what, count in ours.items())
+        else:  # timed all the same, and flagged in the table: its ratios compare different work
+            verdicts[operation.key] = f"DIFFERENT: Quorum {ours}, PostGraphile {theirs}"
+            print(f"WARNING {operation.label}: the servers return different rows; Quorum {ours}, PostGraphile {theirs}",
+                  flush=True)
     return verdicts
 
 
