@@ -108,73 +108,81 @@ async def build(server, responses: int) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID
     get_settings.cache_clear()
     from quorum import migrations
     from quorum.seed.demo import seed_demo
-    from quorum.surveys.definition import Condition
 
     await asyncio.to_thread(migrations.upgrade, url)
     await seed_demo()
 
-    rng = random.Random(2026)
-    questions = thirty_questions()
     conn = await asyncpg.connect(**connect_kwargs(url))
     try:
         org_id = await conn.fetchval("SELECT id FROM organisation WHERE ods_code = '00T'")
         secretary = await conn.fetchval("SELECT id FROM person WHERE email = 'helen.hargreaves@demo.quorum.example'")
         representative = await conn.fetchval("SELECT id FROM person WHERE email = 'rajesh.mistry@demo.quorum.example'")
-        survey_id, section_id = uuid.uuid4(), uuid.uuid4()
-        invited = {"total": 12000, "by_locality": {"Bolton Central": 4000, "Farnworth and Kearsley": 3500,
-                                                   "Horwich and Westhoughton": 3000, "": 1500}, "groups": {}}
-        await conn.execute(
-            "INSERT INTO survey (org_id, id, title, status, anonymity, respondent_unit, audience, invited, created_by,"
-            " allow_edits_after_submit) VALUES ($1, $2, 'Benchmark survey', 'OPEN', 'ANONYMOUS', 'PERSON',"
-            " '{\"roles\": [\"PRACTICE_REPRESENTATIVE\"]}', $3::text::jsonb, $4, true)", org_id, survey_id, json.dumps(invited), secretary,
-        )
-        await conn.execute(
-            "INSERT INTO survey_section (org_id, survey_id, id, position, title) VALUES ($1, $2, $3, 0, 'All')",
-            org_id, survey_id, section_id,
-        )
-        ids = {q["key"]: uuid.uuid4() for q in questions}
-        await conn.copy_records_to_table(
-            "survey_question",
-            columns=["org_id", "survey_id", "id", "section_id", "position", "key", "kind", "prompt", "required",
-                     "options", "statements", "minimum", "maximum", "show_if"],
-            records=[
-                (org_id, survey_id, ids[q["key"]], section_id, n, q["key"], q["kind"], q["prompt"], q.get("required", False),
-                 json.dumps(q.get("options", [])), json.dumps(q.get("statements", [])),
-                 q.get("minimum") and Decimal(q["minimum"]), q.get("maximum") and Decimal(q["maximum"]),
-                 q.get("show_if") and json.dumps(Condition(**{**q["show_if"], "any_of": tuple(q["show_if"]["any_of"])}).to_data()))
-                for n, q in enumerate(questions)
-            ],
-        )
-        response_rows, answers = [], []
-        for _ in range(responses):
-            response_id = uuid.uuid4()
-            role = rng.choices(["PRACTICE_REPRESENTATIVE", "GOVERNING_BODY_MEMBER", "STAFF"], [70, 10, 20])[0]
-            locality = None if role != "PRACTICE_REPRESENTATIVE" else rng.choice(LOCALITIES[:3])
-            leader = role == "GOVERNING_BODY_MEMBER" or rng.random() < 0.1
-            band = locality and rng.choice(BANDS)
-            response_rows.append((org_id, survey_id, response_id, "SUBMITTED", role, locality, leader, band))
-            answers += answer_rows(rng, org_id, survey_id, response_id, questions, ids)
-        await conn.copy_records_to_table(
-            "survey_response", records=response_rows,
-            columns=["org_id", "survey_id", "id", "status", "group_role", "group_locality", "group_leader", "group_band"],
-        )
-        await conn.copy_records_to_table(
-            "survey_answer", records=answers,
-            columns=["org_id", "survey_id", "response_id", "question_id", "item", "choice", "choices", "number", "text"],
-        )
-        # What sending each response through the app would have counted into the tallies.
-        keys = "org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band"
-        await conn.execute(
-            f"INSERT INTO survey_tally ({keys}, count) SELECT {', '.join('d.' + k for k in keys.split(', '))}, sum(d.n)"
-            f" FROM survey_response r, survey_response_tallies(r.org_id, r.id) d WHERE r.survey_id = $1"
-            f" GROUP BY {', '.join('d.' + k for k in keys.split(', '))}", survey_id,
-        )
-        for table in ("survey_response", "survey_answer", "survey_tally"):
-            await conn.execute(f"VACUUM ANALYZE {table}")
-        print(f"Built {responses:,} responses with {len(answers):,} answers to 30 questions.")
+        survey_id = await load_survey(conn, org_id, secretary, responses)
         return survey_id, secretary, representative
     finally:
         await conn.close()
+
+
+async def load_survey(conn, org_id, created_by, responses: int, status: str = "OPEN") -> uuid.UUID:
+    """A 30-question survey of `org_id` with `responses` sent responses and their tallies, written as the owner."""
+    from quorum.surveys.definition import Condition
+
+    rng = random.Random(2026)
+    questions = thirty_questions()
+    survey_id, section_id = uuid.uuid4(), uuid.uuid4()
+    invited = {"total": 12000, "by_locality": {"Bolton Central": 4000, "Farnworth and Kearsley": 3500,
+                                               "Horwich and Westhoughton": 3000, "": 1500}, "groups": {}}
+    await conn.execute(
+        "INSERT INTO survey (org_id, id, title, status, anonymity, respondent_unit, audience, invited, created_by,"
+        " allow_edits_after_submit) VALUES ($1, $2, 'Benchmark survey', $5, 'ANONYMOUS', 'PERSON',"
+        " '{\"roles\": [\"PRACTICE_REPRESENTATIVE\"]}', $3::text::jsonb, $4, true)",
+        org_id, survey_id, json.dumps(invited), created_by, status,
+    )
+    await conn.execute(
+        "INSERT INTO survey_section (org_id, survey_id, id, position, title) VALUES ($1, $2, $3, 0, 'All')",
+        org_id, survey_id, section_id,
+    )
+    ids = {q["key"]: uuid.uuid4() for q in questions}
+    await conn.copy_records_to_table(
+        "survey_question",
+        columns=["org_id", "survey_id", "id", "section_id", "position", "key", "kind", "prompt", "required",
+                 "options", "statements", "minimum", "maximum", "show_if"],
+        records=[
+            (org_id, survey_id, ids[q["key"]], section_id, n, q["key"], q["kind"], q["prompt"], q.get("required", False),
+             json.dumps(q.get("options", [])), json.dumps(q.get("statements", [])),
+             q.get("minimum") and Decimal(q["minimum"]), q.get("maximum") and Decimal(q["maximum"]),
+             q.get("show_if") and json.dumps(Condition(**{**q["show_if"], "any_of": tuple(q["show_if"]["any_of"])}).to_data()))
+            for n, q in enumerate(questions)
+        ],
+    )
+    response_rows, answers = [], []
+    for _ in range(responses):
+        response_id = uuid.uuid4()
+        role = rng.choices(["PRACTICE_REPRESENTATIVE", "GOVERNING_BODY_MEMBER", "STAFF"], [70, 10, 20])[0]
+        locality = None if role != "PRACTICE_REPRESENTATIVE" else rng.choice(LOCALITIES[:3])
+        leader = role == "GOVERNING_BODY_MEMBER" or rng.random() < 0.1
+        band = locality and rng.choice(BANDS)
+        response_rows.append((org_id, survey_id, response_id, "SUBMITTED", role, locality, leader, band))
+        answers += answer_rows(rng, org_id, survey_id, response_id, questions, ids)
+    await conn.copy_records_to_table(
+        "survey_response", records=response_rows,
+        columns=["org_id", "survey_id", "id", "status", "group_role", "group_locality", "group_leader", "group_band"],
+    )
+    await conn.copy_records_to_table(
+        "survey_answer", records=answers,
+        columns=["org_id", "survey_id", "response_id", "question_id", "item", "choice", "choices", "number", "text"],
+    )
+    # What sending each response through the app would have counted into the tallies.
+    keys = "org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band"
+    await conn.execute(
+        f"INSERT INTO survey_tally ({keys}, count) SELECT {', '.join('d.' + k for k in keys.split(', '))}, sum(d.n)"
+        f" FROM survey_response r, survey_response_tallies(r.org_id, r.id) d WHERE r.survey_id = $1"
+        f" GROUP BY {', '.join('d.' + k for k in keys.split(', '))}", survey_id,
+    )
+    for table in ("survey_response", "survey_answer", "survey_tally"):
+        await conn.execute(f"VACUUM ANALYZE {table}")
+    print(f"Built {responses:,} responses with {len(answers):,} answers to 30 questions.")
+    return survey_id
 
 
 async def as_secretary(secretary: uuid.UUID, work):

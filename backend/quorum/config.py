@@ -25,6 +25,7 @@ class Settings:
     oidc_client_id: str | None
     oidc_client_secret: str | None
     frontend_dir: Path
+    rate_limits: bool  # False only outside production, for load benchmarks (QUORUM_RATE_LIMITS=off)
 
     @property
     def production(self) -> bool:
@@ -55,6 +56,15 @@ def _secret_key(environment: str, data_dir: Path) -> str:
     return path.read_text().strip()
 
 
+def _rate_limits(environment: str) -> bool:
+    value = os.environ.get("QUORUM_RATE_LIMITS", "on").strip().lower()
+    if value not in {"on", "off"}:
+        raise RuntimeError("QUORUM_RATE_LIMITS must be 'on' or 'off'")
+    if value == "off" and environment == "production":
+        raise RuntimeError("QUORUM_RATE_LIMITS=off cannot be set in production: it is for load benchmarks")
+    return value == "on"
+
+
 @cache
 def get_settings() -> Settings:
     environment = os.environ.get("QUORUM_ENV", "development").strip().lower()
@@ -63,6 +73,7 @@ def get_settings() -> Settings:
     demo_mode = _flag("QUORUM_DEMO")
     if demo_mode and environment == "production":
         raise RuntimeError("QUORUM_DEMO cannot be set in production: it lets anyone sign in as anyone")
+    rate_limits = _rate_limits(environment)
     data_dir = Path(os.environ.get("QUORUM_DATA_DIR", ".quorum")).resolve()
     repo_root = Path(__file__).resolve().parents[2]
     return Settings(
@@ -76,4 +87,5 @@ def get_settings() -> Settings:
         oidc_client_id=os.environ.get("QUORUM_OIDC_CLIENT_ID") or None,
         oidc_client_secret=os.environ.get("QUORUM_OIDC_CLIENT_SECRET") or None,
         frontend_dir=Path(os.environ.get("QUORUM_FRONTEND_DIR", repo_root / "frontend" / "dist")),
+        rate_limits=rate_limits,
     )

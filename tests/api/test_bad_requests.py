@@ -128,6 +128,40 @@ async def test_heavy_token_use_gets_429(client, monkeypatch):
     assert codes == [200, 200, 429]
 
 
+async def test_rate_limits_apply_unless_turned_off_for_a_benchmark(client, monkeypatch):
+    from quorum import config, limits
+
+    monkeypatch.setattr(limits, "TOKEN_USE", limits.RateLimit(limit=1, per_seconds=60))
+    headers = {"authorization": f"Bearer {(await as_person(client, BOLTON_SECRETARY)).token}"}
+
+    async def codes() -> list[int]:
+        return [(await client.post("/graphql", json={"query": "{ __typename }"}, headers=headers)).status_code for _ in range(2)]
+
+    assert config.get_settings().rate_limits is True
+    assert await codes() == [200, 429]
+    monkeypatch.setenv("QUORUM_RATE_LIMITS", "off")
+    config.get_settings.cache_clear()
+    try:
+        assert await codes() == [200, 200]
+    finally:
+        monkeypatch.delenv("QUORUM_RATE_LIMITS")
+        config.get_settings.cache_clear()
+
+
+def test_rate_limits_cannot_be_turned_off_in_production(monkeypatch):
+    from quorum import config
+
+    monkeypatch.setenv("QUORUM_ENV", "production")
+    monkeypatch.setenv("QUORUM_DEMO", "0")
+    monkeypatch.setenv("QUORUM_RATE_LIMITS", "off")
+    try:
+        with pytest.raises(RuntimeError, match="QUORUM_RATE_LIMITS=off cannot be set in production"):
+            config.get_settings.cache_clear()
+            config.get_settings()
+    finally:
+        config.get_settings.cache_clear()
+
+
 async def test_nul_characters_are_refused_before_they_reach_the_database(client):
     response = await client.post("/graphql", json={"query": "query($s: String) { organisations(search: $s) { totalCount } }",
                                                    "variables": {"s": "a\x00b"}})

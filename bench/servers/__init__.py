@@ -1,0 +1,1 @@
+"""Quorum's servers under load, beside PostGraphile: run `python -m bench.servers --help`."""
