@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -127,13 +128,20 @@ class Mutation(
     pass
 
 
+# The limiters' rule classes, made once: the validation cache's key includes the rules, and a limiter
+# made per request makes new classes, so no document would ever be found validated.
+LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=10).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=20).validation_rules,
+]
+
+
 def _extensions() -> list:
     # Factories: strawberry builds fresh extensions per request (the caches are module-level).
     extensions = [
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
-        lambda: QueryDepthLimiter(max_depth=10),
-        lambda: MaxAliasesLimiter(max_alias_count=20),
+        lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=2000),
         lambda: MaskErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
     ]
