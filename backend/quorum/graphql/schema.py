@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 from strawberry.extensions import (
     DisableIntrospection,
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -16,7 +15,7 @@ from strawberry.extensions import (
 from quorum.config import get_settings
 from quorum.graphql import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import MASKED_MESSAGE, ClientError, is_internal
+from quorum.graphql.errors import MASKED_MESSAGE, ClientError, MaskInternalErrors, is_internal
 from quorum.graphql.node import Node
 from quorum.ballots.graphql import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
 from quorum.ballots.loaders import ballots_by_id, options_by_id, proxies_by_id
@@ -135,7 +134,7 @@ def _extensions() -> list:
         lambda: QueryDepthLimiter(max_depth=10),
         lambda: MaxAliasesLimiter(max_alias_count=20),
         lambda: MaxTokensLimiter(max_token_count=2000),
-        lambda: MaskErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
+        lambda: MaskInternalErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
     ]
     if get_settings().production:
         extensions.append(DisableIntrospection)
