@@ -7,8 +7,13 @@ recover by itself, and hold every acknowledged vote exactly once afterwards.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections import Counter
+
+import httpx
+import websockets
+from quorum.graphql import ids
 
 from tests.faults.crowd import (
     ACKNOWLEDGED,
@@ -20,8 +25,9 @@ from tests.faults.crowd import (
     read_meeting,
     vote,
 )
-from tests.faults.deployment import open_ballot
+from tests.faults.deployment import SECRETARY, open_ballot, token
 from tests.faults.votes import assert_each_acknowledged_vote_once
+from tests.support import Caller
 
 VOTING_SPREAD = 6.0  # seconds over which the representatives start, so voting spans the outage
 RESTART_AFTER = 2.0
@@ -75,3 +81,56 @@ async def test_votes_and_reads_survive_a_postgresql_restart(deployment, server):
     assert all(outcome in ACKNOWLEDGED for outcome in outcomes.values()) and len(outcomes) == len(deployment.voters)
     await assert_each_acknowledged_vote_once(deployment, ballot, acknowledged={p for p, o in outcomes.items() if o})
 
+
+SUBSCRIBE = """subscription($id: ID!) { meetingEvents(meetingId: $id) { kind live { attendance { name inRoom } } } }"""
+OPEN_MEETING = "mutation($input: MeetingInput!) { openMeeting(input: $input) { errors { message } } }"
+ATTEND = "mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { errors { message } } }"
+CHAIR = "margaret.lowe@demo.quorum.example"
+
+
+async def test_a_live_meeting_page_keeps_receiving_events_after_a_postgresql_restart(deployment, server):
+    meeting_id = ids.decode(deployment.meeting_id)[1]
+    conn = await deployment.owner()
+    try:  # the meeting began five minutes ago (the API only arranges meetings in the future)
+        await conn.execute("UPDATE meeting SET starts_at = now() - interval '5 minutes' WHERE id = $1", meeting_id)
+        chair = await conn.fetchval("SELECT id FROM person WHERE email = $1", CHAIR)
+    finally:
+        await conn.close()
+    async with httpx.AsyncClient(base_url=server.url, timeout=CLIENT_TIMEOUT) as client:
+        secretary = Caller(client, token(deployment.people[SECRETARY]))
+        assert (await secretary.data(OPEN_MEETING, {"input": {"meetingId": deployment.meeting_id}}))["openMeeting"]["errors"] == []
+        signed_in = await client.post("/auth/demo/sign-in", json={"email": SECRETARY}, headers={"x-quorum-csrf": "1"})
+        assert signed_in.status_code == 204, signed_in.text
+        url = server.url.replace("http://", "ws://") + "/graphql"
+        headers = {"Cookie": f"quorum_session={client.cookies['quorum_session']}", "Origin": server.url}
+        async with websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers) as socket:
+            await socket.send(json.dumps({"type": "connection_init"}))
+            assert json.loads(await socket.recv())["type"] == "connection_ack"
+            await socket.send(json.dumps({"id": "1", "type": "subscribe",
+                                          "payload": {"query": SUBSCRIBE, "variables": {"id": deployment.meeting_id}}}))
+            assert (await next_event(socket))["kind"] == "SNAPSHOT"
+
+            await asyncio.to_thread(deployment.postgres.stop)
+            await asyncio.sleep(DOWN_FOR)
+            await asyncio.to_thread(deployment.postgres.start)
+            arrived = {"input": {"meetingId": deployment.meeting_id, "personId": ids.encode("Person", chair), "change": "ARRIVED"}}
+            while (response := await client.post("/graphql", json={"query": ATTEND, "variables": arrived},
+                                                 headers={"Authorization": f"Bearer {secretary.token}"})).status_code == 503:
+                await asyncio.sleep(float(response.headers["retry-after"]))
+            assert response.json()["data"]["recordAttendance"]["errors"] == []
+
+            # The attendance event itself, or (if it was published before this worker listened again) the snapshot
+            # every subscriber is sent once it does.
+            kinds = []
+            while True:
+                event = await next_event(socket)
+                kinds.append(event["kind"])
+                if {a["name"]: a["inRoom"] for a in event["live"]["attendance"]}.get("Margaret Lowe"):
+                    break
+    print(f"\nLive meeting events after PostgreSQL restarted: {', '.join(kinds)}")
+
+
+async def next_event(socket) -> dict:
+    message = json.loads(await asyncio.wait_for(socket.recv(), timeout=20))
+    assert message["type"] == "next", message
+    return message["payload"]["data"]["meetingEvents"]
