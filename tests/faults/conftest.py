@@ -1,4 +1,4 @@
-"""One deployment (its own PostgreSQL) for the faults tests, and a fresh `quorum serve --workers 2` for each module."""
+"""One deployment (its own PostgreSQL) for the faults tests, and one `quorum serve --workers 2` on it."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def deployment():
     deployed.postgres.destroy()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 async def server(deployment):
     serving = QuorumServer(deployment, workers=2)
     try:

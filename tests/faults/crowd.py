@@ -162,4 +162,4 @@ async def keep_reading(client: httpx.AsyncClient, member: uuid.UUID, meeting_id:
     rng = random.Random(member.int)
     while not stop.is_set():
         await read_meeting(client, member, meeting_id, pack_url, observed)
-        await asyncio.sleep(rng.uniform(0.3, 1.0))  # reading
+        await asyncio.sleep(rng.uniform(1.0, 3.0))  # reading the page

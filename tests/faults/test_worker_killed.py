@@ -85,7 +85,7 @@ async def test_a_pack_build_whose_worker_dies_is_reported_failed_and_can_be_buil
             os.kill(pid, signal.SIGKILL)
         for pid in workers:
             await wait_for_replacement(server, killed=pid)
-        await asyncio.sleep(1)  # time in which a surviving build would have reported progress
+        await asyncio.sleep(0.5)  # time in which a surviving build would have reported progress
         unfinished = (await secretary.data(BUILD_STATUS, {"id": build_id}))["node"]
         await age_build(deployment, build_id, ABANDONED_AFTER + timedelta(minutes=1))
         abandoned = (await secretary.data(BUILD_STATUS, {"id": build_id}))["node"]
