@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import socket
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -108,12 +109,13 @@ def app_engine() -> AsyncEngine:
     return engine
 
 
-# How asyncpg says the server went away or is not taking connections, rather than that a statement was refused.
-# After a connection is lost mid-statement, asyncpg reports the next statements sent on it as interface or
-# internal client errors ("connection is closed", "cannot switch to state ...").
+# How the socket and asyncpg say the server went away or is not taking connections, rather than that a statement
+# was refused. After a connection is lost mid-statement, asyncpg reports the next statements sent on it as
+# interface or internal client errors ("connection is closed", "cannot switch to state ...").
 _DATABASE_AWAY = (
-    OSError, PoolTimeout, asyncpg.PostgresConnectionError, asyncpg.exceptions.OperatorInterventionError,
-    asyncpg.TooManyConnectionsError, asyncpg.InterfaceError, asyncpg.InternalClientError,
+    ConnectionError, TimeoutError, socket.gaierror, PoolTimeout, asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError, asyncpg.TooManyConnectionsError, asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
 )
 
 

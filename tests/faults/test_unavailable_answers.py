@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncpg
 from quorum.auth import identity
 from quorum.ballots import voting
+from quorum.database import is_unavailable
 from quorum.unavailable import MESSAGE
 
 from tests.ballots.helpers import CAST, answers, new_ballot
@@ -54,3 +55,12 @@ async def test_a_bug_inside_a_resolver_is_still_masked(client, monkeypatch):
     )
     assert response.status_code == 200
     assert response.json()["errors"][0]["message"] == "Something went wrong on our side; it has been logged."
+
+
+def test_only_a_lost_database_counts_as_unavailable():
+    starting = asyncpg.CannotConnectNowError("the database system is starting up")
+    wrapped = RuntimeError("as a driver wraps it")
+    wrapped.__cause__ = starting
+    assert is_unavailable(wrapped) and is_unavailable(ConnectionRefusedError(111, "Connection refused"))
+    assert not is_unavailable(FileNotFoundError("index.html")) and not is_unavailable(KeyError("a bug"))
+    assert not is_unavailable(asyncpg.UniqueViolationError("duplicate key"))
