@@ -26,6 +26,7 @@ from quorum.packs import http as packs_http
 from quorum.graphql.http import graphql_endpoint
 from quorum.security import SecurityHeaders
 from quorum.surveys import export as survey_export
+from quorum.unavailable import HANDLED, database_unavailable
 
 
 
@@ -103,4 +104,6 @@ def create_app() -> Starlette:
             https_only=settings.production,
         ),
     ]
-    return Starlette(routes=routes, middleware=middleware)
+    return Starlette(
+        routes=routes, middleware=middleware, exception_handlers={kind: database_unavailable for kind in HANDLED}
+    )

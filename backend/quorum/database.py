@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import socket
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -20,6 +21,7 @@ import asyncpg
 from sqlalchemy import event, or_
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -105,6 +107,27 @@ def app_engine() -> AsyncEngine:
     engine = create_async_engine(app_url(), pool_size=10, max_overflow=10, pool_pre_ping=True)
     event.listen(engine.sync_engine, "before_cursor_execute", _count_statement)
     return engine
+
+
+# How the socket and asyncpg say the server went away or is not taking connections, rather than that a statement
+# was refused. After a connection is lost mid-statement, asyncpg reports the next statements sent on it as
+# interface or internal client errors ("connection is closed", "cannot switch to state ...").
+_DATABASE_AWAY = (
+    ConnectionError, TimeoutError, socket.gaierror, PoolTimeout, asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError, asyncpg.TooManyConnectionsError, asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+)
+
+
+def is_unavailable(error: BaseException | None) -> bool:
+    """Whether `error`, or what caused it, means the database could not be reached or the connection was lost."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, _DATABASE_AWAY) or getattr(error, "connection_invalidated", False):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 async def set_app_role_password(owner: URL, password: str) -> None:

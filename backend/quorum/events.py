@@ -1,7 +1,9 @@
 """Live events through PostgreSQL LISTEN/NOTIFY, so every app worker on every machine sees them.
 
 A write publishes inside its transaction (delivered when it commits); each worker keeps one
-listening connection and hands events to the subscriptions waiting on their topic.
+listening connection and hands events to the subscriptions waiting on their topic. If PostgreSQL
+goes away (restarted, failed over), the worker listens again as soon as it can and hands each
+subscription its `resync` event, since whatever was published meanwhile never arrived.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from contextlib import asynccontextmanager
 import asyncpg
 from sqlalchemy import text
 
-from quorum.database import Db, app_url, connect_kwargs
+from quorum.database import Db, app_url, connect_kwargs, is_unavailable
 
 CHANNEL = "quorum_events"
 log = logging.getLogger(__name__)
@@ -33,8 +35,10 @@ class Hub:
 
     def __init__(self) -> None:
         self._queues: dict[str, set[asyncio.Queue]] = defaultdict(set)
+        self._resync: dict[asyncio.Queue, dict] = {}
         self._connection: asyncpg.Connection | None = None
         self._lock = asyncio.Lock()
+        self._relistening: asyncio.Task | None = None
 
     async def _ensure_listening(self) -> None:
         async with self._lock:
@@ -42,6 +46,27 @@ class Hub:
                 return
             self._connection = await asyncpg.connect(**connect_kwargs(app_url()))
             await self._connection.add_listener(CHANNEL, self._deliver)
+            self._connection.add_termination_listener(self._lost)
+
+    def _lost(self, connection) -> None:
+        if self._relistening is None or self._relistening.done():
+            self._relistening = asyncio.create_task(self._listen_again())
+
+    async def _listen_again(self) -> None:
+        delay = 0.2
+        while any(self._queues.values()):
+            try:
+                await self._ensure_listening()
+            except Exception as error:
+                if not is_unavailable(error):
+                    raise
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5)
+                continue
+            log.info("listening for live events again")
+            for queue, payload in list(self._resync.items()):
+                queue.put_nowait(payload)
+            return
 
     def _deliver(self, connection, pid, channel, message: str) -> None:
         try:
@@ -53,13 +78,17 @@ class Hub:
             queue.put_nowait(event["payload"])
 
     @asynccontextmanager
-    async def subscription(self, topic: str) -> AsyncIterator[asyncio.Queue]:
+    async def subscription(self, topic: str, resync: dict | None = None) -> AsyncIterator[asyncio.Queue]:
+        """The topic's events as they are published; `resync` is the event to receive after events may have been missed."""
         queue: asyncio.Queue = asyncio.Queue(maxsize=1000)
         self._queues[topic].add(queue)
+        if resync is not None:
+            self._resync[queue] = resync
         try:
             await self._ensure_listening()
             yield queue
         finally:
+            self._resync.pop(queue, None)
             self._queues[topic].discard(queue)
             if not self._queues[topic]:
                 del self._queues[topic]

@@ -507,7 +507,8 @@ class ConductSubscriptions:
     async def meeting_events(self, info: Info, meeting_id: strawberry.ID) -> AsyncGenerator[MeetingEvent, None]:
         key = ids.expect("Meeting", meeting_id)
         identity = info.context.identity
-        async with hub.subscription(live.topic(key)) as queue:  # listen first, so nothing is missed
+        # Listen first, so nothing is missed; after a lost database, a snapshot of the state as it is then.
+        async with hub.subscription(live.topic(key), resync={"kind": live.EventKind.SNAPSHOT.value}) as queue:
             async with transaction_for(identity) as (db, access):
                 found = await live_meeting(db, access, key)
             if found is None:

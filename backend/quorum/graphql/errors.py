@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-
+from strawberry.extensions import MaskErrors
 
 MASKED_MESSAGE = "Something went wrong on our side; it has been logged."
 
@@ -37,3 +37,13 @@ def is_internal(error: GraphQLError) -> bool:
     if original is None:
         return False
     return not isinstance(original, ClientError)
+
+
+class MaskInternalErrors(MaskErrors):
+    """Replaces an internal error's message, keeping its cause for the server (which can then tell a lost database
+    from a bug); `formatted`, what the client receives, never includes the cause."""
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        masked.original_error = error.original_error
+        return masked

@@ -13,12 +13,13 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.config import get_settings
-from quorum.database import counting_statements
+from quorum.database import counting_statements, is_unavailable
 from quorum.graphql.context import Context
 from quorum.graphql.errors import MASKED_MESSAGE
 from quorum.graphql.hot import find as hot_read_for
 from quorum.graphql.schema import schema
 from quorum.limits import RateLimited
+from quorum.unavailable import unavailable_response
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a 10 MB appendix, in base64, with room to spare
 REQUEST_SECONDS = 30
@@ -40,13 +41,14 @@ async def graphql_endpoint(request: Request) -> Response:
         except TimeoutError:
             return JSONResponse({"errors": [{"message": "The request took too long and was stopped; nothing was changed."}]},
                                 status_code=503)
-        except (OSError, OperationalError, InterfaceError, DBAPIError, PoolTimeout) as error:
+        except Exception as error:
             # PoolTimeout: every connection stayed busy for the pool's whole timeout (a burst); the client may retry.
+            # is_unavailable: hot reads talk to asyncpg directly, whose errors SQLAlchemy has not wrapped.
+            if not (isinstance(error, (OSError, OperationalError, InterfaceError, DBAPIError, PoolTimeout, DatabaseLost))
+                    or is_unavailable(error)):
+                raise
             log.error("database unavailable: %s", error)
-            return JSONResponse(
-                {"errors": [{"message": "The database is unavailable just now; try again in a moment."}]},
-                status_code=503, headers={"Retry-After": "1"},
-            )
+            return unavailable_response()
     headers = {"X-Quorum-SQL-Statements": str(statements[0])}
     if isinstance(result, str):
         return Response(result, media_type="application/json", headers=headers)
@@ -81,10 +83,17 @@ async def _execute(request: Request, identity, body: dict, *, hot_reads: bool = 
             if result.errors and any(e.message == MASKED_MESSAGE for e in result.errors):
                 raise _Unexpected(result)
     except _Unexpected as unexpected:
+        if any(is_unavailable(e.original_error) for e in unexpected.result.errors):
+            lost = next(e.original_error for e in unexpected.result.errors if is_unavailable(e.original_error))
+            raise DatabaseLost(str(lost)) from lost
         return unexpected.result
     for run in ctx.after_commit:
         run()
     return result
+
+
+class DatabaseLost(Exception):
+    """A resolver's statement failed because the database went away (GraphQL had caught and masked it)."""
 
 
 class _Unexpected(Exception):

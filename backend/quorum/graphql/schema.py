@@ -6,7 +6,6 @@ import strawberry
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -17,7 +16,7 @@ from strawberry.extensions import (
 from quorum.config import get_settings
 from quorum.graphql import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import MASKED_MESSAGE, ClientError, is_internal
+from quorum.graphql.errors import MASKED_MESSAGE, ClientError, MaskInternalErrors, is_internal
 from quorum.graphql.node import Node
 from quorum.ballots.graphql import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
 from quorum.ballots.loaders import ballots_by_id, options_by_id, proxies_by_id
@@ -143,7 +142,7 @@ def _extensions() -> list:
         lambda: ValidationCache(maxsize=256),
         lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=2000),
-        lambda: MaskErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
+        lambda: MaskInternalErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
     ]
     if get_settings().production:
         extensions.append(DisableIntrospection)

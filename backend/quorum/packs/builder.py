@@ -8,6 +8,7 @@ import io
 import logging
 import tempfile
 import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import typst
@@ -31,6 +32,15 @@ from quorum.people.tables import Person
 
 log = logging.getLogger(__name__)
 _running: set[asyncio.Task] = set()
+# A build runs in the app worker that started it, and nothing finishes it if that worker dies (killed, redeployed).
+# Builds take seconds, so one unfinished this long after it started is reported failed and can be built again.
+ABANDONED_AFTER = timedelta(minutes=10)
+ABANDONED_MESSAGE = "The build stopped before it finished (the server building it was restarted); build the pack again."
+
+
+def is_abandoned(build: PackBuild, now: datetime) -> bool:
+    unfinished = BuildStatus(build.status) in (BuildStatus.QUEUED, BuildStatus.RUNNING)
+    return unfinished and build.created_at is not None and build.created_at < now - ABANDONED_AFTER
 
 
 def topic(build_id: uuid.UUID) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncGenerator
 from datetime import datetime
@@ -7,6 +8,7 @@ from datetime import datetime
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from quorum import clock
 from quorum.auth.identity import transaction_for
 from quorum.events import hub
 from quorum.graphql import ids
@@ -52,9 +54,12 @@ class PackBuildNode(Node):
 
     @classmethod
     def from_row(cls, row: PackBuild) -> PackBuildNode:
+        status, message = row.status, row.message
+        if builder.is_abandoned(row, clock.now()):
+            status, message = BuildStatus.FAILED, builder.ABANDONED_MESSAGE
         return cls(
             id=ids.encode("PackBuild", row.id), part=row.part, number=row.number, is_supplement=row.is_supplement,
-            status=row.status, progress=row.progress, message=row.message, page_count=row.page_count,
+            status=status, progress=row.progress, message=message, page_count=row.page_count,
             created_at=row.created_at, published_at=row.published_at, row=row,
         )
 
@@ -128,11 +133,17 @@ class PackSubscriptions:
                 build = await db.first(service.visible_builds(access).where(PackBuild.id == key))
             if build is None:
                 raise ClientError("No such pack build.")
-            yield PackBuildProgress(status=build.status, progress=build.progress, message=build.message,
-                                    page_count=build.page_count)
-            status = BuildStatus(build.status)
+            reported = PackBuildNode.from_row(build)
+            yield PackBuildProgress(status=reported.status, progress=reported.progress, message=reported.message,
+                                    page_count=reported.page_count)
+            status = BuildStatus(reported.status)
             while status not in (BuildStatus.DONE, BuildStatus.FAILED):
-                event = await queue.get()
+                try:
+                    event = await asyncio.wait_for(queue.get(), timeout=builder.ABANDONED_AFTER.total_seconds())
+                except TimeoutError:  # no progress for that long: its worker has gone
+                    yield PackBuildProgress(status=BuildStatus.FAILED, progress=reported.progress,
+                                            message=builder.ABANDONED_MESSAGE, page_count=None)
+                    return
                 status = BuildStatus(event["status"])
                 yield PackBuildProgress(status=status, progress=event["progress"], message=event["message"],
                                         page_count=event["page_count"])
