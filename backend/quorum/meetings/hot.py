@@ -89,10 +89,6 @@ MEETING_PAGE = """
 """
 
 
-def _person(key: str) -> str:
-    return f"(SELECT json_build_object('id', {global_id('Person', 'p.id')}, 'name', p.name) FROM person p WHERE p.id = {key})"
-
-
 MEETING_JSON = f"""
 WITH item AS (
     SELECT * FROM agenda_item WHERE meeting_id = $1
@@ -105,6 +101,10 @@ WITH item AS (
     SELECT item.*, top_item.n || '.' || row_number() OVER (PARTITION BY item.parent_id ORDER BY item.position),
            top_item.n, item.position
     FROM item JOIN top_item ON top_item.id = item.parent_id
+), named AS (  -- each author and sponsor once, however many papers they have
+    SELECT p.id, json_build_object('id', {global_id('Person', 'p.id')}, 'name', p.name) AS summary
+    FROM person p
+    WHERE p.id IN (SELECT author_id FROM paper WHERE meeting_id = $1 UNION SELECT sponsor_id FROM paper WHERE meeting_id = $1)
 )
 SELECT json_build_object(
     '__typename', 'Meeting',
@@ -142,8 +142,8 @@ SELECT json_build_object(
                 'title', paper.title,
                 'status', paper.status,
                 'dueDate', paper.due_date,
-                'author', {_person('paper.author_id')},
-                'sponsor', {_person('paper.sponsor_id')}) END
+                'author', (SELECT summary FROM named WHERE named.id = paper.author_id),
+                'sponsor', (SELECT summary FROM named WHERE named.id = paper.sponsor_id)) END
         ) ORDER BY i.top, i.sub), '[]')
         FROM placed i LEFT JOIN paper ON paper.item_id = i.id),
     'packs', (
