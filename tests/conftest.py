@@ -64,6 +64,15 @@ def app():
     return create_app()
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Each test starts with no requests counted against the in-process rate limits (a test of its own checks them)."""
+    from quorum import limits
+
+    for limit in (limits.SIGN_IN, limits.TOKEN_USE, limits.SUBMISSIONS):
+        limit.reset()
+
+
 @pytest.fixture
 async def client(app):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:

@@ -27,6 +27,9 @@ class RateLimit:
         self.limit, self.window = limit, per_seconds
         self._hits: dict[str, deque[float]] = defaultdict(deque)
 
+    def reset(self) -> None:
+        self._hits.clear()
+
     def check(self, key: str) -> None:
         """Count one request for `key`; raise RateLimited if it is over the limit."""
         if not get_settings().rate_limits:
@@ -46,3 +49,8 @@ class RateLimit:
 SIGN_IN = RateLimit(limit=20, per_seconds=60)  # per client address
 TOKEN_USE = RateLimit(limit=1200, per_seconds=60)  # per person using bearer tokens
 SUBMISSIONS = RateLimit(limit=60, per_seconds=60)  # votes and survey responses, per person
+
+
+def check_submission(person_id: object, address: str | None) -> None:
+    """Count a vote or survey response: per person, or per address for a caller not signed in."""
+    SUBMISSIONS.check(f"person:{person_id}" if person_id else f"address:{address or 'unknown'}")

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import strawberry
 
+from quorum import limits
 from quorum.ballots import proxies, service, settings, voting
 from quorum.ballots.graphql import (
     BallotNode, BallotProxyNode, BallotSettingsType, MajorityEnum, PracticeVote, QuestionKindEnum, TurnoutBasisEnum,
@@ -192,6 +193,7 @@ class BallotMutations:
     @strawberry.mutation(description="Cast a practice's vote on every question of a ballot. Safe to retry.")
     async def cast_ballot_vote(self, info: Info, input: CastBallotVoteInput) -> CastBallotVotePayload:
         ctx = info.context
+        limits.check_submission(ctx.access.person_id, ctx.client_address)
         try:
             if len(input.answers) > MAX_ANSWERS:
                 raise input_error("answers", f"Send at most {MAX_ANSWERS} answers.")

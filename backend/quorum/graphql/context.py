@@ -25,6 +25,10 @@ class Context:
     loaders: dict[str, Any] = field(default_factory=dict)
     after_commit: list[Callable[[], None]] = field(default_factory=list)  # run once the request's writes are committed
 
+    @property
+    def client_address(self) -> str | None:
+        return self.request.client.host if self.request is not None and self.request.client else None
+
     def loader(self, name: str, make: Any) -> Any:
         """One DataLoader per name per request."""
         if name not in self.loaders:

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 import strawberry
 
-from quorum import clock
+from quorum import clock, limits
 from quorum.graphql import ids
 from quorum.graphql.context import Info
 from quorum.graphql.errors import InputErrors, UserError, input_error
@@ -277,6 +277,7 @@ async def _survey_mutation(operation) -> SurveyPayload:
 
 async def _response_mutation(info: Info, input: SurveyResponseInput, *, submit: bool) -> SurveyResponsePayload:
     ctx = info.context
+    limits.check_submission(ctx.access.person_id, ctx.client_address)
     try:
         saved = await answering.save(
             ctx.db, ctx.access, ids.decode_as("Survey", input.survey_id, "surveyId"), _answers(input.answers),
