@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--access-log", action="store_true",
+                       help="log every request (off by default: the reverse proxy in front logs them)")
 
     commands.add_parser("migrate", help="bring the database schema up to date")
 
@@ -60,6 +62,7 @@ def _serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         proxy_headers=True,
         log_level="info",
+        access_log=args.access_log,
     )
     return 0
 
