@@ -206,3 +206,30 @@ async def test_closing_keeps_the_results(client, survey):
     assert question(await results(client, survey), "engaged")["overall"]["respondents"] == 19
     late = await submit_as(client, ch.REPRESENTATIVES[0][0], survey, [])
     assert late["errors"] == [{"field": "surveyId", "message": "This survey has closed."}]
+
+
+async def test_results_of_a_settled_survey_are_kept_and_still_shown_only_to_those_who_may_read_them(client, monkeypatch):
+    from datetime import timedelta
+
+    from quorum import clock
+    from tests.support import BOLTON_SECRETARY
+
+    secretary = Caller(client, await token_for(ch.SECRETARY))
+    survey_id = await open_survey(secretary, "07T", title="Settled survey")
+    ids = await question_ids(secretary, survey_id)
+    for number, (email, _, _) in enumerate(ch.REPRESENTATIVES[:6]):
+        assert (await submit_as(client, email, survey_id, given_by(ids, number, email)))["errors"] == []
+    assert (await secretary.data(CLOSE, {"id": survey_id}))["closeSurvey"]["errors"] == []
+    later = clock.now() + timedelta(minutes=2)
+    monkeypatch.setattr(clock, "now", lambda: later)
+
+    async def read(email: str) -> tuple[dict, int]:
+        response = await client.post("/graphql", json={"query": RESULTS, "variables": {"id": survey_id}},
+                                     headers={"authorization": f"Bearer {await token_for(email)}"})
+        return response.json()["data"]["node"], int(response.headers["x-quorum-sql-statements"])
+
+    (first, computed), (again, kept) = await read(ch.SECRETARY), await read(ch.SECRETARY)
+    assert again == first and first["results"]["responseCount"] == 6
+    assert kept < computed
+    outsider, _ = await read(BOLTON_SECRETARY)
+    assert outsider is None or outsider["results"] is None

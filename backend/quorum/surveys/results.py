@@ -11,17 +11,19 @@ groups, not on how many responded.
 from __future__ import annotations
 
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
+from quorum import clock
 from quorum.database import Db
 from quorum.surveys import groups as group_words
 from quorum.surveys.definition import AGREEING, AGREEMENT_SCALE, Question, QuestionKind
 from quorum.surveys.groups import GroupSplit, RespondentGroups
-from quorum.surveys.service import Structure
+from quorum.surveys.service import Structure, current_status
 from quorum.surveys.suppression import QuestionTable, Tally, tabulate, withheld
-from quorum.surveys.tables import Survey
+from quorum.surveys.tables import Survey, SurveyStatus
 
 # Free text is shown only for everyone and for leaders and others: never beside a locality or list
 # size, which can point to a practice, and never for two overlapping splits that could be intersected.
@@ -101,8 +103,31 @@ class SurveyResults:
         return next((q for q in self.questions if q.question.key == key), None)
 
 
+# A survey closed this long ago can gain no more answers: any request that was sending one when it closed has
+# finished (requests are stopped after 30 seconds). Its results are then kept, a few per worker: they are the
+# same for everyone allowed to read them, which callers check first.
+SETTLED_AFTER = timedelta(minutes=1)
+_settled: OrderedDict[uuid.UUID, SurveyResults] = OrderedDict()
+_SETTLED_KEPT = 64
+
+
 async def survey_results(db: Db, survey: Survey, structure: Structure) -> SurveyResults:
     """Every question's results, for everyone and by every split, with small groups withheld."""
+    settled = survey.closes_at is not None and current_status(survey, clock.now()) == SurveyStatus.CLOSED and (
+        survey.closes_at + SETTLED_AFTER <= clock.now()
+    )
+    if settled and survey.id in _settled:
+        _settled.move_to_end(survey.id)
+        return _settled[survey.id]
+    found = await _computed_results(db, survey, structure)
+    if settled:
+        _settled[survey.id] = found
+        while len(_settled) > _SETTLED_KEPT:
+            _settled.popitem(last=False)
+    return found
+
+
+async def _computed_results(db: Db, survey: Survey, structure: Structure) -> SurveyResults:
     numbers = {structure.question_ids[q.key] for q in structure.definition.questions if q.kind == QuestionKind.NUMBER}
     cells: dict[uuid.UUID, dict[RespondentGroups, Tally]] = defaultdict(dict)
     answering: dict[tuple[uuid.UUID, RespondentGroups], dict[str, int]] = defaultdict(dict)
