@@ -113,8 +113,8 @@ _SETTLED_KEPT = 64
 
 async def survey_results(db: Db, survey: Survey, structure: Structure) -> SurveyResults:
     """Every question's results, for everyone and by every split, with small groups withheld."""
-    settled = survey.closes_at is not None and current_status(survey, clock.now()) == SurveyStatus.CLOSED and (
-        survey.closes_at + SETTLED_AFTER <= clock.now()
+    settled = current_status(survey, clock.now()) == SurveyStatus.CLOSED and (
+        survey.closes_at is None or survey.closes_at + SETTLED_AFTER <= clock.now()
     )
     if settled and survey.id in _settled:
         _settled.move_to_end(survey.id)
