@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import httpx
@@ -205,6 +205,67 @@ async def test_the_shape_is_what_the_app_expects(facts):
         SELECT b.id FROM ballot b WHERE b.secret AND (SELECT coalesce(sum(votes), 0) FROM ballot_tally t WHERE t.ballot_id = b.id)
             < (SELECT count(*) FROM ballot_participation p WHERE p.ballot_id = b.id)""")
     assert mismatched == []
+
+
+# Each query finds rows that break a rule the app keeps; none should.
+DISAGREEMENTS = {
+    "included paper without its published approved version": """
+        SELECT p.id FROM paper p WHERE p.status = 'INCLUDED' AND NOT EXISTS (
+            SELECT 1 FROM paper_version v WHERE v.paper_id = p.id AND v.approved_at IS NOT NULL AND v.published_at IS NOT NULL)""",
+    "paper whose latest version does not match its status": """
+        SELECT p.id FROM paper p JOIN LATERAL (SELECT * FROM paper_version v WHERE v.paper_id = p.id
+                                               ORDER BY number DESC LIMIT 1) v ON true
+        WHERE (p.status IN ('APPROVED', 'INCLUDED')) <> (v.approved_at IS NOT NULL)""",
+    "published pack naming an unpublished version": """
+        SELECT b.id FROM pack_build b, unnest(b.paper_version_ids) AS v_id JOIN paper_version v ON v.id = v_id
+        WHERE b.published_at IS NOT NULL AND v.published_at IS NULL""",
+    "minutes approved without both parts, or parts without approval": """
+        SELECT m.id FROM meeting m WHERE (m.status = 'MINUTES_APPROVED') <> (
+            (SELECT count(*) FROM minutes x WHERE x.meeting_id = m.id) = 2)""",
+    "record of a meeting that was not held": """
+        SELECT m.id FROM meeting m WHERE m.status NOT IN ('HELD', 'MINUTES_APPROVED')
+            AND (EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)
+                 OR EXISTS (SELECT 1 FROM decision d WHERE d.meeting_id = m.id))""",
+    "named vote whose counts are not its casts": """
+        SELECT v.id FROM vote v WHERE NOT v.secret AND (v.for_count, v.against_count, v.abstain_count) <> (
+            SELECT count(*) FILTER (WHERE choice = 'FOR'), count(*) FILTER (WHERE choice = 'AGAINST'),
+                   count(*) FILTER (WHERE choice = 'ABSTAIN') FROM vote_cast c WHERE c.vote_id = v.id)""",
+    "secret vote whose tally is not its casts": """
+        SELECT v.id FROM vote v WHERE v.secret AND (v.for_count + v.against_count + v.abstain_count,
+            v.for_count + v.against_count + v.abstain_count) <> (
+            (SELECT sum(count) FROM secret_tally t WHERE t.vote_id = v.id), (SELECT count(*) FROM vote_cast c WHERE c.vote_id = v.id))""",
+    "vote cast by someone excluded by a declared conflict": """
+        SELECT c.vote_id FROM vote_cast c JOIN vote v ON v.id = c.vote_id JOIN declaration d
+            ON d.item_id = v.item_id AND d.person_id = c.person_id
+        WHERE d.management IN ('LEAVE_ROOM', 'DISCUSSION_NOT_DECISION')""",
+    "decision by vote without its closed vote": """
+        SELECT d.id FROM decision d LEFT JOIN vote v ON v.id = d.vote_id
+        WHERE d.route = 'VOTE' AND (v.closed_at IS NULL OR v.outcome IS NULL)""",
+    "anonymous survey whose sent responses and participation markers differ": """
+        SELECT s.id FROM survey s WHERE s.anonymity = 'ANONYMOUS'
+            AND (SELECT count(*) FROM survey_response r WHERE r.survey_id = s.id AND r.status = 'SUBMITTED')
+             <> (SELECT count(*) FROM survey_participation p WHERE p.survey_id = s.id)""",
+    "named or confidential response without its respondent": """
+        SELECT r.id FROM survey_response r JOIN survey s ON s.id = r.survey_id
+        WHERE s.anonymity <> 'ANONYMOUS' AND NOT EXISTS (SELECT 1 FROM survey_respondent l WHERE l.response_id = r.id
+            AND (l.submitted_at IS NOT NULL) = (r.status = 'SUBMITTED'))""",
+    "two chairs at once": """
+        SELECT a.id FROM seat a JOIN seat b ON a.committee_id = b.committee_id AND a.role = b.role AND a.id < b.id
+        WHERE a.role IN ('CHAIR', 'VICE_CHAIR') AND daterange(a.valid_from, a.valid_to, '[]') && daterange(b.valid_from, b.valid_to, '[]')""",
+    "something done after the anchor day": """
+        SELECT 'paper' FROM paper WHERE requested_at >= $1 UNION ALL SELECT 'version' FROM paper_version WHERE created_at >= $1
+        UNION ALL SELECT 'pack' FROM pack_build WHERE published_at >= $1 UNION ALL SELECT 'ballot' FROM ballot WHERE created_at >= $1
+        UNION ALL SELECT 'vote' FROM ballot_participation WHERE recorded_at >= $1
+        UNION ALL SELECT 'gift' FROM gift_or_hospitality WHERE recorded_at >= $1
+        UNION ALL SELECT 'note' FROM minute_note WHERE updated_at >= $1""",
+}
+
+
+@pytest.mark.parametrize("rule", DISAGREEMENTS)
+async def test_the_records_agree_with_each_other(facts, rule):
+    sql = DISAGREEMENTS[rule]
+    args = [datetime.fromisoformat(ANCHOR).replace(tzinfo=UTC)] if "$1" in sql else []
+    assert await facts.fetch(sql + " LIMIT 5", *args) == [], rule
 
 
 # -- read through the API ----------------------------------------------------------------------------------

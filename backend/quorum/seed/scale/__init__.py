@@ -42,6 +42,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import date
+from functools import partial
 
 import asyncpg
 
@@ -104,12 +105,7 @@ async def _load(conn: asyncpg.Connection, world: World) -> None:
     registers.build(world, loader)
     await loader.flush()
     stage.done("registers", "interest", "interest_review", "gift_or_hospitality")
-    count = 0
-    for ccg in world.ccgs:
-        for committee in ccg.committees.values():
-            count += meetings.build(world, loader, committee)
-        await loader.flush_if_full()
-    await loader.flush()
+    await loader.pipelined(partial(meetings.build_for, world, ccgs=batch) for batch in _batches(world.ccgs, 8))
     stage.done("meetings", "meeting", "agenda_item", "paper", "paper_version", "pack_build", "attendance", "declaration",
                "vote", "decision", "action", "minutes")
     await conn.execute("ALTER TABLE vote_cast ENABLE TRIGGER vote_cast_vote_open")
@@ -117,10 +113,14 @@ async def _load(conn: asyncpg.Connection, world: World) -> None:
     await loader.flush()
     loader.counts["ballot_participation"] += await ballots.load_secret(conn, secret)
     stage.done("ballots", "ballot", "ballot_elector", "ballot_participation", "ballot_vote_choice")
-    surveys.build(world, loader)
-    await loader.flush()
+    await loader.pipelined(partial(surveys.build, world, ccgs=batch) for batch in _batches(world.ccgs, 30))
     loader.counts["survey_tally"] += await surveys.count_tallies(conn)
     stage.done("surveys", "survey", "survey_response", "survey_answer", "survey_tally")
+
+
+def _batches(ccgs: list, size: int) -> list[list]:
+    """CCGs in groups: one group's rows are made while the previous group's are copied."""
+    return [ccgs[i:i + size] for i in range(0, len(ccgs), size)]
 
 
 class Stage:

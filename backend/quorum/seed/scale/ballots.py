@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 import asyncpg
 
 from quorum.seed.scale import names, rows
-from quorum.seed.scale.loader import Loader
+from quorum.seed.scale.loader import Rows
 from quorum.seed.scale.plan import Rng, add_months, london, nth_weekday
 from quorum.seed.scale.world import CcgInfo, World
 
@@ -31,7 +31,7 @@ class SecretBallot:
     papers: list[list[str]] = field(default_factory=list)
 
 
-def build(world: World, loader: Loader) -> list[SecretBallot]:
+def build(world: World, loader: Rows) -> list[SecretBallot]:
     secret = []
     for ccg in world.ccgs:
         rng = world.rng("ballots", ccg.ods_code)
@@ -48,7 +48,7 @@ def build(world: World, loader: Loader) -> list[SecretBallot]:
     return secret
 
 
-def _ballot(world: World, loader: Loader, rng: Rng, ccg: CcgInfo, kind: str, opens: datetime, closes: datetime,
+def _ballot(world: World, loader: Rows, rng: Rng, ccg: CcgInfo, kind: str, opens: datetime, closes: datetime,
             turnout: float | None = None) -> list[SecretBallot]:
     rules = ccg.voting_rules
     secret = rng.chance(0.7 if kind in ("chair", "gp_members") else 0.2)
@@ -65,7 +65,7 @@ def _ballot(world: World, loader: Loader, rng: Rng, ccg: CcgInfo, kind: str, ope
         turnout_basis=rules.turnout_basis, turnout_threshold=rules.turnout_threshold, majority=rules.majority,
         majority_share=rules.majority_share, votes_may_change=rules.votes_may_change and not secret,
         electorate_frozen_at=moments[0] if moments else None,  # by the first vote
-        created_by=ccg.secretary_id, created_at=opens - timedelta(days=14),
+        created_by=ccg.secretary_id, created_at=min(opens - timedelta(days=14), london(world.anchor - timedelta(days=1), 10)),
     ))
     options = []  # (question id, seats, [(option id, kind)])
     for position, (kind_of_question, text, seats, choices) in enumerate(questions, start=1):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 
 import asyncpg
 
@@ -11,31 +13,50 @@ from quorum.seed.scale.rows import LOAD_ORDER, ROWS
 BATCH = 60_000
 
 
-class Loader:
-    def __init__(self, conn: asyncpg.Connection):
-        self.conn = conn
-        self.counts: Counter[str] = Counter()
-        self._buffers: dict[str, list[tuple]] = defaultdict(list)
-        self._pending = 0
+class Rows:
+    """Rows gathered by table, in the order they were made."""
+
+    def __init__(self) -> None:
+        self.by_table: dict[str, list[tuple]] = defaultdict(list)
+        self.pending = 0
 
     def add(self, row: tuple) -> tuple:
-        self._buffers[row.table].append(row)
-        self._pending += 1
+        self.by_table[row.table].append(row)
+        self.pending += 1
         return row
 
-    def extend(self, rows: list[tuple]) -> None:
-        for row in rows:
-            self.add(row)
+
+class Loader(Rows):
+    """Rows gathered, then copied table by table in load order (foreign keys are checked per statement)."""
+
+    def __init__(self, conn: asyncpg.Connection):
+        super().__init__()
+        self.conn = conn
+        self.counts: Counter[str] = Counter()
 
     async def flush_if_full(self) -> None:
-        if self._pending >= BATCH:
+        if self.pending >= BATCH:
             await self.flush()
 
     async def flush(self) -> None:
-        """Copy everything gathered, table by table in load order (foreign keys are checked per statement)."""
+        gathered, self.by_table, self.pending = self.by_table, defaultdict(list), 0
+        await self.copy(gathered)
+
+    async def copy(self, by_table: dict[str, list[tuple]]) -> None:
         for table in LOAD_ORDER:
-            rows = self._buffers.pop(table, None)
+            rows = by_table.get(table)
             if rows:
                 await self.conn.copy_records_to_table(table, records=rows, columns=list(ROWS[table]._fields))
                 self.counts[table] += len(rows)
-        self._pending = 0
+
+    async def pipelined(self, batches: Iterable[Callable[[Rows], object]]) -> None:
+        """Make each batch's rows in a thread while the previous batch is being copied (two cores, both busy)."""
+        copying = None
+        for fill in batches:
+            rows = Rows()
+            await asyncio.to_thread(fill, rows)
+            if copying is not None:
+                await copying
+            copying = asyncio.create_task(self.copy(rows.by_table))
+        if copying is not None:
+            await copying

@@ -1,8 +1,8 @@
 """Each committee's meetings: the schedule, agendas, papers with their cover sheets and versions, and packs.
 
-Meetings before the anchor month have been held (quorum.seed.scale.conduct records them); the next is
-arranged with its papers published, the one after has its agenda published with papers in every state,
-and any later ones are drafts. Whatever was done for a coming meeting was done before the anchor day.
+Meetings before the anchor month have been held (quorum.seed.scale.conduct records them); the anchor
+month's has its papers published, the next month's its agenda (with papers in every state), later ones
+are drafts. Whatever was done for a coming meeting was done before the anchor day.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from quorum.seed.scale import agenda, rows, texts
 from quorum.seed.scale.agenda import PlannedItem, in_agenda_order
 from quorum.seed.scale.committees import live_at
 from quorum.seed.scale.conduct import Conduct
-from quorum.seed.scale.loader import Loader
+from quorum.seed.scale.loader import Rows
 from quorum.seed.scale.organisations import STAFF_TITLES
 from quorum.seed.scale.pdf import stored_pdf
 from quorum.seed.scale.plan import MONTHS_AHEAD, add_months, london, nth_weekday
-from quorum.seed.scale.world import GOVERNING_BODY_SLOTS, CommitteeInfo, World
+from quorum.seed.scale.world import GOVERNING_BODY_SLOTS, CcgInfo, CommitteeInfo, World
 
-UPCOMING = ("PAPERS_PUBLISHED", "AGENDA_PUBLISHED")  # then DRAFT
+# Meetings arranged in the anchor month, the month after, and later.
+UPCOMING = ("PAPERS_PUBLISHED", "AGENDA_PUBLISHED", "DRAFT")
 PUBLISHED = ("HELD", "PAPERS_PUBLISHED")
 DAY = timedelta(days=1)
 
@@ -35,7 +36,7 @@ def meeting_days(world: World, committee: CommitteeInfo) -> list[tuple[int, date
 
 
 class CommitteeMeetings:
-    def __init__(self, world: World, loader: Loader, committee: CommitteeInfo):
+    def __init__(self, world: World, loader: Rows, committee: CommitteeInfo):
         self.world, self.loader, self.committee = world, loader, committee
         self.rng = world.rng("meetings", committee.host.ods_code, committee.kind)
         self.conduct = Conduct(world, loader, committee, self.rng)
@@ -46,13 +47,11 @@ class CommitteeMeetings:
         self.staff = host.staff_ids[1] if committee.kind in ("JOINT_COMMITTEE", "PRIMARY_CARE_COMMISSIONING") else host.staff_ids[0]
         self.staff_title = STAFF_TITLES[host.staff_ids.index(self.staff)]
 
-    def build(self) -> int:
-        """Generate the committee's meetings; returns how many."""
+    def build(self) -> None:
         rng, committee = self.rng, self.committee
         planned_meetings = []
-        upcoming = iter(UPCOMING)
         for offset, day in meeting_days(self.world, committee):
-            stage = "HELD" if offset < 0 else next(upcoming, "DRAFT")
+            stage = "HELD" if offset < 0 else UPCOMING[min(offset, 2)]
             meeting = self._meeting(day, stage)
             functions = {f for d in committee.delegations if live_at(d, meeting.starts_at) for f in d.functions}
             business = agenda.business_for(committee, day, rng, functions)
@@ -70,7 +69,6 @@ class CommitteeMeetings:
             self.loader.add(meeting._replace(status=status))
             for item in in_agenda_order(planned):
                 self.loader.add(item.row)
-        return len(planned_meetings)
 
     # -- the meeting and who presents ----------------------------------------------------------------------
 
@@ -128,10 +126,11 @@ class CommitteeMeetings:
         requested = self._before_anchor(day - 41 * DAY, 10, 29)
         in_pack: dict[str, list[tuple]] = {"PUBLIC": [], "PRIVATE": []}
         late = items[-1].row.id if stage == "PAPERS_PUBLISHED" and items and rng.chance(0.2) else None
+        executives, chair = {host.holder(n, day) for n in (4, 5, 6)}, host.holder(1, day)
         for item in items:
             row = item.row
-            sponsor = item.presenter_id if item.presenter_id in {host.holder(n, day) for n in (4, 5, 6)} else host.holder(4, day)
-            author = item.presenter_id if item.presenter_id != host.holder(1, day) else self.staff
+            sponsor = item.presenter_id if item.presenter_id in executives else host.holder(4, day)
+            author = item.presenter_id if item.presenter_id != chair else self.staff
             if stage in PUBLISHED:
                 status = "APPROVED" if row.id == late else "INCLUDED"
             elif stage == "AGENDA_PUBLISHED":
@@ -236,5 +235,8 @@ def _slug(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
 
 
-def build(world: World, loader: Loader, committee: CommitteeInfo) -> int:
-    return CommitteeMeetings(world, loader, committee).build()
+def build_for(world: World, loader: Rows, ccgs: list[CcgInfo]) -> None:
+    """The meetings of these CCGs' committees (a joint committee's with its host's)."""
+    for ccg in ccgs:
+        for committee in ccg.committees.values():
+            CommitteeMeetings(world, loader, committee).build()

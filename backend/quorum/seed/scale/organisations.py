@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from quorum.people.tables import Role
 from quorum.seed.scale import names, rows
-from quorum.seed.scale.loader import Loader
+from quorum.seed.scale.loader import Rows
 from quorum.seed.scale.plan import Rng, add_months, london
 from quorum.seed.scale.world import (
     GOVERNING_BODY_SLOTS,
@@ -64,7 +64,7 @@ def person_name(rng: Rng, doctor: bool = False) -> str:
 class People:
     """Adds people, their registrations and memberships, once each."""
 
-    def __init__(self, world: World, loader: Loader):
+    def __init__(self, world: World, loader: Rows):
         self.world, self.loader = world, loader
         self.registered: set[tuple] = set()
 
@@ -88,7 +88,7 @@ class People:
         ))
 
 
-def build(world: World, loader: Loader) -> People:
+def build(world: World, loader: Rows) -> People:
     """Every organisation, practice and person, with memberships, contracts and voting rules."""
     rng = world.rng("organisations")
     people = People(world, loader)

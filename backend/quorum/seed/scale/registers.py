@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from quorum.interests.rules import Requirement, assess
 from quorum.interests.tables import GiftKind
 from quorum.seed.scale import names, rows
-from quorum.seed.scale.loader import Loader
+from quorum.seed.scale.loader import Rows
 from quorum.seed.scale.plan import Rng, london
 from quorum.seed.scale.world import CcgInfo, World
 
@@ -33,14 +33,14 @@ GIFTS = (
 )
 
 
-def build(world: World, loader: Loader) -> None:
+def build(world: World, loader: Rows) -> None:
     for ccg in world.ccgs:
         rng = world.rng("registers", ccg.ods_code)
         _interests(world, loader, rng, ccg)
         _gifts(world, loader, rng, ccg)
 
 
-def _interests(world: World, loader: Loader, rng: Rng, ccg: CcgInfo) -> None:
+def _interests(world: World, loader: Rows, rng: Rng, ccg: CcgInfo) -> None:
     declarers = [(t.person_id, t.valid_from, t.valid_to, t.slot) for t in ccg.tenures]
     declarers += [(p, world.established, None, None) for p in (ccg.secretary_id, *ccg.staff_ids)]
     for person_id, start, end, slot in declarers:
@@ -69,7 +69,7 @@ def _interests(world: World, loader: Loader, rng: Rng, ccg: CcgInfo) -> None:
         _reviews(world, loader, rng, ccg, person_id, start, end, nil=not registered)
 
 
-def _reviews(world: World, loader: Loader, rng: Rng, ccg: CcgInfo, person_id, start: date, end: date | None,
+def _reviews(world: World, loader: Rows, rng: Rng, ccg: CcgInfo, person_id, start: date, end: date | None,
              nil: bool) -> None:
     """Each April's annual review while in post, up to the anchor; a few people miss the latest."""
     last = (end or world.anchor) - timedelta(days=1)
@@ -83,12 +83,12 @@ def _reviews(world: World, loader: Loader, rng: Rng, ccg: CcgInfo, person_id, st
         ))
 
 
-def _gifts(world: World, loader: Loader, rng: Rng, ccg: CcgInfo) -> None:
+def _gifts(world: World, loader: Rows, rng: Rng, ccg: CcgInfo) -> None:
     people = [t.person_id for t in ccg.tenures] + [ccg.secretary_id, *ccg.staff_ids]
     days = (world.anchor - world.history_start).days
     for _ in range(rng.randint(2, 4) * max(1, world.scale.history_months // 12)):
         kind, description, offered_by, supplier, pence = rng.choice(GIFTS)
-        offered = world.history_start + timedelta(days=rng.randint(0, days - 1))
+        offered = world.history_start + timedelta(days=rng.randint(0, days - 11))  # recorded before the anchor
         requirement = assess(GiftKind(kind), supplier, pence).requirement
         approved = requirement == Requirement.REFUSE_UNLESS_APPROVED and rng.chance(0.5)
         accepted = requirement in (Requirement.NOT_REQUIRED, Requirement.DECLARE) or approved

@@ -17,7 +17,7 @@ import asyncpg
 
 from quorum.people.tables import Role
 from quorum.seed.scale import rows
-from quorum.seed.scale.loader import Loader
+from quorum.seed.scale.loader import Rows
 from quorum.seed.scale.plan import Rng, london
 from quorum.seed.scale.world import CcgInfo, World
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation, respondents
@@ -45,9 +45,9 @@ CHANGES = ("More say in commissioning decisions.", "Better feedback on what happ
 TEXTS = {K.SHORT_TEXT: PRIORITIES, K.LONG_TEXT: CHANGES}
 
 
-def build(world: World, loader: Loader) -> None:
+def build(world: World, loader: Rows, ccgs: list[CcgInfo]) -> None:
     committees = [c for ccg in world.ccgs for c in ccg.committees.values()]
-    for ccg in world.ccgs:
+    for ccg in ccgs:
         rng = world.rng("surveys", ccg.ods_code)
         seated = [(s, ccg.id) for c in committees for s in c.seats if c.org_id == ccg.id or s.party_org_id == ccg.id]
         previous = None
@@ -81,7 +81,7 @@ def _template_round(year: int, previous) -> dict:
             "description": template.description}
 
 
-def _survey(world: World, loader: Loader, rng: Rng, ccg: CcgInfo, seated, spec: dict, opened: date,
+def _survey(world: World, loader: Rows, rng: Rng, ccg: CcgInfo, seated, spec: dict, opened: date,
             closes: datetime, still_open: bool = False):
     survey_id = rng.new_id()
     members = member_facts(world, ccg, seated, opened)
@@ -131,7 +131,7 @@ def member_facts(world: World, ccg: CcgInfo, seated, day: date) -> list[MemberFa
             for person, held in roles.items()]
 
 
-def _structure(loader: Loader, rng: Rng, survey: tuple, definition: Definition) -> dict[str, object]:
+def _structure(loader: Rows, rng: Rng, survey: tuple, definition: Definition) -> dict[str, object]:
     """Sections and questions stored as the app's survey service stores a definition."""
     owned = {"org_id": survey.org_id, "survey_id": survey.id}
     question_ids, position = {}, 0
@@ -153,7 +153,7 @@ def _structure(loader: Loader, rng: Rng, survey: tuple, definition: Definition) 
     return question_ids
 
 
-def _response(loader: Loader, rng: Rng, survey: tuple, definition: Definition, question_ids: dict, respondent, draft: bool,
+def _response(loader: Rows, rng: Rng, survey: tuple, definition: Definition, question_ids: dict, respondent, draft: bool,
               moment: datetime) -> None:
     groups = respondent.groups
     warmth = (0.7 if groups.leader else 0.4) + rng.uniform(-0.15, 0.15)  # leaders feel more ownership (King's Fund)

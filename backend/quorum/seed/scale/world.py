@@ -127,11 +127,16 @@ class CcgInfo:
     co_commissioning: str | None = None  # JOINT, DELEGATED or None (greater involvement)
     voting_rules: tuple | None = None  # its ballot_settings row
     interests: dict[uuid.UUID, list[tuple]] = field(default_factory=dict)  # person -> interest rows
+    _holders: dict[tuple[int, date], uuid.UUID] = field(default_factory=dict, repr=False)
 
     def holder(self, slot_number: int, day: date) -> uuid.UUID:
         """Who held a governing body slot on a day (the first holder, before the records begin)."""
-        held = [t for t in self.tenures if t.slot.number == slot_number]
-        return next((t.person_id for t in held if t.active_on(day)), held[0].person_id)
+        found = self._holders.get((slot_number, day))
+        if found is None:
+            held = [t for t in self.tenures if t.slot.number == slot_number]
+            found = self._holders[(slot_number, day)] = next((t.person_id for t in held if t.active_on(day)),
+                                                             held[0].person_id)
+        return found
 
     def governing_body_on(self, day: date) -> list[Tenure]:
         return [t for t in self.tenures if t.active_on(day)]
