@@ -152,7 +152,7 @@ class Conduct:
             if member.role == SeatRole.IN_ATTENDANCE:
                 status = "IN_ATTENDANCE" if draw < 0.92 else "APOLOGIES"
             else:
-                status = "PRESENT" if draw < 0.86 else ("APOLOGIES" if draw < 0.95 else None)
+                status = "PRESENT" if draw < 0.9 else ("APOLOGIES" if draw < 0.97 else None)
             if status:
                 came.append((member.person_id, None, "", status))
         came += [(person, None, capacity, "IN_ATTENDANCE") for person, capacity in attendees.items()]

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-# NHS England's area teams of 2013-15, with London split three ways to make 27. (Greater Manchester and
-# London are left to the demo data.)
+# NHS England's area teams of 2013-15, north to south as PLACES runs, with London split three ways to make
+# 27. (Greater Manchester and London are left to the demo data.)
 AREA_TEAMS = (
-    "Cheshire, Warrington and Wirral", "Durham, Darlington and Tees", "Lancashire", "Merseyside",
-    "Cumbria, Northumberland, Tyne and Wear", "North Yorkshire and the Humber", "South Yorkshire and Bassetlaw",
-    "West Yorkshire", "Arden, Herefordshire and Worcestershire", "Birmingham and the Black Country",
-    "Derbyshire and Nottinghamshire", "East Anglia", "Essex", "Hertfordshire and the South Midlands",
-    "Leicestershire and Lincolnshire", "Shropshire and Staffordshire", "Bath, Gloucestershire, Swindon and Wiltshire",
-    "Bristol, North Somerset, Somerset and South Gloucestershire", "Devon, Cornwall and the Isles of Scilly",
-    "Kent and Medway", "Surrey and Sussex", "Thames Valley", "Wessex", "North Central and East London",
-    "North West London", "South London", "Greater Manchester East",
+    "Cumbria, Northumberland, Tyne and Wear", "Durham, Darlington and Tees", "North Yorkshire and the Humber",
+    "West Yorkshire", "South Yorkshire and Bassetlaw", "Lancashire", "Greater Manchester East", "Merseyside",
+    "Cheshire, Warrington and Wirral", "Birmingham and the Black Country", "Shropshire and Staffordshire",
+    "Arden, Herefordshire and Worcestershire", "Derbyshire and Nottinghamshire", "Leicestershire and Lincolnshire",
+    "Hertfordshire and the South Midlands", "East Anglia", "Essex", "North Central and East London",
+    "North West London", "South London", "Kent and Medway", "Surrey and Sussex", "Thames Valley", "Wessex",
+    "Bath, Gloucestershire, Swindon and Wiltshire", "Bristol, North Somerset, Somerset and South Gloucestershire",
+    "Devon, Cornwall and the Isles of Scilly",
 )
 
 PLACES = (
