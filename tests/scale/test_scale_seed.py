@@ -36,12 +36,14 @@ def database_url(name: str) -> str:
 EMPTY = f"{TEST_DATABASE}_scale_empty"  # migrated once, then copied for each seed
 
 
-def create_database(name: str, template: str = "template1") -> str:
+def create_database(name: str, template: str | None = "template1") -> str:
+    """A new empty database `name` (copied from `template`), or none with that name when `template` is None."""
     async def recreate() -> None:
         conn = await asyncpg.connect(**connect_kwargs(owner_url().set(database="postgres")))
         try:
             await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            if template is not None:
+                await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         finally:
             await conn.close()
 
@@ -52,7 +54,15 @@ def create_database(name: str, template: str = "template1") -> str:
 @pytest.fixture(scope="module")
 def fresh():
     assert quorum(create_database(EMPTY), "migrate").returncode == 0
-    return lambda name: create_database(name, template=EMPTY)
+    made = []
+
+    def copy(name: str) -> str:
+        made.append(name)
+        return create_database(name, template=EMPTY)
+
+    yield copy
+    for name in {*made, EMPTY}:
+        create_database(name, template=None)
 
 
 def quorum(url: str, *args: str) -> subprocess.CompletedProcess:

@@ -85,12 +85,11 @@ class Conduct:
         self.held: list[HeldMeeting] = []
         self.actions: list[ActionState] = []
         self.chairs_actions: list[Decided] = []
-        self.minutes: list[tuple] = []
 
     # -- one meeting ---------------------------------------------------------------------------------------
 
     def hold(self, meeting: tuple, planned: list[PlannedItem], attendees: dict[uuid.UUID, str]) -> HeldMeeting:
-        """Record a meeting as held. `attendees` are people in attendance who hold no seat (name: capacity)."""
+        """Record a meeting as held. `attendees`: people in attendance holding no seat, with their capacity."""
         rng, day = self.rng, meeting.starts_at.astimezone(LONDON).date()
         index = len(self.held)
         ordered = in_agenda_order(planned)

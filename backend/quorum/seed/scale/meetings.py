@@ -1,8 +1,8 @@
 """Each committee's meetings: the schedule, agendas, papers with their cover sheets and versions, and packs.
 
 Meetings before the anchor month have been held (quorum.seed.scale.conduct records them); the anchor
-month's has its papers published, the next month's its agenda (with papers in every state), later ones
-are drafts. Whatever was done for a coming meeting was done before the anchor day.
+month's has its papers published, the next one after has its agenda published (with papers in every
+state), later ones are drafts. Whatever was done for a coming meeting was done before the anchor day.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from quorum.seed.scale.pdf import stored_pdf
 from quorum.seed.scale.plan import MONTHS_AHEAD, add_months, london, nth_weekday
 from quorum.seed.scale.world import GOVERNING_BODY_SLOTS, CcgInfo, CommitteeInfo, World
 
-# Meetings arranged in the anchor month, the month after, and later.
-UPCOMING = ("PAPERS_PUBLISHED", "AGENDA_PUBLISHED", "DRAFT")
 PUBLISHED = ("HELD", "PAPERS_PUBLISHED")
 DAY = timedelta(days=1)
 
@@ -50,8 +48,11 @@ class CommitteeMeetings:
     def build(self) -> None:
         rng, committee = self.rng, self.committee
         planned_meetings = []
+        agenda_published = False
         for offset, day in meeting_days(self.world, committee):
-            stage = "HELD" if offset < 0 else UPCOMING[min(offset, 2)]
+            stage = "HELD" if offset < 0 else "PAPERS_PUBLISHED" if offset == 0 else "DRAFT"
+            if stage == "DRAFT" and not agenda_published:
+                stage, agenda_published = "AGENDA_PUBLISHED", True
             meeting = self._meeting(day, stage)
             functions = {f for d in committee.delegations if live_at(d, meeting.starts_at) for f in d.functions}
             business = agenda.business_for(committee, day, rng, functions)
