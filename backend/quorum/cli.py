@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="bring the database schema up to date")
 
     seed = commands.add_parser("seed", help="load data")
-    seed.add_argument("--demo", action="store_true", required=True, help="the demo organisations and people")
+    which = seed.add_mutually_exclusive_group(required=True)
+    which.add_argument("--demo", action="store_true", help="the demo organisations and people")
+    which.add_argument("--scale", choices=("national", "small"),
+                       help="generated data: every CCG in England (national) or a few (small), into a fresh database")
+    seed.add_argument("--seed", type=int, help="with --scale: the same seed gives the same data (default 1)")
+    seed.add_argument("--anchor", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                      help="with --scale: the day the data is laid out around (default: the first of this month)")
 
     token = commands.add_parser("token", help="print a bearer token for an existing person")
     token.add_argument("--email", required=True)
@@ -88,10 +94,26 @@ def _database() -> None:
 
 
 def _seed(args: argparse.Namespace) -> int:
-    from quorum.seed.demo import seed_demo
+    if args.scale is None:
+        from quorum.seed.demo import seed_demo
+
+        if args.seed is not None or args.anchor is not None:
+            print("--seed and --anchor go with --scale.", file=sys.stderr)
+            return 2
+        _database()
+        asyncio.run(seed_demo())
+        return 0
+    from quorum import clock
+    from quorum.seed.scale import Refused, seed_scale
+    from quorum.seed.scale.plan import default_anchor
 
     _database()
-    asyncio.run(seed_demo())
+    anchor = args.anchor or default_anchor(clock.today())
+    try:
+        asyncio.run(seed_scale(args.scale, 1 if args.seed is None else args.seed, anchor))
+    except Refused as refused:
+        print(refused, file=sys.stderr)
+        return 1
     return 0
 
 
