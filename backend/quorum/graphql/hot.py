@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from functools import cache
 from typing import Any
 
 from quorum.access import Access
@@ -40,16 +41,17 @@ def hot_read(document: str) -> Callable[[HotRead], HotRead]:
 
 
 def find(body: dict[str, Any]) -> HotRead | None:
-    if not _reads:
-        _register_all()
+    _register_all()
     found = _reads.get(normalise(body["query"]))
     if found is None or body.get("operationName") not in (None, found[0]):
         return None
     return found[1]
 
 
+@cache
 def _register_all() -> None:
-    from quorum.meetings import hot  # noqa: F401  (registers on import)
+    from quorum.meetings import hot as meeting_page  # noqa: F401  (each registers on import)
+    from quorum.people import hot as session  # noqa: F401
 
 
 # SQL for values formatted exactly as the schema's scalars serialise them.
