@@ -166,3 +166,16 @@ async def test_nul_characters_are_refused_before_they_reach_the_database(client)
     response = await client.post("/graphql", json={"query": "query($s: String) { organisations(search: $s) { totalCount } }",
                                                    "variables": {"s": "a\x00b"}})
     assert_clear(response, 400, "NUL")
+
+
+def test_a_cursor_over_a_time_reads_back_what_it_was_written_from():
+    import uuid
+    from datetime import datetime, timezone
+
+    from quorum.graphql.pagination import decode_cursor, encode_cursor
+    from quorum.meetings.tables import Meeting
+
+    keys = [Meeting.starts_at, Meeting.id]
+    for moment in (datetime(2026, 12, 1, 18, 0, tzinfo=timezone.utc), datetime(2026, 12, 1, 18, 0, 0, 120, tzinfo=timezone.utc)):
+        written = [moment, uuid.uuid4()]
+        assert decode_cursor(encode_cursor(written), keys) == written

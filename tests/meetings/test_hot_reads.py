@@ -6,14 +6,14 @@ import re
 
 import pytest
 
-from quorum.meetings.hot import MEETING_PAGE
+from quorum.meetings.hot import COMMITTEE_MEETINGS, MEETING_PAGE
 from tests.conftest import ROOT
 from tests.meetings.pdfs import pdf_with_pages
 from tests.meetings.support import (
     AUTHOR, SECRETARY, SPONSOR, add_item, build_and_wait, create_meeting, request_paper, write_and_approve,
 )
 from tests.support import (
-    BOLTON_ADMIN, ISLINGTON_GP, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, PLATFORM_ADMIN, Caller, as_person, global_id,
+    BOLTON_ADMIN, BOLTON_GOVERNING_BODY, ISLINGTON_GP, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, PLATFORM_ADMIN, Caller, as_person, global_id,
 )
 
 # A comment makes the document differ from the hot one, so the schema answers it.
@@ -88,3 +88,44 @@ def test_the_frontend_sends_the_hot_document():
     frontend = re.search(r"export const meetingQuery = gql<[^>]*>\(`(.*?)`\);", source, re.DOTALL)
     assert frontend is not None
     assert " ".join(frontend.group(1).split()) == " ".join(MEETING_PAGE.split())
+
+
+async def test_the_meeting_list_pages_alike_for_every_caller(client, busy_meeting):
+    secretary = await as_person(client, SECRETARY)
+    await create_meeting(secretary, title="A draft only the CCG sees")
+    committee = await global_id("Committee", BOLTON_GOVERNING_BODY)
+    for caller in [Caller(client), secretary, await as_person(client, ISLINGTON_GP), await as_person(client, PLATFORM_ADMIN)]:
+        after, pages = None, 0
+        while True:
+            variables = {"committeeId": committee, "first": 2, "after": after}
+            (hot, hot_statements), (schema, schema_statements) = await list_answers(caller, variables)
+            assert hot == schema
+            assert hot_statements < schema_statements, (caller.token is None, variables, hot)
+            listed = hot["data"]["meetings"]
+            pages += 1
+            if not listed["pageInfo"]["hasNextPage"] or pages == 4:
+                break
+            after = listed["pageInfo"]["endCursor"]
+        assert listed["totalCount"] >= 1
+    for odd in ({"committeeId": committee, "first": 0}, {"committeeId": committee, "first": 101},
+                {"committeeId": committee, "first": 2, "after": "not-a-cursor"}, {"committeeId": "nonsense", "first": 2},
+                {"committeeId": busy_meeting["id"], "first": 2}):
+        (hot, _), (schema, _) = await list_answers(secretary, odd)
+        assert hot == schema
+
+
+async def list_answers(caller: Caller, variables: dict) -> tuple[tuple[dict, int], tuple[dict, int]]:
+    headers = {"Authorization": f"Bearer {caller.token}"} if caller.token else {}
+    replies = []
+    for document in (COMMITTEE_MEETINGS, COMMITTEE_MEETINGS + "\n# answered by the schema\n"):
+        response = await caller.client.post("/graphql", json={"query": document, "variables": variables}, headers=headers)
+        assert response.status_code == 200, response.text
+        replies.append((response.json(), int(response.headers["x-quorum-sql-statements"])))
+    return replies[0], replies[1]
+
+
+def test_the_frontend_sends_the_hot_meeting_list_document():
+    source = (ROOT / "frontend" / "src" / "api" / "meetings.ts").read_text()
+    frontend = re.search(r"export const committeeMeetingsQuery = gql<[^>]*>\(`(.*?)`\);", source, re.DOTALL)
+    assert frontend is not None
+    assert " ".join(frontend.group(1).split()) == " ".join(COMMITTEE_MEETINGS.split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from datetime import date, datetime
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -39,18 +40,26 @@ class Connection(Generic[T]):
     total_count: int
 
 
-def _encode_cursor(values: Sequence[Any]) -> str:
+def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps([str(v) for v in values]).encode()).decode()
 
 
-def _decode_cursor(cursor: str, keys: Sequence[ColumnElement]) -> list[Any]:
+def decode_cursor(cursor: str, keys: Sequence[ColumnElement]) -> list[Any]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         if not isinstance(values, list) or len(values) != len(keys):
             raise ValueError
-        return [key.type.python_type(v) for key, v in zip(keys, values)]
+        return [_parse(key.type.python_type, v) for key, v in zip(keys, values)]
     except (binascii.Error, UnicodeError, ValueError, TypeError):
         raise ClientError("The 'after' cursor is not one this list gave out.") from None
+
+
+def _parse(kind: type, text: str) -> Any:
+    if not isinstance(text, str):
+        raise TypeError
+    if kind in (datetime, date):  # written by str(): "2026-12-01 18:00:00+00:00"
+        return kind.fromisoformat(text)
+    return kind(text)
 
 
 async def paginate(
@@ -67,10 +76,10 @@ async def paginate(
     total = await db.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
     page = statement.order_by(*keys).limit(first + 1)
     if after is not None:
-        values = _decode_cursor(after, keys)
+        values = decode_cursor(after, keys)
         page = page.where(tuple_(*keys) > tuple_(*[literal(v, k.type) for k, v in zip(keys, values)]))
     rows = await db.all(page)
-    edges = [Edge(cursor=_encode_cursor(_key_values(row, keys)), node=to_node(row)) for row in rows[:first]]
+    edges = [Edge(cursor=encode_cursor(_key_values(row, keys)), node=to_node(row)) for row in rows[:first]]
     return Connection(
         edges=edges,
         page_info=PageInfo(

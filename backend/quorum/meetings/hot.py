@@ -1,4 +1,5 @@
-"""The meeting page as a hot read: the frontend's `Meeting` document, answered in one statement.
+"""The meeting page and a committee's meeting list as hot reads: the frontend's `Meeting` and
+`CommitteeMeetings` documents, each answered in one statement.
 
 The agenda's numbering and order follow `agenda.numbers` and `agenda.in_agenda_order`: Part I first,
 each top-level item followed by its sub-items; a sub-item whose parent the caller cannot see is not
@@ -7,6 +8,7 @@ on their agenda.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from quorum.access import Access
@@ -14,6 +16,8 @@ from quorum.database import Db
 from quorum.graphql import ids
 from quorum.graphql.errors import ClientError
 from quorum.graphql.hot import global_id, hot_read, iso_datetime
+from quorum.graphql.pagination import MAX_PAGE, decode_cursor, encode_cursor
+from quorum.meetings.tables import Meeting
 
 # frontend/src/api/meetings.ts, meetingQuery (a test keeps the two the same)
 MEETING_PAGE = """
@@ -183,3 +187,75 @@ async def meeting_page(db: Db, access: Access, variables: dict[str, Any]) -> str
         return None
     rows = await db.records(MEETING_JSON, meeting_id)
     return '{"data":{"node":' + (rows[0][0] if rows else "null") + "}}"
+
+
+# frontend/src/api/meetings.ts, committeeMeetingsQuery (a test keeps the two the same)
+COMMITTEE_MEETINGS = """
+  query CommitteeMeetings($committeeId: ID!, $first: Int!, $after: String) {
+    meetings(committeeId: $committeeId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          startsAt
+          endsAt
+          location
+          callLink
+          status
+        }
+      }
+    }
+  }
+"""
+
+# Soonest first, keyset-paged on (starts_at, id) as graphql/pagination.py pages them.
+MEETINGS_JSON = f"""
+WITH visible AS (
+    SELECT * FROM meeting WHERE committee_id = $1
+), numbered AS (
+    SELECT *, row_number() OVER (ORDER BY starts_at, id) AS n
+    FROM visible WHERE $3::timestamptz IS NULL OR (starts_at, id) > ($3, $4::uuid)
+    ORDER BY starts_at, id LIMIT $2 + 1
+)
+SELECT (SELECT count(*) FROM visible),
+       (SELECT count(*) FROM numbered) > $2,
+       (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
+            'id', {global_id('Meeting', 'm.id')},
+            'title', m.title,
+            'startsAt', {iso_datetime('m.starts_at')},
+            'endsAt', {iso_datetime('m.ends_at')},
+            'location', m.location,
+            'callLink', m.call_link,
+            'status', m.status)) ORDER BY m.n), '[]')::text
+        FROM numbered m WHERE m.n <= $2),
+       last.starts_at, last.id
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+    SELECT starts_at, id FROM numbered WHERE n <= $2 ORDER BY n DESC LIMIT 1
+) AS last ON true
+"""
+CURSOR_KEYS = [Meeting.starts_at, Meeting.id]
+
+
+@hot_read(COMMITTEE_MEETINGS)
+async def committee_meetings(db: Db, access: Access, variables: dict[str, Any]) -> str | None:
+    committee, first, after = variables.get("committeeId"), variables.get("first"), variables.get("after")
+    if set(variables) - {"committeeId", "first", "after"} or not isinstance(committee, str):
+        return None
+    if type(first) is not int or not 1 <= first <= MAX_PAGE or not (after is None or isinstance(after, str)):
+        return None
+    try:
+        type_name, committee_id = ids.decode(committee)
+        start = decode_cursor(after, CURSOR_KEYS) if after is not None else [None, None]
+    except ClientError:
+        return None  # the schema says why
+    if type_name != "Committee":
+        return None
+    total, more, edges, last_starts_at, last_id = (await db.records(MEETINGS_JSON, committee_id, first, *start))[0]
+    end = json.dumps(encode_cursor([last_starts_at, last_id])) if last_id else "null"
+    page_info = '{"hasNextPage":' + ("true" if more else "false") + ',"endCursor":' + end + "}"
+    return '{"data":{"meetings":{"totalCount":' + str(total) + ',"pageInfo":' + page_info + ',"edges":' + edges + "}}}"
