@@ -132,26 +132,32 @@ function CurrentItem({ conduct, item, onChanged }: { conduct: Conduct; item: Ite
   );
 }
 
+const ECHO_MS = 1500; // how long the viewer's own change may take to come back as an event
+
 export function LiveMeetingPage() {
   const { id = '' } = useParams();
   const { data, error, loading, reload } = useQuery(meetingConductQuery, { meetingId: id });
   const conduct = data?.meetingConduct;
   const [announcement, setAnnouncement] = useState('');
-  const ownChangeUntil = useRef(0);
+  // When each of the viewer's own changes was made: its event (the echo) is not announced. One event per
+  // change, so someone else's change arriving just after is still announced.
+  const ownChanges = useRef<number[]>([]);
   usePageTitle(conduct ? `${conduct.meeting.title}: live` : 'Live meeting');
 
   /** After the viewer's own change: refetch, and do not announce the echo of it. */
   const onChanged = useCallback(() => {
-    ownChangeUntil.current = Date.now() + 1500;
+    ownChanges.current.push(Date.now());
     reload();
   }, [reload]);
 
   useMeetingEvents(conduct ? id : undefined, (event) => {
     if (event.kind === 'SNAPSHOT') return;
     reload();
+    ownChanges.current = ownChanges.current.filter((madeAt) => Date.now() - madeAt < ECHO_MS);
+    const echo = ownChanges.current.shift() !== undefined;
     // An event with nothing to say must not wipe the last announcement before a screen reader reads it.
     const text = announcementFor(event);
-    if (text && Date.now() > ownChangeUntil.current) setAnnouncement(text);
+    if (text && !echo) setAnnouncement(text);
   });
 
   if (!conduct) {
