@@ -22,6 +22,7 @@ from quorum.delegations.tables import Delegation
 from quorum.files.tables import StoredFile
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration, Role
+from quorum.seed.scale.pdf import pdf
 
 AREA_TEAMS = [("Q46", "Greater Manchester Area Team"), ("Q71", "London Area Team")]
 
@@ -168,24 +169,7 @@ DELEGATION_END = datetime(2028, 4, 1, tzinfo=timezone.utc)
 
 def demo_pdf(title: str) -> bytes:
     """A one-page PDF saying `title`: enough to stand for a signed agreement in the demo and tests."""
-    text = title.replace("\\", "").replace("(", "").replace(")", "")
-    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf([[title]])
 
 
 async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
