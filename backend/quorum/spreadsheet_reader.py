@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import sys
+import weakref
 import zipfile
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ TOO_BIG = (
     f"That workbook unpacks to more than {MAX_UNPACKED // (1024 * 1024)} MB, far more than a list of this kind "
     "needs; nothing was imported."
 )
+BUSY = "Files cannot be read just now; try again in a minute. Nothing was imported."
 TOO_SLOW = f"That file took more than {SECONDS:.0f} seconds to read, so it was refused; nothing was imported."
 
 
@@ -50,18 +52,20 @@ class Table:
         return [f"Cell {cell} holds a formula; enter the value itself." for cell in self.formulas.get(number, [])]
 
 
-_turns: asyncio.Semaphore | None = None
+_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
 
 
 async def read_table(kind: str, content: bytes, max_rows: int) -> Table:
     """`kind` is "xlsx" or "csv"; at most `max_rows` + 1 rows after the header are returned."""
-    global _turns
-    _turns = _turns or asyncio.Semaphore(CONCURRENT)
-    async with _turns:
-        child = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "quorum.spreadsheet_reader", kind, str(max_rows),
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
-        )
+    turns = _turns.setdefault(asyncio.get_running_loop(), asyncio.Semaphore(CONCURRENT))
+    async with turns:
+        try:
+            child = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "quorum.spreadsheet_reader", kind, str(max_rows),
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+            )
+        except OSError:  # no process to be had just now (a limit on processes, say)
+            raise Unreadable(BUSY) from None
         try:
             out, _ = await asyncio.wait_for(child.communicate(content), SECONDS)
         except asyncio.TimeoutError:
@@ -73,10 +77,14 @@ async def read_table(kind: str, content: bytes, max_rows: int) -> Table:
     try:
         answer = json.loads(out)
     except ValueError:
-        raise Unreadable(DAMAGED) from None  # the child died: out of memory, say
+        raise Unreadable(_damaged(kind)) from None  # the child died: out of memory, say
     if "refused" in answer:
         raise Unreadable(answer["refused"])
     return Table(answer["rows"], answer["numbers"], {int(k): v for k, v in answer["formulas"].items()})
+
+
+def _damaged(kind: str) -> str:
+    return DAMAGED if kind == "xlsx" else "That CSV file could not be read."
 
 
 # Below: the child process.
@@ -158,7 +166,7 @@ def _main(kind: str, max_rows: int) -> dict:
     except Unreadable as refused:
         return {"refused": str(refused)}
     except Exception:  # noqa: BLE001 - whatever a hostile file makes the parsers raise, it is not readable
-        return {"refused": DAMAGED if kind == "xlsx" else "That CSV file could not be read."}
+        return {"refused": _damaged(kind)}
     return {"rows": table.rows, "numbers": table.numbers, "formulas": table.formulas}
 
 
