@@ -90,7 +90,7 @@ def _damaged(kind: str) -> str:
 # Below: the child process.
 
 
-def _unpacked_within_limit(content: bytes) -> zipfile.ZipFile:
+def _refuse_if_unpacked_too_big(content: bytes) -> None:
     archive = zipfile.ZipFile(io.BytesIO(content))
     members = archive.infolist()
     if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
@@ -102,7 +102,6 @@ def _unpacked_within_limit(content: bytes) -> zipfile.ZipFile:
                 unpacked += len(chunk)
                 if unpacked > MAX_UNPACKED:
                     raise Unreadable(TOO_BIG)
-    return archive
 
 
 def _cell_text(value: object) -> str:
@@ -113,7 +112,7 @@ def _read_xlsx(content: bytes, max_rows: int) -> Table:
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
-    _unpacked_within_limit(content)
+    _refuse_if_unpacked_too_big(content)
     sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=False).worksheets[0]
     # The declared dimensions may claim 16,384 columns for one cell; read no more than a list needs.
     columns = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
