@@ -6,16 +6,13 @@ and, for a named ballot, how each practice voted.
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlmodel import select
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from quorum import clock
+from quorum import clock, spreadsheets
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.ballots import results, service
 from quorum.ballots.rules import Rules
@@ -27,23 +24,17 @@ from quorum.graphql.errors import ClientError
 from quorum.organisations.tables import Organisation, Practice
 from quorum.people.tables import Person
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _local(moment: datetime | None) -> datetime | None:
     return moment and moment.astimezone(clock.LONDON).replace(tzinfo=None)
 
 
-def _sheet(book: Workbook, title: str, header: list[str], rows: list[list], widths: list[int], first: bool = False):
-    sheet = book.active if first else book.create_sheet()
-    sheet.title = title
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+def _sheet(book: spreadsheets.Book, title: str, header: list[str], rows: list[list], widths: list[int]) -> spreadsheets.Sheet:
+    sheet = book.sheet(title)
+    sheet.widths(widths)
+    sheet.heading(header)
     for row in rows:
         sheet.append(row)
-    for column, width in zip("ABCDEFGHIJ", widths):
-        sheet.column_dimensions[column].width = width
     return sheet
 
 
@@ -51,7 +42,7 @@ async def workbook(db: Db, ballot: Ballot, organisation: Organisation) -> bytes:
     found = await results.result(db, ballot)
     rules, turnout = Rules.of(ballot), found.turnout
     options = {o.id: o for _, group in await service.questions_of(db, ballot) for o in group}
-    book = Workbook()
+    book = spreadsheets.Book()
     summary = [
         ["Organisation", organisation.name], ["Ballot", ballot.title], ["Secret", "Yes" if ballot.secret else "No"],
         ["Opened", _local(ballot.opens_at)], ["Closed", _local(service.closed_at(ballot))],
@@ -60,11 +51,9 @@ async def workbook(db: Db, ballot: Ballot, organisation: Organisation) -> bytes:
         ["Registered patients in the electorate", turnout.electorate.weight], ["Registered patients voting", turnout.voted.weight],
         ["Turnout (%)", round(float(turnout.share) * 100, 2)], ["Valid", "Yes" if found.valid else "No"],
     ]
-    sheet = _sheet(book, "Result", ["Ballot", ""], summary, [40, 70, 14, 14, 14, 12, 10, 40], first=True)
+    sheet = _sheet(book, "Result", ["Ballot", ""], summary, [40, 70, 14, 14, 14, 12, 10, 40])
     sheet.append([])
-    sheet.append(["Question", "Option", "Votes (practices)", "Weight (patients)", "Share (%)", "Elected", "Tied", "Outcome"])
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
+    sheet.heading(["Question", "Option", "Votes (practices)", "Weight (patients)", "Share (%)", "Elected", "Tied", "Outcome"])
     for question, decided in found.questions:
         for option in decided.options:
             sheet.append([
@@ -89,9 +78,7 @@ async def workbook(db: Db, ballot: Ballot, organisation: Organisation) -> bytes:
             for c in choices for question, _ in found.questions if question.id == c.question_id
         )
         _sheet(book, "Votes", ["Practice", "ODS code", "Question", "Choice"], rows, [36, 10, 10, 40])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return book.to_bytes()
 
 
 async def _voters(db: Db, ballot: Ballot) -> list[dict]:
@@ -132,6 +119,6 @@ async def export_ballot(request: Request) -> Response:
         organisation = await db.first(select(Organisation).where(Organisation.id == ballot.org_id))
         content = await workbook(db, ballot, organisation)
     filename = f"ballot-{organisation.ods_code}-{_local(service.closed_at(ballot)):%Y-%m-%d}.xlsx"
-    return Response(content, media_type=XLSX, headers={
+    return Response(content, media_type=spreadsheets.XLSX, headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
     })

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import uuid
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlalchemy import or_
 from sqlmodel import select
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from quorum import clock
+from quorum import clock, spreadsheets
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.committees.tables import Committee
 from quorum.delegations import service
@@ -26,25 +23,17 @@ COLUMNS = [
     "Delegating organisation", "Receiving committee", "Committee host", "Functions", "Scope (CCGs)",
     "Valid from", "Valid to", "Status", "Agreement on file", "Revoked", "Reason for revocation",
 ]
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def workbook(title: str, rows: list[list]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Delegations"
-    sheet.append([title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(COLUMNS)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+    book = spreadsheets.Book(title)
+    sheet = book.sheet("Delegations")
+    sheet.widths([30, 36, 30, 60, 30, 18, 18, 10, 10, 18, 40])
+    sheet.heading([title], size=14)
+    sheet.heading(COLUMNS)
     for row in rows:
         sheet.append(row)
-    for column, width in zip("ABCDEFGHIJK", [30, 36, 30, 60, 30, 18, 18, 10, 10, 18, 40]):
-        sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return book.to_bytes()
 
 
 async def export_register(request: Request) -> Response:
@@ -80,7 +69,7 @@ async def export_register(request: Request) -> Response:
     ]
     content = workbook(f"Register of delegations: {organisation.name}", rows)
     filename = f"delegations-{organisation.ods_code}-{clock.today().isoformat()}.xlsx"
-    return Response(content, media_type=XLSX, headers={
+    return Response(content, media_type=spreadsheets.XLSX, headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
     })
 

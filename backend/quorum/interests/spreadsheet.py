@@ -5,20 +5,17 @@ The export's columns are the import's, so a register exported, corrected and imp
 
 from __future__ import annotations
 
-import io
 import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from quorum import clock
+from quorum import clock, spreadsheets
 from quorum.access import Access
 from quorum.audit.service import record
 from quorum.auth.identity import Refused, caller, transaction_for
@@ -28,10 +25,9 @@ from quorum.graphql.errors import ClientError, InputErrors, input_error
 from quorum.interests import rules
 from quorum.interests.service import Entry, entry_errors, keeps_register, known_for, new_interest, register_of, visible_interests
 from quorum.interests.tables import Interest, InterestCategory
-from quorum.organisations.importer import RowError, read_rows
+from quorum.organisations.importer import RowError, read_table
 from quorum.people.tables import Person
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS = 2000
 CATEGORY_WORDS = {
     InterestCategory.FINANCIAL: "Financial",
@@ -54,21 +50,14 @@ def key_of(heading: str) -> str:
 
 
 def workbook(title: str, rows: list[list]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Register of interests"
-    sheet.append([heading for heading, _ in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    book = spreadsheets.Book(title)
+    sheet = book.sheet("Register of interests")
+    sheet.widths([26, 34, 26, 50, 24, 14, 14, 40, 16, 14, 12, 14])
+    sheet.freeze_header()
+    sheet.heading([heading for heading, _ in COLUMNS])
     for row in rows:
         sheet.append(row)
-    for column, width in zip("ABCDEFGHIJKL", [26, 34, 26, 50, 24, 14, 14, 40, 16, 14, 12, 14]):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    book.properties.title = title
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return book.to_bytes()
 
 
 async def export_rows(db: Db, access: Access, org_id: uuid.UUID) -> list[list]:
@@ -107,7 +96,7 @@ async def export_register(request: Request) -> Response:
         rows = await export_rows(db, access, org_id)
     content = workbook(f"Register of interests: {organisation.name}", rows)
     filename = f"interests-{organisation.ods_code}-{clock.today().isoformat()}.xlsx"
-    return Response(content, media_type=XLSX, headers={
+    return Response(content, media_type=spreadsheets.XLSX, headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
     })
 
@@ -144,7 +133,8 @@ async def import_register(db: Db, access: Access, org_id: uuid.UUID, filename: s
     organisation = await register_of(db, access, org_id)
     if not keeps_register(access, org_id):
         raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can import the register.")
-    rows = [r for r in read_rows(filename, content) if any(r)]
+    table = await read_table(filename, content, MAX_ROWS)
+    rows = table.rows
     if not rows:
         raise input_error("contentBase64", "The file is empty.")
     header = [key_of(h) for h in rows[0]]
@@ -157,7 +147,10 @@ async def import_register(db: Db, access: Access, org_id: uuid.UUID, filename: s
     by_code = {code: ("org", i) for i, code in known.organisations.items()} | {code: ("practice", i) for i, code in known.practices.items()}
     today = clock.today()
     entries, errors = [], []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in zip(table.numbers[1:], rows[1:]):
+        if number in table.formulas:
+            errors += [RowError(number, message) for message in table.formula_errors(number)]
+            continue
         cells = {key: (row[header.index(key)] if key in header and header.index(key) < len(row) else "") for _, key in COLUMNS}
         problems = []
         person_id = known.person_by_email(cells["email"])

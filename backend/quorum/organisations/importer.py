@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
-import zipfile
 from dataclasses import dataclass
 
-from openpyxl import load_workbook
 from sqlalchemy.exc import IntegrityError
 
+from quorum import spreadsheet_reader
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.graphql.errors import input_error
 from quorum.organisations.service import administered_ccg, practice_errors, visible_practices
 from quorum.organisations.tables import Practice
+from quorum.spreadsheet_reader import Table
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -36,43 +34,36 @@ class ImportResult:
     row_errors: list[RowError] | None = None
 
 
-def read_rows(filename: str, content: bytes) -> list[list[str]]:
+async def read_table(filename: str, content: bytes, max_rows: int) -> Table:
     """The file's rows as text, header included. Raises InputErrors for a file we cannot read."""
     if len(content) > MAX_BYTES:
         raise input_error("contentBase64", f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
-    if suffix == "xlsx":
-        if not content.startswith(b"PK\x03\x04"):
-            raise input_error("contentBase64", "That file is not an Excel (.xlsx) workbook.")
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-            return [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
-            raise input_error("contentBase64", "That Excel workbook could not be read; is it damaged?") from None
-    if suffix == "csv":
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise input_error("contentBase64", "That CSV file is not UTF-8 text.") from None
-        if "\x00" in text:
-            raise input_error("contentBase64", "That CSV file is not text.")
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
-    raise input_error("filename", "Upload an .xlsx or .csv file.")
+    if suffix not in ("xlsx", "csv"):
+        raise input_error("filename", "Upload an .xlsx or .csv file.")
+    if suffix == "xlsx" and not content.startswith(b"PK\x03\x04"):
+        raise input_error("contentBase64", "That file is not an Excel (.xlsx) workbook.")
+    try:
+        return await spreadsheet_reader.read_table(suffix, content, max_rows)
+    except spreadsheet_reader.Unreadable as refused:
+        raise input_error("contentBase64", str(refused)) from None
 
 
-def parse(rows: list[list[str]]) -> tuple[list[tuple[int, dict]], list[RowError]]:
-    rows = [r for r in rows if any(cell for cell in r)]
-    if not rows:
+def parse(table: Table) -> tuple[list[tuple[int, dict]], list[RowError]]:
+    if not table.rows:
         raise input_error("contentBase64", "The file is empty.")
-    header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
+    header = [h.strip().lower().replace(" ", "_") for h in table.rows[0]]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise input_error("contentBase64", f"The first row must name the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}.")
-    if len(rows) - 1 > MAX_ROWS:
+    if len(table.rows) - 1 > MAX_ROWS:
         raise input_error("contentBase64", f"The file has more than {MAX_ROWS} practices.")
     index = {c: header.index(c) for c in COLUMNS}
     parsed, errors, seen = [], [], set()
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in zip(table.numbers[1:], table.rows[1:]):
+        if number in table.formulas:
+            errors += [RowError(number, message) for message in table.formula_errors(number)]
+            continue
         cells = {c: row[i] if i < len(row) else "" for c, i in index.items()}
         ods_code = cells["ods_code"].upper()
         list_size = _whole_number(cells["list_size"])
@@ -90,7 +81,7 @@ def parse(rows: list[list[str]]) -> tuple[list[tuple[int, dict]], list[RowError]
 
 async def import_practices(db: Db, access: Access, org_id: uuid.UUID, filename: str, content: bytes) -> ImportResult:
     await administered_ccg(db, access, org_id)
-    rows, row_errors = parse(read_rows(filename, content))
+    rows, row_errors = parse(await read_table(filename, content, MAX_ROWS))
     if row_errors:
         return ImportResult(row_errors=row_errors)
     existing = {p.ods_code: p for p in await db.all(visible_practices(access, org_id))}

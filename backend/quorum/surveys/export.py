@@ -11,20 +11,16 @@ than a rare combination), and free text appears only on its question's sheet.
 
 from __future__ import annotations
 
-import io
 import itertools
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from quorum import clock
+from quorum import clock, spreadsheets
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.database import Db
 from quorum.graphql import ids
@@ -37,7 +33,6 @@ from quorum.surveys.groups import GroupSplit, RespondentGroups
 from quorum.surveys.suppression import withheld
 from quorum.surveys.tables import Anonymity, Survey
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WITHHELD = "Withheld"
 ANONYMITY_WORDS = {
     Anonymity.ANONYMOUS: "Anonymous: no response is linked to a person or practice.",
@@ -130,28 +125,20 @@ def workbook(
     names: dict[uuid.UUID, tuple[str, str]],
     previous: tuple[Survey, results.SurveyResults] | None = None,
 ) -> bytes:
-    book = Workbook(write_only=True)
-    _summary(book.create_sheet("Summary"), survey, organisation_name, current)
+    book = spreadsheets.Book()
+    _summary(book.sheet("Summary"), survey, organisation_name, current)
     for number, result in enumerate(current.questions, start=1):
         before = previous and previous[1].question(result.question.key)
-        _question_sheet(book.create_sheet(f"Q{number}"), number, result, texts, before and (previous[0].title, before))
-    _raw_sheet(book.create_sheet("Responses"), survey, columns, raw, names)
-    _codes_sheet(book.create_sheet("Codes"), columns)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _bold(sheet, value, size: int | None = None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = Font(bold=True, size=size) if size else Font(bold=True)
-    return cell
+        _question_sheet(book.sheet(f"Q{number}"), number, result, texts, before and (previous[0].title, before))
+    _raw_sheet(book.sheet("Responses"), survey, columns, raw, names)
+    _codes_sheet(book.sheet("Codes"), columns)
+    return book.to_bytes()
 
 
 def _summary(sheet, survey: Survey, organisation_name: str, current: results.SurveyResults) -> None:
-    sheet.column_dimensions["A"].width = 34
-    sheet.column_dimensions["B"].width = 60
-    sheet.append([_bold(sheet, survey.title, 14)])
+    sheet.width("A", 34)
+    sheet.width("B", 60)
+    sheet.append([sheet.bold(survey.title, 14)])
     sheet.append(["Organisation", organisation_name])
     sheet.append(["Anonymity", ANONYMITY_WORDS[Anonymity(survey.anonymity)]])
     sheet.append(["Responses", current.responses])
@@ -165,7 +152,7 @@ def _summary(sheet, survey: Survey, organisation_name: str, current: results.Sur
     ])
     sheet.append(["Exported", clock.now().astimezone(clock.LONDON).strftime("%d %B %Y %H:%M")])
     sheet.append([])
-    sheet.append([_bold(sheet, h) for h in ("Locality", "Asked", "Responses", "Response rate (%)")])
+    sheet.append([sheet.bold(h) for h in ("Locality", "Asked", "Responses", "Response rate (%)")])
     for rate in current.by_locality:
         sheet.append([rate.label, rate.invited, WITHHELD if rate.responses is None else rate.responses, rate.percent])
 
@@ -175,8 +162,8 @@ def _question_sheet(
     before: tuple[str, results.QuestionResult] | None,
 ) -> None:
     question = result.question
-    sheet.column_dimensions["A"].width = 36
-    sheet.append([_bold(sheet, f"Q{number}. {question.prompt}", 12)])
+    sheet.width("A", 36)
+    sheet.append([sheet.bold(f"Q{number}. {question.prompt}", 12)])
     if question.is_text:
         _text_rows(sheet, result, texts)
         return
@@ -188,7 +175,7 @@ def _question_sheet(
     if question.kind == QuestionKind.MATRIX:
         for statement in question.statements:
             sheet.append([])
-            sheet.append([_bold(sheet, statement.label)])
+            sheet.append([sheet.bold(statement.label)])
             _figure_rows(sheet, question, rows, statement.key)
     else:
         _figure_rows(sheet, question, rows, None)
@@ -196,7 +183,7 @@ def _question_sheet(
 
 def _figure_rows(sheet, question: Question, rows: list[tuple[str, results.GroupFigures]], statement: str | None) -> None:
     if question.kind == QuestionKind.NUMBER:
-        sheet.append([_bold(sheet, h) for h in ("Group", "Respondents", "Mean", "Median")])
+        sheet.append([sheet.bold(h) for h in ("Group", "Respondents", "Mean", "Median")])
         for label, figures in rows:
             sheet.append([label, WITHHELD] if figures.withheld else [label, figures.respondents, figures.mean, figures.median])
         return
@@ -206,7 +193,7 @@ def _figure_rows(sheet, question: Question, rows: list[tuple[str, results.GroupF
     agreement = question.scale == AGREEMENT_SCALE
     header += ["Agree (%)"] if agreement else []
     header += ["Mean"] if question.kind == QuestionKind.RATING else []
-    sheet.append([_bold(sheet, h) for h in header])
+    sheet.append([sheet.bold(h) for h in header])
     for label, figures in rows:
         if figures.withheld:
             sheet.append([label, WITHHELD])
@@ -227,10 +214,10 @@ def _text_rows(sheet, result: results.QuestionResult, texts: dict[tuple[str, str
     for label, figures in groups:
         sheet.append([])
         if figures.withheld:
-            sheet.append([_bold(sheet, label), WITHHELD])
+            sheet.append([sheet.bold(label), WITHHELD])
             continue
         found = texts.get((result.question.key, figures.key), [])
-        sheet.append([_bold(sheet, label), f"{len(found)} answers"])
+        sheet.append([sheet.bold(label), f"{len(found)} answers"])
         for answer in found:
             sheet.append([answer])
 
@@ -246,7 +233,7 @@ def _raw_sheet(
     splits, labels = (RAW_SPLITS, None) if named else _safe_splits(raw, threshold)
     header = (["Respondent", "Practice"] if named else []) + ["Response"]
     header += [group_words.SPLIT_LABELS[s] for s in splits] + [c.title for c in columns]
-    sheet.append([_bold(sheet, h) for h in header])
+    sheet.append([sheet.bold(h) for h in header])
     for number, response in enumerate(raw, start=1):
         line = list(names.get(response.id, ("", ""))) if named else []
         line.append(number)
@@ -306,9 +293,9 @@ def _answer_columns(structure: service.Structure, with_text: bool) -> list[Answe
 
 
 def _codes_sheet(sheet, columns: list[AnswerColumn]) -> None:
-    sheet.column_dimensions["A"].width = 60
-    sheet.column_dimensions["C"].width = 40
-    sheet.append([_bold(sheet, h) for h in ("Column of Responses", "Code", "Answer")])
+    sheet.width("A", 60)
+    sheet.width("C", 40)
+    sheet.append([sheet.bold(h) for h in ("Column of Responses", "Code", "Answer")])
     for column in columns:
         for code, option in enumerate(column.options, start=1):
             sheet.append([column.title, code, option.label])
@@ -334,6 +321,6 @@ async def export_results(request: Request) -> Response:
                 previous = (earlier, await results.survey_results(db, earlier, await service.structure(db, earlier)))
         content = await workbook_for(db, survey, organisation.name if organisation else "", previous)
     filename = f"survey-results-{clock.today().isoformat()}.xlsx"
-    return Response(content, media_type=XLSX, headers={
+    return Response(content, media_type=spreadsheets.XLSX, headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
     })
