@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,6 +26,11 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 def reads_as_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_LEADS)
+
+
+def storable(value: object) -> object:
+    """Text without the control characters a workbook cannot hold (openpyxl refuses them outright)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 class Sheet:
@@ -42,6 +48,7 @@ class Sheet:
         self._sheet.freeze_panes = f"A{rows + 1}"
 
     def cell(self, value: object, bold: bool = False, size: int | None = None) -> WriteOnlyCell:
+        value = storable(value)
         cell = WriteOnlyCell(self._sheet, value=value)
         if reads_as_formula(value):
             cell.data_type = "s"
@@ -54,7 +61,7 @@ class Sheet:
         return self.cell(value, bold=True, size=size)
 
     def append(self, values: Iterable[object] = ()) -> None:
-        self._sheet.append([self.cell(v) if reads_as_formula(v) else v for v in values])
+        self._sheet.append([self.cell(v) if reads_as_formula(v) else storable(v) for v in values])
 
     def heading(self, values: Iterable[object], size: int | None = None) -> None:
         self._sheet.append([self.bold(v, size) for v in values])

@@ -141,3 +141,11 @@ async def test_a_survey_s_results(client):
         hostile.LOCALITY, *(rep for *_, rep in hostile.PRACTICES),  # who answered a named survey
     ])
     numbers_stay_numbers(found, 5, 3.0)
+
+
+def test_the_writer_drops_control_characters_a_workbook_cannot_hold():
+    book = spreadsheets.Book()
+    book.sheet("Sheet").append(["bell\x07 and\x00 null", "=\x1bescape"])
+    found = {c.coordinate: c for c in assert_safe(book.to_bytes(), [])}
+    assert found["A1"].value == "bell and null"
+    assert found["B1"].value == "=escape" and found["B1"].data_type == "s"
