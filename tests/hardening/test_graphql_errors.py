@@ -58,3 +58,43 @@ async def test_unknown_operation_name_is_a_400_with_a_sentence(client):
     assert response.json()["errors"][0]["message"] == "The document has no operation named 'B'."
     ok = await client.post("/graphql", json={"query": "query A { __typename } query B { __typename }", "operationName": "B"})
     assert ok.status_code == 200 and ok.json()["data"] == {"__typename": "Query"}
+
+
+MISTAKES = [
+    "{ organisatons { totalCount } }",  # an unknown field
+    "{ organisations(frist: 1) { totalCount } }",  # an unknown argument
+    'mutation { addAgendaItem(input: {meetingId: "x", title: "T", purpose: DECISON}) { errors { message } } }',  # enum
+    "query($x: Purpos) { __typename }",  # an unknown type
+]
+ANSWER_MISTAKES = """
+import asyncio, json, sys
+from quorum.graphql.schema import schema
+async def main():
+    out = []
+    for query in json.loads(sys.argv[1]):
+        result = await schema.execute(query)
+        out.append([e.message for e in result.errors or []])
+    print(json.dumps(out))
+asyncio.run(main())
+"""
+
+
+def answers_in(environment: str) -> list[list[str]]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QUORUM_ENV": environment, "QUORUM_DEMO": ""}
+    result = subprocess.run([sys.executable, "-c", ANSWER_MISTAKES, json.dumps(MISTAKES)], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_no_suggestions_in_production():
+    development, production = answers_in("development"), answers_in("production")
+    assert all(any("Did you mean" in m for m in messages) for messages in development), development
+    for messages in production:
+        assert messages and not any("Did you mean" in m for m in messages), production
+    assert production[0] == ["Cannot query field 'organisatons' on type 'Query'."]
