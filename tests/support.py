@@ -100,3 +100,9 @@ BOLTON_GOVERNING_BODY = (
 DEMO_DELEGATION = (
     f"SELECT id FROM delegation WHERE receiving_committee_id = ({JOINT_COMMITTEE}) AND 'primary_care.mergers' = ANY (functions)"
 )
+
+
+async def assert_asked_to_sign_in(client: httpx.AsyncClient, mutation: str, variables: dict | None = None) -> None:
+    """An anonymous caller of any mutation is asked to sign in, and told nothing else."""
+    body = await Caller(client).post(mutation, variables)
+    assert body["data"] is None and [e["message"] for e in body["errors"]] == ["Sign in to make changes."], body

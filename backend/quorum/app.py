@@ -12,6 +12,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from quorum.auth import demo, sessions
+from quorum.auth.identity import Refused
 from quorum.auth.oidc import OidcSignIn
 from quorum.ballots import export as ballot_export
 from quorum.config import Settings, get_settings
@@ -42,7 +43,10 @@ async def healthz(request: Request) -> Response:
 async def sign_out(request: Request) -> Response:
     if not sessions.has_csrf_header(request):
         return JSONResponse({"error": "Send the X-Quorum-CSRF: 1 header."}, status_code=403)
-    await sessions.end(request)
+    if request.query_params.get("everywhere") == "1":
+        await sessions.end_everywhere(request)
+    else:
+        await sessions.end(request)
     return Response(status_code=204)
 
 
@@ -105,5 +109,11 @@ def create_app() -> Starlette:
         ),
     ]
     return Starlette(
-        routes=routes, middleware=middleware, exception_handlers={kind: database_unavailable for kind in HANDLED}
+        routes=routes, middleware=middleware,
+        exception_handlers={**{kind: database_unavailable for kind in HANDLED}, Refused: _refused},
     )
+
+
+async def _refused(request: Request, refused: Exception) -> Response:
+    # Raised from inside a route's transaction (a revoked bearer token); routes answer the rest themselves.
+    return refused.response

@@ -30,9 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     seed.add_argument("--anchor", type=date.fromisoformat, metavar="YYYY-MM-DD",
                       help="with --scale: the day the data is laid out around (default: the first of this month)")
 
-    token = commands.add_parser("token", help="print a bearer token for an existing person")
-    token.add_argument("--email", required=True)
-    token.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds (default 3600)")
+    token = commands.add_parser("token", help="print a bearer token for an existing person, or revoke one")
+    which_token = token.add_mutually_exclusive_group(required=True)
+    which_token.add_argument("--email")
+    which_token.add_argument("--revoke", metavar="ID",
+                             help="refuse a token from the next request on: its id (printed when issued) or the token")
+    token.add_argument("--ttl", type=int, default=3600,
+                       help="lifetime in seconds (default 3600, at most 604800: seven days)")
 
     backup = commands.add_parser("backup", help="write the whole database, uploads included, to FILE")
     backup.add_argument("file")
@@ -100,6 +104,12 @@ def _seed(args: argparse.Namespace) -> int:
         if args.seed is not None or args.anchor is not None:
             print("--seed and --anchor go with --scale.", file=sys.stderr)
             return 2
+        from quorum.config import get_settings
+
+        if get_settings().production:
+            print("The demo data is not for a production database (QUORUM_ENV=production): nothing was changed.",
+                  file=sys.stderr)
+            return 1
         _database()
         asyncio.run(seed_demo())
         return 0
@@ -118,17 +128,43 @@ def _seed(args: argparse.Namespace) -> int:
 
 
 def _token(args: argparse.Namespace) -> int:
-    from quorum.auth.tokens import issue_token_for_email
+    from quorum.auth import tokens
 
-    if args.ttl <= 0:
-        print("--ttl must be a positive number of seconds", file=sys.stderr)
+    if args.revoke is not None:
+        return _revoke_token(args.revoke)
+    longest = int(tokens.MAX_LIFETIME.total_seconds())
+    if not 0 < args.ttl <= longest:
+        print(f"--ttl must be between 1 and {longest} seconds (seven days).", file=sys.stderr)
         return 2
     _database()
-    token = asyncio.run(issue_token_for_email(args.email, timedelta(seconds=args.ttl)))
+    token = asyncio.run(tokens.issue_token_for_email(args.email, timedelta(seconds=args.ttl)))
     if token is None:
         print(f"No person with the email {args.email!r}.", file=sys.stderr)
         return 1
     print(token)
+    print(f"Token id {tokens.token_id(token)}: `quorum token --revoke ID` refuses it from the next request on.",
+          file=sys.stderr)
+    return 0
+
+
+def _revoke_token(given: str) -> int:
+    import uuid
+
+    from quorum.auth import tokens
+
+    try:
+        token_id = uuid.UUID(given)
+    except ValueError:
+        try:
+            token_id = tokens.token_id(given)
+        except tokens.InvalidToken:
+            print("--revoke takes a token's id (as printed when it was issued) or the token itself.", file=sys.stderr)
+            return 2
+    _database()
+    if asyncio.run(tokens.revoke(token_id)):
+        print(f"Token {token_id} is revoked.")
+    else:
+        print(f"Token {token_id} was already revoked.")
     return 0
 
 

@@ -26,6 +26,7 @@ class Settings:
     oidc_client_secret: str | None
     frontend_dir: Path
     rate_limits: bool  # False only outside production, for load benchmarks (QUORUM_RATE_LIMITS=off)
+    body_seconds: float = 30.0  # how long a client may take to send a request's body (QUORUM_BODY_SECONDS)
 
     @property
     def production(self) -> bool:
@@ -88,4 +89,18 @@ def get_settings() -> Settings:
         oidc_client_secret=os.environ.get("QUORUM_OIDC_CLIENT_SECRET") or None,
         frontend_dir=Path(os.environ.get("QUORUM_FRONTEND_DIR", repo_root / "frontend" / "dist")),
         rate_limits=rate_limits,
+        body_seconds=_seconds("QUORUM_BODY_SECONDS", 30.0),
     )
+
+
+def _seconds(name: str, default: float) -> float:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 3600:
+        raise RuntimeError(f"{name} must be a number of seconds between 0 and 3600")
+    return seconds

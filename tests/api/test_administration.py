@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.support import (
-    BOLTON_ADMIN, BOLTON_SECRETARY, ISLINGTON_SECRETARY, PLATFORM_ADMIN, Caller, as_person, global_id, owner_fetch,
+    BOLTON_ADMIN, BOLTON_SECRETARY, ISLINGTON_SECRETARY, PLATFORM_ADMIN, Caller, as_person, assert_asked_to_sign_in, global_id, owner_fetch,
 )
 
 BOLTON = "SELECT id FROM organisation WHERE ods_code = '00T'"
@@ -55,8 +55,7 @@ async def test_administrator_of_another_ccg_cannot_add_to_bolton_nor_learn_it_ex
     islington = await as_person(client, ISLINGTON_SECRETARY)
     result = (await islington.data(CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82903")}))["createPractice"]
     assert result["errors"] == [{"field": "organisationId", "message": "No such organisation."}]
-    anonymous = (await Caller(client).data(CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82903")}))
-    assert anonymous["createPractice"]["errors"] == [{"field": "organisationId", "message": "No such organisation."}]
+    await assert_asked_to_sign_in(client, CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82903")})
     assert await owner_fetch("SELECT 1 FROM practice WHERE ods_code = 'P82903'") == []
 
 

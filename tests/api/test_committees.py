@@ -6,7 +6,7 @@ import pytest
 
 from tests.support import (
     BOLTON_ADMIN, BOLTON_GOVERNING_BODY, BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_GP, JOINT_COMMITTEE,
-    MANCHESTER_OFFICER, Caller, add_member, as_person, global_id, owner_fetch,
+    MANCHESTER_OFFICER, Caller, add_member, as_person, assert_asked_to_sign_in, global_id, owner_fetch,
 )
 
 NODE = "query($id: ID!) { node(id: $id) { ... on Committee { name seats { person { email } } } } }"
@@ -131,7 +131,8 @@ async def test_other_organisations_and_anonymous_callers_cannot_change_committee
     lay = await global_id("Person", "SELECT id FROM person WHERE email = 'margaret.lowe@demo.quorum.example'")
     seat_input = {"committeeId": governing_body, "personId": lay, "role": "MEMBER", "voting": True, "category": "LAY_MEMBER"}
     before = await owner_fetch("SELECT count(*) FROM seat")
-    for caller in (await as_person(client, ISLINGTON_GP), await as_person(client, MANCHESTER_OFFICER), Caller(client)):
+    await assert_asked_to_sign_in(client, ADD_SEAT, {"input": seat_input})
+    for caller in (await as_person(client, ISLINGTON_GP), await as_person(client, MANCHESTER_OFFICER)):
         result = (await caller.data(ADD_SEAT, {"input": seat_input}))["addSeat"]
         assert result["seat"] is None
         # "No such committee", or once it has published a meeting (public), "only the board secretary...".

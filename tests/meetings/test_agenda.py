@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from tests.meetings.support import SECRETARY, add_item, create_meeting
-from tests.support import BOLTON_GOVERNING_BODY, ISLINGTON_GP, Caller, as_person, global_id, owner_fetch
+from tests.support import (
+    BOLTON_GOVERNING_BODY, ISLINGTON_GP, Caller, as_person, assert_asked_to_sign_in, global_id, owner_fetch,
+)
 
 MOVE = """mutation($input: MoveAgendaItemInput!) {
   moveAgendaItem(input: $input) { agenda { number title } errors { field message } } }"""
@@ -82,10 +84,12 @@ async def test_other_organisations_cannot_see_or_arrange_a_draft_meeting(client)
     meeting = await create_meeting(secretary)
     for caller in (await as_person(client, ISLINGTON_GP), Caller(client)):
         assert (await caller.data(AGENDA, {"id": meeting["id"]}))["node"] is None
-        result = (await caller.data(
-            "mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { item { id } errors { message } } }",
-            {"input": {"meetingId": meeting["id"], "title": "Sneaky", "purpose": "NOTE"}},
-        ))["addAgendaItem"]
+        add = "mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { item { id } errors { message } } }"
+        sneaky = {"input": {"meetingId": meeting["id"], "title": "Sneaky", "purpose": "NOTE"}}
+        if caller.token is None:
+            await assert_asked_to_sign_in(client, add, sneaky)
+            continue
+        result = (await caller.data(add, sneaky))["addAgendaItem"]
         assert result == {"item": None, "errors": [{"message": "No such meeting."}]}
 
 

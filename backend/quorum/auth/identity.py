@@ -23,8 +23,12 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class Identity:
-    person_id: uuid.UUID | None = None  # from a bearer token
+    token: tokens.BearerToken | None = None  # from a bearer token, checked against revocations in the database
     sign_in: uuid.UUID | None = None  # from the session cookie, checked against the database
+
+    @property
+    def person_id(self) -> uuid.UUID | None:
+        return self.token.person_id if self.token else None
 
 
 def caller(request: Request, *, changes_state: bool) -> Identity:
@@ -35,14 +39,14 @@ def caller(request: Request, *, changes_state: bool) -> Identity:
         if scheme.lower() != "bearer" or not token.strip():
             raise Refused(401, "Send the token as 'Authorization: Bearer <token>'.", {"WWW-Authenticate": "Bearer"})
         try:
-            person_id = tokens.verify(token.strip())
+            bearer = tokens.verify(token.strip())
         except tokens.InvalidToken:
             raise Refused(401, "The bearer token is invalid or has expired.", {"WWW-Authenticate": "Bearer"}) from None
         try:
-            limits.TOKEN_USE.check(str(person_id))
+            limits.TOKEN_USE.check(str(bearer.person_id))
         except limits.RateLimited as limited:
             raise Refused(429, str(limited), {"Retry-After": str(limited.retry_after)}) from None
-        return Identity(person_id=person_id)
+        return Identity(token=bearer)
     sign_in = sessions.session_id(request)
     if sign_in is not None and changes_state and not sessions.has_csrf_header(request):
         raise Refused(403, "Requests from a signed-in browser must send the X-Quorum-CSRF: 1 header.")
@@ -55,7 +59,12 @@ async def transaction_for(identity: Identity) -> AsyncIterator[tuple[Db, access.
     async with app_engine().connect() as conn:
         async with conn.begin():
             person_id = await sessions.person_for(conn, identity.sign_in) if identity.sign_in else identity.person_id
-            caller_access = await access.establish(conn, person_id, clock.now())
+            token = identity.token
+            try:
+                caller_access = await access.establish(
+                    conn, person_id, clock.now(), token=(token.token_id, token.issued_at) if token else None)
+            except access.TokenRevoked:
+                raise Refused(401, "The bearer token has been revoked.", {"WWW-Authenticate": "Bearer"}) from None
             db = Db(AsyncSession(bind=conn, expire_on_commit=False))
             try:
                 yield db, caller_access

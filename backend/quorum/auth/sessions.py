@@ -47,6 +47,15 @@ async def end(request: Request) -> None:
     request.session.clear()
 
 
+async def end_everywhere(request: Request) -> None:
+    """Ends every sign-in of this session's person, on every browser, and revokes their bearer tokens."""
+    sign_in = session_id(request)
+    if sign_in is not None:
+        async with app_engine().begin() as conn:
+            await conn.execute(select(func.end_sign_ins_everywhere(sign_in)))
+    request.session.clear()
+
+
 def has_csrf_header(request: Request) -> bool:
     """Browsers cannot send a custom header cross-site without a CORS preflight we never grant."""
     return request.headers.get(CSRF_HEADER) == "1"

@@ -1,10 +1,17 @@
-"""Bearer tokens for scripts, signed with joserfc (HS256 over a key derived from the secret)."""
+"""Bearer tokens for scripts, signed with joserfc (HS256 over a key derived from the secret).
+
+Each token carries an identifier (jti) and lives at most MAX_LIFETIME. Tokens are not stored; revoking one
+records its identifier, and signing out everywhere records a cutoff for its person (migration 0010). Every
+request checks both in the statement that works out the caller's access (quorum.access), so a revocation
+takes effect on the next request.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -15,10 +22,18 @@ from quorum import clock
 from quorum.config import get_settings
 
 AUDIENCE = "quorum-api"
+MAX_LIFETIME = timedelta(days=7)
 
 
 class InvalidToken(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class BearerToken:
+    token_id: uuid.UUID
+    person_id: uuid.UUID
+    issued_at: datetime
 
 
 def _key() -> OctKey:
@@ -27,13 +42,18 @@ def _key() -> OctKey:
 
 
 def issue(person_id: uuid.UUID, ttl: timedelta) -> str:
+    if ttl > MAX_LIFETIME:
+        raise ValueError(f"A token lives at most {int(MAX_LIFETIME.total_seconds())} seconds.")
     now = int(clock.now().timestamp())
-    claims = {"sub": str(person_id), "aud": AUDIENCE, "iat": now, "exp": now + int(ttl.total_seconds())}
+    claims = {"sub": str(person_id), "aud": AUDIENCE, "jti": str(uuid.uuid4()), "iat": now,
+              "exp": now + int(ttl.total_seconds())}
     return jwt.encode({"alg": "HS256"}, claims, _key())
 
 
-def verify(token: str) -> uuid.UUID:
-    """The person the token was issued for. Raises InvalidToken if tampered, expired or malformed."""
+def verify(token: str) -> BearerToken:
+    """The token's identifier and person. Raises InvalidToken if tampered, expired, malformed or over-long.
+
+    Whether it has been revoked is the database's to say (quorum.access.establish)."""
     try:
         decoded = jwt.decode(token, _key(), algorithms=["HS256"])
         jwt.JWTClaimsRegistry(
@@ -42,10 +62,32 @@ def verify(token: str) -> uuid.UUID:
             sub={"essential": True},
             aud={"essential": True, "value": AUDIENCE},
             exp={"essential": True},
+            iat={"essential": True},
+            jti={"essential": True},
         ).validate(decoded.claims)
-        return uuid.UUID(decoded.claims["sub"])
+        claims = decoded.claims
+        if claims["exp"] - claims["iat"] > MAX_LIFETIME.total_seconds():
+            raise InvalidToken
+        return BearerToken(token_id=uuid.UUID(claims["jti"]), person_id=uuid.UUID(claims["sub"]),
+                           issued_at=datetime.fromtimestamp(claims["iat"], timezone.utc))
+    except (JoseError, ValueError, TypeError, KeyError, OverflowError):
+        raise InvalidToken from None
+
+
+def token_id(token: str) -> uuid.UUID:
+    """The identifier of a token this server issued (expired or not), to revoke it."""
+    try:
+        return uuid.UUID(jwt.decode(token, _key(), algorithms=["HS256"]).claims["jti"])
     except (JoseError, ValueError, TypeError, KeyError):
         raise InvalidToken from None
+
+
+async def revoke(token_id: uuid.UUID) -> bool:
+    """Refuse the token from the next request on. False if it had been revoked already."""
+    from quorum.database import app_engine
+
+    async with app_engine().begin() as conn:
+        return bool(await conn.scalar(select(func.revoke_bearer_token(token_id, MAX_LIFETIME))))
 
 
 async def person_id_for_email(email: str) -> uuid.UUID | None:

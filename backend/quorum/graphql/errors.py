@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
+from graphql import GraphQLError, VariableDefinitionNode
+from strawberry.extensions import MaskErrors, SchemaExtension
+from strawberry.types.graphql import OperationType
 
 MASKED_MESSAGE = "Something went wrong on our side; it has been logged."
 
@@ -31,12 +34,47 @@ def input_error(field: str | None, message: str) -> InputErrors:
     return InputErrors(UserError(field=field, message=message))
 
 
+SIGN_IN_TO_CHANGE = "Sign in to make changes."
+
+
 def is_internal(error: GraphQLError) -> bool:
-    """Mask everything except validation errors and our own ClientErrors."""
+    """Mask everything except validation errors, GraphQL's own, the variables' and our own ClientErrors.
+
+    A value in the variables that cannot be coerced (a scalar's parser raised) carries that exception as its
+    cause, but the message names the variable, the field and the value: the caller's mistake, not ours.
+    """
     original = error.original_error
-    if original is None:
+    if original is None or isinstance(original, (ClientError, GraphQLError)):
         return False
-    return not isinstance(original, ClientError)
+    return not any(isinstance(node, VariableDefinitionNode) for node in error.nodes or ())
+
+
+class MutationsNeedSignIn(SchemaExtension):
+    """Nothing in Quorum can be changed without signing in: tell an anonymous caller that, once, rather than
+    each service's account of who may make the change."""
+
+    def on_execute(self):
+        ctx = self.execution_context
+        access = getattr(ctx.context, "access", None)
+        if ctx.operation_type is OperationType.MUTATION and access is not None and not access.signed_in:
+            from graphql import ExecutionResult
+
+            ctx.result = ExecutionResult(data=None, errors=[GraphQLError(SIGN_IN_TO_CHANGE)])
+        yield
+
+
+_SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
+
+
+class NoSuggestions(SchemaExtension):
+    """Production: no "Did you mean 'organisations'?" in any error, which would give the schema away with
+    introspection off (strawberry's own option covers unknown fields only, not arguments, types or enum values)."""
+
+    def on_operation(self):
+        yield
+        result = self.execution_context.result
+        for error in (result.errors if result else None) or ():
+            error.message = _SUGGESTION.sub("", error.message)
 
 
 class MaskInternalErrors(MaskErrors):

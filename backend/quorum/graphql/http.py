@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
+from strawberry.schema.exceptions import CannotGetOperationTypeError
 
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.config import get_settings
@@ -22,6 +23,9 @@ from quorum.limits import RateLimited
 from quorum.unavailable import unavailable_response
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a 10 MB appendix, in base64, with room to spare
+# The document itself: the frontend's largest is under 10,000 characters; values (files included) go in variables.
+# Comments and whitespace are not tokens, so MaxTokensLimiter alone let a 15 MB comment through to the parser.
+MAX_QUERY_CHARACTERS = 50_000
 REQUEST_SECONDS = 30
 log = logging.getLogger(__name__)
 
@@ -31,7 +35,7 @@ async def graphql_endpoint(request: Request) -> Response:
         return _graphiql_or_refuse(request)
     try:
         identity = caller(request, changes_state=True)
-        body = await _json_body(request)
+        body = await _json_body(request, get_settings().body_seconds)
     except Refused as refused:
         return refused.response
     with counting_statements() as statements:
@@ -41,6 +45,8 @@ async def graphql_endpoint(request: Request) -> Response:
         except TimeoutError:
             return JSONResponse({"errors": [{"message": "The request took too long and was stopped; nothing was changed."}]},
                                 status_code=503)
+        except CannotGetOperationTypeError:
+            return _no_such_operation(body)
         except Exception as error:
             # PoolTimeout: every connection stayed busy for the pool's whole timeout (a burst); the client may retry.
             # is_unavailable: hot reads talk to asyncpg directly, whose errors SQLAlchemy has not wrapped.
@@ -101,7 +107,12 @@ class _Unexpected(Exception):
         self.result = result
 
 
-async def _json_body(request: Request) -> dict:
+def _no_such_operation(body: dict) -> Response:
+    message = f"The document has no operation named {body.get('operationName')!r}."
+    return JSONResponse({"errors": [{"message": message}]}, status_code=400)
+
+
+async def _json_body(request: Request, deadline_seconds: float) -> dict:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/json":
         raise Refused(415, "Send GraphQL requests as POST with Content-Type: application/json.")
@@ -110,13 +121,18 @@ async def _json_body(request: Request) -> dict:
         raise Refused(413, f"The request body is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB.")
     chunks, size = [], 0
     try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                raise Refused(413, f"The request body is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB.")
-            chunks.append(chunk)
+        # REQUEST_SECONDS starts once the body is in: a body trickled in a byte at a time must not hold a worker.
+        async with asyncio.timeout(deadline_seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    raise Refused(413, f"The request body is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB.")
+                chunks.append(chunk)
     except ClientDisconnect:
         raise Refused(400, "The request body was cut short.") from None
+    except TimeoutError:
+        raise Refused(408, f"The request body took longer than {deadline_seconds:g} seconds to arrive; send it again.",
+                      {"Connection": "close"}) from None
     try:
         text = b"".join(chunks).decode("utf-8")
         body = json.loads(text)
@@ -126,6 +142,8 @@ async def _json_body(request: Request) -> dict:
         raise Refused(400, "Text may not contain NUL (\\u0000) characters.")
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
         raise Refused(400, 'The body must be a JSON object with a "query" string.')
+    if len(body["query"]) > MAX_QUERY_CHARACTERS:
+        raise Refused(413, f"The query is longer than {MAX_QUERY_CHARACTERS:,} characters; send values as variables.")
     if not isinstance(body.get("variables") or {}, dict):
         raise Refused(400, '"variables" must be a JSON object.')
     if not isinstance(body.get("operationName") or "", str):

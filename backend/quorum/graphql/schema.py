@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.schema.config import StrawberryConfig
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -16,7 +17,9 @@ from strawberry.extensions import (
 from quorum.config import get_settings
 from quorum.graphql import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import MASKED_MESSAGE, ClientError, MaskInternalErrors, is_internal
+from quorum.graphql.errors import (
+    MASKED_MESSAGE, ClientError, MaskInternalErrors, MutationsNeedSignIn, NoSuggestions, is_internal,
+)
 from quorum.graphql.node import Node
 from quorum.ballots.graphql import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
 from quorum.ballots.loaders import ballots_by_id, options_by_id, proxies_by_id
@@ -143,9 +146,10 @@ def _extensions() -> list:
         lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=2000),
         lambda: MaskInternalErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
+        MutationsNeedSignIn,
     ]
     if get_settings().production:
-        extensions.append(DisableIntrospection)
+        extensions += [DisableIntrospection, NoSuggestions]
     return extensions
 
 
@@ -160,4 +164,5 @@ schema = strawberry.Schema(
     subscription=Subscription,
     types=[node_type for _, _, node_type in NODE_TYPES.values()],
     extensions=_extensions(),
+    config=StrawberryConfig(disable_field_suggestions=get_settings().production),
 )
