@@ -43,9 +43,10 @@ def read_rows(filename: str, content: bytes) -> list[list[str]]:
         raise input_error("contentBase64", f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
     if suffix == "xlsx":
-        if inspection.kind_of(content) != inspection.EXCEL:
+        if not content.startswith(b"PK\x03\x04"):
             raise input_error("contentBase64", "That file is not an Excel (.xlsx) workbook.")
-        inspection.refuse_active_office("contentBase64", content)
+        if inspection.kind_of(content) == inspection.EXCEL:
+            inspection.refuse_active_office("contentBase64", content)
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
             return [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
