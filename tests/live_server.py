@@ -46,6 +46,7 @@ def server(oidc_provider) -> Server:
         "QUORUM_OIDC_CLIENT_ID": CLIENT_ID,
         "QUORUM_OIDC_CLIENT_SECRET": "browser-test-secret",
     }
+    (ROOT / ".quorum" / "test").mkdir(parents=True, exist_ok=True)
     log = open(ROOT / ".quorum" / "test" / f"server-{TEST_DATABASE}.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT

@@ -116,3 +116,13 @@ HOSTILE_NAMES = {
     "non-Latin": "Протокол – £2m бюджет 会议.pdf",
     "path": "../../etc/passwd/..\\windows\\report.pdf",
 }
+
+
+def macro_xlsx() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", '<Types><Override PartName="/xl/workbook.xml"'
+                   ' ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>')
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 macros")
+    return out.getvalue()

@@ -19,7 +19,7 @@ ATTR_CHARS = "!#$&+-.^_`|~"  # RFC 8187 attr-char, beside letters and digits
 
 def ascii_fallback(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.replace("–", "-").replace("—", "-").replace("£", "GBP").replace("’", "'"))
-    plain = "".join(c if 32 <= ord(c) < 127 and c not in '"\\%' else "_" for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c if 32 <= ord(c) < 127 and c not in '"\\%;' else "_" for c in decomposed if not unicodedata.combining(c))
     return plain
 
 

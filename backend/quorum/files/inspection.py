@@ -92,6 +92,10 @@ REMOVED_KEYS = {
     "/JavaScript": "JavaScript",
 }
 ACTIVE_ANNOTATIONS = {"/FileAttachment": "embedded files", "/RichMedia": "embedded media", "/Screen": "embedded media"}
+SAID_IN_ORDER = [
+    "an action run when the document opens", "JavaScript", REMOVED_KEYS["/AA"], *ACTIVE_ACTIONS.values(),
+    "embedded files", "embedded media", "an XFA form",
+]
 
 
 def inspect_pdf(field: str, content: bytes) -> Inspection:
@@ -162,7 +166,7 @@ def _remove_active_content(pdf: pikepdf.Pdf) -> list[str]:
                 stack.extend(kept)
             elif key not in ("/Parent", "/P"):  # back references lead nowhere new
                 stack.append(value)
-    return list(removed)
+    return sorted(removed, key=lambda label: SAID_IN_ORDER.index(label))
 
 
 def _active_action(value) -> str | None:
