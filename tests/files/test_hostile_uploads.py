@@ -17,7 +17,9 @@ from quorum.files.inspection import PDF, inspect
 from tests.ballots.helpers import BOLTON, CREATE, EQUAL_RULES, FOR_AGAINST, SET_RULES, now
 from tests.files import corpus
 from tests.meetings.support import SAVE, SECRETARY, add_item, create_meeting, draft, request_paper
-from tests.support import BOLTON_ADMIN, DEMO_DELEGATION, MANCHESTER_OFFICER, Caller, global_id, owner_fetch, token_for
+from tests.support import (
+    BOLTON_ADMIN, DEMO_DELEGATION, JOINT_COMMITTEE, MANCHESTER_OFFICER, Caller, global_id, owner_fetch, token_for,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -30,6 +32,9 @@ ROUTES = {
       errors { field message } } }""", ("PDF", "Word")),
     "delegation agreement": ("""mutation($input: AttachAgreementInput!) {
       attachDelegationAgreement(input: $input) { delegation { agreement { filename inspectionNote url } }
+      errors { field message } } }""", ("PDF",)),
+    "recorded delegation's agreement": ("""mutation($input: RecordDelegationInput!) {
+      recordDelegation(input: $input) { delegation { agreement { filename inspectionNote url } }
       errors { field message } } }""", ("PDF",)),
     "ballot document": ("""mutation($input: CreateBallotInput!) {
       createBallot(input: $input) { ballot { document { filename inspectionNote url } } errors { field message } } }""",
@@ -52,7 +57,7 @@ NEUTRALISED = {
                             " changes (it opens without a password); the stored copy has no such restrictions, so it can"
                             " go in the board pack."),
 }
-COUNTED = ("stored_file", "appendix", "audit_entry", "ballot", "practice", "interest")
+COUNTED = ("stored_file", "appendix", "audit_entry", "ballot", "delegation", "practice", "interest")
 
 
 class Heartbeat(threading.Thread):
@@ -96,6 +101,10 @@ async def route_inputs(client: httpx.AsyncClient) -> dict[str, tuple[Caller, dic
                          " WHERE o.ods_code = '00T' AND c.kind = 'COUNCIL_OF_MEMBERS'")}),
         "delegation agreement": (Caller(client, await token_for(MANCHESTER_OFFICER)),
                                  {"delegationId": await global_id("Delegation", DEMO_DELEGATION)}),
+        "recorded delegation's agreement": (Caller(client, await token_for(MANCHESTER_OFFICER)), {
+            "organisationId": await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = 'Q46'"),
+            "committeeId": await global_id("Committee", JOINT_COMMITTEE), "functions": ["primary_care.local_incentive_schemes"],
+            "scopeIds": [org], "validFrom": "2020-01-01T00:00:00+00:00", "validTo": "2020-04-01T00:00:00+00:00"}),
         "ballot document": (secretary, {
             "organisationId": org, "title": "Hostile document", "questions": FOR_AGAINST,
             "opensAt": now().isoformat(), "closesAt": now().replace(year=now().year + 1).isoformat()}),
@@ -107,6 +116,8 @@ async def upload(route: str, caller: Caller, base: dict, filename: str, content:
     encoded = base64.b64encode(content).decode()
     if route == "ballot document":
         variables = {**base, "document": {"filename": filename, "contentBase64": encoded}}
+    elif route == "recorded delegation's agreement":
+        variables = {**base, "agreement": {"filename": filename, "contentBase64": encoded}}
     else:
         variables = {**base, "filename": filename, "contentBase64": encoded}
     payload = next(iter((await caller.data(mutation, {"input": variables})).values()))

@@ -37,6 +37,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         OR EXISTS (SELECT 1 FROM ballot WHERE org_id = p_org AND document_file_id = p_id)
 $$;
 REVOKE ALL ON FUNCTION stored_file_attached(uuid, uuid) FROM PUBLIC;
+CREATE INDEX committee_terms_file_idx ON committee (org_id, terms_file_id) WHERE terms_file_id IS NOT NULL;
+CREATE INDEX delegation_agreement_file_idx ON delegation (org_id, agreement_file_id) WHERE agreement_file_id IS NOT NULL;
 CREATE INDEX pack_build_file_idx ON pack_build (org_id, file_id) WHERE file_id IS NOT NULL;
 CREATE INDEX ballot_document_file_idx ON ballot (org_id, document_file_id) WHERE document_file_id IS NOT NULL;
 """
@@ -89,7 +91,7 @@ def downgrade() -> None:
                    OR EXISTS (SELECT 1 FROM delegation d WHERE d.org_id = stored_file.org_id AND d.agreement_file_id = stored_file.id)
                    OR EXISTS (SELECT 1 FROM appendix a WHERE a.org_id = stored_file.org_id AND a.file_id = stored_file.id)
                    OR EXISTS (SELECT 1 FROM pack_build b WHERE b.org_id = stored_file.org_id AND b.file_id = stored_file.id));
-        DROP INDEX pack_build_file_idx, ballot_document_file_idx;
+        DROP INDEX committee_terms_file_idx, delegation_agreement_file_idx, pack_build_file_idx, ballot_document_file_idx;
         DROP FUNCTION stored_file_attached(uuid, uuid);
         ALTER TABLE stored_file DROP COLUMN inspection_note;
         """
