@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import hashlib
@@ -13,7 +14,7 @@ from quorum.files.inspection import EXCEL, MAX_BYTES, PDF, WORD, FileKind, Inspe
 from quorum.files.tables import StoredFile
 from quorum.graphql.errors import input_error
 
-__all__ = ["EXCEL", "MAX_BYTES", "PDF", "WORD", "FileKind", "decode_upload", "inspect", "keep", "store"]
+__all__ = ["EXCEL", "MAX_BYTES", "PDF", "WORD", "FileKind", "decode_upload", "inspected", "keep", "store"]
 
 
 def decode_upload(field: str, content_base64: str) -> bytes:
@@ -21,6 +22,11 @@ def decode_upload(field: str, content_base64: str) -> bytes:
         return base64.b64decode(content_base64, validate=True)
     except (binascii.Error, ValueError):
         raise input_error(field, "The file's content is not valid base64.") from None
+
+
+async def inspected(field: str, filename: str, content: bytes, allowed: tuple[FileKind, ...]) -> Inspection:
+    """The inspection in a worker thread: qpdf reading a large PDF must not hold up every other request."""
+    return await asyncio.to_thread(inspect, field, filename, content, allowed)
 
 
 async def keep(db: Db, access: Access, *, org_id: uuid.UUID, filename: str, inspection: Inspection) -> StoredFile:
@@ -39,5 +45,5 @@ async def store(
     db: Db, access: Access, *, org_id: uuid.UUID, field: str, filename: str, content_base64: str,
     allowed: tuple[FileKind, ...],
 ) -> StoredFile:
-    inspection = inspect(field, filename, decode_upload(field, content_base64), allowed)
+    inspection = await inspected(field, filename, decode_upload(field, content_base64), allowed)
     return await keep(db, access, org_id=org_id, filename=filename, inspection=inspection)

@@ -227,7 +227,8 @@ async def add_appendix(
 ) -> Appendix:
     paper, version = await _draft_for_appendices(db, access, paper_id, "add")
     title = _title(title)
-    inspection = files.inspect("contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS)
+    inspection = await files.inspected(
+        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS)
     stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
     existing = await db.all(select(Appendix).where(Appendix.version_id == version.id))
     appendix = Appendix(
@@ -258,7 +259,8 @@ async def replace_appendix(
     """A new file (and title) in the same place; the old file stays stored, attached to nothing, for its uploader."""
     paper, appendix = await _appendix(db, access, appendix_id, "replace")
     new_title = _title(title) if title is not None else appendix.title
-    inspection = files.inspect("contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS)
+    inspection = await files.inspected(
+        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS)
     stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
     before = snapshot(appendix)
     appendix.title, appendix.file_id, appendix.kind = new_title, stored.id, KIND_OF_FILE[inspection.kind]
