@@ -89,6 +89,7 @@ REMOVED_KEYS = {
     "/JS": "JavaScript",
     "/XFA": "an XFA form",
     "/EmbeddedFiles": "embedded files",
+    "/EF": "embedded files",  # a file specification's own copy, as PDF/A-3 associated files (/AF) carry
     "/JavaScript": "JavaScript",
 }
 ACTIVE_ANNOTATIONS = {"/FileAttachment": "embedded files", "/RichMedia": "embedded media", "/Screen": "embedded media"}
