@@ -33,6 +33,7 @@ async def record(
     *,
     org_id: uuid.UUID | None,
     before: dict[str, Any] | None = None,
+    removed: bool = False,
 ) -> None:
     await db.execute(
         _INSERT,
@@ -43,6 +44,6 @@ async def record(
             "entity_type": type(entity).__name__,
             "entity_id": getattr(entity, "id", None),
             "before": None if before is None else json.dumps(before),
-            "after": json.dumps(snapshot(entity)),
+            "after": None if removed else json.dumps(snapshot(entity)),
         },
     )

@@ -1,7 +1,7 @@
 """Bearer tokens for scripts, signed with joserfc (HS256 over a key derived from the secret).
 
 Each token carries an identifier (jti) and lives at most MAX_LIFETIME. Tokens are not stored; revoking one
-records its identifier, and signing out everywhere records a cutoff for its person (migration 0010). Every
+records its identifier, and signing out everywhere records a cutoff for its person (migration 0009). Every
 request checks both in the statement that works out the caller's access (quorum.access), so a revocation
 takes effect on the next request.
 """

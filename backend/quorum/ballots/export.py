@@ -23,6 +23,7 @@ from quorum.graphql import ids
 from quorum.graphql.errors import ClientError
 from quorum.organisations.tables import Organisation, Practice
 from quorum.people.tables import Person
+from quorum.files.download import download_response
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -119,6 +120,4 @@ async def export_ballot(request: Request) -> Response:
         organisation = await db.first(select(Organisation).where(Organisation.id == ballot.org_id))
         content = await workbook(db, ballot, organisation)
     filename = f"ballot-{organisation.ods_code}-{_local(service.closed_at(ballot)):%Y-%m-%d}.xlsx"
-    return Response(content, media_type=spreadsheets.XLSX, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
-    })
+    return download_response(content, media_type=spreadsheets.XLSX, filename=filename)

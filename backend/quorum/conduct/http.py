@@ -14,6 +14,7 @@ from quorum.conduct.minutes import minutes_of
 from quorum.conduct.minutes_document import compile_minutes
 from quorum.conduct.tables import MinutesPart
 from quorum.meetings.service import get_meeting
+from quorum.files.download import download_response
 
 NOT_FOUND = PlainTextResponse("No such minutes.", status_code=404)
 
@@ -37,7 +38,7 @@ async def download(request: Request) -> Response:
     slug = "".join(c if c.isalnum() else "-" for c in content.committee.lower()).strip("-")
     filename = f"{slug}-minutes-{meeting_id.hex[:8]}-{part.value.lower()}{'' if approved else '-draft'}.pdf"
     public = approved is not None and part == MinutesPart.PUBLIC
-    return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "public, max-age=300" if public else "private, no-store",
-    })
+    return download_response(
+        pdf, media_type="application/pdf", filename=filename,
+        cache_control="public, max-age=300" if public else "private, no-store",
+    )

@@ -18,6 +18,7 @@ from quorum.delegations.tables import Delegation
 from quorum.graphql import ids
 from quorum.graphql.errors import ClientError
 from quorum.organisations.tables import Organisation
+from quorum.files.download import download_response
 
 COLUMNS = [
     "Delegating organisation", "Receiving committee", "Committee host", "Functions", "Scope (CCGs)",
@@ -69,9 +70,7 @@ async def export_register(request: Request) -> Response:
     ]
     content = workbook(f"Register of delegations: {organisation.name}", rows)
     filename = f"delegations-{organisation.ods_code}-{clock.today().isoformat()}.xlsx"
-    return Response(content, media_type=spreadsheets.XLSX, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
-    })
+    return download_response(content, media_type=spreadsheets.XLSX, filename=filename)
 
 
 async def _names(db, delegations: list[Delegation]) -> dict[uuid.UUID, str]:

@@ -16,19 +16,23 @@ class StoredFileType:
     size_bytes: int
     sha256: str
     url: str
+    inspection_note: str | None = strawberry.field(
+        description="What the upload check removed from the file or noticed about it (active content, restrictions)."
+    )
 
     @classmethod
     def from_row(cls, row) -> StoredFileType:
         return cls(
             filename=row.filename, content_type=row.content_type, size_bytes=row.size_bytes, sha256=row.sha256,
-            url=f"/files/{row.id}",
+            url=f"/files/{row.id}", inspection_note=row.inspection_note,
         )
 
 
 def files_by_id(ctx: Context) -> DataLoader:
     from sqlmodel import select
 
-    columns = (StoredFile.id, StoredFile.filename, StoredFile.content_type, StoredFile.size_bytes, StoredFile.sha256)
+    columns = (StoredFile.id, StoredFile.filename, StoredFile.content_type, StoredFile.size_bytes, StoredFile.sha256,
+               StoredFile.inspection_note)
 
     async def load(ids: list[uuid.UUID]):
         rows = await ctx.db.all(select(*columns).where(StoredFile.id.in_(ids)))  # never the bytes

@@ -1,37 +1,63 @@
-"""GET /files/{id}: a stored document, for whoever may see what it is attached to."""
+"""GET /files/{id}: a stored document, for whoever may see what it is attached to.
+
+A file is read through its owner: a committee's terms of reference, a delegation's agreement, a paper
+version's appendix (so the agenda item's part and the meeting's visibility decide), a ballot's document, a
+published public pack. A private pack never comes through here, only stamped through /packs. A file attached to
+nothing yet is its uploader's. Row-level security on `stored_file` (migration 0010) says the same in SQL.
+"""
 
 from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import func
 from sqlmodel import select
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from quorum.access import Access
 from quorum.auth.identity import Refused, caller, transaction_for
+from quorum.ballots.service import visible_ballots
+from quorum.ballots.tables import Ballot
 from quorum.committees.service import visible_committees
 from quorum.committees.tables import Committee
 from quorum.database import Db
 from quorum.delegations.service import visible_delegations
 from quorum.delegations.tables import Delegation
+from quorum.files.download import download_response
 from quorum.files.tables import StoredFile
+from quorum.meetings.tables import Part
+from quorum.packs.service import visible_builds
+from quorum.packs.tables import PackBuild
+from quorum.papers.service import visible_versions
+from quorum.papers.tables import Appendix, PaperVersion
 
 NOT_FOUND = PlainTextResponse("No such file.", status_code=404)
+
+
+def attachments_seen_by(access: Access, file_id: uuid.UUID):
+    """Each thing the file may be attached to, as the caller may see it."""
+    return (
+        visible_committees(access).where(Committee.terms_file_id == file_id),
+        visible_delegations(access).where(Delegation.agreement_file_id == file_id),
+        select(Appendix).where(
+            Appendix.file_id == file_id, visible_versions(access).where(PaperVersion.id == Appendix.version_id).exists()
+        ),
+        visible_builds(access).where(PackBuild.file_id == file_id, PackBuild.part == Part.PUBLIC),
+        visible_ballots(access).where(Ballot.document_file_id == file_id),
+    )
 
 
 async def readable_file(db: Db, access: Access, file_id: uuid.UUID) -> StoredFile | None:
     row = await db.first(select(StoredFile).where(StoredFile.id == file_id))
     if row is None:
         return None
-    if row.org_id in access.org_ids:
-        return row
-    attached = [
-        visible_committees(access).where(Committee.terms_file_id == file_id),
-        visible_delegations(access).where(Delegation.agreement_file_id == file_id),
-    ]
-    for statement in attached:
+    for statement in attachments_seen_by(access, file_id):
         if await db.first(statement) is not None:
+            return row
+    if row.uploaded_by is not None and row.uploaded_by == access.person_id:
+        attached = await db.scalar(select(func.stored_file_attached(row.org_id, row.id)))
+        if not attached:
             return row
     return None
 
@@ -48,11 +74,4 @@ async def download(request: Request) -> Response:
         row = await readable_file(db, access, file_id)
     if row is None:
         return NOT_FOUND
-    return Response(
-        row.content,
-        media_type=row.content_type,
-        headers={
-            "Content-Disposition": f'attachment; filename="{row.filename}"',
-            "Cache-Control": "private, no-store",
-        },
-    )
+    return download_response(row.content, media_type=row.content_type, filename=row.filename)

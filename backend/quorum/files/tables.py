@@ -19,6 +19,7 @@ class StoredFile(SQLModel, table=True):
     size_bytes: int
     sha256: str
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    inspection_note: str | None = None  # what the upload check removed or noticed, told to the uploader
     uploaded_by: uuid.UUID | None = Field(default=None, foreign_key="person.id")
     uploaded_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())

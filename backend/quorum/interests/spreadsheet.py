@@ -27,6 +27,7 @@ from quorum.interests.service import Entry, entry_errors, keeps_register, known_
 from quorum.interests.tables import Interest, InterestCategory
 from quorum.organisations.importer import RowError, read_table
 from quorum.people.tables import Person
+from quorum.files.download import download_response
 
 MAX_ROWS = 2000
 CATEGORY_WORDS = {
@@ -96,9 +97,7 @@ async def export_register(request: Request) -> Response:
         rows = await export_rows(db, access, org_id)
     content = workbook(f"Register of interests: {organisation.name}", rows)
     filename = f"interests-{organisation.ods_code}-{clock.today().isoformat()}.xlsx"
-    return Response(content, media_type=spreadsheets.XLSX, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
-    })
+    return download_response(content, media_type=spreadsheets.XLSX, filename=filename)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from quorum.committees.service import visible_committees
 from quorum.committees.tables import Committee
 from quorum.meetings.service import visible_meetings
 from quorum.meetings.tables import Meeting
+from quorum.files.download import download_response
 
 DEFAULT_LENGTH = timedelta(hours=2)
 
@@ -41,8 +42,7 @@ def calendar(name: str, meetings: list[tuple[Meeting, str]], base_url: str) -> b
 
 
 def _response(content: bytes, filename: str) -> Response:
-    return Response(content, media_type="text/calendar; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return download_response(content, media_type="text/calendar; charset=utf-8", filename=filename, cache_control=None)
 
 
 async def meeting_ics(request: Request) -> Response:

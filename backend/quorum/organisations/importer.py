@@ -11,6 +11,7 @@ from quorum import spreadsheet_reader
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
+from quorum.files import inspection
 from quorum.graphql.errors import input_error
 from quorum.organisations.service import administered_ccg, practice_errors, visible_practices
 from quorum.organisations.tables import Practice
@@ -41,8 +42,11 @@ async def read_table(filename: str, content: bytes, max_rows: int) -> Table:
     suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
     if suffix not in ("xlsx", "csv"):
         raise input_error("filename", "Upload an .xlsx or .csv file.")
-    if suffix == "xlsx" and not content.startswith(b"PK\x03\x04"):
-        raise input_error("contentBase64", "That file is not an Excel (.xlsx) workbook.")
+    if suffix == "xlsx":
+        if not content.startswith(b"PK\x03\x04"):
+            raise input_error("contentBase64", "That file is not an Excel (.xlsx) workbook.")
+        if inspection.kind_of(content) == inspection.EXCEL:
+            inspection.refuse_active_office("contentBase64", content)
     try:
         return await spreadsheet_reader.read_table(suffix, content, max_rows)
     except spreadsheet_reader.Unreadable as refused:

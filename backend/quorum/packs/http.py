@@ -16,6 +16,7 @@ from quorum.packs.service import visible_builds
 from quorum.packs.tables import PackBuild
 from quorum.packs.watermark import watermark
 from quorum.people.tables import Person
+from quorum.files.download import download_response
 
 NOT_FOUND = PlainTextResponse("No such pack.", status_code=404)
 
@@ -37,8 +38,7 @@ async def download(request: Request) -> Response:
     content = stored.content
     if build.part == Part.PRIVATE:
         content = await asyncio.to_thread(watermark, content, f"Private – {reader.name}")
-    disposition = "inline" if request.query_params.get("view") else "attachment"
-    return Response(content, media_type="application/pdf", headers={
-        "Content-Disposition": f'{disposition}; filename="{stored.filename}"',
-        "Cache-Control": "private, no-store" if build.part == Part.PRIVATE else "public, max-age=300",
-    })
+    return download_response(
+        content, media_type="application/pdf", filename=stored.filename, inline=bool(request.query_params.get("view")),
+        cache_control="private, no-store" if build.part == Part.PRIVATE else "public, max-age=300",
+    )

@@ -62,6 +62,7 @@ class ImpactAssessment:
 
 @strawberry.type(name="Appendix")
 class AppendixType:
+    id: strawberry.ID = strawberry.field(description="Names the appendix to replaceAppendix and removeAppendix.")
     title: str
     kind: AppendixKindEnum
     page_count: int | None
@@ -71,6 +72,11 @@ class AppendixType:
     @strawberry.field
     async def file(self, info: Info) -> StoredFileType | None:
         return await stored_file(info, self.row.file_id)
+
+    @classmethod
+    def from_row(cls, row: Appendix) -> AppendixType:
+        return cls(id=ids.encode("Appendix", row.id), title=row.title, kind=row.kind, page_count=row.page_count,
+                   problem=row.problem, row=row)
 
 
 @strawberry.type(name="PaperVersion")
@@ -115,7 +121,7 @@ class PaperVersionNode(Node):
     @strawberry.field
     async def appendices(self, info: Info) -> list[AppendixType]:
         rows = await info.context.loader("appendices", appendices_by_version).load(self.row.id)
-        return [AppendixType(title=a.title, kind=a.kind, page_count=a.page_count, problem=a.problem, row=a) for a in rows]
+        return [AppendixType.from_row(a) for a in rows]
 
 
 @strawberry.type(name="Paper")
@@ -228,6 +234,19 @@ class AddAppendixInput:
     content_base64: str
 
 
+@strawberry.input(description="A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title.")
+class ReplaceAppendixInput:
+    id: strawberry.ID
+    filename: str
+    content_base64: str
+    title: str | None = None
+
+
+@strawberry.input
+class RemoveAppendixInput:
+    id: strawberry.ID
+
+
 @strawberry.type
 class PaperPayload:
     paper: PaperNode | None = None
@@ -301,5 +320,25 @@ class PaperMutations:
             )
         except InputErrors as e:
             return AppendixPayload(errors=e.errors)
-        return AppendixPayload(appendix=AppendixType(
-            title=row.title, kind=row.kind, page_count=row.page_count, problem=row.problem, row=row))
+        return AppendixPayload(appendix=AppendixType.from_row(row))
+
+    @strawberry.mutation(description="Put a new file in an appendix's place while its paper is a draft.")
+    async def replace_appendix(self, info: Info, input: ReplaceAppendixInput) -> AppendixPayload:
+        ctx = info.context
+        try:
+            row = await service.replace_appendix(
+                ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"), title=input.title,
+                filename=input.filename, content_base64=input.content_base64,
+            )
+        except InputErrors as e:
+            return AppendixPayload(errors=e.errors)
+        return AppendixPayload(appendix=AppendixType.from_row(row))
+
+    @strawberry.mutation(description="Take an appendix off a draft paper.")
+    async def remove_appendix(self, info: Info, input: RemoveAppendixInput) -> PaperPayload:
+        ctx = info.context
+        try:
+            row = await service.remove_appendix(ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"))
+        except InputErrors as e:
+            return PaperPayload(errors=e.errors)
+        return PaperPayload(paper=PaperNode.from_row(row))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, delete, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -17,7 +17,6 @@ from quorum.files import service as files
 from quorum.graphql.errors import InputErrors, UserError, input_error
 from quorum.meetings.service import can_run, run_meeting, visible_items
 from quorum.meetings.tables import AgendaItem, Meeting, Purpose
-from quorum.packs.appendices import inspect_pdf
 from quorum.papers import workflow
 from quorum.papers.tables import IMPACT_AREAS, Appendix, AppendixKind, Paper, PaperStatus, PaperVersion
 from quorum.papers.workflow import Actor
@@ -171,9 +170,12 @@ async def save_draft(db: Db, access: Access, paper_id: uuid.UUID, *, is_public: 
 async def _new_version(db: Db, access: Access, paper: Paper, previous: PaperVersion) -> PaperVersion:
     copied = previous.model_dump(exclude={"id", "number", "created_by", "created_at", "approved_at", "approved_by", "published_at"})
     version = await db.add(PaperVersion(**copied, number=previous.number + 1, created_by=access.person_id))
-    for appendix in await db.all(select(Appendix).where(Appendix.version_id == previous.id)):
-        data = appendix.model_dump(exclude={"id", "version_id"})
-        await db.add(Appendix(**data, version_id=version.id), refresh=False)
+    # A flagged appendix is not carried forward: it would block the new version as it blocked the last.
+    carried = [a for a in await db.all(select(Appendix).where(Appendix.version_id == previous.id).order_by(Appendix.position))
+               if not a.problem]
+    for position, appendix in enumerate(carried, start=1):
+        data = appendix.model_dump(exclude={"id", "version_id", "position"})
+        await db.add(Appendix(**data, version_id=version.id, position=position), refresh=False)
     return version
 
 
@@ -201,32 +203,84 @@ async def move(db: Db, access: Access, paper_id: uuid.UUID, target: PaperStatus)
     return paper
 
 
+APPENDIX_KINDS = (files.PDF, files.WORD, files.EXCEL)
+
+
+async def _draft_for_appendices(db: Db, access: Access, paper_id: uuid.UUID, verb: str) -> tuple[Paper, PaperVersion]:
+    paper = await get_paper(db, access, paper_id)
+    if not actors(access, paper) & {Actor.AUTHOR, Actor.SECRETARY}:
+        raise input_error(None, f"Only the paper's author or the board secretary can {verb} appendices.")
+    version = await latest_version(db, paper)
+    if PaperStatus(paper.status) != PaperStatus.DRAFT or version.approved_at is not None:
+        raise input_error(None, f"Appendices are {verb}d on a draft; save a change to start a new version first.")
+    return paper, version
+
+
+def _title(title: str) -> str:
+    if not title.strip() or len(title) > 300:
+        raise input_error("title", "Give the appendix a title (300 characters or fewer).")
+    return title.strip()
+
+
 async def add_appendix(
     db: Db, access: Access, paper_id: uuid.UUID, *, title: str, filename: str, content_base64: str
 ) -> Appendix:
-    paper = await get_paper(db, access, paper_id)
-    if not actors(access, paper) & {Actor.AUTHOR, Actor.SECRETARY}:
-        raise input_error(None, "Only the paper's author or the board secretary can add appendices.")
-    version = await latest_version(db, paper)
-    if PaperStatus(paper.status) != PaperStatus.DRAFT or version.approved_at is not None:
-        raise input_error(None, "Appendices are added to a draft; save a change to start a new version first.")
-    if not title.strip() or len(title) > 300:
-        raise input_error("title", "Give the appendix a title (300 characters or fewer).")
-    content = files.decode_upload("contentBase64", content_base64)
-    kind = files.check("contentBase64", filename, content, (files.PDF, files.WORD, files.EXCEL))
-    page_count, problem = inspect_pdf(content) if kind == files.PDF else (None, None)
-    stored = await files.store(
-        db, access, org_id=paper.org_id, field="contentBase64", filename=filename, content_base64=content_base64,
-        allowed=(kind,),
-    )
+    paper, version = await _draft_for_appendices(db, access, paper_id, "add")
+    title = _title(title)
+    inspection = await files.inspected(
+        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS)
+    stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
     existing = await db.all(select(Appendix).where(Appendix.version_id == version.id))
     appendix = Appendix(
-        org_id=paper.org_id, version_id=version.id, position=len(existing) + 1, title=title.strip(), file_id=stored.id,
-        kind=KIND_OF_FILE[kind], page_count=page_count, problem=problem,
+        org_id=paper.org_id, version_id=version.id, position=len(existing) + 1, title=title, file_id=stored.id,
+        kind=KIND_OF_FILE[inspection.kind], page_count=inspection.page_count, problem=inspection.problem,
     )
     await db.add(appendix)
     await record(db, access, "appendix.add", appendix, org_id=paper.org_id)
     return appendix
+
+
+async def _appendix(db: Db, access: Access, appendix_id: uuid.UUID, verb: str) -> tuple[Paper, Appendix]:
+    appendix = await db.first(
+        select(Appendix).where(Appendix.id == appendix_id, visible_versions(access).where(PaperVersion.id == Appendix.version_id).exists())
+    )
+    if appendix is None:
+        raise input_error("id", "No such appendix.")
+    version = await db.first(select(PaperVersion).where(PaperVersion.id == appendix.version_id))
+    paper, latest = await _draft_for_appendices(db, access, version.paper_id, verb)
+    if latest.id != version.id:
+        raise input_error("id", "That appendix belongs to an earlier version of the paper, which cannot change.")
+    return paper, appendix
+
+
+async def replace_appendix(
+    db: Db, access: Access, appendix_id: uuid.UUID, *, title: str | None, filename: str, content_base64: str
+) -> Appendix:
+    """A new file (and title) in the same place; the old file stays stored, attached to nothing, for its uploader."""
+    paper, appendix = await _appendix(db, access, appendix_id, "replace")
+    new_title = _title(title) if title is not None else appendix.title
+    inspection = await files.inspected(
+        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS)
+    stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
+    before = snapshot(appendix)
+    appendix.title, appendix.file_id, appendix.kind = new_title, stored.id, KIND_OF_FILE[inspection.kind]
+    appendix.page_count, appendix.problem = inspection.page_count, inspection.problem
+    await db.add(appendix)
+    await record(db, access, "appendix.replace", appendix, org_id=paper.org_id, before=before)
+    return appendix
+
+
+async def remove_appendix(db: Db, access: Access, appendix_id: uuid.UUID) -> Paper:
+    paper, appendix = await _appendix(db, access, appendix_id, "remove")
+    before = snapshot(appendix)
+    await db.execute(delete(Appendix).where(Appendix.org_id == appendix.org_id, Appendix.id == appendix.id))
+    later = await db.all(select(Appendix).where(Appendix.version_id == appendix.version_id, Appendix.position > appendix.position)
+                         .order_by(Appendix.position))
+    for other in later:
+        other.position -= 1
+        await db.add(other, refresh=False)
+    await record(db, access, "appendix.remove", appendix, org_id=paper.org_id, before=before, removed=True)
+    return paper
 
 
 def my_papers(access: Access):

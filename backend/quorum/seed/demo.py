@@ -7,11 +7,13 @@ idempotent: every row is matched on its natural key (ODS code, email, role).
 from __future__ import annotations
 
 import hashlib
+import io
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from sqlalchemy import select
+import pikepdf
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -19,6 +21,7 @@ from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, M
 from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import owner_url
 from quorum.delegations.tables import Delegation
+from quorum.files.inspection import PDF, WORD, clean_filename, inspect
 from quorum.files.tables import StoredFile
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration, Role
@@ -202,6 +205,7 @@ async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
                 org_id=host, committee_id=committee_id, person_id=person_id, party_org_id=org_ids[party_ods],
                 role=role, voting=voting, category=category, valid_from=MEMBERSHIPS_START,
             ))
+    await _governing_body_terms(conn, bolton)
     if await conn.scalar(select(Delegation.id).where(Delegation.receiving_committee_id == joint)) is None:
         agreement = demo_pdf("Delegation agreement: Greater Manchester Area Team and Bolton CCG")
         file_id = await conn.scalar(insert(StoredFile).values(
@@ -224,6 +228,32 @@ async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
                 contract_type=types[i % len(types)], start_date=date(2004, 4, 1),
                 enhanced_services=services[i % len(services)],
             ).on_conflict_do_nothing())
+
+
+def _form_tool_export(title: str) -> bytes:
+    """A PDF as form tools export them: with a script run on opening (to print it), which uploads strip."""
+    with pikepdf.open(io.BytesIO(demo_pdf(title))) as document:
+        document.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("this.print();"))
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+
+async def _governing_body_terms(conn, bolton) -> None:
+    """Bolton's governing body terms of reference, uploaded by its secretary through the upload check."""
+    governing_body = (await conn.execute(select(Committee.id, Committee.terms_file_id).where(
+        Committee.org_id == bolton, Committee.kind == CommitteeKind.GOVERNING_BODY))).first()
+    if governing_body is None or governing_body.terms_file_id is not None:
+        return
+    checked = inspect("contentBase64", "governing-body-terms.pdf", _form_tool_export(
+        "NHS Bolton CCG governing body: terms of reference"), (PDF, WORD))
+    helen = await conn.scalar(select(Person.id).where(Person.email == f"helen.hargreaves@{DEMO_DOMAIN}"))
+    file_id = await conn.scalar(insert(StoredFile).values(
+        org_id=bolton, filename=clean_filename("governing-body-terms.pdf", PDF.suffix), content_type=PDF.content_type,
+        size_bytes=len(checked.content), sha256=hashlib.sha256(checked.content).hexdigest(), content=checked.content,
+        uploaded_by=helen, inspection_note=checked.note,
+    ).returning(StoredFile.id))
+    await conn.execute(update(Committee).where(Committee.id == governing_body.id).values(terms_file_id=file_id))
 
 
 def _print_summary() -> None:

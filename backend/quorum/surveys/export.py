@@ -32,6 +32,7 @@ from quorum.surveys.definition import AGREEMENT_SCALE, Option, Question, Questio
 from quorum.surveys.groups import GroupSplit, RespondentGroups
 from quorum.surveys.suppression import withheld
 from quorum.surveys.tables import Anonymity, Survey
+from quorum.files.download import download_response
 
 WITHHELD = "Withheld"
 ANONYMITY_WORDS = {
@@ -321,6 +322,4 @@ async def export_results(request: Request) -> Response:
                 previous = (earlier, await results.survey_results(db, earlier, await service.structure(db, earlier)))
         content = await workbook_for(db, survey, organisation.name if organisation else "", previous)
     filename = f"survey-results-{clock.today().isoformat()}.xlsx"
-    return Response(content, media_type=spreadsheets.XLSX, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store",
-    })
+    return download_response(content, media_type=spreadsheets.XLSX, filename=filename)

@@ -86,6 +86,7 @@ export const committeeQuery = gql<CommitteeQuery, CommitteeQueryVariables>(`
           contentType
           sizeBytes
           url
+          inspectionNote
         }
         quorumRule {
           minimumVoting
@@ -222,6 +223,7 @@ export const attachTermsOfReferenceMutation = gql<
         id
         termsOfReference {
           filename
+          inspectionNote
         }
       }
       errors {

@@ -8,6 +8,10 @@ import type {
   MyPapersQueryVariables,
   PaperQuery,
   PaperQueryVariables,
+  RemoveAppendixMutation,
+  RemoveAppendixMutationVariables,
+  ReplaceAppendixMutation,
+  ReplaceAppendixMutationVariables,
   SavePaperDraftMutation,
   SavePaperDraftMutationVariables,
 } from '../generated/graphql';
@@ -73,6 +77,7 @@ export const paperQuery = gql<PaperQuery, PaperQueryVariables>(`
             detail
           }
           appendices {
+            id
             title
             kind
             pageCount
@@ -82,6 +87,7 @@ export const paperQuery = gql<PaperQuery, PaperQueryVariables>(`
               contentType
               sizeBytes
               url
+              inspectionNote
             }
           }
         }
@@ -165,6 +171,41 @@ export const addAppendixMutation = gql<AddAppendixMutation, AddAppendixMutationV
         kind
         pageCount
         problem
+        file {
+          inspectionNote
+        }
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const replaceAppendixMutation = gql<ReplaceAppendixMutation, ReplaceAppendixMutationVariables>(`
+  mutation ReplaceAppendix($input: ReplaceAppendixInput!) {
+    replaceAppendix(input: $input) {
+      appendix {
+        title
+        problem
+        file {
+          inspectionNote
+        }
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const removeAppendixMutation = gql<RemoveAppendixMutation, RemoveAppendixMutationVariables>(`
+  mutation RemoveAppendix($input: RemoveAppendixInput!) {
+    removeAppendix(input: $input) {
+      paper {
+        id
       }
       errors {
         field

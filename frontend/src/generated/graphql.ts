@@ -541,6 +541,18 @@ export type RecordInterestReviewInput = {
   reviewedOn?: string | null | undefined;
 };
 
+export type RemoveAppendixInput = {
+  id: string | number;
+};
+
+/** A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title. */
+export type ReplaceAppendixInput = {
+  contentBase64: string;
+  filename: string;
+  id: string | number;
+  title?: string | null | undefined;
+};
+
 export type RequestPaperInput = {
   authorId: string | number;
   dueDate: string;
@@ -846,7 +858,7 @@ export type CommitteeQuery = { node:
     | { __typename: 'BallotOption' }
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
-    | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string } | null, quorumRule: { minimumVoting: number, eachParty: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }> }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
+    | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null, quorumRule: { minimumVoting: number, eachParty: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }> }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -898,7 +910,7 @@ export type AttachTermsOfReferenceMutationVariables = Exact<{
 }>;
 
 
-export type AttachTermsOfReferenceMutation = { attachTermsOfReference: { committee: { id: string, termsOfReference: { filename: string } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+export type AttachTermsOfReferenceMutation = { attachTermsOfReference: { committee: { id: string, termsOfReference: { filename: string, inspectionNote: string | null } | null } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type AddSeatMutationVariables = Exact<{
   input: AddSeatInput;
@@ -1410,7 +1422,7 @@ export type PaperQuery = { node:
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
-    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> } | null }
+    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null }> } | null }
     | { __typename: 'PaperVersion' }
     | { __typename: 'Person' }
     | { __typename: 'Practice' }
@@ -1448,7 +1460,21 @@ export type AddAppendixMutationVariables = Exact<{
 }>;
 
 
-export type AddAppendixMutation = { addAppendix: { appendix: { title: string, kind: AppendixKind, pageCount: number | null, problem: string | null } | null, errors: Array<{ field: string | null, message: string }> } };
+export type AddAppendixMutation = { addAppendix: { appendix: { title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { inspectionNote: string | null } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ReplaceAppendixMutationVariables = Exact<{
+  input: ReplaceAppendixInput;
+}>;
+
+
+export type ReplaceAppendixMutation = { replaceAppendix: { appendix: { title: string, problem: string | null, file: { inspectionNote: string | null } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RemoveAppendixMutationVariables = Exact<{
+  input: RemoveAppendixInput;
+}>;
+
+
+export type RemoveAppendixMutation = { removeAppendix: { paper: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type InterestsQueryVariables = Exact<{
   organisationId: string | number;

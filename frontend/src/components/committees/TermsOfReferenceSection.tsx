@@ -34,7 +34,8 @@ function UploadTermsOfReference({ committee, onUploaded }: { committee: Committe
       };
     });
     if (payload) {
-      setUploaded(`Uploaded ${file.name} as the terms of reference.`);
+      const note = payload.committee?.termsOfReference?.inspectionNote;
+      setUploaded(`Uploaded ${file.name} as the terms of reference.${note ? ` ${note}` : ''}`);
       form.reset();
       onUploaded();
     }
@@ -83,6 +84,9 @@ export function TermsOfReferenceSection({ committee, onChanged }: TermsOfReferen
         </p>
       ) : (
         <p>The full terms of reference have not been uploaded.</p>
+      )}
+      {stored?.inspectionNote && committee.viewerCanManage && (
+        <p className="nhsuk-body-s app-inspection-note">{stored.inspectionNote}</p>
       )}
       {committee.viewerCanManage && <UploadTermsOfReference committee={committee} onUploaded={onChanged} />}
     </section>

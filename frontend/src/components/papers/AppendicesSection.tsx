@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { onFields, request } from '../../api/client';
-import { addAppendixMutation } from '../../api/papers';
+import { addAppendixMutation, removeAppendixMutation, replaceAppendixMutation } from '../../api/papers';
 import { useSubmission } from '../../api/useSubmission';
 import { chosenFile, describeFile, readAsBase64 } from '../../files';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
@@ -23,7 +23,14 @@ const accepted = [
 
 const kindInWords = { PDF: 'PDF', WORD: 'Word document', EXCEL: 'Excel workbook' } as const;
 
-function Appendix({ appendix }: { appendix: AppendixDetail }) {
+interface AppendixProps {
+  appendix: AppendixDetail;
+  index: number;
+  canChange: boolean;
+  onChanged: (message: string) => void;
+}
+
+function Appendix({ appendix, index, canChange, onChanged }: AppendixProps) {
   const { file } = appendix;
   const pages = appendix.pageCount ? `, ${appendix.pageCount} ${appendix.pageCount === 1 ? 'page' : 'pages'}` : '';
   return (
@@ -38,6 +45,7 @@ function Appendix({ appendix }: { appendix: AppendixDetail }) {
       )}{' '}
       ({file ? describeFile(file.contentType, file.sizeBytes) : kindInWords[appendix.kind]}
       {pages})
+      {file?.inspectionNote && <p className="nhsuk-body-s app-inspection-note">{file.inspectionNote}</p>}
       {appendix.problem && (
         <div className="nhsuk-warning-callout">
           <h3 className="nhsuk-warning-callout__label">
@@ -46,10 +54,85 @@ function Appendix({ appendix }: { appendix: AppendixDetail }) {
             </span>
           </h3>
           <p>{appendix.problem}</p>
-          <p>Upload a readable copy as a new appendix. The paper cannot be submitted while this one is attached.</p>
+          <p>Replace it with a readable copy or remove it. The paper cannot be submitted while this one is attached.</p>
         </div>
       )}
+      {canChange && <ChangeAppendix appendix={appendix} index={index} onChanged={onChanged} />}
     </li>
+  );
+}
+
+const changeFields = { contentBase64: 'file', filename: 'file', title: 'file' };
+
+function noteOf(title: string, problem: string | null | undefined, note: string | null | undefined) {
+  return [problem ? `“${title}” cannot go in the pack: ${problem}` : '', note ?? ''].filter(Boolean).join(' ');
+}
+
+function ChangeAppendix({ appendix, index, onChanged }: Omit<AppendixProps, 'canChange'>) {
+  const { errors, setErrors, submitting, submit } = useSubmission();
+  const disclosure = useRef<HTMLDetailsElement>(null);
+  const idPrefix = `change-appendix-${index + 1}`;
+
+  async function onReplace(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const file = chosenFile(new FormData(form), 'file');
+    if (!file) {
+      setErrors([{ field: 'file', message: 'Select the new file' }]);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { replaceAppendix } = await request(replaceAppendixMutation, {
+        input: { id: appendix.id, filename: file.name, contentBase64: await readAsBase64(file) },
+      });
+      return { ...replaceAppendix, errors: onFields(replaceAppendix.errors, changeFields) };
+    });
+    if (payload?.appendix) {
+      form.reset();
+      if (disclosure.current) disclosure.current.open = false;
+      const { title, problem } = payload.appendix;
+      onChanged(`Replaced the file of “${title}”. ${noteOf(title, problem, payload.appendix.file?.inspectionNote)}`.trim());
+    }
+  }
+
+  async function onRemove() {
+    if (submitting) return;
+    const payload = await submit(async () => {
+      const { removeAppendix } = await request(removeAppendixMutation, { input: { id: appendix.id } });
+      return { ...removeAppendix, errors: onFields(removeAppendix.errors, changeFields) };
+    });
+    if (payload?.paper) onChanged(`Removed “${appendix.title}”.`);
+  }
+
+  return (
+    <details className="nhsuk-details" ref={disclosure}>
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">
+          Replace or remove<span className="nhsuk-u-visually-hidden"> “{appendix.title}”</span>
+        </span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <form onSubmit={onReplace} noValidate>
+          <ErrorSummary errors={errors} idPrefix={idPrefix} />
+          <FileField
+            id={`${idPrefix}-file`}
+            name="file"
+            label={`New file for “${appendix.title}”`}
+            accept={accepted}
+            error={errorFor(errors, 'file')}
+          />
+          <div className="app-button-group">
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+              Replace file<span className="nhsuk-u-visually-hidden"> of “{appendix.title}”</span>
+            </button>
+            <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={onRemove}>
+              Remove appendix<span className="nhsuk-u-visually-hidden"> “{appendix.title}”</span>
+            </button>
+          </div>
+        </form>
+      </div>
+    </details>
   );
 }
 
@@ -79,10 +162,11 @@ function AddAppendixForm({ paper, onAdded }: { paper: PaperDetail; onAdded: (mes
     });
     if (payload?.appendix) {
       form.reset();
+      const note = payload.appendix.file?.inspectionNote;
       onAdded(
-        payload.appendix.problem
+        (payload.appendix.problem
           ? `Attached “${payload.appendix.title}”, but it cannot go in the pack: ${payload.appendix.problem}`
-          : `Attached “${payload.appendix.title}”.`,
+          : `Attached “${payload.appendix.title}”.`) + (note ? ` ${note}` : ''),
       );
     }
   }
@@ -131,7 +215,16 @@ export function AppendicesSection({ paper, appendices, canAdd, onChanged }: Appe
       {appendices.length ? (
         <ol className="nhsuk-list nhsuk-list--number app-appendices">
           {appendices.map((appendix, index) => (
-            <Appendix key={index} appendix={appendix} />
+            <Appendix
+              key={appendix.id}
+              appendix={appendix}
+              index={index}
+              canChange={canAdd}
+              onChanged={(message) => {
+                setAdded(message);
+                onChanged();
+              }}
+            />
           ))}
         </ol>
       ) : (

@@ -103,18 +103,26 @@ describe('AppendicesSection', () => {
           onChanged={vi.fn()}
           appendices={[
             {
+              id: 'QXBwZW5kaXg6MQ',
               title: 'Scanned minutes',
               kind: 'PDF',
               pageCount: null,
-              problem: 'The PDF is encrypted.',
-              file: { filename: 'minutes.pdf', contentType: 'application/pdf', sizeBytes: 2048, url: '/files/1' },
+              problem: 'The PDF has 301 pages; an appendix can have at most 300.',
+              file: {
+                filename: 'minutes.pdf',
+                contentType: 'application/pdf',
+                sizeBytes: 2048,
+                url: '/files/1',
+                inspectionNote: 'Removed from the PDF: JavaScript.',
+              },
             },
           ]}
         />
       </MemoryRouter>,
     );
     const callout = screen.getByRole('heading', { name: /This appendix cannot go in the pack/ }).closest('.nhsuk-warning-callout');
-    expect(callout?.textContent).toContain('The PDF is encrypted.');
+    expect(callout?.textContent).toContain('The PDF has 301 pages');
+    expect(screen.getByText('Removed from the PDF: JavaScript.')).toBeTruthy();
     expect(screen.getByRole('link', { name: /Scanned minutes/ }).getAttribute('href')).toBe('/files/1');
   });
 });

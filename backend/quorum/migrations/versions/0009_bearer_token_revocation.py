@@ -2,13 +2,13 @@
 (signing out everywhere). Tokens themselves are not stored; a revocation is kept until the longest-lived
 token it could name has expired.
 
-Revision ID: 0010
+Revision ID: 0009
 Revises: 0008
 """
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 
-revision = "0010"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
