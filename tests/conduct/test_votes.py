@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conduct.support import CAST, DECLARE, Board, counts, make_board, payload, start_meeting, uuid_of
-from tests.support import ISLINGTON_GP, Caller, as_person, assert_asked_to_sign_in, owner_fetch
+from tests.support import ISLINGTON_GP, as_person, assert_asked_to_sign_in, owner_fetch
 
 ITEM = "Estates strategy"
 TABLES = ("vote", "vote_cast", "secret_tally", "decision", "declaration", "audit_entry")

@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 
 from quorum.files.inspection import PDF, inspect
-from tests.ballots.helpers import BOLTON, CREATE, EQUAL_RULES, FOR_AGAINST, SET_RULES, now
+from tests.ballots.helpers import BOLTON, EQUAL_RULES, FOR_AGAINST, SET_RULES, now
 from tests.files import corpus
 from tests.meetings.support import SAVE, SECRETARY, add_item, create_meeting, draft, request_paper
 from tests.support import (

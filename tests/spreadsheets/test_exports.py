@@ -4,7 +4,6 @@ anywhere, the text exactly as entered, numbers and dates still numbers and dates
 from __future__ import annotations
 
 import copy
-import io
 from datetime import datetime, timedelta
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from quorum import spreadsheets
 from tests.ballots.helpers import CLOSE, CREATE, EQUAL_RULES, SET_RULES, answers, now
 from tests.spreadsheets import hostile
-from tests.spreadsheets.hostile import AT, CALC, CORPUS, LINK, MINUS, PLUS, RETURN, TAB, assert_safe, numbers_stay_numbers
+from tests.spreadsheets.hostile import AT, CALC, CORPUS, LINK, MINUS, PLUS, RETURN, assert_safe, numbers_stay_numbers
 from tests.support import Caller, as_person, global_id, owner_fetch
 from tests.surveys.scenario import QUESTION_SET, create_survey, question_ids, submit_as
 from tests.surveys.scenario import OPEN as OPEN_SURVEY
