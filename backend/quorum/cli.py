@@ -100,8 +100,11 @@ def _seed(args: argparse.Namespace) -> int:
         if args.seed is not None or args.anchor is not None:
             print("--seed and --anchor go with --scale.", file=sys.stderr)
             return 2
+        from quorum.seed.demo_in_common import seed_demo_in_common
+
         _database()
         asyncio.run(seed_demo())
+        asyncio.run(seed_demo_in_common())
         return 0
     from quorum import clock
     from quorum.seed.scale import Refused, seed_scale
