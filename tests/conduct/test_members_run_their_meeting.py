@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from tests.conduct.support import (
-    DECIDE, LIVE, Board, counts, make_board, ok, payload, start_meeting,
+    CREATE_MEETING, DECIDE, LIVE, STATUS, Board, counts, make_board, ok, payload, start_meeting, uuid_of,
 )
-from tests.support import ISLINGTON_GP, SHARED_CFO, Caller, as_person
+from tests.meetings.support import future
+from tests.support import BOLTON_GOVERNING_BODY, ISLINGTON_GP, Caller, as_person, global_id
 
 ERRORS = "errors { field message }"
 APOLOGIES = f"mutation($input: MeetingInput!) {{ sendApologies(input: $input) {{ {LIVE} {ERRORS} }} }}"
@@ -101,24 +102,68 @@ async def test_outsiders_cannot_act_as_members(board: Board):
     assert await counts("attendance", "declaration", "attendance_movement") == before
 
 
-async def test_a_member_of_another_committee_cannot_send_apologies(app, board: Board):
-    import httpx
+async def test_a_member_of_another_committee_cannot_act_as_a_member(board: Board):
+    """Dr Amir Khan sits on this test's committee but not on Bolton's governing body."""
+    secretary = board.callers["secretary"]
+    governing_body = await global_id("Committee", BOLTON_GOVERNING_BODY)
+    meeting = ok(await secretary.data(CREATE_MEETING, {"input": {
+        "committeeId": governing_body, "title": "Governing body (members)", "startsAt": future(), "location": "Bolton"}}))["meeting"]
+    ok(await secretary.data(STATUS, {"input": {"id": meeting["id"], "status": "AGENDA_PUBLISHED"}}))
+    before = await counts("attendance", "declaration")
+    khan = board.callers["khan"]
+    refused = payload(await khan.data(APOLOGIES, {"input": {"meetingId": meeting["id"]}}))
+    assert refused["errors"] == [{"field": "meetingId", "message": "Only the committee's members can send apologies for this meeting."}]
+    refused = payload(await khan.data(DECLARE, {"input": {
+        "meetingId": meeting["id"], "itemId": meeting["agenda"][0]["id"], "category": "INDIRECT", "description": "Spouse"}}))
+    assert refused["errors"] == [{"field": "meetingId", "message": "Only the committee's members can declare interests for this meeting."}]
+    assert await counts("attendance", "declaration") == before
 
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
-        other = await make_board(client, "Audit committee (members)")
-        # Dr Amir Khan sits on both; the CFO is taken off the second by holding no seat on a third committee.
-        third = await start_meeting(other, [(ITEM, "PUBLIC")], title="Elsewhere", open_it=False)
-        from tests.support import owner_fetch
-        from tests.conduct.support import uuid_of
 
-        await owner_fetch("DELETE FROM seat WHERE committee_id = $1 AND person_id = (SELECT id FROM person WHERE email = $2)",
-                          uuid_of(other.committee_id), SHARED_CFO)
-        cfo = await as_person(client, SHARED_CFO)
-        refused = payload(await cfo.data(APOLOGIES, {"input": {"meetingId": third.id}}))
-        assert refused["errors"] == [{"field": "meetingId", "message": "Only the committee's members can send apologies for this meeting."}]
-        refused = payload(await cfo.data(DECLARE, {"input": {
-            "meetingId": third.id, "itemId": third.items[ITEM], "category": "INDIRECT", "description": "Spouse"}}))
-        assert refused["errors"] == [{"field": "meetingId", "message": "Only the committee's members can declare interests for this meeting."}]
+async def test_row_level_security_keeps_members_to_their_own_rows_and_the_chair_s_controls_to_chairs(board: Board):
+    """Beneath the API, as the app's role with Dr Khan's settings: he cannot record another member's attendance or
+    declaration, nor move the meeting on; the chair's settings can."""
+    import asyncpg
+
+    from quorum.database import app_url, connect_kwargs
+
+    meeting = await start_meeting(board, [(ITEM, "PUBLIC")], title="Beneath the API")
+    meeting_id, committee = uuid_of(meeting.id), uuid_of(board.committee_id)
+    item = uuid_of(meeting.items[ITEM])
+    conn = await asyncpg.connect(**connect_kwargs(app_url()))
+
+    async def as_member(short: str) -> None:
+        await conn.execute(
+            "SELECT set_config('app.person_id', $1, true), set_config('app.committee_ids', $2, true),"
+            " set_config('app.private_committee_ids', $2, true)", str(uuid_of(board.people[short])), "{" + str(committee) + "}")
+
+    try:
+        async with conn.transaction():
+            await as_member("khan")
+            with pytest.raises(asyncpg.InsufficientPrivilegeError):
+                await conn.execute(
+                    "INSERT INTO attendance (org_id, id, meeting_id, committee_id, person_id, capacity, status, in_room)"
+                    " SELECT org_id, gen_random_uuid(), id, committee_id, $2, '', 'APOLOGIES', false FROM meeting WHERE id = $1",
+                    meeting_id, uuid_of(board.people["lowe"]))
+        async with conn.transaction():
+            await as_member("khan")
+            with pytest.raises(asyncpg.InsufficientPrivilegeError):
+                await conn.execute(
+                    "INSERT INTO declaration (org_id, id, meeting_id, committee_id, item_id, person_id, category, description,"
+                    " management, recorded_by) SELECT org_id, gen_random_uuid(), id, committee_id, $2, $3, 'FINANCIAL', 'x',"
+                    " 'DECLARE_ONLY', $4 FROM meeting WHERE id = $1",
+                    meeting_id, item, uuid_of(board.people["lowe"]), uuid_of(board.people["khan"]))
+        async with conn.transaction():
+            await as_member("khan")
+            moved = await conn.execute("UPDATE meeting_progress SET current_item_id = $2 WHERE meeting_id = $1", meeting_id, item)
+            assert moved == "UPDATE 0"
+        chair = conn.transaction()
+        await chair.start()
+        await as_member("lowe")
+        moved = await conn.execute("UPDATE meeting_progress SET current_item_id = $2 WHERE meeting_id = $1", meeting_id, item)
+        assert moved == "UPDATE 1"
+        await chair.rollback()
+    finally:
+        await conn.close()
 
 
 async def test_the_chair_runs_an_item_and_a_member_who_does_not_chair_cannot(board: Board):

@@ -14,7 +14,7 @@ from quorum.graphql.context import Info
 from quorum.graphql.errors import InputErrors, UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.in_common import policy, service
-from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionItem
+from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting
 from quorum.meetings.graphql import MeetingNode, PartEnum, PurposeEnum, meetings_by_id
 from quorum.meetings.service import can_run
 from quorum.meetings.tables import Part, Purpose
@@ -153,7 +153,7 @@ class SessionNode(Node):
         db = info.context.db
         arrangement_parties = await service.parties_of(db, self.row.arrangement_id)
         links = {m.committee_id: m for m in await db.all(
-            select(service.SessionMeeting).where(service.SessionMeeting.session_id == self.row.id))}
+            select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))}
         loader = info.context.loader("meetings", meetings_by_id)
         result = []
         for party in arrangement_parties:
@@ -173,7 +173,7 @@ class SessionNode(Node):
     async def viewer_may_take_part_with(self, info: Info) -> list[strawberry.ID]:
         db, access = info.context.db, info.context.access
         links = {m.committee_id for m in await db.all(
-            select(service.SessionMeeting).where(service.SessionMeeting.session_id == self.row.id))}
+            select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))}
         return [
             ids.encode("Committee", p.committee_id) for p in await service.parties_of(db, self.row.arrangement_id)
             if p.status == PartyStatus.ACCEPTED and p.committee_id not in links and can_run(access, p.committee_id)
@@ -326,6 +326,3 @@ class InCommonMutations:
         row = await ctx.db.first(select(Session).where(Session.id == link.session_id))
         return SessionPayload(session=SessionNode.from_row(row))
 
-
-__all__ = ["ArrangementNode", "InCommonMutations", "InCommonQueries", "SessionItem", "SessionNode",
-           "arrangements_by_id", "sessions_by_id"]

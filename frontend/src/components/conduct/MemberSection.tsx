@@ -94,7 +94,8 @@ export function MemberSection({ conduct, onChanged }: { conduct: Conduct; onChan
   const { errors, submitting, submit } = useSubmission();
   const viewerId = viewer?.person.id;
   const own = conduct.attendance.find((attendee) => attendee.personId && attendee.personId === viewerId);
-  if (!conduct.viewerIsMember || (conduct.stage !== 'NOT_OPEN' && conduct.stage !== 'OPEN')) return null;
+  // The secretary records attendance and declarations for everyone from the sections below.
+  if (!conduct.viewerIsMember || conduct.viewerCanConduct || (conduct.stage !== 'NOT_OPEN' && conduct.stage !== 'OPEN')) return null;
 
   async function change(which: 'apologies' | 'checkIn') {
     if (submitting) return;
