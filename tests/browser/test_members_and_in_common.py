@@ -9,7 +9,7 @@ import re
 import httpx
 from playwright.async_api import BrowserContext, expect
 
-from tests.browser.conftest import Server, assert_accessible
+from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
 from tests.browser.test_running_a_meeting import sign_in_by_cookie
 from tests.browser.test_sign_in import register_at_provider, sign_in_through_provider
 from tests.conduct.support import CAST, CLOSE, DECIDE, MEMBERS, make_board, ok, start_meeting
@@ -104,6 +104,18 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
             "itemId": meetings["islington"][1]["Contract breach"], "route": "CONSENSUS", "text": "Issue a breach notice."}}))
         for who in ("bolton", "islington"):
             ok(await parties.callers[who].data(CLOSE, {"input": {"meetingId": meetings[who][0]}}))
+
+    # Bolton's secretary sees the arrangement and invites a fourth organisation, which must answer for itself.
+    convener = await (await context.browser.new_context()).new_page()
+    await sign_in_as_demo_user(convener, server, "Helen Hargreaves")
+    await convener.goto(f"{server.url}/in-common")
+    section = convener.get_by_role("region", name="Commissioning in common (browser)")
+    await expect(section).to_contain_text("NHS Islington CCG: Islington primary care commissioning committee (browser) (taking part)")
+    await assert_accessible(convener)
+    await section.get_by_label("Invite an organisation").fill("07T")
+    await section.get_by_role("button", name="Invite").click()
+    await expect(section).to_contain_text("NHS City and Hackney CCG (invited)")
+    await convener.context.close()
 
     # HMR's secretary arranges its committee's meeting of the session from the session's page.
     register_at_provider(oidc_provider, "hmr-secretary", {"email": HMR_SECRETARY, "email_verified": True})

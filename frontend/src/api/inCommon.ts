@@ -6,6 +6,8 @@ import type {
   InCommonArrangementsQueryVariables,
   InCommonSessionQuery,
   InCommonSessionQueryVariables,
+  InviteToInCommonMutation,
+  InviteToInCommonMutationVariables,
   TakePartInSessionMutation,
   TakePartInSessionMutationVariables,
 } from '../generated/graphql';
@@ -95,6 +97,20 @@ export const takePartInSessionMutation = gql<TakePartInSessionMutation, TakePart
   mutation TakePartInSession($input: TakePartInput!) {
     takePartInSession(input: $input) {
       session {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const inviteToInCommonMutation = gql<InviteToInCommonMutation, InviteToInCommonMutationVariables>(`
+  mutation InviteToInCommon($input: InviteInput!) {
+    inviteToInCommon(input: $input) {
+      arrangement {
         id
       }
       errors {

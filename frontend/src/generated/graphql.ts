@@ -379,6 +379,11 @@ export type InterestReturnStatus =
   | 'OVERDUE'
   | 'UP_TO_DATE';
 
+export type InviteInput = {
+  arrangementId: string | number;
+  odsCode: string;
+};
+
 export type Majority =
   | 'SIMPLE'
   | 'STATED_SHARE'
@@ -1140,6 +1145,13 @@ export type TakePartInSessionMutationVariables = Exact<{
 
 
 export type TakePartInSessionMutation = { takePartInSession: { session: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type InviteToInCommonMutationVariables = Exact<{
+  input: InviteInput;
+}>;
+
+
+export type InviteToInCommonMutation = { inviteToInCommon: { arrangement: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type MeetingEventsSubscriptionVariables = Exact<{
   meetingId: string | number;

@@ -2,11 +2,11 @@ import { type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { onFields, request } from '../../api/client';
 import { committeesQuery } from '../../api/committees';
-import { answerInCommonInvitationMutation, inCommonArrangementsQuery } from '../../api/inCommon';
+import { answerInCommonInvitationMutation, inCommonArrangementsQuery, inviteToInCommonMutation } from '../../api/inCommon';
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
-import { SelectField } from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
 import { Loading, QueryProblem } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLondonDate } from '../../dates';
@@ -81,6 +81,47 @@ function AnswerForm({ arrangement, party, onChanged }: { arrangement: Arrangemen
   );
 }
 
+/** The convener invites an organisation by its ODS code; only that organisation's officers can accept. */
+function InviteForm({ arrangement, onChanged }: { arrangement: Arrangement; onChanged: () => void }) {
+  const idPrefix = `invite-${arrangement.id}`;
+  const { errors, submitting, submit } = useSubmission();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const odsCode = String(new FormData(form).get('odsCode') ?? '');
+    const payload = await submit(async () => {
+      const { inviteToInCommon } = await request(inviteToInCommonMutation, {
+        input: { arrangementId: arrangement.id, odsCode },
+      });
+      return { ...inviteToInCommon, errors: onFields(inviteToInCommon.errors, { odsCode: 'odsCode' }) };
+    });
+    if (payload) {
+      form.reset();
+      onChanged();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <ErrorSummary errors={errors} idPrefix={idPrefix} />
+      <TextField
+        id={`${idPrefix}-odsCode`}
+        name="odsCode"
+        label="Invite an organisation"
+        hint="Its ODS code, for example 08H. Its board secretary or administrator accepts and names its committee."
+        className="nhsuk-input--width-5"
+        autoComplete="off"
+        error={errorFor(errors, 'odsCode')}
+      />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+        Invite
+      </button>
+    </form>
+  );
+}
+
 /** Arrangements of committees in common the viewer's organisations convene, take part in or are invited into. */
 export function InCommonPage() {
   usePageTitle('Committees in common');
@@ -105,6 +146,7 @@ export function InCommonPage() {
               </li>
             ))}
           </ul>
+          {arrangement.viewerConvenes && <InviteForm arrangement={arrangement} onChanged={reload} />}
           {arrangement.sessions.length > 0 && (
             <>
               <h3>Sessions</h3>

@@ -70,7 +70,7 @@ export function InCommonSessionPage() {
           <li key={m.committeeId}>
             {m.committeeName}, {m.organisationName}:{' '}
             {m.meeting ? (
-              <Link to={`/meetings/${encodeURIComponent(m.meeting.id)}/live`}>its meeting of this session</Link>
+              <Link to={`/meetings/${encodeURIComponent(m.meeting.id)}`}>its meeting of this session</Link>
             ) : (
               'its meeting has not been arranged yet'
             )}
