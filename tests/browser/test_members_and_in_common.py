@@ -5,11 +5,12 @@ committee's outcome side by side. axe is clean on every page visited."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import httpx
 from playwright.async_api import BrowserContext, expect
 
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import PHONE, Server, assert_accessible, sign_in_as_demo_user
 from tests.browser.test_running_a_meeting import sign_in_by_cookie
 from tests.browser.test_sign_in import register_at_provider, sign_in_through_provider
 from tests.conduct.support import CAST, CLOSE, DECIDE, MEMBERS, make_board, ok, start_meeting
@@ -106,7 +107,7 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
             ok(await parties.callers[who].data(CLOSE, {"input": {"meetingId": meetings[who][0]}}))
 
     # Bolton's secretary sees the arrangement and invites a fourth organisation, which must answer for itself.
-    convener = await (await context.browser.new_context()).new_page()
+    convener = await (await context.browser.new_context(viewport=PHONE)).new_page()
     await sign_in_as_demo_user(convener, server, "Helen Hargreaves")
     await convener.goto(f"{server.url}/in-common")
     section = convener.get_by_role("region", name="Commissioning in common (browser)")
@@ -115,6 +116,20 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await section.get_by_label("Invite an organisation").fill("07T")
     await section.get_by_role("button", name="Invite").click()
     await expect(section).to_contain_text("NHS City and Hackney CCG (invited)")
+    # And schedules the next session: one item common to all, one for Islington's committee alone.
+    await section.get_by_label("Title", exact=True).fill("Second session")
+    await section.get_by_label("Starts", exact=True).fill(f"{date.today() + timedelta(days=40)}T14:00")
+    await section.get_by_label("Place", exact=True).fill("Bolton Town Hall")
+    await section.get_by_label("Item 1 title", exact=True).fill("Estates update")
+    await section.get_by_role("button", name="Add another item").click()
+    await section.get_by_label("Item 2 title", exact=True).fill("Islington locality plan")
+    await section.get_by_role("group", name="Item 2 taken by").get_by_label(re.compile("^Islington primary care")).check()
+    await assert_accessible(convener)
+    await section.get_by_role("button", name="Schedule the session").click()
+    await expect(convener.get_by_role("heading", level=1)).to_have_text("Second session")
+    locality = convener.get_by_role("listitem").filter(has=convener.get_by_role("heading", name=re.compile("Islington locality plan")))
+    await expect(locality).to_contain_text("Taken by Islington primary care commissioning committee (browser).")
+    await assert_accessible(convener)
     await convener.context.close()
 
     # HMR's secretary arranges its committee's meeting of the session from the session's page.
@@ -130,7 +145,7 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await expect(page.get_by_role("link", name="its meeting of this session")).to_have_count(3)
 
     # The public: one agenda, Part I only, each committee's own outcome side by side.
-    public = await (await context.browser.new_context()).new_page()
+    public = await (await context.browser.new_context(viewport=PHONE)).new_page()
     await public.goto(f"{server.url}/in-common/sessions/{session}")
     item = public.get_by_role("listitem").filter(has=public.get_by_role("heading", name=re.compile(estates)))
     await expect(item).to_contain_text("Common to every committee.")

@@ -8,6 +8,8 @@ import type {
   InCommonSessionQueryVariables,
   InviteToInCommonMutation,
   InviteToInCommonMutationVariables,
+  ScheduleInCommonSessionMutation,
+  ScheduleInCommonSessionMutationVariables,
   TakePartInSessionMutation,
   TakePartInSessionMutationVariables,
 } from '../generated/graphql';
@@ -62,6 +64,7 @@ export const inCommonArrangementsQuery = gql<InCommonArrangementsQuery, InCommon
       parties {
         organisationId
         organisationName
+        committeeId
         committeeName
         status
         viewerMayAnswer
@@ -111,6 +114,23 @@ export const inviteToInCommonMutation = gql<InviteToInCommonMutation, InviteToIn
   mutation InviteToInCommon($input: InviteInput!) {
     inviteToInCommon(input: $input) {
       arrangement {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const scheduleInCommonSessionMutation = gql<
+  ScheduleInCommonSessionMutation,
+  ScheduleInCommonSessionMutationVariables
+>(`
+  mutation ScheduleInCommonSession($input: ScheduleSessionInput!) {
+    scheduleInCommonSession(input: $input) {
+      session {
         id
       }
       errors {

@@ -619,11 +619,27 @@ export type SavePaperDraftInput = {
   strategicObjectives?: string;
 };
 
+export type ScheduleSessionInput = {
+  arrangementId: string | number;
+  items: Array<SessionItemInput>;
+  location: string;
+  startsAt: string;
+  title: string;
+};
+
 export type SeatRole =
   | 'CHAIR'
   | 'IN_ATTENDANCE'
   | 'MEMBER'
   | 'VICE_CHAIR';
+
+export type SessionItemInput = {
+  /** None named: every committee takes it. */
+  committeeIds?: Array<string | number>;
+  part: Part;
+  purpose: Purpose;
+  title: string;
+};
 
 /** The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100. */
 export type SetBallotSettingsInput = {
@@ -1130,7 +1146,7 @@ export type InCommonSessionQuery = { inCommonSession: { id: string, title: strin
 export type InCommonArrangementsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InCommonArrangementsQuery = { inCommonArrangements: Array<{ id: string, name: string, viewerConvenes: boolean, parties: Array<{ organisationId: string, organisationName: string, committeeName: string | null, status: InCommonPartyStatus, viewerMayAnswer: boolean }>, sessions: Array<{ id: string, title: string, startsAt: string, location: string }> }> };
+export type InCommonArrangementsQuery = { inCommonArrangements: Array<{ id: string, name: string, viewerConvenes: boolean, parties: Array<{ organisationId: string, organisationName: string, committeeId: string | null, committeeName: string | null, status: InCommonPartyStatus, viewerMayAnswer: boolean }>, sessions: Array<{ id: string, title: string, startsAt: string, location: string }> }> };
 
 export type AnswerInCommonInvitationMutationVariables = Exact<{
   input: AnswerInvitationInput;
@@ -1152,6 +1168,13 @@ export type InviteToInCommonMutationVariables = Exact<{
 
 
 export type InviteToInCommonMutation = { inviteToInCommon: { arrangement: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ScheduleInCommonSessionMutationVariables = Exact<{
+  input: ScheduleSessionInput;
+}>;
+
+
+export type ScheduleInCommonSessionMutation = { scheduleInCommonSession: { session: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type MeetingEventsSubscriptionVariables = Exact<{
   meetingId: string | number;

@@ -1,5 +1,5 @@
 import { type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { onFields, request } from '../../api/client';
 import { committeesQuery } from '../../api/committees';
 import { answerInCommonInvitationMutation, inCommonArrangementsQuery, inviteToInCommonMutation } from '../../api/inCommon';
@@ -7,6 +7,7 @@ import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
+import { ScheduleSessionForm } from '../../components/inCommon/ScheduleSessionForm';
 import { Loading, QueryProblem } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLondonDate } from '../../dates';
@@ -125,6 +126,7 @@ function InviteForm({ arrangement, onChanged }: { arrangement: Arrangement; onCh
 /** Arrangements of committees in common the viewer's organisations convene, take part in or are invited into. */
 export function InCommonPage() {
   usePageTitle('Committees in common');
+  const navigate = useNavigate();
   const { data, error, loading, reload } = useQuery(inCommonArrangementsQuery, {});
   const arrangements = data?.inCommonArrangements ?? [];
 
@@ -147,6 +149,17 @@ export function InCommonPage() {
             ))}
           </ul>
           {arrangement.viewerConvenes && <InviteForm arrangement={arrangement} onChanged={reload} />}
+          {arrangement.viewerConvenes && (
+            <ScheduleSessionForm
+              arrangementId={arrangement.id}
+              committees={arrangement.parties.flatMap((party) =>
+                party.status === 'ACCEPTED' && party.committeeId
+                  ? [{ id: party.committeeId, name: `${party.committeeName} (${party.organisationName})` }]
+                  : [],
+              )}
+              onScheduled={(sessionId) => void navigate(`/in-common/sessions/${encodeURIComponent(sessionId)}`)}
+            />
+          )}
           {arrangement.sessions.length > 0 && (
             <>
               <h3>Sessions</h3>
