@@ -105,6 +105,7 @@ def _seed(args: argparse.Namespace) -> int:
             print("--seed and --anchor go with --scale.", file=sys.stderr)
             return 2
         from quorum.config import get_settings
+        from quorum.seed.demo_in_common import seed_demo_in_common
 
         if get_settings().production:
             print("The demo data is not for a production database (QUORUM_ENV=production): nothing was changed.",
@@ -112,6 +113,7 @@ def _seed(args: argparse.Namespace) -> int:
             return 1
         _database()
         asyncio.run(seed_demo())
+        asyncio.run(seed_demo_in_common())
         return 0
     from quorum import clock
     from quorum.seed.scale import Refused, seed_scale

@@ -13,6 +13,7 @@ from quorum.conduct.tables import (
 from quorum.contracts.tables import PrimaryCareContract
 from quorum.delegations.tables import Delegation
 from quorum.files.tables import StoredFile
+from quorum.in_common.tables import Arrangement, InCommonParty, Session, SessionAgendaItem, SessionItem, SessionMeeting
 from quorum.interests.tables import GiftOrHospitality, Interest, InterestReview
 from quorum.meetings.tables import AgendaItem, Meeting
 from quorum.organisations.tables import Organisation, Practice
@@ -25,7 +26,8 @@ __all__ = [
     "Action", "ActionUpdate", "AgendaItem", "Appendix", "Attendance", "AttendanceMovement", "AuditEntry", "Ballot",
     "BallotElector", "BallotOption", "BallotParticipation", "BallotProxy", "BallotQuestion", "BallotSettings",
     "BallotTally", "BallotVote", "BallotVoteChoice", "Committee", "CommitteeParty", "Decision", "Declaration",
-    "Delegation", "GiftOrHospitality", "Interest", "InterestReview", "Meeting", "MeetingProgress", "Membership",
+    "Arrangement", "Delegation", "GiftOrHospitality", "InCommonParty", "Session", "SessionAgendaItem", "SessionItem",
+    "SessionMeeting", "Interest", "InterestReview", "Meeting", "MeetingProgress", "Membership",
     "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion", "Person", "PersonRegistration",
     "Practice", "PrimaryCareContract", "Seat", "SecretTally", "StoredFile", "Survey", "SurveyAnswer",
     "SurveyQuestion", "SurveyRespondent", "SurveyResponse", "SurveySection", "Vote", "VoteCast",

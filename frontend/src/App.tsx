@@ -12,6 +12,8 @@ import { ContractsPage } from './pages/contracts/ContractsPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
 import { DemoSignInPage } from './pages/DemoSignInPage';
 import { HomePage } from './pages/HomePage';
+import { InCommonPage } from './pages/inCommon/InCommonPage';
+import { InCommonSessionPage } from './pages/inCommon/InCommonSessionPage';
 import { AgendaPage } from './pages/meetings/AgendaPage';
 import { MeetingPage } from './pages/meetings/MeetingPage';
 import { LiveMeetingPage } from './pages/meetings/LiveMeetingPage';
@@ -52,12 +54,14 @@ export function AppRoutes() {
         <Route path="public/:ods/delegations" element={<PublicDelegationsPage />} />
         <Route path="public/:ods/committees/:committeeId" element={<PublicCommitteePage />} />
         <Route path="meetings/:id" element={<MeetingPage />} />
+        <Route path="in-common/sessions/:id" element={<InCommonSessionPage />} />
         <Route path="papers/:id" element={<PaperPage />} />
         <Route path="public/:ods/interests" element={<PublicInterestsPage />} />
         <Route element={<SignedInOnly />}>
           <Route path="meetings/:id/agenda" element={<AgendaPage />} />
           <Route path="my-papers" element={<MyPapersPage />} />
           <Route path="committees" element={<CommitteesPage />} />
+          <Route path="in-common" element={<InCommonPage />} />
           <Route path="committees/:id" element={<CommitteePage />} />
           <Route path="delegations" element={<DelegationsPage />} />
           <Route path="area-team" element={<AreaTeamPage />} />

@@ -212,6 +212,7 @@ export const attendanceStandingInWords: Record<AttendanceStanding, string> = {
   PRESENT: 'Present',
   APOLOGIES: 'Apologies',
   ABSENT: 'Absent',
+  EXPECTED: 'Expected',
   IN_ATTENDANCE: 'In attendance',
 };
 

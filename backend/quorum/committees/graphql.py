@@ -117,14 +117,16 @@ class CommitteeNode(Node):
         rows = await info.context.loader("organisations", organisations_by_id).load_many(party_ids)
         return [OrganisationNode.from_row(r) for r in rows if r]
 
-    @strawberry.field
+    @strawberry.field(description="Committees it meets in common with: accepted parties of an arrangement it has accepted.")
     async def meets_in_common_with(self, info: Info) -> list[CommitteeNode]:
-        if not self.row.in_common_group:
-            return []
+        from quorum.in_common.tables import InCommonParty, PartyStatus
+
+        accepted = select(InCommonParty.arrangement_id).where(
+            InCommonParty.committee_id == self.row.id, InCommonParty.status == PartyStatus.ACCEPTED)
+        others = select(InCommonParty.committee_id).where(
+            InCommonParty.arrangement_id.in_(accepted), InCommonParty.status == PartyStatus.ACCEPTED)
         rows = await info.context.db.all(
-            service.visible_committees(info.context.access).where(
-                Committee.in_common_group == self.row.in_common_group, Committee.id != self.row.id
-            )
+            service.visible_committees(info.context.access).where(Committee.id.in_(others), Committee.id != self.row.id)
         )
         return [CommitteeNode.from_row(r) for r in rows]
 
@@ -259,7 +261,6 @@ class CreateCommitteeInput:
     quorum_rule: QuorumRuleInput
     party_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     co_commissioning_level: CoCommissioningLevelEnum | None = None
-    in_common_group: str | None = None
 
 
 @strawberry.input
@@ -329,7 +330,6 @@ class CommitteeMutations:
                 rule=_rule(input.quorum_rule, joint=input.kind == CommitteeKind.JOINT_COMMITTEE),
                 party_org_ids=[ids.decode_as("Organisation", p, "partyIds") for p in input.party_ids],
                 co_commissioning_level=input.co_commissioning_level,
-                in_common_group=input.in_common_group,
             )
         except InputErrors as e:
             return CommitteePayload(errors=e.errors)

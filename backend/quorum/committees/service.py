@@ -95,7 +95,6 @@ async def create_committee(
     rule: QuorumRule,
     party_org_ids: list[uuid.UUID],
     co_commissioning_level: CoCommissioningLevel | None,
-    in_common_group: str | None,
 ) -> Committee:
     host = await get_organisation(db, access, org_id)
     if host is None or org_id not in access.org_ids:
@@ -123,7 +122,7 @@ async def create_committee(
         raise InputErrors(*errors)
     committee = Committee(
         org_id=org_id, kind=kind, name=name.strip(), terms_summary=terms_summary.strip(), is_joint=joint,
-        co_commissioning_level=co_commissioning_level, in_common_group=(in_common_group or "").strip() or None,
+        co_commissioning_level=co_commissioning_level,
         quorum_rule=rule.to_data(),
     )
     await db.add(committee)

@@ -60,7 +60,6 @@ class Committee(SQLModel, table=True):
     terms_file_id: uuid.UUID | None = None
     is_joint: bool = False
     co_commissioning_level: CoCommissioningLevel | None = Field(default=None, sa_type=String)
-    in_common_group: str | None = None  # joint committees meeting in common share this label
     party_officers_may_view: bool = True
     quorum_rule: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
     agenda_template: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))

@@ -16,7 +16,7 @@ from quorum.committees.tables import Seat, SeatRole
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.service import conducted
 from quorum.conduct.stages import Step
-from quorum.conduct.tables import Attendance, AttendanceMovement, AttendanceStatus, Movement
+from quorum.conduct.tables import Attendance, AttendanceMovement, AttendanceStatus, MeetingProgress, Movement
 from quorum.database import Db
 from quorum.graphql.errors import input_error
 from quorum.meetings.tables import Meeting
@@ -60,7 +60,7 @@ def presence_of(attendance: Attendance | None) -> Presence:
     return Presence.IN_ROOM if attendance.in_room else Presence.OUT_OF_ROOM
 
 
-async def _seat(db: Db, meeting: Meeting, person_id: uuid.UUID) -> Seat | None:
+async def seat_on_the_day(db: Db, meeting: Meeting, person_id: uuid.UUID) -> Seat | None:
     day = clock.local_date(meeting.starts_at)
     seats = await db.all(select(Seat).where(Seat.committee_id == meeting.committee_id, Seat.person_id == person_id))
     return next((s for s in seats if s.is_active_on(day)), None)
@@ -71,6 +71,15 @@ async def record_attendance(
     capacity: str, change: Change,
 ) -> Attendance:
     meeting, progress = await conducted(db, access, meeting_id, STEP[change])
+    return await apply_change(db, access, meeting, progress, person_id=person_id, guest_name=guest_name,
+                              capacity=capacity, change=change)
+
+
+async def apply_change(
+    db: Db, access: Access, meeting: Meeting, progress: MeetingProgress | None, *, person_id: uuid.UUID | None,
+    guest_name: str | None, capacity: str, change: Change,
+) -> Attendance:
+    """The change, once the caller's right to make it and the meeting's stage have been checked."""
     guest_name = (guest_name or "").strip() or None
     if (person_id is None) == (guest_name is None):
         raise input_error("personId", "Name either a person or a guest.")
@@ -80,7 +89,7 @@ async def record_attendance(
         person = await db.first(visible_people(access).where(Person.id == person_id))
         if person is None:
             raise input_error("personId", "No such person.")
-        name, seat = person.name, await _seat(db, meeting, person_id)
+        name, seat = person.name, await seat_on_the_day(db, meeting, person_id)
         existing = await db.first(select(Attendance).where(Attendance.meeting_id == meeting.id, Attendance.person_id == person_id))
     else:
         name, seat = guest_name, None

@@ -51,6 +51,15 @@ async def record_declaration(
     interest_id: uuid.UUID | None, category: InterestCategory | None, description: str, management: Management,
 ) -> Declaration:
     meeting, _ = await conducted(db, access, meeting_id, Step.DECLARATION)
+    return await declare(db, access, meeting, item_id=item_id, person_id=person_id, interest_id=interest_id,
+                         category=category, description=description, management=management)
+
+
+async def declare(
+    db: Db, access: Access, meeting: Meeting, *, item_id: uuid.UUID, person_id: uuid.UUID,
+    interest_id: uuid.UUID | None, category: InterestCategory | None, description: str, management: Management,
+) -> Declaration:
+    """The declaration, once the caller's right to make it and the meeting's stage have been checked."""
     item = await item_in(db, access, meeting, item_id)
     person = await db.first(select(Person).where(Person.id == person_id))
     if person is None or not await _takes_part(db, meeting, person_id):

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from quorum.access import Access
 from quorum.auth.identity import transaction_for
-from quorum.conduct import actions, attendance, declarations, decisions, live, minutes, service, voting
+from quorum.conduct import actions, attendance, declarations, decisions, live, members, minutes, service, voting
 from quorum.conduct.record import MeetingRecord, gather
 from quorum.conduct.tables import Action, ActionStatus, Choice, Decision, Management, MinutesPart, Route
 from quorum.conduct.types import (
@@ -78,6 +78,14 @@ class MeetingConduct:
     @strawberry.field
     def viewer_can_conduct(self, info: Info) -> bool:
         return service.can_conduct(info.context.access, self.record.committee.id)
+
+    @strawberry.field(description="The viewer chairs the committee (chair or vice chair): they take items, run votes and record outcomes.")
+    def viewer_chairs(self, info: Info) -> bool:
+        return service.chairs(info.context.access, self.record.committee.id)
+
+    @strawberry.field(description="The viewer holds a seat on the committee on the meeting's day: they send apologies, check in and declare.")
+    def viewer_is_member(self, info: Info) -> bool:
+        return self.record.member(info.context.access.person_id) is not None if info.context.access.person_id else False
 
 
 async def _minutes(info: Info, meeting: Meeting, part: MinutesPart) -> MinutesType | None:
@@ -161,6 +169,15 @@ class RecordDeclarationInput:
     category: InterestCategoryEnum | None = None
     description: str = ""
     management: ManagementEnum
+
+
+@strawberry.input(description="A member's own declaration on an item, before or during the meeting; the chair decides how it is managed.")
+class DeclareInterestInItemInput:
+    meeting_id: strawberry.ID
+    item_id: strawberry.ID
+    interest_id: strawberry.ID | None = None
+    category: InterestCategoryEnum | None = None
+    description: str = ""
 
 
 @strawberry.input
@@ -299,6 +316,15 @@ async def _live_payload(info: Info, meeting_id: uuid.UUID) -> LiveMeetingPayload
     return LiveMeetingPayload(live=found and LiveMeeting.of(found[0]))
 
 
+async def _own_attendance(info: Info, input: MeetingInput, change: attendance.Change) -> LiveMeetingPayload:
+    ctx = info.context
+    try:
+        row = await members.own_attendance(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), change)
+    except InputErrors as e:
+        return LiveMeetingPayload(errors=e.errors)
+    return await _live_payload(info, row.meeting_id)
+
+
 @strawberry.type
 class ConductMutations:
     @strawberry.mutation(description="Open the meeting (from an hour before it starts): arrivals, items and votes follow.")
@@ -341,6 +367,32 @@ class ConductMutations:
         except InputErrors as e:
             return LiveMeetingPayload(errors=e.errors)
         return await _live_payload(info, row.meeting_id)
+
+    @strawberry.mutation(description="A member sends their own apologies, before the meeting or during it.")
+    async def send_apologies(self, info: Info, input: MeetingInput) -> LiveMeetingPayload:
+        return await _own_attendance(info, input, attendance.Change.APOLOGIES)
+
+    @strawberry.mutation(description="A member checks in to the open meeting (arrives), from their own screen.")
+    async def check_in(self, info: Info, input: MeetingInput) -> LiveMeetingPayload:
+        return await _own_attendance(info, input, attendance.Change.ARRIVED)
+
+    @strawberry.mutation(description="A member records that they have left the room.")
+    async def check_out(self, info: Info, input: MeetingInput) -> LiveMeetingPayload:
+        return await _own_attendance(info, input, attendance.Change.LEFT)
+
+    @strawberry.mutation(description="A member declares their own interest in an item, before or during the meeting.")
+    async def declare_interest_in_item(self, info: Info, input: DeclareInterestInItemInput) -> DeclarationPayload:
+        ctx = info.context
+        try:
+            row = await members.declare_own_interest(
+                ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+                item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+                interest_id=input.interest_id and ids.decode_as("Interest", input.interest_id, "interestId"),
+                category=input.category and InterestCategory(input.category), description=input.description,
+            )
+        except InputErrors as e:
+            return DeclarationPayload(errors=e.errors)
+        return DeclarationPayload(declaration=DeclarationNode.from_row(row))
 
     @strawberry.mutation(description="The organisations and practices an item concerns, checked against the register.")
     async def set_item_concerns(self, info: Info, input: SetItemConcernsInput) -> ItemConcernsPayload:

@@ -76,6 +76,7 @@ class LiveQuorum:
     excluded: tuple[str, ...]
     chaired_by: str | None
     chair_note: str
+    expected: bool  # before the meeting opens: from the seats minus apologies
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def live_quorum(record: MeetingRecord, quorum: ItemQuorum) -> LiveQuorum:
     return LiveQuorum(
         met=quorum.met, unmet=quorum.unmet, present_voting=quorum.present_voting,
         may_vote=tuple(record.name(p) for p in quorum.counted), excluded=tuple(record.name(p) for p in quorum.excluded),
-        chaired_by=record.name(quorum.chaired_by) or None, chair_note=quorum.chair_note,
+        chaired_by=record.name(quorum.chaired_by) or None, chair_note=quorum.chair_note, expected=record.expecting,
     )
 
 

@@ -34,6 +34,7 @@ class Standing(str, enum.Enum):
     PRESENT = "PRESENT"
     APOLOGIES = "APOLOGIES"
     ABSENT = "ABSENT"
+    EXPECTED = "EXPECTED"  # before the meeting opens: a member who has not sent apologies
     IN_ATTENDANCE = "IN_ATTENDANCE"
 
 
@@ -97,7 +98,15 @@ class MeetingRecord:
     def member(self, person_id: uuid.UUID) -> Member | None:
         return next((m for m in self.members if m.person_id == person_id), None)
 
+    @property
+    def expecting(self) -> bool:
+        """Before the meeting opens, attendance and quorum are what is expected, not what is recorded."""
+        return self.stage in (Stage.UNPUBLISHED, Stage.NOT_OPEN)
+
     def in_room(self) -> set[uuid.UUID]:
+        if self.expecting:
+            sent_apologies = {a.person_id for a in self.attendance if a.status == AttendanceStatus.APOLOGIES}
+            return {m.person_id for m in self.members} - sent_apologies
         return {a.person_id for a in self.attendance if a.in_room and a.person_id is not None}
 
     def management_on(self, item_id: uuid.UUID) -> dict[uuid.UUID, Management]:
@@ -118,7 +127,7 @@ class MeetingRecord:
         for member in sorted(self.members, key=lambda m: (ROLE_ORDER[m.role], self.name(m.person_id))):
             seen = came.get(member.person_id)
             if seen is None:
-                standing = Standing.ABSENT
+                standing = Standing.EXPECTED if self.expecting else Standing.ABSENT
             elif seen.status == AttendanceStatus.APOLOGIES:
                 standing = Standing.APOLOGIES
             else:

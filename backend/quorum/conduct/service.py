@@ -10,6 +10,7 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
+from quorum.committees.tables import SeatRole
 from quorum.conduct import stages
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.stages import Step
@@ -23,9 +24,23 @@ from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus
 OPENS_BEFORE_START = timedelta(hours=1)
 
 
+# What the chair (or the vice chair) may do from their own screen: the rest stays with the secretary.
+CHAIR_STEPS = frozenset({Step.CURRENT_ITEM, Step.VOTE, Step.DECISION})
+CHAIRS = frozenset({SeatRole.CHAIR.value, SeatRole.VICE_CHAIR.value})
+
+
 def can_conduct(access: Access, committee_id: uuid.UUID) -> bool:
     """The committee's board secretary or administrator runs the meeting, on the chair's direction."""
     return can_run(access, committee_id)
+
+
+def chairs(access: Access, committee_id: uuid.UUID) -> bool:
+    """The caller holds the committee's chair or vice chair today (row-level security checks the same seat)."""
+    return any(s.committee_id == committee_id and s.role in CHAIRS for s in access.seats)
+
+
+def may_take(access: Access, committee_id: uuid.UUID, step: Step) -> bool:
+    return can_conduct(access, committee_id) or (step in CHAIR_STEPS and chairs(access, committee_id))
 
 
 async def progress_of(db: Db, meeting: Meeting, *, lock: bool = False) -> MeetingProgress | None:
@@ -38,7 +53,9 @@ async def conducted(db: Db, access: Access, meeting_id: uuid.UUID, step: Step, f
     meeting = await get_meeting(db, access, meeting_id)
     if meeting is None:
         raise input_error(field, "No such meeting.")
-    if not can_conduct(access, meeting.committee_id):
+    if not may_take(access, meeting.committee_id, step):
+        if step in CHAIR_STEPS:
+            raise input_error(None, "Only the chair, the vice chair or the committee's board secretary can run the meeting's items and votes.")
         raise input_error(None, "Only the committee's board secretary or an administrator can record the meeting.")
     progress = await progress_of(db, meeting, lock=True)
     stages.require(step, stages.stage_of(meeting, progress))

@@ -350,12 +350,14 @@ class ItemQuorumType:
     excluded: list[str]
     chaired_by: str | None
     chair_note: str
+    expected: bool = strawberry.field(description=(
+        "True before the meeting opens: the quorum expected from the members' seats less those who sent apologies."))
 
     @classmethod
     def of(cls, quorum: live.LiveQuorum) -> ItemQuorumType:
         return cls(met=quorum.met, unmet=list(quorum.unmet), present_voting=quorum.present_voting,
                    may_vote=list(quorum.may_vote), excluded=list(quorum.excluded), chaired_by=quorum.chaired_by,
-                   chair_note=quorum.chair_note)
+                   chair_note=quorum.chair_note, expected=quorum.expected)
 
 
 @strawberry.type

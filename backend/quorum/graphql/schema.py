@@ -34,6 +34,9 @@ from quorum.conduct.types import (
 )
 from quorum.contracts.graphql import ContractMutations, ContractQueries, PrimaryCareContractNode, contracts_by_id
 from quorum.delegations.graphql import DelegationMutations, DelegationNode, DelegationQueries, delegations_by_id
+from quorum.in_common.graphql import (
+    ArrangementNode, InCommonMutations, InCommonQueries, SessionNode, arrangements_by_id, sessions_by_id,
+)
 from quorum.interests.graphql import (
     GiftOrHospitalityNode, InterestMutations, InterestNode, InterestQueries, gifts_by_id, interests_by_id,
 )
@@ -79,6 +82,8 @@ NODE_TYPES = {
     "BallotProxy": ("ballot_proxies", proxies_by_id, BallotProxyNode),
     "Survey": ("surveys", surveys_by_id, SurveyNode),
     "SurveyQuestion": ("survey_questions", survey_questions_by_id, SurveyQuestionNode),
+    "InCommonArrangement": ("in_common_arrangements", arrangements_by_id, ArrangementNode),
+    "InCommonSession": ("in_common_sessions", sessions_by_id, SessionNode),
 }
 MAX_NODES = 100
 
@@ -103,7 +108,7 @@ class SignInOptions:
 @strawberry.type
 class Query(
     OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, MeetingQueries, PaperQueries,
-    InterestQueries, ConductQueries, BallotQueries, SurveyQueries,
+    InterestQueries, ConductQueries, BallotQueries, SurveyQueries, InCommonQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -125,7 +130,7 @@ class Query(
 class Mutation(
     OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations,
     MeetingMutations, PaperMutations, PackMutations, InterestMutations, ConductMutations, BallotMutations,
-    SurveyMutations,
+    SurveyMutations, InCommonMutations,
 ):
     pass
 

@@ -8,6 +8,12 @@ import type {
   CloseMeetingMutationVariables,
   CloseVoteMutation,
   CloseVoteMutationVariables,
+  CheckInMutation,
+  CheckInMutationVariables,
+  DeclareInterestInItemMutation,
+  DeclareInterestInItemMutationVariables,
+  SendApologiesMutation,
+  SendApologiesMutationVariables,
   MeetingConductQuery,
   MeetingConductQueryVariables,
   MinutesQuery,
@@ -33,6 +39,8 @@ export const meetingConductQuery = gql<MeetingConductQuery, MeetingConductQueryV
     meetingConduct(meetingId: $meetingId) {
       stage
       viewerCanConduct
+      viewerChairs
+      viewerIsMember
       meeting {
         id
         title
@@ -82,6 +90,7 @@ export const meetingConductQuery = gql<MeetingConductQuery, MeetingConductQueryV
           excluded
           chairedBy
           chairNote
+          expected
         }
         declarations {
           id
@@ -210,6 +219,48 @@ export const recordAttendanceMutation = gql<RecordAttendanceMutation, RecordAtte
     recordAttendance(input: $input) {
       live {
         stage
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const sendApologiesMutation = gql<SendApologiesMutation, SendApologiesMutationVariables>(`
+  mutation SendApologies($input: MeetingInput!) {
+    sendApologies(input: $input) {
+      live {
+        stage
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const checkInMutation = gql<CheckInMutation, CheckInMutationVariables>(`
+  mutation CheckIn($input: MeetingInput!) {
+    checkIn(input: $input) {
+      live {
+        stage
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const declareInterestInItemMutation = gql<DeclareInterestInItemMutation, DeclareInterestInItemMutationVariables>(`
+  mutation DeclareInterestInItem($input: DeclareInterestInItemInput!) {
+    declareInterestInItem(input: $input) {
+      declaration {
+        id
       }
       errors {
         field

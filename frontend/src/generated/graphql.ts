@@ -51,6 +51,14 @@ export type AgreementInput = {
   filename: string;
 };
 
+export type AnswerInvitationInput = {
+  accept: boolean;
+  arrangementId: string | number;
+  /** The committee sent, when accepting. */
+  committeeId?: string | number | null | undefined;
+  organisationId: string | number;
+};
+
 export type AppendixKind =
   | 'EXCEL'
   | 'PDF'
@@ -87,6 +95,7 @@ export type AttendanceMovementKind =
 export type AttendanceStanding =
   | 'ABSENT'
   | 'APOLOGIES'
+  | 'EXPECTED'
   | 'IN_ATTENDANCE'
   | 'PRESENT';
 
@@ -216,7 +225,6 @@ export type CreateBallotInput = {
 
 export type CreateCommitteeInput = {
   coCommissioningLevel?: CoCommissioningLevel | null | undefined;
-  inCommonGroup?: string | null | undefined;
   kind: CommitteeKind;
   name: string;
   organisationId: string | number;
@@ -275,6 +283,15 @@ export type DecisionRoute =
   | 'CONSENSUS'
   | 'DEFERRED'
   | 'VOTE';
+
+/** A member's own declaration on an item, before or during the meeting; the chair decides how it is managed. */
+export type DeclareInterestInItemInput = {
+  category?: InterestCategory | null | undefined;
+  description?: string;
+  interestId?: string | number | null | undefined;
+  itemId: string | number;
+  meetingId: string | number;
+};
 
 export type DeclareInterestInput = {
   actionTaken?: string;
@@ -346,6 +363,11 @@ export type ImportPracticesInput = {
   organisationId: string | number;
 };
 
+export type InCommonPartyStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'INVITED';
+
 export type InterestCategory =
   | 'FINANCIAL'
   | 'INDIRECT'
@@ -356,6 +378,11 @@ export type InterestReturnStatus =
   | 'DUE'
   | 'OVERDUE'
   | 'UP_TO_DATE';
+
+export type InviteInput = {
+  arrangementId: string | number;
+  odsCode: string;
+};
 
 export type Majority =
   | 'SIMPLE'
@@ -604,11 +631,27 @@ export type SavePaperDraftInput = {
   strategicObjectives?: string;
 };
 
+export type ScheduleSessionInput = {
+  arrangementId: string | number;
+  items: Array<SessionItemInput>;
+  location: string;
+  startsAt: string;
+  title: string;
+};
+
 export type SeatRole =
   | 'CHAIR'
   | 'IN_ATTENDANCE'
   | 'MEMBER'
   | 'VICE_CHAIR';
+
+export type SessionItemInput = {
+  /** None named: every committee takes it. */
+  committeeIds?: Array<string | number>;
+  part: Part;
+  purpose: Purpose;
+  title: string;
+};
 
 /** The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100. */
 export type SetBallotSettingsInput = {
@@ -712,6 +755,11 @@ export type SurveyStatus =
 export type TakeItemInput = {
   itemId: string | number;
   meetingId: string | number;
+};
+
+export type TakePartInput = {
+  committeeId: string | number;
+  sessionId: string | number;
 };
 
 export type TurnoutBasis =
@@ -863,6 +911,8 @@ export type CommitteeQuery = { node:
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
     | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -931,7 +981,7 @@ export type MeetingConductQueryVariables = Exact<{
 }>;
 
 
-export type MeetingConductQuery = { meetingConduct: { stage: MeetingStage, viewerCanConduct: boolean, meeting: { id: string, title: string, startsAt: string, location: string, committee: { id: string, name: string } | null }, live: { openedAt: string | null, closedAt: string | null, currentItem: { itemId: string, number: string, title: string } | null }, attendance: Array<{ personId: string | null, name: string, capacity: string, role: SeatRole | null, voting: boolean, standing: AttendanceStanding, inRoom: boolean }>, movements: Array<{ name: string, movement: AttendanceMovementKind, at: string, itemNumber: string | null }>, items: Array<{ notes: string | null, item: { id: string, number: string, title: string, part: Part }, quorum: { met: boolean, unmet: Array<string>, presentVoting: number, mayVote: Array<string>, excluded: Array<string>, chairedBy: string | null, chairNote: string }, declarations: Array<{ id: string, description: string, management: ConflictManagement, takesPartInDecision: boolean, person: { id: string, name: string } | null }>, votes: Array<{ id: string, motion: string, secret: boolean, isOpen: boolean, eligibleCount: number, castCount: number, forCount: number | null, againstCount: number | null, abstainCount: number | null, castingVote: VoteChoice | null, outcome: VoteOutcome | null, result: string | null, viewerMayVote: boolean, viewerHasVoted: boolean, namedVotes: Array<{ choice: VoteChoice, person: { id: string, name: string } | null }>, chairedBy: { name: string } | null }>, decisions: Array<{ id: string, route: DecisionRoute, text: string, quorum: { met: boolean, unmet: Array<string> }, chairedBy: { name: string } | null }>, actions: Array<{ id: string, description: string, dueDate: string, status: ActionStatus, owner: { name: string } | null }> }>, conflictSuggestions: Array<{ reason: string, suggestedManagement: ConflictManagement, item: { id: string } | null, person: { id: string, name: string } | null, interest: { id: string, description: string, category: InterestCategory } }> } | null };
+export type MeetingConductQuery = { meetingConduct: { stage: MeetingStage, viewerCanConduct: boolean, viewerChairs: boolean, viewerIsMember: boolean, meeting: { id: string, title: string, startsAt: string, location: string, committee: { id: string, name: string } | null }, live: { openedAt: string | null, closedAt: string | null, currentItem: { itemId: string, number: string, title: string } | null }, attendance: Array<{ personId: string | null, name: string, capacity: string, role: SeatRole | null, voting: boolean, standing: AttendanceStanding, inRoom: boolean }>, movements: Array<{ name: string, movement: AttendanceMovementKind, at: string, itemNumber: string | null }>, items: Array<{ notes: string | null, item: { id: string, number: string, title: string, part: Part }, quorum: { met: boolean, unmet: Array<string>, presentVoting: number, mayVote: Array<string>, excluded: Array<string>, chairedBy: string | null, chairNote: string, expected: boolean }, declarations: Array<{ id: string, description: string, management: ConflictManagement, takesPartInDecision: boolean, person: { id: string, name: string } | null }>, votes: Array<{ id: string, motion: string, secret: boolean, isOpen: boolean, eligibleCount: number, castCount: number, forCount: number | null, againstCount: number | null, abstainCount: number | null, castingVote: VoteChoice | null, outcome: VoteOutcome | null, result: string | null, viewerMayVote: boolean, viewerHasVoted: boolean, namedVotes: Array<{ choice: VoteChoice, person: { id: string, name: string } | null }>, chairedBy: { name: string } | null }>, decisions: Array<{ id: string, route: DecisionRoute, text: string, quorum: { met: boolean, unmet: Array<string> }, chairedBy: { name: string } | null }>, actions: Array<{ id: string, description: string, dueDate: string, status: ActionStatus, owner: { name: string } | null }> }>, conflictSuggestions: Array<{ reason: string, suggestedManagement: ConflictManagement, item: { id: string } | null, person: { id: string, name: string } | null, interest: { id: string, description: string, category: InterestCategory } }> } | null };
 
 export type OpenMeetingMutationVariables = Exact<{
   input: MeetingInput;
@@ -960,6 +1010,27 @@ export type RecordAttendanceMutationVariables = Exact<{
 
 
 export type RecordAttendanceMutation = { recordAttendance: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SendApologiesMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type SendApologiesMutation = { sendApologies: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CheckInMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type CheckInMutation = { checkIn: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type DeclareInterestInItemMutationVariables = Exact<{
+  input: DeclareInterestInItemInput;
+}>;
+
+
+export type DeclareInterestInItemMutation = { declareInterestInItem: { declaration: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type RecordDeclarationMutationVariables = Exact<{
   input: RecordDeclarationInput;
@@ -1077,6 +1148,46 @@ export type PublicSchemeQueryVariables = Exact<{
 
 export type PublicSchemeQuery = { publicSchemeOfDelegation: { organisationName: string, odsCode: string, delegations: Array<{ delegatingOrganisation: string, receivingCommittee: string, receivingHost: string, functions: Array<string>, scope: Array<string>, validFrom: string, validTo: string, status: DelegationStatus }> } | null };
 
+export type InCommonSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InCommonSessionQuery = { inCommonSession: { id: string, title: string, startsAt: string, location: string, viewerMayTakePartWith: Array<string>, arrangement: { id: string, name: string }, meetings: Array<{ committeeId: string, committeeName: string, organisationName: string, meetingId: string | null, meeting: { id: string, status: MeetingStatus } | null }>, items: Array<{ id: string, number: number, title: string, part: Part, purpose: Purpose, commonToAll: boolean, committeeNames: Array<string>, outcomes: Array<{ committeeId: string, committeeName: string, organisationName: string, inWords: string }> }> } | null };
+
+export type InCommonArrangementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InCommonArrangementsQuery = { inCommonArrangements: Array<{ id: string, name: string, viewerConvenes: boolean, parties: Array<{ organisationId: string, organisationName: string, committeeId: string | null, committeeName: string | null, status: InCommonPartyStatus, viewerMayAnswer: boolean }>, sessions: Array<{ id: string, title: string, startsAt: string, location: string }> }> };
+
+export type AnswerInCommonInvitationMutationVariables = Exact<{
+  input: AnswerInvitationInput;
+}>;
+
+
+export type AnswerInCommonInvitationMutation = { answerInCommonInvitation: { arrangement: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type TakePartInSessionMutationVariables = Exact<{
+  input: TakePartInput;
+}>;
+
+
+export type TakePartInSessionMutation = { takePartInSession: { session: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type InviteToInCommonMutationVariables = Exact<{
+  input: InviteInput;
+}>;
+
+
+export type InviteToInCommonMutation = { inviteToInCommon: { arrangement: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ScheduleInCommonSessionMutationVariables = Exact<{
+  input: ScheduleSessionInput;
+}>;
+
+
+export type ScheduleInCommonSessionMutation = { scheduleInCommonSession: { session: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
 export type MeetingEventsSubscriptionVariables = Exact<{
   meetingId: string | number;
 }>;
@@ -1110,6 +1221,8 @@ export type MeetingQuery = { node:
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
     | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
     | { __typename: 'Membership' }
@@ -1227,6 +1340,8 @@ export type OrganisationQuery = { node:
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
     | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1272,6 +1387,8 @@ export type OrganisationMembershipsQuery = { node:
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
     | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1384,6 +1501,8 @@ export type PackBuildStatusQuery = { node:
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
     | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1417,6 +1536,8 @@ export type PaperQuery = { node:
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
     | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1600,6 +1721,8 @@ export type SurveyForAnsweringQuery = { node:
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
     | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1648,6 +1771,8 @@ export type SurveyResultsQuery = { node:
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
     | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }

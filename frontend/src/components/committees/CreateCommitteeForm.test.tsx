@@ -52,7 +52,6 @@ describe('CreateCommitteeForm', () => {
       },
       partyIds: [],
       coCommissioningLevel: null,
-      inCommonGroup: null,
     });
     expect(screen.getByRole('link', { name: 'Quality committee' }).getAttribute('href')).toBe('/committees/c-quality');
   });

@@ -21,7 +21,6 @@ const apiFields = {
   quorumRule: 'quorumRule',
   partyIds: 'partyIds',
   coCommissioningLevel: 'coCommissioningLevel',
-  inCommonGroup: 'inCommonGroup',
 };
 
 function level(value: string): CoCommissioningLevel | null {
@@ -67,7 +66,6 @@ export function CreateCommitteeForm({ organisation, onCreated }: CreateCommittee
           quorumRule: rule,
           partyIds: joint ? values.getAll('partyIds').map(String) : [],
           coCommissioningLevel: hasLevel ? level(text('coCommissioningLevel')) : null,
-          inCommonGroup: joint ? text('inCommonGroup') || null : null,
         },
       });
       return { ...createCommittee, errors: onFields(createCommittee.errors, apiFields) };
@@ -155,16 +153,6 @@ export function CreateCommitteeForm({ organisation, onCreated }: CreateCommittee
               </option>
             ))}
           </SelectField>
-        )}
-        {joint && (
-          <TextField
-            id={`${idPrefix}-inCommonGroup`}
-            name="inCommonGroup"
-            label="Meets in common as (optional)"
-            hint="Joint committees that meet in common with each other share this name"
-            autoComplete="off"
-            error={errorFor(errors, 'inCommonGroup')}
-          />
         )}
         <QuorumRuleFields idPrefix={idPrefix} errors={errors} joint={joint} />
         <button className="nhsuk-button" type="submit">

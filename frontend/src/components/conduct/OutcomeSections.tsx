@@ -8,7 +8,7 @@ import { actionStatusInWords, decisionRouteInWords } from '../../vocabulary';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { SelectField, TextArea, TextField } from '../fields';
 import { Confirmation } from '../messages';
-import { type Conduct, type ItemConduct, peopleOf } from './types';
+import { type Conduct, type ItemConduct, peopleOf, runsItems } from './types';
 
 interface Props {
   conduct: Conduct;
@@ -87,7 +87,7 @@ function DecisionForm({ item, onChanged }: Props) {
 }
 
 export function DecisionsSection({ conduct, item, onChanged }: Props) {
-  const canConduct = conduct.viewerCanConduct && conduct.stage === 'OPEN';
+  const canConduct = runsItems(conduct) && conduct.stage === 'OPEN';
   return (
     <section aria-labelledby="decisions-heading">
       <h3 id="decisions-heading">Decisions</h3>

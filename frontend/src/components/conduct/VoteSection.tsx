@@ -7,7 +7,7 @@ import { voteChoiceInWords, voteChoices } from '../../vocabulary';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { Checkbox, SelectField, TextField } from '../fields';
 import { Confirmation } from '../messages';
-import type { Conduct, ConductVote, ItemConduct } from './types';
+import { type Conduct, type ConductVote, type ItemConduct, runsItems } from './types';
 
 interface Props {
   conduct: Conduct;
@@ -204,7 +204,7 @@ export function voteSummary(vote: ConductVote): string {
 }
 
 export function VoteSection({ conduct, item, onChanged }: Props) {
-  const canConduct = conduct.viewerCanConduct && conduct.stage === 'OPEN';
+  const canConduct = runsItems(conduct) && conduct.stage === 'OPEN';
   const open = item.votes.find((vote) => vote.isOpen);
 
   return (

@@ -24,6 +24,10 @@ export function CommitteesPage() {
     <>
       <h1>Committees</h1>
       <p>The committees you can see, with their members, quorum rules, terms of reference and delegations.</p>
+      <p>
+        <Link to="/in-common">Committees in common</Link>: sessions your committees hold with other organisations' committees,
+        and invitations to them.
+      </p>
       <QueryProblem error={error} idPrefix="committees" />
       {loading && !committees && <Loading />}
       {committees && committees.totalCount === 0 && <p>You cannot see any committees yet.</p>}

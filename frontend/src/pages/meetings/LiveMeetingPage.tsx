@@ -7,9 +7,10 @@ import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { AttendanceSection } from '../../components/conduct/AttendanceSection';
 import { DeclarationsSection } from '../../components/conduct/DeclarationsSection';
+import { MemberSection } from '../../components/conduct/MemberSection';
 import { announcementFor, quorumInWords } from '../../components/conduct/live';
 import { ActionsSection, DecisionsSection, NotesSection } from '../../components/conduct/OutcomeSections';
-import type { Conduct, ItemConduct } from '../../components/conduct/types';
+import { type Conduct, type ItemConduct, runsItems } from '../../components/conduct/types';
 import { VoteSection } from '../../components/conduct/VoteSection';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading, QueryProblem } from '../../components/messages';
@@ -57,7 +58,7 @@ function MeetingControls({ conduct, onChanged }: { conduct: Conduct; onChanged: 
 function AgendaSection({ conduct, onChanged }: { conduct: Conduct; onChanged: () => void }) {
   const { errors, submitting, submit } = useSubmission();
   const current = conduct.live.currentItem?.itemId;
-  const canTake = conduct.viewerCanConduct && conduct.stage === 'OPEN';
+  const canTake = runsItems(conduct) && conduct.stage === 'OPEN';
 
   async function take(itemId: string) {
     if (submitting) return;
@@ -78,7 +79,11 @@ function AgendaSection({ conduct, onChanged }: { conduct: Conduct; onChanged: ()
               {item.number}. {item.title}
               {item.part === 'PRIVATE' ? ' (Part II)' : ''}
               {item.id === current ? <strong> (current item)</strong> : ''}
-              {!quorum.met && <span className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">Not quorate</span>}
+              {!quorum.met && (
+                <span className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">
+                  {quorum.expected ? 'Quorum not expected' : 'Not quorate'}
+                </span>
+              )}
             </span>
             {canTake && item.id !== current && (
               <button
@@ -132,6 +137,25 @@ function CurrentItem({ conduct, item, onChanged }: { conduct: Conduct; item: Ite
   );
 }
 
+/** Before the meeting opens: who is expected (every member who has not sent apologies) and whether that is quorate. */
+function ExpectedQuorum({ conduct }: { conduct: Conduct }) {
+  const expected = conduct.attendance.filter((attendee) => attendee.standing === 'EXPECTED' && attendee.voting).length;
+  const apologies = conduct.attendance.filter((attendee) => attendee.standing === 'APOLOGIES').length;
+  const short = conduct.items.filter(({ quorum }) => !quorum.met);
+  return (
+    <div className={short.length === 0 ? 'nhsuk-inset-text' : 'nhsuk-warning-callout'}>
+      {short.length > 0 && <h2 className="nhsuk-warning-callout__label">Quorum not expected</h2>}
+      <p>
+        {expected} voting {expected === 1 ? 'member is' : 'members are'} expected; {apologies}{' '}
+        {apologies === 1 ? 'has' : 'have'} sent apologies.{' '}
+        {short.length === 0
+          ? 'The meeting is expected to be quorate for every item.'
+          : `Not expected to be quorate for ${short.map(({ item }) => `item ${item.number}`).join(', ')}: ${short[0].quorum.unmet.join(' ')}`}
+      </p>
+    </div>
+  );
+}
+
 const ECHO_MS = 1500; // how long the viewer's own change may take to come back as an event
 
 export function LiveMeetingPage() {
@@ -180,7 +204,7 @@ export function LiveMeetingPage() {
       <p>
         {formatLondonDate(conduct.meeting.startsAt)}
         {conduct.meeting.location ? `, ${conduct.meeting.location}` : ''}. {stageInWords[conduct.stage]}
-        {conduct.viewerCanConduct ? '' : ' You are following the meeting; the chair and secretary record it.'}
+        {conduct.viewerCanConduct ? '' : conduct.viewerChairs ? ' You chair this committee: you take items, run votes and record outcomes.' : ' You are following the meeting; the chair and secretary record it.'}
       </p>
       <div className="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
@@ -190,6 +214,8 @@ export function LiveMeetingPage() {
       <p>
         <Link to={`/meetings/${encodeURIComponent(id)}/minutes`}>Minutes of this meeting</Link>
       </p>
+      <MemberSection conduct={conduct} onChanged={onChanged} />
+      {conduct.items.some(({ quorum }) => quorum.expected) && <ExpectedQuorum conduct={conduct} />}
       <AttendanceSection conduct={conduct} onChanged={onChanged} />
       <AgendaSection conduct={conduct} onChanged={onChanged} />
       {current ? (

@@ -1,0 +1,328 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import strawberry
+from sqlalchemy import or_
+from sqlmodel import select
+
+from quorum.access import Access
+from quorum.conduct.types import DecisionNode
+from quorum.graphql import ids
+from quorum.graphql.context import Info
+from quorum.graphql.errors import InputErrors, UserError
+from quorum.graphql.node import Node, by_id_loader
+from quorum.in_common import policy, service
+from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting
+from quorum.meetings.graphql import MeetingNode, PartEnum, PurposeEnum, meetings_by_id
+from quorum.meetings.service import can_run
+from quorum.meetings.tables import Part, Purpose
+
+PartyStatusEnum = strawberry.enum(PartyStatus, name="InCommonPartyStatus")
+
+
+def visible_arrangements(access: Access):
+    return select(Arrangement)  # arrangements and sessions are public, as committees' published meetings are
+
+
+def visible_sessions(access: Access):
+    return select(Session)
+
+
+arrangements_by_id = by_id_loader(visible_arrangements, Arrangement.id)
+sessions_by_id = by_id_loader(visible_sessions, Session.id)
+
+
+@strawberry.type(name="InCommonParty", description="An organisation invited into the arrangement, and the committee it sends.")
+class PartyType:
+    organisation_id: strawberry.ID
+    organisation_name: str
+    committee_id: strawberry.ID | None
+    committee_name: str | None
+    status: PartyStatusEnum
+    viewer_may_answer: bool
+
+    @classmethod
+    def of(cls, row: InCommonParty, access: Access) -> PartyType:
+        return cls(
+            organisation_id=ids.encode("Organisation", row.invited_org_id), organisation_name=row.organisation_name,
+            committee_id=row.committee_id and ids.encode("Committee", row.committee_id), committee_name=row.committee_name,
+            status=row.status,
+            viewer_may_answer=row.status == PartyStatus.INVITED and policy.may_answer(access, row.invited_org_id),
+        )
+
+
+@strawberry.type(name="InCommonArrangement", description="Committees of several organisations meeting in common.")
+class ArrangementNode(Node):
+    name: str
+    row: strawberry.Private[Arrangement]
+
+    @classmethod
+    def from_row(cls, row: Arrangement) -> ArrangementNode:
+        return cls(id=ids.encode("InCommonArrangement", row.id), name=row.name, row=row)
+
+    @strawberry.field(description="The convening organisation's officers invite and schedule sessions.")
+    def viewer_convenes(self, info: Info) -> bool:
+        return policy.may_convene(info.context.access, self.row.org_id)
+
+    @strawberry.field(description="Accepted parties for anyone; invitations too for the convener and the invited.")
+    async def parties(self, info: Info) -> list[PartyType]:
+        rows = await service.parties_of(info.context.db, self.row.id)
+        return [PartyType.of(r, info.context.access) for r in rows]
+
+    @strawberry.field
+    async def sessions(self, info: Info) -> list[SessionNode]:
+        rows = await info.context.db.all(
+            select(Session).where(Session.arrangement_id == self.row.id).order_by(Session.starts_at))
+        return [SessionNode.from_row(r) for r in rows]
+
+
+@strawberry.type(name="InCommonOutcome", description="What one committee did with an item of the session.")
+class OutcomeType:
+    committee_id: strawberry.ID
+    committee_name: str
+    organisation_name: str
+    agenda_item_id: strawberry.ID | None
+    in_words: str
+    decisions: list[DecisionNode]
+
+
+@strawberry.type(name="InCommonItem", description="An item of the session's one agenda, common to every committee or to some.")
+class ItemType:
+    id: strawberry.ID
+    number: int
+    title: str
+    purpose: PurposeEnum
+    part: PartEnum
+    common_to_all: bool
+    committee_names: list[str]
+    outcomes: list[OutcomeType]
+
+
+@strawberry.type(name="InCommonMeeting", description="A committee's own meeting of the session.")
+class SessionMeetingType:
+    committee_id: strawberry.ID
+    committee_name: str
+    organisation_name: str
+    meeting_id: strawberry.ID | None
+    meeting: MeetingNode | None
+
+
+@strawberry.type(name="InCommonSession", description="One sitting of committees in common: one date, place and agenda.")
+class SessionNode(Node):
+    title: str
+    starts_at: datetime
+    location: str
+    row: strawberry.Private[Session]
+
+    @classmethod
+    def from_row(cls, row: Session) -> SessionNode:
+        return cls(id=ids.encode("InCommonSession", row.id), title=row.title, starts_at=row.starts_at,
+                   location=row.location, row=row)
+
+    @strawberry.field
+    async def arrangement(self, info: Info) -> ArrangementNode:
+        row = await info.context.loader("in_common_arrangements", arrangements_by_id).load(self.row.arrangement_id)
+        return ArrangementNode.from_row(row)
+
+    @strawberry.field(description="The agenda, each item with every committee's outcome as far as the viewer may see it.")
+    async def items(self, info: Info) -> list[ItemType]:
+        record = await service.session_record(info.context.db, info.context.access, self.row)
+        names = {p.committee_id: p.committee_name or "" for p in record.parties}
+        return [
+            ItemType(
+                id=ids.encode("InCommonItem", item.id), number=item.position, title=item.title, purpose=item.purpose,
+                part=item.part, common_to_all=not item.committee_ids,
+                committee_names=[names.get(c, "") for c in item.committee_ids] if item.committee_ids else list(names.values()),
+                outcomes=[
+                    OutcomeType(
+                        committee_id=ids.encode("Committee", o.committee_id), committee_name=o.committee_name,
+                        organisation_name=o.organisation_name,
+                        agenda_item_id=o.agenda_item_id and ids.encode("AgendaItem", o.agenda_item_id),
+                        in_words=o.in_words, decisions=[DecisionNode.from_row(d) for d in o.decisions],
+                    )
+                    for o in record.outcomes[item.id]
+                ],
+            )
+            for item in record.items
+        ]
+
+    @strawberry.field(description="Each committee taking part, and its own meeting of the session once arranged.")
+    async def meetings(self, info: Info) -> list[SessionMeetingType]:
+        db = info.context.db
+        arrangement_parties = await service.parties_of(db, self.row.arrangement_id)
+        links = {m.committee_id: m for m in await db.all(
+            select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))}
+        loader = info.context.loader("meetings", meetings_by_id)
+        result = []
+        for party in arrangement_parties:
+            if party.status != PartyStatus.ACCEPTED:
+                continue
+            link = links.get(party.committee_id)
+            meeting = link and await loader.load(link.meeting_id)
+            result.append(SessionMeetingType(
+                committee_id=ids.encode("Committee", party.committee_id), committee_name=party.committee_name or "",
+                organisation_name=party.organisation_name,
+                meeting_id=link and ids.encode("Meeting", link.meeting_id),
+                meeting=meeting and MeetingNode.from_row(meeting),
+            ))
+        return result
+
+    @strawberry.field(description="Committees the viewer runs that take part but have no meeting of the session yet.")
+    async def viewer_may_take_part_with(self, info: Info) -> list[strawberry.ID]:
+        db, access = info.context.db, info.context.access
+        links = {m.committee_id for m in await db.all(
+            select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))}
+        return [
+            ids.encode("Committee", p.committee_id) for p in await service.parties_of(db, self.row.arrangement_id)
+            if p.status == PartyStatus.ACCEPTED and p.committee_id not in links and can_run(access, p.committee_id)
+        ]
+
+
+@strawberry.type
+class InCommonQueries:
+    @strawberry.field(description="Arrangements the viewer's organisations convene, take part in or are invited into.")
+    async def in_common_arrangements(self, info: Info) -> list[ArrangementNode]:
+        access = info.context.access
+        if not access.org_ids:
+            return []
+        involved = select(InCommonParty.arrangement_id).where(InCommonParty.invited_org_id.in_(access.org_ids))
+        rows = await info.context.db.all(
+            select(Arrangement).where(or_(Arrangement.org_id.in_(access.org_ids), Arrangement.id.in_(involved)))
+            .order_by(Arrangement.name).limit(100))
+        return [ArrangementNode.from_row(r) for r in rows]
+
+    @strawberry.field
+    async def in_common_session(self, info: Info, id: strawberry.ID) -> SessionNode | None:
+        row = await info.context.loader("in_common_sessions", sessions_by_id).load(ids.expect("InCommonSession", id))
+        return row and SessionNode.from_row(row)
+
+
+@strawberry.input
+class CreateArrangementInput:
+    committee_id: strawberry.ID = strawberry.field(description="The convening organisation's committee that takes part.")
+    name: str
+
+
+@strawberry.input
+class InviteInput:
+    arrangement_id: strawberry.ID
+    ods_code: str
+
+
+@strawberry.input
+class AnswerInvitationInput:
+    arrangement_id: strawberry.ID
+    organisation_id: strawberry.ID
+    accept: bool
+    committee_id: strawberry.ID | None = strawberry.field(default=None, description="The committee sent, when accepting.")
+
+
+@strawberry.input
+class SessionItemInput:
+    title: str
+    purpose: PurposeEnum
+    part: PartEnum
+    committee_ids: list[strawberry.ID] = strawberry.field(default_factory=list, description="None named: every committee takes it.")
+
+
+@strawberry.input
+class ScheduleSessionInput:
+    arrangement_id: strawberry.ID
+    title: str
+    starts_at: datetime
+    location: str
+    items: list[SessionItemInput]
+
+
+@strawberry.input
+class TakePartInput:
+    session_id: strawberry.ID
+    committee_id: strawberry.ID
+
+
+@strawberry.type
+class ArrangementPayload:
+    arrangement: ArrangementNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class SessionPayload:
+    session: SessionNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+async def _arrangement(info: Info, arrangement_id: uuid.UUID) -> ArrangementNode:
+    row = await info.context.db.first(select(Arrangement).where(Arrangement.id == arrangement_id))
+    return ArrangementNode.from_row(row)
+
+
+@strawberry.type
+class InCommonMutations:
+    @strawberry.mutation(description="Convene committees in common; the convening committee takes part from the start.")
+    async def create_in_common_arrangement(self, info: Info, input: CreateArrangementInput) -> ArrangementPayload:
+        ctx = info.context
+        try:
+            row = await service.create_arrangement(
+                ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"), name=input.name)
+        except InputErrors as e:
+            return ArrangementPayload(errors=e.errors)
+        return ArrangementPayload(arrangement=ArrangementNode.from_row(row))
+
+    @strawberry.mutation(description="Invite an organisation, by its ODS code; its own officers answer.")
+    async def invite_to_in_common(self, info: Info, input: InviteInput) -> ArrangementPayload:
+        ctx = info.context
+        try:
+            row = await service.invite(ctx.db, ctx.access, arrangement_id=ids.decode_as(
+                "InCommonArrangement", input.arrangement_id, "arrangementId"), ods_code=input.ods_code)
+        except InputErrors as e:
+            return ArrangementPayload(errors=e.errors)
+        return ArrangementPayload(arrangement=await _arrangement(info, row.arrangement_id))
+
+    @strawberry.mutation(description="The invited organisation's board secretary or administrator accepts, naming a committee, or declines.")
+    async def answer_in_common_invitation(self, info: Info, input: AnswerInvitationInput) -> ArrangementPayload:
+        ctx = info.context
+        try:
+            row = await service.answer(
+                ctx.db, ctx.access,
+                arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
+                organisation_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+                committee_id=input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
+                accept=input.accept,
+            )
+        except InputErrors as e:
+            return ArrangementPayload(errors=e.errors)
+        return ArrangementPayload(arrangement=await _arrangement(info, row.arrangement_id))
+
+    @strawberry.mutation(description="A session: one date, place and agenda for the committees taking part.")
+    async def schedule_in_common_session(self, info: Info, input: ScheduleSessionInput) -> SessionPayload:
+        ctx = info.context
+        try:
+            plans = [
+                service.ItemPlan(i.title, Purpose(i.purpose), Part(i.part),
+                                 [ids.decode_as("Committee", c, "items") for c in i.committee_ids])
+                for i in input.items
+            ]
+            row = await service.schedule_session(
+                ctx.db, ctx.access, arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
+                title=input.title, starts_at=input.starts_at, location=input.location, items=plans,
+            )
+        except InputErrors as e:
+            return SessionPayload(errors=e.errors)
+        return SessionPayload(session=SessionNode.from_row(row))
+
+    @strawberry.mutation(description="A committee's own meeting of the session, with the items it takes, its agenda published.")
+    async def take_part_in_session(self, info: Info, input: TakePartInput) -> SessionPayload:
+        ctx = info.context
+        try:
+            link = await service.take_part(
+                ctx.db, ctx.access, session_id=ids.decode_as("InCommonSession", input.session_id, "sessionId"),
+                committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            )
+        except InputErrors as e:
+            return SessionPayload(errors=e.errors)
+        row = await ctx.db.first(select(Session).where(Session.id == link.session_id))
+        return SessionPayload(session=SessionNode.from_row(row))
+

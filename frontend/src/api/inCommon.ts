@@ -1,0 +1,142 @@
+import { gql } from './client';
+import type {
+  AnswerInCommonInvitationMutation,
+  AnswerInCommonInvitationMutationVariables,
+  InCommonArrangementsQuery,
+  InCommonArrangementsQueryVariables,
+  InCommonSessionQuery,
+  InCommonSessionQueryVariables,
+  InviteToInCommonMutation,
+  InviteToInCommonMutationVariables,
+  ScheduleInCommonSessionMutation,
+  ScheduleInCommonSessionMutationVariables,
+  TakePartInSessionMutation,
+  TakePartInSessionMutationVariables,
+} from '../generated/graphql';
+
+export const inCommonSessionQuery = gql<InCommonSessionQuery, InCommonSessionQueryVariables>(`
+  query InCommonSession($id: ID!) {
+    inCommonSession(id: $id) {
+      id
+      title
+      startsAt
+      location
+      viewerMayTakePartWith
+      arrangement {
+        id
+        name
+      }
+      meetings {
+        committeeId
+        committeeName
+        organisationName
+        meetingId
+        meeting {
+          id
+          status
+        }
+      }
+      items {
+        id
+        number
+        title
+        part
+        purpose
+        commonToAll
+        committeeNames
+        outcomes {
+          committeeId
+          committeeName
+          organisationName
+          inWords
+        }
+      }
+    }
+  }
+`);
+
+export const inCommonArrangementsQuery = gql<InCommonArrangementsQuery, InCommonArrangementsQueryVariables>(`
+  query InCommonArrangements {
+    inCommonArrangements {
+      id
+      name
+      viewerConvenes
+      parties {
+        organisationId
+        organisationName
+        committeeId
+        committeeName
+        status
+        viewerMayAnswer
+      }
+      sessions {
+        id
+        title
+        startsAt
+        location
+      }
+    }
+  }
+`);
+
+export const answerInCommonInvitationMutation = gql<
+  AnswerInCommonInvitationMutation,
+  AnswerInCommonInvitationMutationVariables
+>(`
+  mutation AnswerInCommonInvitation($input: AnswerInvitationInput!) {
+    answerInCommonInvitation(input: $input) {
+      arrangement {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const takePartInSessionMutation = gql<TakePartInSessionMutation, TakePartInSessionMutationVariables>(`
+  mutation TakePartInSession($input: TakePartInput!) {
+    takePartInSession(input: $input) {
+      session {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const inviteToInCommonMutation = gql<InviteToInCommonMutation, InviteToInCommonMutationVariables>(`
+  mutation InviteToInCommon($input: InviteInput!) {
+    inviteToInCommon(input: $input) {
+      arrangement {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const scheduleInCommonSessionMutation = gql<
+  ScheduleInCommonSessionMutation,
+  ScheduleInCommonSessionMutationVariables
+>(`
+  mutation ScheduleInCommonSession($input: ScheduleSessionInput!) {
+    scheduleInCommonSession(input: $input) {
+      session {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
