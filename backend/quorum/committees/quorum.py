@@ -289,6 +289,16 @@ def office_words(office: Office) -> str:
     return OFFICE_WORDS[office]
 
 
+def seat_title(role: SeatRole, category: MemberCategory, office: Office | None, voting: bool) -> str:
+    """How minutes and the committee page name a seat: "Chair, lay member for governance", "LMC representative, non-voting"."""
+    what = office_words(office) if office else category_words(category, 1)
+    if role in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
+        return f"{role.name.replace('_', ' ').capitalize()}, {what}"
+    if role == SeatRole.IN_ATTENDANCE:
+        return "In attendance" if office is None and category == MemberCategory.OTHER else f"In attendance, {what}"
+    return what[:1].upper() + what[1:] + ("" if voting else ", non-voting")
+
+
 def fraction_words(fraction: tuple[int, int]) -> str:
     return FRACTION_WORDS.get(fraction, f"{fraction[0]}/{fraction[1]}")
 
