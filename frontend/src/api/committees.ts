@@ -18,6 +18,8 @@ import type {
   SeatChoicesQueryVariables,
   UpdateCommitteeMutation,
   UpdateCommitteeMutationVariables,
+  WithdrawSeatMutation,
+  WithdrawSeatMutationVariables,
 } from '../generated/graphql';
 
 export const committeesQuery = gql<CommitteesQuery, CommitteesQueryVariables>(`
@@ -94,13 +96,31 @@ export const committeeQuery = gql<CommitteeQuery, CommitteeQueryVariables>(`
             count
           }
           eachParty
+          pools {
+            count
+            categories
+          }
+          officeGroups {
+            count
+            offices
+          }
+          chairOrViceChair
+          clinicalMajority
+          fraction {
+            numerator
+            denominator
+          }
           inWords
         }
+        quorumCannotBeMet
         seats(includePast: true) {
           id
           role
           voting
           category
+          office
+          title
+          canBeWithdrawn
           validFrom
           validTo
           isActive
@@ -188,6 +208,10 @@ export const createCommitteeMutation = gql<CreateCommitteeMutation, CreateCommit
       committee {
         id
         name
+        quorumRule {
+          inWords
+        }
+        quorumCannotBeMet
       }
       errors {
         field
@@ -203,6 +227,10 @@ export const updateCommitteeMutation = gql<UpdateCommitteeMutation, UpdateCommit
       committee {
         id
         name
+        quorumRule {
+          inWords
+        }
+        quorumCannotBeMet
       }
       errors {
         field
@@ -235,6 +263,20 @@ export const attachTermsOfReferenceMutation = gql<
 export const addSeatMutation = gql<AddSeatMutation, AddSeatMutationVariables>(`
   mutation AddSeat($input: AddSeatInput!) {
     addSeat(input: $input) {
+      seat {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const withdrawSeatMutation = gql<WithdrawSeatMutation, WithdrawSeatMutationVariables>(`
+  mutation WithdrawSeat($input: WithdrawSeatInput!) {
+    withdrawSeat(input: $input) {
       seat {
         id
       }

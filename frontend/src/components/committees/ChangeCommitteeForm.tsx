@@ -6,6 +6,7 @@ import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { TextArea, TextField } from '../fields';
 import { Confirmation } from '../messages';
 import { draftFromRule, quorumDraftFrom, toQuorumRuleInput } from './quorumRule';
+import { QuorumCannotBeMet } from './QuorumCannotBeMet';
 import { QuorumRuleFields } from './QuorumRuleFields';
 import type { CommitteeDetail } from './types';
 
@@ -17,6 +18,7 @@ const apiFields = { name: 'name', termsSummary: 'termsSummary', quorumRule: 'quo
 export function ChangeCommitteeForm({ committee, onChanged }: { committee: CommitteeDetail; onChanged: () => void }) {
   const { errors, setErrors, submitting, submit } = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
+  const [cannotBeMet, setCannotBeMet] = useState<string[]>([]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +38,9 @@ export function ChangeCommitteeForm({ committee, onChanged }: { committee: Commi
       return { ...updateCommittee, errors: onFields(updateCommittee.errors, apiFields) };
     });
     if (payload) {
-      setSaved(`Saved the changes to ${payload.committee?.name ?? committee.name}.`);
+      const rule = payload.committee?.quorumRule.inWords ?? '';
+      setSaved(`Saved the changes to ${payload.committee?.name ?? committee.name}. ${rule}`);
+      setCannotBeMet(payload.committee?.quorumCannotBeMet ?? []);
       onChanged();
     }
   }
@@ -72,6 +76,7 @@ export function ChangeCommitteeForm({ committee, onChanged }: { committee: Commi
         </button>
       </form>
       <Confirmation>{saved}</Confirmation>
+      {saved && <QuorumCannotBeMet reasons={cannotBeMet} />}
     </section>
   );
 }

@@ -23,7 +23,23 @@ describe('CreateCommitteeForm', () => {
   it('builds the quorum rule from the form and links to the new committee', async () => {
     const requests = fakeServer({
       'graphql:CreateCommittee': {
-        body: { data: { createCommittee: { committee: { id: 'c-quality', name: 'Quality committee' }, errors: [] } } },
+        body: {
+          data: {
+            createCommittee: {
+              committee: {
+                id: 'c-quality',
+                name: 'Quality committee',
+                quorumRule: {
+                  inWords:
+                    'Quorate with at least three voting members present, at least one lay member, at least one ' +
+                    'executive, at least two of the nurses and secondary care doctors and the chair or the vice chair.',
+                },
+                quorumCannotBeMet: ['Neither the chair nor the vice chair is present.'],
+              },
+              errors: [],
+            },
+          },
+        },
       },
     });
     const onCreated = renderForm();
@@ -33,6 +49,10 @@ describe('CreateCommitteeForm', () => {
     fill('Minimum number of voting members present', '3');
     fill('Lay members', '1');
     fill('Executives', '1');
+    fill('How many of the group must be present', '2');
+    fireEvent.click(screen.getByLabelText('Nurse'));
+    fireEvent.click(screen.getByLabelText('Secondary care doctor'));
+    fireEvent.click(screen.getByLabelText('The chair or the vice chair present'));
     expect(screen.queryByLabelText('At least one voting member from each party')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Create committee' }));
 
@@ -49,12 +69,18 @@ describe('CreateCommitteeForm', () => {
           { category: 'EXECUTIVE', count: 1 },
         ],
         eachParty: false,
+        pools: [{ count: 2, categories: ['NURSE', 'SECONDARY_CARE_DOCTOR'] }],
+        officeGroups: [],
+        chairOrViceChair: true,
+        clinicalMajority: false,
+        fraction: null,
       },
       partyIds: [],
       coCommissioningLevel: null,
       inCommonGroup: null,
     });
     expect(screen.getByRole('link', { name: 'Quality committee' }).getAttribute('href')).toBe('/committees/c-quality');
+    expect(screen.getByRole('status').textContent).toContain('at least two of the nurses and secondary care doctors');
   });
 
   it('asks a joint committee for its parties, its level and a member from each party', async () => {
@@ -100,6 +126,15 @@ describe('CreateCommitteeForm', () => {
     const input = JSON.parse(String(requests.at(-1)!.init.body)).variables.input;
     expect(input.partyIds).toEqual(['org-q46']);
     expect(input.coCommissioningLevel).toBe('JOINT');
-    expect(input.quorumRule).toEqual({ minimumVoting: 1, categoryMinimums: [{ category: 'GP', count: 2 }], eachParty: true });
+    expect(input.quorumRule).toEqual({
+      minimumVoting: 1,
+      categoryMinimums: [{ category: 'GP', count: 2 }],
+      eachParty: true,
+      pools: [],
+      officeGroups: [],
+      chairOrViceChair: false,
+      clinicalMajority: false,
+      fraction: null,
+    });
   });
 });

@@ -1,7 +1,15 @@
 import type { FormError } from '../../api/client';
-import { capitalise, memberCategories, memberCategoryPlural } from '../../vocabulary';
+import {
+  capitalise,
+  memberCategories,
+  memberCategoryInWords,
+  memberCategoryPlural,
+  officeInWords,
+  offices,
+  quorumFractionInWords,
+} from '../../vocabulary';
 import { errorFor } from '../ErrorSummary';
-import { Checkbox, TextField } from '../fields';
+import { Checkbox, Checkboxes, SelectField, TextField } from '../fields';
 import { categoryField, type QuorumRuleDraft } from './quorumRule';
 
 interface QuorumRuleFieldsProps {
@@ -12,7 +20,11 @@ interface QuorumRuleFieldsProps {
   initial?: QuorumRuleDraft;
 }
 
-/** The quorum rule builder: a minimum of voting members, minimums per category and (joint committees) each party. */
+/**
+ * The quorum rule builder, clause by clause as terms of reference write them: a minimum of voting members,
+ * minimums per category, a group of which some must come, named offices, the chair or vice chair, a clinical
+ * majority, a fraction of the membership and (joint committees) each party. Every clause chosen must be met.
+ */
 export function QuorumRuleFields({ idPrefix, errors, joint, initial }: QuorumRuleFieldsProps) {
   return (
     <fieldset className="nhsuk-fieldset app-quorum-rule" aria-describedby={`${idPrefix}-quorum-hint`}>
@@ -53,6 +65,73 @@ export function QuorumRuleFields({ idPrefix, errors, joint, initial }: QuorumRul
           ))}
         </div>
       </fieldset>
+      <fieldset className="nhsuk-fieldset" aria-describedby={`${idPrefix}-pool-hint`}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Some of a group of members</legend>
+        <div className="nhsuk-hint" id={`${idPrefix}-pool-hint`}>
+          For example, “two of the lay members, nurse and secondary care doctor”. Leave empty if there is no such clause.
+        </div>
+        <TextField
+          id={`${idPrefix}-poolCount`}
+          name="poolCount"
+          label="How many of the group must be present"
+          inputMode="numeric"
+          className="nhsuk-input--width-3"
+          autoComplete="off"
+          defaultValue={initial?.poolCount}
+          error={errorFor(errors, 'poolCount')}
+        />
+        <Checkboxes
+          id={`${idPrefix}-poolCategories`}
+          name="poolCategories"
+          legend="Members in the group"
+          error={errorFor(errors, 'poolCategories')}
+          items={memberCategories.map((category) => ({
+            value: category,
+            label: memberCategoryInWords[category],
+            defaultChecked: initial?.poolCategories.includes(category),
+          }))}
+        />
+      </fieldset>
+      <Checkboxes
+        id={`${idPrefix}-offices`}
+        name="offices"
+        legend="One of these office holders present"
+        hint="For example, “the accountable officer or the chief finance officer”. Leave all unticked if there is no such clause."
+        error={errorFor(errors, 'offices')}
+        items={offices.map((office) => ({
+          value: office,
+          label: officeInWords[office],
+          defaultChecked: initial?.offices.includes(office),
+        }))}
+      />
+      <Checkbox
+        id={`${idPrefix}-chairOrViceChair`}
+        name="chairOrViceChair"
+        label="The chair or the vice chair present"
+        defaultChecked={initial?.chairOrViceChair ?? false}
+      />
+      <Checkbox
+        id={`${idPrefix}-clinicalMajority`}
+        name="clinicalMajority"
+        label="A clinical majority of the voting members present"
+        hint="GPs, nurses and secondary care doctors are more than half of those counted"
+        defaultChecked={initial?.clinicalMajority ?? false}
+      />
+      <SelectField
+        id={`${idPrefix}-fraction`}
+        name="fraction"
+        label="A fraction of the voting membership present"
+        hint="Rounded up: a third of nine voting members is three"
+        defaultValue={initial?.fraction ?? ''}
+        error={errorFor(errors, 'fraction')}
+      >
+        <option value="">No fraction</option>
+        {Object.entries(quorumFractionInWords).map(([value, words]) => (
+          <option key={value} value={value}>
+            {words}
+          </option>
+        ))}
+      </SelectField>
       {joint && (
         <Checkbox
           id={`${idPrefix}-eachParty`}
