@@ -61,7 +61,7 @@ async def test_a_rule_from_terms_of_reference_is_read_back_in_words_and_flagged_
     assert committee["quorumRule"]["officeGroups"] == [{"count": 1, **FINANCE}]
     assert committee["quorumCannotBeMet"] == [  # no seats yet: flagged when saved
         "At least three voting members must be present; none is.",
-        "Two of the lay members, nurses and secondary care doctors are needed; none is present.",
+        "Two of the lay member, nurse and secondary care doctor are needed; none is present.",
         "Neither the accountable officer nor the chief finance officer is present.",
         "Neither the chair nor the vice chair is present.",
     ]

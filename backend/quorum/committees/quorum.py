@@ -204,7 +204,7 @@ def evaluate(
     for pool in rule.pools:
         have = sum(by_category[c] for c in pool.categories)
         if have < pool.count:
-            named = join([category_words(c, seated_in[c]) for c in pool.categories])
+            named = join([category_words(c, max(seated_in[c], 1)) for c in pool.categories])  # "the lay members, nurse and ..."
             unmet.append(
                 f"{capital(count(pool.count))} of the {named} {plural(pool.count, 'is', 'are')} needed; "
                 f"{present_count(have)}."
