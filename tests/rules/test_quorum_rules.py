@@ -6,10 +6,15 @@ import uuid
 
 import pytest
 
-from quorum.committees.quorum import InvalidRule, Offices, Pool, PresentMember, QuorumRule, cannot_be_met, evaluate
+from quorum.committees.quorum import (
+    InvalidRule, Offices, Pool, PresentMember, QuorumRule, cannot_be_met, evaluate, seat_title,
+)
 from quorum.committees.tables import MemberCategory as C
 from quorum.committees.tables import Office as O
 from quorum.committees.tables import SeatRole as R
+from quorum.conduct.quorum_state import Member, item_quorum
+from quorum.conduct.record import capacity_of
+from quorum.conduct.tables import Management
 
 CCG, AREA_TEAM = uuid.uuid4(), uuid.uuid4()
 PARTIES = {CCG: "NHS Bolton CCG", AREA_TEAM: "Greater Manchester Area Team"}
@@ -220,3 +225,33 @@ def test_a_clinical_majority_is_searched_for_among_the_seats():
 def test_invalid_new_kinds_are_refused(data):
     with pytest.raises(InvalidRule):
         QuorumRule.from_data(data)
+
+
+def test_seats_are_named_by_their_office_in_minutes_and_on_the_committee_page():
+    assert seat_title(R.CHAIR, C.LAY_MEMBER, O.LAY_MEMBER_GOVERNANCE, True) == "Chair, lay member for governance"
+    assert seat_title(R.MEMBER, C.EXECUTIVE, O.ACCOUNTABLE_OFFICER, True) == "Accountable officer"
+    assert seat_title(R.MEMBER, C.LMC, O.LMC_REPRESENTATIVE, False) == "LMC representative, non-voting"
+    assert seat_title(R.MEMBER, C.GP, None, True) == "GP"  # no office: the category, as before
+    chair = Member(uuid.uuid4(), R.CHAIR, True, C.LAY_MEMBER, CCG, O.LAY_MEMBER_GOVERNANCE)
+    assert capacity_of(chair) == "Chair, lay member for governance"
+
+
+def test_an_item_s_quorum_counts_offices_and_the_chair_only_among_those_not_conflicted():
+    ao, cfo, chair, gp = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    members = [
+        Member(chair, R.CHAIR, True, C.LAY_MEMBER, CCG, O.LAY_MEMBER_GOVERNANCE),
+        Member(ao, R.MEMBER, True, C.EXECUTIVE, CCG, O.ACCOUNTABLE_OFFICER),
+        Member(cfo, R.MEMBER, True, C.EXECUTIVE, CCG, O.CHIEF_FINANCE_OFFICER),
+        Member(gp, R.MEMBER, True, C.GP, CCG),
+    ]
+    rule = QuorumRule(minimum_voting=2, offices=(Offices(1, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),),
+                      chair_or_vice_chair=True, fraction=(1, 2))
+    in_room = {chair, ao, gp}
+    assert item_quorum(rule, {}, members, in_room, {}, {}).met
+    conflicted = item_quorum(rule, {}, members, in_room, {ao: Management.LEAVE_ROOM, chair: Management.LEAVE_ROOM}, {})
+    assert conflicted.unmet == (
+        "At least two voting members must be present; one is.",
+        "Neither the accountable officer nor the chief finance officer is present.",
+        "Neither the chair nor the vice chair is present.",
+        "At least half of the four voting members (two) must be present; one is.",
+    )
