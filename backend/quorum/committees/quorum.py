@@ -64,8 +64,11 @@ CLINICAL_MAJORITY_UNMET = "Most of the voting members present must be clinicians
 MOST_COMBINATIONS = 20_000  # how far cannot_be_met searches for a clinical majority before giving the rule the benefit
 
 
+COUNTS = "Quorum counts must be whole numbers, at least one voting member in all."
+
+
 class InvalidRule(ValueError):
-    pass
+    """A rule that cannot be evaluated; the message says why, for the secretary."""
 
 
 @dataclass(frozen=True)
@@ -111,10 +114,10 @@ class QuorumRule:
             fraction = data.get("fraction")
             fraction = (int(fraction[0]), int(fraction[1])) if fraction else None
             flags = {k: bool(data.get(k, False)) for k in ("each_party", "chair_or_vice_chair", "clinical_majority")}
-        except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:
-            raise InvalidRule(str(error)) from None
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+            raise InvalidRule(COUNTS) from None
         if minimum < 1 or any(v < 0 for v in categories.values()):
-            raise InvalidRule("Counts must be positive.")
+            raise InvalidRule(COUNTS)
         if any(p.count < 1 or len(p.categories) < 2 or p.count > 50 for p in pools):
             raise InvalidRule("A pool names at least two categories and needs at least one of them.")
         if any(o.count < 1 or not o.offices or o.count > len(o.offices) for o in offices):

@@ -78,9 +78,7 @@ def rule_from_input(data: dict, *, joint: bool) -> QuorumRule:
     try:
         rule = QuorumRule.from_data(data)
     except InvalidRule as error:
-        message = str(error) if str(error).startswith(("A ", "Name ")) else \
-            "Quorum counts must be whole numbers, at least one voting member in all."
-        raise input_error("quorumRule", message) from None
+        raise input_error("quorumRule", str(error)) from None
     if rule.each_party and not joint:
         raise input_error("quorumRule", "Only a joint committee can require a member from each party.")
     if sum(rule.categories.values()) > rule.minimum_voting:
