@@ -215,3 +215,20 @@ async def test_bolton_s_governing_body_has_its_offices_filled_and_a_pooled_rule_
     assert titles["Jean Platt"] == "Healthwatch representative, non-voting"
     assert titles["Margaret Lowe"] == "Chair, lay member for governance"
 
+
+
+async def test_a_rule_is_read_back_in_words_before_it_is_saved(client):
+    query = """query($rule: QuorumRuleInput!, $joint: Boolean!) {
+      quorumRuleInWords(rule: $rule, joint: $joint) { inWords errors { field message } } }"""
+    secretary = await as_person(client, BOLTON_SECRETARY)
+    before = await owner_fetch("SELECT count(*) FROM audit_entry")
+    read = (await secretary.data(query, {"rule": {"minimumVoting": 2, "clinicalMajority": True,
+                                                  "fraction": {"numerator": 1, "denominator": 3}}, "joint": False}))
+    assert read["quorumRuleInWords"] == {"errors": [], "inWords": (
+        "Quorate with at least two voting members present, at least a third of the voting membership and a clinical"
+        " majority of the voting members present."
+    )}
+    wrong = (await secretary.data(query, {"rule": {"minimumVoting": 1, "eachParty": True}, "joint": False}))
+    assert wrong["quorumRuleInWords"] == {"inWords": None, "errors": [
+        {"field": "quorumRule", "message": "Only a joint committee can require a member from each party."}]}
+    assert await owner_fetch("SELECT count(*) FROM audit_entry") == before

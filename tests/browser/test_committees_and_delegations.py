@@ -166,12 +166,14 @@ async def test_a_secretary_builds_a_committee_from_its_terms_of_reference_with_a
     await offices.get_by_label("Chief finance officer", exact=True).focus()
     await page.keyboard.press("Space")  # by keyboard too
     await page.get_by_label("The chair or the vice chair present").check()
-    await assert_accessible(page)
-    await page.get_by_role("button", name="Create committee").click()
     sentence = (
         "Quorate with at least three voting members present, at least two of the lay members, nurses and secondary"
         " care doctors, the accountable officer or the chief finance officer and the chair or the vice chair."
     )
+    await page.get_by_role("button", name="Read the rule back").click()
+    await expect(page.locator("#create-committee-quorum-wording")).to_have_text(sentence)
+    await assert_accessible(page)
+    await page.get_by_role("button", name="Create committee").click()
     await expect(page.get_by_role("status").filter(has_text="Created")).to_contain_text(sentence)
     await page.get_by_role("status").get_by_role("link", name="Finance and performance committee").click()
     await expect(page.get_by_role("heading", name="Finance and performance committee", level=1)).to_be_visible()

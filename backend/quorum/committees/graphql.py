@@ -290,6 +290,19 @@ class CommitteeQueries:
             statement = statement.where(Committee.org_id == host)
         return await paginate(info.context.db, statement, [Committee.name, Committee.id], first, after, CommitteeNode.from_row)
 
+    @strawberry.field(description="Read a quorum rule back as a sentence while it is being built; nothing is saved.")
+    def quorum_rule_in_words(self, rule: QuorumRuleInput, joint: bool = False) -> QuorumRuleWording:
+        try:
+            return QuorumRuleWording(in_words=_rule(rule, joint=joint).in_words())
+        except InputErrors as e:
+            return QuorumRuleWording(errors=e.errors)
+
+
+@strawberry.type(description="A quorum rule read back in words before it is saved, or what is wrong with it.")
+class QuorumRuleWording:
+    in_words: str | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
 
 @strawberry.input
 class CategoryMinimumInput:

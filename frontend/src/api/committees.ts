@@ -14,6 +14,8 @@ import type {
   EndSeatMutationVariables,
   PartyChoicesQuery,
   PartyChoicesQueryVariables,
+  QuorumRuleInWordsQuery,
+  QuorumRuleInWordsQueryVariables,
   SeatChoicesQuery,
   SeatChoicesQueryVariables,
   UpdateCommitteeMutation,
@@ -296,6 +298,18 @@ export const endSeatMutation = gql<EndSeatMutation, EndSeatMutationVariables>(`
         validTo
         isActive
       }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const quorumRuleInWordsQuery = gql<QuorumRuleInWordsQuery, QuorumRuleInWordsQueryVariables>(`
+  query QuorumRuleInWords($rule: QuorumRuleInput!, $joint: Boolean!) {
+    quorumRuleInWords(rule: $rule, joint: $joint) {
+      inWords
       errors {
         field
         message

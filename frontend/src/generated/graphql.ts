@@ -965,6 +965,14 @@ export type EndSeatMutationVariables = Exact<{
 
 export type EndSeatMutation = { endSeat: { seat: { id: string, validTo: string | null, isActive: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
 
+export type QuorumRuleInWordsQueryVariables = Exact<{
+  rule: QuorumRuleInput;
+  joint: boolean;
+}>;
+
+
+export type QuorumRuleInWordsQuery = { quorumRuleInWords: { inWords: string | null, errors: Array<{ field: string | null, message: string }> } };
+
 export type MeetingConductQueryVariables = Exact<{
   meetingId: string | number;
 }>;

@@ -137,4 +137,35 @@ describe('CreateCommitteeForm', () => {
       fraction: null,
     });
   });
+
+  it('reads the rule back as a sentence before anything is saved', async () => {
+    const requests = fakeServer({
+      'graphql:QuorumRuleInWords': {
+        body: {
+          data: {
+            quorumRuleInWords: {
+              inWords: 'Quorate with at least three voting members present and the chair or the vice chair.',
+              errors: [],
+            },
+          },
+        },
+      },
+    });
+    renderForm();
+    fill('Minimum number of voting members present', 'x');
+    fireEvent.click(screen.getByRole('button', { name: 'Read the rule back' }));
+    expect(
+      await screen.findByText('Enter the minimum number of voting members present as a whole number, like 3'),
+    ).toBeTruthy();
+    expect(requests).toHaveLength(0);
+    fill('Minimum number of voting members present', '3');
+    fireEvent.click(screen.getByLabelText('The chair or the vice chair present'));
+    fireEvent.click(screen.getByRole('button', { name: 'Read the rule back' }));
+    expect(
+      await screen.findByText('Quorate with at least three voting members present and the chair or the vice chair.'),
+    ).toBeTruthy();
+    const variables = JSON.parse(String(requests[0].init.body)).variables;
+    expect(variables.rule.chairOrViceChair).toBe(true);
+    expect(variables.joint).toBe(false);
+  });
 });

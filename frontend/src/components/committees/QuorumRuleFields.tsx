@@ -1,4 +1,6 @@
-import type { FormError } from '../../api/client';
+import { type MouseEvent, useState } from 'react';
+import { type FormError, request } from '../../api/client';
+import { quorumRuleInWordsQuery } from '../../api/committees';
 import {
   capitalise,
   memberCategories,
@@ -10,7 +12,7 @@ import {
 } from '../../vocabulary';
 import { errorFor } from '../ErrorSummary';
 import { Checkbox, Checkboxes, SelectField, TextField } from '../fields';
-import { categoryField, type QuorumRuleDraft } from './quorumRule';
+import { categoryField, type QuorumRuleDraft, quorumDraftFrom, toQuorumRuleInput } from './quorumRule';
 
 interface QuorumRuleFieldsProps {
   /** The form's id prefix: the minimum's input is `${idPrefix}-quorumRule`, where the API's errors point. */
@@ -26,6 +28,25 @@ interface QuorumRuleFieldsProps {
  * majority, a fraction of the membership and (joint committees) each party. Every clause chosen must be met.
  */
 export function QuorumRuleFields({ idPrefix, errors, joint, initial }: QuorumRuleFieldsProps) {
+  const [wording, setWording] = useState('');
+
+  /** Reads the rule as the form stands back as a sentence (or says what is wrong), saving nothing. */
+  async function readBack(event: MouseEvent<HTMLButtonElement>) {
+    const form = event.currentTarget.form;
+    if (!form) return;
+    const { rule, errors: typed } = toQuorumRuleInput(quorumDraftFrom(new FormData(form)), { joint });
+    if (typed.length) {
+      setWording(typed.map((error) => error.message).join('. '));
+      return;
+    }
+    try {
+      const { quorumRuleInWords } = await request(quorumRuleInWordsQuery, { rule, joint });
+      setWording(quorumRuleInWords.inWords ?? quorumRuleInWords.errors.map((error) => error.message).join(' '));
+    } catch {
+      setWording('The rule could not be read back just now; it is checked again when you save.');
+    }
+  }
+
   return (
     <fieldset className="nhsuk-fieldset app-quorum-rule" aria-describedby={`${idPrefix}-quorum-hint`}>
       <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Quorum</legend>
@@ -141,6 +162,16 @@ export function QuorumRuleFields({ idPrefix, errors, joint, initial }: QuorumRul
           error={errorFor(errors, 'eachParty')}
         />
       )}
+      <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={readBack}>
+        Read the rule back
+      </button>
+      <div aria-live="polite" id={`${idPrefix}-quorum-wording`}>
+        {wording && (
+          <div className="nhsuk-inset-text">
+            <p>{wording}</p>
+          </div>
+        )}
+      </div>
     </fieldset>
   );
 }
