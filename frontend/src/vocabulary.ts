@@ -10,6 +10,7 @@ import type {
   DelegationStatus,
   MeetingStatus,
   MemberCategory,
+  Office,
   OrganisationKind,
   PackBuildStatus,
   PaperStatus,
@@ -99,6 +100,37 @@ export const memberCategoryPlural: Record<MemberCategory, string> = {
   HWB: 'Health and Wellbeing Board members',
   LMC: 'LMC members',
   OTHER: 'other members',
+};
+
+/** The office a seat holder sits in, as terms of reference name it (chair and vice chair are the seat's role). */
+export const officeInWords: Record<Office, string> = {
+  ACCOUNTABLE_OFFICER: 'Accountable officer',
+  CHIEF_FINANCE_OFFICER: 'Chief finance officer',
+  DIRECTOR_OF_NURSING: 'Director of nursing',
+  DIRECTOR_OF_COMMISSIONING: 'Director of commissioning',
+  DIRECTOR_OF_PUBLIC_HEALTH: 'Director of public health',
+  MEDICAL_DIRECTOR: 'Medical director',
+  CLINICAL_LEAD: 'Clinical lead',
+  LAY_MEMBER_GOVERNANCE: 'Lay member for governance',
+  LAY_MEMBER_PATIENT_INVOLVEMENT: 'Lay member for patient and public involvement',
+  REGISTERED_NURSE: 'Registered nurse',
+  SECONDARY_CARE_SPECIALIST: 'Secondary care specialist doctor',
+  AREA_TEAM_DIRECTOR: 'Area team director of commissioning',
+  LMC_REPRESENTATIVE: 'LMC representative',
+  HEALTHWATCH_REPRESENTATIVE: 'Healthwatch representative',
+  HWB_REPRESENTATIVE: 'Health and Wellbeing Board representative',
+  LOCAL_AUTHORITY_REPRESENTATIVE: 'Local authority representative',
+};
+
+export const offices = Object.keys(officeInWords) as Office[];
+
+/** Fractions of the voting membership a quorum rule may require, as "numerator/denominator". */
+export const quorumFractionInWords: Record<string, string> = {
+  '1/2': 'Half',
+  '1/3': 'A third',
+  '2/3': 'Two thirds',
+  '1/4': 'A quarter',
+  '3/4': 'Three quarters',
 };
 
 /** "lay members" → "Lay members", for a label. */

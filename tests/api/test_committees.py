@@ -114,7 +114,8 @@ async def test_bad_seats_are_refused_and_nothing_is_written(client):
         "committeeId": governing_body, "personId": nobody, "role": "MEMBER", "voting": True, "category": "GP"}}))["addSeat"]
     assert refused["errors"] == [{
         "field": "personId",
-        "message": "That person has no membership of the organisation they would represent; add one first.",
+        "message": "A voting seat is for a member of the organisation they represent; add a membership first, "
+                   "or seat them without a vote.",
     }]
     lay = await global_id("Person", "SELECT id FROM person WHERE email = 'margaret.lowe@demo.quorum.example'")
     second_chair = (await secretary.data(ADD_SEAT, {"input": {

@@ -104,14 +104,14 @@ async def test_a_secretary_creates_a_committee_with_seats_and_a_quorum_rule(phon
     await expect(page.get_by_role("status").filter(has_text="Added")).to_have_text("Added Tom Ashworth as member.")
 
     members = page.get_by_role("region", name="Members of Quality committee")
-    await expect(members.get_by_role("row", name=re.compile("Margaret Lowe Chair Yes Lay member"))).to_be_visible()
-    await expect(members.get_by_role("row", name=re.compile("Tom Ashworth Member Yes Executive"))).to_be_visible()
+    await expect(members.get_by_role("row", name=re.compile("Margaret Lowe Chair, lay member Yes Lay member"))).to_be_visible()
+    await expect(members.get_by_role("row", name=re.compile("Tom Ashworth Executive Yes Executive"))).to_be_visible()
     await assert_accessible(page)
 
     # The quorum rule gains an executive; the rule reads back in words.
     await page.get_by_label("Executives", exact=True).fill("1")
     await page.get_by_role("button", name="Save changes").click()
-    await expect(page.get_by_role("status").filter(has_text="Saved")).to_have_text(
+    await expect(page.get_by_role("status").filter(has_text="Saved")).to_contain_text(
         "Saved the changes to Quality committee."
     )
     rule = page.locator(".nhsuk-summary-list")
@@ -121,17 +121,85 @@ async def test_a_secretary_creates_a_committee_with_seats_and_a_quorum_rule(phon
     await assert_accessible(page)
 
     # Ending a seat, by keyboard: Tom's seat ends today and is kept in the record.
-    await page.get_by_role("button", name="End Tom Ashworth’s seat as member").focus()
+    await page.get_by_role("button", name="End Tom Ashworth’s seat as executive").focus()
     await page.keyboard.press("Enter")
     await expect(page.get_by_role("status").filter(has_text="Ended")).to_have_text(
-        "Ended Tom Ashworth’s seat as member from today."
+        "Ended Tom Ashworth’s seat as executive from today."
     )
-    await expect(page.get_by_role("button", name="End Tom Ashworth’s seat as member")).to_have_count(0)
+    await expect(page.get_by_role("button", name="End Tom Ashworth’s seat as executive")).to_have_count(0)
     await expect(members.get_by_role("row", name=re.compile("Tom Ashworth"))).to_contain_text(in_words(clock.today()))
     await assert_accessible(page)
 
     await open_from_navigation(page, "Committees", "Committees")
     await expect(page.get_by_role("link", name="Quality committee")).to_be_visible()
+
+
+async def add_seat(page: Page, person: str, role: str, category: str, office: str, *, voting: bool = True) -> None:
+    await choose(page, "Person", person)
+    await page.get_by_label("Role on the committee").select_option(label=role)
+    voting_box = page.get_by_label("Voting member", exact=True)
+    if await voting_box.is_checked() != voting:
+        await voting_box.click()
+    await page.get_by_label("Category").select_option(label=category)
+    await page.get_by_label("Office", exact=True).select_option(label=office)
+    await page.get_by_role("button", name="Add seat").click()
+    await expect(page.get_by_role("status").filter(has_text="Added")).to_contain_text(f"Added {person}")
+
+
+async def test_a_secretary_builds_a_committee_from_its_terms_of_reference_with_a_pooled_rule_and_offices(
+    phone: BrowserContext, server: Server
+):
+    # "Three voting members, two of them from the lay members, nurse and secondary care doctor, with the
+    # accountable officer or the chief finance officer, and the chair or the vice chair present."
+    page = await phone.new_page()
+    await sign_in_as_demo_user(page, server, "Helen Hargreaves")
+    await open_from_navigation(page, "Committees", "Committees")
+    await page.get_by_label("Kind of committee").select_option(label="Other committee")
+    await page.get_by_label("Name", exact=True).fill("Finance and performance committee")
+    await page.get_by_label("Minimum number of voting members present").fill("3")
+    await page.get_by_label("How many of the group must be present").fill("2")
+    group = page.get_by_role("group", name="Members in the group")
+    for kind in ("Lay member", "Nurse", "Secondary care doctor"):
+        await group.get_by_label(kind, exact=True).check()
+    offices = page.get_by_role("group", name="One of these office holders present")
+    await offices.get_by_label("Accountable officer", exact=True).check()
+    await offices.get_by_label("Chief finance officer", exact=True).focus()
+    await page.keyboard.press("Space")  # by keyboard too
+    await page.get_by_label("The chair or the vice chair present").check()
+    sentence = (
+        "Quorate with at least three voting members present, at least two of the lay members, nurses and secondary"
+        " care doctors, the accountable officer or the chief finance officer and the chair or the vice chair."
+    )
+    await page.get_by_role("button", name="Read the rule back").click()
+    await expect(page.locator("#create-committee-quorum-wording")).to_have_text(sentence)
+    await assert_accessible(page)
+    await page.get_by_role("button", name="Create committee").click()
+    await expect(page.get_by_role("status").filter(has_text="Created")).to_contain_text(sentence)
+    await page.get_by_role("status").get_by_role("link", name="Finance and performance committee").click()
+    await expect(page.get_by_role("heading", name="Finance and performance committee", level=1)).to_be_visible()
+    await expect(page.locator(".nhsuk-summary-list")).to_contain_text(sentence)
+    warning = page.locator(".nhsuk-warning-callout").filter(has_text="The current members can never make a quorum")
+    await expect(warning).to_contain_text("Neither the chair nor the vice chair is present.")
+    await assert_accessible(page)
+
+    await add_seat(page, "Margaret Lowe", "Chair", "Lay member", "Lay member for governance")
+    await add_seat(page, "Tom Ashworth", "Member", "Executive", "Chief finance officer")
+    await expect(warning).to_contain_text("Two of the lay member, nurse and secondary care doctor are needed; one is present.")
+    await add_seat(page, "Anne Kershaw", "Member", "Nurse", "Registered nurse")
+    await expect(warning).to_have_count(0)
+    # Healthwatch's representative sits without a vote and without being made CCG staff.
+    await add_seat(page, "Jean Platt", "Member", "Healthwatch", "Healthwatch representative", voting=False)
+    members = page.get_by_role("region", name="Members of Finance and performance committee")
+    await expect(members.get_by_role("row", name=re.compile("Margaret Lowe Chair, lay member for governance Yes"))).to_be_visible()
+    await expect(members.get_by_role("row", name=re.compile("Jean Platt Healthwatch representative, non-voting No"))).to_be_visible()
+    await assert_accessible(page)
+
+    # Entered by mistake: withdrawn the same day, by keyboard.
+    await page.get_by_role("button", name="Withdraw Jean Platt’s seat as healthwatch representative, non-voting").focus()
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("status").filter(has_text="Withdrew")).to_contain_text("Withdrew Jean Platt’s seat")
+    await expect(members.get_by_role("row", name=re.compile("Jean Platt"))).to_have_count(0)
+    await assert_accessible(page)
 
 
 async def contract_records(page: Page, server: Server) -> str:

@@ -47,3 +47,14 @@ async def record(
             "after": None if removed else json.dumps(snapshot(entity)),
         },
     )
+
+
+async def record_removal(db: Db, access: Access, action: str, entity: SQLModel, *, org_id: uuid.UUID | None) -> None:
+    """A row removed (a record entered by mistake): the entry keeps what it held, and nothing after."""
+    await db.execute(
+        _INSERT,
+        {
+            "org_id": org_id, "actor": access.person_id, "action": action, "entity_type": type(entity).__name__,
+            "entity_id": getattr(entity, "id", None), "before": json.dumps(snapshot(entity)), "after": None,
+        },
+    )

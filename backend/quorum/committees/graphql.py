@@ -10,9 +10,9 @@ from strawberry.dataloader import DataLoader
 
 from quorum import clock
 from quorum.committees import service
-from quorum.committees.quorum import PresentMember, QuorumRule, category_words, evaluate
+from quorum.committees.quorum import PresentMember, QuorumRule, category_words, evaluate, fraction_words, seat_title
 from quorum.committees.tables import (
-    CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Seat, SeatRole,
+    CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
 )
 from quorum.files.graphql import StoredFileType, stored_file
 from quorum.graphql import ids
@@ -30,6 +30,7 @@ CommitteeKindEnum = strawberry.enum(CommitteeKind, name="CommitteeKind")
 CoCommissioningLevelEnum = strawberry.enum(CoCommissioningLevel, name="CoCommissioningLevel")
 SeatRoleEnum = strawberry.enum(SeatRole, name="SeatRole")
 MemberCategoryEnum = strawberry.enum(MemberCategory, name="MemberCategory")
+OfficeEnum = strawberry.enum(Office, name="Office")
 
 committees_by_id = by_id_loader(service.visible_committees, Committee.id)
 seats_by_id = by_id_loader(service.visible_seats, Seat.id)
@@ -59,11 +60,35 @@ class CategoryMinimum:
     count: int
 
 
-@strawberry.type
+@strawberry.type(description="At least `count` voting members from any of these categories.")
+class QuorumPool:
+    count: int
+    categories: list[MemberCategoryEnum]
+
+
+@strawberry.type(description="At least `count` of these offices held by voting members present.")
+class QuorumOffices:
+    count: int
+    offices: list[OfficeEnum]
+
+
+@strawberry.type(description="A fraction of the voting membership, rounded up.")
+class QuorumFraction:
+    numerator: int
+    denominator: int
+    in_words: str
+
+
+@strawberry.type(description="Every requirement must be met.")
 class QuorumRuleType:
     minimum_voting: int
     category_minimums: list[CategoryMinimum]
     each_party: bool
+    pools: list[QuorumPool]
+    office_groups: list[QuorumOffices]
+    chair_or_vice_chair: bool
+    clinical_majority: bool
+    fraction: QuorumFraction | None
     in_words: str
 
     @classmethod
@@ -72,6 +97,13 @@ class QuorumRuleType:
             minimum_voting=rule.minimum_voting,
             category_minimums=[CategoryMinimum(category=c, count=n) for c, n in rule.categories.items()],
             each_party=rule.each_party,
+            pools=[QuorumPool(count=p.count, categories=list(p.categories)) for p in rule.pools],
+            office_groups=[QuorumOffices(count=o.count, offices=list(o.offices)) for o in rule.offices],
+            chair_or_vice_chair=rule.chair_or_vice_chair,
+            clinical_majority=rule.clinical_majority,
+            fraction=rule.fraction and QuorumFraction(
+                numerator=rule.fraction[0], denominator=rule.fraction[1], in_words=fraction_words(rule.fraction)
+            ),
             in_words=rule.in_words(),
         )
 
@@ -138,6 +170,15 @@ class CommitteeNode(Node):
     def quorum_rule(self) -> QuorumRuleType:
         return QuorumRuleType.from_rule(QuorumRule.from_data(self.row.quorum_rule))
 
+    @strawberry.field(
+        description="Why no meeting of the current seat holders could be quorate under the rule; empty when one could."
+    )
+    async def quorum_cannot_be_met(self, info: Info) -> list[str]:
+        access = info.context.access
+        if not (access.can_see_committee(self.row.id) or service.can_manage(access, self.row)):
+            return []
+        return list(await service.quorum_cannot_be_met(info.context.db, self.row))
+
     @strawberry.field(description="Seats, current ones only unless includePast.")
     async def seats(self, info: Info, include_past: bool = False) -> list[SeatNode]:
         rows = await info.context.loader("seats_by_committee", seats_by_committee).load(self.row.id)
@@ -161,14 +202,17 @@ class CommitteeNode(Node):
         seat_ids = {ids.expect("Seat", i) for i in present_seat_ids}
         rows = await info.context.loader("seats_by_committee", seats_by_committee).load(self.row.id)
         today = clock.today()
-        present = [s for s in rows if s.id in seat_ids and s.is_active_on(today)]
-        party_ids = await service.parties_of(info.context.db, self.row)
+        seated = [s for s in rows if s.is_active_on(today)]
+        party_ids = await service.parties_of(info.context.db, self.row) if self.row.is_joint else []
         orgs = await info.context.loader("organisations", organisations_by_id).load_many(party_ids)
         names = {pid: (o.name if o else "a party") for pid, o in zip(party_ids, orgs)}
+
+        def holder(s: Seat) -> PresentMember:
+            return PresentMember(s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office))
+
         result = evaluate(
             QuorumRule.from_data(self.row.quorum_rule),
-            [PresentMember(s.voting, MemberCategory(s.category), s.party_org_id) for s in present],
-            names,
+            [holder(s) for s in seated if s.id in seat_ids], names, [holder(s) for s in seated],
         )
         return QuorumCheck(met=result.met, unmet=list(result.unmet))
 
@@ -190,6 +234,7 @@ class SeatNode(Node):
     role: SeatRoleEnum
     voting: bool
     category: MemberCategoryEnum
+    office: OfficeEnum | None
     valid_from: date
     valid_to: date | None
     row: strawberry.Private[Seat]
@@ -198,8 +243,17 @@ class SeatNode(Node):
     def from_row(cls, row: Seat) -> SeatNode:
         return cls(
             id=ids.encode("Seat", row.id), role=row.role, voting=row.voting, category=row.category,
-            valid_from=row.valid_from, valid_to=row.valid_to, row=row,
+            office=row.office, valid_from=row.valid_from, valid_to=row.valid_to, row=row,
         )
+
+    @strawberry.field(description="The seat as minutes name it: role and office, or role and category.")
+    def title(self) -> str:
+        office = self.row.office and Office(self.row.office)
+        return seat_title(SeatRole(self.row.role), MemberCategory(self.row.category), office, self.row.voting)
+
+    @strawberry.field(description="True while the seat may still be withdrawn as entered by mistake (the day it was entered).")
+    def can_be_withdrawn(self) -> bool:
+        return self.row.entered_at is not None and clock.local_date(self.row.entered_at) == clock.today()
 
     @strawberry.field
     def category_in_words(self) -> str:
@@ -238,6 +292,19 @@ class CommitteeQueries:
             statement = statement.where(Committee.org_id == host)
         return await paginate(info.context.db, statement, [Committee.name, Committee.id], first, after, CommitteeNode.from_row)
 
+    @strawberry.field(description="Read a quorum rule back as a sentence while it is being built; nothing is saved.")
+    def quorum_rule_in_words(self, rule: QuorumRuleInput, joint: bool = False) -> QuorumRuleWording:
+        try:
+            return QuorumRuleWording(in_words=_rule(rule, joint=joint).in_words())
+        except InputErrors as e:
+            return QuorumRuleWording(errors=e.errors)
+
+
+@strawberry.type(description="A quorum rule read back in words before it is saved, or what is wrong with it.")
+class QuorumRuleWording:
+    in_words: str | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
 
 @strawberry.input
 class CategoryMinimumInput:
@@ -246,10 +313,33 @@ class CategoryMinimumInput:
 
 
 @strawberry.input
+class QuorumPoolInput:
+    count: int
+    categories: list[MemberCategoryEnum]
+
+
+@strawberry.input
+class QuorumOfficesInput:
+    offices: list[OfficeEnum]
+    count: int = 1
+
+
+@strawberry.input
+class QuorumFractionInput:
+    numerator: int
+    denominator: int
+
+
+@strawberry.input(description="Every requirement given must be met.")
 class QuorumRuleInput:
     minimum_voting: int
     category_minimums: list[CategoryMinimumInput] = strawberry.field(default_factory=list)
     each_party: bool = False
+    pools: list[QuorumPoolInput] = strawberry.field(default_factory=list)
+    office_groups: list[QuorumOfficesInput] = strawberry.field(default_factory=list)
+    chair_or_vice_chair: bool = False
+    clinical_majority: bool = False
+    fraction: QuorumFractionInput | None = None
 
 
 @strawberry.input
@@ -286,8 +376,14 @@ class AddSeatInput:
     role: SeatRoleEnum
     voting: bool
     category: MemberCategoryEnum
+    office: OfficeEnum | None = None
     valid_from: date | None = None
     valid_to: date | None = None
+
+
+@strawberry.input
+class WithdrawSeatInput:
+    id: strawberry.ID
 
 
 @strawberry.input
@@ -312,7 +408,14 @@ def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
     categories: dict[str, int] = {}
     for minimum in rule.category_minimums:
         categories[MemberCategory(minimum.category).value] = minimum.count
-    return service.rule_from_input(rule.minimum_voting, categories, rule.each_party, joint=joint)
+    data = {
+        "minimum_voting": rule.minimum_voting, "categories": categories, "each_party": rule.each_party,
+        "pools": [{"count": p.count, "categories": [MemberCategory(c).value for c in p.categories]} for p in rule.pools],
+        "offices": [{"count": o.count, "offices": [Office(x).value for x in o.offices]} for o in rule.office_groups],
+        "chair_or_vice_chair": rule.chair_or_vice_chair, "clinical_majority": rule.clinical_majority,
+        "fraction": rule.fraction and [rule.fraction.numerator, rule.fraction.denominator],
+    }
+    return service.rule_from_input(data, joint=joint)
 
 
 @strawberry.type
@@ -370,7 +473,7 @@ class CommitteeMutations:
                 committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
                 person_id=ids.decode_as("Person", input.person_id, "personId"),
                 party_org_id=input.party_id and ids.decode_as("Organisation", input.party_id, "partyId"),
-                role=input.role, voting=input.voting, category=input.category,
+                role=input.role, voting=input.voting, category=input.category, office=input.office,
                 valid_from=input.valid_from, valid_to=input.valid_to,
             )
         except InputErrors as e:
@@ -382,6 +485,15 @@ class CommitteeMutations:
         ctx = info.context
         try:
             row = await service.end_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"), input.valid_to)
+        except InputErrors as e:
+            return SeatPayload(errors=e.errors)
+        return SeatPayload(seat=SeatNode.from_row(row))
+
+    @strawberry.mutation(description="Withdraw a seat entered by mistake, on the day it was entered (audited).")
+    async def withdraw_seat(self, info: Info, input: WithdrawSeatInput) -> SeatPayload:
+        ctx = info.context
+        try:
+            row = await service.withdraw_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"))
         except InputErrors as e:
             return SeatPayload(errors=e.errors)
         return SeatPayload(seat=SeatNode.from_row(row))

@@ -5,15 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, delete, func, or_
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
-from quorum.audit.service import record, snapshot
-from quorum.committees.quorum import InvalidRule, QuorumRule
+from quorum.audit.service import record, record_removal, snapshot
+from quorum.committees.quorum import InvalidRule, PresentMember, QuorumRule, cannot_be_met
 from quorum.committees.tables import (
-    CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Seat, SeatRole,
+    CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
 )
 from quorum.database import Db
 from quorum.files import service as files
@@ -72,16 +73,48 @@ async def managed_committee(db: Db, access: Access, committee_id: uuid.UUID, fie
     return committee
 
 
-def rule_from_input(minimum_voting: int, categories: dict[str, int], each_party: bool, *, joint: bool) -> QuorumRule:
+def rule_from_input(data: dict, *, joint: bool) -> QuorumRule:
+    """A rule from the form's data (quorum.committees.quorum's format), or the reason it cannot be one."""
     try:
-        rule = QuorumRule.from_data({"minimum_voting": minimum_voting, "categories": categories, "each_party": each_party})
-    except InvalidRule:
-        raise input_error("quorumRule", "Quorum counts must be whole numbers, at least one voting member in all.") from None
+        rule = QuorumRule.from_data(data)
+    except InvalidRule as error:
+        raise input_error("quorumRule", str(error)) from None
     if rule.each_party and not joint:
         raise input_error("quorumRule", "Only a joint committee can require a member from each party.")
     if sum(rule.categories.values()) > rule.minimum_voting:
         raise input_error("quorumRule", "The members required by category are more than the minimum number present.")
+    if len(rule.pools) > 5 or len(rule.offices) > 5:
+        raise input_error("quorumRule", "A rule has at most five pools and five groups of offices.")
     return rule
+
+
+async def seat_holders(db: Db, committee: Committee, on: date) -> list[PresentMember]:
+    """The committee's seat holders on a day, as the quorum rules see them."""
+    seats = await db.all(select(Seat).where(Seat.committee_id == committee.id))
+    return [
+        PresentMember(s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office))
+        for s in seats if s.is_active_on(on)
+    ]
+
+
+async def party_names(db: Db, committee: Committee) -> dict[uuid.UUID, str]:
+    """Each party of a joint committee by name; an ordinary committee has no parties to represent."""
+    if not committee.is_joint:
+        return {}
+    rows = await db.all(
+        select(CommitteeParty.party_org_id, Organisation.name)
+        .join(Organisation, Organisation.id == CommitteeParty.party_org_id, isouter=True)
+        .where(CommitteeParty.committee_id == committee.id)
+    )
+    return {party: name or "a party" for party, name in rows}
+
+
+async def quorum_cannot_be_met(db: Db, committee: Committee) -> tuple[str, ...]:
+    """Why the committee's current seats can never make a quorum under its rule (empty when they can)."""
+    if committee.kind == CommitteeKind.COUNCIL_OF_MEMBERS:
+        return ()  # its members are the practices' representatives, not seats
+    rule = QuorumRule.from_data(committee.quorum_rule)
+    return cannot_be_met(rule, await seat_holders(db, committee, clock.today()), await party_names(db, committee))
 
 
 async def create_committee(
@@ -185,6 +218,7 @@ async def add_seat(
     role: SeatRole,
     voting: bool,
     category: MemberCategory,
+    office: Office | None = None,
     valid_from: date | None,
     valid_to: date | None,
 ) -> Seat:
@@ -199,10 +233,12 @@ async def add_seat(
         errors.append(UserError(field="personId", message="No such person; register them with your organisation first."))
     elif party not in parties:
         errors.append(UserError(field="partyId", message="Choose one of the committee's parties."))
-    elif not await _has_membership(db, person_id, party, valid_from):
+    elif voting and not await _has_membership(db, person_id, party, valid_from):
+        # Healthwatch, the LMC and the health and wellbeing board sit without a vote and are nobody's staff.
         errors.append(UserError(
             field="personId",
-            message="That person has no membership of the organisation they would represent; add one first.",
+            message="A voting seat is for a member of the organisation they represent; add a membership first, "
+                    "or seat them without a vote.",
         ))
     if role == SeatRole.IN_ATTENDANCE and voting:
         errors.append(UserError(field="voting", message="Someone in attendance does not vote."))
@@ -214,9 +250,18 @@ async def add_seat(
         raise InputErrors(*errors)
     seat = Seat(
         org_id=committee.org_id, committee_id=committee.id, person_id=person_id, party_org_id=party, role=role,
-        voting=voting, category=category, valid_from=valid_from, valid_to=valid_to,
+        voting=voting, category=category, office=office, valid_from=valid_from, valid_to=valid_to,
+        entered_at=clock.now(),
     )
-    await db.add(seat)
+    try:
+        await db.add(seat)
+    except IntegrityError as error:
+        if "seat_one_at_a_time" not in str(error.orig):
+            raise
+        raise input_error(
+            "personId", "That person already holds a seat on this committee for some of those dates; "
+                        "one person holds one seat at a time. End or change the other seat first.",
+        ) from None
     await record(db, access, "seat.create", seat, org_id=committee.org_id)
     return seat
 
@@ -242,6 +287,19 @@ async def end_seat(db: Db, access: Access, seat_id: uuid.UUID, valid_to: date) -
     seat.valid_to = valid_to
     await db.add(seat)
     await record(db, access, "seat.end", seat, org_id=committee.org_id, before=before)
+    return seat
+
+
+async def withdraw_seat(db: Db, access: Access, seat_id: uuid.UUID) -> Seat:
+    """Take back a seat entered by mistake, on the day it was entered; it never counted. Audited."""
+    seat = await db.first(visible_seats(access).where(Seat.id == seat_id))
+    if seat is None:
+        raise input_error("id", "No such seat.")
+    committee = await managed_committee(db, access, seat.committee_id)
+    if seat.entered_at is None or clock.local_date(seat.entered_at) != clock.today():
+        raise input_error("id", "Only a seat entered today can be withdrawn; end this one instead.")
+    await db.execute(delete(Seat).where(Seat.org_id == seat.org_id, Seat.id == seat.id))
+    await record_removal(db, access, "seat.withdraw", seat, org_id=committee.org_id)
     return seat
 
 

@@ -46,6 +46,27 @@ class MemberCategory(str, enum.Enum):
     OTHER = "OTHER"
 
 
+class Office(str, enum.Enum):
+    """The office a seat holder sits in, as terms of reference name it. Chair and vice chair are the seat's role."""
+
+    ACCOUNTABLE_OFFICER = "ACCOUNTABLE_OFFICER"
+    CHIEF_FINANCE_OFFICER = "CHIEF_FINANCE_OFFICER"
+    DIRECTOR_OF_NURSING = "DIRECTOR_OF_NURSING"
+    DIRECTOR_OF_COMMISSIONING = "DIRECTOR_OF_COMMISSIONING"
+    DIRECTOR_OF_PUBLIC_HEALTH = "DIRECTOR_OF_PUBLIC_HEALTH"
+    MEDICAL_DIRECTOR = "MEDICAL_DIRECTOR"
+    CLINICAL_LEAD = "CLINICAL_LEAD"
+    LAY_MEMBER_GOVERNANCE = "LAY_MEMBER_GOVERNANCE"
+    LAY_MEMBER_PATIENT_INVOLVEMENT = "LAY_MEMBER_PATIENT_INVOLVEMENT"
+    REGISTERED_NURSE = "REGISTERED_NURSE"
+    SECONDARY_CARE_SPECIALIST = "SECONDARY_CARE_SPECIALIST"
+    AREA_TEAM_DIRECTOR = "AREA_TEAM_DIRECTOR"
+    LMC_REPRESENTATIVE = "LMC_REPRESENTATIVE"
+    HEALTHWATCH_REPRESENTATIVE = "HEALTHWATCH_REPRESENTATIVE"
+    HWB_REPRESENTATIVE = "HWB_REPRESENTATIVE"
+    LOCAL_AUTHORITY_REPRESENTATIVE = "LOCAL_AUTHORITY_REPRESENTATIVE"
+
+
 class Committee(SQLModel, table=True):
     """A committee of its host organisation (org_id). A joint committee also has parties."""
 
@@ -93,8 +114,12 @@ class Seat(SQLModel, table=True):
     role: SeatRole = Field(sa_type=String)
     voting: bool
     category: MemberCategory = Field(sa_type=String)
+    office: Office | None = Field(default=None, sa_type=String)
     valid_from: date
     valid_to: date | None = None
+    entered_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now())
+    )  # null for seats entered before it was kept; a seat is withdrawn only on the day it was entered
 
     def is_active_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)

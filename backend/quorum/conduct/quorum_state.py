@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from quorum.committees.quorum import PresentMember, QuorumRule, evaluate
-from quorum.committees.tables import MemberCategory, SeatRole
+from quorum.committees.tables import MemberCategory, Office, SeatRole
 from quorum.conduct.tables import EXCLUDED_FROM_DECISION, Management
 
 
@@ -21,6 +21,10 @@ class Member:
     voting: bool
     category: MemberCategory
     party_org_id: uuid.UUID
+    office: Office | None = None
+
+    def as_seat_holder(self) -> PresentMember:
+        return PresentMember(self.voting, self.category, self.party_org_id, self.role, self.office)
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def item_quorum(
     excluded = {p for p, m in management.items() if m in EXCLUDED_FROM_DECISION}
     present_voting = [m for m in members if m.voting and m.person_id in in_room]
     counted = [m for m in present_voting if m.person_id not in excluded]
-    result = evaluate(rule, [PresentMember(True, m.category, m.party_org_id) for m in counted], parties)
+    result = evaluate(rule, [m.as_seat_holder() for m in counted], parties, [m.as_seat_holder() for m in members])
     chaired_by, note = who_chairs(members, in_room, excluded, names)
     return ItemQuorum(
         met=result.met, unmet=result.unmet, present_voting=len(present_voting),

@@ -12,9 +12,9 @@ from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
-from quorum.committees.quorum import QuorumRule, category_words
+from quorum.committees.quorum import QuorumRule, seat_title
 from quorum.committees.service import visible_seats
-from quorum.committees.tables import Committee, CommitteeParty, MemberCategory, Seat, SeatRole
+from quorum.committees.tables import Committee, CommitteeParty, MemberCategory, Office, Seat, SeatRole
 from quorum.conduct import visible
 from quorum.conduct.quorum_state import ItemQuorum, Member, item_quorum
 from quorum.conduct.stages import Stage, stage_of
@@ -55,12 +55,7 @@ class RollEntry:
 
 
 def capacity_of(member: Member) -> str:
-    category = category_words(member.category, 1)
-    if member.role in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
-        return f"{member.role.name.replace('_', ' ').capitalize()}, {category}"
-    if member.role == SeatRole.IN_ATTENDANCE:
-        return "In attendance" if member.category == MemberCategory.OTHER else f"In attendance, {category}"
-    return category[:1].upper() + category[1:] + ("" if member.voting else ", non-voting")
+    return seat_title(member.role, member.category, member.office, member.voting)
 
 
 @dataclass
@@ -146,7 +141,7 @@ async def members_on_the_day(db: Db, access: Access, committee_id: uuid.UUID, me
     day = clock.local_date(meeting.starts_at)
     seats = await db.all(visible_seats(access).where(Seat.committee_id == committee_id))
     return [
-        Member(s.person_id, SeatRole(s.role), s.voting, MemberCategory(s.category), s.party_org_id)
+        Member(s.person_id, SeatRole(s.role), s.voting, MemberCategory(s.category), s.party_org_id, s.office and Office(s.office))
         for s in seats if s.is_active_on(day)
     ]
 

@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, MemberCategory, Seat, SeatRole
+from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole
 from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import owner_url
 from quorum.delegations.tables import Delegation
@@ -154,18 +154,44 @@ async def _upsert_org(conn, ods: str, name: str, kind: OrganisationKind, area_te
 
 
 JOINT_COMMITTEE = "Bolton primary care joint committee"
-# (email, committee, role, voting, category, party ODS)
-SEATS = [
-    ("margaret.lowe", "Governing body", SeatRole.CHAIR, True, MemberCategory.LAY_MEMBER, "00T"),
-    ("rajesh.mistry", "Governing body", SeatRole.VICE_CHAIR, True, MemberCategory.GP, "00T"),
-    ("tom.ashworth", "Governing body", SeatRole.MEMBER, True, MemberCategory.EXECUTIVE, "00T"),
-    ("helen.hargreaves", "Governing body", SeatRole.IN_ATTENDANCE, False, MemberCategory.OTHER, "00T"),
-    ("margaret.lowe", JOINT_COMMITTEE, SeatRole.CHAIR, True, MemberCategory.LAY_MEMBER, "00T"),
-    ("rajesh.mistry", JOINT_COMMITTEE, SeatRole.MEMBER, True, MemberCategory.GP, "00T"),
-    ("tom.ashworth", JOINT_COMMITTEE, SeatRole.MEMBER, True, MemberCategory.EXECUTIVE, "00T"),
-    ("janet.whitworth", JOINT_COMMITTEE, SeatRole.VICE_CHAIR, True, MemberCategory.NHS_ENGLAND, "Q46"),
-    ("grace.adeyemi", "Governing body", SeatRole.CHAIR, True, MemberCategory.GP, "08H"),
+# Bolton's governing body beyond the demo users: (name, membership or None, committee seat below). The
+# Healthwatch and LMC representatives sit without a vote and are not CCG staff: no membership, a registration.
+GOVERNING_BODY_PEOPLE = [
+    ("Stephen Riley", Role.STAFF),
+    ("Anne Kershaw", Role.GOVERNING_BODY_MEMBER),
+    ("Dr Michael Byrne", Role.GOVERNING_BODY_MEMBER),
+    ("Yvonne Hall", Role.GOVERNING_BODY_MEMBER),
+    ("Jean Platt", None),
+    ("Dr Hamid Qureshi", None),
 ]
+# (email, committee, role, voting, category, party ODS, office)
+SEATS = [
+    ("margaret.lowe", "Governing body", SeatRole.CHAIR, True, MemberCategory.LAY_MEMBER, "00T", Office.LAY_MEMBER_GOVERNANCE),
+    ("rajesh.mistry", "Governing body", SeatRole.VICE_CHAIR, True, MemberCategory.GP, "00T", Office.CLINICAL_LEAD),
+    ("tom.ashworth", "Governing body", SeatRole.MEMBER, True, MemberCategory.EXECUTIVE, "00T", Office.CHIEF_FINANCE_OFFICER),
+    ("stephen.riley", "Governing body", SeatRole.MEMBER, True, MemberCategory.EXECUTIVE, "00T", Office.ACCOUNTABLE_OFFICER),
+    ("anne.kershaw", "Governing body", SeatRole.MEMBER, True, MemberCategory.NURSE, "00T", Office.REGISTERED_NURSE),
+    ("michael.byrne", "Governing body", SeatRole.MEMBER, True, MemberCategory.SECONDARY_CARE_DOCTOR, "00T",
+     Office.SECONDARY_CARE_SPECIALIST),
+    ("yvonne.hall", "Governing body", SeatRole.MEMBER, True, MemberCategory.LAY_MEMBER, "00T",
+     Office.LAY_MEMBER_PATIENT_INVOLVEMENT),
+    ("jean.platt", "Governing body", SeatRole.MEMBER, False, MemberCategory.HEALTHWATCH, "00T", Office.HEALTHWATCH_REPRESENTATIVE),
+    ("hamid.qureshi", "Governing body", SeatRole.MEMBER, False, MemberCategory.LMC, "00T", Office.LMC_REPRESENTATIVE),
+    ("helen.hargreaves", "Governing body", SeatRole.IN_ATTENDANCE, False, MemberCategory.OTHER, "00T", None),
+    ("margaret.lowe", JOINT_COMMITTEE, SeatRole.CHAIR, True, MemberCategory.LAY_MEMBER, "00T", Office.LAY_MEMBER_GOVERNANCE),
+    ("rajesh.mistry", JOINT_COMMITTEE, SeatRole.MEMBER, True, MemberCategory.GP, "00T", None),
+    ("tom.ashworth", JOINT_COMMITTEE, SeatRole.MEMBER, True, MemberCategory.EXECUTIVE, "00T", Office.CHIEF_FINANCE_OFFICER),
+    ("janet.whitworth", JOINT_COMMITTEE, SeatRole.VICE_CHAIR, True, MemberCategory.NHS_ENGLAND, "Q46", Office.AREA_TEAM_DIRECTOR),
+    ("grace.adeyemi", "Governing body", SeatRole.CHAIR, True, MemberCategory.GP, "08H", None),
+]
+# "Five voting members, at least one a GP, two of the lay members, nurse and secondary care doctor, the
+# accountable officer or the chief finance officer, and the chair or the vice chair."
+BOLTON_GOVERNING_BODY_RULE = {
+    "minimum_voting": 5, "categories": {"GP": 1}, "each_party": False,
+    "pools": [{"count": 2, "categories": ["LAY_MEMBER", "NURSE", "SECONDARY_CARE_DOCTOR"]}],
+    "offices": [{"count": 1, "offices": ["ACCOUNTABLE_OFFICER", "CHIEF_FINANCE_OFFICER"]}],
+    "chair_or_vice_chair": True,
+}
 DELEGATION_START = datetime(2025, 4, 1, tzinfo=timezone.utc)
 DELEGATION_END = datetime(2028, 4, 1, tzinfo=timezone.utc)
 
@@ -190,11 +216,26 @@ async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
         )
         for party in (bolton, area_team):
             await conn.execute(insert(CommitteeParty).values(org_id=bolton, committee_id=joint, party_org_id=party))
+    for name, role in GOVERNING_BODY_PEOPLE:
+        email = f"{name.lower().replace('dr ', '').replace(' ', '.')}@{DEMO_DOMAIN}"
+        await conn.execute(insert(Person).values(email=email, name=name).on_conflict_do_nothing())
+        person_id = await conn.scalar(select(Person.id).where(Person.email == email))
+        await conn.execute(insert(PersonRegistration).values(org_id=bolton, person_id=person_id).on_conflict_do_nothing())
+        if role is not None and await conn.scalar(select(Membership.id).where(
+            Membership.org_id == bolton, Membership.person_id == person_id, Membership.role == role
+        )) is None:
+            await conn.execute(insert(Membership).values(
+                org_id=bolton, person_id=person_id, role=role, valid_from=MEMBERSHIPS_START,
+            ))
+    await conn.execute(
+        update(Committee).where(Committee.org_id == bolton, Committee.kind == CommitteeKind.GOVERNING_BODY)
+        .values(quorum_rule=BOLTON_GOVERNING_BODY_RULE)
+    )
     committees = {
         (org, name): cid
         for org, name, cid in (await conn.execute(select(Committee.org_id, Committee.name, Committee.id))).all()
     }
-    for local, committee_name, role, voting, category, party_ods in SEATS:
+    for local, committee_name, role, voting, category, party_ods, office in SEATS:
         person_id = await conn.scalar(select(Person.id).where(Person.email == f"{local}@{DEMO_DOMAIN}"))
         host = bolton if committee_name == JOINT_COMMITTEE else org_ids[party_ods]
         committee_id = committees[(host, committee_name)]
@@ -203,8 +244,10 @@ async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
             await conn.execute(insert(PersonRegistration).values(org_id=host, person_id=person_id).on_conflict_do_nothing())
             await conn.execute(insert(Seat).values(
                 org_id=host, committee_id=committee_id, person_id=person_id, party_org_id=org_ids[party_ods],
-                role=role, voting=voting, category=category, valid_from=MEMBERSHIPS_START,
+                role=role, voting=voting, category=category, office=office, valid_from=MEMBERSHIPS_START,
             ))
+        else:
+            await conn.execute(update(Seat).where(Seat.id == exists).values(office=office))
     await _governing_body_terms(conn, bolton)
     if await conn.scalar(select(Delegation.id).where(Delegation.receiving_committee_id == joint)) is None:
         agreement = demo_pdf("Delegation agreement: Greater Manchester Area Team and Bolton CCG")

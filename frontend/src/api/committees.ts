@@ -14,10 +14,14 @@ import type {
   EndSeatMutationVariables,
   PartyChoicesQuery,
   PartyChoicesQueryVariables,
+  QuorumRuleInWordsQuery,
+  QuorumRuleInWordsQueryVariables,
   SeatChoicesQuery,
   SeatChoicesQueryVariables,
   UpdateCommitteeMutation,
   UpdateCommitteeMutationVariables,
+  WithdrawSeatMutation,
+  WithdrawSeatMutationVariables,
 } from '../generated/graphql';
 
 export const committeesQuery = gql<CommitteesQuery, CommitteesQueryVariables>(`
@@ -95,13 +99,31 @@ export const committeeQuery = gql<CommitteeQuery, CommitteeQueryVariables>(`
             count
           }
           eachParty
+          pools {
+            count
+            categories
+          }
+          officeGroups {
+            count
+            offices
+          }
+          chairOrViceChair
+          clinicalMajority
+          fraction {
+            numerator
+            denominator
+          }
           inWords
         }
+        quorumCannotBeMet
         seats(includePast: true) {
           id
           role
           voting
           category
+          office
+          title
+          canBeWithdrawn
           validFrom
           validTo
           isActive
@@ -189,6 +211,10 @@ export const createCommitteeMutation = gql<CreateCommitteeMutation, CreateCommit
       committee {
         id
         name
+        quorumRule {
+          inWords
+        }
+        quorumCannotBeMet
       }
       errors {
         field
@@ -204,6 +230,10 @@ export const updateCommitteeMutation = gql<UpdateCommitteeMutation, UpdateCommit
       committee {
         id
         name
+        quorumRule {
+          inWords
+        }
+        quorumCannotBeMet
       }
       errors {
         field
@@ -248,6 +278,20 @@ export const addSeatMutation = gql<AddSeatMutation, AddSeatMutationVariables>(`
   }
 `);
 
+export const withdrawSeatMutation = gql<WithdrawSeatMutation, WithdrawSeatMutationVariables>(`
+  mutation WithdrawSeat($input: WithdrawSeatInput!) {
+    withdrawSeat(input: $input) {
+      seat {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
 export const endSeatMutation = gql<EndSeatMutation, EndSeatMutationVariables>(`
   mutation EndSeat($input: EndSeatInput!) {
     endSeat(input: $input) {
@@ -256,6 +300,18 @@ export const endSeatMutation = gql<EndSeatMutation, EndSeatMutationVariables>(`
         validTo
         isActive
       }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const quorumRuleInWordsQuery = gql<QuorumRuleInWordsQuery, QuorumRuleInWordsQueryVariables>(`
+  query QuorumRuleInWords($rule: QuorumRuleInput!, $joint: Boolean!) {
+    quorumRuleInWords(rule: $rule, joint: $joint) {
+      inWords
       errors {
         field
         message

@@ -37,6 +37,7 @@ export type AddAppendixInput = {
 export type AddSeatInput = {
   category: MemberCategory;
   committeeId: string | number;
+  office?: Office | null | undefined;
   partyId?: string | number | null | undefined;
   personId: string | number;
   role: SeatRole;
@@ -449,6 +450,24 @@ export type MovePaperInput = {
   status: PaperStatus;
 };
 
+export type Office =
+  | 'ACCOUNTABLE_OFFICER'
+  | 'AREA_TEAM_DIRECTOR'
+  | 'CHIEF_FINANCE_OFFICER'
+  | 'CLINICAL_LEAD'
+  | 'DIRECTOR_OF_COMMISSIONING'
+  | 'DIRECTOR_OF_NURSING'
+  | 'DIRECTOR_OF_PUBLIC_HEALTH'
+  | 'HEALTHWATCH_REPRESENTATIVE'
+  | 'HWB_REPRESENTATIVE'
+  | 'LAY_MEMBER_GOVERNANCE'
+  | 'LAY_MEMBER_PATIENT_INVOLVEMENT'
+  | 'LMC_REPRESENTATIVE'
+  | 'LOCAL_AUTHORITY_REPRESENTATIVE'
+  | 'MEDICAL_DIRECTOR'
+  | 'REGISTERED_NURSE'
+  | 'SECONDARY_CARE_SPECIALIST';
+
 export type OpenVoteInput = {
   /** For a joint committee deciding under a delegation it holds. */
   delegationId?: string | number | null | undefined;
@@ -505,10 +524,31 @@ export type QuestionKind =
   | 'SHORT_TEXT'
   | 'SINGLE_CHOICE';
 
+export type QuorumFractionInput = {
+  denominator: number;
+  numerator: number;
+};
+
+export type QuorumOfficesInput = {
+  count?: number;
+  offices: Array<Office>;
+};
+
+export type QuorumPoolInput = {
+  categories: Array<MemberCategory>;
+  count: number;
+};
+
+/** Every requirement given must be met. */
 export type QuorumRuleInput = {
   categoryMinimums?: Array<CategoryMinimumInput>;
+  chairOrViceChair?: boolean;
+  clinicalMajority?: boolean;
   eachParty?: boolean;
+  fraction?: QuorumFractionInput | null | undefined;
   minimumVoting: number;
+  officeGroups?: Array<QuorumOfficesInput>;
+  pools?: Array<QuorumPoolInput>;
 };
 
 /** Name a person, or a guest who has no record in Quorum. */
@@ -818,6 +858,10 @@ export type Weighting =
   | 'EQUAL'
   | 'LIST_SIZE';
 
+export type WithdrawSeatInput = {
+  id: string | number;
+};
+
 export type MyBallotsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -906,7 +950,7 @@ export type CommitteeQuery = { node:
     | { __typename: 'BallotOption' }
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
-    | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null, quorumRule: { minimumVoting: number, eachParty: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }> }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
+    | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, quorumCannotBeMet: Array<string>, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null, quorumRule: { minimumVoting: number, eachParty: boolean, chairOrViceChair: boolean, clinicalMajority: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }>, pools: Array<{ count: number, categories: Array<MemberCategory> }>, officeGroups: Array<{ count: number, offices: Array<Office> }>, fraction: { numerator: number, denominator: number } | null }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, office: Office | null, title: string, canBeWithdrawn: boolean, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -946,14 +990,14 @@ export type CreateCommitteeMutationVariables = Exact<{
 }>;
 
 
-export type CreateCommitteeMutation = { createCommittee: { committee: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
+export type CreateCommitteeMutation = { createCommittee: { committee: { id: string, name: string, quorumCannotBeMet: Array<string>, quorumRule: { inWords: string } } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type UpdateCommitteeMutationVariables = Exact<{
   input: UpdateCommitteeInput;
 }>;
 
 
-export type UpdateCommitteeMutation = { updateCommittee: { committee: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
+export type UpdateCommitteeMutation = { updateCommittee: { committee: { id: string, name: string, quorumCannotBeMet: Array<string>, quorumRule: { inWords: string } } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type AttachTermsOfReferenceMutationVariables = Exact<{
   input: AttachTermsOfReferenceInput;
@@ -969,12 +1013,27 @@ export type AddSeatMutationVariables = Exact<{
 
 export type AddSeatMutation = { addSeat: { seat: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
+export type WithdrawSeatMutationVariables = Exact<{
+  input: WithdrawSeatInput;
+}>;
+
+
+export type WithdrawSeatMutation = { withdrawSeat: { seat: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
 export type EndSeatMutationVariables = Exact<{
   input: EndSeatInput;
 }>;
 
 
 export type EndSeatMutation = { endSeat: { seat: { id: string, validTo: string | null, isActive: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type QuorumRuleInWordsQueryVariables = Exact<{
+  rule: QuorumRuleInput;
+  joint: boolean;
+}>;
+
+
+export type QuorumRuleInWordsQuery = { quorumRuleInWords: { inWords: string | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type MeetingConductQueryVariables = Exact<{
   meetingId: string | number;

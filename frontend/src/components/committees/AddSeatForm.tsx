@@ -4,8 +4,8 @@ import { addSeatMutation, seatChoicesQuery } from '../../api/committees';
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { today } from '../../dates';
-import type { MemberCategory, SeatRole } from '../../generated/graphql';
-import { memberCategories, memberCategoryInWords, seatRoleInWords, seatRoles } from '../../vocabulary';
+import type { MemberCategory, Office, SeatRole } from '../../generated/graphql';
+import { memberCategories, memberCategoryInWords, officeInWords, offices, seatRoleInWords, seatRoles } from '../../vocabulary';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { Checkbox, SelectField, TextField } from '../fields';
 import { Confirmation, QueryProblem } from '../messages';
@@ -19,6 +19,7 @@ const apiFields = {
   role: 'role',
   voting: 'voting',
   category: 'category',
+  office: 'office',
   validFrom: 'validFrom',
   validTo: 'validTo',
 };
@@ -64,6 +65,7 @@ export function AddSeatForm({ committee, host, onAdded }: AddSeatFormProps) {
           role,
           voting: values.get('voting') === 'yes',
           category,
+          office: (text('office') as Office) || null,
           validFrom: text('validFrom') || null,
           validTo: text('validTo') || null,
         },
@@ -90,8 +92,9 @@ export function AddSeatForm({ committee, host, onAdded }: AddSeatFormProps) {
           label="Person"
           hint={
             joint
-              ? `People registered with ${host.name}. They need a membership of the party they represent.`
-              : `People registered with ${host.name}. They need a membership of ${host.name}.`
+              ? `People registered with ${host.name}. A voting member needs a membership of the party they represent.`
+              : `People registered with ${host.name}. A voting member needs a membership of ${host.name}; ` +
+                'Healthwatch, LMC and other representatives can sit without a vote and without one.'
           }
           defaultValue=""
           error={errorFor(errors, 'personId')}
@@ -153,6 +156,21 @@ export function AddSeatForm({ committee, host, onAdded }: AddSeatFormProps) {
           {memberCategories.map((value) => (
             <option key={value} value={value}>
               {memberCategoryInWords[value]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={`${idPrefix}-office`}
+          name="office"
+          label="Office"
+          hint="The office the terms of reference name, such as accountable officer; minutes and quorum use it"
+          defaultValue=""
+          error={errorFor(errors, 'office')}
+        >
+          <option value="">No particular office</option>
+          {offices.map((value) => (
+            <option key={value} value={value}>
+              {officeInWords[value]}
             </option>
           ))}
         </SelectField>

@@ -38,7 +38,7 @@ export function CreateCommitteeForm({ organisation, onCreated }: CreateCommittee
   const hasLevel = joint || kind === 'PRIMARY_CARE_COMMISSIONING';
   const parties = useQuery(partyChoicesQuery, {}, { skip: !joint });
   const { errors, setErrors, submitting, submit } = useSubmission();
-  const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; name: string; quorumRule: { inWords: string } } | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -162,8 +162,8 @@ export function CreateCommitteeForm({ organisation, onCreated }: CreateCommittee
       <Confirmation>
         {created && (
           <>
-            Created <Link to={`/committees/${encodeURIComponent(created.id)}`}>{created.name}</Link>. Add its
-            members from its page.
+            Created <Link to={`/committees/${encodeURIComponent(created.id)}`}>{created.name}</Link>.{' '}
+            {created.quorumRule.inWords} Add its members from its page.
           </>
         )}
       </Confirmation>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { type FormError, onFields, request, toFormErrors } from '../../api/client';
-import { endSeatMutation } from '../../api/committees';
+import { endSeatMutation, withdrawSeatMutation } from '../../api/committees';
 import { formatDate, today } from '../../dates';
-import { memberCategoryInWords, seatRoleInWords } from '../../vocabulary';
+import { memberCategoryInWords } from '../../vocabulary';
 import { ErrorSummary } from '../ErrorSummary';
 import { Confirmation } from '../messages';
 import { Table } from '../Table';
@@ -18,16 +18,33 @@ interface SeatsTableProps {
   seats: SeatDetail[];
   joint: boolean;
   onEnd?: (seat: SeatDetail) => void;
+  onWithdraw?: (seat: SeatDetail) => void;
 }
 
-function SeatsTable({ caption, seats, joint, onEnd }: SeatsTableProps) {
+function SeatButton({ label, seat, onClick }: { label: string; seat: SeatDetail; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-table-button"
+      onClick={onClick}
+    >
+      {label}
+      <span className="nhsuk-u-visually-hidden">
+        {' '}
+        {personName(seat)}’s seat as {seat.title.toLowerCase()}
+      </span>
+    </button>
+  );
+}
+
+function SeatsTable({ caption, seats, joint, onEnd, onWithdraw }: SeatsTableProps) {
   const now = today();
   return (
     <Table
       caption={caption}
       head={[
         'Person',
-        'Role',
+        'Seat',
         'Voting',
         'Category',
         ...(joint ? ['Party'] : []),
@@ -39,7 +56,7 @@ function SeatsTable({ caption, seats, joint, onEnd }: SeatsTableProps) {
         key: seat.id,
         cells: [
           personName(seat),
-          seatRoleInWords[seat.role],
+          seat.title,
           seat.voting ? 'Yes' : 'No',
           memberCategoryInWords[seat.category],
           ...(joint ? [seat.party?.name ?? ''] : []),
@@ -47,19 +64,14 @@ function SeatsTable({ caption, seats, joint, onEnd }: SeatsTableProps) {
           formatDate(seat.validTo),
           ...(onEnd
             ? [
-                (!seat.validTo || seat.validTo > now) && (
-                  <button
-                    type="button"
-                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-table-button"
-                    onClick={() => onEnd(seat)}
-                  >
-                    End
-                    <span className="nhsuk-u-visually-hidden">
-                      {' '}
-                      {personName(seat)}’s seat as {seatRoleInWords[seat.role].toLowerCase()}
-                    </span>
-                  </button>
-                ),
+                <>
+                  {(!seat.validTo || seat.validTo > now) && (
+                    <SeatButton label="End" seat={seat} onClick={() => onEnd(seat)} />
+                  )}
+                  {seat.canBeWithdrawn && onWithdraw && (
+                    <SeatButton label="Withdraw" seat={seat} onClick={() => onWithdraw(seat)} />
+                  )}
+                </>,
               ]
             : []),
         ],
@@ -88,7 +100,21 @@ export function SeatsSection({ committee, onChanged }: SeatsSectionProps) {
       const { endSeat } = await request(endSeatMutation, { input: { id: seat.id, validTo: today() } });
       setEndErrors(onFields(endSeat.errors, {}));
       if (!endSeat.errors.length) {
-        setEnded(`Ended ${personName(seat)}’s seat as ${seatRoleInWords[seat.role].toLowerCase()} from today.`);
+        setEnded(`Ended ${personName(seat)}’s seat as ${seat.title.toLowerCase()} from today.`);
+        onChanged();
+      }
+    } catch (problem) {
+      setEndErrors(toFormErrors(problem));
+    }
+  }
+
+  async function withdraw(seat: SeatDetail) {
+    setEnded(null);
+    try {
+      const { withdrawSeat } = await request(withdrawSeatMutation, { input: { id: seat.id } });
+      setEndErrors(onFields(withdrawSeat.errors, {}));
+      if (!withdrawSeat.errors.length) {
+        setEnded(`Withdrew ${personName(seat)}’s seat as ${seat.title.toLowerCase()}, entered by mistake today.`);
         onChanged();
       }
     } catch (problem) {
@@ -106,6 +132,7 @@ export function SeatsSection({ committee, onChanged }: SeatsSectionProps) {
           seats={current}
           joint={committee.isJoint}
           onEnd={canManage ? end : undefined}
+          onWithdraw={canManage ? withdraw : undefined}
         />
       ) : (
         <p>{committee.name} has no members yet.</p>

@@ -3,6 +3,7 @@ import { committeeQuery } from '../../api/committees';
 import { useQuery } from '../../api/useQuery';
 import { ChangeCommitteeForm } from '../../components/committees/ChangeCommitteeForm';
 import { CouncilSeatsSection } from '../../components/committees/CouncilSeatsSection';
+import { QuorumCannotBeMet } from '../../components/committees/QuorumCannotBeMet';
 import { DelegationsHeldSection } from '../../components/committees/DelegationsHeldSection';
 import { SeatsSection } from '../../components/committees/SeatsSection';
 import { TermsOfReferenceSection } from '../../components/committees/TermsOfReferenceSection';
@@ -68,6 +69,7 @@ export function CommitteePage() {
       <BackLink to="/committees">Back to committees</BackLink>
       <h1>{committee.name}</h1>
       <CommitteeSummary committee={committee} />
+      <QuorumCannotBeMet reasons={committee.quorumCannotBeMet} />
       <MeetingsSection committee={committee} />
       <p>
         <Link to={`/committees/${encodeURIComponent(committee.id)}/decisions`}>Decisions register</Link> and{' '}
