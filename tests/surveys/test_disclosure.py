@@ -147,3 +147,22 @@ async def test_earlier_rounds_sizes_reach_only_those_who_may_read_this_round_s_r
     # A member before publication, another CCG's secretary, an area team officer without a delegation, nobody:
     for outsider in (ch.REPRESENTATIVES[0][0], ISLINGTON_SECRETARY, MANCHESTER_OFFICER, None):
         assert await earlier_sizes(outsider, survey_key, org_key) == 0, outsider
+
+
+async def test_the_demo_shows_a_published_round_with_reasons_and_an_open_round_counted_in_steps(client):
+    from tests.support import BOLTON_SECRETARY, as_person
+
+    helen = await as_person(client, BOLTON_SECRETARY)
+    listed = await helen.data("""{ surveys(first: 100) { edges { node { id title status } } } }""")
+    rounds = {e["node"]["title"]: e["node"] for e in listed["surveys"]["edges"]}
+    last = rounds["Member ownership and engagement 2025"]
+    this = rounds["Member ownership and engagement 2026"]
+    assert (last["status"], this["status"]) == ("CLOSED", "OPEN")
+    found = (await helen.data(RESULTS, {"id": last["id"], "split": "LEADERSHIP"}))["node"]["results"]
+    assert found["responseCount"] == 10 and found["provisional"] is False
+    assert found["withheldReasons"]  # one practice of leaders: withheld, and said why
+    assert all(g["withheld"] and g["withheldReason"] for q in found["questions"] for g in q["groups"])
+    engaged = next(q for q in found["questions"] if q["question"]["key"] == "engaged")
+    assert engaged["overall"]["withheld"] is False and engaged["overall"]["respondents"] == 10
+    now = (await helen.data(RESULTS, {"id": this["id"], "split": None}))["node"]["results"]
+    assert (now["responseCount"], now["provisional"]) == (0, True)  # three sent: under one step of five
