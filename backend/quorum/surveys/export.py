@@ -350,7 +350,7 @@ def _codes_sheet(sheet, columns: list[AnswerColumn]) -> None:
     sheet.append([_bold(sheet, h) for h in ("Column of Responses", "Code", "Answer")])
     for column in columns:
         for code, option in enumerate(column.options, start=1):
-            sheet.append([column.title, code, option.label])
+            sheet.append(_safe([column.title, code, option.label]))
 
 
 async def export_results(request: Request) -> Response:
