@@ -166,3 +166,24 @@ async def test_the_demo_shows_a_published_round_with_reasons_and_an_open_round_c
     assert engaged["overall"]["withheld"] is False and engaged["overall"]["respondents"] == 10
     now = (await helen.data(RESULTS, {"id": this["id"], "split": None}))["node"]["results"]
     assert (now["responseCount"], now["provisional"]) == (0, True)  # three sent: under one step of five
+
+
+async def test_only_the_survey_s_managers_are_told_why_something_is_withheld(client):
+    from tests.support import BOLTON_SECRETARY, MANCHESTER_OFFICER, as_person
+
+    helen = await as_person(client, BOLTON_SECRETARY)
+    listed = await helen.data("""{ surveys(first: 100) { edges { node { id title } } } }""")
+    last = next(e["node"]["id"] for e in listed["surveys"]["edges"]
+                if e["node"]["title"] == "Member ownership and engagement 2025")
+    # A member and the area team officer read the published round: the same figures, without the reasons.
+    told = (await helen.data(RESULTS, {"id": last, "split": "LOCALITY"}))["node"]["results"]
+    for email in ("fiona.clarke@demo.quorum.example", MANCHESTER_OFFICER):
+        reader = await as_person(client, email)
+        found = (await reader.data(RESULTS, {"id": last, "split": "LOCALITY"}))["node"]["results"]
+        assert found["withheldReasons"] == []
+        assert all(g["withheldReason"] is None for q in found["questions"] for g in q["groups"] + [q["overall"]])
+
+        def figures(results):
+            return [(g["key"], g["withheld"], g["respondents"]) for q in results["questions"] for g in q["groups"]]
+
+        assert figures(found) == figures(told)
