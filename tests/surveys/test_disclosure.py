@@ -187,3 +187,27 @@ async def test_only_the_survey_s_managers_are_told_why_something_is_withheld(cli
             return [(g["key"], g["withheld"], g["respondents"]) for q in results["questions"] for g in q["groups"]]
 
         assert figures(found) == figures(told)
+
+
+async def test_a_round_waits_for_its_previous_round_to_close(app):
+    await ch.add_members()
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+        secretary = Caller(client, await token_for(ch.SECRETARY))
+        first = await open_survey(secretary, "07T", title="Round still open")
+        copy = """mutation($id: ID!) { copySurveyAsNextRound(input: {surveyId: $id}) { survey { id } errors { message } } }"""
+        second = (await secretary.data(copy, {"id": first}))["copySurveyAsNextRound"]["survey"]["id"]
+        assert (await secretary.data("""mutation($id: ID!) { openSurvey(input: {id: $id}) { errors { message } } }""",
+                                     {"id": second}))["openSurvey"]["errors"] == []
+        ids = await question_ids(secretary, second)
+        for email, _, _ in ch.REPRESENTATIVES[:6]:
+            assert (await submit_as(client, email, second, answers(ids, engaged="AGREE", channel="meetings")))["errors"] == []
+        assert (await secretary.data(CLOSE, {"id": second}))["closeSurvey"]["errors"] == []
+        waiting = (await secretary.data(RESULTS, {"id": second, "split": None}))["node"]["results"]
+        assert waiting["provisional"] is True and all(q["overall"]["withheld"] for q in waiting["questions"])
+        assert waiting["withheldReasons"] == [
+            "The previous round is still open: this round's figures are shown once it closes, as the two are checked together."
+        ]
+        assert (await secretary.data(CLOSE, {"id": first}))["closeSurvey"]["errors"] == []
+        shown = (await secretary.data(RESULTS, {"id": second, "split": None}))["node"]["results"]
+        assert shown["provisional"] is False and shown["responseCount"] == 6
+        assert not next(q for q in shown["questions"] if q["question"]["key"] == "engaged")["overall"]["withheld"]

@@ -119,7 +119,8 @@ class SurveyResults:
         "Responses sent; while the survey is open, rounded down to a multiple of the threshold."
     ))
     provisional: bool = strawberry.field(description=(
-        "The survey is open: only the response count is shown, and it moves in steps of the threshold."
+        "The survey is open: only the response count is shown, and it moves in steps of the threshold. Also true, "
+        "with no figures, for a closed round whose previous round is still open (the two are audited together)."
     ))
     withheld_reasons: list[str] = strawberry.field(description=(
         "What is withheld and why, in words, for the survey's managers (empty for other readers)."

@@ -139,7 +139,7 @@ async def survey_results(db: Db, survey: Survey, structure: Structure) -> Survey
     if status != SurveyStatus.CLOSED:
         return await _provisional_results(db, survey, structure)
     found = await _computed_results(db, survey, structure)
-    if settled:
+    if settled and not found.provisional:
         _settled[survey.id] = found
         while len(_settled) > _SETTLED_KEPT:
             _settled.popitem(last=False)
@@ -247,6 +247,19 @@ def computed(
         frozenset(q.key for q in structure.definition.questions if not q.is_text),
         survey.anonymity == Anonymity.NAMED,
     )
+    if any(before.open for before in earlier_sizes):
+        # A round is audited with the rounds before it, so an earlier round still open would later publish
+        # figures this round was never audited against: this round waits for it.
+        protection = Protection(everyone_withheld=rounds.EARLIER_OPEN_REASON)
+        return SurveyResults(
+            threshold=survey.suppression_threshold, responses=sum(responses.values()),
+            invited=survey.invited and survey.invited["total"], by_locality=[],
+            questions=[
+                _question_result(q, structure.question_ids[q.key], tabulate({}, {}, protection))
+                for q in structure.definition.questions
+            ],
+            provisional=True, reasons=[rounds.EARLIER_OPEN_REASON],
+        )
     earlier = rounds.protect_rounds(earlier_sizes)
     protected = rounds.protect_round(sizes, earlier, raw=False)
 

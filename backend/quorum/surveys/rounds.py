@@ -66,6 +66,9 @@ def _sizes(sizes: Mapping[RespondentGroups, int]) -> dict:
 
 
 OPEN_REASON = "The survey is still open: figures are shown once it closes."
+EARLIER_OPEN_REASON = (
+    "The previous round is still open: this round's figures are shown once it closes, as the two are checked together."
+)
 
 
 def protect_round(round: RoundSizes, earlier: Iterable[RoundProtection] = (), *, raw: bool = True) -> RoundProtection:

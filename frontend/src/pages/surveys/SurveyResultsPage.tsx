@@ -188,6 +188,17 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
 
 function ResultsView({ survey, results }: { survey: SurveyNode; results: Results }) {
   const threshold = results.suppressionThreshold;
+  if (results.provisional && survey.status !== 'OPEN') {
+    return (
+      <div className="nhsuk-inset-text">
+        <span className="nhsuk-u-visually-hidden">Information: </span>
+        <p>
+          The previous round of this survey is still open. This round’s figures are shown once it closes, because the
+          two rounds are checked together so that comparing them gives no small group away.
+        </p>
+      </div>
+    );
+  }
   if (results.provisional) {
     return (
       <>
