@@ -62,7 +62,7 @@ async def add_demo_business() -> None:
         )
         from bench.surveys import load_survey
 
-        await load_survey(conn, bolton, helen, SURVEY_RESPONSES, status="CLOSED")
+        await load_survey(conn, bolton, helen, SURVEY_RESPONSES, status="CLOSED", settled=True)
     finally:
         await conn.close()
 

@@ -10,7 +10,7 @@ from playwright.async_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
 
-WITHHELD = "Withheld (fewer than 5)"
+WITHHELD = "Withheld"
 
 
 async def open_surveys(page: Page) -> None:
@@ -106,13 +106,27 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
         await expect(rajesh.get_by_role("heading", level=1)).to_have_text("Response sent")
         await assert_accessible(rajesh)
 
-    # Helen reads the results: two respondents are fewer than the threshold of five, so groups are withheld.
+    # While the survey is open Helen sees only a count that moves in steps of five: two responses show as none.
     await helen.reload()
     await expect(helen.get_by_role("heading", level=1)).to_have_text("Surveys")
     await helen.get_by_role("link", name=f"Results of {title}").click()
     await expect(helen.get_by_role("heading", level=1)).to_have_text(f"Results: {title}")
+    await expect(helen.get_by_text("The survey is still open.")).to_be_visible()
+    await expect(helen.get_by_role("heading", name=re.compile("I feel engaged with the work of the CCG"))).to_have_count(0)
+    await assert_accessible(helen)
+
+    # She closes it and reads the results: two respondents are fewer than the threshold of five, so all is withheld,
+    # and she is told why.
+    await open_surveys(helen)
+    close = helen.get_by_role("button", name=re.compile(f"Close.*{re.escape(title)}"))
+    await close.click()
+    await expect(close).to_have_count(0)  # closed: the list no longer offers it
+    await helen.get_by_role("link", name=f"Results of {title}").click()
+    await expect(helen.get_by_role("heading", level=1)).to_have_text(f"Results: {title}")
     await expect(helen.get_by_role("heading", name=re.compile("I feel engaged with the work of the CCG"))).to_be_visible()
-    await expect(helen.get_by_text(WITHHELD).first).to_be_visible()
+    await expect(helen.get_by_text(WITHHELD, exact=True).first).to_be_visible()
+    await helen.get_by_text("What is withheld and why").click()
+    await expect(helen.get_by_text("Every figure withheld: fewer than 5 responded.")).to_be_visible()
     await assert_accessible(helen)
 
     await helen.get_by_label("Leaders and other members").check()

@@ -22,13 +22,13 @@ SUBMIT = """mutation($input: SurveyResponseInput!) {
                                   resumeToken errors { field message } } }"""
 RESULTS = """query($id: ID!, $split: RespondentGroupSplit) { node(id: $id) { ... on Survey {
   results(split: $split) {
-    suppressionThreshold responseCount invitedCount responseRate
+    suppressionThreshold responseCount invitedCount responseRate provisional withheldReasons
     byLocality { locality invited responses percent }
     questions {
       question { key }
-      overall { key label withheld respondents mean median agreePercent options { key count percent }
+      overall { key label withheld withheldReason respondents mean median agreePercent options { key count percent }
                 statements { key respondents agreePercent options { key count } } }
-      groups { key label withheld respondents agreePercent options { key count percent } statements { key respondents } }
+      groups { key label withheld withheldReason respondents agreePercent options { key count percent } statements { key respondents } }
       previousRound { surveyTitle overall { withheld respondents agreePercent } groups { key withheld agreePercent } }
     }
   } } } }"""

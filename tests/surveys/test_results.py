@@ -44,6 +44,8 @@ async def survey(app):
         for number, (email, _, _) in enumerate(ch.REPRESENTATIVES):
             sent = await submit_as(client, email, survey_id, given_by(ids, number, email))
             assert sent["errors"] == [], sent["errors"]
+        closed = (await secretary.data(CLOSE, {"id": survey_id}))["closeSurvey"]
+        assert closed == {"survey": {"status": "CLOSED"}, "errors": []}
     return survey_id
 
 
@@ -68,9 +70,12 @@ async def test_a_locality_of_four_is_withheld_and_so_is_the_next_smallest(client
     assert set(groups) == {"City of London", "Hackney North", "Hackney South"}
     assert groups["City of London"] == {
         "key": "City of London", "label": "City of London", "withheld": True, "respondents": None,
-        "agreePercent": None, "options": [], "statements": [],
+        "agreePercent": None, "options": [], "statements": [], "withheldReason": "Fewer than 5 responded.",
     }
     assert groups["Hackney South"]["withheld"] is True  # 7 answered, but alone it would give the City away
+    assert groups["Hackney South"]["withheldReason"] == (
+        "Withheld with City of London so that it cannot be worked out from the other groups.")
+    assert "Locality: City of London: Fewer than 5 responded." in found["withheldReasons"]
     north = groups["Hackney North"]
     assert north["withheld"] is False and north["respondents"] == 8
     # Everything that subtraction yields is the City and Hackney South together: 11, never the 4.
@@ -111,7 +116,7 @@ async def test_counts_percentages_means_and_medians(client, survey):
     # A branched question counts only those who saw it: two said they hear "somewhere else".
     assert question(found, "other_detail")["overall"] == {
         "key": "ALL", "label": "Everyone", "withheld": True, "respondents": None, "mean": None, "median": None,
-        "agreePercent": None, "options": [], "statements": [],
+        "agreePercent": None, "options": [], "statements": [], "withheldReason": "Fewer than 5 answered.",
     }
 
 
@@ -128,8 +133,11 @@ async def test_free_text_is_shown_for_everyone_and_for_published_leader_groups_o
     everyone = question((await secretary.data(TEXTS, {"id": survey, "group": None}))["node"]["results"], "comments")
     assert everyone["textAnswers"]["totalCount"] == 19
     assert everyone["textAnswers"]["texts"] == sorted(everyone["textAnswers"]["texts"])
-    leaders = question((await secretary.data(TEXTS, {"id": survey, "group": "LEADERS"}))["node"]["results"], "comments")
-    assert leaders["textAnswers"]["totalCount"] == 5
+    # Five leaders wrote: fewer than the free-text threshold of ten, so neither they nor the others (everyone
+    # less the leaders) are shown apart.
+    for group in ("LEADERS", "OTHERS"):
+        by_group = question((await secretary.data(TEXTS, {"id": survey, "group": group}))["node"]["results"], "comments")
+        assert by_group["textAnswers"] is None
     for group in ("City of London", "Hackney North", "UNDER_5000"):  # never beside a locality or list size
         by_group = question((await secretary.data(TEXTS, {"id": survey, "group": group}))["node"]["results"], "comments")
         assert by_group["textAnswers"] is None
@@ -137,25 +145,48 @@ async def test_free_text_is_shown_for_everyone_and_for_published_leader_groups_o
     assert two_answers["textAnswers"] is None  # only two people saw it: under the threshold
 
 
-async def test_the_next_round_is_compared_with_the_last(client, survey):
+COPY = """mutation($id: ID!, $title: String!) { copySurveyAsNextRound(input: {surveyId: $id, title: $title}) {
+    survey { id status previousRound { title } sections { questions { key } } } errors { message } } }"""
+
+
+async def next_round_answered_by(client, survey: str, title: str, representatives) -> str:
     secretary = Caller(client, await token_for(ch.SECRETARY))
-    copy = """mutation($id: ID!) { copySurveyAsNextRound(input: {surveyId: $id, title: "Member engagement 2027"}) {
-        survey { id status previousRound { title } sections { questions { key } } } errors { message } } }"""
-    copied = (await secretary.data(copy, {"id": survey}))["copySurveyAsNextRound"]
+    copied = (await secretary.data(COPY, {"id": survey, "title": title}))["copySurveyAsNextRound"]
     assert copied["errors"] == [] and copied["survey"]["status"] == "DRAFT"
     assert copied["survey"]["previousRound"] == {"title": "Member engagement 2026"}
     next_round = copied["survey"]["id"]
     assert (await secretary.data(OPEN, {"id": next_round}))["openSurvey"]["errors"] == []
     ids = await question_ids(secretary, next_round)
-    for number, (email, _, _) in enumerate(ch.REPRESENTATIVES[:12]):
+    for email, _, _ in representatives:
         sent = await submit_as(client, email, next_round, answers(ids, engaged="AGREE", channel="meetings"))
         assert sent["errors"] == []
+    assert (await secretary.data(CLOSE, {"id": next_round}))["closeSurvey"]["errors"] == []
+    return next_round
+
+
+async def test_the_next_round_is_compared_with_the_last(client, survey):
+    # The same nineteen answer again: both rounds withhold the same groups, so together they give nothing away.
+    next_round = await next_round_answered_by(client, survey, "Member engagement 2027", ch.REPRESENTATIVES)
     found = await results(client, next_round, "LEADERSHIP")
     engaged = question(found, "engaged")
     assert engaged["overall"]["agreePercent"] == 100.0
+    assert {g["key"]: g["respondents"] for g in engaged["groups"]} == {"LEADERS": 5, "OTHERS": 14}
     assert engaged["previousRound"]["surveyTitle"] == "Member engagement 2026"
     assert engaged["previousRound"]["overall"] == {"withheld": False, "respondents": 19, "agreePercent": round(100 * 10 / 19, 1)}
     assert {g["key"]: g["agreePercent"] for g in engaged["previousRound"]["groups"]} == {"LEADERS": 100.0, "OTHERS": 35.7}
+
+
+async def test_a_round_is_withheld_when_with_the_last_round_it_would_give_a_small_group_away(client, survey):
+    # Hackney North's eight answer again and four of Hackney South: last round published Hackney North, so this
+    # round's everyone less last round's Hackney North would be those four (were North's answers unchanged).
+    north_and_four = [r for r in ch.REPRESENTATIVES if "north" in r[0]] + [r for r in ch.REPRESENTATIVES if "south" in r[0]][:4]
+    next_round = await next_round_answered_by(client, survey, "Member engagement 2028", north_and_four)
+    found = await results(client, next_round, "LOCALITY")
+    assert found["responseCount"] == 12
+    engaged = question(found, "engaged")
+    assert engaged["overall"]["withheld"] is True and all(g["withheld"] for g in engaged["groups"])
+    assert engaged["overall"]["withheldReason"] == (
+        "Withheld: together with the previous round's results it would reveal a group of fewer than 5.")
 
 
 async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, survey):
@@ -169,7 +200,7 @@ async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, surve
     assert book.sheetnames == ["Summary", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Responses", "Codes"]
     q1 = {row[0]: row for row in book["Q1"].iter_rows(values_only=True) if row and row[0]}
     assert q1["Everyone"][1] == 19
-    assert q1["Locality: City of London"][1:3] == ("Withheld", None)
+    assert q1["Locality: City of London"][1:3] == ("Withheld", "Fewer than 5 responded.")
     assert q1["Locality: Hackney South"][1] == "Withheld"
     assert q1["Locality: Hackney North"][1] == 8
     assert q1["Leaders and other members: Leaders (formal CCG role)"][1] == 5
@@ -177,7 +208,8 @@ async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, surve
     assert "Comment from respondent 00" in comments
 
     raw = list(book["Responses"].iter_rows(values_only=True))
-    header, rows = raw[0], raw[1:]
+    start = next(i for i, row in enumerate(raw) if row[0] == "Response")
+    header, rows = raw[start], raw[start + 1:]
     assert len(rows) == 19 and header[0] == "Response"
     assert not any(str(h).startswith("Q8") or str(h).startswith("Q3") for h in header)  # free text stays on its sheet
     names = {email.split("@")[0].replace(".", " ").title() for email, _, _ in ch.REPRESENTATIVES}
@@ -199,10 +231,7 @@ async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, surve
     assert counted == list(q1["Everyone"][2:14:2])  # the raw responses add up to the published counts
 
 
-async def test_closing_keeps_the_results(client, survey):
-    secretary = Caller(client, await token_for(ch.SECRETARY))
-    closed = (await secretary.data(CLOSE, {"id": survey}))["closeSurvey"]
-    assert closed == {"survey": {"status": "CLOSED"}, "errors": []}
+async def test_a_closed_survey_takes_no_more_responses(client, survey):
     assert question(await results(client, survey), "engaged")["overall"]["respondents"] == 19
     late = await submit_as(client, ch.REPRESENTATIVES[0][0], survey, [])
     assert late["errors"] == [{"field": "surveyId", "message": "This survey has closed."}]

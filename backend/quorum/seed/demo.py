@@ -25,6 +25,7 @@ from quorum.files.inspection import PDF, WORD, clean_filename, inspect
 from quorum.files.tables import StoredFile
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration, Role
+from quorum.seed.demo_surveys import seed_surveys
 from quorum.seed.scale.pdf import pdf
 
 AREA_TEAMS = [("Q46", "Greater Manchester Area Team"), ("Q71", "London Area Team")]
@@ -142,6 +143,7 @@ async def seed_demo() -> None:
                         )
                     )
         await _seed_governance(conn, org_ids, practice_ids)
+        await seed_surveys(conn, org_ids["00T"], practice_ids)
     await engine.dispose()
     _print_summary()
 
@@ -304,6 +306,8 @@ def _print_summary() -> None:
     print("Area teams: " + ", ".join(f"{name} ({ods})" for ods, name in AREA_TEAMS))
     print("CCGs (11 practices each): " + ", ".join(f"{name} ({ods})" for ods, name, *_ in CCGS))
     print(f"Joint committee: {JOINT_COMMITTEE} (Bolton CCG with Greater Manchester Area Team), holding a delegation")
+    print("Surveys: Bolton's member engagement survey, last year's round published (groups withheld, with reasons),"
+          " this year's open")
     print("Demo people (sign in as them at /sign-in/demo):")
     for person in DEMO_PEOPLE:
         print(f"  {person.email:<45} {person.description}")

@@ -4,16 +4,20 @@ Sheets: a summary with the response rate, one sheet per question (everyone,
 the previous round, and every split, with withheld groups marked), the raw
 responses, and the codes their answers are given in. Raw responses are listed
 in an order that says nothing about who answered when. Unless the survey is
-named, they carry no names and only those respondent groups whose every
-combination is shared by at least `threshold` responses (fewer columns rather
-than a rare combination), and free text appears only on its question's sheet.
+named, they carry no names and only those respondent groups that the disclosure
+audit allows (`rounds.raw_splits`: every combination present held by at least
+`threshold` respondents, and nothing exposed together with the tables), fewer
+columns rather than a rare combination, and the sheet says which went; free text
+appears only on its question's sheet. While the survey is open the workbook holds
+the summary alone, with the response count in steps of the threshold.
+
+Workbooks are written by `quorum.spreadsheets`, so that an answer such as
+`=HYPERLINK(...)` is text, never a formula.
 """
 
 from __future__ import annotations
 
-import itertools
 import uuid
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,10 +31,9 @@ from quorum.graphql import ids
 from quorum.graphql.errors import ClientError
 from quorum.organisations.service import get_organisation
 from quorum.surveys import groups as group_words
-from quorum.surveys import results, service
+from quorum.surveys import results, rounds, service
 from quorum.surveys.definition import AGREEMENT_SCALE, Option, Question, QuestionKind
 from quorum.surveys.groups import GroupSplit, RespondentGroups
-from quorum.surveys.suppression import withheld
 from quorum.surveys.tables import Anonymity, Survey
 from quorum.files.download import download_response
 
@@ -40,7 +43,7 @@ ANONYMITY_WORDS = {
     Anonymity.CONFIDENTIAL: "Confidential: the CCG knows who responded; reports never show who said what.",
     Anonymity.NAMED: "Named: responses are attributed.",
 }
-RAW_SPLITS = (GroupSplit.LEADERSHIP, GroupSplit.ROLE, GroupSplit.LOCALITY, GroupSplit.LIST_SIZE)
+RAW_SPLITS = rounds.RAW_SPLITS
 
 # Plain SQL for asyncpg (Db.records): the raw responses are the one big read of an export. Each answer
 # arrives with the number of its column, from the (question, item, column) arrays passed in.
@@ -71,6 +74,7 @@ WHERE l.org_id = $1 AND l.survey_id = $2
 @dataclass(frozen=True)
 class AnswerColumn:
     question_id: uuid.UUID
+    key: str  # the question's
     item: str
     title: str
     render: Callable[[str], object]  # from the stored value to what the cell shows
@@ -84,9 +88,14 @@ class RawResponse:
     values: list  # one per answer column
 
 
-async def workbook_for(db: Db, survey: Survey, organisation_name: str, previous: tuple[Survey, results.SurveyResults] | None) -> bytes:
+async def workbook_for(
+    db: Db, survey: Survey, organisation_name: str, previous: tuple[Survey, results.SurveyResults] | None,
+    explain: bool = False,
+) -> bytes:
     structure = await service.structure(db, survey)
     current = await results.survey_results(db, survey, structure)
+    if current.provisional:
+        return workbook(survey, organisation_name, current, {}, [], [], {}, None, explain)
     texts = {}
     for result in current.questions:
         if result.question.is_text:
@@ -98,7 +107,7 @@ async def workbook_for(db: Db, survey: Survey, organisation_name: str, previous:
     names = {}
     if named:
         names = {r["response_id"]: (r["person"], r["practice"] or "") for r in await db.records(_NAMES, survey.org_id, survey.id)}
-    return workbook(survey, organisation_name, current, texts, columns, raw, names, previous)
+    return workbook(survey, organisation_name, current, texts, columns, raw, names, previous, explain)
 
 
 async def _raw_responses(db: Db, survey: Survey, columns: list[AnswerColumn]) -> list[RawResponse]:
@@ -125,42 +134,56 @@ def workbook(
     raw: list[RawResponse],
     names: dict[uuid.UUID, tuple[str, str]],
     previous: tuple[Survey, results.SurveyResults] | None = None,
+    explain: bool = False,
 ) -> bytes:
     book = spreadsheets.Book()
-    _summary(book.sheet("Summary"), survey, organisation_name, current)
-    for number, result in enumerate(current.questions, start=1):
-        before = previous and previous[1].question(result.question.key)
-        _question_sheet(book.sheet(f"Q{number}"), number, result, texts, before and (previous[0].title, before))
-    _raw_sheet(book.sheet("Responses"), survey, columns, raw, names)
-    _codes_sheet(book.sheet("Codes"), columns)
+    _summary(book.sheet("Summary"), survey, organisation_name, current, explain)
+    if not current.provisional:
+        for number, result in enumerate(current.questions, start=1):
+            before = previous and previous[1].question(result.question.key)
+            _question_sheet(
+                book.sheet(f"Q{number}"), number, result, texts, before and (previous[0].title, before), explain
+            )
+        _raw_sheet(book.sheet("Responses"), survey, current, columns, raw, names)
+        _codes_sheet(book.sheet("Codes"), columns)
     return book.to_bytes()
 
 
-def _summary(sheet, survey: Survey, organisation_name: str, current: results.SurveyResults) -> None:
+def _summary(sheet, survey: Survey, organisation_name: str, current: results.SurveyResults, explain: bool) -> None:
     sheet.width("A", 34)
     sheet.width("B", 60)
     sheet.append([sheet.bold(survey.title, 14)])
     sheet.append(["Organisation", organisation_name])
     sheet.append(["Anonymity", ANONYMITY_WORDS[Anonymity(survey.anonymity)]])
+    if current.provisional:
+        sheet.append([f"Responses (in steps of {current.threshold})", current.responses])
+        sheet.append(["Results", rounds.OPEN_REASON])
+        return
     sheet.append(["Responses", current.responses])
     if current.invited:
         sheet.append(["Asked", current.invited])
         sheet.append(["Response rate (%)", results.percent(current.responses, current.invited)])
     sheet.append([
         "Withholding",
-        f"Groups of fewer than {current.threshold} respondents are shown as {WITHHELD}, with any other group "
-        "needed so that no withheld figure can be worked out by subtraction.",
+        f"Groups of fewer than {current.threshold} respondents are shown as {WITHHELD}, with whatever else "
+        "(another group, or a whole split) would let a group of fewer than "
+        f"{current.threshold} be worked out by combining published figures, including earlier rounds'.",
     ])
     sheet.append(["Exported", clock.now().astimezone(clock.LONDON).strftime("%d %B %Y %H:%M")])
     sheet.append([])
     sheet.append([sheet.bold(h) for h in ("Locality", "Asked", "Responses", "Response rate (%)")])
     for rate in current.by_locality:
         sheet.append([rate.label, rate.invited, WITHHELD if rate.responses is None else rate.responses, rate.percent])
+    if explain and current.reasons:
+        sheet.append([])
+        sheet.append([sheet.bold("What is withheld and why")])
+        for reason in current.reasons:
+            sheet.append([reason])
 
 
 def _question_sheet(
     sheet, number: int, result: results.QuestionResult, texts: dict[tuple[str, str], list[str]],
-    before: tuple[str, results.QuestionResult] | None,
+    before: tuple[str, results.QuestionResult] | None, explain: bool = False,
 ) -> None:
     question = result.question
     sheet.width("A", 36)
@@ -177,16 +200,25 @@ def _question_sheet(
         for statement in question.statements:
             sheet.append([])
             sheet.append([sheet.bold(statement.label)])
-            _figure_rows(sheet, question, rows, statement.key)
+            _figure_rows(sheet, question, rows, statement.key, explain)
     else:
-        _figure_rows(sheet, question, rows, None)
+        _figure_rows(sheet, question, rows, None, explain)
 
 
-def _figure_rows(sheet, question: Question, rows: list[tuple[str, results.GroupFigures]], statement: str | None) -> None:
+def _withheld_row(label: str, figures: results.GroupFigures, explain: bool) -> list:
+    return [label, WITHHELD] + ([figures.reason] if explain and figures.reason else [])
+
+
+def _figure_rows(
+    sheet, question: Question, rows: list[tuple[str, results.GroupFigures]], statement: str | None, explain: bool,
+) -> None:
     if question.kind == QuestionKind.NUMBER:
         sheet.append([sheet.bold(h) for h in ("Group", "Respondents", "Mean", "Median")])
         for label, figures in rows:
-            sheet.append([label, WITHHELD] if figures.withheld else [label, figures.respondents, figures.mean, figures.median])
+            sheet.append(
+                _withheld_row(label, figures, explain) if figures.withheld
+                else [label, figures.respondents, figures.mean, figures.median]
+            )
         return
     header = ["Group", "Respondents"]
     for option in question.scale:
@@ -197,7 +229,7 @@ def _figure_rows(sheet, question: Question, rows: list[tuple[str, results.GroupF
     sheet.append([sheet.bold(h) for h in header])
     for label, figures in rows:
         if figures.withheld:
-            sheet.append([label, WITHHELD])
+            sheet.append(_withheld_row(label, figures, explain))
             continue
         source = next((s for s in figures.statements if s.key == statement), None) if statement else figures
         line = [label, source.respondents]
@@ -214,52 +246,46 @@ def _text_rows(sheet, result: results.QuestionResult, texts: dict[tuple[str, str
     ]
     for label, figures in groups:
         sheet.append([])
-        if figures.withheld:
+        found = texts.get((result.question.key, figures.key))
+        if found is None:
             sheet.append([sheet.bold(label), WITHHELD])
             continue
-        found = texts.get((result.question.key, figures.key), [])
         sheet.append([sheet.bold(label), f"{len(found)} answers"])
         for answer in found:
             sheet.append([answer])
 
 
 def _raw_sheet(
-    sheet, survey: Survey, columns: list[AnswerColumn], raw: list[RawResponse], names: dict[uuid.UUID, tuple[str, str]],
+    sheet, survey: Survey, current: results.SurveyResults, columns: list[AnswerColumn], raw: list[RawResponse],
+    names: dict[uuid.UUID, tuple[str, str]],
 ) -> None:
     named = survey.anonymity == Anonymity.NAMED
     threshold = survey.suppression_threshold
     if not named and len(raw) < threshold:
         sheet.append([f"Fewer than {threshold} responses: the responses are withheld."])
         return
-    splits, labels = (RAW_SPLITS, None) if named else _safe_splits(raw, threshold)
+    splits = RAW_SPLITS if named else raw_splits(current, {c.key for c in columns})
+    if not named and len(splits) < len(RAW_SPLITS):
+        left_out = ", ".join(group_words.SPLIT_LABELS[s].lower() for s in RAW_SPLITS if s not in splits)
+        sheet.append([
+            f"Not shown beside the responses: {left_out}. With them, a combination of groups would hold fewer "
+            f"than {threshold} respondents or give a withheld group away."
+        ])
     header = (["Respondent", "Practice"] if named else []) + ["Response"]
     header += [group_words.SPLIT_LABELS[s] for s in splits] + [c.title for c in columns]
     sheet.append([sheet.bold(h) for h in header])
     for number, response in enumerate(raw, start=1):
         line = list(names.get(response.id, ("", ""))) if named else []
         line.append(number)
-        for split in splits:
-            key = response.groups.key(split)
-            line.append(labels[split].get(key, WITHHELD) if labels else group_words.label(split, key))
+        line += [group_words.label(split, response.groups.key(split)) for split in splits]
         line += response.values
         sheet.append(line)
 
 
-def _safe_splits(raw: list[RawResponse], threshold: int) -> tuple[tuple[GroupSplit, ...], dict[GroupSplit, dict[str, str]]]:
-    """The most respondent groups that can be shown beside raw responses: withheld groups as in the results,
-    and only splits whose every combination of shown labels is shared by at least `threshold` responses."""
-    labels: dict[GroupSplit, dict[str, str]] = {}
-    for split in RAW_SPLITS:
-        sizes = Counter(r.groups.key(split) for r in raw)
-        hidden = withheld(sizes, threshold)
-        labels[split] = {k: group_words.label(split, k) for k in sizes if k not in hidden}
-    useful = [s for s in RAW_SPLITS if labels[s]]
-    for size in range(len(useful), 0, -1):
-        for chosen in itertools.combinations(useful, size):
-            combinations = Counter(tuple(labels[s].get(r.groups.key(s), WITHHELD) for s in chosen) for r in raw)
-            if min(combinations.values()) >= threshold:
-                return chosen, labels
-    return (), labels
+def raw_splits(current: results.SurveyResults, shown: set[str]) -> tuple[GroupSplit, ...]:
+    if current.sizes is None or current.protection is None:
+        return ()
+    return rounds.raw_splits(current.sizes, current.protection, current.earlier, shown)
 
 
 def _answer_columns(structure: service.Structure, with_text: bool) -> list[AnswerColumn]:
@@ -274,22 +300,22 @@ def _answer_columns(structure: service.Structure, with_text: bool) -> list[Answe
         codes = {o.key: code for code, o in enumerate(question.scale, start=1)}
         if question.kind == QuestionKind.MATRIX:
             columns += [
-                AnswerColumn(question_id, s.key, f"Q{number} {s.label}", codes.get, question.scale)
+                AnswerColumn(question_id, question.key, s.key, f"Q{number} {s.label}", codes.get, question.scale)
                 for s in question.statements
             ]
         elif question.kind == QuestionKind.MULTIPLE_CHOICE:
             columns.append(AnswerColumn(
-                question_id, "", title, lambda value, codes=codes: "; ".join(str(codes[k]) for k in value.split("|")),
+                question_id, question.key, "", title, lambda value, codes=codes: "; ".join(str(codes[k]) for k in value.split("|")),
                 question.scale,
             ))
         elif question.kind == QuestionKind.NUMBER:
-            columns.append(AnswerColumn(question_id, "", title, float))
+            columns.append(AnswerColumn(question_id, question.key, "", title, float))
         elif question.kind == QuestionKind.RATING:
-            columns.append(AnswerColumn(question_id, "", title, int))
+            columns.append(AnswerColumn(question_id, question.key, "", title, int))
         elif question.is_text:
-            columns.append(AnswerColumn(question_id, "", title, str))
+            columns.append(AnswerColumn(question_id, question.key, "", title, str))
         else:
-            columns.append(AnswerColumn(question_id, "", title, codes.get, question.scale))
+            columns.append(AnswerColumn(question_id, question.key, "", title, codes.get, question.scale))
     return columns
 
 
@@ -320,6 +346,8 @@ async def export_results(request: Request) -> Response:
             earlier = await service.get_survey(db, access, survey.previous_round_id)
             if earlier is not None and await service.reads_results(db, access, earlier):
                 previous = (earlier, await results.survey_results(db, earlier, await service.structure(db, earlier)))
-        content = await workbook_for(db, survey, organisation.name if organisation else "", previous)
+        content = await workbook_for(
+            db, survey, organisation.name if organisation else "", previous, explain=service.can_manage(access, survey)
+        )
     filename = f"survey-results-{clock.today().isoformat()}.xlsx"
     return download_response(content, media_type=spreadsheets.XLSX, filename=filename)

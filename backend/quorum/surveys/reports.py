@@ -42,10 +42,14 @@ class GroupFigures:
     mean: float | None
     median: float | None
     agree_percent: float | None = strawberry.field(description="Strongly agree or agree, as a percentage.")
+    withheld_reason: str | None = strawberry.field(description=(
+        "Why the group is withheld, in words, for the survey's managers; null when shown or for other readers."
+    ))
 
     @classmethod
-    def of(cls, figures: results.GroupFigures) -> GroupFigures:
+    def of(cls, figures: results.GroupFigures, explain: bool = False) -> GroupFigures:
         return cls(
+            withheld_reason=figures.reason if explain and figures.withheld else None,
             key=figures.key, label=figures.label, withheld=figures.withheld, respondents=figures.respondents,
             options=[OptionFigure(**o.__dict__) for o in figures.options],
             statements=[
@@ -83,8 +87,9 @@ class QuestionResult:
     split: strawberry.Private[GroupSplit | None]
 
     @strawberry.field(description=(
-        "Free-text answers, for everyone or (groupKey) for leaders or others only; null where withheld. "
-        "Never shown by locality or list size."
+        "Free-text answers, for everyone or (groupKey) for leaders or others only; null where withheld: "
+        "while the survey is open, for fewer writers than the free-text threshold, or when leaders or others "
+        "would be under it. Never shown by locality, role or list size."
     ))
     async def text_answers(
         self, info: Info, group_key: str | None = None, first: int = 20, offset: int = 0
@@ -93,14 +98,8 @@ class QuestionResult:
             return None
         if not 1 <= first <= MAX_TEXT_PAGE or offset < 0:
             raise ClientError(f"'first' must be between 1 and {MAX_TEXT_PAGE}, and 'offset' not negative.")
-        figures, split = self.result.overall, None
-        if group_key is not None:
-            split = GroupSplit.LEADERSHIP
-            figures = next((g for g in self.result.splits.get(split, []) if g.key == group_key), None)
-            if figures is None:
-                return None
         page = await results.text_answers(
-            info.context.db, self.survey, self.result.question_id, figures, split, first=first, offset=offset
+            info.context.db, self.survey, self.result, group_key, first=first, offset=offset
         )
         return page and TextAnswerPage(total_count=page.total, texts=page.texts)
 
@@ -116,7 +115,16 @@ class LocalityRate:
 @strawberry.type
 class SurveyResults:
     suppression_threshold: int
-    response_count: int
+    response_count: int = strawberry.field(description=(
+        "Responses sent; while the survey is open, rounded down to a multiple of the threshold."
+    ))
+    provisional: bool = strawberry.field(description=(
+        "The survey is open: only the response count is shown, and it moves in steps of the threshold. Also true, "
+        "with no figures, for a closed round whose previous round is still open (the two are audited together)."
+    ))
+    withheld_reasons: list[str] = strawberry.field(description=(
+        "What is withheld and why, in words, for the survey's managers (empty for other readers)."
+    ))
     invited_count: int | None
     response_rate: float | None
     by_locality: list[LocalityRate]
@@ -127,15 +135,15 @@ class SurveyResults:
     @classmethod
     def of(
         cls, survey: Survey, current: results.SurveyResults, split: GroupSplit | None,
-        previous: tuple[Survey, results.SurveyResults] | None,
+        previous: tuple[Survey, results.SurveyResults] | None, explain: bool = False,
     ) -> SurveyResults:
         questions = []
         for result in current.questions:
             before = previous and previous[1].question(result.question.key)
             questions.append(QuestionResult(
                 question=SurveyQuestionNode.build(result.question, result.question_id, len(questions) + 1),
-                overall=GroupFigures.of(result.overall),
-                groups=[GroupFigures.of(g) for g in result.splits.get(split, [])] if split else [],
+                overall=GroupFigures.of(result.overall, explain),
+                groups=[GroupFigures.of(g, explain) for g in result.splits.get(split, [])] if split else [],
                 previous_round=before and QuestionComparison(
                     survey_title=previous[0].title, overall=GroupFigures.of(before.overall),
                     groups=[GroupFigures.of(g) for g in before.splits.get(split, [])] if split else [],
@@ -144,6 +152,7 @@ class SurveyResults:
             ))
         return cls(
             suppression_threshold=current.threshold, response_count=current.responses, invited_count=current.invited,
+            provisional=current.provisional, withheld_reasons=current.reasons if explain else [],
             response_rate=results.percent(current.responses, current.invited) if current.invited else None,
             by_locality=[
                 LocalityRate(locality=r.label, invited=r.invited, responses=r.responses, percent=r.percent)

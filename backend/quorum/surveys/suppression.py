@@ -1,39 +1,20 @@
-"""Which figures of a survey's results are withheld, so that no small group's answers can be seen or worked out.
+"""A question's figures for everyone and each split's groups, with what the disclosure audit withholds.
 
-A question's results are a table: everyone, then each split (leaders and
-others, role, locality, list size) into groups that together make up everyone.
-A group with fewer respondents than the survey's threshold is withheld. A
-withheld group could still be recovered by subtracting the published groups of
-its split from the total, so whenever a split withholds any group it withholds
-at least two, holding at least `threshold` respondents between them: the next
-smallest groups are withheld too until both hold. Subtraction then yields only
-the sum over several withheld groups, never one of them, and that sum always
-concerns at least `threshold` people, as a published group would. The decision
-is made once per question and split, from the number answering the question,
-and applies to every option and statement of it alike.
+A question's results are a table: everyone, then each split (leaders and others, role, locality, list
+size) into groups that together make up everyone. Which figures are withheld, and why, is decided by
+`rounds.protect_round` over every table of the survey and its earlier rounds together (see `disclosure`);
+here the tallies are summed and the withheld figures left out. The decision applies to every option and
+statement of a question alike, and to its means and medians.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
 
+from quorum.surveys.disclosure import Protection
 from quorum.surveys.groups import GroupSplit, RespondentGroups
-
-K = TypeVar("K", bound=Hashable)
-
-
-def withheld(sizes: Mapping[K, int], threshold: int) -> frozenset[K]:
-    """The groups of one split whose figures are withheld, given each group's number of respondents."""
-    chosen = {k for k, n in sizes.items() if n < threshold}
-    if not chosen:
-        return frozenset()
-    rest = sorted((k for k in sizes if k not in chosen), key=lambda k: (sizes[k], str(k)))
-    while rest and (len(chosen) < 2 or sum(sizes[k] for k in chosen) < threshold):
-        chosen.add(rest.pop(0))
-    return frozenset(chosen)
 
 
 @dataclass
@@ -57,15 +38,17 @@ class QuestionTable:
 
     overall: Tally | None
     splits: dict[GroupSplit, dict[str, Tally | None]]
+    protection: Protection = field(default_factory=Protection)
 
 
 def tabulate(
     cells: Mapping[RespondentGroups, Tally],
     catalogue: Mapping[GroupSplit, Iterable[str]],
-    threshold: int,
+    protection: Protection,
     splits: Iterable[GroupSplit] = tuple(GroupSplit),
 ) -> QuestionTable:
-    """Sum the tallies of each combination of groups into everyone and each split's groups, then withhold."""
+    """Sum the tallies of each combination of groups into everyone and each split's groups, then leave out
+    what `protection` withholds."""
     overall = Tally()
     by_split: dict[GroupSplit, dict[str, Tally]] = {}
     for split in splits:
@@ -78,10 +61,10 @@ def tabulate(
             if target is None:
                 target = tallies[key] = Tally()
             target.add(tally)
-    if overall.respondents < threshold:
-        return QuestionTable(None, {split: dict.fromkeys(tallies) for split, tallies in by_split.items()})
-    published = {}
-    for split, tallies in by_split.items():
-        hidden = withheld({key: t.respondents for key, t in tallies.items()}, threshold)
-        published[split] = {key: None if key in hidden else t for key, t in tallies.items()}
-    return QuestionTable(overall, published)
+    if protection.everyone_withheld:
+        return QuestionTable(None, {split: dict.fromkeys(tallies) for split, tallies in by_split.items()}, protection)
+    published = {
+        split: {key: None if protection.reason(split, key) else t for key, t in tallies.items()}
+        for split, tallies in by_split.items()
+    }
+    return QuestionTable(overall, published, protection)

@@ -342,11 +342,17 @@ class SurveyNode(Node):
         mine = await answering.my_response(info.context.db, info.context.access, self.row, token=token, practice_id=practice)
         return mine and SurveyResponseType.of(mine)
 
-    @strawberry.field(description="Responses sent; null unless the viewer may read the results.")
+    @strawberry.field(description=(
+        "Responses sent; null unless the viewer may read the results. While the survey is open, rounded down to "
+        "a multiple of the threshold, so that no reading changes because of one submission."
+    ))
     async def response_count(self, info: Info) -> int | None:
         if not await service.reads_results(info.context.db, info.context.access, self.row):
             return None
-        return await answering.response_count(info.context.db, self.row)
+        count = await answering.response_count(info.context.db, self.row)
+        if service.current_status(self.row, clock.now()) == SurveyStatus.OPEN:
+            return results.stepped(count, self.row.suppression_threshold)
+        return count
 
     @strawberry.field(description=(
         "Who has responded, for the CCG's officers. Null for an anonymous survey, which keeps only a count, "
@@ -384,7 +390,7 @@ class SurveyNode(Node):
             if earlier is not None and await service.reads_results(ctx.db, ctx.access, earlier):
                 structure = await ctx.loader("survey_structures", structures_by_survey).load(earlier.id)
                 previous = (earlier, await results.survey_results(ctx.db, earlier, structure))
-        return SurveyResults.of(self.row, current, split, previous)
+        return SurveyResults.of(self.row, current, split, previous, explain=service.can_manage(ctx.access, self.row))
 
     @strawberry.field(description="Where to download the results as .xlsx; null unless the viewer may read them.")
     async def results_export_url(self, info: Info) -> str | None:

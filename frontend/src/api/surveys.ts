@@ -216,6 +216,8 @@ export const surveyResultsQuery = gql<SurveyResultsQuery, SurveyResultsQueryVari
           responseCount
           invitedCount
           responseRate
+          provisional
+          withheldReasons
           split
           splitLabel
           byLocality {
@@ -244,6 +246,7 @@ export const surveyResultsQuery = gql<SurveyResultsQuery, SurveyResultsQueryVari
               key
               label
               withheld
+              withheldReason
               respondents
               agreePercent
               mean
@@ -271,6 +274,7 @@ export const surveyResultsQuery = gql<SurveyResultsQuery, SurveyResultsQueryVari
               key
               label
               withheld
+              withheldReason
               respondents
               agreePercent
               mean

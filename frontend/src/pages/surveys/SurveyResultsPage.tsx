@@ -23,8 +23,10 @@ const splits: { value: RespondentGroupSplit | ''; label: string }[] = [
   { value: 'LIST_SIZE', label: 'Practice list size' },
 ];
 
-function withheldText(threshold: number): string {
-  return `Withheld (fewer than ${threshold})`;
+// A group may be withheld for being small or for giving a small group away in combination: the reasons
+// (for the survey's managers) say which.
+function withheldText(_threshold: number): string {
+  return 'Withheld';
 }
 
 function OptionCell({ figures, optionKey, threshold }: { figures: Figures; optionKey: string; threshold: number }) {
@@ -56,7 +58,9 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
       </h2>
       {overall.withheld ? (
         <p>
-          Fewer than {threshold} people answered this question, so its figures are withheld.
+          {overall.withheldReason
+            ? `Its figures are withheld. ${overall.withheldReason}`
+            : `Its figures are withheld: fewer than ${threshold} people answered, or they would give a small group away.`}
         </p>
       ) : (
         <p>
@@ -164,6 +168,17 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
           </ul>
         </>
       )}
+      {groups.some((group) => group.withheld && group.withheldReason) && (
+        <ul className="app-survey-withheld">
+          {groups
+            .filter((group) => group.withheld && group.withheldReason)
+            .map((group) => (
+              <li key={group.key}>
+                {group.label}: {group.withheldReason}
+              </li>
+            ))}
+        </ul>
+      )}
       {(question.kind === 'SHORT_TEXT' || question.kind === 'LONG_TEXT') && !result.textAnswers && (
         <p>The written answers are withheld: too few people answered to show them without identifying anyone.</p>
       )}
@@ -173,8 +188,50 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
 
 function ResultsView({ survey, results }: { survey: SurveyNode; results: Results }) {
   const threshold = results.suppressionThreshold;
+  if (results.provisional && survey.status !== 'OPEN') {
+    return (
+      <div className="nhsuk-inset-text">
+        <span className="nhsuk-u-visually-hidden">Information: </span>
+        <p>
+          The previous round of this survey is still open. This round’s figures are shown once it closes, because the
+          two rounds are checked together so that comparing them gives no small group away.
+        </p>
+      </div>
+    );
+  }
+  if (results.provisional) {
+    return (
+      <>
+        <h2>Responses so far</h2>
+        <SummaryList>
+          <SummaryRow label="Responses">{results.responseCount} or more</SummaryRow>
+        </SummaryList>
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            The survey is still open. The figures are shown once it closes; until then the count of responses moves
+            only in steps of {threshold}, so that no one’s answer or the time they sent it can be told from a change.
+          </p>
+        </div>
+      </>
+    );
+  }
   return (
     <>
+      {results.withheldReasons.length > 0 && (
+        <details className="nhsuk-details">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">What is withheld and why</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <ul>
+              {results.withheldReasons.map((reason, index) => (
+                <li key={index}>{reason}</li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      )}
       <h2>Responses</h2>
       <SummaryList>
         <SummaryRow label="Responses">{results.responseCount}</SummaryRow>
@@ -185,7 +242,8 @@ function ResultsView({ survey, results }: { survey: SurveyNode; results: Results
           <SummaryRow label="Response rate">{formatPercent(results.responseRate)}</SummaryRow>
         )}
         <SummaryRow label="Smallest group shown">
-          {threshold} people; smaller groups are shown as “{withheldText(threshold)}”
+          {threshold} people. Smaller groups are shown as “{withheldText(threshold)}”, and so is anything that,
+          combined with other figures (including the previous round’s), would give a smaller group away.
         </SummaryRow>
       </SummaryList>
       {results.byLocality.length > 0 && (
