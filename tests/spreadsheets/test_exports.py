@@ -13,6 +13,7 @@ from tests.ballots.helpers import CLOSE, CREATE, EQUAL_RULES, SET_RULES, answers
 from tests.spreadsheets import hostile
 from tests.spreadsheets.hostile import AT, CALC, CORPUS, LINK, MINUS, PLUS, RETURN, assert_safe, numbers_stay_numbers
 from tests.support import Caller, as_person, global_id, owner_fetch
+from tests.surveys.scenario import CLOSE as CLOSE_SURVEY
 from tests.surveys.scenario import QUESTION_SET, create_survey, question_ids, submit_as
 from tests.surveys.scenario import OPEN as OPEN_SURVEY
 from tests.surveys.scenario import answers as survey_answers
@@ -133,6 +134,7 @@ async def test_a_survey_s_results(client):
         given = survey_answers(ids, engaged="AGREE", channel="meetings", hours=hours, comments=comment)
         sent = await submit_as(client, email, survey, given)
         assert sent["errors"] == [], sent["errors"]
+    assert (await helen.data(CLOSE_SURVEY, {"id": survey}))["closeSurvey"]["errors"] == []  # open: counts only
     url = (await helen.data("query($id: ID!) { node(id: $id) { ... on Survey { resultsExportUrl } } }", {"id": survey}))[
         "node"]["resultsExportUrl"]
     found = assert_safe(await download(helen, url), [
