@@ -237,6 +237,8 @@ export const decisionRouteInWords: Record<DecisionRoute, string> = {
   CONSENSUS: 'By consensus',
   CHAIRS_ACTION: "Chair's action, to be ratified at the next meeting",
   DEFERRED: 'Deferred to a later meeting',
+  REFERRED: 'Referred to another committee',
+  WITHDRAWN: 'Withdrawn',
 };
 
 export const voteChoiceInWords: Record<VoteChoice, string> = {

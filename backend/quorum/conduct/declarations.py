@@ -34,7 +34,8 @@ async def _item_still_open(db: Db, item: AgendaItem) -> None:
     """A declaration changes who may decide: it cannot follow a vote called or a decision taken on the item."""
     if await db.first(select(Vote.id).where(Vote.item_id == item.id, Vote.closed_at.is_(None))):
         raise input_error("itemId", "A vote is open on this item; declarations are taken before the vote is called.")
-    if await db.first(select(Decision.id).where(Decision.item_id == item.id, Decision.route != Route.DEFERRED)):
+    if await db.first(select(Decision.id).where(Decision.item_id == item.id, Decision.rescinded_at.is_(None),
+                                                Decision.route.not_in([Route.DEFERRED, Route.WITHDRAWN]))):
         raise input_error("itemId", "This item has been decided; a declaration now would not change who decided it.")
 
 

@@ -169,6 +169,11 @@ export type ChangeMeetingStatusInput = {
   status: MeetingStatus;
 };
 
+export type ChoosePresidingMemberInput = {
+  itemId: string | number;
+  personId: string | number;
+};
+
 export type CloseBallotInput = {
   id: string | number;
 };
@@ -274,7 +279,9 @@ export type DecisionRoute =
   | 'CHAIRS_ACTION'
   | 'CONSENSUS'
   | 'DEFERRED'
-  | 'VOTE';
+  | 'REFERRED'
+  | 'VOTE'
+  | 'WITHDRAWN';
 
 export type DeclareInterestInput = {
   actionTaken?: string;
@@ -496,6 +503,8 @@ export type RecordAttendanceInput = {
 export type RecordDecisionInput = {
   delegationId?: string | number | null | undefined;
   itemId: string | number;
+  /** For a referral: the committee the item is referred to. */
+  referredToCommitteeId?: string | number | null | undefined;
   route: DecisionRoute;
   text?: string;
 };
@@ -548,6 +557,11 @@ export type RequestPaperInput = {
   meetingId: string | number;
   sponsorId: string | number;
   title: string;
+};
+
+export type RescindDecisionInput = {
+  decisionId: string | number;
+  reason: string;
 };
 
 export type RespondentGroupSplit =
@@ -919,7 +933,7 @@ export type MeetingConductQueryVariables = Exact<{
 }>;
 
 
-export type MeetingConductQuery = { meetingConduct: { stage: MeetingStage, viewerCanConduct: boolean, meeting: { id: string, title: string, startsAt: string, location: string, committee: { id: string, name: string } | null }, live: { openedAt: string | null, closedAt: string | null, currentItem: { itemId: string, number: string, title: string } | null }, attendance: Array<{ personId: string | null, name: string, capacity: string, role: SeatRole | null, voting: boolean, standing: AttendanceStanding, inRoom: boolean }>, movements: Array<{ name: string, movement: AttendanceMovementKind, at: string, itemNumber: string | null }>, items: Array<{ notes: string | null, item: { id: string, number: string, title: string, part: Part }, quorum: { met: boolean, unmet: Array<string>, presentVoting: number, mayVote: Array<string>, excluded: Array<string>, chairedBy: string | null, chairNote: string }, declarations: Array<{ id: string, description: string, management: ConflictManagement, takesPartInDecision: boolean, person: { id: string, name: string } | null }>, votes: Array<{ id: string, motion: string, secret: boolean, isOpen: boolean, eligibleCount: number, castCount: number, forCount: number | null, againstCount: number | null, abstainCount: number | null, castingVote: VoteChoice | null, outcome: VoteOutcome | null, result: string | null, viewerMayVote: boolean, viewerHasVoted: boolean, namedVotes: Array<{ choice: VoteChoice, person: { id: string, name: string } | null }>, chairedBy: { name: string } | null }>, decisions: Array<{ id: string, route: DecisionRoute, text: string, quorum: { met: boolean, unmet: Array<string> }, chairedBy: { name: string } | null }>, actions: Array<{ id: string, description: string, dueDate: string, status: ActionStatus, owner: { name: string } | null }> }>, conflictSuggestions: Array<{ reason: string, suggestedManagement: ConflictManagement, item: { id: string } | null, person: { id: string, name: string } | null, interest: { id: string, description: string, category: InterestCategory } }> } | null };
+export type MeetingConductQuery = { meetingConduct: { stage: MeetingStage, viewerCanConduct: boolean, meeting: { id: string, title: string, startsAt: string, location: string, committee: { id: string, name: string } | null }, live: { openedAt: string | null, closedAt: string | null, currentItem: { itemId: string, number: string, title: string } | null }, attendance: Array<{ personId: string | null, name: string, capacity: string, role: SeatRole | null, voting: boolean, standing: AttendanceStanding, inRoom: boolean }>, movements: Array<{ name: string, movement: AttendanceMovementKind, at: string, itemNumber: string | null }>, items: Array<{ notes: string | null, item: { id: string, number: string, title: string, part: Part }, quorum: { met: boolean, unmet: Array<string>, presentVoting: number, mayVote: Array<string>, excluded: Array<string>, chairedBy: string | null, chairNote: string }, declarations: Array<{ id: string, description: string, management: ConflictManagement, takesPartInDecision: boolean, warning: string | null, person: { id: string, name: string } | null }>, votes: Array<{ id: string, motion: string, secret: boolean, isOpen: boolean, eligibleCount: number, castCount: number, forCount: number | null, againstCount: number | null, abstainCount: number | null, castingVote: VoteChoice | null, outcome: VoteOutcome | null, result: string | null, viewerMayVote: boolean, viewerHasVoted: boolean, namedVotes: Array<{ choice: VoteChoice, person: { id: string, name: string } | null }>, chairedBy: { name: string } | null }>, decisions: Array<{ id: string, route: DecisionRoute, text: string, referredTo: string | null, rescindedAt: string | null, rescissionReason: string | null, rescindedBy: { name: string } | null, ratifies: { id: string } | null, quorum: { met: boolean, unmet: Array<string> }, chairedBy: { name: string } | null }>, actions: Array<{ id: string, description: string, dueDate: string, status: ActionStatus, owner: { name: string } | null }> }>, conflictSuggestions: Array<{ reason: string, suggestedManagement: ConflictManagement, item: { id: string } | null, person: { id: string, name: string } | null, interest: { id: string, description: string, category: InterestCategory } }> } | null };
 
 export type OpenMeetingMutationVariables = Exact<{
   input: MeetingInput;
@@ -983,6 +997,25 @@ export type RecordDecisionMutationVariables = Exact<{
 
 
 export type RecordDecisionMutation = { recordDecision: { decision: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RescindDecisionMutationVariables = Exact<{
+  input: RescindDecisionInput;
+}>;
+
+
+export type RescindDecisionMutation = { rescindDecision: { decision: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ChoosePresidingMemberMutationVariables = Exact<{
+  input: ChoosePresidingMemberInput;
+}>;
+
+
+export type ChoosePresidingMemberMutation = { choosePresidingMember: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ReferralChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralChoicesQuery = { committees: { edges: Array<{ node: { id: string, name: string, host: { id: string, name: string } | null } }> } };
 
 export type AddActionMutationVariables = Exact<{
   input: AddActionInput;
