@@ -89,6 +89,17 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
         "Leaves the room for the item"
     )
 
+    # Dr Khan's shares in the bidder, declared only on an item for decision: recorded, and warned about.
+    another = page.locator("form", has=page.get_by_role("heading", name="Record another declaration"))
+    await choose(another, "Who", "Dr Amir Khan")
+    await another.get_by_label("Kind of interest").select_option(label="Financial")
+    await another.get_by_label("The interest", exact=True).fill("Shares in a company that supplies both practices")
+    await another.get_by_label("How the chair manages it").select_option("DECLARE_ONLY")
+    await another.get_by_role("button", name="Record declaration").click()
+    await expect(declarations.get_by_role("listitem").filter(has_text="Dr Amir Khan")).to_contain_text(
+        "Warning: A financial interest in an item for decision is managed as declare only"
+    )
+
     # The quorum, in words: four voting members take part; Dr Mistry does not count.
     await expect(page.get_by_text("Quorate: 5 voting members present, 4 taking part in the decision.")).to_be_visible()
     await expect(page.get_by_text(re.compile("Excluded by a conflict of interest: Dr Rajesh Mistry"))).to_be_visible()
@@ -127,8 +138,12 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
         "The vote has closed. Carried (3 for, 1 against, 0 abstentions).", timeout=2000
     )
     await expect(chair.get_by_role("heading", name=f"Vote closed: {MOTION}")).to_be_visible()
-    decisions = page.get_by_role("region", name="Decisions", exact=True)
-    await expect(decisions.get_by_role("listitem")).to_contain_text("By vote")
+    outcome = page.get_by_role("region", name="Outcome", exact=True)
+    await expect(outcome.get_by_role("listitem")).to_contain_text("By vote")
+    # One outcome at a time: the form to record another gives way to rescinding this one, saying why.
+    await expect(outcome.get_by_role("button", name="Record outcome")).to_have_count(0)
+    await outcome.get_by_role("button", name="Rescind outcome").click()
+    await expect(outcome.locator(".nhsuk-error-summary")).to_contain_text("Enter why the outcome is rescinded")
 
     # An action, and the secretary's notes.
     due = (date.today() + timedelta(days=28)).isoformat()
