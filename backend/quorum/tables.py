@@ -8,12 +8,12 @@ from quorum.ballots.tables import (
 from quorum.committees.tables import Committee, CommitteeParty, Seat
 from quorum.conduct.tables import (
     Action, ActionUpdate, Attendance, AttendanceMovement, Declaration, Decision, MeetingProgress, MinuteNote, Minutes,
-    SecretTally, Vote, VoteCast,
+    PresidingMember, SecretTally, Vote, VoteCast,
 )
 from quorum.contracts.tables import PrimaryCareContract
 from quorum.delegations.tables import Delegation
 from quorum.files.tables import StoredFile
-from quorum.interests.tables import GiftOrHospitality, Interest, InterestReview
+from quorum.interests.tables import GiftApprover, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestReview
 from quorum.meetings.tables import AgendaItem, Meeting
 from quorum.organisations.tables import Organisation, Practice
 from quorum.packs.tables import PackBuild
@@ -25,8 +25,8 @@ __all__ = [
     "Action", "ActionUpdate", "AgendaItem", "Appendix", "Attendance", "AttendanceMovement", "AuditEntry", "Ballot",
     "BallotElector", "BallotOption", "BallotParticipation", "BallotProxy", "BallotQuestion", "BallotSettings",
     "BallotTally", "BallotVote", "BallotVoteChoice", "Committee", "CommitteeParty", "Decision", "Declaration",
-    "Delegation", "GiftOrHospitality", "Interest", "InterestReview", "Meeting", "MeetingProgress", "Membership",
-    "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion", "Person", "PersonRegistration",
+    "Delegation", "GiftApprover", "GiftOrHospitality", "GiftOrHospitalityUpdate", "Interest", "InterestReview", "Meeting", "MeetingProgress", "Membership",
+    "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion", "Person", "PersonRegistration", "PresidingMember",
     "Practice", "PrimaryCareContract", "Seat", "SecretTally", "StoredFile", "Survey", "SurveyAnswer",
     "SurveyQuestion", "SurveyRespondent", "SurveyResponse", "SurveySection", "Vote", "VoteCast",
 ]

@@ -19,6 +19,7 @@ from quorum.conduct.stages import Step
 from quorum.conduct.tables import Attendance, Declaration, Decision, Management, Route, Vote
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.interests import pending
 from quorum.interests.service import visible_interests
 from quorum.interests.tables import Interest, InterestCategory
 from quorum.meetings.tables import AgendaItem, Meeting
@@ -81,6 +82,10 @@ async def record_declaration(
     except IntegrityError:
         raise input_error("personId", f"{person.name} has already declared an interest in this item; change how it is managed instead.") from None
     await record(db, access, "declaration.record", declaration, org_id=meeting.org_id)
+    if interest is None:
+        await pending.from_declaration(
+            db, access, org_id=meeting.org_id, declaration_id=declaration.id, person_id=person_id, category=category,
+            description=description, declared_on=min(clock.local_date(meeting.starts_at), clock.today()))
     await announce(db, meeting.id, EventKind.DECLARATION, item_id=item.id)
     return declaration
 
@@ -112,6 +117,7 @@ async def withdraw_declaration(db: Db, access: Access, declaration_id: uuid.UUID
     await db.session.delete(declaration)
     await db.flush()
     await record(db, access, "declaration.withdraw", declaration, org_id=meeting.org_id, before=before)
+    await pending.declaration_withdrawn(db, access, org_id=meeting.org_id, declaration_id=declaration.id)
     await announce(db, meeting.id, EventKind.DECLARATION, item_id=item.id)
     return declaration
 

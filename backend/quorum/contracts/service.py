@@ -15,7 +15,7 @@ from quorum.audit.service import record, snapshot
 from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, UserError, input_error
-from quorum.interests.tables import Interest
+from quorum.interests.tables import Interest, InterestStatus
 from quorum.organisations.service import get_organisation, visible_practices
 from quorum.organisations.tables import Practice
 from quorum.people.tables import Role
@@ -44,7 +44,8 @@ async def conflict_with(db: Db, access: Access, contract: PrimaryCareContract) -
     if any(g.practice_id == contract.practice_id for g in access.grants):
         return f"You represent or work for {practice}, so you cannot change its contract record; another member must."
     interests = await db.all(select(Interest).where(
-        Interest.person_id == access.person_id, Interest.concerns_practice_ids.any(contract.practice_id)))
+        Interest.person_id == access.person_id, Interest.concerns_practice_ids.any(contract.practice_id),
+        Interest.status != InterestStatus.REJECTED))
     if any(i.is_current_on(today) for i in interests):
         return (f"You have declared an interest in {practice} in the register of interests, so you cannot change its "
                 "contract record; another member must.")

@@ -30,6 +30,7 @@ class PublishedDecisionMaker:
     name: str
     positions: tuple[str, ...]
     interests: list[PublishedInterest] = field(default_factory=list)
+    nil_return_on: date | None = None  # their latest nil return; with no entries and none, no return received
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,12 @@ async def published_register(db: Db, ods_code: str) -> PublishedRegister | None:
         return None
     rows = func.published_interests(ods_code).table_valued(
         "person_id", "person_name", "positions", "category", "description", "concerns", "valid_from", "valid_to",
-        "action_taken", "declared_on",
+        "action_taken", "declared_on", "nil_return_on",
     )
     people: dict[uuid.UUID, PublishedDecisionMaker] = {}
     for row in await db.all(select(*rows.c)):
-        maker = people.setdefault(row.person_id, PublishedDecisionMaker(row.person_name, tuple(row.positions)))
+        maker = people.setdefault(row.person_id, PublishedDecisionMaker(row.person_name, tuple(row.positions),
+                                                                        nil_return_on=row.nil_return_on))
         if row.category is not None:
             maker.interests.append(PublishedInterest(
                 InterestCategory(row.category), row.description, tuple(row.concerns), row.valid_from, row.valid_to,
