@@ -137,3 +137,23 @@ async def test_gifts_are_approved_only_by_a_designated_approver_never_the_recipi
     ]
     audit = await owner_fetch("SELECT action FROM audit_entry WHERE entity_id = $1 ORDER BY id", uuid_of(entry["id"]))
     assert [a["action"] for a in audit] == ["gift_or_hospitality.record", "gift_or_hospitality.approved", "gift_or_hospitality.returned"]
+
+
+async def test_decision_makers_gifts_and_hospitality_are_published_without_signing_in(board: Board):
+    secretary = board.callers["secretary"]
+    bolton = await org_id("00T")
+    for person, description, pence in ((board.people["khan"], "Tickets to a supplier's hospitality box", 12000),
+                                       (board.people["khan"], "A branded pen", 200),
+                                       (await person_id("fiona.clarke@demo.quorum.example"), "Lunch with a supplier", 4000)):
+        ok(await secretary.data(RECORD_GIFT, {"input": {
+            "organisationId": bolton, "personId": person, "kind": "HOSPITALITY" if pence > 1000 else "GIFT",
+            "description": description, "offeredBy": "MedSupply Ltd", "fromSupplier": True, "valuePence": pence,
+            "offeredOn": date.today().isoformat(), "accepted": False}}))
+    query = """query($ods: String!) { publishedRegisterOfGifts(odsCode: $ods) { personName description value accepted } }"""
+    published = (await board.callers["client"].data(query, {"ods": "00T"}))["publishedRegisterOfGifts"]
+    descriptions = {g["description"] for g in published}
+    assert {"personName": "Dr Amir Khan", "description": "Tickets to a supplier's hospitality box", "value": "£120",
+            "accepted": False} in published
+    assert "A branded pen" not in descriptions  # under the threshold: need not be declared
+    assert "Lunch with a supplier" not in descriptions  # a practice representative is not a decision-maker
+    assert (await board.callers["client"].data(query, {"ods": "ZZZ"}))["publishedRegisterOfGifts"] is None

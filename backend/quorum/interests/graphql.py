@@ -15,7 +15,7 @@ from quorum.graphql.errors import InputErrors, UserError, input_error
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.interests import gifts, pending, rules, service, spreadsheet
-from quorum.interests.published import published_register
+from quorum.interests.published import published_gifts, published_register
 from quorum.interests.tables import (
     GiftChange, GiftKind, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestCategory, InterestStatus,
 )
@@ -141,6 +141,18 @@ class PublishedRegister:
     decision_makers: list[PublishedDecisionMaker]
 
 
+@strawberry.type(description="A decision-maker's gift or hospitality, as published.")
+class PublishedGiftOrHospitality:
+    person_name: str
+    kind: GiftKindEnum
+    description: str
+    offered_by: str
+    value: str
+    offered_on: date
+    accepted: bool
+    approved_by: str | None
+
+
 @strawberry.type(description="What the 2017 thresholds require of an offer, and what went wrong if they were broken.")
 class GiftAssessment:
     requirement: RequirementEnum
@@ -252,6 +264,16 @@ class InterestQueries:
                 for m in register.decision_makers
             ],
         )
+
+    @strawberry.field(description="The published register of decision-makers' gifts and hospitality (two years, what must be declared); readable without signing in.")
+    async def published_register_of_gifts(self, info: Info, ods_code: str) -> list[PublishedGiftOrHospitality] | None:
+        entries = await published_gifts(info.context.db, ods_code)
+        if entries is None:
+            return None
+        return [PublishedGiftOrHospitality(
+            person_name=e.person_name, kind=e.kind, description=e.description, offered_by=e.offered_by,
+            value=rules.pounds(e.value_pence), offered_on=e.offered_on, accepted=e.accepted, approved_by=e.approved_by,
+        ) for e in entries]
 
     @strawberry.field(description="The register of gifts and hospitality: all of it for its keepers, one's own for others.")
     async def gifts_and_hospitality(

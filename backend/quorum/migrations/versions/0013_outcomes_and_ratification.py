@@ -184,6 +184,34 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     ORDER BY p.name, i.valid_from, i.id
 $$;
 REVOKE ALL ON FUNCTION published_interests(text) FROM PUBLIC;
+
+-- The published register of decision-makers' gifts and hospitality (the same decision-makers as above); what
+-- need not be declared under the thresholds is left out by the app, which holds the thresholds.
+CREATE FUNCTION published_gifts(p_ods text)
+RETURNS TABLE (person_name text, kind text, description text, offered_by text, from_supplier boolean,
+               value_pence integer, offered_on date, accepted boolean, approved_by_name text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+    WITH org AS (SELECT id FROM organisation WHERE ods_code = upper(p_ods)),
+    today AS (SELECT (now() AT TIME ZONE 'Europe/London')::date AS d),
+    makers AS (
+        SELECT s.person_id FROM seat s, today
+        WHERE s.org_id = (SELECT id FROM org) AND s.role <> 'IN_ATTENDANCE'
+          AND s.valid_from <= today.d AND (s.valid_to IS NULL OR today.d <= s.valid_to)
+        UNION
+        SELECT m.person_id FROM membership m, today
+        WHERE m.org_id = (SELECT id FROM org) AND m.role = 'GOVERNING_BODY_MEMBER'
+          AND m.valid_from <= today.d AND (m.valid_to IS NULL OR today.d <= m.valid_to)
+    )
+    SELECT p.name, g.kind, g.description, g.offered_by, g.from_supplier, g.value_pence, g.offered_on, g.accepted, a.name
+    FROM gift_or_hospitality g
+    JOIN makers mk ON mk.person_id = g.person_id
+    JOIN person p ON p.id = g.person_id
+    LEFT JOIN person a ON a.id = g.approved_by
+    CROSS JOIN today
+    WHERE g.org_id = (SELECT id FROM org) AND g.offered_on >= today.d - 365 * 2
+    ORDER BY g.offered_on DESC, p.name
+$$;
+REVOKE ALL ON FUNCTION published_gifts(text) FROM PUBLIC;
 """
 
 
@@ -191,7 +219,7 @@ def grants(role: str) -> str:
     return f"""
 GRANT SELECT, INSERT, UPDATE ON presiding_member TO {role};
 GRANT SELECT, INSERT ON gift_approver, gift_or_hospitality_update TO {role};
-GRANT EXECUTE ON FUNCTION published_interests(text) TO {role};
+GRANT EXECUTE ON FUNCTION published_interests(text), published_gifts(text) TO {role};
 """
 
 
@@ -203,6 +231,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     run_script(
         """
+        DROP FUNCTION published_gifts(text);
         DROP TABLE presiding_member, gift_or_hospitality_update, gift_approver;
         DROP POLICY gift_or_hospitality_approver_read ON gift_or_hospitality;
         DROP POLICY gift_or_hospitality_change ON gift_or_hospitality;
