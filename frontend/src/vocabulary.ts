@@ -4,6 +4,8 @@ import type {
   CoCommissioningLevel,
   ConflictManagement,
   DecisionRoute,
+  GiftChange,
+  GiftKind,
   InterestCategory,
   CommitteeKind,
   ContractType,
@@ -253,4 +255,16 @@ export const actionStatusInWords: Record<ActionStatus, string> = {
   OPEN: 'Open',
   IN_PROGRESS: 'In progress',
   CLOSED: 'Closed',
+};
+
+export const giftKindInWords: Record<GiftKind, string> = {
+  GIFT: 'Gift',
+  HOSPITALITY: 'Hospitality',
+  CASH_OR_VOUCHERS: 'Cash or vouchers',
+};
+
+export const giftChangeInWords: Record<GiftChange, string> = {
+  APPROVED: 'Approved',
+  RETURNED: 'Returned',
+  DECLINED: 'Declined',
 };

@@ -322,6 +322,11 @@ export type EndSeatInput = {
   validTo: string;
 };
 
+export type GiftChange =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'RETURNED';
+
 export type GiftKind =
   | 'CASH_OR_VOUCHERS'
   | 'GIFT'
@@ -363,6 +368,11 @@ export type InterestReturnStatus =
   | 'DUE'
   | 'OVERDUE'
   | 'UP_TO_DATE';
+
+export type InterestStatus =
+  | 'CONFIRMED'
+  | 'PENDING'
+  | 'REJECTED';
 
 export type Majority =
   | 'SIMPLE'
@@ -570,6 +580,12 @@ export type RespondentGroupSplit =
   | 'LOCALITY'
   | 'ROLE';
 
+export type ReviewPendingInterestInput = {
+  confirm: boolean;
+  id: string | number;
+  note?: string;
+};
+
 export type RevokeBallotProxyInput = {
   id: string | number;
 };
@@ -735,6 +751,12 @@ export type UpdateCommitteeInput = {
   name: string;
   quorumRule: QuorumRuleInput;
   termsSummary: string;
+};
+
+export type UpdateGiftOrHospitalityInput = {
+  change: GiftChange;
+  id: string | number;
+  note?: string;
 };
 
 export type UpdatePrimaryCareContractInput = {
@@ -1490,7 +1512,7 @@ export type InterestsQueryVariables = Exact<{
 }>;
 
 
-export type InterestsQuery = { interests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, category: InterestCategory, description: string, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string, declaredLate: boolean, isCurrent: boolean, withheldFromPublication: boolean, viewerCanChange: boolean, person: { id: string, name: string } | null, concernsOrganisations: Array<{ id: string, name: string }>, concernsPractices: Array<{ id: string, odsCode: string, name: string }> } }> } };
+export type InterestsQuery = { interests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, category: InterestCategory, description: string, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string, declaredLate: boolean, isCurrent: boolean, withheldFromPublication: boolean, viewerCanChange: boolean, status: InterestStatus, reviewNote: string, person: { id: string, name: string } | null, concernsOrganisations: Array<{ id: string, name: string }>, concernsPractices: Array<{ id: string, odsCode: string, name: string }> } }> } };
 
 export type InterestReturnsDueQueryVariables = Exact<{
   organisationId: string | number;
@@ -1532,7 +1554,7 @@ export type PublishedRegisterOfInterestsQueryVariables = Exact<{
 }>;
 
 
-export type PublishedRegisterOfInterestsQuery = { publishedRegisterOfInterests: { organisationName: string, odsCode: string, decisionMakers: Array<{ name: string, positions: Array<string>, interests: Array<{ category: InterestCategory, description: string, concerns: Array<string>, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string }> }> } | null };
+export type PublishedRegisterOfInterestsQuery = { publishedRegisterOfInterests: { organisationName: string, odsCode: string, decisionMakers: Array<{ name: string, positions: Array<string>, nilReturnOn: string | null, interests: Array<{ category: InterestCategory, description: string, concerns: Array<string>, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string }> }> } | null };
 
 export type GiftsAndHospitalityQueryVariables = Exact<{
   organisationId: string | number;
@@ -1541,7 +1563,28 @@ export type GiftsAndHospitalityQueryVariables = Exact<{
 }>;
 
 
-export type GiftsAndHospitalityQuery = { giftsAndHospitality: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: GiftKind, description: string, offeredBy: string, fromSupplier: boolean, value: string, offeredOn: string, accepted: boolean, assessment: { requirement: GiftRequirement, explanation: string, breach: string | null }, person: { name: string } | null, approvedBy: { name: string } | null } }> } };
+export type GiftsAndHospitalityQuery = { giftsAndHospitality: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: GiftKind, description: string, offeredBy: string, fromSupplier: boolean, value: string, offeredOn: string, accepted: boolean, assessment: { requirement: GiftRequirement, explanation: string, breach: string | null }, person: { name: string } | null, approvedBy: { name: string } | null, history: Array<{ change: GiftChange, note: string, at: string, recordedBy: { name: string } | null }> } }> } };
+
+export type ReviewPendingInterestMutationVariables = Exact<{
+  input: ReviewPendingInterestInput;
+}>;
+
+
+export type ReviewPendingInterestMutation = { reviewPendingInterest: { interest: { id: string, status: InterestStatus } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type UpdateGiftOrHospitalityMutationVariables = Exact<{
+  input: UpdateGiftOrHospitalityInput;
+}>;
+
+
+export type UpdateGiftOrHospitalityMutation = { updateGiftOrHospitality: { entry: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublishedRegisterOfGiftsQueryVariables = Exact<{
+  odsCode: string;
+}>;
+
+
+export type PublishedRegisterOfGiftsQuery = { publishedRegisterOfGifts: Array<{ personName: string, kind: GiftKind, description: string, offeredBy: string, value: string, offeredOn: string, accepted: boolean, approvedBy: string | null }> | null };
 
 export type RecordGiftOrHospitalityMutationVariables = Exact<{
   input: RecordGiftOrHospitalityInput;
