@@ -203,6 +203,13 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     await expect(page.get_by_role("region", name="Register of interests").get_by_role("row", name=re.compile("Trustee of Bolton Hospice"))).to_be_visible()
     await assert_accessible(page)
 
+    # Dr Mistry's declaration at the demo's extraordinary meeting waits for Helen to confirm it.
+    pending = page.get_by_role("row", name=re.compile("Partner at The Mill Health Centre"))
+    await expect(pending).to_contain_text("Pending")
+    await pending.get_by_role("button", name=re.compile("^Confirm: Dr Rajesh Mistry")).click()
+    await expect(page.get_by_role("status").filter(has_text="Confirmed the entry of Dr Rajesh Mistry")).to_be_visible()
+    await expect(pending).not_to_contain_text("Pending")
+
     export = await page.get_by_role("link", name="Download the register as a spreadsheet (.xlsx)").get_attribute("href")
     response = await page.request.get(f"{server.url}{export}")
     assert response.status == 200 and (await response.body()).startswith(b"PK")
@@ -219,6 +226,12 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     await expect(page.get_by_role("status").filter(has_text="Recorded.")).to_be_visible()
     await expect(page.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))).to_be_visible()
     await assert_accessible(page)
+    # The demo's approved dinner keeps its approval in its history; returned, that is kept too.
+    symposium = page.get_by_role("row", name=re.compile("Dinner after a diabetes symposium"))
+    await expect(symposium).to_contain_text("Approved on")
+    await symposium.get_by_role("button", name=re.compile("^Returned: ")).click()
+    await expect(symposium).to_contain_text("Returned on")
+    await expect(symposium).to_contain_text("Approved on")
 
     await page.goto(f"{server.url}/decisions")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Decisions register")
@@ -238,4 +251,10 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
         await public.goto(f"{server.url}/public/00T/interests")
         await expect(public.get_by_role("heading", level=1)).to_have_text("Register of interests")
         await expect(public).to_have_title(re.compile("Register of interests: .*Bolton"))
+        await assert_accessible(public)
+        await expect(public.get_by_role("region", name="Tom Ashworth")).to_contain_text("Nil return made on")
+        await expect(public.get_by_text("No return received.").first).to_be_visible()
+        await public.get_by_role("link", name="Their gifts and hospitality").click()
+        await expect(public.get_by_role("heading", level=1)).to_have_text("Gifts and hospitality")
+        await expect(public.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))).to_contain_text("Margaret Lowe")
         await assert_accessible(public)
