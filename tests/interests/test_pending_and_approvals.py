@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from tests.conduct.support import DECLARE, Board, make_board, ok, org_id, payload, person_id, start_meeting, uuid_of
-from tests.support import BOLTON_GP, ISLINGTON_SECRETARY, Caller, as_person, owner_fetch
+from tests.support import BOLTON_GP, ISLINGTON_SECRETARY, Caller, add_member, as_person, owner_fetch
 
 ITEM = "Diabetes pathway"
 INTERESTS = """query($org: ID!, $person: ID) { interests(organisationId: $org, personId: $person, first: 100) {
@@ -90,15 +90,17 @@ async def test_a_declaration_withdrawn_as_an_error_takes_its_pending_entry_with_
 
 
 async def test_the_published_register_tells_a_nil_return_from_no_return(board: Board):
+    # Two governing body members of their own, so that no other test's declarations touch them.
+    for email, name in (("nil.return@demo.quorum.example", "Dr Nila Returne"), ("no.return@demo.quorum.example", "Dr Noah Returne")):
+        await add_member(email, name, "00T", "GOVERNING_BODY_MEMBER")
     secretary = board.callers["secretary"]
-    ok(await secretary.data(NIL, {"input": {"organisationId": await org_id("00T"), "personId": board.people["lowe"],
-                                            "nilReturn": True}}))
+    ok(await secretary.data(NIL, {"input": {"organisationId": await org_id("00T"),
+                                            "personId": await person_id("nil.return@demo.quorum.example"), "nilReturn": True}}))
     published = (await board.callers["client"].data(PUBLISHED))["publishedRegisterOfInterests"]["decisionMakers"]
-    lowe = next(m for m in published if m["name"] == "Margaret Lowe")
-    assert lowe == {"name": "Margaret Lowe", "nilReturnOn": date.today().isoformat(), "interests": []}
-    # Paul Reid has made no return (his only declaration was withdrawn as an error): no return received.
-    reid = next(m for m in published if m["name"] == "Paul Reid")
-    assert reid["nilReturnOn"] is None and reid["interests"] == []
+    made = next(m for m in published if m["name"] == "Dr Nila Returne")
+    assert made == {"name": "Dr Nila Returne", "nilReturnOn": date.today().isoformat(), "interests": []}
+    none = next(m for m in published if m["name"] == "Dr Noah Returne")
+    assert none == {"name": "Dr Noah Returne", "nilReturnOn": None, "interests": []}
 
 
 async def test_gifts_are_approved_only_by_a_designated_approver_never_the_recipient_and_their_history_is_kept(board: Board):

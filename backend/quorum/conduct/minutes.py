@@ -208,7 +208,7 @@ def compose(record: MeetingRecord, part: MinutesPart, approval: str = "") -> Min
     minutes_items = []
     for item in items:
         decisions = [d for d in record.decisions if d.item_id == item.id]
-        standing = [d for d in decisions if d.standing] or decisions
+        standing = [d for d in decisions if d.rescinded_at is None] or decisions
         quorum = standing and ItemQuorum.from_data(standing[-1].quorum)
         minutes_items.append(MinutesItem(
             number=record.numbers[item.id], title=item.title, part=item.part,
@@ -277,6 +277,7 @@ async def approve(db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uui
         org_id=approving.org_id, meeting_id=approving.id, committee_id=approving.committee_id, item_id=item.id,
         route=Route.CONSENSUS, text=f"The minutes of the meeting held on {_day(meeting.starts_at)} were approved as a true record.",
         chaired_by=quorum.chaired_by, quorum=quorum.to_data(), decided_at=now, recorded_by=access.person_id,
+        minutes_of_meeting_id=meeting.id,
     )
     await db.add(decision)
     await record(db, access, "minutes.approve", approved[0], org_id=meeting.org_id)

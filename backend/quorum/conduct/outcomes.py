@@ -23,9 +23,10 @@ def day(moment) -> str:
 
 
 async def standing_outcome(db: Db, item_id: uuid.UUID) -> Decision | None:
-    """The item's outcome, if one stands (a ratification reported under the item is its chair's action's, not the item's)."""
+    """The item's outcome, if one stands (a ratification or an approval of minutes reported under it is not the item's)."""
     return await db.first(select(Decision).where(
-        Decision.item_id == item_id, Decision.rescinded_at.is_(None), Decision.ratifies_id.is_(None)))
+        Decision.item_id == item_id, Decision.rescinded_at.is_(None), Decision.ratifies_id.is_(None),
+        Decision.minutes_of_meeting_id.is_(None)))
 
 
 def already_decided(outcome: Decision) -> InputErrors:

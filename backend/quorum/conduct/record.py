@@ -112,7 +112,8 @@ class MeetingRecord:
                            self.presiding.get(item_id))
 
     def standing_outcome(self, item_id: uuid.UUID) -> Decision | None:
-        return next((d for d in self.decisions if d.item_id == item_id and d.standing and d.ratifies_id is None), None)
+        return next((d for d in self.decisions if d.item_id == item_id and d.rescinded_at is None and d.ratifies_id is None
+                     and d.minutes_of_meeting_id is None), None)
 
     def name(self, person_id: uuid.UUID | None) -> str:
         return self.names.get(person_id, "") if person_id else ""

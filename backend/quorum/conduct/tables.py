@@ -218,6 +218,7 @@ class Decision(SQLModel, table=True):
         ForeignKeyConstraint(["delegation_org_id", "delegation_id"], ["delegation.org_id", "delegation.id"]),
         ForeignKeyConstraint(["referred_to_org_id", "referred_to_committee_id"], ["committee.org_id", "committee.id"]),
         ForeignKeyConstraint(["org_id", "ratifies_id"], ["decision.org_id", "decision.id"]),
+        ForeignKeyConstraint(["org_id", "minutes_of_meeting_id"], ["meeting.org_id", "meeting.id"]),
     )
 
     org_id: uuid.UUID = Field(primary_key=True)
@@ -241,13 +242,10 @@ class Decision(SQLModel, table=True):
     referred_to_committee_id: uuid.UUID | None = None
     referred_to: str | None = None  # the committee's name as it stood
     ratifies_id: uuid.UUID | None = None  # a ratification: the chair's action it ratifies
+    minutes_of_meeting_id: uuid.UUID | None = None  # an approval of minutes: whose
     rescinded_at: datetime | None = _moment()
     rescinded_by: uuid.UUID | None = Field(default=None, foreign_key="person.id")
     rescission_reason: str | None = None
-
-    @property
-    def standing(self) -> bool:
-        return self.rescinded_at is None
 
 
 class PresidingMember(SQLModel, table=True):

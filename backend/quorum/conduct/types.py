@@ -229,6 +229,10 @@ class DecisionNode(Node):
                    ratified_at=row.ratified_at, delegation_label=row.delegation_label, referred_to=row.referred_to,
                    rescinded_at=row.rescinded_at, rescission_reason=row.rescission_reason, row=row)
 
+    @strawberry.field(description="False for a ratification or an approval of minutes reported under the item: those are not the item's own outcome.")
+    def is_item_outcome(self) -> bool:
+        return self.row.ratifies_id is None and self.row.minutes_of_meeting_id is None
+
     @strawberry.field
     async def rescinded_by(self, info: Info) -> PersonNode | None:
         return await _person(info, self.row.rescinded_by)

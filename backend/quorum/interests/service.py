@@ -17,7 +17,9 @@ from quorum.committees.tables import Committee, Seat, SeatRole
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, UserError, input_error
 from quorum.interests import rules
-from quorum.interests.tables import GiftApprover, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview
+from quorum.interests.tables import (
+    GiftApprover, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview, InterestStatus,
+)
 from quorum.organisations.service import get_organisation, visible_organisations, visible_practices
 from quorum.organisations.tables import Organisation
 from quorum.people.tables import Membership, Person, PersonRegistration, Role
@@ -230,7 +232,7 @@ async def record_review(
         errors.append(UserError(field="reviewedOn", message="A review cannot be dated in the future."))
     if nil_return:
         current = await db.all(visible_interests(access).where(Interest.org_id == org_id, Interest.person_id == person_id))
-        if any(i.is_current_on(reviewed_on) for i in current):
+        if any(i.is_current_on(reviewed_on) and i.status != InterestStatus.REJECTED for i in current):
             errors.append(UserError(field="nilReturn", message="A nil return says there is nothing to declare, but this person has current interests."))
     if errors:
         raise InputErrors(*errors)

@@ -136,9 +136,7 @@ export const meetingConductQuery = gql<MeetingConductQuery, MeetingConductQueryV
           rescindedBy {
             name
           }
-          ratifies {
-            id
-          }
+          isItemOutcome
           quorum {
             met
             unmet

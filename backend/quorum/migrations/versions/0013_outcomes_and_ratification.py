@@ -1,7 +1,8 @@
 """One outcome at a time for each agenda item: referred (to a named committee) and withdrawn join the routes;
 an outcome is rescinded (who, when, why) before another is recorded, and the database keeps one standing
 outcome per item. A ratification names the chair's action it ratifies. When neither the chair nor the vice
-chair can take an item, the members present choose who presides (presiding_member).
+chair can take an item, the members present choose who presides (presiding_member). An approval of earlier
+minutes names the meeting whose minutes it approved.
 
 Existing items with more than one outcome keep the latest; the earlier ones are marked rescinded by this
 migration, with an audit entry each. Ratifications recorded before this migration are linked to their chair's
@@ -33,11 +34,13 @@ ALTER TABLE decision
     ADD COLUMN referred_to_committee_id uuid,
     ADD COLUMN referred_to varchar,
     ADD COLUMN ratifies_id uuid,
+    ADD COLUMN minutes_of_meeting_id uuid,
     ADD COLUMN rescinded_at timestamptz,
     ADD COLUMN rescinded_by uuid REFERENCES person (id),
     ADD COLUMN rescission_reason varchar,
     ADD FOREIGN KEY (referred_to_org_id, referred_to_committee_id) REFERENCES committee (org_id, id),
     ADD FOREIGN KEY (org_id, ratifies_id) REFERENCES decision (org_id, id),
+    ADD FOREIGN KEY (org_id, minutes_of_meeting_id) REFERENCES meeting (org_id, id),
     ADD CHECK ((route = 'REFERRED') = (referred_to_committee_id IS NOT NULL AND referred_to IS NOT NULL)),
     ADD CHECK ((rescinded_at IS NULL) = (rescission_reason IS NULL)),
     ADD CHECK (rescission_reason IS NULL OR btrim(rescission_reason) <> '');
@@ -48,22 +51,30 @@ UPDATE decision r SET ratifies_id = a.id
    AND a.ratified_at = r.decided_at AND r.route = 'CONSENSUS' AND r.text LIKE 'Ratified the chair''s action of %'
    AND right(r.text, length(a.text) + 2) = ': ' || a.text;
 
+UPDATE decision d SET minutes_of_meeting_id = m.meeting_id
+  FROM minutes m JOIN meeting earlier ON earlier.org_id = m.org_id AND earlier.id = m.meeting_id
+ WHERE m.part = 'PUBLIC' AND m.approved_at_meeting_id = d.meeting_id AND m.approved_at = d.decided_at
+   AND d.route = 'CONSENSUS' AND d.text = 'The minutes of the meeting held on '
+       || to_char(earlier.starts_at AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY') || ' were approved as a true record.';
+
 WITH superseded AS (
     UPDATE decision d
        SET rescinded_at = now(),
            rescission_reason = 'Superseded by a later outcome recorded for the same item (migration 0013).'
-     WHERE d.ratifies_id IS NULL
+     WHERE d.ratifies_id IS NULL AND d.minutes_of_meeting_id IS NULL
        AND EXISTS (SELECT 1 FROM decision later
                     WHERE later.org_id = d.org_id AND later.item_id = d.item_id AND later.ratifies_id IS NULL
+                      AND later.minutes_of_meeting_id IS NULL
                       AND (later.decided_at, later.id) > (d.decided_at, d.id))
     RETURNING d.org_id, d.id
 )
 INSERT INTO audit_entry (org_id, action, entity_type, entity_id, after)
 SELECT org_id, 'decision.rescind', 'Decision', id, jsonb_build_object('by', 'migration 0013') FROM superseded;
 
--- One standing outcome per item; a ratification is the outcome of its chair's action, reported under an item
--- that may report several.
-CREATE UNIQUE INDEX decision_standing_idx ON decision (org_id, item_id) WHERE rescinded_at IS NULL AND ratifies_id IS NULL;
+-- One standing outcome per item. A ratification (the outcome of its chair's action) and an approval of earlier
+-- minutes are reported under an item that may report several, and are not the item's own outcome.
+CREATE UNIQUE INDEX decision_standing_idx ON decision (org_id, item_id)
+    WHERE rescinded_at IS NULL AND ratifies_id IS NULL AND minutes_of_meeting_id IS NULL;
 CREATE UNIQUE INDEX decision_ratification_idx ON decision (org_id, ratifies_id) WHERE rescinded_at IS NULL AND ratifies_id IS NOT NULL;
 
 CREATE TABLE presiding_member (
@@ -239,7 +250,7 @@ def downgrade() -> None:
             DROP COLUMN reviewed_at, DROP COLUMN review_note;
         DROP INDEX decision_standing_idx, decision_ratification_idx;
         ALTER TABLE decision DROP COLUMN referred_to_org_id, DROP COLUMN referred_to_committee_id, DROP COLUMN referred_to,
-            DROP COLUMN ratifies_id, DROP COLUMN rescinded_at, DROP COLUMN rescinded_by, DROP COLUMN rescission_reason;
+            DROP COLUMN ratifies_id, DROP COLUMN minutes_of_meeting_id, DROP COLUMN rescinded_at, DROP COLUMN rescinded_by, DROP COLUMN rescission_reason;
         DELETE FROM decision WHERE route IN ('REFERRED', 'WITHDRAWN');
         ALTER TABLE decision DROP CONSTRAINT decision_route_check;
         ALTER TABLE decision ADD CONSTRAINT decision_route_check CHECK (route IN ('VOTE', 'CONSENSUS', 'CHAIRS_ACTION', 'DEFERRED'));

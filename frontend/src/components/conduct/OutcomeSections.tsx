@@ -32,9 +32,9 @@ export function decisionRoutesFor(quorate: boolean, closed = false): DecisionRou
 
 type Decision = ItemConduct['decisions'][number];
 
-/** The item's standing outcome: one not rescinded (a ratification reported under the item does not count). */
+/** The item's standing outcome: one not rescinded (a ratification or an approval of minutes reported under it does not count). */
 export function standingOutcome(item: ItemConduct): Decision | undefined {
-  return item.decisions.find((decision) => !decision.rescindedAt && !decision.ratifies);
+  return item.decisions.find((decision) => !decision.rescindedAt && decision.isItemOutcome);
 }
 
 function ReferralField({ error }: { error?: string }) {
