@@ -207,3 +207,24 @@ async def test_another_organisation_and_the_public_can_neither_rescind_nor_choos
     row = await owner_fetch("SELECT rescinded_at FROM decision WHERE id = $1", uuid_of(decision["id"]))
     assert row[0]["rescinded_at"] is None
     assert await owner_fetch("SELECT 1 FROM presiding_member WHERE item_id = $1", uuid_of(meeting.items[ITEM])) == []
+
+
+async def test_minutes_of_two_meetings_approved_under_one_item_are_not_its_outcome(board: Board):
+    approve = f"""mutation($input: ApproveMinutesInput!) {{ approveMinutes(input: $input) {{ minutes {{ status }} {ERRORS} }} }}"""
+    earlier = []
+    for title, minutes_ago in (("Outcomes, first", 300), ("Outcomes, second", 200)):
+        meeting = await start_meeting(board, [], title=title, minutes_ago=minutes_ago)
+        ok(await meeting.secretary.data(CLOSE, {"input": {"meetingId": meeting.id}}))
+        earlier.append(meeting)
+    later = await start_meeting(board, [], title="Outcomes, third", minutes_ago=2)
+    await later.arrive("lowe", "mistry", "ashworth", "khan")
+    item = later.items["Minutes of the last meeting"]
+    for meeting in earlier:
+        assert ok(await later.secretary.data(approve, {"input": {"meetingId": meeting.id, "itemId": item}}))["minutes"]
+    noted = ok(await later.secretary.data(DECIDE, {"input": {
+        "itemId": item, "route": "CONSENSUS", "text": "Noted that both sets of minutes were circulated late."}}))
+    assert noted["decision"]["route"] == "CONSENSUS"
+    shown = _item_decisions(await later.secretary.data(
+        """query($id: ID!) { meetingConduct(meetingId: $id) { items { item { id } decisions { id isItemOutcome } } } }""",
+        {"id": later.id}), item)
+    assert sorted(d["isItemOutcome"] for d in shown) == [False, False, True]
