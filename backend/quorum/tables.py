@@ -8,13 +8,13 @@ from quorum.ballots.tables import (
 from quorum.committees.tables import Committee, CommitteeParty, Seat
 from quorum.conduct.tables import (
     Action, ActionUpdate, Attendance, AttendanceMovement, Declaration, Decision, MeetingProgress, MinuteNote, Minutes,
-    SecretTally, Vote, VoteCast,
+    PresidingMember, SecretTally, Vote, VoteCast,
 )
 from quorum.contracts.tables import PrimaryCareContract
 from quorum.delegations.tables import Delegation
 from quorum.files.tables import StoredFile
 from quorum.in_common.tables import Arrangement, InCommonParty, Session, SessionAgendaItem, SessionItem, SessionMeeting
-from quorum.interests.tables import GiftOrHospitality, Interest, InterestReview
+from quorum.interests.tables import GiftApprover, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestReview
 from quorum.meetings.tables import AgendaItem, Meeting
 from quorum.organisations.tables import Organisation, Practice
 from quorum.packs.tables import PackBuild
@@ -26,9 +26,10 @@ __all__ = [
     "Action", "ActionUpdate", "AgendaItem", "Appendix", "Attendance", "AttendanceMovement", "AuditEntry", "Ballot",
     "BallotElector", "BallotOption", "BallotParticipation", "BallotProxy", "BallotQuestion", "BallotSettings",
     "BallotTally", "BallotVote", "BallotVoteChoice", "Committee", "CommitteeParty", "Decision", "Declaration",
-    "Arrangement", "Delegation", "GiftOrHospitality", "InCommonParty", "Session", "SessionAgendaItem", "SessionItem",
-    "SessionMeeting", "Interest", "InterestReview", "Meeting", "MeetingProgress", "Membership",
-    "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion", "Person", "PersonRegistration",
+    "Arrangement", "Delegation", "GiftApprover", "GiftOrHospitality", "GiftOrHospitalityUpdate", "InCommonParty",
+    "Session", "SessionAgendaItem", "SessionItem", "SessionMeeting", "Interest", "InterestReview", "Meeting",
+    "MeetingProgress", "Membership", "MinuteNote", "Minutes", "Organisation", "PackBuild", "Paper", "PaperVersion",
+    "Person", "PersonRegistration", "PresidingMember",
     "Practice", "PrimaryCareContract", "Seat", "SecretTally", "StoredFile", "Survey", "SurveyAnswer",
     "SurveyQuestion", "SurveyRespondent", "SurveyResponse", "SurveySection", "Vote", "VoteCast",
 ]

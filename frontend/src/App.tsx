@@ -27,6 +27,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PublicCommitteePage } from './pages/public/PublicCommitteePage';
 import { PublicDelegationsPage } from './pages/public/PublicDelegationsPage';
 import { PublicOrganisationPage } from './pages/public/PublicOrganisationPage';
+import { PublicGiftsPage } from './pages/public/PublicGiftsPage';
 import { PublicInterestsPage } from './pages/public/PublicInterestsPage';
 import { ActionLogPage } from './pages/registers/ActionLogPage';
 import { DecisionsPage } from './pages/registers/DecisionsPage';
@@ -57,6 +58,7 @@ export function AppRoutes() {
         <Route path="in-common/sessions/:id" element={<InCommonSessionPage />} />
         <Route path="papers/:id" element={<PaperPage />} />
         <Route path="public/:ods/interests" element={<PublicInterestsPage />} />
+        <Route path="public/:ods/gifts" element={<PublicGiftsPage />} />
         <Route element={<SignedInOnly />}>
           <Route path="meetings/:id/agenda" element={<AgendaPage />} />
           <Route path="my-papers" element={<MyPapersPage />} />

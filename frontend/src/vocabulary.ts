@@ -4,6 +4,8 @@ import type {
   CoCommissioningLevel,
   ConflictManagement,
   DecisionRoute,
+  GiftChange,
+  GiftKind,
   InterestCategory,
   CommitteeKind,
   ContractType,
@@ -270,6 +272,8 @@ export const decisionRouteInWords: Record<DecisionRoute, string> = {
   CONSENSUS: 'By consensus',
   CHAIRS_ACTION: "Chair's action, to be ratified at the next meeting",
   DEFERRED: 'Deferred to a later meeting',
+  REFERRED: 'Referred to another committee',
+  WITHDRAWN: 'Withdrawn',
 };
 
 export const voteChoiceInWords: Record<VoteChoice, string> = {
@@ -284,4 +288,16 @@ export const actionStatusInWords: Record<ActionStatus, string> = {
   OPEN: 'Open',
   IN_PROGRESS: 'In progress',
   CLOSED: 'Closed',
+};
+
+export const giftKindInWords: Record<GiftKind, string> = {
+  GIFT: 'Gift',
+  HOSPITALITY: 'Hospitality',
+  CASH_OR_VOUCHERS: 'Cash or vouchers',
+};
+
+export const giftChangeInWords: Record<GiftChange, string> = {
+  APPROVED: 'Approved',
+  RETURNED: 'Returned',
+  DECLINED: 'Declined',
 };

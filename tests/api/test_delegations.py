@@ -207,3 +207,37 @@ async def test_delegation_and_contract_nodes_are_null_to_outsiders(client):
     query = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
     for caller in (await as_person(client, ISLINGTON_GP), Caller(client)):
         assert (await caller.data(query, {"ids": [delegation, contract]}))["nodes"] == [None, None]
+
+
+async def test_a_member_cannot_change_through_a_delegation_the_record_of_a_practice_they_represent_or_hold_an_interest_in(client):
+    gp = await as_person(client, BOLTON_GP)  # Dr Mistry represents P82001
+    secretary = await as_person(client, BOLTON_SECRETARY)
+    update = """mutation($input: UpdatePrimaryCareContractInput!) {
+      updatePrimaryCareContract(input: $input) { contract { notes } errors { field message } } }"""
+    contract_of = "SELECT c.id FROM primary_care_contract c JOIN practice p ON p.id = c.practice_id WHERE p.ods_code = $1"
+    own = await global_id("PrimaryCareContract", contract_of, "P82001")
+    before = await owner_fetch("SELECT notes, contract_type FROM primary_care_contract c WHERE c.id = ("
+                               + contract_of.replace("$1", "'P82001'") + ")")
+    refused = await gp.data(update, {"input": {"id": own, "contractType": "APMS", "startDate": "2004-04-01", "notes": "Mine"}})
+    assert refused["updatePrimaryCareContract"] == {"contract": None, "errors": [{"field": None, "message": (
+        "You represent or work for The Mill Health Centre, so you cannot change its contract record; another member must.")}]}
+    after = await owner_fetch("SELECT notes, contract_type FROM primary_care_contract c WHERE c.id = ("
+                              + contract_of.replace("$1", "'P82001'") + ")")
+    assert after == before
+    audited = await owner_fetch(
+        "SELECT a.actor_person_id FROM audit_entry a JOIN person p ON p.id = a.actor_person_id "
+        "WHERE a.action = 'contract.update_refused' AND p.email = $1", BOLTON_GP)
+    assert len(audited) == 1
+
+    # An interest in a practice declared in the register conflicts him too.
+    practice = await global_id("Practice", "SELECT id FROM practice WHERE ods_code = 'P82004'")
+    organisation = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = '00T'")
+    person = await global_id("Person", "SELECT id FROM person WHERE email = $1", BOLTON_GP)
+    declared = await secretary.data(
+        """mutation($input: DeclareInterestInput!) { declareInterest(input: $input) { interest { id } errors { message } } }""",
+        {"input": {"organisationId": organisation, "personId": person, "category": "FINANCIAL",
+                   "description": "Landlord of the practice's premises", "concernsPracticeIds": [practice], "validFrom": "2020-01-01"}})
+    assert declared["declareInterest"]["errors"] == []
+    interested = await gp.data(update, {"input": {
+        "id": await global_id("PrimaryCareContract", contract_of, "P82004"), "contractType": "PMS", "startDate": "2004-04-01"}})
+    assert interested["updatePrimaryCareContract"]["errors"][0]["message"].startswith("You have declared an interest in ")

@@ -89,6 +89,17 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
         "Leaves the room for the item"
     )
 
+    # Dr Khan's shares in the bidder, declared only on an item for decision: recorded, and warned about.
+    another = page.locator("form", has=page.get_by_role("heading", name="Record another declaration"))
+    await choose(another, "Who", "Dr Amir Khan")
+    await another.get_by_label("Kind of interest").select_option(label="Financial")
+    await another.get_by_label("The interest", exact=True).fill("Shares in a company that supplies both practices")
+    await another.get_by_label("How the chair manages it").select_option("DECLARE_ONLY")
+    await another.get_by_role("button", name="Record declaration").click()
+    await expect(declarations.get_by_role("listitem").filter(has_text="Dr Amir Khan")).to_contain_text(
+        "Warning: A financial interest in an item for decision is managed as declare only"
+    )
+
     # The quorum, in words: four voting members take part; Dr Mistry does not count.
     await expect(page.get_by_text("Quorate: 5 voting members present, 4 taking part in the decision.")).to_be_visible()
     await expect(page.get_by_text(re.compile("Excluded by a conflict of interest: Dr Rajesh Mistry"))).to_be_visible()
@@ -127,8 +138,12 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
         "The vote has closed. Carried (3 for, 1 against, 0 abstentions).", timeout=2000
     )
     await expect(chair.get_by_role("heading", name=f"Vote closed: {MOTION}")).to_be_visible()
-    decisions = page.get_by_role("region", name="Decisions", exact=True)
-    await expect(decisions.get_by_role("listitem")).to_contain_text("By vote")
+    outcome = page.get_by_role("region", name="Outcome", exact=True)
+    await expect(outcome.get_by_role("listitem")).to_contain_text("By vote")
+    # One outcome at a time: the form to record another gives way to rescinding this one, saying why.
+    await expect(outcome.get_by_role("button", name="Record outcome")).to_have_count(0)
+    await outcome.get_by_role("button", name="Rescind outcome").click()
+    await expect(outcome.locator(".nhsuk-error-summary")).to_contain_text("Enter why the outcome is rescinded")
 
     # An action, and the secretary's notes.
     due = (date.today() + timedelta(days=28)).isoformat()
@@ -188,6 +203,13 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     await expect(page.get_by_role("region", name="Register of interests").get_by_role("row", name=re.compile("Trustee of Bolton Hospice"))).to_be_visible()
     await assert_accessible(page)
 
+    # Dr Mistry's declaration at the demo's extraordinary meeting waits for Helen to confirm it.
+    pending = page.get_by_role("row", name=re.compile("Partner at The Mill Health Centre"))
+    await expect(pending).to_contain_text("Pending")
+    await pending.get_by_role("button", name=re.compile("^Confirm: Dr Rajesh Mistry")).click()
+    await expect(page.get_by_role("status").filter(has_text="Confirmed the entry of Dr Rajesh Mistry")).to_be_visible()
+    await expect(pending).not_to_contain_text("Pending")
+
     export = await page.get_by_role("link", name="Download the register as a spreadsheet (.xlsx)").get_attribute("href")
     response = await page.request.get(f"{server.url}{export}")
     assert response.status == 200 and (await response.body()).startswith(b"PK")
@@ -204,6 +226,12 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     await expect(page.get_by_role("status").filter(has_text="Recorded.")).to_be_visible()
     await expect(page.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))).to_be_visible()
     await assert_accessible(page)
+    # The demo's approved dinner keeps its approval in its history; returned, that is kept too.
+    symposium = page.get_by_role("row", name=re.compile("Dinner after a diabetes symposium"))
+    await expect(symposium).to_contain_text("Approved on")
+    await symposium.get_by_role("button", name=re.compile("^Returned: ")).click()
+    await expect(symposium).to_contain_text("Returned on")
+    await expect(symposium).to_contain_text("Approved on")
 
     await page.goto(f"{server.url}/decisions")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Decisions register")
@@ -223,4 +251,10 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
         await public.goto(f"{server.url}/public/00T/interests")
         await expect(public.get_by_role("heading", level=1)).to_have_text("Register of interests")
         await expect(public).to_have_title(re.compile("Register of interests: .*Bolton"))
+        await assert_accessible(public)
+        await expect(public.get_by_role("region", name="Tom Ashworth")).to_contain_text("Nil return made on")
+        await expect(public.get_by_text("No return received.").first).to_be_visible()
+        await public.get_by_role("link", name="Their gifts and hospitality").click()
+        await expect(public.get_by_role("heading", level=1)).to_have_text("Gifts and hospitality")
+        await expect(public.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))).to_contain_text("Margaret Lowe")
         await assert_accessible(public)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conduct.support import (
-    CONCERNS, DECIDE, Board, make_board, ok, org_id, payload, practice_id, start_meeting, uuid_of,
+    CONCERNS, DECIDE, Board, make_board, move_start, ok, org_id, payload, practice_id, start_meeting, uuid_of,
 )
 from tests.support import owner_fetch
 
@@ -135,3 +135,43 @@ async def test_an_inquorate_item_can_be_deferred_and_the_deferral_is_minuted_not
     register = await meeting.secretary.data(
         "query($c: ID!) { decisions(committeeId: $c) { edges { node { route } } } }", {"c": board.committee_id})
     assert "DEFERRED" not in {e["node"]["route"] for e in register["decisions"]["edges"]}
+
+
+RATIFY = """mutation($input: RatifyChairsActionInput!) { ratifyChairsAction(input: $input) {
+  decision { id ratifiedAt } errors { field message } } }"""
+RATIFICATION_ITEM = "Ratification of chair's actions"
+
+
+async def test_conflicts_declared_on_the_item_carry_into_its_ratification_even_with_the_conflicted_members_present(board):
+    taken_at = await merger_meeting(board, "Merger by chair's action")
+    await move_start(taken_at.id, 180)
+    await taken_at.arrive("lowe", "mistry", "ashworth", "khan", "patel")
+    await taken_at.declare("mistry", ITEM, "LEAVE_ROOM")
+    await taken_at.declare("khan", ITEM, "DISCUSSION_NOT_DECISION", description="Share in premises")
+    action = ok(await taken_at.secretary.data(DECIDE, {"input": {
+        "itemId": taken_at.items[ITEM], "route": "CHAIRS_ACTION", "text": "The chair approved the merger."}}))["decision"]
+
+    later = await start_meeting(board, [(RATIFICATION_ITEM, "PUBLIC")], title="Ratifying the merger")
+    await later.arrive("lowe", "mistry", "ashworth", "khan", "patel", "reid")
+    ratify = {"input": {"decisionId": action["id"], "itemId": later.items[RATIFICATION_ITEM]}}
+    refused = payload(await later.secretary.data(RATIFY, ratify))
+    assert refused["errors"] == [{"field": "itemId", "message": (
+        "This item is inquorate: At least one voting GP must be present; none is. It cannot be decided: defer it, "
+        "or record a chair's action to be ratified at the next meeting.")}]
+    assert (await owner_fetch("SELECT ratified_at FROM decision WHERE id = $1", uuid_of(action["id"])))[0][0] is None
+
+    # Dr Khan has since sold his share, and says so on the ratification item: he takes part; Dr Mistry does not.
+    await later.declare("khan", RATIFICATION_ITEM, "DECLARE_ONLY", category="NON_FINANCIAL_PERSONAL",
+                        description="Sold his share in the practice's premises since the chair's action")
+    ratified = ok(await later.secretary.data(RATIFY, ratify))["decision"]
+    assert ratified["ratifiedAt"] is not None
+    draft = (await later.secretary.data(MINUTES, {"id": later.id, "part": "PRIVATE"}))["minutes"]
+    decided = next(i for i in draft["items"] if i["title"] == RATIFICATION_ITEM)["decisions"]
+    assert decided[0]["text"].startswith("Ratified the chair's action of ")
+    assert decided[0]["text"].endswith("The chair approved the merger. Not taking part, for interests declared on the "
+                                       "original item: Dr Rajesh Mistry.")
+    assert decided[0]["quorum"].startswith("Quorate: 6 voting members present, 5 taking part in the decision.")
+    rows = await owner_fetch("SELECT ratifies_id, quorum->'excluded' AS excluded FROM decision WHERE item_id = $1",
+                             uuid_of(later.items[RATIFICATION_ITEM]))
+    assert rows[0]["ratifies_id"] == uuid_of(action["id"])
+    assert str(uuid_of(board.people["mistry"])) in rows[0]["excluded"]

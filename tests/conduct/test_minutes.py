@@ -15,6 +15,7 @@ from tests.conduct.support import (
 from tests.support import Caller, owner_fetch
 
 PUBLIC_ITEM, PRIVATE_ITEM = "Urgent care strategy", "Contract dispute with Riverside Medical"
+RISK_ITEM = "Litigation risk in the Riverside dispute"
 SECRET_WORDS = ("Riverside", "dispute", "settlement", "litigation")
 MINUTES = """query($id: ID!, $part: MinutesPart!) { minutes(meetingId: $id, part: $part) {
   status approval part present inAttendance apologies absent arrivals actionLog pdfUrl
@@ -31,7 +32,8 @@ async def held(app):
 
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         board = await make_board(client, "Strategy committee (minutes)")
-        meeting = await start_meeting(board, [(PUBLIC_ITEM, "PUBLIC"), (PRIVATE_ITEM, "PRIVATE")], title="Strategy meeting")
+        meeting = await start_meeting(board, [(PUBLIC_ITEM, "PUBLIC"), (PRIVATE_ITEM, "PRIVATE"), (RISK_ITEM, "PRIVATE")],
+                                      title="Strategy meeting")
         secretary = meeting.secretary
         ok(await secretary.data(
             """mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { errors { message } } }""",
@@ -62,7 +64,7 @@ async def held(app):
         for short, choice in (("lowe", "FOR"), ("khan", "FOR"), ("patel", "AGAINST"), ("ashworth", "ABSTAIN")):
             await meeting.vote(secret["id"], short, choice)
         await meeting.close_vote(secret["id"])
-        ok(await secretary.data(DECIDE, {"input": {"itemId": meeting.items[PRIVATE_ITEM], "route": "CONSENSUS",
+        ok(await secretary.data(DECIDE, {"input": {"itemId": meeting.items[RISK_ITEM], "route": "CONSENSUS",
                                                    "text": "Noted the litigation risk in the Riverside dispute."}}))
         ok(await secretary.data(
             """mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { errors { message } } }""",
@@ -109,7 +111,7 @@ async def test_the_draft_holds_every_declaration_decision_and_vote(held):
     assert "left the room for this item and did not count towards the quorum" in private_item["declarations"][0]
     secret = private_item["decisions"][0]["vote"]
     assert secret["secret"] is True and secret["named"] == [] and secret["result"] == "Carried (2 for, 1 against, 1 abstention)."
-    assert private_item["decisions"][1]["outcome"] == "Agreed"
+    assert items[RISK_ITEM]["decisions"][0]["outcome"] == "Agreed"
     assert any("Tom Ashworth left the meeting." in m for m in private_item["movements"])
 
     assert "Susan Patel (Lay member)" in full["present"] and "Margaret Lowe (Chair, lay member)" in full["present"]
@@ -120,7 +122,7 @@ async def test_the_draft_holds_every_declaration_decision_and_vote(held):
 async def test_the_public_version_holds_nothing_of_part_two(held):
     _, meeting, client = held
     public = await minutes(meeting.secretary, meeting.id, "PUBLIC")
-    assert [i["title"] for i in public["items"] if i["title"] in (PUBLIC_ITEM, PRIVATE_ITEM)] == [PUBLIC_ITEM]
+    assert [i["title"] for i in public["items"] if i["title"] in (PUBLIC_ITEM, PRIVATE_ITEM, RISK_ITEM)] == [PUBLIC_ITEM]
     text = json.dumps(public)
     for word in SECRET_WORDS:
         assert word not in text, word

@@ -59,6 +59,7 @@ async def test_gifts_and_hospitality_are_recorded_and_flagged(client):
         "explanation": "Hospitality over £75 must be refused unless senior approval is given, and declared if accepted.",
         "breach": "Accepted without the approval it needs.",
     }
+    # Priya Shah is the demo's designated approver of gifts and hospitality for Bolton.
     approved = ok(await secretary.data(RECORD, {"input": {
         "organisationId": bolton, "personId": await person_id(BOLTON_GP), "kind": "HOSPITALITY",
         "description": "Conference dinner", "offeredBy": "NHS Confederation", "fromSupplier": False, "valuePence": 8000,

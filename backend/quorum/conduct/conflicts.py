@@ -10,7 +10,7 @@ from datetime import date
 
 from quorum.conduct.tables import Management
 from quorum.interests.tables import Interest, InterestCategory
-from quorum.meetings.tables import AgendaItem
+from quorum.meetings.tables import AgendaItem, Purpose
 
 # What the chair is likely to decide; the secretary confirms or changes it.
 LIKELY_MANAGEMENT = {
@@ -19,6 +19,17 @@ LIKELY_MANAGEMENT = {
     InterestCategory.INDIRECT: Management.DISCUSSION_NOT_DECISION,
     InterestCategory.NON_FINANCIAL_PERSONAL: Management.DECLARE_ONLY,
 }
+# Items on which the committee decides: a financial interest there calls for more than "declare only".
+DECIDING = frozenset({Purpose.DECISION, Purpose.APPROVAL, Purpose.RATIFICATION})
+
+
+def management_warning(category: InterestCategory, management: Management, purpose: Purpose) -> str | None:
+    if category == InterestCategory.FINANCIAL and management == Management.DECLARE_ONLY and purpose in DECIDING:
+        return ("A financial interest in an item for decision is managed as declare only: the member takes part in "
+                "the decision. The guidance expects them to take no part unless the chair minutes why they may.")
+    return None
+
+
 CATEGORY_WORDS = {
     InterestCategory.FINANCIAL: "financial interest",
     InterestCategory.NON_FINANCIAL_PROFESSIONAL: "non-financial professional interest",

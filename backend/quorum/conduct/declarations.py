@@ -19,6 +19,7 @@ from quorum.conduct.stages import Step
 from quorum.conduct.tables import Attendance, Declaration, Decision, Management, Route, Vote
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.interests import pending
 from quorum.interests.service import visible_interests
 from quorum.interests.tables import Interest, InterestCategory
 from quorum.meetings.tables import AgendaItem, Meeting
@@ -34,7 +35,8 @@ async def _item_still_open(db: Db, item: AgendaItem) -> None:
     """A declaration changes who may decide: it cannot follow a vote called or a decision taken on the item."""
     if await db.first(select(Vote.id).where(Vote.item_id == item.id, Vote.closed_at.is_(None))):
         raise input_error("itemId", "A vote is open on this item; declarations are taken before the vote is called.")
-    if await db.first(select(Decision.id).where(Decision.item_id == item.id, Decision.route != Route.DEFERRED)):
+    if await db.first(select(Decision.id).where(Decision.item_id == item.id, Decision.rescinded_at.is_(None),
+                                                Decision.route.not_in([Route.DEFERRED, Route.WITHDRAWN]))):
         raise input_error("itemId", "This item has been decided; a declaration now would not change who decided it.")
 
 
@@ -89,6 +91,10 @@ async def declare(
     except IntegrityError:
         raise input_error("personId", f"{person.name} has already declared an interest in this item; change how it is managed instead.") from None
     await record(db, access, "declaration.record", declaration, org_id=meeting.org_id)
+    if interest is None:
+        await pending.from_declaration(
+            db, access, org_id=meeting.org_id, declaration_id=declaration.id, person_id=person_id, category=category,
+            description=description, declared_on=min(clock.local_date(meeting.starts_at), clock.today()))
     await announce(db, meeting.id, EventKind.DECLARATION, item_id=item.id)
     return declaration
 
@@ -120,6 +126,7 @@ async def withdraw_declaration(db: Db, access: Access, declaration_id: uuid.UUID
     await db.session.delete(declaration)
     await db.flush()
     await record(db, access, "declaration.withdraw", declaration, org_id=meeting.org_id, before=before)
+    await pending.declaration_withdrawn(db, access, org_id=meeting.org_id, declaration_id=declaration.id)
     await announce(db, meeting.id, EventKind.DECLARATION, item_id=item.id)
     return declaration
 

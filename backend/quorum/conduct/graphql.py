@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from quorum.access import Access
 from quorum.auth.identity import transaction_for
-from quorum.conduct import actions, attendance, declarations, decisions, live, members, minutes, service, voting
+from quorum.conduct import actions, attendance, declarations, decisions, live, members, minutes, presiding, service, voting
 from quorum.conduct.record import MeetingRecord, gather
 from quorum.conduct.tables import Action, ActionStatus, Choice, Decision, Management, MinutesPart, Route
 from quorum.conduct.types import (
@@ -219,6 +219,20 @@ class RecordDecisionInput:
     route: RouteEnum
     text: str = ""
     delegation_id: strawberry.ID | None = None
+    referred_to_committee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="For a referral: the committee the item is referred to.")
+
+
+@strawberry.input
+class RescindDecisionInput:
+    decision_id: strawberry.ID
+    reason: str
+
+
+@strawberry.input
+class ChoosePresidingMemberInput:
+    item_id: strawberry.ID
+    person_id: strawberry.ID
 
 
 @strawberry.input
@@ -488,12 +502,35 @@ class ConductMutations:
                 ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"), route=Route(input.route),
                 text=input.text,
                 delegation_id=input.delegation_id and ids.decode_as("Delegation", input.delegation_id, "delegationId"),
+                referred_to_committee_id=input.referred_to_committee_id and ids.decode_as(
+                    "Committee", input.referred_to_committee_id, "referredToCommitteeId"),
             )
         except InputErrors as e:
             return DecisionPayload(errors=e.errors)
         return DecisionPayload(decision=DecisionNode.from_row(row))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Rescind an item's outcome, saying why, so that another may be recorded; it stays in the record, marked.")
+    async def rescind_decision(self, info: Info, input: RescindDecisionInput) -> DecisionPayload:
+        ctx = info.context
+        try:
+            row = await decisions.rescind_decision(
+                ctx.db, ctx.access, decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"), reason=input.reason)
+        except InputErrors as e:
+            return DecisionPayload(errors=e.errors)
+        return DecisionPayload(decision=DecisionNode.from_row(row))
+
+    @strawberry.mutation(description="When neither the chair nor the vice chair can take an item, the member the members present chose to preside.")
+    async def choose_presiding_member(self, info: Info, input: ChoosePresidingMemberInput) -> LiveMeetingPayload:
+        ctx = info.context
+        try:
+            row = await presiding.choose_presiding_member(
+                ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+                person_id=ids.decode_as("Person", input.person_id, "personId"))
+        except InputErrors as e:
+            return LiveMeetingPayload(errors=e.errors)
+        return await _live_payload(info, row.meeting_id)
+
+    @strawberry.mutation(description="Ratify a chair's action at a later quorate meeting; conflicts declared on its item carry to the item it is ratified under.")
     async def ratify_chairs_action(self, info: Info, input: RatifyChairsActionInput) -> DecisionPayload:
         ctx = info.context
         try:

@@ -44,6 +44,8 @@ ROUTE_WORDS = {
     Route.CONSENSUS: "Agreed by consensus",
     Route.CHAIRS_ACTION: "Chair's action, to be ratified at the next meeting",
     Route.DEFERRED: "Deferred",
+    Route.REFERRED: "Referred to another committee",
+    Route.WITHDRAWN: "Withdrawn",
 }
 CHOICE_WORDS = {Choice.FOR: "For", Choice.AGAINST: "Against", Choice.ABSTAIN: "Abstained"}
 
@@ -68,6 +70,7 @@ class MinutesDecision:
     quorum: str
     delegation: str | None
     vote: MinutesVote | None
+    rescinded: str = ""  # "Rescinded on DATE by NAME: reason" when it no longer stands
 
 
 @dataclass(frozen=True)
@@ -157,13 +160,21 @@ def _decision(record: MeetingRecord, decision: Decision) -> MinutesDecision:
     if route == Route.VOTE and vote is not None:
         outcome = "Carried" if vote.outcome == Outcome.CARRIED else "Lost"
     else:
-        outcome = {Route.CONSENSUS: "Agreed", Route.DEFERRED: "Deferred", Route.CHAIRS_ACTION: "Taken by chair's action"}.get(route, "")
+        outcome = {Route.CONSENSUS: "Agreed", Route.DEFERRED: "Deferred", Route.CHAIRS_ACTION: "Taken by chair's action",
+                   Route.REFERRED: f"Referred to {decision.referred_to}", Route.WITHDRAWN: "Withdrawn"}.get(route, "")
+        closed = record.progress and record.progress.closed_at
+        if route == Route.CHAIRS_ACTION and closed and decision.decided_at > closed:
+            outcome += f" on {_day(decision.decided_at)}, after the meeting closed"
         if route == Route.CHAIRS_ACTION and decision.ratified_at is not None:
             outcome += f"; ratified on {_day(decision.ratified_at)}"
+    rescinded = ""
+    if decision.rescinded_at is not None:
+        by = record.name(decision.rescinded_by)
+        rescinded = f"Rescinded on {_day(decision.rescinded_at)}{f' by {by}' if by else ''}: {decision.rescission_reason}"
     return MinutesDecision(
         route=ROUTE_WORDS[route], text=decision.text, outcome=outcome, chaired_by=record.name(decision.chaired_by),
         quorum=quorum_words(ItemQuorum.from_data(decision.quorum), record.names), delegation=decision.delegation_label,
-        vote=vote and not vote.is_open and _vote(record, vote) or None,
+        vote=vote and not vote.is_open and _vote(record, vote) or None, rescinded=rescinded,
     )
 
 
@@ -197,7 +208,8 @@ def compose(record: MeetingRecord, part: MinutesPart, approval: str = "") -> Min
     minutes_items = []
     for item in items:
         decisions = [d for d in record.decisions if d.item_id == item.id]
-        quorum = decisions and ItemQuorum.from_data(decisions[0].quorum)
+        standing = [d for d in decisions if d.rescinded_at is None] or decisions
+        quorum = standing and ItemQuorum.from_data(standing[-1].quorum)
         minutes_items.append(MinutesItem(
             number=record.numbers[item.id], title=item.title, part=item.part,
             chair_note=quorum.chair_note if quorum else "",
@@ -265,6 +277,7 @@ async def approve(db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uui
         org_id=approving.org_id, meeting_id=approving.id, committee_id=approving.committee_id, item_id=item.id,
         route=Route.CONSENSUS, text=f"The minutes of the meeting held on {_day(meeting.starts_at)} were approved as a true record.",
         chaired_by=quorum.chaired_by, quorum=quorum.to_data(), decided_at=now, recorded_by=access.person_id,
+        minutes_of_meeting_id=meeting.id,
     )
     await db.add(decision)
     await record(db, access, "minutes.approve", approved[0], org_id=meeting.org_id)

@@ -68,6 +68,8 @@ def _attendance(minutes: MinutesContent) -> str:
 
 def _decision(decision: MinutesDecision) -> str:
     lines = [f"*{escape(decision.route)}: {escape(decision.outcome)}.* {escape(decision.text)}"]
+    if decision.rescinded:
+        lines.append(f"_{escape(decision.rescinded)}_")
     if decision.delegation:
         lines.append(f"_{escape(decision.delegation)}._")
     if decision.chaired_by:

@@ -54,9 +54,11 @@ class ItemQuorum:
 
 
 def who_chairs(
-    members: Sequence[Member], in_room: Collection[uuid.UUID], excluded: Collection[uuid.UUID], names: Mapping[uuid.UUID, str]
+    members: Sequence[Member], in_room: Collection[uuid.UUID], excluded: Collection[uuid.UUID], names: Mapping[uuid.UUID, str],
+    chosen: uuid.UUID | None = None,
 ) -> tuple[uuid.UUID | None, str]:
-    """The chair, unless conflicted or away; then the vice chair; else the members choose one of their number."""
+    """The chair, unless conflicted or away; then the vice chair; else the one the members present chose from
+    their number (while still in the room and not conflicted)."""
     def holder(role: SeatRole) -> Member | None:
         return next((m for m in members if m.role == role), None)
 
@@ -76,6 +78,10 @@ def who_chairs(
     vice_reason = why_not(vice, "vice chair")
     if vice_reason is None:
         return vice.person_id, f"The vice chair, {names.get(vice.person_id, '')}, takes the chair for this item: {chair_reason}."
+    if chosen is not None and chosen in in_room and chosen not in excluded and any(
+            m.person_id == chosen and m.voting for m in members):
+        return chosen, (f"The members present chose {names.get(chosen, 'one of their number')} to chair this item: "
+                        f"{chair_reason}, and {vice_reason}.")
     return None, (f"The members present choose one of their number to chair this item: {chair_reason}, "
                   f"and {vice_reason}.")
 
@@ -87,12 +93,13 @@ def item_quorum(
     in_room: Collection[uuid.UUID],
     management: Mapping[uuid.UUID, Management],
     names: Mapping[uuid.UUID, str],
+    presiding: uuid.UUID | None = None,
 ) -> ItemQuorum:
     excluded = {p for p, m in management.items() if m in EXCLUDED_FROM_DECISION}
     present_voting = [m for m in members if m.voting and m.person_id in in_room]
     counted = [m for m in present_voting if m.person_id not in excluded]
     result = evaluate(rule, [m.as_seat_holder() for m in counted], parties, [m.as_seat_holder() for m in members])
-    chaired_by, note = who_chairs(members, in_room, excluded, names)
+    chaired_by, note = who_chairs(members, in_room, excluded, names, presiding)
     return ItemQuorum(
         met=result.met, unmet=result.unmet, present_voting=len(present_voting),
         counted=tuple(m.person_id for m in counted),

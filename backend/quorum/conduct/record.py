@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, or_
@@ -19,8 +20,8 @@ from quorum.conduct import visible
 from quorum.conduct.quorum_state import ItemQuorum, Member, item_quorum
 from quorum.conduct.stages import Stage, stage_of
 from quorum.conduct.tables import (
-    Action, ActionUpdate, Attendance, AttendanceMovement, AttendanceStatus, Declaration, Decision, Management, MeetingProgress, MinuteNote, Vote,
-    VoteCast,
+    Action, ActionUpdate, Attendance, AttendanceMovement, AttendanceStatus, Declaration, Decision, Management, MeetingProgress, MinuteNote, PresidingMember,
+    Vote, VoteCast,
 )
 from quorum.database import Db
 from quorum.meetings import agenda
@@ -77,6 +78,7 @@ class MeetingRecord:
     notes: dict[uuid.UUID, str]
     actions: list[Action]  # the committee's action log as it stood at this meeting
     action_updates: list[ActionUpdate]
+    presiding: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)  # item -> the member chosen to chair it
     names: dict[uuid.UUID, str] = field(default_factory=dict)
 
     @property
@@ -107,8 +109,15 @@ class MeetingRecord:
     def management_on(self, item_id: uuid.UUID) -> dict[uuid.UUID, Management]:
         return {d.person_id: Management(d.management) for d in self.declarations if d.item_id == item_id}
 
-    def quorum(self, item_id: uuid.UUID) -> ItemQuorum:
-        return item_quorum(self.rule, self.parties, self.members, self.in_room(), self.management_on(item_id), self.names)
+    def quorum(self, item_id: uuid.UUID, carried: Mapping[uuid.UUID, Management] | None = None) -> ItemQuorum:
+        """`carried`: conflicts declared elsewhere that hold here unless the member declares on this item."""
+        management = {**(carried or {}), **self.management_on(item_id)}
+        return item_quorum(self.rule, self.parties, self.members, self.in_room(), management, self.names,
+                           self.presiding.get(item_id))
+
+    def standing_outcome(self, item_id: uuid.UUID) -> Decision | None:
+        return next((d for d in self.decisions if d.item_id == item_id and d.rescinded_at is None and d.ratifies_id is None
+                     and d.minutes_of_meeting_id is None), None)
 
     def name(self, person_id: uuid.UUID | None) -> str:
         return self.names.get(person_id, "") if person_id else ""
@@ -172,6 +181,10 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
     decisions = await db.all(
         visible.decisions(access).where(Decision.meeting_id == meeting.id).order_by(Decision.decided_at)
     )
+    presiding = dict(await db.all(
+        select(PresidingMember.item_id, PresidingMember.person_id).where(PresidingMember.meeting_id == meeting.id)
+        .where(PresidingMember.item_id.in_([i.id for i in items]))
+    ))
     notes = {n.item_id: n.notes for n in await db.all(visible.notes(access).where(MinuteNote.meeting_id == meeting.id))}
     # Raised here or before, and not closed before this meeting: still open, closed here or at a later
     # meeting, or closed between meetings since this one began.
@@ -192,13 +205,13 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
         meeting=meeting, committee=committee, organisation_name=organisation or "", progress=progress, items=items,
         numbers=agenda.numbers(items), members=members, parties=parties, attendance=attendance, movements=movements,
         declarations=declarations, votes=votes, casts=casts, decisions=decisions, notes=notes, actions=actions,
-        action_updates=updates,
+        action_updates=updates, presiding=presiding,
     )
     people = (
         {m.person_id for m in members} | {a.person_id for a in attendance if a.person_id}
         | {d.person_id for d in declarations} | {c.person_id for c in casts}
         | {v.chaired_by for v in votes if v.chaired_by} | {d.chaired_by for d in decisions if d.chaired_by}
-        | {a.owner_id for a in actions}
+        | {a.owner_id for a in actions} | set(presiding.values()) | {d.rescinded_by for d in decisions if d.rescinded_by}
     )
     record.names = dict(await db.all(select(Person.id, Person.name).where(Person.id.in_(people))))
     return record

@@ -27,6 +27,9 @@ class Step(str, enum.Enum):
     DECLARATION = "DECLARATION"
     VOTE = "VOTE"
     DECISION = "DECISION"
+    CHAIRS_ACTION = "CHAIRS_ACTION"
+    RESCIND = "RESCIND"
+    PRESIDING = "PRESIDING"
     ACTION = "ACTION"
     NOTES = "NOTES"
     APPROVE_MINUTES = "APPROVE_MINUTES"
@@ -42,6 +45,9 @@ ALLOWED: dict[Step, frozenset[Stage]] = {
     Step.DECLARATION: frozenset({Stage.NOT_OPEN, Stage.OPEN}),
     Step.VOTE: frozenset({Stage.OPEN}),
     Step.DECISION: frozenset({Stage.OPEN}),
+    Step.CHAIRS_ACTION: frozenset({Stage.OPEN, Stage.CLOSED}),
+    Step.RESCIND: frozenset({Stage.OPEN, Stage.CLOSED}),
+    Step.PRESIDING: frozenset({Stage.OPEN}),
     Step.ACTION: frozenset({Stage.OPEN, Stage.CLOSED}),
     Step.NOTES: frozenset({Stage.OPEN, Stage.CLOSED}),
     Step.APPROVE_MINUTES: frozenset({Stage.CLOSED}),
@@ -56,6 +62,9 @@ STEP_WORDS = {
     Step.DECLARATION: "Declarations are taken before or during the meeting",
     Step.VOTE: "Votes are taken while the meeting is open",
     Step.DECISION: "Decisions are recorded while the meeting is open, so that its quorum is known",
+    Step.CHAIRS_ACTION: "A chair's action is recorded during the meeting or after it closes, until its minutes are approved",
+    Step.RESCIND: "An outcome is rescinded during the meeting or after it closes, until its minutes are approved",
+    Step.PRESIDING: "The members choose who presides while the meeting is open",
     Step.ACTION: "Actions are recorded during the meeting or afterwards, until its minutes are approved",
     Step.NOTES: "Notes for the minutes are written during the meeting or afterwards, until the minutes are approved",
     Step.APPROVE_MINUTES: "Minutes are approved once the meeting has closed, and only once",

@@ -194,16 +194,20 @@ class SecretTally(SQLModel, table=True):
 
 
 class Route(str, enum.Enum):
-    """How an item was resolved; the last two are the standing orders' routes for an inquorate item."""
+    """How an item was resolved (its outcome). Chair's action and deferral are also the standing orders' routes
+    for an inquorate item."""
 
     VOTE = "VOTE"
     CONSENSUS = "CONSENSUS"
     CHAIRS_ACTION = "CHAIRS_ACTION"
     DEFERRED = "DEFERRED"
+    REFERRED = "REFERRED"  # to a named committee
+    WITHDRAWN = "WITHDRAWN"
 
 
 class Decision(SQLModel, table=True):
-    """An entry in the decisions register (a deferral is kept here too, for the minutes, but not registered)."""
+    """An item's outcome: an entry in the decisions register, or (deferred, withdrawn) kept for the minutes only.
+    An item has one standing outcome; an earlier one is rescinded, not removed."""
 
     __tablename__ = "decision"
     __table_args__ = (
@@ -212,6 +216,9 @@ class Decision(SQLModel, table=True):
         ForeignKeyConstraint(["org_id", "vote_id"], ["vote.org_id", "vote.id"]),
         ForeignKeyConstraint(["org_id", "ratified_at_meeting_id"], ["meeting.org_id", "meeting.id"]),
         ForeignKeyConstraint(["delegation_org_id", "delegation_id"], ["delegation.org_id", "delegation.id"]),
+        ForeignKeyConstraint(["referred_to_org_id", "referred_to_committee_id"], ["committee.org_id", "committee.id"]),
+        ForeignKeyConstraint(["org_id", "ratifies_id"], ["decision.org_id", "decision.id"]),
+        ForeignKeyConstraint(["org_id", "minutes_of_meeting_id"], ["meeting.org_id", "meeting.id"]),
     )
 
     org_id: uuid.UUID = Field(primary_key=True)
@@ -231,6 +238,32 @@ class Decision(SQLModel, table=True):
     recorded_by: uuid.UUID = Field(foreign_key="person.id")
     ratified_at: datetime | None = _moment()
     ratified_at_meeting_id: uuid.UUID | None = None
+    referred_to_org_id: uuid.UUID | None = None
+    referred_to_committee_id: uuid.UUID | None = None
+    referred_to: str | None = None  # the committee's name as it stood
+    ratifies_id: uuid.UUID | None = None  # a ratification: the chair's action it ratifies
+    minutes_of_meeting_id: uuid.UUID | None = None  # an approval of minutes: whose
+    rescinded_at: datetime | None = _moment()
+    rescinded_by: uuid.UUID | None = Field(default=None, foreign_key="person.id")
+    rescission_reason: str | None = None
+
+
+class PresidingMember(SQLModel, table=True):
+    """Who the members present chose to chair an item that neither the chair nor the vice chair can take."""
+
+    __tablename__ = "presiding_member"
+    __table_args__ = (
+        ForeignKeyConstraint(["org_id", "item_id"], ["agenda_item.org_id", "agenda_item.id"]),
+        ForeignKeyConstraint(["org_id", "meeting_id"], ["meeting.org_id", "meeting.id"]),
+    )
+
+    org_id: uuid.UUID = Field(primary_key=True)
+    item_id: uuid.UUID = Field(primary_key=True)
+    meeting_id: uuid.UUID
+    committee_id: uuid.UUID
+    person_id: uuid.UUID = Field(foreign_key="person.id")
+    chosen_by: uuid.UUID = Field(foreign_key="person.id")
+    chosen_at: datetime | None = _moment(now=True)
 
 
 class ActionStatus(str, enum.Enum):

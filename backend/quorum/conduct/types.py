@@ -12,7 +12,7 @@ from strawberry.dataloader import DataLoader
 
 from quorum.committees.graphql import CommitteeNode, SeatRoleEnum, committees_by_id
 from quorum.conduct import live, visible
-from quorum.conduct.conflicts import Suggestion
+from quorum.conduct.conflicts import Suggestion, management_warning
 from quorum.conduct.minutes import MinutesContent, MinutesDecision, MinutesItem
 from quorum.conduct.quorum_state import ItemQuorum
 from quorum.conduct.record import MeetingRecord, RollEntry, Standing
@@ -26,6 +26,8 @@ from quorum.graphql import ids
 from quorum.graphql.context import Context, Info
 from quorum.graphql.node import Node, by_id_loader
 from quorum.interests.graphql import InterestCategoryEnum, InterestNode, interests_by_id
+from quorum.interests.tables import InterestCategory
+from quorum.meetings.tables import Purpose
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PartEnum, items_by_id, meetings_by_id
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, organisations_by_id, practices_by_id
 from quorum.people.graphql import PersonNode, people_by_id
@@ -101,6 +103,11 @@ class DeclarationNode(Node):
     @strawberry.field
     def takes_part_in_decision(self) -> bool:
         return Management(self.row.management) not in EXCLUDED_FROM_DECISION
+
+    @strawberry.field(description="Why this management may not be enough, e.g. a financial interest declared only on an item for decision.")
+    async def warning(self, info: Info) -> str | None:
+        item = await info.context.loader("agenda_items", items_by_id).load(self.row.item_id)
+        return item and management_warning(InterestCategory(self.row.category), Management(self.row.management), Purpose(item.purpose))
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
@@ -211,12 +218,31 @@ class DecisionNode(Node):
     decided_at: datetime
     ratified_at: datetime | None
     delegation_label: str | None
+    referred_to: str | None = strawberry.field(description="For a referral: the committee, as named when it was referred.")
+    rescinded_at: datetime | None = strawberry.field(description="Set when this outcome was rescinded; it no longer stands.")
+    rescission_reason: str | None
     row: strawberry.Private[Decision]
 
     @classmethod
     def from_row(cls, row: Decision) -> DecisionNode:
         return cls(id=ids.encode("Decision", row.id), route=row.route, text=row.text, decided_at=row.decided_at,
-                   ratified_at=row.ratified_at, delegation_label=row.delegation_label, row=row)
+                   ratified_at=row.ratified_at, delegation_label=row.delegation_label, referred_to=row.referred_to,
+                   rescinded_at=row.rescinded_at, rescission_reason=row.rescission_reason, row=row)
+
+    @strawberry.field(description="False for a ratification or an approval of minutes reported under the item: those are not the item's own outcome.")
+    def is_item_outcome(self) -> bool:
+        return self.row.ratifies_id is None and self.row.minutes_of_meeting_id is None
+
+    @strawberry.field
+    async def rescinded_by(self, info: Info) -> PersonNode | None:
+        return await _person(info, self.row.rescinded_by)
+
+    @strawberry.field(description="For a ratification: the chair's action it ratified.")
+    async def ratifies(self, info: Info) -> DecisionNode | None:
+        if self.row.ratifies_id is None:
+            return None
+        row = await info.context.loader("decisions", decisions_by_id).load(self.row.ratifies_id)
+        return row and DecisionNode.from_row(row)
 
     @strawberry.field(description="The item's quorum when it was decided.")
     def quorum(self) -> QuorumSummary:
@@ -525,12 +551,13 @@ class MinutesDecisionType:
     quorum: str
     delegation: str | None
     vote: MinutesVote | None
+    rescinded: str = strawberry.field(description="When and why the outcome was rescinded; empty while it stands.")
 
     @classmethod
     def of(cls, d: MinutesDecision) -> MinutesDecisionType:
         v = d.vote
         return cls(route=d.route, text=d.text, outcome=d.outcome, chaired_by=d.chaired_by, quorum=d.quorum,
-                   delegation=d.delegation, vote=v and MinutesVote(
+                   delegation=d.delegation, rescinded=d.rescinded, vote=v and MinutesVote(
                        motion=v.motion, secret=v.secret, for_count=v.for_count, against_count=v.against_count,
                        abstain_count=v.abstain_count, named=list(v.named), result=v.result))
 

@@ -16,6 +16,7 @@ from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Seat
 from quorum.conduct import delegated, visible, votes
 from quorum.conduct.live import EventKind, announce
+from quorum.conduct.outcomes import already_decided
 from quorum.conduct.quorum_state import ItemQuorum
 from quorum.conduct.record import gather
 from quorum.conduct.service import can_conduct, conducted, item_of
@@ -48,7 +49,10 @@ async def open_vote(
         raise input_error("motion", f"State the motion put to the vote ({MAX_MOTION:,} characters or fewer).")
     if await db.first(select(Vote.id).where(Vote.meeting_id == meeting.id, Vote.closed_at.is_(None))):
         raise input_error("itemId", "Another vote is open in this meeting; close it first.")
-    quorum = (await gather(db, access, meeting)).quorum(item.id)
+    gathered = await gather(db, access, meeting)
+    if (outcome := gathered.standing_outcome(item.id)) is not None:
+        raise already_decided(outcome)
+    quorum = gathered.quorum(item.id)
     if not quorum.met:
         raise inquorate(quorum)
     delegation, _ = (None, None) if delegation_id is None else await delegated.covering(

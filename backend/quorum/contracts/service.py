@@ -9,11 +9,13 @@ from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.interests.tables import Interest, InterestStatus
 from quorum.organisations.service import get_organisation, visible_practices
 from quorum.organisations.tables import Practice
 from quorum.people.tables import Role
@@ -32,6 +34,22 @@ def visible_contracts(access: Access):
 
 def can_change(access: Access, contract: PrimaryCareContract) -> bool:
     return access.has_role(contract.org_id, *AREA_TEAM_EDITORS) or contract.practice_org_id in access.contract_write_ccgs
+
+
+async def conflict_with(db: Db, access: Access, contract: PrimaryCareContract) -> str | None:
+    """Why the caller may not change this record through a delegation: the conflicts rule of meetings, outside
+    them. A member who represents or works for the practice, or holds an interest in it, is conflicted."""
+    today = clock.local_date(clock.now())
+    practice = await db.scalar(select(Practice.name).where(Practice.id == contract.practice_id)) or "this practice"
+    if any(g.practice_id == contract.practice_id for g in access.grants):
+        return f"You represent or work for {practice}, so you cannot change its contract record; another member must."
+    interests = await db.all(select(Interest).where(
+        Interest.person_id == access.person_id, Interest.concerns_practice_ids.any(contract.practice_id),
+        Interest.status != InterestStatus.REJECTED))
+    if any(i.is_current_on(today) for i in interests):
+        return (f"You have declared an interest in {practice} in the register of interests, so you cannot change its "
+                "contract record; another member must.")
+    return None
 
 
 def _errors(start_date: date, enhanced_services: list[str], notes: str) -> list[UserError]:
@@ -79,6 +97,10 @@ async def update_contract(
         raise input_error("id", "No such contract record.")
     if not can_change(access, contract):
         raise input_error(None, "Your delegation lets you read this contract record, not change it.")
+    if not access.has_role(contract.org_id, *AREA_TEAM_EDITORS) and (conflict := await conflict_with(db, access, contract)):
+        # The refusal is committed with its audit entry: the payload carries the error, not an exception.
+        await record(db, access, "contract.update_refused", contract, org_id=contract.org_id)
+        raise input_error(None, conflict)
     if errors := _errors(start_date, enhanced_services, notes):
         raise InputErrors(*errors)
     before = snapshot(contract)

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import date
+import uuid
+from datetime import date, datetime
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from quorum import clock
 from quorum.graphql import ids
@@ -12,9 +14,11 @@ from quorum.graphql.context import Info
 from quorum.graphql.errors import InputErrors, UserError, input_error
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
-from quorum.interests import rules, service, spreadsheet
-from quorum.interests.published import published_register
-from quorum.interests.tables import GiftKind, GiftOrHospitality, Interest, InterestCategory
+from quorum.interests import gifts, pending, rules, service, spreadsheet
+from quorum.interests.published import published_gifts, published_register
+from quorum.interests.tables import (
+    GiftChange, GiftKind, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestCategory, InterestStatus,
+)
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, RowError, organisations_by_id, practices_by_id
 from quorum.people.graphql import PersonNode, people_by_id
 
@@ -22,9 +26,20 @@ InterestCategoryEnum = strawberry.enum(InterestCategory, name="InterestCategory"
 GiftKindEnum = strawberry.enum(GiftKind, name="GiftKind")
 RequirementEnum = strawberry.enum(rules.Requirement, name="GiftRequirement")
 ReturnStatusEnum = strawberry.enum(rules.ReturnStatus, name="InterestReturnStatus")
+InterestStatusEnum = strawberry.enum(InterestStatus, name="InterestStatus")
+GiftChangeEnum = strawberry.enum(GiftChange, name="GiftChange")
 
 interests_by_id = by_id_loader(service.visible_interests, Interest.id)
 gifts_by_id = by_id_loader(service.visible_gifts, GiftOrHospitality.id)
+
+
+def gift_history_loader(context):
+    """Each entry's changes, for a page of entries in one statement."""
+    async def load(keys):
+        rows = await context.db.all(gifts.history_of(list(keys)))
+        return [[r for r in rows if r.gift_id == key] for key in keys]
+
+    return DataLoader(load_fn=load)
 
 
 @strawberry.type(name="Interest", description="An entry in an organisation's register of interests.")
@@ -37,6 +52,8 @@ class InterestNode(Node):
     became_aware_on: date
     declared_on: date
     withheld_from_publication: bool
+    status: InterestStatusEnum = strawberry.field(description="PENDING when declared at a meeting and not yet confirmed by the register's keeper.")
+    review_note: str
     row: strawberry.Private[Interest]
 
     @classmethod
@@ -45,7 +62,7 @@ class InterestNode(Node):
             id=ids.encode("Interest", row.id), category=row.category, description=row.description,
             valid_from=row.valid_from, valid_to=row.valid_to, action_taken=row.action_taken,
             became_aware_on=row.became_aware_on, declared_on=row.declared_on, withheld_from_publication=row.withheld,
-            row=row,
+            status=row.status, review_note=row.review_note, row=row,
         )
 
     @strawberry.field(description="Declared more than 28 days after the person became aware of it.")
@@ -114,6 +131,7 @@ class PublishedDecisionMaker:
     name: str
     positions: list[str]
     interests: list[PublishedInterest]
+    nil_return_on: date | None = strawberry.field(description="Their latest nil return; null with no interests means no return received.")
 
 
 @strawberry.type
@@ -121,6 +139,18 @@ class PublishedRegister:
     organisation_name: str
     ods_code: str
     decision_makers: list[PublishedDecisionMaker]
+
+
+@strawberry.type(description="A decision-maker's gift or hospitality, as published.")
+class PublishedGiftOrHospitality:
+    person_name: str
+    kind: GiftKindEnum
+    description: str
+    offered_by: str
+    value: str
+    offered_on: date
+    accepted: bool
+    approved_by: str | None
 
 
 @strawberry.type(description="What the 2017 thresholds require of an offer, and what went wrong if they were broken.")
@@ -132,6 +162,19 @@ class GiftAssessment:
     @classmethod
     def of(cls, assessment: rules.Assessment) -> GiftAssessment:
         return cls(requirement=assessment.requirement, explanation=assessment.explanation, breach=assessment.breach)
+
+
+@strawberry.type
+class GiftUpdate:
+    change: GiftChangeEnum
+    note: str
+    at: datetime
+    recorded_by_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field
+    async def recorded_by(self, info: Info) -> PersonNode | None:
+        row = await info.context.loader("people", people_by_id).load(self.recorded_by_id)
+        return row and PersonNode.from_row(row)
 
 
 @strawberry.type(name="GiftOrHospitality")
@@ -162,6 +205,11 @@ class GiftOrHospitalityNode(Node):
     async def person(self, info: Info) -> PersonNode | None:
         row = await info.context.loader("people", people_by_id).load(self.row.person_id)
         return row and PersonNode.from_row(row)
+
+    @strawberry.field(description="What became of it since it was recorded: approved, returned, declined.")
+    async def history(self, info: Info) -> list[GiftUpdate]:
+        rows = await info.context.loader("gift_history", gift_history_loader).load(self.row.id)
+        return [GiftUpdate(change=r.change, note=r.note, at=r.at, recorded_by_id=r.recorded_by) for r in rows]
 
     @strawberry.field
     async def approved_by(self, info: Info) -> PersonNode | None:
@@ -212,10 +260,20 @@ class InterestQueries:
                                       valid_from=i.valid_from, valid_to=i.valid_to, action_taken=i.action_taken,
                                       declared_on=i.declared_on)
                     for i in m.interests
-                ])
+                ], nil_return_on=m.nil_return_on)
                 for m in register.decision_makers
             ],
         )
+
+    @strawberry.field(description="The published register of decision-makers' gifts and hospitality (two years, what must be declared); readable without signing in.")
+    async def published_register_of_gifts(self, info: Info, ods_code: str) -> list[PublishedGiftOrHospitality] | None:
+        entries = await published_gifts(info.context.db, ods_code)
+        if entries is None:
+            return None
+        return [PublishedGiftOrHospitality(
+            person_name=e.person_name, kind=e.kind, description=e.description, offered_by=e.offered_by,
+            value=rules.pounds(e.value_pence), offered_on=e.offered_on, accepted=e.accepted, approved_by=e.approved_by,
+        ) for e in entries]
 
     @strawberry.field(description="The register of gifts and hospitality: all of it for its keepers, one's own for others.")
     async def gifts_and_hospitality(
@@ -307,6 +365,32 @@ class ImportInterestsPayload:
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.input
+class ReviewPendingInterestInput:
+    id: strawberry.ID
+    confirm: bool
+    note: str = ""
+
+
+@strawberry.input
+class DesignateGiftApproverInput:
+    organisation_id: strawberry.ID
+    person_id: strawberry.ID
+
+
+@strawberry.input
+class UpdateGiftOrHospitalityInput:
+    id: strawberry.ID
+    change: GiftChangeEnum
+    note: str = ""
+
+
+@strawberry.type
+class GiftApproverPayload:
+    approver: PersonNode | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
 @strawberry.type
 class GiftOrHospitalityPayload:
     entry: GiftOrHospitalityNode | None = None
@@ -386,6 +470,38 @@ class InterestMutations:
                 value_pence=input.value_pence, offered_on=input.offered_on, accepted=input.accepted,
                 approved_by=input.approved_by_id and ids.decode_as("Person", input.approved_by_id, "approvedById"),
             )
+        except InputErrors as e:
+            return GiftOrHospitalityPayload(errors=e.errors)
+        return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))
+
+    @strawberry.mutation(description="The register's keeper confirms or rejects an entry declared at a meeting (a rejection says why).")
+    async def review_pending_interest(self, info: Info, input: ReviewPendingInterestInput) -> InterestPayload:
+        ctx = info.context
+        try:
+            row = await pending.review_pending(ctx.db, ctx.access, interest_id=ids.decode_as("Interest", input.id, "id"),
+                                               confirm=input.confirm, note=input.note)
+        except InputErrors as e:
+            return InterestPayload(errors=e.errors)
+        return InterestPayload(interest=InterestNode.from_row(row))
+
+    @strawberry.mutation(description="Designate someone to approve gifts and hospitality (by the register's keeper).")
+    async def designate_gift_approver(self, info: Info, input: DesignateGiftApproverInput) -> GiftApproverPayload:
+        ctx = info.context
+        try:
+            row = await gifts.designate_approver(
+                ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+                person_id=ids.decode_as("Person", input.person_id, "personId"))
+        except InputErrors as e:
+            return GiftApproverPayload(errors=e.errors)
+        person = await ctx.loader("people", people_by_id).load(row.person_id)
+        return GiftApproverPayload(approver=person and PersonNode.from_row(person))
+
+    @strawberry.mutation(description="Record what became of an offer later: approved (by a designated approver, never the recipient), returned or declined.")
+    async def update_gift_or_hospitality(self, info: Info, input: UpdateGiftOrHospitalityInput) -> GiftOrHospitalityPayload:
+        ctx = info.context
+        try:
+            row = await gifts.update_gift(ctx.db, ctx.access, gift_id=ids.decode_as("GiftOrHospitality", input.id, "id"),
+                                          change=GiftChange(input.change), note=input.note)
         except InputErrors as e:
             return GiftOrHospitalityPayload(errors=e.errors)
         return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))

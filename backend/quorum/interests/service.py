@@ -17,7 +17,9 @@ from quorum.committees.tables import Committee, Seat, SeatRole
 from quorum.database import Db
 from quorum.graphql.errors import InputErrors, UserError, input_error
 from quorum.interests import rules
-from quorum.interests.tables import GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview
+from quorum.interests.tables import (
+    GiftApprover, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview, InterestStatus,
+)
 from quorum.organisations.service import get_organisation, visible_organisations, visible_practices
 from quorum.organisations.tables import Organisation
 from quorum.people.tables import Membership, Person, PersonRegistration, Role
@@ -42,8 +44,10 @@ def visible_reviews(access: Access):
 
 
 def visible_gifts(access: Access):
+    designated = select(GiftApprover.person_id).where(
+        GiftApprover.org_id == GiftOrHospitality.org_id, GiftApprover.person_id == access.person_id).exists()
     return select(GiftOrHospitality).where(
-        or_(GiftOrHospitality.org_id.in_(access.officer_org_ids), GiftOrHospitality.person_id == access.person_id)
+        or_(GiftOrHospitality.org_id.in_(access.officer_org_ids), GiftOrHospitality.person_id == access.person_id, designated)
     )
 
 
@@ -228,7 +232,7 @@ async def record_review(
         errors.append(UserError(field="reviewedOn", message="A review cannot be dated in the future."))
     if nil_return:
         current = await db.all(visible_interests(access).where(Interest.org_id == org_id, Interest.person_id == person_id))
-        if any(i.is_current_on(reviewed_on) for i in current):
+        if any(i.is_current_on(reviewed_on) and i.status != InterestStatus.REJECTED for i in current):
             errors.append(UserError(field="nilReturn", message="A nil return says there is nothing to declare, but this person has current interests."))
     if errors:
         raise InputErrors(*errors)
@@ -296,6 +300,8 @@ async def record_gift(
         errors.append(UserError(field="approvedById", message="Only something accepted needs approval."))
     elif approved_by is not None and approved_by not in known.people:
         errors.append(UserError(field="approvedById", message="The approver must be registered with this organisation."))
+    elif approved_by is not None and (refusal := await approval_refusal(db, org_id, person_id, approved_by)):
+        errors.append(UserError(field="approvedById", message=refusal))
     if errors:
         raise InputErrors(*errors)
     entry = GiftOrHospitality(
@@ -306,6 +312,24 @@ async def record_gift(
     await db.add(entry)
     await record(db, access, "gift_or_hospitality.record", entry, org_id=org_id)
     return entry
+
+
+RECIPIENT_REFUSED = "The recipient cannot approve their own gift or hospitality; someone the organisation designates must."
+
+
+async def is_designated_approver(db: Db, org_id: uuid.UUID, person_id: uuid.UUID) -> bool:
+    return await db.first(select(GiftApprover.person_id).where(
+        GiftApprover.org_id == org_id, GiftApprover.person_id == person_id)) is not None
+
+
+async def approval_refusal(db: Db, org_id: uuid.UUID, recipient_id: uuid.UUID, approver_id: uuid.UUID) -> str | None:
+    """Approval is only by someone the organisation designates, never the recipient."""
+    if approver_id == recipient_id:
+        return RECIPIENT_REFUSED
+    if not await is_designated_approver(db, org_id, approver_id):
+        name = await db.scalar(select(Person.name).where(Person.id == approver_id)) or "That person"
+        return f"{name} is not designated to approve gifts and hospitality for this organisation."
+    return None
 
 
 def assessment_of(entry: GiftOrHospitality) -> rules.Assessment:

@@ -15,6 +15,12 @@ class InterestCategory(str, enum.Enum):
     INDIRECT = "INDIRECT"
 
 
+class InterestStatus(str, enum.Enum):
+    PENDING = "PENDING"  # declared at a meeting; the register's keeper has yet to confirm it
+    CONFIRMED = "CONFIRMED"
+    REJECTED = "REJECTED"
+
+
 class Interest(SQLModel, table=True):
     """An entry in an organisation's register of interests."""
 
@@ -36,6 +42,11 @@ class Interest(SQLModel, table=True):
     became_aware_on: date
     declared_on: date
     withheld: bool = False  # kept from the published register in exceptional circumstances
+    status: InterestStatus = Field(default=InterestStatus.CONFIRMED, sa_type=String)
+    source_declaration_id: uuid.UUID | None = None  # declared at a meeting: pending until the keeper confirms it
+    reviewed_by: uuid.UUID | None = Field(default=None, foreign_key="person.id")
+    reviewed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    review_note: str = ""
     recorded_by: uuid.UUID = Field(foreign_key="person.id")
     recorded_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
@@ -43,6 +54,22 @@ class Interest(SQLModel, table=True):
 
     def is_current_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class GiftApprover(SQLModel, table=True):
+    """Someone the organisation designates to approve gifts and hospitality (never their own)."""
+
+    __tablename__ = "gift_approver"
+    __table_args__ = (
+        ForeignKeyConstraint(["org_id", "person_id"], ["person_registration.org_id", "person_registration.person_id"]),
+    )
+
+    org_id: uuid.UUID = Field(primary_key=True, foreign_key="organisation.id")
+    person_id: uuid.UUID = Field(primary_key=True, foreign_key="person.id")
+    designated_by: uuid.UUID = Field(foreign_key="person.id")
+    designated_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
 
 
 class InterestReview(SQLModel, table=True):
@@ -62,6 +89,27 @@ class InterestReview(SQLModel, table=True):
     recorded_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
+
+
+class GiftChange(str, enum.Enum):
+    APPROVED = "APPROVED"
+    RETURNED = "RETURNED"
+    DECLINED = "DECLINED"
+
+
+class GiftOrHospitalityUpdate(SQLModel, table=True):
+    """A later change to an entry of gifts and hospitality: its history, kept."""
+
+    __tablename__ = "gift_or_hospitality_update"
+    __table_args__ = (ForeignKeyConstraint(["org_id", "gift_id"], ["gift_or_hospitality.org_id", "gift_or_hospitality.id"]),)
+
+    org_id: uuid.UUID = Field(primary_key=True)
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    gift_id: uuid.UUID
+    change: GiftChange = Field(sa_type=String)
+    note: str = ""
+    at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
+    recorded_by: uuid.UUID = Field(foreign_key="person.id")
 
 
 class GiftKind(str, enum.Enum):

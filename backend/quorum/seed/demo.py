@@ -10,7 +10,7 @@ import hashlib
 import io
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pikepdf
 from sqlalchemy import select, update
@@ -18,11 +18,19 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole
+from quorum.conduct.tables import (
+    Attendance, AttendanceStatus, Declaration, Decision, Management, MeetingProgress, Route,
+)
 from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import owner_url
 from quorum.delegations.tables import Delegation
 from quorum.files.inspection import PDF, WORD, clean_filename, inspect
 from quorum.files.tables import StoredFile
+from quorum.interests.tables import (
+    GiftApprover, GiftChange, GiftKind, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestCategory,
+    InterestReview, InterestStatus,
+)
+from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration, Role
 from quorum.seed.demo_surveys import seed_surveys
@@ -144,6 +152,7 @@ async def seed_demo() -> None:
                     )
         await _seed_governance(conn, org_ids, practice_ids)
         await seed_surveys(conn, org_ids["00T"], practice_ids)
+        await _seed_registers_and_a_chairs_action(conn, org_ids, practice_ids)
     await engine.dispose()
     _print_summary()
 
@@ -299,6 +308,84 @@ async def _governing_body_terms(conn, bolton) -> None:
         uploaded_by=helen, inspection_note=checked.note,
     ).returning(StoredFile.id))
     await conn.execute(update(Committee).where(Committee.id == governing_body.id).values(terms_file_id=file_id))
+
+
+CHAIRS_ACTION_MEETING = "Governing body, extraordinary meeting"
+MERGER_ITEM = "Practice merger: P82001 and P82002"
+
+
+async def _seed_registers_and_a_chairs_action(conn, org_ids: dict, practice_ids: dict) -> None:
+    """Bolton's registers in use: a nil return, a designated approver and a gift with its approval history, and a
+    meeting three weeks ago whose merger item went to chair's action (awaiting ratification) after Dr Mistry's
+    declaration, which waits in the register of interests for the secretary to confirm."""
+    bolton = org_ids["00T"]
+    people = dict((await conn.execute(select(Person.email, Person.id))).all())
+    person = {local: people[f"{local}@{DEMO_DOMAIN}"] for local in (
+        "tom.ashworth", "priya.shah", "rajesh.mistry", "margaret.lowe", "helen.hargreaves")}
+    today = date.today()
+    if await conn.scalar(select(InterestReview.id).where(InterestReview.org_id == bolton,
+                                                         InterestReview.person_id == person["tom.ashworth"])) is None:
+        await conn.execute(insert(InterestReview).values(
+            org_id=bolton, person_id=person["tom.ashworth"], reviewed_on=today - timedelta(days=40), nil_return=True,
+            recorded_by=person["helen.hargreaves"]))
+    await conn.execute(insert(GiftApprover).values(
+        org_id=bolton, person_id=person["priya.shah"], designated_by=person["helen.hargreaves"]).on_conflict_do_nothing())
+    dinner = "Dinner after a diabetes symposium"
+    if await conn.scalar(select(GiftOrHospitality.id).where(GiftOrHospitality.org_id == bolton,
+                                                            GiftOrHospitality.description == dinner)) is None:
+        gift = await conn.scalar(insert(GiftOrHospitality).values(
+            org_id=bolton, person_id=person["rajesh.mistry"], kind=GiftKind.HOSPITALITY, description=dinner,
+            offered_by="Acme Pharma Ltd", from_supplier=True, value_pence=9000, offered_on=today - timedelta(days=20),
+            accepted=True, approved_by=person["priya.shah"], recorded_by=person["helen.hargreaves"],
+        ).returning(GiftOrHospitality.id))
+        await conn.execute(insert(GiftOrHospitalityUpdate).values(
+            org_id=bolton, gift_id=gift, change=GiftChange.APPROVED, recorded_by=person["priya.shah"],
+            note="He spoke at the symposium; the dinner was part of the programme."))
+
+    governing_body = await conn.scalar(select(Committee.id).where(
+        Committee.org_id == bolton, Committee.kind == CommitteeKind.GOVERNING_BODY))
+    if await conn.scalar(select(Meeting.id).where(Meeting.committee_id == governing_body,
+                                                  Meeting.title == CHAIRS_ACTION_MEETING)) is not None:
+        return
+    held = datetime.combine(today - timedelta(days=21), datetime.min.time(), timezone.utc).replace(hour=14)
+    meeting = await conn.scalar(insert(Meeting).values(
+        org_id=bolton, committee_id=governing_body, title=CHAIRS_ACTION_MEETING, starts_at=held,
+        ends_at=held + timedelta(hours=1), location="Bolton Town Hall", status=MeetingStatus.HELD,
+    ).returning(Meeting.id))
+    items = {}
+    for position, (title, purpose) in enumerate((("Welcome and apologies for absence", Purpose.NOTE),
+                                                 (MERGER_ITEM, Purpose.DECISION)), start=1):
+        items[title] = await conn.scalar(insert(AgendaItem).values(
+            org_id=bolton, meeting_id=meeting, committee_id=governing_body, position=position, title=title,
+            purpose=purpose, part=Part.PUBLIC,
+            concerns_practice_ids=[practice_ids["P82001"], practice_ids["P82002"]] if title == MERGER_ITEM else [],
+        ).returning(AgendaItem.id))
+    await conn.execute(insert(MeetingProgress).values(
+        org_id=bolton, meeting_id=meeting, committee_id=governing_body, opened_at=held, closed_at=held + timedelta(hours=1)))
+    for local in ("margaret.lowe", "rajesh.mistry", "tom.ashworth", "helen.hargreaves"):
+        await conn.execute(insert(Attendance).values(
+            org_id=bolton, meeting_id=meeting, committee_id=governing_body, person_id=person[local],
+            status=AttendanceStatus.IN_ATTENDANCE if local == "helen.hargreaves" else AttendanceStatus.PRESENT))
+    description = "Partner at The Mill Health Centre (P82001)"
+    declaration = await conn.scalar(insert(Declaration).values(
+        org_id=bolton, meeting_id=meeting, committee_id=governing_body, item_id=items[MERGER_ITEM],
+        person_id=person["rajesh.mistry"], category=InterestCategory.FINANCIAL, description=description,
+        management=Management.LEAVE_ROOM, recorded_by=person["helen.hargreaves"], recorded_at=held,
+    ).returning(Declaration.id))
+    await conn.execute(insert(Interest).values(
+        org_id=bolton, person_id=person["rajesh.mistry"], category=InterestCategory.FINANCIAL, description=description,
+        valid_from=held.date(), became_aware_on=held.date(),
+        declared_on=held.date(), recorded_by=person["helen.hargreaves"], status=InterestStatus.PENDING,
+        source_declaration_id=declaration))
+    lowe, ashworth, mistry = (str(person[k]) for k in ("margaret.lowe", "tom.ashworth", "rajesh.mistry"))
+    await conn.execute(insert(Decision).values(
+        org_id=bolton, meeting_id=meeting, committee_id=governing_body, item_id=items[MERGER_ITEM],
+        route=Route.CHAIRS_ACTION, decided_at=held + timedelta(minutes=40), recorded_by=person["helen.hargreaves"],
+        chaired_by=person["margaret.lowe"],
+        text="The chair approved the merger of The Mill Health Centre and P82002 from 1 April, to be ratified at the next meeting.",
+        quorum={"met": False, "unmet": ["At least one voting GP must be present; none is."], "present_voting": 3,
+                "counted": [lowe, ashworth], "excluded": [mistry], "chaired_by": lowe, "chair_note": ""},
+    ))
 
 
 def _print_summary() -> None:

@@ -4,6 +4,8 @@ import type {
   AddActionMutationVariables,
   CastVoteMutation,
   CastVoteMutationVariables,
+  ChoosePresidingMemberMutation,
+  ChoosePresidingMemberMutationVariables,
   CloseMeetingMutation,
   CloseMeetingMutationVariables,
   CloseVoteMutation,
@@ -28,6 +30,10 @@ import type {
   RecordDecisionMutationVariables,
   RecordDeclarationMutation,
   RecordDeclarationMutationVariables,
+  ReferralChoicesQuery,
+  ReferralChoicesQueryVariables,
+  RescindDecisionMutation,
+  RescindDecisionMutationVariables,
   SaveMinuteNotesMutation,
   SaveMinuteNotesMutationVariables,
   TakeItemMutation,
@@ -97,6 +103,7 @@ export const meetingConductQuery = gql<MeetingConductQuery, MeetingConductQueryV
           description
           management
           takesPartInDecision
+          warning
           person {
             id
             name
@@ -132,6 +139,13 @@ export const meetingConductQuery = gql<MeetingConductQuery, MeetingConductQueryV
           id
           route
           text
+          referredTo
+          rescindedAt
+          rescissionReason
+          rescindedBy {
+            name
+          }
+          isItemOutcome
           quorum {
             met
             unmet
@@ -340,6 +354,51 @@ export const recordDecisionMutation = gql<RecordDecisionMutation, RecordDecision
       errors {
         field
         message
+      }
+    }
+  }
+`);
+
+export const rescindDecisionMutation = gql<RescindDecisionMutation, RescindDecisionMutationVariables>(`
+  mutation RescindDecision($input: RescindDecisionInput!) {
+    rescindDecision(input: $input) {
+      decision {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const choosePresidingMemberMutation = gql<ChoosePresidingMemberMutation, ChoosePresidingMemberMutationVariables>(`
+  mutation ChoosePresidingMember($input: ChoosePresidingMemberInput!) {
+    choosePresidingMember(input: $input) {
+      live {
+        stage
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const referralChoicesQuery = gql<ReferralChoicesQuery, ReferralChoicesQueryVariables>(`
+  query ReferralChoices {
+    committees(first: 100) {
+      edges {
+        node {
+          id
+          name
+          host {
+            id
+            name
+          }
+        }
       }
     }
   }

@@ -16,12 +16,18 @@ import type {
   InterestReturnsDueQueryVariables,
   InterestsQuery,
   InterestsQueryVariables,
+  PublishedRegisterOfGiftsQuery,
+  PublishedRegisterOfGiftsQueryVariables,
   PublishedRegisterOfInterestsQuery,
   PublishedRegisterOfInterestsQueryVariables,
   RecordGiftOrHospitalityMutation,
   RecordGiftOrHospitalityMutationVariables,
   RecordInterestReviewMutation,
   RecordInterestReviewMutationVariables,
+  ReviewPendingInterestMutation,
+  ReviewPendingInterestMutationVariables,
+  UpdateGiftOrHospitalityMutation,
+  UpdateGiftOrHospitalityMutationVariables,
 } from '../generated/graphql';
 
 export const interestsQuery = gql<InterestsQuery, InterestsQueryVariables>(`
@@ -45,6 +51,8 @@ export const interestsQuery = gql<InterestsQuery, InterestsQueryVariables>(`
           isCurrent
           withheldFromPublication
           viewerCanChange
+          status
+          reviewNote
           person {
             id
             name
@@ -149,6 +157,7 @@ export const publishedRegisterOfInterestsQuery = gql<
       decisionMakers {
         name
         positions
+        nilReturnOn
         interests {
           category
           description
@@ -192,8 +201,63 @@ export const giftsAndHospitalityQuery = gql<GiftsAndHospitalityQuery, GiftsAndHo
           approvedBy {
             name
           }
+          history {
+            change
+            note
+            at
+            recordedBy {
+              name
+            }
+          }
         }
       }
+    }
+  }
+`);
+
+export const reviewPendingInterestMutation = gql<ReviewPendingInterestMutation, ReviewPendingInterestMutationVariables>(`
+  mutation ReviewPendingInterest($input: ReviewPendingInterestInput!) {
+    reviewPendingInterest(input: $input) {
+      interest {
+        id
+        status
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const updateGiftOrHospitalityMutation = gql<
+  UpdateGiftOrHospitalityMutation,
+  UpdateGiftOrHospitalityMutationVariables
+>(`
+  mutation UpdateGiftOrHospitality($input: UpdateGiftOrHospitalityInput!) {
+    updateGiftOrHospitality(input: $input) {
+      entry {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const publishedRegisterOfGiftsQuery = gql<PublishedRegisterOfGiftsQuery, PublishedRegisterOfGiftsQueryVariables>(`
+  query PublishedRegisterOfGifts($odsCode: String!) {
+    publishedRegisterOfGifts(odsCode: $odsCode) {
+      personName
+      kind
+      description
+      offeredBy
+      value
+      offeredOn
+      accepted
+      approvedBy
     }
   }
 `);

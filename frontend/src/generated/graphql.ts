@@ -179,6 +179,11 @@ export type ChangeMeetingStatusInput = {
   status: MeetingStatus;
 };
 
+export type ChoosePresidingMemberInput = {
+  itemId: string | number;
+  personId: string | number;
+};
+
 export type CloseBallotInput = {
   id: string | number;
 };
@@ -283,7 +288,9 @@ export type DecisionRoute =
   | 'CHAIRS_ACTION'
   | 'CONSENSUS'
   | 'DEFERRED'
-  | 'VOTE';
+  | 'REFERRED'
+  | 'VOTE'
+  | 'WITHDRAWN';
 
 /** A member's own declaration on an item, before or during the meeting; the chair decides how it is managed. */
 export type DeclareInterestInItemInput = {
@@ -333,6 +340,11 @@ export type EndSeatInput = {
   validTo: string;
 };
 
+export type GiftChange =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'RETURNED';
+
 export type GiftKind =
   | 'CASH_OR_VOUCHERS'
   | 'GIFT'
@@ -379,6 +391,11 @@ export type InterestReturnStatus =
   | 'DUE'
   | 'OVERDUE'
   | 'UP_TO_DATE';
+
+export type InterestStatus =
+  | 'CONFIRMED'
+  | 'PENDING'
+  | 'REJECTED';
 
 export type InviteInput = {
   arrangementId: string | number;
@@ -563,6 +580,8 @@ export type RecordAttendanceInput = {
 export type RecordDecisionInput = {
   delegationId?: string | number | null | undefined;
   itemId: string | number;
+  /** For a referral: the committee the item is referred to. */
+  referredToCommitteeId?: string | number | null | undefined;
   route: DecisionRoute;
   text?: string;
 };
@@ -629,11 +648,22 @@ export type RequestPaperInput = {
   title: string;
 };
 
+export type RescindDecisionInput = {
+  decisionId: string | number;
+  reason: string;
+};
+
 export type RespondentGroupSplit =
   | 'LEADERSHIP'
   | 'LIST_SIZE'
   | 'LOCALITY'
   | 'ROLE';
+
+export type ReviewPendingInterestInput = {
+  confirm: boolean;
+  id: string | number;
+  note?: string;
+};
 
 export type RevokeBallotProxyInput = {
   id: string | number;
@@ -821,6 +851,12 @@ export type UpdateCommitteeInput = {
   name: string;
   quorumRule: QuorumRuleInput;
   termsSummary: string;
+};
+
+export type UpdateGiftOrHospitalityInput = {
+  change: GiftChange;
+  id: string | number;
+  note?: string;
 };
 
 export type UpdatePrimaryCareContractInput = {
@@ -1040,7 +1076,7 @@ export type MeetingConductQueryVariables = Exact<{
 }>;
 
 
-export type MeetingConductQuery = { meetingConduct: { stage: MeetingStage, viewerCanConduct: boolean, viewerChairs: boolean, viewerIsMember: boolean, meeting: { id: string, title: string, startsAt: string, location: string, committee: { id: string, name: string } | null }, live: { openedAt: string | null, closedAt: string | null, currentItem: { itemId: string, number: string, title: string } | null }, attendance: Array<{ personId: string | null, name: string, capacity: string, role: SeatRole | null, voting: boolean, standing: AttendanceStanding, inRoom: boolean }>, movements: Array<{ name: string, movement: AttendanceMovementKind, at: string, itemNumber: string | null }>, items: Array<{ notes: string | null, item: { id: string, number: string, title: string, part: Part }, quorum: { met: boolean, unmet: Array<string>, presentVoting: number, mayVote: Array<string>, excluded: Array<string>, chairedBy: string | null, chairNote: string, expected: boolean }, declarations: Array<{ id: string, description: string, management: ConflictManagement, takesPartInDecision: boolean, person: { id: string, name: string } | null }>, votes: Array<{ id: string, motion: string, secret: boolean, isOpen: boolean, eligibleCount: number, castCount: number, forCount: number | null, againstCount: number | null, abstainCount: number | null, castingVote: VoteChoice | null, outcome: VoteOutcome | null, result: string | null, viewerMayVote: boolean, viewerHasVoted: boolean, namedVotes: Array<{ choice: VoteChoice, person: { id: string, name: string } | null }>, chairedBy: { name: string } | null }>, decisions: Array<{ id: string, route: DecisionRoute, text: string, quorum: { met: boolean, unmet: Array<string> }, chairedBy: { name: string } | null }>, actions: Array<{ id: string, description: string, dueDate: string, status: ActionStatus, owner: { name: string } | null }> }>, conflictSuggestions: Array<{ reason: string, suggestedManagement: ConflictManagement, item: { id: string } | null, person: { id: string, name: string } | null, interest: { id: string, description: string, category: InterestCategory } }> } | null };
+export type MeetingConductQuery = { meetingConduct: { stage: MeetingStage, viewerCanConduct: boolean, viewerChairs: boolean, viewerIsMember: boolean, meeting: { id: string, title: string, startsAt: string, location: string, committee: { id: string, name: string } | null }, live: { openedAt: string | null, closedAt: string | null, currentItem: { itemId: string, number: string, title: string } | null }, attendance: Array<{ personId: string | null, name: string, capacity: string, role: SeatRole | null, voting: boolean, standing: AttendanceStanding, inRoom: boolean }>, movements: Array<{ name: string, movement: AttendanceMovementKind, at: string, itemNumber: string | null }>, items: Array<{ notes: string | null, item: { id: string, number: string, title: string, part: Part }, quorum: { met: boolean, unmet: Array<string>, presentVoting: number, mayVote: Array<string>, excluded: Array<string>, chairedBy: string | null, chairNote: string, expected: boolean }, declarations: Array<{ id: string, description: string, management: ConflictManagement, takesPartInDecision: boolean, warning: string | null, person: { id: string, name: string } | null }>, votes: Array<{ id: string, motion: string, secret: boolean, isOpen: boolean, eligibleCount: number, castCount: number, forCount: number | null, againstCount: number | null, abstainCount: number | null, castingVote: VoteChoice | null, outcome: VoteOutcome | null, result: string | null, viewerMayVote: boolean, viewerHasVoted: boolean, namedVotes: Array<{ choice: VoteChoice, person: { id: string, name: string } | null }>, chairedBy: { name: string } | null }>, decisions: Array<{ id: string, route: DecisionRoute, text: string, referredTo: string | null, rescindedAt: string | null, rescissionReason: string | null, isItemOutcome: boolean, rescindedBy: { name: string } | null, quorum: { met: boolean, unmet: Array<string> }, chairedBy: { name: string } | null }>, actions: Array<{ id: string, description: string, dueDate: string, status: ActionStatus, owner: { name: string } | null }> }>, conflictSuggestions: Array<{ reason: string, suggestedManagement: ConflictManagement, item: { id: string } | null, person: { id: string, name: string } | null, interest: { id: string, description: string, category: InterestCategory } }> } | null };
 
 export type OpenMeetingMutationVariables = Exact<{
   input: MeetingInput;
@@ -1125,6 +1161,25 @@ export type RecordDecisionMutationVariables = Exact<{
 
 
 export type RecordDecisionMutation = { recordDecision: { decision: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RescindDecisionMutationVariables = Exact<{
+  input: RescindDecisionInput;
+}>;
+
+
+export type RescindDecisionMutation = { rescindDecision: { decision: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ChoosePresidingMemberMutationVariables = Exact<{
+  input: ChoosePresidingMemberInput;
+}>;
+
+
+export type ChoosePresidingMemberMutation = { choosePresidingMember: { live: { stage: MeetingStage } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ReferralChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralChoicesQuery = { committees: { edges: Array<{ node: { id: string, name: string, host: { id: string, name: string } | null } }> } };
 
 export type AddActionMutationVariables = Exact<{
   input: AddActionInput;
@@ -1663,7 +1718,7 @@ export type InterestsQueryVariables = Exact<{
 }>;
 
 
-export type InterestsQuery = { interests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, category: InterestCategory, description: string, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string, declaredLate: boolean, isCurrent: boolean, withheldFromPublication: boolean, viewerCanChange: boolean, person: { id: string, name: string } | null, concernsOrganisations: Array<{ id: string, name: string }>, concernsPractices: Array<{ id: string, odsCode: string, name: string }> } }> } };
+export type InterestsQuery = { interests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, category: InterestCategory, description: string, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string, declaredLate: boolean, isCurrent: boolean, withheldFromPublication: boolean, viewerCanChange: boolean, status: InterestStatus, reviewNote: string, person: { id: string, name: string } | null, concernsOrganisations: Array<{ id: string, name: string }>, concernsPractices: Array<{ id: string, odsCode: string, name: string }> } }> } };
 
 export type InterestReturnsDueQueryVariables = Exact<{
   organisationId: string | number;
@@ -1705,7 +1760,7 @@ export type PublishedRegisterOfInterestsQueryVariables = Exact<{
 }>;
 
 
-export type PublishedRegisterOfInterestsQuery = { publishedRegisterOfInterests: { organisationName: string, odsCode: string, decisionMakers: Array<{ name: string, positions: Array<string>, interests: Array<{ category: InterestCategory, description: string, concerns: Array<string>, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string }> }> } | null };
+export type PublishedRegisterOfInterestsQuery = { publishedRegisterOfInterests: { organisationName: string, odsCode: string, decisionMakers: Array<{ name: string, positions: Array<string>, nilReturnOn: string | null, interests: Array<{ category: InterestCategory, description: string, concerns: Array<string>, validFrom: string, validTo: string | null, actionTaken: string, declaredOn: string }> }> } | null };
 
 export type GiftsAndHospitalityQueryVariables = Exact<{
   organisationId: string | number;
@@ -1714,7 +1769,28 @@ export type GiftsAndHospitalityQueryVariables = Exact<{
 }>;
 
 
-export type GiftsAndHospitalityQuery = { giftsAndHospitality: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: GiftKind, description: string, offeredBy: string, fromSupplier: boolean, value: string, offeredOn: string, accepted: boolean, assessment: { requirement: GiftRequirement, explanation: string, breach: string | null }, person: { name: string } | null, approvedBy: { name: string } | null } }> } };
+export type GiftsAndHospitalityQuery = { giftsAndHospitality: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: GiftKind, description: string, offeredBy: string, fromSupplier: boolean, value: string, offeredOn: string, accepted: boolean, assessment: { requirement: GiftRequirement, explanation: string, breach: string | null }, person: { name: string } | null, approvedBy: { name: string } | null, history: Array<{ change: GiftChange, note: string, at: string, recordedBy: { name: string } | null }> } }> } };
+
+export type ReviewPendingInterestMutationVariables = Exact<{
+  input: ReviewPendingInterestInput;
+}>;
+
+
+export type ReviewPendingInterestMutation = { reviewPendingInterest: { interest: { id: string, status: InterestStatus } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type UpdateGiftOrHospitalityMutationVariables = Exact<{
+  input: UpdateGiftOrHospitalityInput;
+}>;
+
+
+export type UpdateGiftOrHospitalityMutation = { updateGiftOrHospitality: { entry: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublishedRegisterOfGiftsQueryVariables = Exact<{
+  odsCode: string;
+}>;
+
+
+export type PublishedRegisterOfGiftsQuery = { publishedRegisterOfGifts: Array<{ personName: string, kind: GiftKind, description: string, offeredBy: string, value: string, offeredOn: string, accepted: boolean, approvedBy: string | null }> | null };
 
 export type RecordGiftOrHospitalityMutationVariables = Exact<{
   input: RecordGiftOrHospitalityInput;

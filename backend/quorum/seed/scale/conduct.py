@@ -300,7 +300,8 @@ class Conduct:
                 ))
             earlier.approved = True
             text = f"The minutes of the meeting held on {_day(earlier.row.starts_at)} were approved as a true record."
-            held.decisions.append(Decided(self._decision(held, item, "CONSENSUS", text, decided, moment, None)))
+            approval_of = self._decision(held, item, "CONSENSUS", text, decided, moment, None)
+            held.decisions.append(Decided(approval_of._replace(minutes_of_meeting_id=earlier.row.id)))
 
     def _ratify(self, held: HeldMeeting, item: tuple, quorum, at) -> None:
         moment = at[item.id] + 3 * MINUTES
@@ -315,7 +316,7 @@ class Conduct:
             ratification = self._decision(held, item, "CONSENSUS", text, decided, moment, None)
             held.decisions.append(Decided(ratification._replace(
                 delegation_org_id=action.row.delegation_org_id, delegation_id=action.row.delegation_id,
-                delegation_label=action.row.delegation_label)))
+                delegation_label=action.row.delegation_label, ratifies_id=action.row.id)))
         self.chairs_actions = []
 
     def _raise_action(self, index: int, meeting: tuple, item: PlannedItem, day: date, moment: datetime) -> None:

@@ -63,7 +63,7 @@ def _interests(world: World, loader: Rows, rng: Rng, ccg: CcgInfo) -> None:
                 concerns_org_ids=[], concerns_practice_ids=practices, valid_from=aware, valid_to=end,
                 action_taken="Declared at meetings; the chair decides how each conflict is managed.",
                 became_aware_on=aware, declared_on=declared, withheld=rng.chance(0.02), recorded_by=ccg.secretary_id,
-                recorded_at=london(declared, 10),
+                recorded_at=london(declared, 10), status="CONFIRMED", review_note="",
             )))
         ccg.interests[person_id] = registered
         _reviews(world, loader, rng, ccg, person_id, start, end, nil=not registered)
@@ -92,9 +92,12 @@ def _gifts(world: World, loader: Rows, rng: Rng, ccg: CcgInfo) -> None:
         requirement = assess(GiftKind(kind), supplier, pence).requirement
         approved = requirement == Requirement.REFUSE_UNLESS_APPROVED and rng.chance(0.5)
         accepted = requirement in (Requirement.NOT_REQUIRED, Requirement.DECLARE) or approved
+        entry_id, recipient = rng.new_id(), rng.choice(people)
+        # The accountable officer approves; their own, the chief finance officer (nobody approves their own).
+        approver = ccg.holder(4, offered) if ccg.holder(4, offered) != recipient else ccg.holder(5, offered)
         loader.add(rows.GiftOrHospitality(
-            org_id=ccg.id, id=rng.new_id(), person_id=rng.choice(people), kind=kind, description=description,
+            org_id=ccg.id, id=entry_id, person_id=recipient, kind=kind, description=description,
             offered_by=offered_by, from_supplier=supplier, value_pence=pence, offered_on=offered, accepted=accepted,
-            approved_by=ccg.holder(4, offered) if approved else None, recorded_by=ccg.secretary_id,
+            approved_by=approver if approved else None, recorded_by=ccg.secretary_id,
             recorded_at=london(offered + timedelta(days=rng.randint(1, 10)), 11),
         ))

@@ -177,6 +177,11 @@ export function DeclarationsSection({ conduct, item, onChanged }: Props) {
             <li key={declaration.id}>
               {declaration.person?.name}: {declaration.description}.{' '}
               {conflictManagementInWords[declaration.management]}.
+              {declaration.warning && (
+                <p>
+                  <strong>Warning:</strong> {declaration.warning}
+                </p>
+              )}
             </li>
           ))}
         </ul>

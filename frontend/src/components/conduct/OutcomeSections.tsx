@@ -1,6 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { type FormError, onFields, request } from '../../api/client';
-import { addActionMutation, recordDecisionMutation, saveMinuteNotesMutation } from '../../api/conduct';
+import {
+  addActionMutation,
+  recordDecisionMutation,
+  referralChoicesQuery,
+  rescindDecisionMutation,
+  saveMinuteNotesMutation,
+} from '../../api/conduct';
+import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { formatDate } from '../../dates';
 import type { DecisionRoute } from '../../generated/graphql';
@@ -16,15 +23,45 @@ interface Props {
   onChanged: () => void;
 }
 
-/** The routes a secretary may record by hand: a quorate item by consensus; an inquorate one deferred or by chair's action. */
-export function decisionRoutesFor(quorate: boolean): DecisionRoute[] {
-  return quorate ? ['CONSENSUS', 'DEFERRED'] : ['DEFERRED', 'CHAIRS_ACTION'];
+/** The outcomes a secretary may record by hand: a quorate item by consensus, deferred, referred or withdrawn; an
+ * inquorate one deferred, withdrawn or by chair's action; after the meeting closes, only a chair's action. */
+export function decisionRoutesFor(quorate: boolean, closed = false): DecisionRoute[] {
+  if (closed) return ['CHAIRS_ACTION'];
+  return quorate ? ['CONSENSUS', 'DEFERRED', 'REFERRED', 'WITHDRAWN'] : ['DEFERRED', 'CHAIRS_ACTION', 'WITHDRAWN'];
 }
 
-function DecisionForm({ item, onChanged }: Props) {
+type Decision = ItemConduct['decisions'][number];
+
+/** The item's standing outcome: one not rescinded (a ratification or an approval of minutes reported under it does not count). */
+export function standingOutcome(item: ItemConduct): Decision | undefined {
+  return item.decisions.find((decision) => !decision.rescindedAt && decision.isItemOutcome);
+}
+
+function ReferralField({ error }: { error?: string }) {
+  const { data } = useQuery(referralChoicesQuery, {});
+  return (
+    <SelectField
+      id="decision-referredToCommitteeId"
+      name="referredToCommitteeId"
+      label="Committee referred to (for a referral)"
+      defaultValue=""
+      error={error}
+    >
+      <option value="">Choose a committee</option>
+      {(data?.committees.edges ?? []).map(({ node }) => (
+        <option key={node.id} value={node.id}>
+          {node.name}, {node.host?.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function DecisionForm({ conduct, item, onChanged }: Props) {
   const idPrefix = 'decision';
   const { errors, setErrors, submitting, submit } = useSubmission();
-  const routes = decisionRoutesFor(item.quorum.met);
+  const closed = conduct.stage === 'CLOSED';
+  const routes = decisionRoutesFor(item.quorum.met, closed);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,17 +70,31 @@ function DecisionForm({ item, onChanged }: Props) {
     const values = new FormData(form);
     const route = String(values.get('route') ?? '') as DecisionRoute | '';
     const text = String(values.get('text') ?? '').trim();
+    const referredToCommitteeId = String(values.get('referredToCommitteeId') ?? '') || null;
     const missing: FormError[] = [
       ...(route ? [] : [{ field: 'route', message: 'Choose how the item was decided' }]),
-      ...(text || route === 'DEFERRED' ? [] : [{ field: 'text', message: 'Enter what was decided' }]),
+      ...(text || route === 'DEFERRED' || route === 'WITHDRAWN' ? [] : [{ field: 'text', message: 'Enter what was decided' }]),
+      ...(route !== 'REFERRED' || referredToCommitteeId
+        ? []
+        : [{ field: 'referredToCommitteeId', message: 'Choose the committee the item is referred to' }]),
     ];
     if (missing.length || !route) {
       setErrors(missing);
       return;
     }
     const payload = await submit(async () => {
-      const { recordDecision } = await request(recordDecisionMutation, { input: { itemId: item.item.id, route, text } });
-      return { ...recordDecision, errors: onFields(recordDecision.errors, { route: 'route', text: 'text' }) };
+      const { recordDecision } = await request(recordDecisionMutation, {
+        input: { itemId: item.item.id, route, text, referredToCommitteeId: route === 'REFERRED' ? referredToCommitteeId : null },
+      });
+      return {
+        ...recordDecision,
+        errors: onFields(recordDecision.errors, {
+          route: 'route',
+          text: 'text',
+          referredToCommitteeId: 'referredToCommitteeId',
+          itemId: 'route',
+        }),
+      };
     });
     if (payload) {
       form.reset();
@@ -53,8 +104,13 @@ function DecisionForm({ item, onChanged }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <h4>Record a decision</h4>
-      {!item.quorum.met && (
+      <h4>Record the outcome</h4>
+      {closed && (
+        <div className="nhsuk-inset-text">
+          <p>The meeting has closed. As the standing orders allow, an urgent decision can still be taken by chair&rsquo;s action, to be ratified at the next meeting.</p>
+        </div>
+      )}
+      {!closed && !item.quorum.met && (
         <div className="nhsuk-inset-text">
           <p>
             The item is not quorate, so it cannot be decided here. The standing orders allow it to be deferred or decided
@@ -79,31 +135,82 @@ function DecisionForm({ item, onChanged }: Props) {
         rows={3}
         error={errorFor(errors, 'text')}
       />
+      {routes.includes('REFERRED') && <ReferralField error={errorFor(errors, 'referredToCommitteeId')} />}
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-        Record decision
+        Record outcome
       </button>
     </form>
   );
 }
 
+function RescindForm({ decision, onChanged }: { decision: Decision; onChanged: () => void }) {
+  const idPrefix = 'rescind';
+  const { errors, setErrors, submitting, submit } = useSubmission();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const reason = String(new FormData(form).get('reason') ?? '').trim();
+    if (!reason) {
+      setErrors([{ field: 'reason', message: 'Enter why the outcome is rescinded' }]);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { rescindDecision } = await request(rescindDecisionMutation, { input: { decisionId: decision.id, reason } });
+      return { ...rescindDecision, errors: onFields(rescindDecision.errors, { reason: 'reason', decisionId: 'reason' }) };
+    });
+    if (payload) {
+      form.reset();
+      onChanged();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <h4>Rescind the outcome</h4>
+      <p>An item has one outcome at a time. To record another, rescind this one first; it stays in the record.</p>
+      <ErrorSummary errors={errors} idPrefix={idPrefix} />
+      <TextArea id={`${idPrefix}-reason`} name="reason" label="Why it is rescinded" rows={2} error={errorFor(errors, 'reason')} />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+        Rescind outcome
+      </button>
+    </form>
+  );
+}
+
+function outcomeInWords(decision: Decision): string {
+  const route = decision.route === 'REFERRED' && decision.referredTo ? `Referred to ${decision.referredTo}` : decisionRouteInWords[decision.route];
+  return `${route}: ${decision.text}${decision.chairedBy ? ` (chaired by ${decision.chairedBy.name})` : ''}`;
+}
+
 export function DecisionsSection({ conduct, item, onChanged }: Props) {
-  const canConduct = runsItems(conduct) && conduct.stage === 'OPEN';
+  const mayRecord =
+    (runsItems(conduct) && conduct.stage === 'OPEN') || (conduct.viewerCanConduct && conduct.stage === 'CLOSED');
+  const standing = standingOutcome(item);
   return (
     <section aria-labelledby="decisions-heading">
-      <h3 id="decisions-heading">Decisions</h3>
+      <h3 id="decisions-heading">Outcome</h3>
       {item.decisions.length === 0 ? (
-        <p>No decision has been recorded for this item.</p>
+        <p>No outcome has been recorded for this item.</p>
       ) : (
         <ul>
           {item.decisions.map((decision) => (
             <li key={decision.id}>
-              {decisionRouteInWords[decision.route]}: {decision.text}
-              {decision.chairedBy ? ` (chaired by ${decision.chairedBy.name})` : ''}
+              {decision.rescindedAt ? (
+                <>
+                  <s>{outcomeInWords(decision)}</s> Rescinded on {formatDate(decision.rescindedAt)}
+                  {decision.rescindedBy ? ` by ${decision.rescindedBy.name}` : ''}: {decision.rescissionReason}
+                </>
+              ) : (
+                outcomeInWords(decision)
+              )}
             </li>
           ))}
         </ul>
       )}
-      {canConduct && <DecisionForm conduct={conduct} item={item} onChanged={onChanged} />}
+      {mayRecord && conduct.viewerCanConduct && standing && <RescindForm decision={standing} onChanged={onChanged} />}
+      {mayRecord && !standing && <DecisionForm conduct={conduct} item={item} onChanged={onChanged} />}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { MemberSection } from '../../components/conduct/MemberSection';
 import { announcementFor, quorumInWords } from '../../components/conduct/live';
 import { ActionsSection, DecisionsSection, NotesSection } from '../../components/conduct/OutcomeSections';
 import { type Conduct, type ItemConduct, runsItems } from '../../components/conduct/types';
+import { PresidingForm } from '../../components/conduct/PresidingForm';
 import { VoteSection } from '../../components/conduct/VoteSection';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading, QueryProblem } from '../../components/messages';
@@ -102,7 +103,7 @@ function AgendaSection({ conduct, onChanged }: { conduct: Conduct; onChanged: ()
   );
 }
 
-function QuorumSection({ item }: { item: ItemConduct }) {
+function QuorumSection({ conduct, item, onChanged }: { conduct: Conduct; item: ItemConduct; onChanged: () => void }) {
   const { quorum } = item;
   return (
     <section aria-labelledby="quorum-heading">
@@ -117,6 +118,9 @@ function QuorumSection({ item }: { item: ItemConduct }) {
       </p>
       {quorum.mayVote.length > 0 && <p>May vote: {quorum.mayVote.join(', ')}.</p>}
       {quorum.excluded.length > 0 && <p>Excluded by a conflict of interest: {quorum.excluded.join(', ')}.</p>}
+      {!quorum.chairedBy && conduct.viewerCanConduct && conduct.stage === 'OPEN' && (
+        <PresidingForm conduct={conduct} item={item} onChanged={onChanged} />
+      )}
     </section>
   );
 }
@@ -127,7 +131,7 @@ function CurrentItem({ conduct, item, onChanged }: { conduct: Conduct; item: Ite
       <h2 id="current-item-heading">
         Item {item.item.number}: {item.item.title}
       </h2>
-      <QuorumSection item={item} />
+      <QuorumSection conduct={conduct} item={item} onChanged={onChanged} />
       <DeclarationsSection conduct={conduct} item={item} onChanged={onChanged} />
       <VoteSection conduct={conduct} item={item} onChanged={onChanged} />
       <DecisionsSection conduct={conduct} item={item} onChanged={onChanged} />

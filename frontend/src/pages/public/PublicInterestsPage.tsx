@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { publishedRegisterOfInterestsQuery } from '../../api/registers';
 import { useQuery } from '../../api/useQuery';
 import { Loading, QueryProblem } from '../../components/messages';
@@ -33,13 +33,17 @@ export function PublicInterestsPage() {
         The interests declared by {register.organisationName}&rsquo;s decision-makers: its governing body and the members of
         its committees and sub-committees.
       </p>
+      <p>
+        <Link to={`/public/${encodeURIComponent(register.odsCode)}/gifts`}>Their gifts and hospitality</Link> are published
+        too.
+      </p>
       {register.decisionMakers.length === 0 && <p>No decision-makers&rsquo; interests have been published.</p>}
       {register.decisionMakers.map((person) => (
         <section key={person.name} aria-label={person.name}>
           <h2>{person.name}</h2>
           <p>{person.positions.join(', ')}</p>
           {person.interests.length === 0 ? (
-            <p>Nil return: no interests declared.</p>
+            <p>{person.nilReturnOn ? `Nil return made on ${formatDate(person.nilReturnOn)}.` : 'No return received.'}</p>
           ) : (
             <Table
               caption={`Interests of ${person.name}`}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type FormError, onFields, request } from '../../api/client';
 import { seatChoicesQuery } from '../../api/committees';
-import { giftsAndHospitalityQuery, recordGiftOrHospitalityMutation } from '../../api/registers';
+import { giftsAndHospitalityQuery, recordGiftOrHospitalityMutation, updateGiftOrHospitalityMutation } from '../../api/registers';
 import { useCursorPages, useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
@@ -12,17 +12,12 @@ import { poundsToPence } from '../../components/registers/money';
 import { Table } from '../../components/Table';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, today } from '../../dates';
-import type { GiftKind, GiftRequirement } from '../../generated/graphql';
+import type { GiftChange, GiftKind, GiftRequirement } from '../../generated/graphql';
 import { useSession } from '../../session';
+import { giftChangeInWords, giftKindInWords } from '../../vocabulary';
 
 const pageSize = 50;
 const idPrefix = 'record-gift';
-
-const kindInWords: Record<GiftKind, string> = {
-  GIFT: 'Gift',
-  HOSPITALITY: 'Hospitality',
-  CASH_OR_VOUCHERS: 'Cash or vouchers',
-};
 
 const requirementTag: Record<GiftRequirement, [string, string]> = {
   NOT_REQUIRED: ['Need not be declared', 'nhsuk-tag--grey'],
@@ -110,9 +105,9 @@ function RecordGiftForm({ organisationId, onRecorded }: { organisationId: string
         </SelectField>
         <SelectField id={`${idPrefix}-kind`} name="kind" label="What it was" defaultValue="" error={errorFor(errors, 'kind')}>
           <option value="">Choose</option>
-          {(Object.keys(kindInWords) as GiftKind[]).map((kind) => (
+          {(Object.keys(giftKindInWords) as GiftKind[]).map((kind) => (
             <option key={kind} value={kind}>
-              {kindInWords[kind]}
+              {giftKindInWords[kind]}
             </option>
           ))}
         </SelectField>
@@ -168,6 +163,15 @@ export function GiftsPage() {
     { skip: !organisationId },
   );
   const gifts = data?.giftsAndHospitality;
+  const { errors, submitting, submit } = useSubmission();
+  const [changed, setChanged] = useState<string | null>(null);
+
+  async function update(id: string, change: GiftChange, what: string) {
+    if (submitting) return;
+    const payload = await submit(async () => (await request(updateGiftOrHospitalityMutation, { input: { id, change } })).updateGiftOrHospitality);
+    setChanged(payload ? `${giftChangeInWords[change]}: ${what}.` : null);
+    if (payload) reload();
+  }
 
   return (
     <>
@@ -179,18 +183,21 @@ export function GiftsPage() {
       <QueryProblem error={error} idPrefix="gifts" />
       {loading && !gifts && <Loading />}
       {gifts && gifts.totalCount === 0 && <p>Nothing has been recorded.</p>}
+      <ErrorSummary errors={errors} idPrefix="gift-update" />
       {gifts && gifts.totalCount > 0 && (
         <Table
           caption="Gifts and hospitality"
           compact
-          head={['Offered to', 'What', 'Offered by', 'Value', 'Offered on', 'Accepted', 'Guidance']}
+          head={['Offered to', 'What', 'Offered by', 'Value', 'Offered on', 'Accepted', 'Guidance', 'History']}
           rows={gifts.edges.map(({ node }) => {
             const [label, tag] = requirementTag[node.assessment.requirement];
+            const what = `${node.person?.name ?? ''}, ${node.description}`;
+            const approvable = node.assessment.requirement === 'REFUSE_UNLESS_APPROVED' && !node.approvedBy;
             return {
               key: node.id,
               cells: [
                 node.person?.name ?? '',
-                `${kindInWords[node.kind]}: ${node.description}`,
+                `${giftKindInWords[node.kind]}: ${node.description}`,
                 `${node.offeredBy}${node.fromSupplier ? ' (supplier)' : ''}`,
                 node.value,
                 formatDate(node.offeredOn),
@@ -199,11 +206,40 @@ export function GiftsPage() {
                   <strong className={`nhsuk-tag ${tag}`}>{label}</strong> {node.assessment.explanation}
                   {node.assessment.breach && <strong> {node.assessment.breach}</strong>}
                 </>,
+                <>
+                  {node.history.map((entry) => (
+                    <p key={entry.at}>
+                      {giftChangeInWords[entry.change]} on {formatDate(entry.at)} by {entry.recordedBy?.name}
+                      {entry.note ? `: ${entry.note}` : ''}
+                    </p>
+                  ))}
+                  {approvable && (
+                    <button
+                      type="button"
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-table-button"
+                      aria-label={`Approve: ${what}`}
+                      onClick={() => void update(node.id, 'APPROVED', what)}
+                    >
+                      Approve
+                    </button>
+                  )}
+                  {node.accepted && (
+                    <button
+                      type="button"
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-table-button"
+                      aria-label={`Returned: ${what}`}
+                      onClick={() => void update(node.id, 'RETURNED', what)}
+                    >
+                      Returned
+                    </button>
+                  )}
+                </>,
               ],
             };
           })}
         />
       )}
+      <Confirmation>{changed}</Confirmation>
       {gifts && <Pagination label="gifts and hospitality" pages={pages} pageInfo={gifts.pageInfo} />}
       {currentOrganisation && <RecordGiftForm key={organisationId} organisationId={organisationId} onRecorded={reload} />}
     </>

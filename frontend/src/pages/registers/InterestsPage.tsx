@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { request } from '../../api/client';
-import { endInterestMutation, interestReturnsDueQuery, interestsQuery, recordInterestReviewMutation } from '../../api/registers';
+import {
+  endInterestMutation,
+  interestReturnsDueQuery,
+  interestsQuery,
+  recordInterestReviewMutation,
+  reviewPendingInterestMutation,
+} from '../../api/registers';
 import { useCursorPages, useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -118,6 +124,15 @@ export function InterestsPage() {
   const keeper = holdsRole(viewer, organisationId, 'ADMINISTRATOR', 'BOARD_SECRETARY');
   const interests = data?.interests;
 
+  async function review(id: string, name: string, confirm: boolean) {
+    if (submitting) return;
+    const payload = await submit(
+      async () => (await request(reviewPendingInterestMutation, { input: { id, confirm } })).reviewPendingInterest,
+    );
+    setEnded(payload ? `Confirmed the entry of ${name} declared at a meeting.` : null);
+    if (payload) reload();
+  }
+
   async function end(id: string, name: string) {
     if (submitting) return;
     const payload = await submit(async () => (await request(endInterestMutation, { input: { id, validTo: today() } })).endInterest);
@@ -176,6 +191,26 @@ export function InterestsPage() {
                 <>
                   <strong>{interestCategoryInWords[node.category]}</strong>: {node.description}
                   {node.withheldFromPublication && <> (withheld from publication)</>}
+                  {node.status === 'PENDING' && <strong className="nhsuk-tag nhsuk-tag--yellow">Pending</strong>}
+                  {node.status === 'REJECTED' && (
+                    <>
+                      {' '}
+                      <strong className="nhsuk-tag nhsuk-tag--grey">Rejected</strong> {node.reviewNote}
+                    </>
+                  )}
+                  {keeper && node.status === 'PENDING' && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-table-button"
+                        aria-label={`Confirm: ${name}, ${node.description}`}
+                        onClick={() => void review(node.id, name, true)}
+                      >
+                        Confirm
+                      </button>
+                    </>
+                  )}
                 </>,
                 concerns.join(', '),
                 formatDate(node.validFrom),
