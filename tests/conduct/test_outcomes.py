@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conduct.support import (
-    CLOSE, DECIDE, DECLARE, ERRORS, Board, make_board, ok, payload, start_meeting, uuid_of,
+    CLOSE, DECIDE, ERRORS, Board, make_board, ok, payload, start_meeting, uuid_of,
 )
 from tests.support import ISLINGTON_SECRETARY, Caller, as_person, global_id, owner_fetch
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.conduct.support import DECLARE, Board, make_board, ok, org_id, payload, person_id, start_meeting, uuid_of
+from tests.conduct.support import Board, make_board, ok, org_id, payload, person_id, start_meeting, uuid_of
 from tests.support import BOLTON_GP, ISLINGTON_SECRETARY, Caller, add_member, as_person, owner_fetch
 
 ITEM = "Diabetes pathway"

@@ -17,7 +17,7 @@ from quorum.graphql.pagination import Connection, paginate
 from quorum.interests import gifts, pending, rules, service, spreadsheet
 from quorum.interests.published import published_gifts, published_register
 from quorum.interests.tables import (
-    GiftChange, GiftKind, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestCategory, InterestStatus,
+    GiftChange, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestStatus,
 )
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, RowError, organisations_by_id, practices_by_id
 from quorum.people.graphql import PersonNode, people_by_id
