@@ -6,7 +6,8 @@ import asyncpg
 import pytest
 
 from tests.support import (
-    BOLTON_ADMIN, BOLTON_GOVERNING_BODY, BOLTON_SECRETARY, ISLINGTON_SECRETARY, Caller, as_person, global_id, owner,
+    BOLTON_ADMIN, BOLTON_GOVERNING_BODY, BOLTON_SECRETARY, ISLINGTON_SECRETARY, Caller, as_person, assert_asked_to_sign_in,
+    global_id, owner,
     owner_fetch,
 )
 
@@ -189,7 +190,8 @@ async def test_another_ccg_s_secretary_and_the_public_cannot_change_seats_or_rul
     committee = await new_committee(secretary, "Audit (tenancy)", {"minimumVoting": 1})
     chair = (await seat(secretary, committee["id"], "margaret.lowe", role="CHAIR", category="LAY_MEMBER"))["seat"]
     before = await owner_fetch("SELECT count(*) AS seats, (SELECT count(*) FROM audit_entry) AS audit FROM seat")
-    for caller in (await as_person(client, ISLINGTON_SECRETARY), Caller(client)):
+    await assert_asked_to_sign_in(client, WITHDRAW, {"id": chair["id"]})
+    for caller in (await as_person(client, ISLINGTON_SECRETARY),):
         withdrawn = (await caller.data(WITHDRAW, {"id": chair["id"]}))["withdrawSeat"]
         assert withdrawn == {"seat": None, "errors": [{"field": "id", "message": "No such seat."}]}
         changed = (await caller.data(UPDATE, {"input": {

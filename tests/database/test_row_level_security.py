@@ -54,13 +54,6 @@ async def test_app_role_owns_nothing_and_is_not_a_superuser():
 PUBLISHED = {
     "committee": "SELECT count(*) FROM committee c WHERE EXISTS"
                  " (SELECT 1 FROM meeting m WHERE m.committee_id = c.id AND m.status <> 'DRAFT')",
-    "stored_file": """
-        SELECT count(*) FROM stored_file f WHERE
-          EXISTS (SELECT 1 FROM pack_build b WHERE b.file_id = f.id AND b.part = 'PUBLIC' AND b.published_at IS NOT NULL)
-          OR EXISTS (SELECT 1 FROM appendix a JOIN paper_version v ON v.id = a.version_id JOIN paper p ON p.id = v.paper_id
-                     JOIN agenda_item i ON i.id = p.item_id JOIN meeting m ON m.id = i.meeting_id
-                     WHERE a.file_id = f.id AND v.published_at IS NOT NULL AND p.is_public AND p.status = 'INCLUDED'
-                       AND i.part = 'PUBLIC' AND m.status <> 'DRAFT')""",
 }
 
 
@@ -74,9 +67,27 @@ async def test_without_settings_every_tenant_table_is_empty(table):
     public = (await owner_fetch(PUBLISHED[table]))[0][0] if table in PUBLISHED else 0
     conn = await app_connection()
     try:
-        assert await conn.fetchval(f"SELECT count(*) FROM {table}") == public
+        if table == "stored_file":
+            # A file is read through what it is attached to (migration 0010): anonymously, exactly the files of
+            # published rows an anonymous connection can itself see (public packs, Part I appendices, terms of
+            # committees with published meetings, the published scheme's agreements).
+            attached = {r[0] for r in await conn.fetch(ATTACHED_FILES)}
+            assert {r[0] for r in await conn.fetch("SELECT id FROM stored_file")} == attached
+            private_packs = await conn.fetchval("SELECT count(*) FROM pack_build WHERE part <> 'PUBLIC'")
+            assert private_packs == 0
+        else:
+            assert await conn.fetchval(f"SELECT count(*) FROM {table}") == public
     finally:
         await conn.close()
+
+
+ATTACHED_FILES = """
+    SELECT terms_file_id FROM committee WHERE terms_file_id IS NOT NULL
+    UNION SELECT agreement_file_id FROM delegation WHERE agreement_file_id IS NOT NULL
+    UNION SELECT file_id FROM appendix
+    UNION SELECT file_id FROM pack_build WHERE file_id IS NOT NULL
+    UNION SELECT document_file_id FROM ballot WHERE document_file_id IS NOT NULL
+"""
 
 
 async def test_settings_for_one_ccg_show_none_of_another():

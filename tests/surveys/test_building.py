@@ -9,7 +9,7 @@ import pytest
 
 from quorum.graphql.ids import decode
 
-from tests.support import BOLTON_ADMIN, BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, Caller, as_person, owner_fetch
+from tests.support import BOLTON_ADMIN, BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, Caller, as_person, assert_asked_to_sign_in, owner_fetch
 from tests.surveys.scenario import (
     CREATE, EVERYONE, OPEN, PUBLISH, QUESTION_SET, create_survey, open_survey, organisation,
 )
@@ -108,8 +108,11 @@ async def test_only_the_ccg_s_officers_build_its_surveys(client):
     before = await survey_count()
     gp = await create_survey(await as_person(client, BOLTON_GP), "00T")
     assert gp["errors"] == [{"field": None, "message": "Only the board secretary or an administrator of NHS Bolton CCG can build its surveys."}]
-    for outsider in (await as_person(client, ISLINGTON_SECRETARY), Caller(client)):
-        assert (await create_survey(outsider, "00T"))["errors"] == [{"field": "organisationId", "message": "No such organisation."}]
+    outsider = await as_person(client, ISLINGTON_SECRETARY)
+    assert (await create_survey(outsider, "00T"))["errors"] == [{"field": "organisationId", "message": "No such organisation."}]
+    await assert_asked_to_sign_in(client, CREATE, {"input": {
+        "organisationId": await organisation("00T"), "title": "Taken over", "anonymity": "ANONYMOUS",
+        "audience": {"roles": EVERYONE}, "sections": QUESTION_SET}})
     unknown = (await (await as_person(client, BOLTON_SECRETARY)).data(FROM_TEMPLATE, {"org": await organisation("00T"), "key": "nope"}))
     assert unknown["createSurveyFromTemplate"]["errors"] == [{"field": "templateKey", "message": "There is no survey template with that key."}]
     assert await survey_count() == before

@@ -9,7 +9,7 @@ import pytest
 from quorum.database import app_url, connect_kwargs
 from quorum.graphql.ids import decode, encode
 from tests.support import (
-    BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person,
+    BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person, assert_asked_to_sign_in,
     owner_fetch,
 )
 from tests.surveys import city_and_hackney as ch
@@ -50,8 +50,11 @@ async def test_another_ccg_s_users_and_anonymous_callers_reach_nothing(client):
         assert await seen(outsider, survey) is None
         assert survey not in await listed(outsider)
         assert await export_status(client, outsider, survey) == 404
-        refused = (await outsider.data(SAVE, {"input": {"surveyId": survey, "answers": complete(ids)}}))["saveResponse"]
-        assert refused["errors"] == [{"field": "surveyId", "message": "No such survey."}]
+        if outsider.token is None:
+            await assert_asked_to_sign_in(client, SAVE, {"input": {"surveyId": survey, "answers": complete(ids)}})
+        else:
+            refused = (await outsider.data(SAVE, {"input": {"surveyId": survey, "answers": complete(ids)}}))["saveResponse"]
+            assert refused["errors"] == [{"field": "surveyId", "message": "No such survey."}]
         question = await outsider.data("query($id: ID!) { node(id: $id) { id } }", {"id": ids["engaged"]})
         assert question["node"] is None
 
