@@ -9,7 +9,7 @@ import pytest
 
 from quorum.graphql.ids import decode
 
-from tests.support import BOLTON_ADMIN, BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, Caller, as_person, assert_asked_to_sign_in, owner_fetch
+from tests.support import BOLTON_ADMIN, BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, as_person, assert_asked_to_sign_in, owner_fetch
 from tests.surveys.scenario import (
     CREATE, EVERYONE, OPEN, PUBLISH, QUESTION_SET, create_survey, open_survey, organisation,
 )
