@@ -54,6 +54,12 @@ export async function signOut(): Promise<void> {
   if (!response.ok) throw await failure(response, 'You could not be signed out. Try again.');
 }
 
+/** Ends every sign-in of the person, on every device, and revokes every bearer token issued to them. */
+export async function signOutEverywhere(): Promise<void> {
+  const response = await post('/auth/sign-out?everywhere=1');
+  if (!response.ok) throw await failure(response, 'You could not be signed out everywhere. Try again.');
+}
+
 /** A full page load, so the server's cookies and the whole app start afresh. */
 export function goTo(path: string): void {
   window.location.assign(path);
