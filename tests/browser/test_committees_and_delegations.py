@@ -11,6 +11,7 @@ from playwright.async_api import BrowserContext, Page, expect
 from quorum import clock
 from quorum.seed.demo import demo_pdf
 from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.files.corpus import javascript_pdf
 from tests.meetings.support import CREATE_MEETING
 from tests.support import (
     BOLTON_GOVERNING_BODY, BOLTON_SECRETARY, DEMO_DELEGATION, Caller, global_id, owner_fetch, token_for,
@@ -203,19 +204,21 @@ async def test_an_area_team_officer_records_and_revokes_delegations_and_the_ccg_
         await janet.get_by_label("NHS Bolton CCG (00T)").check()
         await janet.get_by_label("Valid from").fill(today.isoformat())
         await janet.get_by_label("Valid to").fill((today + timedelta(days=365)).isoformat())
+        # The agreement arrives with JavaScript in it: the upload check removes it and says so, there and then
+        # and in the register.
         await janet.get_by_label("Signed agreement (optional)").set_input_files(
-            {"name": "bolton-contracts-agreement.pdf", "mimeType": "application/pdf",
-             "buffer": demo_pdf("Delegation of contracts: Greater Manchester Area Team and Bolton CCG")}
+            {"name": "bolton-contracts-agreement.pdf", "mimeType": "application/pdf", "buffer": javascript_pdf()}
         )
         await janet.get_by_role("button", name="Record delegation").click()
-        await expect(janet.get_by_role("status").filter(has_text="Recorded")).to_have_text(
-            f"Recorded the delegation to {JOINT_COMMITTEE}."
-        )
+        recorded = janet.get_by_role("status").filter(has_text="Recorded")
+        await expect(recorded).to_contain_text(f"Recorded the delegation to {JOINT_COMMITTEE}. Removed from the PDF: ")
+        await expect(recorded).to_contain_text("JavaScript")
         new_row = janet.get_by_role("row").filter(
             has=janet.get_by_role("button", name=f"Revoke the delegation to {JOINT_COMMITTEE} from {in_words(today)}")
         )
         await expect(new_row).to_contain_text("Active")
         await expect(new_row.get_by_role("link", name=re.compile("^Agreement"))).to_be_visible()
+        await expect(new_row.locator(".app-inspection-note")).to_contain_text("Removed from the PDF: ")
         await assert_accessible(janet)
 
         assert "11 contract records" in await contract_records(gp, server)
