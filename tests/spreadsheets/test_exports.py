@@ -172,3 +172,19 @@ def test_hostile_titles_and_over_long_text_still_make_a_workbook():
     from openpyxl import load_workbook
     import io
     assert load_workbook(io.BytesIO(content)).properties.title.startswith("NHS Bad ")
+
+
+def test_only_the_spreadsheet_modules_touch_openpyxl_and_nothing_writes_csv():
+    """Every export goes through quorum/spreadsheets.py (imports through spreadsheet_reader.py): a new export
+    written with openpyxl or the csv module directly would skip the formula guard."""
+    from pathlib import Path
+
+    import quorum
+
+    package = Path(quorum.__file__).parent
+    offenders = [
+        str(path.relative_to(package)) for path in package.rglob("*.py")
+        if path.name not in ("spreadsheets.py", "spreadsheet_reader.py")
+        and any(word in path.read_text() for word in ("openpyxl", "import csv", "xlsxwriter", "text/csv"))
+    ]
+    assert offenders == []
