@@ -16,7 +16,7 @@ import httpx
 import pytest
 import websockets
 
-from quorum.graphql.websocket import SOCKETS_PER_SIGN_IN, SUBSCRIPTIONS_PER_SOCKET
+from quorum.graphql.websocket import SOCKETS_PER_ADDRESS, SOCKETS_PER_SIGN_IN, SUBSCRIPTIONS_PER_SOCKET
 from tests.conftest import ROOT, TEST_DATABASE
 from tests.live_server import free_port
 from tests.meetings.support import create_meeting
@@ -176,6 +176,26 @@ async def test_a_flood_of_websockets_from_one_sign_in_is_refused_past_the_cap(se
     async with websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers) as again:
         await again.send(json.dumps({"type": "connection_init"}))
         assert json.loads(await again.recv())["type"] == "connection_ack"
+
+
+async def test_websockets_from_one_address_are_capped_whoever_opens_them(server):
+    """Anonymous pages (and any number of sign-ins) from one address share its cap, so a flood cannot exhaust the
+    worker while the per-sign-in cap is dodged by not signing in."""
+    url = server.replace("http://", "ws://") + "/graphql"
+    headers = {"Origin": server}
+    opened = []
+    async with Health(server):
+        try:
+            for _ in range(SOCKETS_PER_ADDRESS):
+                opened.append(await websockets.connect(url, subprotocols=["graphql-transport-ws"],
+                                                       additional_headers=headers))
+            with pytest.raises(websockets.InvalidStatus) as refused:
+                await websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers)
+            assert refused.value.response.status_code == 429
+            assert b"Too many live connections from this address (at most 200)" in refused.value.response.body
+        finally:
+            await asyncio.gather(*(socket_.close() for socket_ in opened))
+    assert len(opened) == SOCKETS_PER_ADDRESS
 
 
 async def test_subscriptions_per_socket_are_capped(server):
