@@ -129,6 +129,13 @@ async def test_an_anonymous_mutation_is_asked_to_sign_in(client):
     assert not any("secretar" in m for m in found)
 
 
+async def test_a_subscription_sent_by_post_is_told_where_subscriptions_go(client):
+    caller = await as_person(client, BOLTON_SECRETARY)
+    found = await messages(client, caller.token, 'subscription { meetingEvents(meetingId: "x") { kind } }')
+    assert found == ["Subscriptions go over the WebSocket at /graphql (graphql-transport-ws), not by POST."]
+    assert await messages(client, None, 'subscription { meetingEvents(meetingId: "x") { kind } }') == found
+
+
 async def test_unknown_operation_name_is_a_400_with_a_sentence(client):
     response = await client.post("/graphql", json={"query": "query A { __typename }", "operationName": "B"})
     assert response.status_code == 400, response.text
