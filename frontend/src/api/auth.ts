@@ -8,8 +8,14 @@ export interface DemoUser {
 
 async function failure(response: Response, fallback: string): Promise<RequestError> {
   try {
-    const body = (await response.json()) as { error?: string; detail?: string; message?: string };
-    const message = body.error ?? body.detail ?? body.message;
+    const body = (await response.json()) as {
+      error?: string;
+      detail?: string;
+      message?: string;
+      errors?: { message?: string }[];
+    };
+    // Refusals before any route (a body too slow or too large) come as {"errors": [{"message": ...}]}.
+    const message = body.error ?? body.detail ?? body.message ?? body.errors?.[0]?.message;
     if (message) return new RequestError([message]);
   } catch {
     // The body was not JSON; fall back to the generic message.
