@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from quorum import clock
 from quorum.auth.identity import Identity, transaction_for
+from quorum.auth.tokens import BearerToken
 from quorum.files.tables import StoredFile
 from quorum.graphql.ids import decode
 from quorum.seed.demo import demo_pdf
@@ -166,7 +167,9 @@ async def test_each_file_is_served_exactly_to_those_who_may_see_what_it_is_attac
         served[kind] = response.status_code == 200
     assert served == {kind: who in allowed for kind, allowed in SERVED.items()}
 
-    identity = Identity(person_id=await _person_id(EMAILS[who])) if who != "anonymous" else Identity()
+    # Beneath the route: the caller's own bearer identity (Identity took a person_id before tokens could be revoked).
+    identity = Identity(token=BearerToken(token_id=uuid.uuid4(), person_id=await _person_id(EMAILS[who]),
+                                          issued_at=clock.now())) if who != "anonymous" else Identity()
     async with transaction_for(identity) as (db, _):
         visible = set(await db.all(select(StoredFile.id).where(StoredFile.id.in_(list(stored_files.values())))))
     assert {kind: file_id in visible for kind, file_id in stored_files.items()} == {
