@@ -25,6 +25,7 @@ from quorum.interests import spreadsheet as interests_spreadsheet
 from quorum.meetings import calendar
 from quorum.packs import http as packs_http
 from quorum.graphql.http import graphql_endpoint
+from quorum.request_bodies import RequestBodies
 from quorum.security import SecurityHeaders
 from quorum.surveys import export as survey_export
 from quorum.unavailable import HANDLED, database_unavailable
@@ -99,6 +100,7 @@ def create_app() -> Starlette:
     routes += frontend_routes(settings)
     middleware = [
         Middleware(SecurityHeaders, production=settings.production),
+        Middleware(RequestBodies, seconds=settings.body_seconds),
         Middleware(
             SessionMiddleware,
             secret_key=settings.secret_key,

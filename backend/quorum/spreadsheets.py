@@ -28,9 +28,13 @@ def reads_as_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_LEADS)
 
 
+CELL_CHARACTERS = 32_767  # Excel's limit: a longer cell makes it report the whole file as damaged
+
+
 def storable(value: object) -> object:
-    """Text without the control characters a workbook cannot hold (openpyxl refuses them outright)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    """Text without the control characters a workbook cannot hold (openpyxl refuses them outright), and no longer
+    than a cell can hold."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:CELL_CHARACTERS] if isinstance(value, str) else value
 
 
 class Sheet:
@@ -61,7 +65,8 @@ class Sheet:
         return self.cell(value, bold=True, size=size)
 
     def append(self, values: Iterable[object] = ()) -> None:
-        self._sheet.append([self.cell(v) if reads_as_formula(v) else storable(v) for v in values])
+        # Cleaned before the formula check: "\x01=SUM(A1)" loses its control character and then reads as a formula.
+        self._sheet.append([self.cell(v) if reads_as_formula(v) else v for v in map(storable, values)])
 
     def heading(self, values: Iterable[object], size: int | None = None) -> None:
         self._sheet.append([self.bold(v, size) for v in values])
@@ -71,7 +76,7 @@ class Book:
     def __init__(self, title: str | None = None):
         self._book = Workbook(write_only=True)
         if title:
-            self._book.properties.title = title
+            self._book.properties.title = storable(title)  # the document's properties are XML too
 
     def sheet(self, title: str) -> Sheet:
         return Sheet(self._book.create_sheet(title))

@@ -34,6 +34,7 @@ import { DecisionsPage } from './pages/registers/DecisionsPage';
 import { GiftsPage } from './pages/registers/GiftsPage';
 import { InterestsPage } from './pages/registers/InterestsPage';
 import { SignInPage } from './pages/SignInPage';
+import { SignOutEverywherePage } from './pages/SignOutEverywherePage';
 import { AnswerSurveyPage } from './pages/surveys/AnswerSurveyPage';
 import { SurveyResultsPage } from './pages/surveys/SurveyResultsPage';
 import { SurveysPage } from './pages/surveys/SurveysPage';
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route element={<SignedInOnly />}>
           <Route path="meetings/:id/agenda" element={<AgendaPage />} />
           <Route path="my-papers" element={<MyPapersPage />} />
+          <Route path="sign-out-everywhere" element={<SignOutEverywherePage />} />
           <Route path="committees" element={<CommitteesPage />} />
           <Route path="in-common" element={<InCommonPage />} />
           <Route path="committees/:id" element={<CommitteePage />} />

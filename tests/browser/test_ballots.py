@@ -9,6 +9,7 @@ import uuid
 from playwright.async_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.files.corpus import javascript_pdf
 
 SECRETARY = "Helen Hargreaves"
 REPRESENTATIVE = "Dr Fiona Clarke"
@@ -62,14 +63,21 @@ async def test_a_representative_votes_from_a_phone_and_the_secretary_closes_and_
     await second.get_by_label("Kind of question").select_option("ELECTION")
     await second.get_by_label("How many are elected").fill("2")
     await second.get_by_label("Candidates").fill("Dr Amara Okafor\nDr Ben Whitaker\nDr Chloe Patel")
+    # The explanatory document carries JavaScript: the upload check removes it and tells the secretary.
+    await office.get_by_label("Explanatory document (optional)").set_input_files(
+        {"name": "revised-constitution.pdf", "mimeType": "application/pdf", "buffer": javascript_pdf()}
+    )
     await assert_accessible(office)
     await office.get_by_role("button", name="Create ballot").click()
+    await expect(office.get_by_role("status")).to_contain_text("Removed from the PDF: ")
     await office.get_by_role("status").get_by_role("link", name=title).click()
     await expect(office.get_by_role("heading", level=1)).to_have_text(title)
     await expect(office).to_have_title(f"{title} – Quorum")
     await expect(office.get_by_text("Open", exact=True)).to_be_visible()
     await expect(office.get_by_role("heading", name="Practices that have not voted")).to_be_visible()
     await expect(office.get_by_role("table", name="Practices that have not voted")).to_contain_text("P82002")
+    await expect(office.get_by_role("link", name="Read the explanatory document")).to_be_visible()
+    await expect(office.locator(".app-inspection-note")).to_contain_text("JavaScript")
     before = await practices_voted(office)
     await assert_accessible(office)
 
@@ -93,6 +101,8 @@ async def test_a_representative_votes_from_a_phone_and_the_secretary_closes_and_
     await assert_accessible(page)
     await page.get_by_role("link", name=title).click()
     await expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    await expect(page.get_by_role("link", name="Read the explanatory document")).to_be_visible()
+    await expect(page.locator(".app-inspection-note")).to_have_count(0)  # for those who run the ballot
     await assert_accessible(page)
 
     await page.get_by_role("button", name="Submit vote").click()

@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import httpx
 from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
 from quorum.seed.demo import demo_pdf
 from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
-from tests.support import DEMO_DELEGATION, owner_fetch
+from tests.files.corpus import javascript_pdf
+from tests.meetings.support import CREATE_MEETING
+from tests.support import (
+    BOLTON_GOVERNING_BODY, BOLTON_SECRETARY, DEMO_DELEGATION, Caller, global_id, owner_fetch, token_for,
+)
 
 JOINT_COMMITTEE = "Bolton primary care joint committee"
 CONTRACTS = "GMS, PMS and APMS contracts: design, monitoring, breach and remedial notices, removal"
@@ -267,19 +272,21 @@ async def test_an_area_team_officer_records_and_revokes_delegations_and_the_ccg_
         await janet.get_by_label("NHS Bolton CCG (00T)").check()
         await janet.get_by_label("Valid from").fill(today.isoformat())
         await janet.get_by_label("Valid to").fill((today + timedelta(days=365)).isoformat())
+        # The agreement arrives with JavaScript in it: the upload check removes it and says so, there and then
+        # and in the register.
         await janet.get_by_label("Signed agreement (optional)").set_input_files(
-            {"name": "bolton-contracts-agreement.pdf", "mimeType": "application/pdf",
-             "buffer": demo_pdf("Delegation of contracts: Greater Manchester Area Team and Bolton CCG")}
+            {"name": "bolton-contracts-agreement.pdf", "mimeType": "application/pdf", "buffer": javascript_pdf()}
         )
         await janet.get_by_role("button", name="Record delegation").click()
-        await expect(janet.get_by_role("status").filter(has_text="Recorded")).to_have_text(
-            f"Recorded the delegation to {JOINT_COMMITTEE}."
-        )
+        recorded = janet.get_by_role("status").filter(has_text="Recorded")
+        await expect(recorded).to_contain_text(f"Recorded the delegation to {JOINT_COMMITTEE}. Removed from the PDF: ")
+        await expect(recorded).to_contain_text("JavaScript")
         new_row = janet.get_by_role("row").filter(
             has=janet.get_by_role("button", name=f"Revoke the delegation to {JOINT_COMMITTEE} from {in_words(today)}")
         )
         await expect(new_row).to_contain_text("Active")
         await expect(new_row.get_by_role("link", name=re.compile("^Agreement"))).to_be_visible()
+        await expect(new_row.locator(".app-inspection-note")).to_contain_text("Removed from the PDF: ")
         await assert_accessible(janet)
 
         assert "11 contract records" in await contract_records(gp, server)
@@ -316,3 +323,34 @@ async def test_anyone_reads_a_published_scheme_of_delegation_without_signing_in(
     await page.goto(f"{server.url}/public/ZZZ/delegations")
     await expect(page.get_by_role("heading", name="Scheme of delegation not found", level=1)).to_be_visible()
     await assert_accessible(page)
+
+
+async def test_a_crowded_month_of_meetings_fits_a_phone(phone: BrowserContext, server: Server):
+    """Thirty meetings on one day and more through the month (as when the API tests ran first): the committee's
+    calendar reflows at 360 px instead of pushing the page sideways, and every meeting stays a link."""
+    day = clock.now().replace(hour=10, minute=30, second=0, microsecond=0) + timedelta(days=30)
+    async with httpx.AsyncClient(base_url=server.url) as http:
+        secretary = Caller(http, await token_for(BOLTON_SECRETARY))
+        committee = await global_id("Committee", BOLTON_GOVERNING_BODY)
+        for n in range(36):
+            starts = day + timedelta(days=0 if n < 30 else n - 28, minutes=(n % 4) * 15)
+            created = (await secretary.data(CREATE_MEETING, {"input": {
+                "committeeId": committee, "title": f"Crowded month meeting {n + 1}", "startsAt": starts.isoformat(),
+                "location": "Bolton Town Hall",
+            }}))["createMeeting"]
+            assert created["errors"] == [], created["errors"]
+    page = await phone.new_page()
+    await sign_in_as_demo_user(page, server, "Helen Hargreaves")
+    await open_from_navigation(page, "Committees", "Committees")
+    await page.get_by_role("link", name="Governing body", exact=True).click()
+    calendar = page.locator(".app-calendar")
+    await calendar.get_by_role("button", name=re.compile("^Next month")).wait_for()
+    month = day.strftime("%B %Y")
+    while month not in await page.locator(".app-calendar__month").inner_text():
+        await calendar.get_by_role("button", name=re.compile("^Next month")).click()
+    on_the_day = calendar.get_by_role("link", name=re.compile(f" on {day.day} {month}: Crowded month meeting"))
+    await expect(on_the_day).to_have_count(30)
+    await assert_accessible(page)
+    await on_the_day.first.focus()
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("heading", level=1)).to_contain_text("Crowded month meeting")

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import Server, assert_accessible
-from tests.support import BOLTON_SECRETARY
+from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.support import BOLTON_SECRETARY, token_for
 
 
 def register_at_provider(provider: str, sub: str, claims: dict) -> None:
@@ -91,3 +91,35 @@ async def test_a_tampered_cookie_is_refused(context: BrowserContext, server: Ser
     await context.add_cookies([{**cookie, "value": "x" + cookie["value"][1:]}])
     await page.goto(f"{server.url}/")
     await expect(page.get_by_role("heading", name="Welcome to Quorum")).to_be_visible()
+
+
+async def test_sign_out_everywhere_ends_every_sign_in_and_token_after_a_confirmation(
+    context: BrowserContext, phone: BrowserContext, server: Server
+):
+    oliver = "oliver.grant@demo.quorum.example"
+    laptop, page = await context.new_page(), await phone.new_page()
+    await sign_in_as_demo_user(laptop, server, "Oliver Grant")
+    await sign_in_as_demo_user(page, server, "Oliver Grant")
+    token = await token_for(oliver)
+    viewer = {"query": "{ viewer { person { name } } }"}
+    async with httpx.AsyncClient(base_url=server.url, headers={"Authorization": f"Bearer {token}"}) as api:
+        assert (await api.post("/graphql", json=viewer)).json()["data"]["viewer"]["person"]["name"] == "Oliver Grant"
+
+        # On the phone, by keyboard: the link leads to a confirmation, which can be left without changing anything.
+        await page.get_by_role("link", name="Sign out everywhere").focus()
+        await page.keyboard.press("Enter")
+        await expect(page.get_by_role("heading", name="Sign out everywhere", level=1)).to_be_visible()
+        await expect(page).to_have_title("Sign out everywhere – Quorum")
+        await assert_accessible(page)
+        await page.get_by_role("link", name="Cancel").click()
+        await expect(page.get_by_role("heading", name="Your memberships")).to_be_visible()
+
+        await page.get_by_role("link", name="Sign out everywhere").click()
+        await page.get_by_role("button", name="Yes, sign me out everywhere").focus()
+        await page.keyboard.press("Enter")
+        await page.wait_for_url(f"{server.url}/sign-in")
+
+        await laptop.reload()  # the other device's sign-in has ended too
+        await expect(laptop.get_by_role("heading", name="Welcome to Quorum")).to_be_visible()
+        refused = await api.post("/graphql", json=viewer)
+        assert refused.status_code == 401, refused.text

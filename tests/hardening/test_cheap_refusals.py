@@ -16,7 +16,7 @@ import httpx
 import pytest
 import websockets
 
-from quorum.graphql.websocket import SOCKETS_PER_SIGN_IN, SUBSCRIPTIONS_PER_SOCKET
+from quorum.graphql.websocket import SOCKETS_PER_ADDRESS, SOCKETS_PER_SIGN_IN, SUBSCRIPTIONS_PER_SOCKET
 from tests.conftest import ROOT, TEST_DATABASE
 from tests.live_server import free_port
 from tests.meetings.support import create_meeting
@@ -92,34 +92,55 @@ async def test_a_comment_padded_query_is_refused_at_once(server):
     assert took < 2, took
 
 
-async def test_a_trickled_body_is_cut_off_at_the_deadline(server):
+async def trickle(server: str, path: str) -> tuple[bytes, float]:
+    """Sends a small JSON body to `path` one byte every 5 seconds; returns the answer and how long it took."""
     address = urlparse(server)
     reader, writer = await asyncio.open_connection(address.hostname, address.port)
-    body = json.dumps({"query": "{ __typename }"}).encode()
-    writer.write(b"POST /graphql HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n"
-                 b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+    body = json.dumps({"query": "{ __typename }", "email": BOLTON_SECRETARY}).encode()
+    writer.write(f"POST {path} HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n".encode()
+                 + b"X-Quorum-CSRF: 1\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n")
     await writer.drain()
     started = time.monotonic()
-    async with Health(server):
-        answer = b""
-        for byte in body:  # one byte every 5 seconds, as the security review sent it
-            writer.write(bytes([byte]))
-            try:
-                await writer.drain()
-                answer = await asyncio.wait_for(reader.read(65536), timeout=5)
-            except asyncio.TimeoutError:
-                continue
-            except ConnectionError:
-                break
-            if answer:
-                break
+    answer = b""
+    for byte in body:  # one byte every 5 seconds, as the security review sent it
+        writer.write(bytes([byte]))
+        try:
+            await writer.drain()
+            answer = await asyncio.wait_for(reader.read(65536), timeout=5)
+        except asyncio.TimeoutError:
+            continue
+        except ConnectionError:
+            break
+        if answer:
+            break
     took = time.monotonic() - started
     if answer:  # the rest of the answer, up to the server closing the connection
         answer += await asyncio.wait_for(reader.read(), timeout=5)
     writer.close()
-    assert answer.startswith(b"HTTP/1.1 408"), answer
-    assert b"took longer than 6 seconds to arrive" in answer
-    assert BODY_SECONDS - 1 < took < BODY_SECONDS + 6, took
+    return answer, took
+
+
+async def test_a_trickled_body_is_cut_off_at_the_deadline_on_every_route_that_reads_one(server):
+    paths = ["/graphql", "/auth/demo/sign-in", "/auth/sign-out?everywhere=1", "/auth/sign-out"]
+    async with Health(server):
+        answers = await asyncio.gather(*(trickle(server, path) for path in paths))
+    for path, (answer, took) in zip(paths, answers):
+        assert answer.startswith(b"HTTP/1.1 408"), (path, answer)
+        assert b"took longer than 6 seconds to arrive" in answer, (path, answer)
+        assert BODY_SECONDS - 1 < took < BODY_SECONDS + 6, (path, took)
+
+
+async def test_an_oversized_body_is_refused_before_it_is_read_on_every_route(server):
+    address = urlparse(server)
+    for path in ["/graphql", "/auth/demo/sign-in", "/auth/sign-out"]:
+        reader, writer = await asyncio.open_connection(address.hostname, address.port)
+        writer.write(f"POST {path} HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n".encode()
+                     + f"X-Quorum-CSRF: 1\r\nContent-Length: {17 * 1024 * 1024}\r\n\r\n".encode() + b"{")
+        await writer.drain()
+        answer = await asyncio.wait_for(reader.read(), timeout=5)  # at once, without the rest of the body
+        writer.close()
+        assert answer.startswith(b"HTTP/1.1 413"), (path, answer)
+        assert b"The request body is larger than 16 MB." in answer, (path, answer)
 
 
 async def signed_in_cookie(client: httpx.AsyncClient) -> str:
@@ -155,6 +176,26 @@ async def test_a_flood_of_websockets_from_one_sign_in_is_refused_past_the_cap(se
     async with websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers) as again:
         await again.send(json.dumps({"type": "connection_init"}))
         assert json.loads(await again.recv())["type"] == "connection_ack"
+
+
+async def test_websockets_from_one_address_are_capped_whoever_opens_them(server):
+    """Anonymous pages (and any number of sign-ins) from one address share its cap, so a flood cannot exhaust the
+    worker while the per-sign-in cap is dodged by not signing in."""
+    url = server.replace("http://", "ws://") + "/graphql"
+    headers = {"Origin": server}
+    opened = []
+    async with Health(server):
+        try:
+            for _ in range(SOCKETS_PER_ADDRESS):
+                opened.append(await websockets.connect(url, subprotocols=["graphql-transport-ws"],
+                                                       additional_headers=headers))
+            with pytest.raises(websockets.InvalidStatus) as refused:
+                await websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers)
+            assert refused.value.response.status_code == 429
+            assert b"Too many live connections from this address (at most 200)" in refused.value.response.body
+        finally:
+            await asyncio.gather(*(socket_.close() for socket_ in opened))
+    assert len(opened) == SOCKETS_PER_ADDRESS
 
 
 async def test_subscriptions_per_socket_are_capped(server):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from quorum.graphql.errors import MASKED_MESSAGE
+from quorum.graphql.schema import schema
 from tests.support import BOLTON_SECRETARY, as_person
 
 ADD_ITEM = """mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { errors { field message } } }"""
@@ -46,10 +47,93 @@ async def test_variable_errors_name_the_field_and_the_value(client, query, varia
     assert any(all(part in m for part in expected) for m in found), found
 
 
+CREATE_SURVEY = """mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { errors { message } } }"""
+CREATE_BALLOT = """mutation($input: CreateBallotInput!) { createBallot(input: $input) { errors { message } } }"""
+
+
+def survey_with(question: dict) -> dict:
+    """A survey whose second section's first question is `question`: two input objects and two lists deep."""
+    return {"input": {
+        "organisationId": "x", "title": "T", "anonymity": "NAMED", "audience": {"roles": ["GOVERNING_BODY_MEMBER"]},
+        "sections": [{"title": "A"}, {"title": "B", "questions": [question]}],
+    }}
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "expected"),
+    [
+        # a wrong enum value two input objects deep, inside lists: the path and the value are named
+        (CREATE_SURVEY, survey_with({"key": "q", "kind": "VIBES", "prompt": "P"}),
+         ["$input", "at .sections[1].questions[0].kind", "VIBES"]),
+        # a missing required field at the same depth
+        (CREATE_SURVEY, survey_with({"key": "q", "kind": "SHORT_TEXT"}),
+         ["$input", "at .sections[1].questions[0]", "'prompt'"]),
+        # a wrong type three levels down, inside a list of input objects inside a list
+        (CREATE_SURVEY, survey_with({"key": "q", "kind": "SINGLE_CHOICE", "prompt": "P", "options": [{"key": "a", "label": 7}]}),
+         ["$input", "at .sections[1].questions[0].options[0].label", "7"]),
+        # a wrong enum value in a list of enums
+        (CREATE_SURVEY, {"input": {"organisationId": "x", "title": "T", "anonymity": "NAMED",
+                                   "audience": {"roles": ["GOVERNING_BODY_MEMBER", "EVERYBODY"]}}},
+         ["$input", "at .audience.roles[1]", "EVERYBODY"]),
+        # a list given where one value is expected, and a list of strings holding a number
+        (CREATE_BALLOT, {"input": {"organisationId": "x", "title": ["T"], "opensAt": "2026-01-01T00:00:00Z",
+                                   "closesAt": "2026-01-02T00:00:00Z", "questions": []}}, ["$input", "at .title", "['T']"]),
+        (CREATE_BALLOT, {"input": {"organisationId": "x", "title": "T", "opensAt": "2026-01-01T00:00:00Z",
+                                   "closesAt": "2026-01-02T00:00:00Z",
+                                   "questions": [{"text": "Q", "kind": "ELECTION", "candidates": ["A", 3]}]}},
+         ["$input", "at .questions[0].candidates[1]", "3"]),
+        # a custom scalar (DateTime) whose parser raises, inside a nested object
+        (CREATE_SURVEY, {"input": {"organisationId": "x", "title": "T", "anonymity": "NAMED",
+                                   "audience": {"roles": ["GOVERNING_BODY_MEMBER"]}, "closesAt": "soon"}},
+         ["$input", "at .closesAt", "soon"]),
+    ],
+)
+async def test_nested_and_list_variable_errors_name_the_path_and_the_value(client, query, variables, expected):
+    caller = await as_person(client, BOLTON_SECRETARY)
+    found = await messages(client, caller.token, query, variables)
+    assert found and MASKED_MESSAGE not in found, found
+    assert any(all(part in m for part in expected) for m in found), found
+
+
+def every_mutation() -> list[tuple[str, str]]:
+    """Each mutation of the schema, written with its arguments as variables (none given)."""
+    from graphql import get_named_type, is_leaf_type
+
+    mutations = schema._schema.mutation_type.fields
+    documents = []
+    for name, field in sorted(mutations.items()):
+        declared = ", ".join(f"${arg}: {argument.type}" for arg, argument in field.args.items())
+        passed = ", ".join(f"{arg}: ${arg}" for arg in field.args)
+        selection = "" if is_leaf_type(get_named_type(field.type)) else " { __typename }"
+        documents.append((name, f"mutation{f'({declared})' if declared else ''} "
+                                f"{{ {name}{f'({passed})' if passed else ''}{selection} }}"))
+    return documents
+
+
+async def test_every_mutation_asks_an_anonymous_caller_to_sign_in(client):
+    documents = every_mutation()
+    assert len(documents) > 50
+    wrong = {}
+    for name, document in documents:
+        for variables in ({}, {"input": {"id": "x"}}):  # arguments missing, and present but wrong
+            response = await client.post("/graphql", json={"query": document, "variables": variables})
+            answer = [e["message"] for e in response.json().get("errors", [])]
+            if response.status_code != 200 or answer != ["Sign in to make changes."]:
+                wrong[name] = (response.status_code, answer)
+    assert wrong == {}, wrong
+
+
 async def test_an_anonymous_mutation_is_asked_to_sign_in(client):
     found = await messages(client, None, ADD_ITEM, {"input": {"meetingId": "x", "title": "T", "purpose": "DECISION"}})
     assert found == ["Sign in to make changes."]
     assert not any("secretar" in m for m in found)
+
+
+async def test_a_subscription_sent_by_post_is_told_where_subscriptions_go(client):
+    caller = await as_person(client, BOLTON_SECRETARY)
+    found = await messages(client, caller.token, 'subscription { meetingEvents(meetingId: "x") { kind } }')
+    assert found == ["Subscriptions go over the WebSocket at /graphql (graphql-transport-ws), not by POST."]
+    assert await messages(client, None, 'subscription { meetingEvents(meetingId: "x") { kind } }') == found
 
 
 async def test_unknown_operation_name_is_a_400_with_a_sentence(client):

@@ -150,3 +150,43 @@ def test_the_writer_drops_control_characters_a_workbook_cannot_hold():
     found = {c.coordinate: c for c in assert_safe(book.to_bytes(), [])}
     assert found["A1"].value == "bell and null"
     assert found["B1"].value == "=escape" and found["B1"].data_type == "s"
+
+
+def test_a_control_character_in_front_of_a_formula_does_not_let_it_through():
+    book = spreadsheets.Book()
+    book.sheet("Sheet").append(["\x01=SUM(A1)", "\x0b+1", "\x1f@cmd", 7])
+    found = {c.coordinate: c for c in assert_safe(book.to_bytes(), [])}
+    assert [(found[c].value, found[c].data_type) for c in ("A1", "B1", "C1")] == [
+        ("=SUM(A1)", "s"), ("+1", "s"), ("@cmd", "s")]
+    assert found["D1"].value == 7 and found["D1"].data_type == "n"
+
+
+def test_hostile_titles_and_over_long_text_still_make_a_workbook():
+    """An organisation's name becomes the document's title: control characters there were a 500 (the document's
+    properties are XML too); text past Excel's 32,767 characters a cell made Excel call the file damaged."""
+    hostile = "NHS \x01Bad\x0b \u202egnp.exe\u202c Протокол " + "x" * 40_000
+    book = spreadsheets.Book(hostile)
+    book.sheet("Sheet").append([hostile])
+    content = book.to_bytes()
+    found = {c.coordinate: c for c in assert_safe(content, [])}
+    assert found["A1"].value.startswith("NHS Bad \u202egnp.exe\u202c Протокол x")
+    assert len(found["A1"].value) == spreadsheets.CELL_CHARACTERS
+    from openpyxl import load_workbook
+    import io
+    assert load_workbook(io.BytesIO(content)).properties.title.startswith("NHS Bad ")
+
+
+def test_only_the_spreadsheet_modules_touch_openpyxl_and_nothing_writes_csv():
+    """Every export goes through quorum/spreadsheets.py (imports through spreadsheet_reader.py): a new export
+    written with openpyxl or the csv module directly would skip the formula guard."""
+    from pathlib import Path
+
+    import quorum
+
+    package = Path(quorum.__file__).parent
+    offenders = [
+        str(path.relative_to(package)) for path in package.rglob("*.py")
+        if path.name not in ("spreadsheets.py", "spreadsheet_reader.py")
+        and any(word in path.read_text() for word in ("openpyxl", "import csv", "xlsxwriter", "text/csv"))
+    ]
+    assert offenders == []

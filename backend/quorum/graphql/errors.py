@@ -63,6 +63,22 @@ class MutationsNeedSignIn(SchemaExtension):
         yield
 
 
+SUBSCRIPTIONS_BY_WEBSOCKET = "Subscriptions go over the WebSocket at /graphql (graphql-transport-ws), not by POST."
+
+
+class SubscriptionsOverWebSocket(SchemaExtension):
+    """A subscription sent by POST was executed like a query and failed inside graphql-core (a masked 500-like
+    answer); say where subscriptions go instead. The WebSocket's context has no HTTP request."""
+
+    def on_execute(self):
+        ctx = self.execution_context
+        if ctx.operation_type is OperationType.SUBSCRIPTION and getattr(ctx.context, "request", None) is not None:
+            from graphql import ExecutionResult
+
+            ctx.result = ExecutionResult(data=None, errors=[GraphQLError(SUBSCRIPTIONS_BY_WEBSOCKET)])
+        yield
+
+
 _SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
 
 

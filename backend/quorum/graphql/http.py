@@ -8,7 +8,7 @@ import logging
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError
 
@@ -22,7 +22,6 @@ from quorum.graphql.schema import schema
 from quorum.limits import RateLimited
 from quorum.unavailable import unavailable_response
 
-MAX_BODY_BYTES = 16 * 1024 * 1024  # a 10 MB appendix, in base64, with room to spare
 # The document itself: the frontend's largest is under 10,000 characters; values (files included) go in variables.
 # Comments and whitespace are not tokens, so MaxTokensLimiter alone let a 15 MB comment through to the parser.
 MAX_QUERY_CHARACTERS = 50_000
@@ -35,7 +34,7 @@ async def graphql_endpoint(request: Request) -> Response:
         return _graphiql_or_refuse(request)
     try:
         identity = caller(request, changes_state=True)
-        body = await _json_body(request, get_settings().body_seconds)
+        body = await _json_body(request)
     except Refused as refused:
         return refused.response
     with counting_statements() as statements:
@@ -112,29 +111,13 @@ def _no_such_operation(body: dict) -> Response:
     return JSONResponse({"errors": [{"message": message}]}, status_code=400)
 
 
-async def _json_body(request: Request, deadline_seconds: float) -> dict:
+async def _json_body(request: Request) -> dict:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/json":
         raise Refused(415, "Send GraphQL requests as POST with Content-Type: application/json.")
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise Refused(413, f"The request body is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB.")
-    chunks, size = [], 0
+    raw = await request.body()  # already read, within its deadline and size limit, by quorum.request_bodies
     try:
-        # REQUEST_SECONDS starts once the body is in: a body trickled in a byte at a time must not hold a worker.
-        async with asyncio.timeout(deadline_seconds):
-            async for chunk in request.stream():
-                size += len(chunk)
-                if size > MAX_BODY_BYTES:
-                    raise Refused(413, f"The request body is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB.")
-                chunks.append(chunk)
-    except ClientDisconnect:
-        raise Refused(400, "The request body was cut short.") from None
-    except TimeoutError:
-        raise Refused(408, f"The request body took longer than {deadline_seconds:g} seconds to arrive; send it again.",
-                      {"Connection": "close"}) from None
-    try:
-        text = b"".join(chunks).decode("utf-8")
+        text = raw.decode("utf-8")
         body = json.loads(text)
     except (ValueError, UnicodeDecodeError):
         raise Refused(400, "The request body is not valid JSON.") from None

@@ -18,7 +18,8 @@ from quorum.config import get_settings
 from quorum.graphql import ids
 from quorum.graphql.context import Info
 from quorum.graphql.errors import (
-    MASKED_MESSAGE, ClientError, MaskInternalErrors, MutationsNeedSignIn, NoSuggestions, is_internal,
+    MASKED_MESSAGE, ClientError, MaskInternalErrors, MutationsNeedSignIn, NoSuggestions, SubscriptionsOverWebSocket,
+    is_internal,
 )
 from quorum.graphql.node import Node
 from quorum.ballots.graphql import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
@@ -152,6 +153,7 @@ def _extensions() -> list:
         lambda: MaxTokensLimiter(max_token_count=2000),
         lambda: MaskInternalErrors(should_mask_error=is_internal, error_message=MASKED_MESSAGE),
         MutationsNeedSignIn,
+        SubscriptionsOverWebSocket,
     ]
     if get_settings().production:
         extensions += [DisableIntrospection, NoSuggestions]

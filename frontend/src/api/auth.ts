@@ -8,8 +8,14 @@ export interface DemoUser {
 
 async function failure(response: Response, fallback: string): Promise<RequestError> {
   try {
-    const body = (await response.json()) as { error?: string; detail?: string; message?: string };
-    const message = body.error ?? body.detail ?? body.message;
+    const body = (await response.json()) as {
+      error?: string;
+      detail?: string;
+      message?: string;
+      errors?: { message?: string }[];
+    };
+    // Refusals before any route (a body too slow or too large) come as {"errors": [{"message": ...}]}.
+    const message = body.error ?? body.detail ?? body.message ?? body.errors?.[0]?.message;
     if (message) return new RequestError([message]);
   } catch {
     // The body was not JSON; fall back to the generic message.
@@ -52,6 +58,12 @@ export async function signInAsDemoUser(email: string): Promise<void> {
 export async function signOut(): Promise<void> {
   const response = await post('/auth/sign-out');
   if (!response.ok) throw await failure(response, 'You could not be signed out. Try again.');
+}
+
+/** Ends every sign-in of the person, on every device, and revokes every bearer token issued to them. */
+export async function signOutEverywhere(): Promise<void> {
+  const response = await post('/auth/sign-out?everywhere=1');
+  if (!response.ok) throw await failure(response, 'You could not be signed out everywhere. Try again.');
 }
 
 /** A full page load, so the server's cookies and the whole app start afresh. */

@@ -111,6 +111,7 @@ export const ballotQuery = gql<BallotQuery, BallotQueryVariables>(`
         contentType
         sizeBytes
         url
+        inspectionNote
       }
       rules {
         inWords
@@ -320,6 +321,9 @@ export const createBallotMutation = gql<CreateBallotMutation, CreateBallotMutati
       ballot {
         id
         title
+        document {
+          inspectionNote
+        }
       }
       errors {
         field

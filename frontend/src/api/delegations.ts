@@ -55,6 +55,7 @@ export const delegationsQuery = gql<DelegationsQuery, DelegationsQueryVariables>
             contentType
             sizeBytes
             url
+            inspectionNote
           }
         }
       }
@@ -95,6 +96,9 @@ export const recordDelegationMutation = gql<RecordDelegationMutation, RecordDele
           id
           name
         }
+        agreement {
+          inspectionNote
+        }
       }
       errors {
         field
@@ -114,6 +118,7 @@ export const attachDelegationAgreementMutation = gql<
         id
         agreement {
           filename
+          inspectionNote
         }
       }
       errors {

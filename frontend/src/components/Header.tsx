@@ -90,6 +90,13 @@ export function Header() {
                 </Link>
               )}
             </li>
+            {viewer && (
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" to="/sign-out-everywhere">
+                  Sign out everywhere
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

@@ -915,7 +915,7 @@ export type BallotQueryVariables = Exact<{
 }>;
 
 
-export type BallotQuery = { ballot: { id: string, title: string, description: string, secret: boolean, status: BallotStatus, opensAt: string, closesAt: string, closedAt: string | null, viewerCanManage: boolean, exportUrl: string | null, organisation: { id: string, name: string } | null, document: { filename: string, contentType: string, sizeBytes: number, url: string } | null, rules: { inWords: Array<string> }, questions: Array<{ id: string, position: number, kind: BallotQuestionKind, text: string, seats: number, options: Array<{ id: string, kind: BallotOptionKind, label: string }> }>, viewerVotingRights: Array<{ asProxy: boolean, canVote: boolean, practice: { id: string, odsCode: string, name: string } | null, vote: { recordedAt: string, changedAt: string | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string }, options: Array<{ id: string, label: string }> }> | null } | null }>, turnout: { electoratePractices: number, electorateWeight: number, votedPractices: number, votedWeight: number, notVotedPractices: number, basis: TurnoutBasis, percent: number, thresholdPercent: number, thresholdMet: boolean } | null, proxies: Array<{ id: string, appointedAt: string, revokedAt: string | null, practice: { id: string, odsCode: string, name: string } | null, proxy: { id: string, name: string } | null, proxyPractice: { id: string, name: string } | null, appointedBy: { id: string, name: string } | null }>, allElectors: { edges: Array<{ node: { odsCode: string, practice: { id: string, name: string } | null, vote: { recordedAt: string } | null, representatives: Array<{ id: string, name: string }> } }> } | null, notVoted: { totalCount: number, edges: Array<{ node: { odsCode: string, listSize: number, practice: { id: string, name: string } | null, representatives: Array<{ id: string, name: string, email: string }> } }> } | null, namedVotes: { totalCount: number, edges: Array<{ node: { asProxy: boolean, practice: { id: string, odsCode: string, name: string } | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string, position: number }, options: Array<{ id: string, label: string, position: number }> }> | null } }> } | null, results: { valid: boolean, questions: Array<{ outcome: BallotOutcome, carried: boolean, tied: boolean, summary: string, question: { id: string, text: string, kind: BallotQuestionKind, seats: number }, options: Array<{ votes: number, weight: number, percent: number | null, elected: boolean, tied: boolean, option: { id: string, label: string } }> }> } | null } | null };
+export type BallotQuery = { ballot: { id: string, title: string, description: string, secret: boolean, status: BallotStatus, opensAt: string, closesAt: string, closedAt: string | null, viewerCanManage: boolean, exportUrl: string | null, organisation: { id: string, name: string } | null, document: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null, rules: { inWords: Array<string> }, questions: Array<{ id: string, position: number, kind: BallotQuestionKind, text: string, seats: number, options: Array<{ id: string, kind: BallotOptionKind, label: string }> }>, viewerVotingRights: Array<{ asProxy: boolean, canVote: boolean, practice: { id: string, odsCode: string, name: string } | null, vote: { recordedAt: string, changedAt: string | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string }, options: Array<{ id: string, label: string }> }> | null } | null }>, turnout: { electoratePractices: number, electorateWeight: number, votedPractices: number, votedWeight: number, notVotedPractices: number, basis: TurnoutBasis, percent: number, thresholdPercent: number, thresholdMet: boolean } | null, proxies: Array<{ id: string, appointedAt: string, revokedAt: string | null, practice: { id: string, odsCode: string, name: string } | null, proxy: { id: string, name: string } | null, proxyPractice: { id: string, name: string } | null, appointedBy: { id: string, name: string } | null }>, allElectors: { edges: Array<{ node: { odsCode: string, practice: { id: string, name: string } | null, vote: { recordedAt: string } | null, representatives: Array<{ id: string, name: string }> } }> } | null, notVoted: { totalCount: number, edges: Array<{ node: { odsCode: string, listSize: number, practice: { id: string, name: string } | null, representatives: Array<{ id: string, name: string, email: string }> } }> } | null, namedVotes: { totalCount: number, edges: Array<{ node: { asProxy: boolean, practice: { id: string, odsCode: string, name: string } | null, castBy: { id: string, name: string } | null, answers: Array<{ question: { id: string, position: number }, options: Array<{ id: string, label: string, position: number }> }> | null } }> } | null, results: { valid: boolean, questions: Array<{ outcome: BallotOutcome, carried: boolean, tied: boolean, summary: string, question: { id: string, text: string, kind: BallotQuestionKind, seats: number }, options: Array<{ votes: number, weight: number, percent: number | null, elected: boolean, tied: boolean, option: { id: string, label: string } }> }> } | null } | null };
 
 export type BallotSettingsQueryVariables = Exact<{
   organisationId: string | number;
@@ -936,7 +936,7 @@ export type CreateBallotMutationVariables = Exact<{
 }>;
 
 
-export type CreateBallotMutation = { createBallot: { ballot: { id: string, title: string } | null, errors: Array<{ field: string | null, message: string }> } };
+export type CreateBallotMutation = { createBallot: { ballot: { id: string, title: string, document: { inspectionNote: string | null } | null } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type CloseBallotMutationVariables = Exact<{
   input: CloseBallotInput;
@@ -1225,7 +1225,7 @@ export type DelegationsQueryVariables = Exact<{
 }>;
 
 
-export type DelegationsQuery = { delegations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, functions: Array<string>, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, viewerCanChange: boolean, delegatingOrganisation: { id: string, name: string } | null, receivingCommittee: { id: string, name: string, host: { id: string, name: string } | null } | null, scope: Array<{ id: string, odsCode: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null } }> } };
+export type DelegationsQuery = { delegations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, functions: Array<string>, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, viewerCanChange: boolean, delegatingOrganisation: { id: string, name: string } | null, receivingCommittee: { id: string, name: string, host: { id: string, name: string } | null } | null, scope: Array<{ id: string, odsCode: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null } }> } };
 
 export type DelegationChoicesQueryVariables = Exact<{
   organisationId: string | number;
@@ -1239,14 +1239,14 @@ export type RecordDelegationMutationVariables = Exact<{
 }>;
 
 
-export type RecordDelegationMutation = { recordDelegation: { delegation: { id: string, receivingCommittee: { id: string, name: string } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+export type RecordDelegationMutation = { recordDelegation: { delegation: { id: string, receivingCommittee: { id: string, name: string } | null, agreement: { inspectionNote: string | null } | null } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type AttachDelegationAgreementMutationVariables = Exact<{
   input: AttachAgreementInput;
 }>;
 
 
-export type AttachDelegationAgreementMutation = { attachDelegationAgreement: { delegation: { id: string, agreement: { filename: string } | null } | null, errors: Array<{ field: string | null, message: string }> } };
+export type AttachDelegationAgreementMutation = { attachDelegationAgreement: { delegation: { id: string, agreement: { filename: string, inspectionNote: string | null } | null } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type RevokeDelegationMutationVariables = Exact<{
   input: RevokeDelegationInput;

@@ -37,7 +37,10 @@ export function AttachAgreementForm({ delegation, onAttached, onCancel }: Attach
         errors: onFields(attachDelegationAgreement.errors, { contentBase64: 'file', filename: 'file' }),
       };
     });
-    if (payload) onAttached(`Attached ${file.name} to ${description}.`);
+    if (payload) {
+      const note = payload.delegation?.agreement?.inspectionNote;
+      onAttached(`Attached ${file.name} to ${description}.${note ? ` ${note}` : ''}`);
+    }
   }
 
   return (

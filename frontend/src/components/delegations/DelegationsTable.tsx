@@ -72,6 +72,9 @@ function Agreement({ delegation, onAction }: CellProps) {
           <span className="nhsuk-body-s app-cell-note">
             ({describeFile(agreement.contentType, agreement.sizeBytes)})
           </span>
+          {onAction && agreement.inspectionNote && (
+            <span className="nhsuk-body-s app-cell-note app-inspection-note">{agreement.inspectionNote}</span>
+          )}
         </>
       ) : (
         'None'

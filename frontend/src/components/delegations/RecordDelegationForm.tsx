@@ -68,8 +68,9 @@ export function RecordDelegationForm({ organisation, onRecorded }: RecordDelegat
     });
     if (payload) {
       const committee = payload.delegation?.receivingCommittee?.name;
+      const note = payload.delegation?.agreement?.inspectionNote;
       form.reset();
-      onRecorded(`Recorded the delegation${committee ? ` to ${committee}` : ''}.`);
+      onRecorded(`Recorded the delegation${committee ? ` to ${committee}` : ''}.${note ? ` ${note}` : ''}`);
     }
   }
 

@@ -20,6 +20,19 @@ const weekdays = [
   ['Sun', 'Sunday'],
 ];
 
+/** "10:30am", allowed to break before "am" so a narrow day column wraps it cleanly rather than mid-number. */
+function ClockTime({ time }: { time: string }) {
+  const words = formatClockTime(time);
+  const suffix = /(am|pm)$/.exec(words)?.[0] ?? '';
+  return (
+    <>
+      {words.slice(0, words.length - suffix.length)}
+      {suffix && <wbr />}
+      {suffix}
+    </>
+  );
+}
+
 interface MeetingCalendarProps {
   meetings: readonly CalendarMeeting[];
   /** Where a meeting's link goes. */
@@ -103,7 +116,7 @@ export function MeetingCalendar({ meetings, linkTo, label, cameFrom }: MeetingCa
                         to={linkTo(meeting)}
                         state={cameFrom && { cameFrom }}
                       >
-                        {formatClockTime(time)}
+                        <ClockTime time={time} />
                         <span className="nhsuk-u-visually-hidden">
                           {' '}
                           on {Number(day.date.slice(8))} {name}: {meeting.title}

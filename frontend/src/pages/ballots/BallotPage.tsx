@@ -87,6 +87,9 @@ export function BallotPage() {
           ({describeFile(ballot.document.contentType, ballot.document.sizeBytes)})
         </p>
       )}
+      {ballot.document?.inspectionNote && ballot.viewerCanManage && (
+        <p className="nhsuk-body-s app-inspection-note">{ballot.document.inspectionNote}</p>
+      )}
       <SummaryList>
         <SummaryRow label="Opens">{formatLondonDateTime(ballot.opensAt)}</SummaryRow>
         <SummaryRow label={closed ? 'Closed' : 'Closes'}>

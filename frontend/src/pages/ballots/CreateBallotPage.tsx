@@ -97,7 +97,11 @@ export function CreateBallotPage() {
   const nextKey = useRef(2);
   const [drafts, setDrafts] = useState<QuestionDraft[]>([blankQuestion(1)]);
   const { errors, setErrors, submitting, submit } = useSubmission();
-  const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
+  const [created, setCreated] = useState<{
+    id: string;
+    title: string;
+    document?: { inspectionNote?: string | null } | null;
+  } | null>(null);
   const [defaults] = useState(() => {
     const now = new Date();
     return { opens: toLondonLocal(now), closes: toLondonLocal(new Date(now.getTime() + 14 * 24 * 3600 * 1000)) };
@@ -229,6 +233,7 @@ export function CreateBallotPage() {
         {created && (
           <>
             Created <Link to={`/ballots/${encodeURIComponent(created.id)}`}>{created.title}</Link>.
+            {created.document?.inspectionNote && ` ${created.document.inspectionNote}`}
           </>
         )}
       </Confirmation>
