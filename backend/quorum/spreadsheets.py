@@ -96,14 +96,14 @@ class Sheet:
         rows and as the sheet's last: nothing can be appended after them."""
         if self._block is not None:
             raise ValueError("A sheet has at most one block.")
-        parts: list[str] = []
+        lines: list[str] = []  # a row's XML each
         letters: list[str] = []
         number = self._rows
         for values in rows:
             number += 1
             while len(letters) < len(values):
                 letters.append(get_column_letter(len(letters) + 1))
-            parts.append(f'<row r="{number}">')
+            parts = [f'<row r="{number}">']
             for letter, value in zip(letters, values):
                 if value is None or value == "":  # as openpyxl: an empty text is a blank cell
                     continue
@@ -115,8 +115,9 @@ class Sheet:
                 else:
                     parts.append(self._other_cell(f"{letter}{number}", value))
             parts.append("</row>")
+            lines.append("".join(parts))
         self._rows = number
-        self._block = parts
+        self._block = lines
 
     def _text_cell(self, reference: str, value: str) -> str:
         value = storable(value)[:32767]  # openpyxl's limit for a cell's text, which it cuts to
@@ -166,23 +167,27 @@ class Book:
 def _with_blocks(saved: bytes, blocks: dict[str, list[str]]) -> bytes:
     """The saved workbook with each block's rows at the end of its sheet's data."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(saved)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(saved)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_BLOCK_COMPRESSION) as target,
+    ):
         for entry in source.infolist():
             content = source.read(entry)
             block = blocks.get(entry.filename)
             if block is None:
-                target.writestr(entry, content)
+                target.writestr(entry, content)  # as openpyxl compressed it
                 continue
             xml = content.decode()
             if "</sheetData>" in xml:
-                start, _, end = xml.rpartition("</sheetData>")
+                start, found, end = xml.rpartition("</sheetData>")
             else:
-                start, _, end = xml.partition("<sheetData/>")
+                start, found, end = xml.partition("<sheetData/>")
                 start += "<sheetData>"
-            if not _:
+            if not found:
                 raise ValueError(f"No sheet data in {entry.filename}.")
-            target.writestr(
-                entry.filename, "".join([start, *block, "</sheetData>", end]).encode(),
-                compress_type=zipfile.ZIP_DEFLATED, compresslevel=_BLOCK_COMPRESSION,
-            )
+            with target.open(entry.filename, "w") as part:  # row by row: never the whole sheet in one string
+                part.write(start.encode())
+                for line in block:
+                    part.write(line.encode())
+                part.write(("</sheetData>" + end).encode())
     return out.getvalue()
