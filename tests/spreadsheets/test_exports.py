@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -52,6 +53,43 @@ def test_the_writer_keeps_formula_like_text_as_text_and_numbers_as_numbers():
     assert values["J2"].data_type == "n" and values["L2"].is_date and values["M2"].data_type == "b"
     assert [(values[c].value, values[c].quotePrefix) for c in ("H2", "I2")] == [("plain", False), ("a=b", False)]
     assert values["O2"].value == "=" and values["O2"].data_type == "s"
+
+
+
+def test_a_block_of_rows_is_written_as_appended_rows_would_be():
+    rows = [[*CORPUS, "plain", "a=b", -2, 3.5, Decimal("12.50"), True, None, "=", "", " spaced ", "a & <b>", "x\x01y"],
+            [1, None, None, 2]]
+    books = []
+    for as_block in (False, True):
+        book = spreadsheets.Book()
+        sheet = book.sheet("Sheet")
+        sheet.heading([CALC, "Plain heading"])
+        sheet.append(["A note"])
+        if as_block:
+            sheet.block(iter(rows))
+        else:
+            for row in rows:
+                sheet.append(row)
+        books.append(book)
+    appended, block = (assert_safe(book.to_bytes(), [*CORPUS]) for book in books)
+    described = [[(c.coordinate, c.value, c.data_type, c.quotePrefix, c.font.bold) for c in found] for found in (appended, block)]
+    assert described[0] == described[1]
+    values = {c.coordinate: c.value for c in block}
+    assert (values["A3"], values["G3"], values["L3"], values["R3"], values["S3"], values["D4"]) == (
+        CALC, RETURN, 12.5, "a & <b>", "xy", 2)
+
+
+def test_a_block_is_the_sheets_last_rows_of_plain_values():
+    sheet = spreadsheets.Book().sheet("Sheet")
+    with pytest.raises(TypeError):
+        sheet.block([[datetime(2026, 12, 6)]])
+    sheet = spreadsheets.Book().sheet("Sheet")
+    with pytest.raises(ValueError):
+        sheet.block([[float("nan")]])
+    sheet = spreadsheets.Book().sheet("Sheet")
+    sheet.block([[1]])
+    with pytest.raises(ValueError, match="last rows"):
+        sheet.append([2])
 
 
 async def test_the_register_of_interests(client):

@@ -274,12 +274,17 @@ def _raw_sheet(
     header = (["Respondent", "Practice"] if named else []) + ["Response"]
     header += [group_words.SPLIT_LABELS[s] for s in splits] + [c.title for c in columns]
     sheet.append([sheet.bold(h) for h in header])
-    for number, response in enumerate(raw, start=1):
-        line = list(names.get(response.id, ("", ""))) if named else []
-        line.append(number)
-        line += [group_words.label(split, response.groups.key(split)) for split in splits]
-        line += response.values
-        sheet.append(line)
+    labels = {}  # of each combination of groups, worked out once
+
+    def line(number: int, response: RawResponse) -> list:
+        found = list(names.get(response.id, ("", ""))) if named else []
+        found.append(number)
+        shown = labels.get(response.groups)
+        if shown is None:
+            shown = labels[response.groups] = [group_words.label(split, response.groups.key(split)) for split in splits]
+        return found + shown + response.values
+
+    sheet.block(line(number, response) for number, response in enumerate(raw, start=1))
 
 
 def raw_splits(current: results.SurveyResults, shown: set[str]) -> tuple[GroupSplit, ...]:
