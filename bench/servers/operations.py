@@ -48,7 +48,7 @@ async def pg_settings(person_id: uuid.UUID | None) -> dict[str, str]:
 
     if person_id is None:
         return ANONYMOUS.rls_settings()
-    async with transaction_for(Identity(person_id=person_id)) as (_, access):
+    async with transaction_for(Identity.of_person(person_id)) as (_, access):
         return access.rls_settings()
 
 

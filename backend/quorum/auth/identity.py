@@ -25,10 +25,15 @@ class Refused(Exception):
 class Identity:
     token: tokens.BearerToken | None = None  # from a bearer token, checked against revocations in the database
     sign_in: uuid.UUID | None = None  # from the session cookie, checked against the database
+    acting_as: uuid.UUID | None = None  # the server's own work for a person (seed data, benchmarks), never a request
+
+    @classmethod
+    def of_person(cls, person_id: uuid.UUID) -> Identity:
+        return cls(acting_as=person_id)
 
     @property
     def person_id(self) -> uuid.UUID | None:
-        return self.token.person_id if self.token else None
+        return self.token.person_id if self.token else self.acting_as
 
 
 def caller(request: Request, *, changes_state: bool) -> Identity:

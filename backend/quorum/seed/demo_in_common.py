@@ -54,7 +54,7 @@ async def _ids() -> tuple[dict[str, uuid.UUID], dict[str, tuple[uuid.UUID, uuid.
 
 
 def _as(person_id: uuid.UUID):
-    return transaction_for(Identity(person_id=person_id))
+    return transaction_for(Identity.of_person(person_id))
 
 
 async def seed_demo_in_common() -> None:
