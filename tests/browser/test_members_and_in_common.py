@@ -130,6 +130,14 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     locality = convener.get_by_role("listitem").filter(has=convener.get_by_role("heading", name=re.compile("Islington locality plan")))
     await expect(locality).to_contain_text("Taken by Islington primary care commissioning committee (browser).")
     await assert_accessible(convener)
+    # On the first session's page, the convener builds the session's public pack and publishes it.
+    await convener.goto(f"{server.url}/in-common/sessions/{session}")
+    packs = convener.get_by_role("region", name="Session pack")
+    await expect(packs.get_by_role("button", name=re.compile("Build the private pack of NHS Bolton"))).to_be_visible()
+    await packs.get_by_role("button", name="Build the public pack").click()
+    await packs.get_by_role("button", name="Publish public pack 1").click(timeout=30_000)
+    await expect(packs.get_by_role("status")).to_contain_text("Published public pack 1: anyone can now read it.")
+    await assert_accessible(convener)
     await convener.context.close()
 
     # HMR's secretary arranges its committee's meeting of the session from the session's page.
@@ -143,6 +151,11 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await assert_accessible(page)
     await page.get_by_role("button", name=re.compile("Arrange the meeting of HMR")).click()
     await expect(page.get_by_role("link", name="its meeting of this session")).to_have_count(3)
+    # HMR's private pack holds Part I and HMR's own Part II business; Bolton's private pack is not HMR's to build.
+    await expect(page.get_by_role("button", name=re.compile("Build the private pack of NHS Bolton"))).to_have_count(0)
+    await page.get_by_role("button", name=re.compile("Build the private pack of NHS Heywood")).click()
+    await expect(page.get_by_role("link", name="Download private pack 1 (PDF)")).to_be_visible(timeout=30_000)
+    await assert_accessible(page)
 
     # The public: one agenda, Part I only, each committee's own outcome side by side.
     public = await (await context.browser.new_context(viewport=PHONE)).new_page()
@@ -153,5 +166,10 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await expect(item).to_contain_text("Lost (0 for, 2 against, 0 abstentions).")
     await expect(item).to_contain_text("Not shown until the committee's meeting has been held.")
     await expect(public.get_by_text("Contract breach")).to_have_count(0)
+    download = public.get_by_role("link", name="Download public pack 1 (PDF)")
+    await expect(download).to_have_count(1)
+    await expect(public.get_by_role("button", name=re.compile("Build"))).to_have_count(0)
+    pdf = await public.request.get(server.url + await download.get_attribute("href"))
+    assert pdf.status == 200 and (await pdf.body()).startswith(b"%PDF")
     await assert_accessible(public)
     await public.context.close()

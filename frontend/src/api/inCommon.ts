@@ -12,6 +12,8 @@ import type {
   ScheduleInCommonSessionMutationVariables,
   TakePartInSessionMutation,
   TakePartInSessionMutationVariables,
+  BuildSessionPackMutation,
+  BuildSessionPackMutationVariables,
 } from '../generated/graphql';
 
 export const inCommonSessionQuery = gql<InCommonSessionQuery, InCommonSessionQueryVariables>(`
@@ -22,9 +24,22 @@ export const inCommonSessionQuery = gql<InCommonSessionQuery, InCommonSessionQue
       startsAt
       location
       viewerMayTakePartWith
+      viewerBuildsPrivatePackFor
       arrangement {
         id
         name
+        viewerConvenes
+      }
+      packs {
+        id
+        part
+        number
+        status
+        message
+        pageCount
+        createdAt
+        publishedAt
+        url
       }
       meetings {
         committeeId
@@ -132,6 +147,21 @@ export const scheduleInCommonSessionMutation = gql<
     scheduleInCommonSession(input: $input) {
       session {
         id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const buildSessionPackMutation = gql<BuildSessionPackMutation, BuildSessionPackMutationVariables>(`
+  mutation BuildSessionPack($input: BuildSessionPackInput!) {
+    buildSessionPack(input: $input) {
+      build {
+        id
+        status
       }
       errors {
         field

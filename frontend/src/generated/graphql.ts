@@ -153,6 +153,13 @@ export type BuildPackInput = {
   supplement?: boolean;
 };
 
+export type BuildSessionPackInput = {
+  /** For a private pack: the committee whose organisation's pack it is. */
+  committeeId?: string | number | null | undefined;
+  part: Part;
+  sessionId: string | number;
+};
+
 export type CastBallotVoteInput = {
   answers: Array<BallotAnswerInput>;
   ballotId: string | number;
@@ -1267,7 +1274,7 @@ export type InCommonSessionQueryVariables = Exact<{
 }>;
 
 
-export type InCommonSessionQuery = { inCommonSession: { id: string, title: string, startsAt: string, location: string, viewerMayTakePartWith: Array<string>, arrangement: { id: string, name: string }, meetings: Array<{ committeeId: string, committeeName: string, organisationName: string, meetingId: string | null, meeting: { id: string, status: MeetingStatus } | null }>, items: Array<{ id: string, number: number, title: string, part: Part, purpose: Purpose, commonToAll: boolean, committeeNames: Array<string>, outcomes: Array<{ committeeId: string, committeeName: string, organisationName: string, inWords: string }> }> } | null };
+export type InCommonSessionQuery = { inCommonSession: { id: string, title: string, startsAt: string, location: string, viewerMayTakePartWith: Array<string>, viewerBuildsPrivatePackFor: Array<string>, arrangement: { id: string, name: string, viewerConvenes: boolean }, packs: Array<{ id: string, part: Part, number: number, status: PackBuildStatus, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null }>, meetings: Array<{ committeeId: string, committeeName: string, organisationName: string, meetingId: string | null, meeting: { id: string, status: MeetingStatus } | null }>, items: Array<{ id: string, number: number, title: string, part: Part, purpose: Purpose, commonToAll: boolean, committeeNames: Array<string>, outcomes: Array<{ committeeId: string, committeeName: string, organisationName: string, inWords: string }> }> } | null };
 
 export type InCommonArrangementsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1301,6 +1308,13 @@ export type ScheduleInCommonSessionMutationVariables = Exact<{
 
 
 export type ScheduleInCommonSessionMutation = { scheduleInCommonSession: { session: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type BuildSessionPackMutationVariables = Exact<{
+  input: BuildSessionPackInput;
+}>;
+
+
+export type BuildSessionPackMutation = { buildSessionPack: { build: { id: string, status: PackBuildStatus } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type MeetingEventsSubscriptionVariables = Exact<{
   meetingId: string | number;
