@@ -113,6 +113,18 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     section = convener.get_by_role("region", name="Commissioning in common (browser)")
     await expect(section).to_contain_text("NHS Islington CCG: Islington primary care commissioning committee (browser) (taking part)")
     await assert_accessible(convener)
+    # She convenes a new arrangement from the page: a clear error first, then the arrangement with her committee.
+    await convener.get_by_role("button", name="Convene").click()
+    await expect(convener.get_by_role("alert")).to_contain_text("Name the arrangement")
+    await assert_accessible(convener)
+    await convener.get_by_label("Name of the arrangement").fill("Estates partnership (browser)")
+    await convener.get_by_label("Your committee that convenes").select_option(
+        label="Bolton primary care commissioning committee (browser) (NHS Bolton CCG)")
+    await convener.get_by_role("button", name="Convene").click()
+    convened = convener.get_by_role("region", name="Estates partnership (browser)")
+    await expect(convened).to_contain_text("NHS Bolton CCG: Bolton primary care commissioning committee (browser) (taking part)")
+    await expect(convened.get_by_label("Invite an organisation")).to_be_visible()
+    await assert_accessible(convener)
     await section.get_by_label("Invite an organisation").fill("07T")
     await section.get_by_role("button", name="Invite").click()
     await expect(section).to_contain_text("NHS City and Hackney CCG (invited)")

@@ -14,6 +14,10 @@ import type {
   TakePartInSessionMutationVariables,
   BuildSessionPackMutation,
   BuildSessionPackMutationVariables,
+  ConveningCommitteesQuery,
+  ConveningCommitteesQueryVariables,
+  CreateInCommonArrangementMutation,
+  CreateInCommonArrangementMutationVariables,
 } from '../generated/graphql';
 
 export const inCommonSessionQuery = gql<InCommonSessionQuery, InCommonSessionQueryVariables>(`
@@ -162,6 +166,42 @@ export const buildSessionPackMutation = gql<BuildSessionPackMutation, BuildSessi
       build {
         id
         status
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** Committees the viewer manages: one of them convenes a new arrangement. */
+export const conveningCommitteesQuery = gql<ConveningCommitteesQuery, ConveningCommitteesQueryVariables>(`
+  query ConveningCommittees {
+    committees(first: 100) {
+      edges {
+        node {
+          id
+          name
+          viewerCanManage
+          host {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const createInCommonArrangementMutation = gql<
+  CreateInCommonArrangementMutation,
+  CreateInCommonArrangementMutationVariables
+>(`
+  mutation CreateInCommonArrangement($input: CreateArrangementInput!) {
+    createInCommonArrangement(input: $input) {
+      arrangement {
+        id
       }
       errors {
         field

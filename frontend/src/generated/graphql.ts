@@ -225,6 +225,12 @@ export type ContractType =
   | 'GMS'
   | 'PMS';
 
+export type CreateArrangementInput = {
+  /** The convening organisation's committee that takes part. */
+  committeeId: string | number;
+  name: string;
+};
+
 export type CreateBallotInput = {
   closesAt: string;
   description?: string;
@@ -1315,6 +1321,18 @@ export type BuildSessionPackMutationVariables = Exact<{
 
 
 export type BuildSessionPackMutation = { buildSessionPack: { build: { id: string, status: PackBuildStatus } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ConveningCommitteesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConveningCommitteesQuery = { committees: { edges: Array<{ node: { id: string, name: string, viewerCanManage: boolean, host: { id: string, name: string } | null } }> } };
+
+export type CreateInCommonArrangementMutationVariables = Exact<{
+  input: CreateArrangementInput;
+}>;
+
+
+export type CreateInCommonArrangementMutation = { createInCommonArrangement: { arrangement: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type MeetingEventsSubscriptionVariables = Exact<{
   meetingId: string | number;
