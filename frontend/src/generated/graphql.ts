@@ -337,6 +337,11 @@ export type DelegationStatus =
   | 'FUTURE'
   | 'REVOKED';
 
+export type DesignateGiftApproverInput = {
+  organisationId: string | number;
+  personId: string | number;
+};
+
 export type EndInterestInput = {
   actionTaken?: string | null | undefined;
   id: string | number;
@@ -1850,6 +1855,13 @@ export type ActionLogQueryVariables = Exact<{
 
 
 export type ActionLogQuery = { actionLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, dueDate: string, status: ActionStatus, raisedAt: string, owner: { name: string } | null, meeting: { id: string, title: string } | null } }> } };
+
+export type DesignateGiftApproverMutationVariables = Exact<{
+  input: DesignateGiftApproverInput;
+}>;
+
+
+export type DesignateGiftApproverMutation = { designateGiftApprover: { approver: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type SurveysQueryVariables = Exact<{
   first: number;
