@@ -13,7 +13,7 @@ from playwright.async_api import BrowserContext, expect
 from tests.browser.conftest import PHONE, Server, assert_accessible, sign_in_as_demo_user
 from tests.browser.test_running_a_meeting import sign_in_by_cookie
 from tests.browser.test_sign_in import register_at_provider, sign_in_through_provider
-from tests.conduct.support import CAST, CLOSE, DECIDE, MEMBERS, make_board, ok, start_meeting
+from tests.conduct.support import CAST, CLOSE, DECIDE, MEMBERS, SECRETARY, make_board, ok, start_meeting
 from tests.in_common.support import HMR_SECRETARY, TAKE_PART, arrange, make_parties, schedule
 from tests.in_common.test_committees_in_common import _run
 
@@ -185,3 +185,46 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     assert pdf.status == 200 and (await pdf.body()).startswith(b"%PDF")
     await assert_accessible(public)
     await public.context.close()
+
+
+async def test_the_members_choose_who_presides_and_a_chairs_action_follows_the_close(context: BrowserContext, server: Server):
+    async with httpx.AsyncClient(base_url=server.url) as http:
+        board = await make_board(http, "Finance committee (presiding)")
+        meeting = await start_meeting(board, [(ITEM, "PUBLIC")], title="Finance committee, presiding")
+        await meeting.arrive("ashworth", "khan", "patel", "reid")  # neither the chair nor the vice chair
+        await meeting.take(ITEM)
+    await sign_in_by_cookie(context, server, SECRETARY)
+    page = await context.new_page()
+    await page.goto(f"{server.url}/meetings/{meeting.id}/live")
+    quorum = page.get_by_role("region", name="Quorum")
+    await expect(quorum).to_contain_text("No chair present.")
+    await quorum.get_by_role("button", name="Record who presides").click()
+    await expect(quorum.get_by_role("alert")).to_contain_text("Choose the member who presides")
+    await assert_accessible(page)
+    await quorum.get_by_label("Member the members present chose to preside").select_option(label="Susan Patel")
+    await quorum.get_by_role("button", name="Record who presides").click()
+    await expect(quorum).to_contain_text("Chaired by Susan Patel.")
+    await expect(quorum.get_by_role("button", name="Record who presides")).to_have_count(0)
+    await assert_accessible(page)
+
+    # The meeting closes with the item undecided; only a chair's action can still be recorded.
+    async with httpx.AsyncClient(base_url=server.url) as http:
+        meeting.secretary.client = http
+        ok(await meeting.secretary.data(CLOSE, {"input": {"meetingId": meeting.id}}))
+    await page.reload()
+    after = page.get_by_role("region", name="Chair’s action after the meeting")
+    items = after.get_by_label("Item decided by chair's action")
+    await items.select_option(await items.locator("option", has_text=ITEM).get_attribute("value"))
+    outcome = after.get_by_role("region", name="Outcome")
+    await expect(outcome).to_contain_text("The meeting has closed. As the standing orders allow")
+    routes = outcome.get_by_label("How it was decided").locator("option")
+    await expect(routes).to_have_count(2)  # "Choose" and chair's action only
+    await outcome.get_by_role("button", name="Record outcome").click()
+    await expect(outcome.get_by_role("alert")).to_be_visible()
+    await assert_accessible(page)
+    await outcome.get_by_label("How it was decided").select_option("CHAIRS_ACTION")
+    await outcome.get_by_label("The decision").fill("The chair extended the contract by a year (urgent).")
+    await outcome.get_by_role("button", name="Record outcome").click()
+    await expect(outcome).to_contain_text("The chair extended the contract by a year (urgent).")
+    await expect(outcome.get_by_role("button", name="Record outcome")).to_have_count(0)
+    await assert_accessible(page)
