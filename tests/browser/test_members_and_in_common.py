@@ -13,7 +13,7 @@ from playwright.async_api import BrowserContext, expect
 from tests.browser.conftest import PHONE, Server, assert_accessible, sign_in_as_demo_user
 from tests.browser.test_running_a_meeting import sign_in_by_cookie
 from tests.browser.test_sign_in import register_at_provider, sign_in_through_provider
-from tests.conduct.support import CAST, CLOSE, DECIDE, MEMBERS, make_board, ok, start_meeting
+from tests.conduct.support import CAST, CLOSE, DECIDE, MEMBERS, SECRETARY, make_board, ok, start_meeting
 from tests.in_common.support import HMR_SECRETARY, TAKE_PART, arrange, make_parties, schedule
 from tests.in_common.test_committees_in_common import _run
 
@@ -113,6 +113,18 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     section = convener.get_by_role("region", name="Commissioning in common (browser)")
     await expect(section).to_contain_text("NHS Islington CCG: Islington primary care commissioning committee (browser) (taking part)")
     await assert_accessible(convener)
+    # She convenes a new arrangement from the page: a clear error first, then the arrangement with her committee.
+    await convener.get_by_role("button", name="Convene").click()
+    await expect(convener.get_by_role("alert")).to_contain_text("Name the arrangement")
+    await assert_accessible(convener)
+    await convener.get_by_label("Name of the arrangement").fill("Estates partnership (browser)")
+    await convener.get_by_label("Your committee that convenes").select_option(
+        label="Bolton primary care commissioning committee (browser) (NHS Bolton CCG)")
+    await convener.get_by_role("button", name="Convene").click()
+    convened = convener.get_by_role("region", name="Estates partnership (browser)")
+    await expect(convened).to_contain_text("NHS Bolton CCG: Bolton primary care commissioning committee (browser) (taking part)")
+    await expect(convened.get_by_label("Invite an organisation")).to_be_visible()
+    await assert_accessible(convener)
     await section.get_by_label("Invite an organisation").fill("07T")
     await section.get_by_role("button", name="Invite").click()
     await expect(section).to_contain_text("NHS City and Hackney CCG (invited)")
@@ -130,6 +142,14 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     locality = convener.get_by_role("listitem").filter(has=convener.get_by_role("heading", name=re.compile("Islington locality plan")))
     await expect(locality).to_contain_text("Taken by Islington primary care commissioning committee (browser).")
     await assert_accessible(convener)
+    # On the first session's page, the convener builds the session's public pack and publishes it.
+    await convener.goto(f"{server.url}/in-common/sessions/{session}")
+    packs = convener.get_by_role("region", name="Session pack")
+    await expect(packs.get_by_role("button", name=re.compile("Build the private pack of NHS Bolton"))).to_be_visible()
+    await packs.get_by_role("button", name="Build the public pack").click()
+    await packs.get_by_role("button", name="Publish public pack 1").click(timeout=30_000)
+    await expect(packs.get_by_role("status")).to_contain_text("Published public pack 1: anyone can now read it.")
+    await assert_accessible(convener)
     await convener.context.close()
 
     # HMR's secretary arranges its committee's meeting of the session from the session's page.
@@ -143,6 +163,11 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await assert_accessible(page)
     await page.get_by_role("button", name=re.compile("Arrange the meeting of HMR")).click()
     await expect(page.get_by_role("link", name="its meeting of this session")).to_have_count(3)
+    # HMR's private pack holds Part I and HMR's own Part II business; Bolton's private pack is not HMR's to build.
+    await expect(page.get_by_role("button", name=re.compile("Build the private pack of NHS Bolton"))).to_have_count(0)
+    await page.get_by_role("button", name=re.compile("Build the private pack of NHS Heywood")).click()
+    await expect(page.get_by_role("link", name="Download private pack 1 (PDF)")).to_be_visible(timeout=30_000)
+    await assert_accessible(page)
 
     # The public: one agenda, Part I only, each committee's own outcome side by side.
     public = await (await context.browser.new_context(viewport=PHONE)).new_page()
@@ -153,5 +178,53 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await expect(item).to_contain_text("Lost (0 for, 2 against, 0 abstentions).")
     await expect(item).to_contain_text("Not shown until the committee's meeting has been held.")
     await expect(public.get_by_text("Contract breach")).to_have_count(0)
+    download = public.get_by_role("link", name="Download public pack 1 (PDF)")
+    await expect(download).to_have_count(1)
+    await expect(public.get_by_role("button", name=re.compile("Build"))).to_have_count(0)
+    pdf = await public.request.get(server.url + await download.get_attribute("href"))
+    assert pdf.status == 200 and (await pdf.body()).startswith(b"%PDF")
     await assert_accessible(public)
     await public.context.close()
+
+
+async def test_the_members_choose_who_presides_and_a_chairs_action_follows_the_close(context: BrowserContext, server: Server):
+    async with httpx.AsyncClient(base_url=server.url) as http:
+        board = await make_board(http, "Finance committee (presiding)")
+        meeting = await start_meeting(board, [(ITEM, "PUBLIC")], title="Finance committee, presiding")
+        await meeting.arrive("ashworth", "khan", "patel", "reid")  # neither the chair nor the vice chair
+        await meeting.take(ITEM)
+    await sign_in_by_cookie(context, server, SECRETARY)
+    page = await context.new_page()
+    await page.goto(f"{server.url}/meetings/{meeting.id}/live")
+    quorum = page.get_by_role("region", name="Quorum")
+    await expect(quorum).to_contain_text("No chair present.")
+    await quorum.get_by_role("button", name="Record who presides").click()
+    await expect(quorum.get_by_role("alert")).to_contain_text("Choose the member who presides")
+    await assert_accessible(page)
+    await quorum.get_by_label("Member the members present chose to preside").select_option(label="Susan Patel")
+    await quorum.get_by_role("button", name="Record who presides").click()
+    await expect(quorum).to_contain_text("Chaired by Susan Patel.")
+    await expect(quorum.get_by_role("button", name="Record who presides")).to_have_count(0)
+    await assert_accessible(page)
+
+    # The meeting closes with the item undecided; only a chair's action can still be recorded.
+    async with httpx.AsyncClient(base_url=server.url) as http:
+        meeting.secretary.client = http
+        ok(await meeting.secretary.data(CLOSE, {"input": {"meetingId": meeting.id}}))
+    await page.reload()
+    after = page.get_by_role("region", name="Chair’s action after the meeting")
+    items = after.get_by_label("Item decided by chair's action")
+    await items.select_option(await items.locator("option", has_text=ITEM).get_attribute("value"))
+    outcome = after.get_by_role("region", name="Outcome")
+    await expect(outcome).to_contain_text("The meeting has closed. As the standing orders allow")
+    routes = outcome.get_by_label("How it was decided").locator("option")
+    await expect(routes).to_have_count(2)  # "Choose" and chair's action only
+    await outcome.get_by_role("button", name="Record outcome").click()
+    await expect(outcome.get_by_role("alert")).to_be_visible()
+    await assert_accessible(page)
+    await outcome.get_by_label("How it was decided").select_option("CHAIRS_ACTION")
+    await outcome.get_by_label("The decision").fill("The chair extended the contract by a year (urgent).")
+    await outcome.get_by_role("button", name="Record outcome").click()
+    await expect(outcome).to_contain_text("The chair extended the contract by a year (urgent).")
+    await expect(outcome.get_by_role("button", name="Record outcome")).to_have_count(0)
+    await assert_accessible(page)

@@ -13,6 +13,7 @@ from playwright.async_api import BrowserContext, Page, expect
 from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
 from tests.browser.test_live_progress import signed_in_cookie
 from tests.conduct.support import CONCERNS, MEMBERS, make_board, ok, org_id, practice_id, start_meeting
+from tests.support import owner_fetch
 
 ITEM = "Practice merger: P82001 and P82002"
 MOTION = "That the merger of Brook Lane (P82001) and Deane (P82002) is approved"
@@ -184,6 +185,11 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
 
 
 async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: BrowserContext, browser, server: Server):
+    # A second entry declared at a meeting, for the keeper to reject (a copy of Dr Mistry's pending one).
+    assert await owner_fetch(
+        "INSERT INTO interest SELECT (jsonb_populate_record(NULL::interest, to_jsonb(i) || jsonb_build_object("
+        "'id', gen_random_uuid(), 'description', 'Shareholder in Bolton Pharmacy Ltd', 'source_declaration_id', NULL))).*"
+        " FROM interest i WHERE description LIKE 'Partner at The Mill Health Centre%' AND status = 'PENDING' LIMIT 1 RETURNING id")
     page = await phone.new_page()
     await sign_in_as_demo_user(page, server, "Helen Hargreaves")
     await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Interests").click()
@@ -209,6 +215,20 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     await pending.get_by_role("button", name=re.compile("^Confirm: Dr Rajesh Mistry")).click()
     await expect(page.get_by_role("status").filter(has_text="Confirmed the entry of Dr Rajesh Mistry")).to_be_visible()
     await expect(pending).not_to_contain_text("Pending")
+    # The other is rejected, with the reason asked for first and then kept on the register.
+    wrong = page.get_by_role("row", name=re.compile("Shareholder in Bolton Pharmacy Ltd"))
+    await wrong.get_by_role("button", name=re.compile("^Reject: Dr Rajesh Mistry")).click()
+    rejection = page.get_by_role("form", name="Reject the entry of Dr Rajesh Mistry")
+    await expect(rejection.get_by_role("heading")).to_be_focused()
+    await rejection.get_by_role("button", name="Reject the entry").click()
+    await expect(rejection.get_by_role("alert")).to_contain_text("Say why the entry is rejected")
+    await assert_accessible(page)
+    await rejection.get_by_label("Why is it rejected?").fill("Declared in error: the shares were sold in 2025.")
+    await rejection.get_by_role("button", name="Reject the entry").click()
+    await expect(page.get_by_role("status").filter(has_text="Rejected the entry of Dr Rajesh Mistry")).to_be_visible()
+    await expect(wrong).to_contain_text("Rejected")
+    await expect(wrong).to_contain_text("Declared in error: the shares were sold in 2025.")
+    await expect(rejection).to_have_count(0)
 
     export = await page.get_by_role("link", name="Download the register as a spreadsheet (.xlsx)").get_attribute("href")
     response = await page.request.get(f"{server.url}{export}")
@@ -224,7 +244,20 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     await page.get_by_label("Value in pounds").fill("120")
     await page.get_by_role("button", name="Record", exact=True).click()
     await expect(page.get_by_role("status").filter(has_text="Recorded.")).to_be_visible()
-    await expect(page.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))).to_be_visible()
+    conference = page.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))
+    await expect(conference).to_be_visible()
+    await assert_accessible(page)
+    # Offered, not accepted, and needing approval: the approver's answer is no.
+    await conference.get_by_role("button", name=re.compile("^Declined: Margaret Lowe")).click()
+    await expect(conference).to_contain_text("Declined on")
+    await expect(conference.get_by_role("button", name=re.compile("^Declined: "))).to_have_count(0)
+    # The keeper designates another approver.
+    designate = page.get_by_role("region", name="Designate an approver")
+    await designate.get_by_role("button", name="Designate").click()
+    await expect(designate.get_by_role("alert")).to_contain_text("Choose who may approve")
+    await choose(designate, "Approver", "Tom Ashworth")
+    await designate.get_by_role("button", name="Designate").click()
+    await expect(designate.get_by_role("status")).to_contain_text("Tom Ashworth may now approve gifts and hospitality")
     await assert_accessible(page)
     # The demo's approved dinner keeps its approval in its history; returned, that is kept too.
     symposium = page.get_by_role("row", name=re.compile("Dinner after a diabetes symposium"))

@@ -205,3 +205,15 @@ async def test_row_level_security_keeps_invitations_and_private_items(parties):
             assert statuses <= {"ACCEPTED"}
     finally:
         await conn.close()
+
+
+async def test_only_the_committee_s_own_officers_convene_with_it(parties):
+    before = await counts("in_common_arrangement")
+    for outsider in (parties.callers["islington"], parties.callers["grace.adeyemi@demo.quorum.example"]):
+        refused = payload(await outsider.data(CREATE, {"input": {"committeeId": parties.bolton.committee_id, "name": "Taken over"}}))
+        assert refused["errors"] and refused["arrangement"] is None
+    anonymous = await parties.callers["anonymous"].post(CREATE, {"input": {"committeeId": parties.bolton.committee_id, "name": "x"}})
+    assert anonymous.get("errors") or anonymous["data"]["createInCommonArrangement"]["errors"]
+    unnamed = payload(await parties.callers["bolton"].data(CREATE, {"input": {"committeeId": parties.bolton.committee_id, "name": " "}}))
+    assert unnamed["errors"] == [{"field": "name", "message": "Name the arrangement (200 characters or fewer)."}]
+    assert await counts("in_common_arrangement") == before

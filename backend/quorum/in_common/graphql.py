@@ -13,11 +13,15 @@ from quorum.graphql import ids
 from quorum.graphql.context import Info
 from quorum.graphql.errors import InputErrors, UserError
 from quorum.graphql.node import Node, by_id_loader
-from quorum.in_common import policy, service
+from quorum.in_common import pack, policy, service
 from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting
 from quorum.meetings.graphql import MeetingNode, PartEnum, PurposeEnum, meetings_by_id
 from quorum.meetings.service import can_run
 from quorum.meetings.tables import Part, Purpose
+from quorum.packs import builder
+from quorum.packs.graphql import PackBuildNode, PackBuildPayload
+from quorum.packs.service import visible_builds
+from quorum.packs.tables import PackBuild
 
 PartyStatusEnum = strawberry.enum(PartyStatus, name="InCommonPartyStatus")
 
@@ -169,6 +173,23 @@ class SessionNode(Node):
             ))
         return result
 
+    @strawberry.field(description="The session's packs the viewer may read, newest first: the public pack once published, "
+                      "and each organisation's private pack (Part I and its own Part II) for those who see its committee's private business.")
+    async def packs(self, info: Info) -> list[PackBuildNode]:
+        rows = await info.context.db.all(visible_builds(info.context.access).where(
+            PackBuild.session_id == self.row.id).order_by(PackBuild.created_at.desc()))
+        return [PackBuildNode.from_row(r) for r in rows]
+
+    @strawberry.field(description="Committees whose private pack of the session the viewer may build (their meeting of it arranged).")
+    async def viewer_builds_private_pack_for(self, info: Info) -> list[strawberry.ID]:
+        db, access = info.context.db, info.context.access
+        links = {m.committee_id for m in await db.all(
+            select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))}
+        return [
+            ids.encode("Committee", p.committee_id) for p in await service.parties_of(db, self.row.arrangement_id)
+            if p.status == PartyStatus.ACCEPTED and p.committee_id in links and can_run(access, p.committee_id)
+        ]
+
     @strawberry.field(description="Committees the viewer runs that take part but have no meeting of the session yet.")
     async def viewer_may_take_part_with(self, info: Info) -> list[strawberry.ID]:
         db, access = info.context.db, info.context.access
@@ -240,6 +261,14 @@ class ScheduleSessionInput:
 class TakePartInput:
     session_id: strawberry.ID
     committee_id: strawberry.ID
+
+
+@strawberry.input
+class BuildSessionPackInput:
+    session_id: strawberry.ID
+    part: PartEnum
+    committee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="For a private pack: the committee whose organisation's pack it is.")
 
 
 @strawberry.type
@@ -326,3 +355,16 @@ class InCommonMutations:
         row = await ctx.db.first(select(Session).where(Session.id == link.session_id))
         return SessionPayload(session=SessionNode.from_row(row))
 
+    @strawberry.mutation(description="Build the session's pack in the background: the public pack (the convener), or an "
+                         "organisation's private pack (Part I and its own Part II business); follow packBuildProgress.")
+    async def build_session_pack(self, info: Info, input: BuildSessionPackInput) -> PackBuildPayload:
+        ctx = info.context
+        try:
+            row = await pack.start_build(
+                ctx.db, ctx.access, ids.decode_as("InCommonSession", input.session_id, "sessionId"), Part(input.part),
+                input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
+            )
+        except InputErrors as e:
+            return PackBuildPayload(errors=e.errors)
+        ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity))
+        return PackBuildPayload(build=PackBuildNode.from_row(row))

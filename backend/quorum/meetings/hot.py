@@ -169,7 +169,7 @@ SELECT json_build_object(
                 ) ORDER BY page.value::int, page.key), '[]')
                 FROM jsonb_each_text(b.item_pages) AS page)
         ) ORDER BY b.created_at DESC), '[]')
-        FROM pack_build b WHERE b.meeting_id = m.id)
+        FROM pack_build b WHERE b.meeting_id = m.id AND b.session_id IS NULL)
 )::text
 FROM meeting m WHERE m.id = $1
 """

@@ -124,15 +124,48 @@ def compile_pack(content: PackContent, attachments: dict[str, bytes]) -> bytes:
 
 async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent, dict[str, bytes]]:
     """The pack's content, read with the builder's own access (a public pack holds Part I only)."""
+    if build.session_id is not None:
+        from quorum.in_common import pack as session_pack  # it builds on this module
+
+        return await session_pack.gather(db, access, build)
     meeting = await db.first(select(Meeting).where(Meeting.id == build.meeting_id))
     committee = await db.first(select(Committee).where(Committee.id == meeting.committee_id))
     organisation = await db.first(select(Organisation).where(Organisation.id == committee.org_id))
     all_items = await items_of(db, access, meeting.id)
     numbers = agenda.numbers(all_items)
     items = [i for i in agenda.in_agenda_order(all_items) if build.part == Part.PRIVATE or i.part == Part.PUBLIC]
-    versions = {v.id: v for v in await db.all(select(PaperVersion).where(PaperVersion.id.in_(build.paper_version_ids)))}
+    papers, attachments = await pack_papers(db, build.paper_version_ids)
+    by_item = {paper.item_id: pack_paper for paper, pack_paper in papers.values()}
+
+    pack_items = []
+    for item in items:
+        paper = by_item.get(item.id)
+        if build.is_supplement and paper is None:
+            continue
+        pack_items.append(PackItem(
+            key=f"item-{item.id}", number=numbers[item.id], title=item.title, purpose=item.purpose,
+            presenter=item.presenter, minutes=item.minutes_allotted, part=item.part,
+            paper=paper, is_sub_item=item.parent_id is not None,
+        ))
+    starts = meeting.starts_at.astimezone(clock.LONDON)
+    label = "Supplement" if build.is_supplement else "Pack"
+    return PackContent(
+        organisation=organisation.name,
+        committee=committee.name,
+        meeting_title=meeting.title,
+        when=f"{starts:%A} {starts.day} {starts:%B %Y, %H:%M}",
+        short_date=f"{starts.day} {starts:%B %Y}",
+        place=" · ".join(x for x in (meeting.location, meeting.call_link) if x),
+        part_label="Part I (public)" if build.part == Part.PUBLIC else "Parts I and II (private)",
+        version_label=f"{label} {build.number}, built {clock.today():%d %B %Y}",
+        items=tuple(pack_items),
+    ), attachments
+
+
+async def pack_papers(db: Db, version_ids: list[uuid.UUID]) -> tuple[dict[uuid.UUID, tuple[Paper, PackPaper]], dict[str, bytes]]:
+    """Each paper version as the pack shows it (by version id), and the PDF appendices to embed."""
+    versions = {v.id: v for v in await db.all(select(PaperVersion).where(PaperVersion.id.in_(version_ids)))}
     papers = {p.id: p for p in await db.all(select(Paper).where(Paper.id.in_({v.paper_id for v in versions.values()})))}
-    by_item = {papers[v.paper_id].item_id: (papers[v.paper_id], v) for v in versions.values()}
     people = {p.id: p.name for p in await db.all(select(Person).where(
         Person.id.in_({p.author_id for p in papers.values()} | {p.sponsor_id for p in papers.values()})))}
     appendices = await db.all(select(Appendix).where(Appendix.version_id.in_(versions)).order_by(Appendix.position))
@@ -160,26 +193,4 @@ async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent,
             ),
         )
 
-    pack_items = []
-    for item in items:
-        paper = by_item.get(item.id)
-        if build.is_supplement and paper is None:
-            continue
-        pack_items.append(PackItem(
-            key=f"item-{item.id}", number=numbers[item.id], title=item.title, purpose=item.purpose,
-            presenter=item.presenter, minutes=item.minutes_allotted, part=item.part,
-            paper=paper and pack_paper(*paper), is_sub_item=item.parent_id is not None,
-        ))
-    starts = meeting.starts_at.astimezone(clock.LONDON)
-    label = "Supplement" if build.is_supplement else "Pack"
-    return PackContent(
-        organisation=organisation.name,
-        committee=committee.name,
-        meeting_title=meeting.title,
-        when=f"{starts:%A} {starts.day} {starts:%B %Y, %H:%M}",
-        short_date=f"{starts.day} {starts:%B %Y}",
-        place=" · ".join(x for x in (meeting.location, meeting.call_link) if x),
-        part_label="Part I (public)" if build.part == Part.PUBLIC else "Parts I and II (private)",
-        version_label=f"{label} {build.number}, built {clock.today():%d %B %Y}",
-        items=tuple(pack_items),
-    ), attachments
+    return {v.id: (papers[v.paper_id], pack_paper(papers[v.paper_id], v)) for v in versions.values()}, attachments

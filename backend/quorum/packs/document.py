@@ -60,6 +60,7 @@ class PackItem:
     part: str
     paper: PackPaper | None = None
     is_sub_item: bool = False
+    more_papers: tuple[PackPaper, ...] = ()  # a common item of committees in common may have a paper from each meeting
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class PackContent:
     part_label: str  # "Part I (public)" or "Parts I and II (private)"
     version_label: str
     items: tuple[PackItem, ...] = field(default_factory=tuple)
+    in_common: tuple[str, ...] = ()  # committees in common: "Committee, Organisation" for each committee meeting
 
 
 def _s(text: str) -> str:
@@ -116,6 +118,7 @@ def _front_page(pack: PackContent) -> str:
         f"#text(size: 24pt, weight: \"bold\")[{escape(pack.committee)}]",
         "#v(0.3cm)",
         f"#text(size: 16pt)[{escape(pack.meeting_title)}]",
+        *_in_common(pack),
         "#v(1cm)",
         f"#text(size: 12pt)[{escape(pack.when)}]",
         "",
@@ -125,6 +128,15 @@ def _front_page(pack: PackContent) -> str:
         "",
         f"#text(size: 10pt)[{escape(pack.version_label)}]",
     ])
+
+
+def _in_common(pack: PackContent) -> list[str]:
+    if not pack.in_common:
+        return []
+    lines = ["#v(0.5cm)", "#text(size: 11pt)[Committees meeting in common:]", ""]
+    for line in pack.in_common:
+        lines += [f"#text(size: 11pt)[{escape(line)}]", ""]
+    return lines
 
 
 def _agenda(pack: PackContent) -> str:
@@ -154,12 +166,16 @@ def _item(item: PackItem) -> str:
     if item.paper is None:
         parts.append(f"_{escape(PURPOSE_WORDS.get(item.purpose, item.purpose))}. No paper for this item._")
         return "\n".join(parts)
-    paper = item.paper
-    parts.append(_cover_sheet(item, paper))
-    parts.append("#pagebreak()")
-    parts.append(to_typst(paper.body_markdown) or "_No paper body._")
-    for number, appendix in enumerate(paper.appendices, start=1):
-        parts.append(_appendix(item, number, appendix))
+    number = 0
+    for paper in (item.paper, *item.more_papers):
+        if paper is not item.paper:
+            parts.append("#pagebreak()")
+        parts.append(_cover_sheet(item, paper))
+        parts.append("#pagebreak()")
+        parts.append(to_typst(paper.body_markdown) or "_No paper body._")
+        for appendix in paper.appendices:
+            number += 1
+            parts.append(_appendix(item, number, appendix))
     return "\n".join(parts)
 
 

@@ -26,7 +26,8 @@ builds_by_id = by_id_loader(service.visible_builds, PackBuild.id)
 def builds_by_meeting(ctx: Context) -> DataLoader:
     async def load(meeting_ids: list[uuid.UUID]) -> list[list[PackBuild]]:
         rows = await ctx.db.all(
-            service.visible_builds(ctx.access).where(PackBuild.meeting_id.in_(meeting_ids)).order_by(PackBuild.created_at.desc())
+            service.visible_builds(ctx.access).where(
+                PackBuild.meeting_id.in_(meeting_ids), PackBuild.session_id.is_(None)).order_by(PackBuild.created_at.desc())
         )
         return [[b for b in rows if b.meeting_id == m] for m in meeting_ids]
 
@@ -66,7 +67,8 @@ class PackBuildNode(Node):
     @strawberry.field(description="The page each top-level agenda item starts on, to open the pack at it (url#page=N).")
     def item_pages(self) -> list[ItemPage]:
         pages = sorted(self.row.item_pages.items(), key=lambda entry: entry[1])
-        return [ItemPage(item_id=ids.encode("AgendaItem", uuid.UUID(k)), page=v) for k, v in pages]
+        kind = "InCommonItem" if self.row.session_id else "AgendaItem"
+        return [ItemPage(item_id=ids.encode(kind, uuid.UUID(k)), page=v) for k, v in pages]
 
     @strawberry.field(description="Where to download the PDF (a private pack is stamped with the reader's name).")
     def url(self) -> str | None:

@@ -46,7 +46,8 @@ async def _approved_versions(db: Db, access: Access, meeting: Meeting, part: Par
 async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part, supplement: bool) -> PackBuild:
     meeting = await run_meeting(db, access, meeting_id)
     chosen = await _approved_versions(db, access, meeting, part)
-    earlier = await db.all(select(PackBuild).where(PackBuild.meeting_id == meeting.id, PackBuild.part == part))
+    earlier = await db.all(select(PackBuild).where(
+        PackBuild.meeting_id == meeting.id, PackBuild.part == part, PackBuild.session_id.is_(None)))
     if supplement:
         published = {v for b in earlier if b.published_at is not None for v in b.paper_version_ids}
         if not published:
@@ -87,16 +88,18 @@ async def publish(db: Db, access: Access, build_id: uuid.UUID) -> PackBuild:
     before = snapshot(build)
     build.published_at = now
     await db.add(build)
-    for version in await db.all(select(PaperVersion).where(PaperVersion.id.in_(build.paper_version_ids))):
+    # A session's pack may hold other parties' papers, published by them already; it publishes only its own.
+    own = select(PaperVersion.id).where(PaperVersion.id.in_(build.paper_version_ids), PaperVersion.org_id == build.org_id)
+    for version in await db.all(select(PaperVersion).where(PaperVersion.id.in_(own))):
         if version.published_at is None:
             version.published_at = now
             await db.add(version)
     for paper in await db.all(select(Paper).where(Paper.id.in_(
-        select(PaperVersion.paper_id).where(PaperVersion.id.in_(build.paper_version_ids))
+        select(PaperVersion.paper_id).where(PaperVersion.id.in_(own))
     ))):
         paper.status = PaperStatus.INCLUDED
         await db.add(paper)
-    if MeetingStatus(meeting.status) == MeetingStatus.AGENDA_PUBLISHED:
+    if build.session_id is None and MeetingStatus(meeting.status) == MeetingStatus.AGENDA_PUBLISHED:
         meeting.status = MeetingStatus.PAPERS_PUBLISHED
         await db.add(meeting)
     await record(db, access, "pack.publish", build, org_id=build.org_id, before=before)

@@ -45,3 +45,5 @@ class PackBuild(SQLModel, table=True):
     )
     finished_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     published_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    session_org_id: uuid.UUID | None = None  # a session of committees in common's pack (held by one of its meetings)
+    session_id: uuid.UUID | None = None

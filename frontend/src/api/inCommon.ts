@@ -12,6 +12,12 @@ import type {
   ScheduleInCommonSessionMutationVariables,
   TakePartInSessionMutation,
   TakePartInSessionMutationVariables,
+  BuildSessionPackMutation,
+  BuildSessionPackMutationVariables,
+  ConveningCommitteesQuery,
+  ConveningCommitteesQueryVariables,
+  CreateInCommonArrangementMutation,
+  CreateInCommonArrangementMutationVariables,
 } from '../generated/graphql';
 
 export const inCommonSessionQuery = gql<InCommonSessionQuery, InCommonSessionQueryVariables>(`
@@ -22,9 +28,22 @@ export const inCommonSessionQuery = gql<InCommonSessionQuery, InCommonSessionQue
       startsAt
       location
       viewerMayTakePartWith
+      viewerBuildsPrivatePackFor
       arrangement {
         id
         name
+        viewerConvenes
+      }
+      packs {
+        id
+        part
+        number
+        status
+        message
+        pageCount
+        createdAt
+        publishedAt
+        url
       }
       meetings {
         committeeId
@@ -131,6 +150,57 @@ export const scheduleInCommonSessionMutation = gql<
   mutation ScheduleInCommonSession($input: ScheduleSessionInput!) {
     scheduleInCommonSession(input: $input) {
       session {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const buildSessionPackMutation = gql<BuildSessionPackMutation, BuildSessionPackMutationVariables>(`
+  mutation BuildSessionPack($input: BuildSessionPackInput!) {
+    buildSessionPack(input: $input) {
+      build {
+        id
+        status
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** Committees the viewer manages: one of them convenes a new arrangement. */
+export const conveningCommitteesQuery = gql<ConveningCommitteesQuery, ConveningCommitteesQueryVariables>(`
+  query ConveningCommittees {
+    committees(first: 100) {
+      edges {
+        node {
+          id
+          name
+          viewerCanManage
+          host {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const createInCommonArrangementMutation = gql<
+  CreateInCommonArrangementMutation,
+  CreateInCommonArrangementMutationVariables
+>(`
+  mutation CreateInCommonArrangement($input: CreateArrangementInput!) {
+    createInCommonArrangement(input: $input) {
+      arrangement {
         id
       }
       errors {

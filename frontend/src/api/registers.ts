@@ -28,6 +28,8 @@ import type {
   ReviewPendingInterestMutationVariables,
   UpdateGiftOrHospitalityMutation,
   UpdateGiftOrHospitalityMutationVariables,
+  DesignateGiftApproverMutation,
+  DesignateGiftApproverMutationVariables,
 } from '../generated/graphql';
 
 export const interestsQuery = gql<InterestsQuery, InterestsQueryVariables>(`
@@ -343,6 +345,21 @@ export const actionLogQuery = gql<ActionLogQuery, ActionLogQueryVariables>(`
             title
           }
         }
+      }
+    }
+  }
+`);
+
+export const designateGiftApproverMutation = gql<DesignateGiftApproverMutation, DesignateGiftApproverMutationVariables>(`
+  mutation DesignateGiftApprover($input: DesignateGiftApproverInput!) {
+    designateGiftApprover(input: $input) {
+      approver {
+        id
+        name
+      }
+      errors {
+        field
+        message
       }
     }
   }

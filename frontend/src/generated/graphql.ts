@@ -153,6 +153,13 @@ export type BuildPackInput = {
   supplement?: boolean;
 };
 
+export type BuildSessionPackInput = {
+  /** For a private pack: the committee whose organisation's pack it is. */
+  committeeId?: string | number | null | undefined;
+  part: Part;
+  sessionId: string | number;
+};
+
 export type CastBallotVoteInput = {
   answers: Array<BallotAnswerInput>;
   ballotId: string | number;
@@ -217,6 +224,12 @@ export type ContractType =
   | 'APMS'
   | 'GMS'
   | 'PMS';
+
+export type CreateArrangementInput = {
+  /** The convening organisation's committee that takes part. */
+  committeeId: string | number;
+  name: string;
+};
 
 export type CreateBallotInput = {
   closesAt: string;
@@ -323,6 +336,11 @@ export type DelegationStatus =
   | 'EXPIRED'
   | 'FUTURE'
   | 'REVOKED';
+
+export type DesignateGiftApproverInput = {
+  organisationId: string | number;
+  personId: string | number;
+};
 
 export type EndInterestInput = {
   actionTaken?: string | null | undefined;
@@ -1267,7 +1285,7 @@ export type InCommonSessionQueryVariables = Exact<{
 }>;
 
 
-export type InCommonSessionQuery = { inCommonSession: { id: string, title: string, startsAt: string, location: string, viewerMayTakePartWith: Array<string>, arrangement: { id: string, name: string }, meetings: Array<{ committeeId: string, committeeName: string, organisationName: string, meetingId: string | null, meeting: { id: string, status: MeetingStatus } | null }>, items: Array<{ id: string, number: number, title: string, part: Part, purpose: Purpose, commonToAll: boolean, committeeNames: Array<string>, outcomes: Array<{ committeeId: string, committeeName: string, organisationName: string, inWords: string }> }> } | null };
+export type InCommonSessionQuery = { inCommonSession: { id: string, title: string, startsAt: string, location: string, viewerMayTakePartWith: Array<string>, viewerBuildsPrivatePackFor: Array<string>, arrangement: { id: string, name: string, viewerConvenes: boolean }, packs: Array<{ id: string, part: Part, number: number, status: PackBuildStatus, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null }>, meetings: Array<{ committeeId: string, committeeName: string, organisationName: string, meetingId: string | null, meeting: { id: string, status: MeetingStatus } | null }>, items: Array<{ id: string, number: number, title: string, part: Part, purpose: Purpose, commonToAll: boolean, committeeNames: Array<string>, outcomes: Array<{ committeeId: string, committeeName: string, organisationName: string, inWords: string }> }> } | null };
 
 export type InCommonArrangementsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1301,6 +1319,25 @@ export type ScheduleInCommonSessionMutationVariables = Exact<{
 
 
 export type ScheduleInCommonSessionMutation = { scheduleInCommonSession: { session: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type BuildSessionPackMutationVariables = Exact<{
+  input: BuildSessionPackInput;
+}>;
+
+
+export type BuildSessionPackMutation = { buildSessionPack: { build: { id: string, status: PackBuildStatus } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ConveningCommitteesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConveningCommitteesQuery = { committees: { edges: Array<{ node: { id: string, name: string, viewerCanManage: boolean, host: { id: string, name: string } | null } }> } };
+
+export type CreateInCommonArrangementMutationVariables = Exact<{
+  input: CreateArrangementInput;
+}>;
+
+
+export type CreateInCommonArrangementMutation = { createInCommonArrangement: { arrangement: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type MeetingEventsSubscriptionVariables = Exact<{
   meetingId: string | number;
@@ -1818,6 +1855,13 @@ export type ActionLogQueryVariables = Exact<{
 
 
 export type ActionLogQuery = { actionLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, dueDate: string, status: ActionStatus, raisedAt: string, owner: { name: string } | null, meeting: { id: string, title: string } | null } }> } };
+
+export type DesignateGiftApproverMutationVariables = Exact<{
+  input: DesignateGiftApproverInput;
+}>;
+
+
+export type DesignateGiftApproverMutation = { designateGiftApprover: { approver: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type SurveysQueryVariables = Exact<{
   first: number;

@@ -2,7 +2,13 @@ import { type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { onFields, request } from '../../api/client';
 import { committeesQuery } from '../../api/committees';
-import { answerInCommonInvitationMutation, inCommonArrangementsQuery, inviteToInCommonMutation } from '../../api/inCommon';
+import {
+  answerInCommonInvitationMutation,
+  conveningCommitteesQuery,
+  createInCommonArrangementMutation,
+  inCommonArrangementsQuery,
+  inviteToInCommonMutation,
+} from '../../api/inCommon';
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
@@ -123,6 +129,76 @@ function InviteForm({ arrangement, onChanged }: { arrangement: Arrangement; onCh
   );
 }
 
+/** A board secretary or administrator convenes committees in common with one of their organisation's committees. */
+function ConveneForm({ onChanged }: { onChanged: () => void }) {
+  const idPrefix = 'convene';
+  const { data } = useQuery(conveningCommitteesQuery, {});
+  const { errors, setErrors, submitting, submit } = useSubmission();
+  const ours = (data?.committees.edges ?? []).map((e) => e.node).filter((c) => c.viewerCanManage);
+  if (ours.length === 0) return null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const fields = new FormData(form);
+    const name = String(fields.get('name') ?? '');
+    const committeeId = String(fields.get('committeeId') ?? '');
+    const missing = [
+      ...(name.trim() ? [] : [{ field: 'name', message: 'Name the arrangement' }]),
+      ...(committeeId ? [] : [{ field: 'committeeId', message: 'Choose the committee that convenes' }]),
+    ];
+    if (missing.length) {
+      setErrors(missing);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { createInCommonArrangement } = await request(createInCommonArrangementMutation, { input: { name, committeeId } });
+      return {
+        ...createInCommonArrangement,
+        errors: onFields(createInCommonArrangement.errors, { name: 'name', committeeId: 'committeeId' }),
+      };
+    });
+    if (payload) {
+      form.reset();
+      onChanged();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="convene-heading">
+      <h2 id="convene-heading">Convene committees in common</h2>
+      <ErrorSummary errors={errors} idPrefix={idPrefix} />
+      <TextField
+        id={`${idPrefix}-name`}
+        name="name"
+        label="Name of the arrangement"
+        hint="For example, Greater Manchester primary care commissioning in common"
+        error={errorFor(errors, 'name')}
+      />
+      <SelectField
+        id={`${idPrefix}-committeeId`}
+        name="committeeId"
+        label="Your committee that convenes"
+        hint="It takes part from the start; invite the other organisations afterwards."
+        defaultValue=""
+        error={errorFor(errors, 'committeeId')}
+      >
+        <option value="">Choose a committee</option>
+        {ours.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+            {c.host ? ` (${c.host.name})` : ''}
+          </option>
+        ))}
+      </SelectField>
+      <button className="nhsuk-button" type="submit">
+        Convene
+      </button>
+    </form>
+  );
+}
+
 /** Arrangements of committees in common the viewer's organisations convene, take part in or are invited into. */
 export function InCommonPage() {
   usePageTitle('Committees in common');
@@ -175,6 +251,7 @@ export function InCommonPage() {
           )}
         </section>
       ))}
+      <ConveneForm onChanged={reload} />
     </>
   );
 }

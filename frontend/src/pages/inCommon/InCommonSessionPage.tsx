@@ -4,6 +4,7 @@ import { inCommonSessionQuery, takePartInSessionMutation } from '../../api/inCom
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { SessionPacks } from '../../components/inCommon/SessionPacks';
 import { Loading, QueryProblem } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLondonDate } from '../../dates';
@@ -77,6 +78,7 @@ export function InCommonSessionPage() {
           </li>
         ))}
       </ul>
+      <SessionPacks session={session} onChanged={reload} />
       <h2>Agenda</h2>
       <ol className="nhsuk-list">
         {session.items.map((item) => (

@@ -9,11 +9,12 @@ import { AttendanceSection } from '../../components/conduct/AttendanceSection';
 import { DeclarationsSection } from '../../components/conduct/DeclarationsSection';
 import { MemberSection } from '../../components/conduct/MemberSection';
 import { announcementFor, quorumInWords } from '../../components/conduct/live';
-import { ActionsSection, DecisionsSection, NotesSection } from '../../components/conduct/OutcomeSections';
+import { ActionsSection, DecisionsSection, NotesSection, standingOutcome } from '../../components/conduct/OutcomeSections';
 import { type Conduct, type ItemConduct, runsItems } from '../../components/conduct/types';
 import { PresidingForm } from '../../components/conduct/PresidingForm';
 import { VoteSection } from '../../components/conduct/VoteSection';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField } from '../../components/fields';
 import { Loading, QueryProblem } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLondonDate } from '../../dates';
@@ -125,6 +126,36 @@ function QuorumSection({ conduct, item, onChanged }: { conduct: Conduct; item: I
   );
 }
 
+/** After the meeting closes, standing orders still allow an urgent decision by chair's action on an undecided item. */
+function AfterTheClose({ conduct, onChanged }: { conduct: Conduct; onChanged: () => void }) {
+  const [chosenId, setChosenId] = useState('');
+  // The chosen item stays chosen once decided, so its recorded outcome shows.
+  const undecided = conduct.items.filter((item) => !standingOutcome(item) || item.item.id === chosenId);
+  const chosen = undecided.find(({ item }) => item.id === chosenId);
+  if (undecided.length === 0) return null;
+  return (
+    <section aria-labelledby="after-close-heading">
+      <h2 id="after-close-heading">Chair&rsquo;s action after the meeting</h2>
+      <SelectField
+        id="after-close-item"
+        name="itemId"
+        label="Item decided by chair's action"
+        hint="Only items with no outcome; the action is ratified at the next quorate meeting"
+        value={chosenId}
+        onChange={(event) => setChosenId(event.currentTarget.value)}
+      >
+        <option value="">Choose an item</option>
+        {undecided.map(({ item }) => (
+          <option key={item.id} value={item.id}>
+            {item.number}. {item.title}
+          </option>
+        ))}
+      </SelectField>
+      {chosen && <DecisionsSection conduct={conduct} item={chosen} onChanged={onChanged} />}
+    </section>
+  );
+}
+
 function CurrentItem({ conduct, item, onChanged }: { conduct: Conduct; item: ItemConduct; onChanged: () => void }) {
   return (
     <section aria-labelledby="current-item-heading">
@@ -226,6 +257,9 @@ export function LiveMeetingPage() {
         <CurrentItem conduct={conduct} item={current} onChanged={onChanged} />
       ) : (
         conduct.stage === 'OPEN' && <p>No item has been taken yet.</p>
+      )}
+      {!current && conduct.stage === 'CLOSED' && conduct.viewerCanConduct && (
+        <AfterTheClose conduct={conduct} onChanged={onChanged} />
       )}
     </>
   );

@@ -1,7 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { type FormError, onFields, request } from '../../api/client';
 import { seatChoicesQuery } from '../../api/committees';
-import { giftsAndHospitalityQuery, recordGiftOrHospitalityMutation, updateGiftOrHospitalityMutation } from '../../api/registers';
+import {
+  designateGiftApproverMutation,
+  giftsAndHospitalityQuery,
+  recordGiftOrHospitalityMutation,
+  updateGiftOrHospitalityMutation,
+} from '../../api/registers';
 import { useCursorPages, useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
@@ -13,7 +18,7 @@ import { Table } from '../../components/Table';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, today } from '../../dates';
 import type { GiftChange, GiftKind, GiftRequirement } from '../../generated/graphql';
-import { useSession } from '../../session';
+import { holdsRole, useSession } from '../../session';
 import { giftChangeInWords, giftKindInWords } from '../../vocabulary';
 
 const pageSize = 50;
@@ -152,10 +157,68 @@ function RecordGiftForm({ organisationId, onRecorded }: { organisationId: string
   );
 }
 
+/** The register's keeper designates who may approve gifts and hospitality (never for their own). */
+function DesignateApproverForm({ organisationId }: { organisationId: string }) {
+  const formId = 'designate-approver';
+  const people = useQuery(seatChoicesQuery, { organisationId });
+  const { errors, setErrors, submitting, submit } = useSubmission();
+  const [done, setDone] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const form = event.currentTarget;
+    const personId = String(new FormData(form).get('personId') ?? '');
+    setDone(null);
+    if (!personId) {
+      setErrors([{ field: 'personId', message: 'Choose who may approve' }]);
+      return;
+    }
+    const payload = await submit(async () => {
+      const { designateGiftApprover } = await request(designateGiftApproverMutation, { input: { organisationId, personId } });
+      return { ...designateGiftApprover, errors: onFields(designateGiftApprover.errors, { personId: 'personId' }) };
+    });
+    if (payload?.approver) {
+      setDone(`${payload.approver.name} may now approve gifts and hospitality offered to others.`);
+      form.reset();
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${formId}-heading`}>
+      <h2 id={`${formId}-heading`}>Designate an approver</h2>
+      <p>Only someone designated here approves a gift or hospitality, and never one offered to themselves.</p>
+      <QueryProblem error={people.error} idPrefix={`${formId}-people`} />
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} idPrefix={formId} />
+        <SelectField
+          id={`${formId}-personId`}
+          name="personId"
+          label="Approver"
+          defaultValue=""
+          error={errorFor(errors, 'personId')}
+        >
+          <option value="">Choose a person</option>
+          {people.data?.people.edges.map(({ node }) => (
+            <option key={node.id} value={node.id}>
+              {node.name}
+            </option>
+          ))}
+        </SelectField>
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Designate
+        </button>
+      </form>
+      <Confirmation>{done}</Confirmation>
+    </section>
+  );
+}
+
 export function GiftsPage() {
   usePageTitle('Gifts and hospitality');
-  const { currentOrganisation } = useSession();
+  const { viewer, currentOrganisation } = useSession();
   const organisationId = currentOrganisation?.id ?? '';
+  const keeper = holdsRole(viewer, organisationId, 'ADMINISTRATOR', 'BOARD_SECRETARY');
   const pages = useCursorPages();
   const { data, error, loading, reload } = useQuery(
     giftsAndHospitalityQuery,
@@ -193,6 +256,7 @@ export function GiftsPage() {
             const [label, tag] = requirementTag[node.assessment.requirement];
             const what = `${node.person?.name ?? ''}, ${node.description}`;
             const approvable = node.assessment.requirement === 'REFUSE_UNLESS_APPROVED' && !node.approvedBy;
+            const settled = node.history.some((entry) => entry.change === 'RETURNED' || entry.change === 'DECLINED');
             return {
               key: node.id,
               cells: [
@@ -223,6 +287,16 @@ export function GiftsPage() {
                       Approve
                     </button>
                   )}
+                  {approvable && !node.accepted && !settled && (
+                    <button
+                      type="button"
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-table-button"
+                      aria-label={`Declined: ${what}`}
+                      onClick={() => void update(node.id, 'DECLINED', what)}
+                    >
+                      Declined
+                    </button>
+                  )}
                   {node.accepted && (
                     <button
                       type="button"
@@ -242,6 +316,7 @@ export function GiftsPage() {
       <Confirmation>{changed}</Confirmation>
       {gifts && <Pagination label="gifts and hospitality" pages={pages} pageInfo={gifts.pageInfo} />}
       {currentOrganisation && <RecordGiftForm key={organisationId} organisationId={organisationId} onRecorded={reload} />}
+      {currentOrganisation && keeper && <DesignateApproverForm key={`approver-${organisationId}`} organisationId={organisationId} />}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { Confirmation, Loading, QueryProblem } from '../../components/messages';
 import { Pagination } from '../../components/Pagination';
 import { DeclareInterestForm } from '../../components/registers/DeclareInterestForm';
 import { ImportInterestsForm } from '../../components/registers/ImportInterestsForm';
+import { type PendingEntry, RejectEntryForm } from '../../components/registers/RejectEntryForm';
 import { Table } from '../../components/Table';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, today } from '../../dates';
@@ -121,6 +122,7 @@ export function InterestsPage() {
   );
   const { errors, submitting, submit } = useSubmission();
   const [ended, setEnded] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<PendingEntry | null>(null);
   const keeper = holdsRole(viewer, organisationId, 'ADMINISTRATOR', 'BOARD_SECRETARY');
   const interests = data?.interests;
 
@@ -208,6 +210,17 @@ export function InterestsPage() {
                         onClick={() => void review(node.id, name, true)}
                       >
                         Confirm
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-table-button"
+                        aria-label={`Reject: ${name}, ${node.description}`}
+                        onClick={() => {
+                          setEnded(null);
+                          setRejecting({ id: node.id, name, description: node.description });
+                        }}
+                      >
+                        Reject
                       </button>
                     </>
                   )}
@@ -235,6 +248,18 @@ export function InterestsPage() {
               ],
             };
           })}
+        />
+      )}
+      {rejecting && (
+        <RejectEntryForm
+          key={rejecting.id}
+          entry={rejecting}
+          onCancel={() => setRejecting(null)}
+          onRejected={(message) => {
+            setRejecting(null);
+            setEnded(message);
+            reload();
+          }}
         />
       )}
       <Confirmation>{ended}</Confirmation>

@@ -1,0 +1,143 @@
+"""One pack per session of committees in common: the session's one agenda with each item once, the papers of
+whichever meetings hold them, a front page naming every committee and organisation, bookmarks and agenda page
+numbers; the public pack without Part II, and each organisation's private pack with its own Part II only."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conduct.support import ok, payload
+from tests.in_common.support import TAKE_PART, arrange, make_parties, schedule
+from tests.meetings.support import AUTHOR, MOVE, REQUEST_PAPER, SAVE, SPONSOR, draft, due
+from tests.meetings.test_packs import PUBLISH, bookmarks, download
+from tests.support import as_person, global_id
+
+ESTATES, BOLTON_ONLY, CONTRACT = "Primary care estates strategy", "Bolton practice merger", "Practice contract breach"
+GRACE, NIA = "grace.adeyemi@demo.quorum.example", "nia.osei@test.quorum.example"
+BUILD = """mutation($input: BuildSessionPackInput!) { buildSessionPack(input: $input) {
+  build { id } errors { field message } } }"""
+STATUS = "query($id: ID!) { node(id: $id) { ... on PackBuild { status message pageCount url part itemPages { itemId page } } } }"
+PACKS = """query($id: ID!) { inCommonSession(id: $id) { viewerBuildsPrivatePackFor
+  items { id title } packs { id part publishedAt url } } }"""
+
+
+async def _paper(caller, author, sponsor, meeting_id: str, item_id: str, title: str, body: str, public: bool) -> None:
+    requested = ok(await caller.data(REQUEST_PAPER, {"input": {
+        "meetingId": meeting_id, "itemId": item_id, "title": title, "dueDate": due(),
+        "authorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", author[0]),
+        "sponsorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", sponsor[0]),
+    }}))["paper"]["id"]
+    ok(await author[1].data(SAVE, draft(requested, body, isPublic=public)))
+    for who, status in ((author[1], "SUBMITTED"), (sponsor[1], "APPROVED")):
+        ok(await who.data(MOVE, {"input": {"id": requested, "status": status}}))
+
+
+async def _built(caller, session: str, part: str, committee: str | None = None) -> dict:
+    build_id = ok(await caller.data(BUILD, {"input": {"sessionId": session, "part": part, "committeeId": committee}}))["build"]["id"]
+    for _ in range(300):
+        status = (await caller.data(STATUS, {"id": build_id}))["node"]
+        if status["status"] in ("DONE", "FAILED"):
+            assert status["status"] == "DONE", status
+            return {"id": build_id, **status}
+        await asyncio.sleep(0.05)
+    raise AssertionError("the session pack did not finish")
+
+
+def _text(pdf: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return reader, "\n".join(p.extract_text() for p in reader.pages)
+
+
+@pytest.fixture(scope="module")
+async def session(app):
+    import httpx
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+        parties = await make_parties(client, "session pack")
+        arrangement = await arrange(parties, "Commissioning in common (session pack)")
+        session_id = await schedule(parties, arrangement, [
+            {"title": ESTATES, "purpose": "DECISION", "part": "PUBLIC"},
+            {"title": BOLTON_ONLY, "purpose": "DECISION", "part": "PUBLIC", "committeeIds": [parties.bolton.committee_id]},
+            {"title": CONTRACT, "purpose": "DECISION", "part": "PRIVATE"},
+        ], title="Joint commissioning session")
+        agendas = {}
+        for who, committee in (("bolton", parties.bolton.committee_id), ("islington", parties.islington_committee),
+                               ("hmr", parties.hmr_committee)):
+            taken = ok(await parties.callers[who].data(TAKE_PART, {"input": {"sessionId": session_id, "committeeId": committee}}))
+            link = next(m for m in taken["session"]["meetings"] if m["meeting"] and m["committeeName"].startswith(
+                    {"bolton": "Bolton", "islington": "Islington", "hmr": "HMR"}[who]))
+            agendas[who] = (link["meetingId"], {i["title"]: i["id"] for i in link["meeting"]["agenda"]})
+        bolton_author = (AUTHOR, await as_person(client, AUTHOR))
+        bolton_sponsor = (SPONSOR, await as_person(client, SPONSOR))
+        meeting, items = agendas["bolton"]
+        secretary = parties.callers["bolton"]
+        await _paper(secretary, bolton_author, bolton_sponsor, meeting, items[ESTATES], "Estates strategy 2027",
+                     "Bolton proposes ESTATESBODY for the estates.", True)
+        await _paper(secretary, bolton_author, bolton_sponsor, meeting, items[CONTRACT], "Bolton breach notice",
+                     "BOLTONSECRET terms of the breach.", False)
+        meeting, items = agendas["islington"]
+        await _paper(parties.callers["islington"], (GRACE, parties.callers[GRACE]), (NIA, parties.callers[NIA]),
+                     meeting, items[CONTRACT], "Islington breach notice", "ISLINGTONSECRET terms of the breach.", False)
+        yield parties, session_id, client
+
+
+async def test_the_public_pack_holds_the_one_agenda_once_without_part_two(session):
+    parties, session_id, client = session
+    bolton, anonymous = parties.callers["bolton"], parties.callers["anonymous"]
+    public = await _built(bolton, session_id, "PUBLIC")
+    reader, text = _text((await download(client, public["url"], bolton)).content)
+    assert bookmarks(reader.outline) == [f"1 {ESTATES}", f"2 {BOLTON_ONLY}"]
+    for committee, organisation in (("Bolton primary care commissioning committee (session pack)", "NHS Bolton CCG"),
+                                    ("Islington primary care commissioning committee (session pack)", "NHS Islington CCG"),
+                                    ("HMR primary care commissioning committee (session pack)", None)):
+        assert committee in text.replace("\n", " ")
+        assert organisation is None or organisation in text
+    assert "ESTATESBODY" in text and CONTRACT not in text and "SECRET" not in text
+    # The agenda's page numbers are the pages the items start on.
+    starts = {b["/Title"]: reader.get_destination_page_number(b) + 1 for b in reader.outline if not isinstance(b, list)}
+    assert [p["page"] for p in public["itemPages"]] == [starts[f"1 {ESTATES}"], starts[f"2 {BOLTON_ONLY}"]]
+    agenda = next(p.extract_text() for p in reader.pages if "Agenda" in p.extract_text())
+    assert re.findall(r"min (\d+)", agenda) == [str(starts[f"1 {ESTATES}"]), str(starts[f"2 {BOLTON_ONLY}"])]
+
+    # Unpublished, it is the convener's alone; published, anyone reads it (and only it).
+    assert (await anonymous.data(PACKS, {"id": session_id}))["inCommonSession"]["packs"] == []
+    assert (await download(client, public["url"])).status_code == 404
+    assert ok(await bolton.data(PUBLISH, {"input": {"id": public["id"]}}))["build"]["publishedAt"]
+    seen = (await anonymous.data(PACKS, {"id": session_id}))["inCommonSession"]
+    assert [(p["part"], p["url"]) for p in seen["packs"]] == [("PUBLIC", public["url"])]
+    assert seen["viewerBuildsPrivatePackFor"] == []
+    assert (await download(client, public["url"])).status_code == 200
+
+
+async def test_each_organisation_s_private_pack_holds_only_its_own_part_two(session):
+    parties, session_id, client = session
+    bolton, islington = parties.callers["bolton"], parties.callers["islington"]
+    mine = await _built(islington, session_id, "PRIVATE", parties.islington_committee)
+    _, text = _text((await download(client, mine["url"], parties.callers[GRACE])).content)
+    assert "ISLINGTONSECRET" in text and "BOLTONSECRET" not in text and CONTRACT in text and ESTATES in text
+    assert "Private – Dr Grace Adeyemi" in text or "Dr Grace Adeyemi" in text
+    theirs = await _built(bolton, session_id, "PRIVATE", parties.bolton.committee_id)
+    _, text = _text((await download(client, theirs["url"], bolton)).content)
+    assert "BOLTONSECRET" in text and "ISLINGTONSECRET" not in text
+
+    # Neither party nor the public reaches the other's private pack, and nobody builds another's.
+    for outsider, url in ((islington, theirs["url"]), (parties.callers[GRACE], theirs["url"]), (bolton, mine["url"]),
+                          (parties.callers["hmr"], mine["url"]), (parties.callers["anonymous"], mine["url"])):
+        assert (await download(client, url, outsider)).status_code == 404
+    listed = (await islington.data(PACKS, {"id": session_id}))["inCommonSession"]
+    assert {p["url"] for p in listed["packs"] if p["part"] == "PRIVATE"} == {mine["url"]}
+    assert listed["viewerBuildsPrivatePackFor"] == [parties.islington_committee]
+    refused = payload(await islington.data(BUILD, {"input": {"sessionId": session_id, "part": "PRIVATE",
+                                                                 "committeeId": parties.bolton.committee_id}}))
+    assert refused["errors"] == [{"field": None, "message": (
+        "Only the board secretary or an administrator of NHS Bolton CCG can build its private pack.")}]
+    refused = payload(await islington.data(BUILD, {"input": {"sessionId": session_id, "part": "PUBLIC"}}))
+    assert refused["errors"] == [{"field": None, "message": (
+        "Only the convening organisation's board secretary or an administrator can build the session's public pack.")}]
+    anonymous = await parties.callers["anonymous"].post(BUILD, {"input": {"sessionId": session_id, "part": "PUBLIC"}})
+    assert anonymous.get("errors") or anonymous["data"]["buildSessionPack"]["errors"]
