@@ -84,11 +84,15 @@ def quorum_command(deployment: Deployment, *args: str) -> None:
 def deploy(voters: int, members: int) -> Deployment:
     """A migrated database with the demo data, and `voters` more Bolton practices each with a representative."""
     postgres = DedicatedPostgres()
-    postgres.create()
-    deployment = Deployment(postgres)
-    quorum_command(deployment, "migrate")
-    quorum_command(deployment, "seed", "--demo")
-    asyncio.run(_add_practices_and_members(deployment, voters, members))
+    try:
+        postgres.create()
+        deployment = Deployment(postgres)
+        quorum_command(deployment, "migrate")
+        quorum_command(deployment, "seed", "--demo")
+        asyncio.run(_add_practices_and_members(deployment, voters, members))
+    except BaseException:
+        postgres.destroy()  # a deployment that failed to come up leaves no server behind
+        raise
     return deployment
 
 
