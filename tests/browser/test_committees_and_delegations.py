@@ -67,7 +67,7 @@ async def test_a_secretary_creates_a_committee_with_seats_and_a_quorum_rule(phon
     await page.get_by_label("Minimum number of voting members present").fill("2")
     await page.get_by_label("Lay members", exact=True).fill("1")
     await page.get_by_role("button", name="Create committee").click()
-    await page.get_by_role("status").get_by_role("link", name="Quality committee").click()
+    await page.get_by_role("status").get_by_role("link", name="Quality committee", exact=True).click()
     await expect(page.get_by_role("heading", name="Quality committee", level=1)).to_be_visible()
     await expect(page).to_have_title("Quality committee – Quorum")
     await expect(page.locator(".nhsuk-summary-list")).to_contain_text(
@@ -141,7 +141,7 @@ async def test_a_secretary_creates_a_committee_with_seats_and_a_quorum_rule(phon
     await assert_accessible(page)
 
     await open_from_navigation(page, "Committees", "Committees")
-    await expect(page.get_by_role("link", name="Quality committee")).to_be_visible()
+    await expect(page.get_by_role("link", name="Quality committee", exact=True)).to_be_visible()
 
 
 async def add_seat(page: Page, person: str, role: str, category: str, office: str, *, voting: bool = True) -> None:

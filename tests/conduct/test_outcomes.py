@@ -111,8 +111,11 @@ async def test_a_referral_names_another_committee_it_may_see(board: Board):
         "itemId": item, "route": "REFERRED", "text": "Refer it.", "referredToCommitteeId": board.committee_id}}))
     assert itself["errors"] == [{"field": "referredToCommitteeId",
                                  "message": "An item is referred to another committee, not to the one taking it."}]
-    islington = await global_id("Committee", "SELECT c.id FROM committee c JOIN organisation o ON o.id = c.org_id "
-                                             "WHERE o.ods_code = '08H' AND c.kind = 'GOVERNING_BODY'")
+    # A committee of Islington's with no published meeting, so nothing of it is public (its governing body becomes
+    # public once other tests publish that body's meetings).
+    islington = await global_id("Committee", "INSERT INTO committee (org_id, kind, name) SELECT id, 'AUDIT', "
+                                             "'Islington audit (referral test)' FROM organisation WHERE ods_code = '08H' "
+                                             "RETURNING id")
     hidden = payload(await meeting.secretary.data(REFER, {"input": {
         "itemId": item, "route": "REFERRED", "text": "Refer it.", "referredToCommitteeId": islington}}))
     assert hidden["errors"] == [{"field": "referredToCommitteeId", "message": "No such committee."}]
