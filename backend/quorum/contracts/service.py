@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import or_
+from sqlalchemy import any_, literal, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -44,7 +44,7 @@ async def conflict_with(db: Db, access: Access, contract: PrimaryCareContract) -
     if any(g.practice_id == contract.practice_id for g in access.grants):
         return f"You represent or work for {practice}, so you cannot change its contract record; another member must."
     interests = await db.all(select(Interest).where(
-        Interest.person_id == access.person_id, Interest.concerns_practice_ids.any(contract.practice_id),
+        Interest.person_id == access.person_id, literal(contract.practice_id) == any_(Interest.concerns_practice_ids),
         Interest.status != InterestStatus.REJECTED))
     if any(i.is_current_on(today) for i in interests):
         return (f"You have declared an interest in {practice} in the register of interests, so you cannot change its "
