@@ -3,8 +3,9 @@ import { type FormError, onFields, request } from '../../api/client';
 import { recordDeclarationMutation } from '../../api/conduct';
 import { useSubmission } from '../../api/useSubmission';
 import type { ConflictManagement, InterestCategory } from '../../generated/graphql';
-import { conflictManagementInWords, conflictManagements, interestCategories, interestCategoryInWords } from '../../vocabulary';
+import { conflictManagementInWords, conflictManagements, interestCategoryInWords } from '../../vocabulary';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { InterestCategorySelect } from '../InterestCategorySelect';
 import { SelectField, TextArea } from '../fields';
 import { Confirmation } from '../messages';
 import { type Conduct, type ItemConduct, peopleOf, type Suggestion } from './types';
@@ -129,20 +130,7 @@ function DeclarationForm({ conduct, item, onChanged }: Props) {
           </option>
         ))}
       </SelectField>
-      <SelectField
-        id={`${idPrefix}-category`}
-        name="category"
-        label="Kind of interest"
-        defaultValue=""
-        error={errorFor(errors, 'category')}
-      >
-        <option value="">Choose a kind</option>
-        {interestCategories.map((value) => (
-          <option key={value} value={value}>
-            {interestCategoryInWords[value]}
-          </option>
-        ))}
-      </SelectField>
+      <InterestCategorySelect id={`${idPrefix}-category`} error={errorFor(errors, 'category')} />
       <TextArea
         id={`${idPrefix}-description`}
         name="description"

@@ -4,8 +4,8 @@ import { checkInMutation, declareInterestInItemMutation, sendApologiesMutation }
 import { useSubmission } from '../../api/useSubmission';
 import type { InterestCategory } from '../../generated/graphql';
 import { useSession } from '../../session';
-import { interestCategories, interestCategoryInWords } from '../../vocabulary';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { InterestCategorySelect } from '../InterestCategorySelect';
 import { SelectField, TextArea } from '../fields';
 import { Confirmation } from '../messages';
 import type { Conduct } from './types';
@@ -59,20 +59,7 @@ function DeclareForm({ conduct, onChanged }: { conduct: Conduct; onChanged: () =
           </option>
         ))}
       </SelectField>
-      <SelectField
-        id={`${formPrefix}-category`}
-        name="category"
-        label="Kind of interest"
-        defaultValue=""
-        error={errorFor(errors, 'category')}
-      >
-        <option value="">Choose a kind</option>
-        {interestCategories.map((value) => (
-          <option key={value} value={value}>
-            {interestCategoryInWords[value]}
-          </option>
-        ))}
-      </SelectField>
+      <InterestCategorySelect id={`${formPrefix}-category`} error={errorFor(errors, 'category')} />
       <TextArea
         id={`${formPrefix}-description`}
         name="description"

@@ -6,8 +6,8 @@ import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { today } from '../../dates';
 import type { InterestCategory } from '../../generated/graphql';
-import { interestCategories, interestCategoryInWords } from '../../vocabulary';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { InterestCategorySelect } from '../InterestCategorySelect';
 import { Checkbox, SelectField, TextArea, TextField } from '../fields';
 import { Confirmation, QueryProblem } from '../messages';
 
@@ -89,14 +89,7 @@ export function DeclareInterestForm({ organisationId, onDeclared }: { organisati
             </option>
           ))}
         </SelectField>
-        <SelectField id={`${idPrefix}-category`} name="category" label="Kind of interest" defaultValue="" error={errorFor(errors, 'category')}>
-          <option value="">Choose a kind</option>
-          {interestCategories.map((value) => (
-            <option key={value} value={value}>
-              {interestCategoryInWords[value]}
-            </option>
-          ))}
-        </SelectField>
+        <InterestCategorySelect id={`${idPrefix}-category`} error={errorFor(errors, 'category')} />
         <TextArea id={`${idPrefix}-description`} name="description" label="The interest" rows={3} error={errorFor(errors, 'description')} />
         <TextField
           id={`${idPrefix}-validFrom`}
