@@ -156,7 +156,7 @@ def bearer(person_id: uuid.UUID) -> dict:
 
 
 async def open_ballot(client: httpx.AsyncClient, loaded: dict, secret: bool) -> dict:
-    from quorum.graphql.ids import encode
+    from quorum.ids import encode
 
     headers = bearer(loaded["secretary"])
     org = encode("Organisation", loaded["ccg"])
@@ -240,7 +240,7 @@ def server_cpu(server: subprocess.Popen) -> float:
 
 
 async def fire(base: str, loaded: dict, ballot: dict, retries: int, resubmissions: int) -> tuple[list, float, dict]:
-    from quorum.graphql.ids import decode
+    from quorum.ids import decode
 
     rng = random.Random(7)
     sent: dict[uuid.UUID, str] = {}
@@ -358,7 +358,7 @@ def main() -> int:
             cpu = server_cpu(server)
             results, wall, sent = await fire(base, loaded, ballot, args.retries, args.resubmissions)
             cpu = server_cpu(server) - cpu
-            from quorum.graphql.ids import decode
+            from quorum.ids import decode
 
             counted = await count_votes(url, decode(ballot["id"])[1], args.secret, sent)
             return report(args, results, wall, counted, cpu)

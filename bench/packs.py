@@ -21,7 +21,7 @@ APPENDIX_PAGES = 300
 async def main() -> None:
     import httpx
 
-    from quorum.app import create_app
+    from quorum.web.app import create_app
     from tests.meetings.pdfs import pdf_with_pages
     from tests.meetings.support import (
         AUTHOR, SECRETARY, SPONSOR, add_item, build_and_wait, create_meeting, request_paper, write_and_approve,

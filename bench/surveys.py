@@ -216,7 +216,8 @@ async def compute_results(db, access, survey_id):
 
 
 async def write_export(db, access, survey_id):
-    from quorum.surveys import export, service
+    from quorum.surveys import service
+    from quorum.surveys import http as export
 
     survey = await service.get_survey(db, access, survey_id)
     return await export.workbook_for(db, survey, "NHS Bolton CCG", None)

@@ -59,7 +59,7 @@ _prepare_database()
 
 @pytest.fixture(scope="session")
 def app():
-    from quorum.app import create_app
+    from quorum.web.app import create_app
 
     return create_app()
 

@@ -65,7 +65,7 @@ async def as_person(client: httpx.AsyncClient, email: str) -> Caller:
 
 
 async def global_id(type_name: str, sql: str, *args: Any) -> str:
-    from quorum.graphql.ids import encode
+    from quorum.ids import encode
 
     rows = await owner_fetch(sql, *args)
     assert rows, sql

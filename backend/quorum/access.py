@@ -11,6 +11,7 @@ delegation's powers end at the instant it expires or is revoked, because
 
 from __future__ import annotations
 
+import enum
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,8 +21,21 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from quorum import clock
-from quorum.delegations.functions import CHANGES_CONTRACTS
-from quorum.people.tables import Role
+
+
+class Role(str, enum.Enum):
+    """A person's role in an organisation (a membership)."""
+
+    ADMINISTRATOR = "ADMINISTRATOR"
+    BOARD_SECRETARY = "BOARD_SECRETARY"
+    GOVERNING_BODY_MEMBER = "GOVERNING_BODY_MEMBER"
+    STAFF = "STAFF"
+    PRACTICE_REPRESENTATIVE = "PRACTICE_REPRESENTATIVE"
+    AREA_TEAM_OFFICER = "AREA_TEAM_OFFICER"
+
+
+# A delegation holding this function lets its committee change contract records, not only read them.
+CHANGES_CONTRACTS = "primary_care.contracts"
 
 GOVERNANCE_OFFICERS = (Role.ADMINISTRATOR, Role.BOARD_SECRETARY)
 

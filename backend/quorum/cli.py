@@ -65,7 +65,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     owner_url()  # starts the embedded server here, once, for every worker
     uvicorn.run(
-        "quorum.app:create_app",
+        "quorum.web.app:create_app",
         factory=True,
         host=args.host,
         port=args.port,
@@ -206,7 +206,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _export_schema(args: argparse.Namespace) -> int:
-    from quorum.graphql.schema import schema
+    from quorum.web.schema import schema
 
     sdl = schema.as_str() + "\n"
     if args.output:

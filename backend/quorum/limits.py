@@ -13,7 +13,7 @@ import time
 from collections import defaultdict, deque
 
 from quorum.config import get_settings
-from quorum.graphql.errors import ClientError
+from quorum.errors import ClientError
 
 
 class RateLimited(ClientError):

@@ -115,7 +115,7 @@ async def quorum_answers(operations) -> dict[str, dict]:
     """Quorum's answer to each read PostGraphile also serves, in process, to compare their rows before timing."""
     import httpx
 
-    from quorum.app import create_app
+    from quorum.web.app import create_app
 
     answers = {}
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app()), base_url="http://bench") as client:

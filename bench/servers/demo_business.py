@@ -20,7 +20,7 @@ import httpx
 
 from quorum import clock
 from quorum.database import connect_kwargs, owner_url
-from quorum.graphql.ids import encode
+from quorum.ids import encode
 
 ITEMS = 40
 PAPERS = 30
@@ -38,7 +38,7 @@ BALLOT_RULES = {"weighting": "LIST_SIZE", "turnoutBasis": "PRACTICES", "turnoutT
 
 
 async def add_demo_business() -> None:
-    from quorum.app import create_app
+    from quorum.web.app import create_app
     from tests.support import BOLTON_SECRETARY, Caller, token_for
 
     conn = await asyncpg.connect(**connect_kwargs(owner_url()))

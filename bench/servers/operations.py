@@ -16,7 +16,7 @@ from datetime import timedelta
 from bench.servers.documents import frontend_document, postgraphile_document
 from bench.servers.load import Request
 from bench.servers.personas import Personas
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 
 MEETINGS_PAGE_SIZE = 50  # frontend/src/components/meetings/MeetingsSection.tsx
 PG_SETTINGS_HEADER = "X-Bench-Pg-Settings"

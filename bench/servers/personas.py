@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import asyncpg
 
 from quorum.database import connect_kwargs, owner_url
-from quorum.graphql.ids import encode
+from quorum.ids import encode
 
 ACTIVE = "{alias}.valid_from <= current_date AND ({alias}.valid_to IS NULL OR current_date <= {alias}.valid_to)"
 

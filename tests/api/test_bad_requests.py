@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from quorum.graphql.ids import encode
+from quorum.ids import encode
 from tests.support import BOLTON_SECRETARY, Caller, as_person, token_for
 
 STACK_TRACE_MARKERS = ("Traceback", 'File "', "sqlalchemy", "asyncpg")

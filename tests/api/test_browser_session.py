@@ -56,7 +56,7 @@ async def test_demo_routes_do_not_exist_outside_demo_mode(monkeypatch):
     import httpx
 
     from quorum import config
-    from quorum.app import create_app
+    from quorum.web.app import create_app
 
     monkeypatch.setenv("QUORUM_DEMO", "0")
     config.get_settings.cache_clear()

@@ -125,7 +125,7 @@ async def representative(client, practice_ods: str) -> Caller:
 
 
 def ballot_uuid(ballot: dict) -> uuid.UUID:
-    from quorum.graphql.ids import decode
+    from quorum.ids import decode
 
     return decode(ballot["id"])[1]
 

@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 
 from quorum.database import app_url, connect_kwargs
-from quorum.graphql.ids import encode
+from quorum.ids import encode
 from tests.ballots.helpers import (
     BOLTON, CAST, CREATE, FIONA, FOR_AGAINST, KWAME, answers, ballot_uuid, cast, create_ballot, new_ballot, now,
     practice_id, secretary, set_rules, stored_votes,

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from quorum.graphql.schema import schema
+from quorum.web.schema import schema
 from tests.conftest import ROOT
 from tests.support import BOLTON_SECRETARY, Caller, owner_fetch
 

@@ -182,14 +182,14 @@ async def start_meeting(board: Board, items: list[tuple[str, str]], *, title: st
 
 
 async def move_start(meeting_global_id: str, minutes_ago: int) -> None:
-    from quorum.graphql.ids import decode
+    from quorum.ids import decode
 
     _, key = decode(meeting_global_id)
     await owner_fetch("UPDATE meeting SET starts_at = now() - make_interval(mins => $2) WHERE id = $1", key, minutes_ago)
 
 
 def uuid_of(global_id: str) -> uuid.UUID:
-    from quorum.graphql.ids import decode
+    from quorum.ids import decode
 
     return decode(global_id)[1]
 

@@ -137,7 +137,7 @@ async def test_settings_end_with_the_transaction():
 async def test_a_pooled_connection_carries_nothing_from_one_request_to_the_next():
     """The same physical connection serves A then B (pool of one): B sees only B."""
     from quorum.access import Access, Grant, apply
-    from quorum.people.tables import Role
+    from quorum.access import Role
 
     bolton, islington = await org_id("00T"), await org_id("08H")
     engine = create_async_engine(app_url(), pool_size=1, max_overflow=0)

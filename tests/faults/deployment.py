@@ -17,7 +17,7 @@ import asyncpg
 import httpx
 import psutil
 from quorum.auth import tokens
-from quorum.graphql import ids
+from quorum import ids
 
 from tests.conftest import ROOT
 from tests.faults.postgres import DedicatedPostgres, free_port

@@ -13,7 +13,7 @@ from collections import Counter
 
 import httpx
 import websockets
-from quorum.graphql import ids
+from quorum import ids
 
 from tests.faults.crowd import (
     ACKNOWLEDGED,

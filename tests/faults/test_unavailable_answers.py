@@ -6,7 +6,7 @@ import asyncpg
 from quorum.auth import identity
 from quorum.ballots import voting
 from quorum.database import is_unavailable
-from quorum.unavailable import MESSAGE
+from quorum.web.unavailable import MESSAGE
 
 from tests.ballots.helpers import CAST, answers, new_ballot
 from tests.support import BOLTON_GP, as_person

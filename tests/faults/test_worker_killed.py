@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import timedelta
 
 import psutil
-from quorum.graphql import ids
+from quorum import ids
 from quorum.packs.builder import ABANDONED_AFTER, ABANDONED_MESSAGE
 
 from tests.faults.crowd import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from quorum.graphql import ids
+from quorum import ids
 
 from tests.faults.crowd import Ballot
 from tests.faults.deployment import Deployment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 from tests.files import corpus
 from tests.meetings.pdfs import pdf_with_pages
 from tests.meetings.support import (

@@ -15,7 +15,7 @@ from quorum import clock
 from quorum.auth import tokens
 from quorum.auth.identity import Identity, transaction_for
 from quorum.files.tables import StoredFile
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 from quorum.seed.demo import demo_pdf
 from tests.ballots.helpers import new_ballot
 from tests.meetings.pdfs import pdf_with_pages

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import mutations, nodes, queries
 
-from quorum.graphql.errors import MASKED_MESSAGE
-from quorum.graphql.schema import schema
+from quorum.errors import MASKED_MESSAGE
+from quorum.web.schema import schema
 from tests.live_server import Server
 from tests.support import BOLTON_SECRETARY, MANCHESTER_OFFICER, PLATFORM_ADMIN, token_for
 

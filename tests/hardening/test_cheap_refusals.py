@@ -16,7 +16,7 @@ import httpx
 import pytest
 import websockets
 
-from quorum.graphql.websocket import SOCKETS_PER_ADDRESS, SOCKETS_PER_SIGN_IN, SUBSCRIPTIONS_PER_SOCKET
+from quorum.web.websocket import SOCKETS_PER_ADDRESS, SOCKETS_PER_SIGN_IN, SUBSCRIPTIONS_PER_SOCKET
 from tests.conftest import ROOT, TEST_DATABASE
 from tests.live_server import free_port
 from tests.meetings.support import create_meeting

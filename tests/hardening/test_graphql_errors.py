@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from quorum.graphql.errors import MASKED_MESSAGE
-from quorum.graphql.schema import schema
+from quorum.errors import MASKED_MESSAGE
+from quorum.web.schema import schema
 from tests.support import BOLTON_SECRETARY, as_person
 
 ADD_ITEM = """mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { errors { field message } } }"""
@@ -152,7 +152,7 @@ MISTAKES = [
 ]
 ANSWER_MISTAKES = """
 import asyncio, json, sys
-from quorum.graphql.schema import schema
+from quorum.web.schema import schema
 async def main():
     out = []
     for query in json.loads(sys.argv[1]):

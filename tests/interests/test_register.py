@@ -142,7 +142,7 @@ async def test_other_organisations_and_the_public_reach_no_private_part_of_the_r
     bolton = await org_id("00T")
     withheld = await owner_fetch("SELECT id FROM interest WHERE withheld LIMIT 1")
     assert withheld, "the published register test records a withheld entry"
-    from quorum.graphql.ids import encode
+    from quorum.ids import encode
 
     withheld_id = encode("Interest", withheld[0]["id"])
     for outsider in (await as_person(client, ISLINGTON_GP), await as_person(client, ISLINGTON_SECRETARY),

@@ -96,7 +96,7 @@ async def test_other_organisations_cannot_see_or_arrange_a_draft_meeting(client)
 async def test_meetings_export_to_icalendar(client):
     secretary = await as_person(client, SECRETARY)
     meeting = await create_meeting(secretary, title="Calendar check")
-    from quorum.graphql.ids import decode
+    from quorum.ids import decode
 
     _, key = decode(meeting["id"])
     headers = {"authorization": f"Bearer {secretary.token}"}

@@ -9,7 +9,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 from tests.meetings.pdfs import pdf_with_pages
 from tests.meetings.support import (
     ADD_APPENDIX, AUTHOR, SECRETARY, SPONSOR, add_item, build_and_wait, create_meeting, request_paper,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncpg
 import pytest
 
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 from tests.meetings.support import (
     ADD_APPENDIX, AUTHOR, MOVE, SAVE, SECRETARY, SPONSOR, add_item, create_meeting, draft, request_paper,
     write_and_approve,

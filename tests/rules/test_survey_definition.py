@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
-from quorum.people.tables import Role
+from quorum.access import Role
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation, respondents
 from quorum.surveys.definition import (
     Answer, Condition, Definition, Option, Question, QuestionKind, Section, definition_errors, review, shown_questions,

@@ -17,7 +17,7 @@ from quorum import clock
 from quorum.auth import tokens
 from quorum.cli import main
 from quorum.database import connect_kwargs, owner_url
-from quorum.graphql.ids import encode
+from quorum.ids import encode
 from quorum.seed.scale.plan import default_anchor
 from sqlalchemy.engine import make_url
 

@@ -145,7 +145,7 @@ async def submit_as(client: httpx.AsyncClient, email: str, survey_id: str, given
 
 async def assert_tallies_match(survey_id: str) -> None:
     """The tallies results are read from hold exactly what recounting every sent answer gives."""
-    from quorum.graphql.ids import decode
+    from quorum.ids import decode
 
     keys = "question_id, item, choice, group_role, group_locality, group_leader, group_band"
     tallied = await owner_fetch(f"SELECT {keys}, count FROM survey_tally WHERE survey_id = $1 AND count > 0", decode(survey_id)[1])

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from quorum.database import app_url, connect_kwargs
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 from tests.support import BOLTON_GP, BOLTON_SECRETARY, Caller, as_person, owner_fetch, token_for
 from tests.surveys.scenario import CLOSE, SAVE, SUBMIT, add_person, complete, open_survey, question_ids, submit_as
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from quorum import clock
-from quorum.graphql.ids import decode, encode
+from quorum.ids import decode, encode
 from tests.support import BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_GP, Caller, as_person, owner_fetch, token_for
 from tests.surveys.scenario import (
     SAVE, SUBMIT, add_person, answers, assert_tallies_match, complete, open_survey, question_ids, submit_as,

@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 
 from tests.support import BOLTON_ADMIN, BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, as_person, assert_asked_to_sign_in, owner_fetch
 from tests.surveys.scenario import (

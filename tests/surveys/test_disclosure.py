@@ -15,7 +15,7 @@ import httpx
 from openpyxl import load_workbook
 
 from quorum.database import app_url, connect_kwargs
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 from tests.support import ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, owner_fetch, token_for
 from tests.surveys import city_and_hackney as ch
 from tests.surveys.scenario import CLOSE, PUBLISH, RESULTS, answers, open_survey, question_ids, submit_as

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quorum.graphql.ids import decode
+from quorum.ids import decode
 from tests.support import as_person, owner_fetch
 from tests.surveys.scenario import SAVE, add_person, complete, open_survey, question_ids
 

@@ -7,7 +7,7 @@ import asyncpg
 import pytest
 
 from quorum.database import app_url, connect_kwargs
-from quorum.graphql.ids import decode, encode
+from quorum.ids import decode, encode
 from tests.support import (
     BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person, assert_asked_to_sign_in,
     owner_fetch,

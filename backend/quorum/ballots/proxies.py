@@ -16,9 +16,10 @@ from quorum.ballots.service import (
 )
 from quorum.ballots.tables import Ballot, BallotElector, BallotParticipation, BallotProxy
 from quorum.database import Db
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 from quorum.organisations.tables import Practice
-from quorum.people.tables import Membership, Role
+from quorum.people.tables import Membership
+from quorum.access import Role
 
 
 async def live_proxy(db: Db, ballot: Ballot, practice_id: uuid.UUID) -> BallotProxy | None:

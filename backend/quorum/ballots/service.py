@@ -18,10 +18,11 @@ from quorum.ballots.tables import (
 )
 from quorum.database import Db
 from quorum.files import service as files
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
-from quorum.people.tables import Person, Role
+from quorum.people.tables import Person
+from quorum.access import Role
 
 MAX_QUESTIONS = 20
 MAX_CANDIDATES = 50

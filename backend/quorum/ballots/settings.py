@@ -14,7 +14,7 @@ from quorum.audit.service import record, snapshot
 from quorum.ballots.service import managed_ccg
 from quorum.ballots.tables import BallotSettings, Majority, TurnoutBasis, Weighting
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 
 
 async def settings_of(db: Db, access: Access, org_id: uuid.UUID) -> BallotSettings | None:

@@ -31,7 +31,7 @@ from quorum.ballots.tables import (
     Ballot, BallotElector, BallotOption, BallotParticipation, BallotQuestion, BallotVoteChoice, OptionKind, QuestionKind,
 )
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.tables import Practice
 
 

@@ -15,9 +15,10 @@ from quorum.committees.tables import (
     CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
 )
 from quorum.files.graphql import StoredFileType, stored_file
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.graphql.errors import InputErrors, UserError
+from quorum.errors import InputErrors
+from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id

@@ -18,12 +18,13 @@ from quorum.committees.tables import (
 )
 from quorum.database import Db
 from quorum.files import service as files
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings.tables import Meeting, MeetingStatus
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
 from quorum.people.service import visible_people
-from quorum.people.tables import Membership, Person, Role
+from quorum.people.tables import Membership, Person
+from quorum.access import Role
 
 CREATABLE_KINDS = set(CommitteeKind) - {CommitteeKind.GOVERNING_BODY, CommitteeKind.COUNCIL_OF_MEMBERS}
 

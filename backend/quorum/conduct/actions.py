@@ -8,13 +8,13 @@ from datetime import date
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.conduct import visible
+from quorum.conduct import policy
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.service import conducted, item_in
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import Action, ActionStatus, ActionUpdate
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.people.service import visible_people
 from quorum.people.tables import Person
 
@@ -57,7 +57,7 @@ async def update_action(
     db: Db, access: Access, *, action_id: uuid.UUID, status: ActionStatus, note: str, meeting_id: uuid.UUID | None
 ) -> Action:
     """Progress on an action, reported at a meeting of its committee or between meetings."""
-    action = await db.first(visible.actions(access).where(Action.id == action_id))
+    action = await db.first(policy.actions(access).where(Action.id == action_id))
     if action is None:
         raise input_error("id", "No such action.")
     meeting = None
@@ -90,7 +90,7 @@ async def update_action(
 
 
 def log(access: Access, committee_id: uuid.UUID, include_closed: bool):
-    statement = visible.actions(access).where(Action.committee_id == committee_id)
+    statement = policy.actions(access).where(Action.committee_id == committee_id)
     if not include_closed:
         statement = statement.where(Action.status != ActionStatus.CLOSED)
     return statement

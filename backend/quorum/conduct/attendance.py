@@ -18,7 +18,7 @@ from quorum.conduct.service import conducted
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import Attendance, AttendanceMovement, AttendanceStatus, MeetingProgress, Movement
 from quorum.database import Db
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 from quorum.meetings.tables import Meeting
 from quorum.people.service import visible_people
 from quorum.people.tables import Person

@@ -11,14 +11,15 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.conduct import conflicts, visible
+from quorum.conduct import conflicts
+from quorum.conduct import policy
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.record import MeetingRecord
 from quorum.conduct.service import conducted, item_in, item_of
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import Attendance, Declaration, Decision, Management, Route, Vote
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests import pending
 from quorum.interests.service import visible_interests
 from quorum.interests.tables import Interest, InterestCategory
@@ -100,7 +101,7 @@ async def declare(
 
 
 async def _declaration(db: Db, access: Access, declaration_id: uuid.UUID) -> tuple[Declaration, Meeting, AgendaItem]:
-    declaration = await db.first(visible.declarations(access).where(Declaration.id == declaration_id))
+    declaration = await db.first(policy.declarations(access).where(Declaration.id == declaration_id))
     if declaration is None:
         raise input_error("id", "No such declaration.")
     meeting, _ = await conducted(db, access, declaration.meeting_id, Step.DECLARATION, "id")

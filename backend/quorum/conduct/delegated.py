@@ -12,7 +12,7 @@ from quorum.database import Db
 from quorum.delegations.functions import DELEGABLE
 from quorum.delegations.service import status, visible_delegations
 from quorum.delegations.tables import Delegation
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 from quorum.organisations.tables import Organisation
 
 

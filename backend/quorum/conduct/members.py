@@ -14,7 +14,7 @@ from quorum.conduct.service import progress_of
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import Attendance, Declaration, Management, MeetingProgress
 from quorum.database import Db
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 from quorum.interests.tables import InterestCategory
 from quorum.meetings.service import get_meeting
 from quorum.meetings.tables import Meeting

@@ -15,7 +15,7 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record
-from quorum.conduct import visible
+from quorum.conduct import policy
 from quorum.conduct.conflicts import CATEGORY_WORDS
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.quorum_state import ItemQuorum
@@ -28,7 +28,7 @@ from quorum.conduct.tables import (
 from quorum.conduct.votes import Count, in_words
 from quorum.conduct.voting import inquorate
 from quorum.database import Db
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 from quorum.interests.tables import InterestCategory
 from quorum.meetings import service as meetings
 from quorum.meetings.tables import Meeting, MeetingStatus, Part
@@ -289,9 +289,9 @@ async def approve(db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uui
 
 async def minutes_of(db: Db, access: Access, meeting: Meeting, part: MinutesPart) -> tuple[MinutesContent, Minutes | None] | None:
     """The approved minutes if there are any; else a draft, for the committee's members and officers only."""
-    approved = await db.first(visible.minutes(access).where(Minutes.meeting_id == meeting.id, Minutes.part == part))
+    approved = await db.first(policy.minutes(access).where(Minutes.meeting_id == meeting.id, Minutes.part == part))
     if approved is not None:
         return MinutesContent.from_data(approved.record), approved
-    if MeetingStatus(meeting.status) == MeetingStatus.MINUTES_APPROVED or not visible.sees_drafts(access, meeting.committee_id):
+    if MeetingStatus(meeting.status) == MeetingStatus.MINUTES_APPROVED or not policy.sees_drafts(access, meeting.committee_id):
         return None
     return compose(await gather(db, access, meeting), part), None

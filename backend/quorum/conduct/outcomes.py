@@ -9,7 +9,7 @@ from sqlmodel import select
 from quorum import clock
 from quorum.conduct.tables import Decision, Route
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, input_error
+from quorum.errors import InputErrors, input_error
 
 OUTCOME_WORDS = {
     Route.VOTE: "a decision by vote", Route.CONSENSUS: "a decision by consensus", Route.CHAIRS_ACTION: "a chair's action",

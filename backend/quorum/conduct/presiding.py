@@ -17,7 +17,7 @@ from quorum.conduct.service import conducted, item_of
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import PresidingMember, Vote
 from quorum.database import Db
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 
 
 async def choose_presiding_member(db: Db, access: Access, *, item_id: uuid.UUID, person_id: uuid.UUID) -> PresidingMember:

@@ -16,7 +16,7 @@ from quorum.conduct.live import EventKind, announce
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import MeetingProgress, Vote
 from quorum.database import Db
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 from quorum.meetings import service as meetings
 from quorum.meetings.service import can_run, get_meeting, visible_items
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus

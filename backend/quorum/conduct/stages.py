@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 from quorum.conduct.tables import MeetingProgress
-from quorum.graphql.errors import InputErrors, input_error
+from quorum.errors import InputErrors, input_error
 from quorum.meetings.tables import Meeting, MeetingStatus
 
 

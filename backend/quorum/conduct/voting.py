@@ -14,7 +14,8 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Seat
-from quorum.conduct import delegated, visible, votes
+from quorum.conduct import delegated, votes
+from quorum.conduct import policy
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.outcomes import already_decided
 from quorum.conduct.quorum_state import ItemQuorum
@@ -25,7 +26,7 @@ from quorum.conduct.tables import (
     EXCLUDED_FROM_DECISION, Choice, Declaration, Decision, Management, Route, SecretTally, Vote, VoteCast,
 )
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, input_error
+from quorum.errors import InputErrors, input_error
 from quorum.people.tables import Person
 
 MAX_MOTION = 2000
@@ -88,7 +89,7 @@ async def _why_not_eligible(db: Db, vote: Vote, voter: uuid.UUID, name: str) -> 
 async def cast_vote(
     db: Db, access: Access, *, vote_id: uuid.UUID, choice: Choice, person_id: uuid.UUID | None = None
 ) -> VoteCast:
-    vote = await db.first(visible.votes(access).where(Vote.id == vote_id))
+    vote = await db.first(policy.votes(access).where(Vote.id == vote_id))
     if vote is None or access.person_id is None:
         raise input_error("voteId", "No such vote.")
     voter = person_id or access.person_id
@@ -133,7 +134,7 @@ async def _count(db: Db, vote: Vote) -> votes.Count:
 
 
 async def close_vote(db: Db, access: Access, *, vote_id: uuid.UUID, casting_vote: Choice | None) -> tuple[Vote, Decision]:
-    found = await db.first(visible.votes(access).where(Vote.id == vote_id))
+    found = await db.first(policy.votes(access).where(Vote.id == vote_id))
     if found is None:
         raise input_error("voteId", "No such vote.")
     meeting, _ = await conducted(db, access, found.meeting_id, Step.VOTE, "voteId")

@@ -1,17 +1,18 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 import strawberry
 
 from quorum.contracts import service
 from quorum.contracts.tables import ContractType, PrimaryCareContract
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import InputErrors, UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id
+from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id
 
 ContractTypeEnum = strawberry.enum(ContractType, name="ContractType")
 contracts_by_id = by_id_loader(service.visible_contracts, PrimaryCareContract.id)
@@ -19,6 +20,7 @@ contracts_by_id = by_id_loader(service.visible_contracts, PrimaryCareContract.id
 
 @strawberry.type(name="PrimaryCareContract")
 class PrimaryCareContractNode(Node):
+    loader: ClassVar = ("contracts", contracts_by_id)
     contract_type: ContractTypeEnum
     start_date: date
     enhanced_services: list[str]
@@ -34,13 +36,11 @@ class PrimaryCareContractNode(Node):
 
     @strawberry.field
     async def practice(self, info: Info) -> PracticeNode | None:
-        row = await info.context.loader("practices", practices_by_id).load(self.row.practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.row.practice_id)
 
     @strawberry.field(description="The area team holding the record.")
     async def area_team(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field
     def viewer_can_change(self, info: Info) -> bool:
@@ -80,40 +80,31 @@ class UpdatePrimaryCareContractInput:
     notes: str = ""
 
 
-@strawberry.type
-class PrimaryCareContractPayload:
-    contract: PrimaryCareContractNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PrimaryCareContractPayload = payload("PrimaryCareContractPayload", contract=PrimaryCareContractNode)
 
 
 @strawberry.type
 class ContractMutations:
-    @strawberry.mutation
+    @mutation
     async def create_primary_care_contract(
         self, info: Info, input: CreatePrimaryCareContractInput
     ) -> PrimaryCareContractPayload:
         ctx = info.context
-        try:
-            row = await service.create_contract(
-                ctx.db, ctx.access, practice_id=ids.decode_as("Practice", input.practice_id, "practiceId"),
-                contract_type=input.contract_type, start_date=input.start_date,
-                enhanced_services=input.enhanced_services, notes=input.notes,
-            )
-        except InputErrors as e:
-            return PrimaryCareContractPayload(errors=e.errors)
+        row = await service.create_contract(
+            ctx.db, ctx.access, practice_id=ids.decode_as("Practice", input.practice_id, "practiceId"),
+            contract_type=input.contract_type, start_date=input.start_date,
+            enhanced_services=input.enhanced_services, notes=input.notes,
+        )
         return PrimaryCareContractPayload(contract=PrimaryCareContractNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def update_primary_care_contract(
         self, info: Info, input: UpdatePrimaryCareContractInput
     ) -> PrimaryCareContractPayload:
         ctx = info.context
-        try:
-            row = await service.update_contract(
-                ctx.db, ctx.access, ids.decode_as("PrimaryCareContract", input.id, "id"),
-                contract_type=input.contract_type, start_date=input.start_date,
-                enhanced_services=input.enhanced_services, notes=input.notes,
-            )
-        except InputErrors as e:
-            return PrimaryCareContractPayload(errors=e.errors)
+        row = await service.update_contract(
+            ctx.db, ctx.access, ids.decode_as("PrimaryCareContract", input.id, "id"),
+            contract_type=input.contract_type, start_date=input.start_date,
+            enhanced_services=input.enhanced_services, notes=input.notes,
+        )
         return PrimaryCareContractPayload(contract=PrimaryCareContractNode.from_row(row))

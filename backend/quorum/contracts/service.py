@@ -14,11 +14,11 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests.tables import Interest, InterestStatus
 from quorum.organisations.service import get_organisation, visible_practices
 from quorum.organisations.tables import Practice
-from quorum.people.tables import Role
+from quorum.access import Role
 
 AREA_TEAM_EDITORS = (Role.AREA_TEAM_OFFICER, Role.ADMINISTRATOR)
 

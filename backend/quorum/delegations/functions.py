@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quorum.access import CHANGES_CONTRACTS  # noqa: F401  (part of the vocabulary; access decides what it allows)
+
 DELEGABLE = {
     "primary_care.contracts": "GMS, PMS and APMS contracts: design, monitoring, breach and remedial notices, removal",
     "primary_care.enhanced_services": "Newly designed enhanced services",
@@ -20,5 +22,3 @@ RETAINED = {
     "primary_care.complaints": "Complaints",
 }
 
-# A delegation holding this function lets its committee change contract records, not only read them.
-CHANGES_CONTRACTS = "primary_care.contracts"

@@ -13,9 +13,10 @@ from quorum.delegations import service
 from quorum.delegations.functions import DELEGABLE, RETAINED
 from quorum.delegations.tables import Delegation
 from quorum.files.graphql import StoredFileType, stored_file
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import InputErrors, UserError
+from quorum.errors import InputErrors
+from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import OrganisationNode, optional_id, organisations_by_id

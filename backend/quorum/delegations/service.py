@@ -17,10 +17,10 @@ from quorum.database import Db
 from quorum.delegations.functions import DELEGABLE, RETAINED
 from quorum.delegations.tables import Delegation
 from quorum.files import service as files
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
-from quorum.people.tables import Role
+from quorum.access import Role
 
 RECORDERS = (Role.ADMINISTRATOR, Role.BOARD_SECRETARY, Role.AREA_TEAM_OFFICER)
 

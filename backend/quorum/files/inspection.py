@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PAGES = 300

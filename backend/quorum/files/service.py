@@ -12,7 +12,7 @@ from quorum.access import Access
 from quorum.database import Db
 from quorum.files.inspection import EXCEL, MAX_BYTES, PDF, WORD, FileKind, Inspection, clean_filename, inspect
 from quorum.files.tables import StoredFile
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 
 __all__ = ["EXCEL", "MAX_BYTES", "PDF", "WORD", "FileKind", "decode_upload", "inspected", "keep", "store"]
 

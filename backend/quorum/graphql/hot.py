@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from functools import cache
 from typing import Any
 
 from quorum.access import Access
@@ -40,18 +39,12 @@ def hot_read(document: str) -> Callable[[HotRead], HotRead]:
     return register
 
 
-def find(body: dict[str, Any]) -> HotRead | None:
-    _register_all()
+def registered(body: dict[str, Any]) -> HotRead | None:
+    """The hot read for this request's document and operation, among those registered so far."""
     found = _reads.get(normalise(body["query"]))
     if found is None or body.get("operationName") not in (None, found[0]):
         return None
     return found[1]
-
-
-@cache
-def _register_all() -> None:
-    from quorum.meetings import hot as meeting_page  # noqa: F401  (each registers on import)
-    from quorum.people import hot as session  # noqa: F401
 
 
 # SQL for values formatted exactly as the schema's scalars serialise them.

@@ -1,15 +1,17 @@
-"""The Relay Node interface, and DataLoaders that fetch visible rows by id in one statement."""
+"""The Relay Node interface, DataLoaders that fetch visible rows by id in one statement, and loading a node by id."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from quorum.graphql.context import Context
+from quorum.graphql.context import Context, Info
+
+LoaderFactory = Callable[[Context], DataLoader]
 
 
 @strawberry.interface(description="An entity with an opaque global ID, fetchable with node(id:).")
@@ -17,8 +19,8 @@ class Node:
     id: strawberry.ID
 
 
-def by_id_loader(visible: Callable[[Any], Any], key: Any) -> Callable[[Context], DataLoader]:
-    """A loader factory: `visible(access)` is the service's statement of what the caller may see."""
+def by_id_loader(visible: Callable[[Any], Any], key: Any) -> LoaderFactory:
+    """A loader factory: `visible(access)` is the domain policy's statement of what the caller may see."""
 
     def make(ctx: Context) -> DataLoader:
         async def load(ids: list[uuid.UUID]) -> list[Any]:
@@ -29,3 +31,29 @@ def by_id_loader(visible: Callable[[Any], Any], key: Any) -> Callable[[Context],
         return DataLoader(load_fn=load)
 
     return make
+
+
+class Loadable(Protocol):
+    loader: ClassVar[tuple[str, LoaderFactory]]  # (the request's loader name, its factory)
+
+    @classmethod
+    def from_row(cls, row: Any) -> Any: ...
+
+
+N = TypeVar("N", bound=Loadable)
+
+
+async def load_node(info: Info, node_type: type[N], key: uuid.UUID | None) -> N | None:
+    """The node for the row with this key, if the caller may see it, through the request's one loader for its type."""
+    if key is None:
+        return None
+    name, make = node_type.loader
+    row = await info.context.loader(name, make).load(key)
+    return None if row is None else node_type.from_row(row)
+
+
+async def load_nodes(info: Info, node_type: type[N], keys: list[uuid.UUID]) -> list[N]:
+    """The nodes for these keys that the caller may see, in the keys' order."""
+    name, make = node_type.loader
+    rows = await info.context.loader(name, make).load_many(keys)
+    return [node_type.from_row(row) for row in rows if row is not None]

@@ -13,7 +13,7 @@ import strawberry
 from sqlalchemy import ColumnElement, func, literal, select, tuple_
 
 from quorum.graphql.context import Db
-from quorum.graphql.errors import ClientError
+from quorum.errors import ClientError
 
 T = TypeVar("T")
 MAX_PAGE = 100

@@ -8,10 +8,11 @@ from sqlalchemy import or_
 from sqlmodel import select
 
 from quorum.access import Access
-from quorum.conduct.types import DecisionNode
-from quorum.graphql import ids
+from quorum.conduct.graphql.types import DecisionNode
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import InputErrors, UserError
+from quorum.errors import InputErrors
+from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.in_common import pack, policy, service
 from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting

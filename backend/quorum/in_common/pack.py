@@ -18,7 +18,7 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.in_common import policy
 from quorum.in_common.service import get_arrangement, get_session, items_of, parties_of
 from quorum.in_common.tables import InCommonParty, PartyStatus, Session, SessionAgendaItem, SessionItem, SessionMeeting

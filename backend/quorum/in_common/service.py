@@ -14,11 +14,11 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.committees.service import get_committee
-from quorum.conduct import visible
+from quorum.conduct import policy as conduct_policy
 from quorum.conduct.tables import Choice, Decision, Outcome, Route, Vote
 from quorum.conduct.votes import Count, in_words
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.in_common import policy
 from quorum.in_common.tables import (
     Arrangement, InCommonParty, PartyStatus, Session, SessionAgendaItem, SessionItem, SessionMeeting,
@@ -268,12 +268,12 @@ async def session_record(db: Db, access: Access, session: Session) -> SessionRec
     agenda = await db.all(select(SessionAgendaItem).where(SessionAgendaItem.item_id.in_([i.id for i in items])))
     visible_items = {i.id for i in await db.all(meetings.visible_items(access).where(
         AgendaItem.id.in_([a.agenda_item_id for a in agenda])))}
-    decisions = await db.all(visible.decisions(access).where(
+    decisions = await db.all(conduct_policy.decisions(access).where(
         Decision.item_id.in_(visible_items), Decision.route != Route.DEFERRED.value).order_by(Decision.decided_at))
-    deferrals = await db.all(visible.decisions(access).where(
+    deferrals = await db.all(conduct_policy.decisions(access).where(
         Decision.item_id.in_(visible_items), Decision.route == Route.DEFERRED.value).order_by(Decision.decided_at))
     vote_ids = [d.vote_id for d in decisions if d.vote_id]
-    votes = {v.id: v for v in await db.all(visible.votes(access).where(Vote.id.in_(vote_ids)))}
+    votes = {v.id: v for v in await db.all(conduct_policy.votes(access).where(Vote.id.in_(vote_ids)))}
     if set(vote_ids) - set(votes):  # other parties' votes: the published result of a held meeting's Part I item
         published = func.published_vote_results(list(set(vote_ids) - set(votes))).table_valued(
             "vote_id", "outcome", "for_count", "against_count", "abstain_count", "casting_vote")

@@ -12,7 +12,7 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 from quorum.interests.service import (
     MAX_TEXT, approval_refusal, is_designated_approver, keeps_register, known_for, register_of, visible_gifts,
 )

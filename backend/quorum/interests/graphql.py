@@ -9,12 +9,14 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from quorum import clock
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, input_error
+from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
-from quorum.interests import gifts, pending, rules, service, spreadsheet
+from quorum.interests import gifts, pending, rules, service
+from quorum.interests import http as spreadsheet
 from quorum.interests.published import published_gifts, published_register
 from quorum.interests.tables import (
     GiftChange, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestStatus,

@@ -12,7 +12,7 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
-from quorum.graphql.errors import input_error
+from quorum.errors import input_error
 from quorum.interests.service import MAX_TEXT, keeps_register, visible_interests
 from quorum.interests.tables import Interest, InterestCategory, InterestStatus
 from quorum.people.tables import PersonRegistration

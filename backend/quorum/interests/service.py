@@ -15,14 +15,15 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Committee, Seat, SeatRole
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests import rules
 from quorum.interests.tables import (
     GiftApprover, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview, InterestStatus,
 )
 from quorum.organisations.service import get_organisation, visible_organisations, visible_practices
 from quorum.organisations.tables import Organisation
-from quorum.people.tables import Membership, Person, PersonRegistration, Role
+from quorum.people.tables import Membership, Person, PersonRegistration
+from quorum.access import Role
 
 MAX_TEXT = 2000
 

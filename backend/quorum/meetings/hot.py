@@ -13,8 +13,8 @@ from typing import Any
 
 from quorum.access import Access
 from quorum.database import Db
-from quorum.graphql import ids
-from quorum.graphql.errors import ClientError
+from quorum import ids
+from quorum.errors import ClientError
 from quorum.graphql.hot import global_id, hot_read, iso_datetime
 from quorum.graphql.pagination import MAX_PAGE, decode_cursor, encode_cursor
 from quorum.meetings.tables import Meeting

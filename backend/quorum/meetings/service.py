@@ -14,7 +14,7 @@ from quorum.audit.service import record, snapshot
 from quorum.committees.service import get_committee
 from quorum.committees.tables import Committee
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings import agenda
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, ClassVar, TYPE_CHECKING
 
 import strawberry
 
 from quorum.database import matching
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, input_error
+from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations import importer, service
@@ -26,6 +27,7 @@ practices_by_id = by_id_loader(service.visible_practices, Practice.id)
 
 @strawberry.type(name="Organisation")
 class OrganisationNode(Node):
+    loader: ClassVar = ("organisations", organisations_by_id)
     kind: OrganisationKindEnum
     ods_code: str
     name: str
@@ -63,6 +65,7 @@ class OrganisationNode(Node):
 
 @strawberry.type(name="Practice")
 class PracticeNode(Node):
+    loader: ClassVar = ("practices", practices_by_id)
     ods_code: str
     name: str
     list_size: int

@@ -11,7 +11,7 @@ from sqlmodel import select
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 
 ORG_ODS = {

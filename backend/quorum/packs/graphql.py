@@ -11,9 +11,10 @@ from strawberry.dataloader import DataLoader
 from quorum import clock
 from quorum.auth.identity import transaction_for
 from quorum.events import hub
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.graphql.errors import ClientError, InputErrors, UserError
+from quorum.errors import ClientError, InputErrors
+from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.meetings.graphql import PartEnum
 from quorum.packs import builder, service

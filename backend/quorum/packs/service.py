@@ -11,7 +11,7 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings.service import items_of, run_meeting
 from quorum.meetings.tables import Meeting, MeetingStatus, Part
 from quorum.packs.tables import BuildStatus, PackBuild

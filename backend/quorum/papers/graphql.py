@@ -8,9 +8,10 @@ from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
 from quorum.files.graphql import StoredFileType, stored_file
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.graphql.errors import InputErrors, UserError
+from quorum.errors import InputErrors
+from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PurposeEnum, items_by_id, meetings_by_id

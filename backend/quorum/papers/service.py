@@ -14,7 +14,7 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.files import service as files
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings.service import can_run, run_meeting, visible_items
 from quorum.meetings.tables import AgendaItem, Meeting, Purpose
 from quorum.papers import workflow

@@ -7,9 +7,10 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from quorum import clock
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.graphql.errors import InputErrors, UserError
+from quorum.errors import InputErrors
+from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import (
@@ -17,7 +18,8 @@ from quorum.organisations.graphql import (
 )
 from quorum.database import matching
 from quorum.people import service
-from quorum.people.tables import Membership, Person, Role
+from quorum.people.tables import Membership, Person
+from quorum.access import Role
 
 RoleEnum = strawberry.enum(Role, name="Role")
 

@@ -14,10 +14,11 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Seat
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import administered_org, visible_practices
 from quorum.organisations.tables import OrganisationKind, Practice
-from quorum.people.tables import Membership, Person, PersonRegistration, Role
+from quorum.people.tables import Membership, Person, PersonRegistration
+from quorum.access import Role
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -1,20 +1,12 @@
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date
 
 from sqlalchemy import ForeignKeyConstraint, String
 from sqlmodel import Field, SQLModel
 
-
-class Role(str, enum.Enum):
-    ADMINISTRATOR = "ADMINISTRATOR"
-    BOARD_SECRETARY = "BOARD_SECRETARY"
-    GOVERNING_BODY_MEMBER = "GOVERNING_BODY_MEMBER"
-    STAFF = "STAFF"
-    PRACTICE_REPRESENTATIVE = "PRACTICE_REPRESENTATIVE"
-    AREA_TEAM_OFFICER = "AREA_TEAM_OFFICER"
+from quorum.access import Role
 
 
 class Person(SQLModel, table=True):

@@ -16,7 +16,8 @@ from sqlalchemy import insert, select, text
 
 from quorum import clock
 from quorum.organisations.tables import Practice
-from quorum.people.tables import Person, Role
+from quorum.people.tables import Person
+from quorum.access import Role
 from quorum.surveys.audience import MemberFacts, PracticeFacts, invitation, respondents
 from quorum.surveys.definition import Condition, Question, QuestionKind
 from quorum.surveys.tables import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveySection

@@ -27,7 +27,7 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, input_error
+from quorum.errors import InputErrors, input_error
 from quorum.surveys import service
 from quorum.surveys.audience import Audience, MemberFacts, Respondent, respondents
 from quorum.surveys.definition import Answer, review

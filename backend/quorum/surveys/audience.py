@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from quorum.people.tables import Role
+from quorum.access import Role
 from quorum.surveys.groups import LEADER_ROLES, ROLE_ORDER, GroupSplit, RespondentGroups, band
 from quorum.surveys.tables import RespondentUnit
 

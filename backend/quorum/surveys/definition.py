@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from quorum.graphql.errors import UserError
+from quorum.errors import UserError
 
 
 class QuestionKind(str, enum.Enum):

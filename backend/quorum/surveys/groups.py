@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from quorum.people.tables import Role
+from quorum.access import Role
 
 
 class GroupSplit(str, enum.Enum):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import strawberry
 
 from quorum.graphql.context import Info
-from quorum.graphql.errors import ClientError
+from quorum.errors import ClientError
 from quorum.surveys import results
 from quorum.surveys.groups import SPLIT_LABELS, GroupSplit
 from quorum.surveys.tables import Survey
-from quorum.surveys.types import GroupSplitEnum, SurveyQuestionNode
+from quorum.surveys.graphql.types import GroupSplitEnum, SurveyQuestionNode
 
 MAX_TEXT_PAGE = 100
 

@@ -15,10 +15,11 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Seat
 from quorum.database import Db
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import get_organisation, visible_practices
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
-from quorum.people.tables import Membership, Role
+from quorum.people.tables import Membership
+from quorum.access import Role
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation
 from quorum.surveys.definition import (
     Condition, Definition, Option, Question, QuestionKind, Section, definition_errors, unstorable,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
-from quorum.people.tables import Role
+from quorum.access import Role
 from quorum.seed.scale import names, rows
 from quorum.seed.scale.loader import Rows
 from quorum.seed.scale.plan import Rng, add_months, london

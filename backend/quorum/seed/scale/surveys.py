@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import asyncpg
 
-from quorum.people.tables import Role
+from quorum.access import Role
 from quorum.seed.scale import rows
 from quorum.seed.scale.loader import Rows
 from quorum.seed.scale.plan import Rng, london

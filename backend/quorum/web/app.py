@@ -11,24 +11,25 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from quorum.auth import demo, sessions
+from quorum.auth import sessions
+from quorum.web import demo_sign_in as demo
 from quorum.auth.identity import Refused
-from quorum.auth.oidc import OidcSignIn
-from quorum.ballots import export as ballot_export
+from quorum.web.oidc import OidcSignIn
+from quorum.ballots import http as ballot_export
 from quorum.config import Settings, get_settings
 from quorum.database import app_engine
 from quorum.conduct import http as minutes_http
-from quorum.delegations import export as delegation_export
+from quorum.delegations import http as delegation_export
 from quorum.files import http as files_http
-from quorum.graphql.websocket import Subscriptions
-from quorum.interests import spreadsheet as interests_spreadsheet
-from quorum.meetings import calendar
+from quorum.web.websocket import Subscriptions
+from quorum.interests import http as interests_spreadsheet
+from quorum.meetings import http as calendar
 from quorum.packs import http as packs_http
-from quorum.graphql.http import graphql_endpoint
-from quorum.request_bodies import RequestBodies
-from quorum.security import SecurityHeaders
-from quorum.surveys import export as survey_export
-from quorum.unavailable import HANDLED, database_unavailable
+from quorum.web.graphql_http import graphql_endpoint
+from quorum.web.request_bodies import RequestBodies
+from quorum.web.security import SecurityHeaders
+from quorum.surveys import http as survey_export
+from quorum.web.unavailable import HANDLED, database_unavailable
 
 
 

@@ -8,9 +8,10 @@ from decimal import Decimal, InvalidOperation
 import strawberry
 
 from quorum import clock, limits
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, input_error
+from quorum.graphql.errors import UserError
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import optional_id
 from quorum.surveys import answering, service
@@ -18,7 +19,7 @@ from quorum.surveys.audience import Audience, AudienceRole
 from quorum.surveys.definition import Condition, Definition, Option, Question, QuestionKind, Section
 from quorum.surveys.tables import Anonymity, RespondentUnit, Survey, SurveyStatus
 from quorum.surveys.templates import TEMPLATES
-from quorum.surveys.types import (
+from quorum.surveys.graphql.types import (
     AnonymityEnum, AudienceRoleEnum, QuestionKindEnum, RespondentUnitEnum, SurveyNode, SurveyResponseType,
     ways_to_answer,
 )

@@ -13,16 +13,17 @@ from quorum.auth.identity import transaction_for
 from quorum.conduct import actions, attendance, declarations, decisions, live, members, minutes, presiding, service, voting
 from quorum.conduct.record import MeetingRecord, gather
 from quorum.conduct.tables import Action, ActionStatus, Choice, Decision, Management, MinutesPart, Route
-from quorum.conduct.types import (
+from quorum.conduct.graphql.types import (
     ActionNode, ActionStatusEnum, Attendee, AttendanceMovement, ChoiceEnum, ConflictSuggestion, DecisionNode, DeclarationNode,
     InterestCategoryEnum, ItemConduct, LiveMeeting, ManagementEnum, MeetingEvent, MinutesPartEnum, MinutesType,
     RouteEnum, StageEnum, VoteNode, votes_by_id,
 )
 from quorum.database import Db
 from quorum.events import hub
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import ClientError, InputErrors, UserError
+from quorum.errors import ClientError, InputErrors
+from quorum.graphql.errors import UserError
 from quorum.graphql.pagination import Connection, paginate
 from quorum.interests.tables import InterestCategory
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode

@@ -11,7 +11,8 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from quorum.committees.graphql import CommitteeNode, SeatRoleEnum, committees_by_id
-from quorum.conduct import live, visible
+from quorum.conduct import live
+from quorum.conduct import policy
 from quorum.conduct.conflicts import Suggestion, management_warning
 from quorum.conduct.minutes import MinutesContent, MinutesDecision, MinutesItem
 from quorum.conduct.quorum_state import ItemQuorum
@@ -22,7 +23,7 @@ from quorum.conduct.tables import (
     Movement, Outcome, Route, Vote, VoteCast,
 )
 from quorum.conduct.votes import Count, in_words
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Context, Info
 from quorum.graphql.node import Node, by_id_loader
 from quorum.interests.graphql import InterestCategoryEnum, InterestNode, interests_by_id
@@ -45,10 +46,10 @@ StandingEnum = strawberry.enum(Standing, name="AttendanceStanding")
 EventKindEnum = strawberry.enum(live.EventKind, name="MeetingEventKind")
 MinutesPartEnum = strawberry.enum(MinutesPart, name="MinutesPart")
 
-declarations_by_id = by_id_loader(visible.declarations, Declaration.id)
-votes_by_id = by_id_loader(visible.votes, Vote.id)
-decisions_by_id = by_id_loader(visible.decisions, Decision.id)
-actions_by_id = by_id_loader(visible.actions, Action.id)
+declarations_by_id = by_id_loader(policy.declarations, Declaration.id)
+votes_by_id = by_id_loader(policy.votes, Vote.id)
+decisions_by_id = by_id_loader(policy.decisions, Decision.id)
+actions_by_id = by_id_loader(policy.actions, Action.id)
 
 
 def _many(statement, key, order):
@@ -62,8 +63,8 @@ def _many(statement, key, order):
     return make
 
 
-casts_by_vote = _many(visible.casts, VoteCast.vote_id, [VoteCast.person_id])
-updates_by_action = _many(visible.action_updates, ActionUpdate.action_id, [ActionUpdate.at])
+casts_by_vote = _many(policy.casts, VoteCast.vote_id, [VoteCast.person_id])
+updates_by_action = _many(policy.action_updates, ActionUpdate.action_id, [ActionUpdate.at])
 
 
 async def _person(info: Info, person_id: uuid.UUID | None) -> PersonNode | None:
@@ -516,7 +517,7 @@ class ItemConduct:
 
     @strawberry.field(description="The secretary's notes for the minutes (null for those who may not see drafts).")
     def notes(self, info: Info) -> str | None:
-        if not visible.sees_drafts(info.context.access, self.record.committee.id):
+        if not policy.sees_drafts(info.context.access, self.record.committee.id):
             return None
         return self.record.notes.get(self.item_id, "")
 

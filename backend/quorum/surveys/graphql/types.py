@@ -10,9 +10,9 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from quorum import clock
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.graphql.errors import ClientError
+from quorum.errors import ClientError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, organisations_by_id, practices_by_id
 from quorum.people.graphql import PersonNode, people_by_id

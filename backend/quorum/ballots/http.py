@@ -19,8 +19,8 @@ from quorum.ballots.rules import Rules
 from quorum.ballots.service import BallotStatus
 from quorum.ballots.tables import Ballot, BallotElector, BallotParticipation, BallotVoteChoice
 from quorum.database import Db
-from quorum.graphql import ids
-from quorum.graphql.errors import ClientError
+from quorum import ids
+from quorum.errors import ClientError
 from quorum.organisations.tables import Organisation, Practice
 from quorum.people.tables import Person
 from quorum.files.download import download_response

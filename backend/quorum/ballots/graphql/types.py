@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from quorum import clock
 from quorum.ballots import proxies, results, service, settings
-from quorum.ballots.loaders import (
+from quorum.ballots.graphql.loaders import (
     ballots_by_id, choices_by_practice, held_proxies_by_ballot, live_proxies_by_practice, options_by_id,
     options_by_question, participation_by_practice, proxies_by_ballot, questions_by_ballot, representatives_by_practice,
     turnouts_by_ballot,
@@ -24,7 +24,7 @@ from quorum.ballots.tables import (
 )
 from quorum.ballots.voting import VoteOutcome
 from quorum.files.graphql import StoredFileType, stored_file
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
 from quorum.graphql.node import Node
 from quorum.graphql.pagination import Connection, paginate

@@ -20,8 +20,8 @@ from quorum.access import Access
 from quorum.audit.service import record
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.database import Db
-from quorum.graphql import ids
-from quorum.graphql.errors import ClientError, InputErrors, input_error
+from quorum import ids
+from quorum.errors import ClientError, InputErrors, input_error
 from quorum.interests import rules
 from quorum.interests.service import Entry, entry_errors, keeps_register, known_for, new_interest, register_of, visible_interests
 from quorum.interests.tables import Interest, InterestCategory

@@ -16,11 +16,11 @@ from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.config import get_settings
 from quorum.database import counting_statements, is_unavailable
 from quorum.graphql.context import Context
-from quorum.graphql.errors import MASKED_MESSAGE
-from quorum.graphql.hot import find as hot_read_for
-from quorum.graphql.schema import schema
+from quorum.errors import MASKED_MESSAGE
+from quorum.web.hot_reads import find as hot_read_for
+from quorum.web.schema import schema
 from quorum.limits import RateLimited
-from quorum.unavailable import unavailable_response
+from quorum.web.unavailable import unavailable_response
 
 # The document itself: the frontend's largest is under 10,000 characters; values (files included) go in variables.
 # Comments and whitespace are not tokens, so MaxTokensLimiter alone let a 15 MB comment through to the parser.
@@ -115,7 +115,7 @@ async def _json_body(request: Request) -> dict:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/json":
         raise Refused(415, "Send GraphQL requests as POST with Content-Type: application/json.")
-    raw = await request.body()  # already read, within its deadline and size limit, by quorum.request_bodies
+    raw = await request.body()  # already read, within its deadline and size limit, by quorum.web.request_bodies
     try:
         text = raw.decode("utf-8")
         body = json.loads(text)

@@ -6,14 +6,12 @@ import base64
 import binascii
 import uuid
 
-import strawberry
-
-from quorum.graphql.errors import ClientError
+from quorum.errors import ClientError, input_error
 
 
-def encode(type_name: str, key: uuid.UUID) -> strawberry.ID:
+def encode(type_name: str, key: uuid.UUID) -> str:
     raw = f"{type_name}:{key}".encode()
-    return strawberry.ID(base64.urlsafe_b64encode(raw).decode().rstrip("="))
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode(global_id: str) -> tuple[str, uuid.UUID]:
@@ -27,8 +25,6 @@ def decode(global_id: str) -> tuple[str, uuid.UUID]:
 
 def decode_as(expected_type: str, global_id: str, field: str | None = None) -> uuid.UUID:
     """Decode an ID that must name an entity of one type (for mutation inputs)."""
-    from quorum.graphql.errors import input_error
-
     try:
         type_name, key = decode(global_id)
     except ClientError:

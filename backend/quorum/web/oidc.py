@@ -6,7 +6,8 @@ from authlib.integrations.starlette_client import OAuth, OAuthError
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from quorum.auth import pages, sessions
+from quorum.auth import sessions
+from quorum.web import pages
 from quorum.auth.identity import Refused, limit_sign_in
 from quorum.auth.tokens import person_id_for_email
 from quorum.config import Settings

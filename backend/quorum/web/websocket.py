@@ -25,8 +25,8 @@ from quorum.auth import sessions
 from quorum.auth.identity import Identity
 from quorum.config import get_settings
 from quorum.graphql.context import Context
-from quorum.graphql.errors import ClientError
-from quorum.graphql.schema import schema
+from quorum.errors import ClientError
+from quorum.web.schema import schema
 
 
 class _NoDatabase:

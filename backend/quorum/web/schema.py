@@ -15,22 +15,20 @@ from strawberry.extensions import (
 )
 
 from quorum.config import get_settings
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import (
-    MASKED_MESSAGE, ClientError, MaskInternalErrors, MutationsNeedSignIn, NoSuggestions, SubscriptionsOverWebSocket,
-    is_internal,
-)
+from quorum.errors import MASKED_MESSAGE, ClientError
+from quorum.web.extensions import MaskInternalErrors, MutationsNeedSignIn, NoSuggestions, SubscriptionsOverWebSocket, is_internal
 from quorum.graphql.node import Node
-from quorum.ballots.graphql import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
-from quorum.ballots.loaders import ballots_by_id, options_by_id, proxies_by_id
-from quorum.ballots.loaders import questions_by_id as ballot_questions_by_id
-from quorum.ballots.mutations import BallotMutations
+from quorum.ballots.graphql.types import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
+from quorum.ballots.graphql.loaders import ballots_by_id, options_by_id, proxies_by_id
+from quorum.ballots.graphql.loaders import questions_by_id as ballot_questions_by_id
+from quorum.ballots.graphql.operations import BallotMutations
 from quorum.committees.graphql import (
     CommitteeMutations, CommitteeNode, CommitteeQueries, SeatNode, committees_by_id, seats_by_id,
 )
-from quorum.conduct.graphql import ConductMutations, ConductQueries, ConductSubscriptions
-from quorum.conduct.types import (
+from quorum.conduct.graphql.operations import ConductMutations, ConductQueries, ConductSubscriptions
+from quorum.conduct.graphql.types import (
     ActionNode, DecisionNode, DeclarationNode, VoteNode, actions_by_id, decisions_by_id, declarations_by_id, votes_by_id,
 )
 from quorum.contracts.graphql import ContractMutations, ContractQueries, PrimaryCareContractNode, contracts_by_id
@@ -52,9 +50,9 @@ from quorum.organisations.graphql import (
 from quorum.people.graphql import (
     MembershipNode, PeopleMutations, PeopleQueries, PersonNode, memberships_by_id, people_by_id,
 )
-from quorum.surveys.graphql import SurveyMutations, SurveyQueries
-from quorum.surveys.types import SurveyNode, SurveyQuestionNode, surveys_by_id
-from quorum.surveys.types import questions_by_id as survey_questions_by_id
+from quorum.surveys.graphql.operations import SurveyMutations, SurveyQueries
+from quorum.surveys.graphql.types import SurveyNode, SurveyQuestionNode, surveys_by_id
+from quorum.surveys.graphql.types import questions_by_id as survey_questions_by_id
 
 # Node type name -> (loader name, loader factory, GraphQL type).
 NODE_TYPES = {

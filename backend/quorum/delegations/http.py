@@ -15,8 +15,8 @@ from quorum.committees.tables import Committee
 from quorum.delegations import service
 from quorum.delegations.functions import DELEGABLE
 from quorum.delegations.tables import Delegation
-from quorum.graphql import ids
-from quorum.graphql.errors import ClientError
+from quorum import ids
+from quorum.errors import ClientError
 from quorum.organisations.tables import Organisation
 from quorum.files.download import download_response
 

@@ -10,7 +10,7 @@ from starlette.responses import JSONResponse, Response
 from quorum.auth import sessions
 from quorum.auth.identity import Refused, limit_sign_in
 from quorum.auth.tokens import person_id_for_email
-from quorum.seed.demo import DEMO_PEOPLE
+from quorum.auth.demo_people import DEMO_PEOPLE
 
 
 async def demo_users(request: Request) -> Response:

@@ -27,8 +27,8 @@ from starlette.responses import PlainTextResponse, Response
 from quorum import clock, spreadsheets
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.database import Db
-from quorum.graphql import ids
-from quorum.graphql.errors import ClientError
+from quorum import ids
+from quorum.errors import ClientError
 from quorum.organisations.service import get_organisation
 from quorum.surveys import groups as group_words
 from quorum.surveys import results, rounds, service

@@ -8,15 +8,16 @@ import strawberry
 
 from quorum import limits
 from quorum.ballots import proxies, service, settings, voting
-from quorum.ballots.graphql import (
+from quorum.ballots.graphql.types import (
     BallotNode, BallotProxyNode, BallotSettingsType, MajorityEnum, PracticeVote, QuestionKindEnum, TurnoutBasisEnum,
     VoteOutcomeEnum, WeightingEnum,
 )
 from quorum.ballots.service import QuestionDraft
 from quorum.ballots.tables import QuestionKind
-from quorum.graphql import ids
+from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.errors import InputErrors, UserError, input_error
+from quorum.errors import InputErrors, input_error
+from quorum.graphql.errors import UserError
 from quorum.organisations.graphql import PracticeNode
 
 

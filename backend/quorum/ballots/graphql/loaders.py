@@ -12,7 +12,8 @@ from quorum.ballots.rules import Turnout
 from quorum.ballots.tables import Ballot, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotVoteChoice
 from quorum.graphql.context import Context
 from quorum.graphql.node import by_id_loader
-from quorum.people.tables import Membership, Role
+from quorum.people.tables import Membership
+from quorum.access import Role
 
 ballots_by_id = by_id_loader(service.visible_ballots, Ballot.id)
 questions_by_id = by_id_loader(service.visible_questions, BallotQuestion.id)
