@@ -207,13 +207,13 @@ def decide(person_id: uuid.UUID, facts: dict[str, Any], now: datetime) -> Access
     )
 
 
-def _active(row: dict, today: date) -> bool:
+def _active(row: dict[str, Any], today: date) -> bool:
     return date.fromisoformat(row["valid_from"]) <= today and (
         row["valid_to"] is None or today <= date.fromisoformat(row["valid_to"])
     )
 
 
-def _live(delegation: dict, now: datetime) -> bool:
+def _live(delegation: dict[str, Any], now: datetime) -> bool:
     revoked_at = delegation["revoked_at"] and datetime.fromisoformat(delegation["revoked_at"])
     if revoked_at is not None and revoked_at <= now:
         return False

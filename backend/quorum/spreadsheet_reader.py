@@ -21,6 +21,7 @@ import sys
 import weakref
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_UNPACKED = 25 * 1024 * 1024
 MAX_MEMBERS = 500
@@ -154,7 +155,7 @@ def _read_csv(content: bytes, max_rows: int) -> Table:
     return table
 
 
-def _main(kind: str, max_rows: int) -> dict:
+def _main(kind: str, max_rows: int) -> dict[str, Any]:
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
