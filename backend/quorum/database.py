@@ -111,8 +111,14 @@ def app_engine() -> AsyncEngine:
 # was refused. After a connection is lost mid-statement, asyncpg reports the next statements sent on it as
 # interface or internal client errors ("connection is closed", "cannot switch to state ...").
 _DATABASE_AWAY = (
-    ConnectionError, TimeoutError, socket.gaierror, PoolTimeout, asyncpg.PostgresConnectionError,
-    asyncpg.exceptions.OperatorInterventionError, asyncpg.TooManyConnectionsError, asyncpg.InterfaceError,
+    ConnectionError,
+    TimeoutError,
+    socket.gaierror,
+    PoolTimeout,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.TooManyConnectionsError,
+    asyncpg.InterfaceError,
     asyncpg.InternalClientError,
 )
 
@@ -214,6 +220,7 @@ class Db:
 
     async def flush(self) -> None:
         await self._serially(self.session.flush)
+
 
 def matching(statement: Any, *columns: Any, text: str | None) -> Any:
     """Narrow `statement` to rows where any of `columns` contains `text` (case-insensitive)."""

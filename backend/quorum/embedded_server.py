@@ -66,8 +66,10 @@ def _forget_dead_holders(pgdata: Path) -> None:
             pids = []
         alive = [pid for pid in pids if isinstance(pid, int) and psutil.pid_exists(pid)]
         if alive != pids:
-            print(f"Forgetting {len(pids) - len(alive)} stopped process(es) that had used the embedded database.",
-                  file=sys.stderr)
+            print(
+                f"Forgetting {len(pids) - len(alive)} stopped process(es) that had used the embedded database.",
+                file=sys.stderr,
+            )
             holders.write_text(json.dumps(alive))
 
 

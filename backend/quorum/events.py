@@ -28,9 +28,13 @@ Payload = dict[str, Any]
 
 
 async def publish(db: Db, topic: str, payload: Payload) -> None:
-    await db.execute(text("SELECT pg_notify(:channel, :message)"), {
-        "channel": CHANNEL, "message": json.dumps({"topic": topic, "payload": payload}, default=str),
-    })
+    await db.execute(
+        text("SELECT pg_notify(:channel, :message)"),
+        {
+            "channel": CHANNEL,
+            "message": json.dumps({"topic": topic, "payload": payload}, default=str),
+        },
+    )
 
 
 class Hub:
@@ -82,10 +86,9 @@ class Hub:
             queue.put_nowait(event["payload"])
 
     @asynccontextmanager
-    async def subscription(
-        self, topic: str, resync: Payload | None = None
-    ) -> AsyncIterator[asyncio.Queue[Payload]]:
-        """The topic's events as they are published; `resync` is the event to receive after events may have been missed."""
+    async def subscription(self, topic: str, resync: Payload | None = None) -> AsyncIterator[asyncio.Queue[Payload]]:
+        """The topic's events as they are published; `resync` is the event to receive after events may have been
+        missed."""
         queue: asyncio.Queue[Payload] = asyncio.Queue(maxsize=1000)
         self._queues[topic].add(queue)
         if resync is not None:

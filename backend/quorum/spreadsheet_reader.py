@@ -62,14 +62,20 @@ async def read_table(kind: str, content: bytes, max_rows: int) -> Table:
     async with turns:
         try:
             child = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "quorum.spreadsheet_reader", kind, str(max_rows),
-                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+                sys.executable,
+                "-m",
+                "quorum.spreadsheet_reader",
+                kind,
+                str(max_rows),
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.DEVNULL,
             )
         except OSError:  # no process to be had just now (a limit on processes, say)
             raise Unreadable(BUSY) from None
         try:
             out, _ = await asyncio.wait_for(child.communicate(content), SECONDS)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise Unreadable(TOO_SLOW) from None
         finally:
             if child.returncode is None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from datetime import date, datetime
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
