@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install what is needed and run every test: Python (API, database, browser) and frontend unit tests.
+# Install what is needed and run every check and test: Python (lint, types, layers; API, database, browser) and the
+# frontend's unit tests.
 set -euo pipefail
 . "$(dirname "$0")/setup.sh"
 cd "$ROOT"
@@ -14,6 +15,12 @@ say "Checking the generated TypeScript types match frontend/schema.graphql"
 say "Frontend unit tests"
 (cd frontend && npm test --silent)
 build_frontend
+
+say "Python lint, format, types and layers"
+"$VENV/bin/ruff" check backend tests bench
+"$VENV/bin/ruff" format --check backend tests bench
+"$VENV/bin/mypy"
+"$VENV/bin/lint-imports"
 
 say "Python tests: database, API and browser"
 exec "$VENV/bin/python" -m pytest "$@"

@@ -173,7 +173,11 @@ def decide(person_id: uuid.UUID, facts: dict[str, Any], now: datetime) -> Access
             officer_committees.add(committee_id)
         # Part II is for the committee's members and those who run it; the council's members are
         # its practices' representatives.
-        if host in officer_of or committee_id in seated or (c.get("kind") == "COUNCIL_OF_MEMBERS" and host in representing):
+        if (
+            host in officer_of
+            or committee_id in seated
+            or (c.get("kind") == "COUNCIL_OF_MEMBERS" and host in representing)
+        ):
             private.add(committee_id)
         if not c["is_joint"]:
             visible = host in org_ids or committee_id in seated
@@ -185,7 +189,9 @@ def decide(person_id: uuid.UUID, facts: dict[str, Any], now: datetime) -> Access
 
     powers = tuple(
         DelegatedPower(
-            uuid.UUID(d["id"]), uuid.UUID(d["committee_id"]), frozenset(d["functions"]),
+            uuid.UUID(d["id"]),
+            uuid.UUID(d["committee_id"]),
+            frozenset(d["functions"]),
             frozenset(uuid.UUID(c) for c in d["scope_ccg_ids"]),
         )
         for d in facts["delegations"]
@@ -207,13 +213,13 @@ def decide(person_id: uuid.UUID, facts: dict[str, Any], now: datetime) -> Access
     )
 
 
-def _active(row: dict, today: date) -> bool:
+def _active(row: dict[str, Any], today: date) -> bool:
     return date.fromisoformat(row["valid_from"]) <= today and (
         row["valid_to"] is None or today <= date.fromisoformat(row["valid_to"])
     )
 
 
-def _live(delegation: dict, now: datetime) -> bool:
+def _live(delegation: dict[str, Any], now: datetime) -> bool:
     revoked_at = delegation["revoked_at"] and datetime.fromisoformat(delegation["revoked_at"])
     if revoked_at is not None and revoked_at <= now:
         return False
@@ -251,8 +257,9 @@ class TokenRevoked(Exception):
     """The bearer token was revoked, or its person signed out everywhere after it was issued."""
 
 
-async def establish(conn: AsyncConnection, person_id: uuid.UUID | None, now: datetime,
-                    token: tuple[uuid.UUID, datetime] | None = None) -> Access:
+async def establish(
+    conn: AsyncConnection, person_id: uuid.UUID | None, now: datetime, token: tuple[uuid.UUID, datetime] | None = None
+) -> Access:
     """Work out the caller's access inside the current transaction and apply it.
 
     `token` is a bearer token's (identifier, issued at); TokenRevoked if it is no longer live.

@@ -26,16 +26,24 @@ def _tool(name: str) -> str:
 def _environment(url: URL) -> dict[str, str]:
     env = dict(os.environ)
     host = url.query.get("host") or url.host
-    env.update({k: str(v) for k, v in {
-        "PGHOST": host, "PGPORT": url.port, "PGUSER": url.username, "PGPASSWORD": url.password, "PGDATABASE": url.database,
-    }.items() if v})
+    given = {
+        "PGHOST": host,
+        "PGPORT": url.port,
+        "PGUSER": url.username,
+        "PGPASSWORD": url.password,
+        "PGDATABASE": url.database,
+    }
+    env.update({k: str(v) for k, v in given.items() if v})
     return env
 
 
 def backup(url: URL, target: Path) -> None:
     subprocess.run(
         [_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={target}"],
-        env=_environment(url), check=True, capture_output=True, text=True,
+        env=_environment(url),
+        check=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -54,7 +62,17 @@ def restore(url: URL, source: Path) -> None:
     """Replace the database's contents with the backup's (the database must exist)."""
     asyncio.run(_ensure_app_role(url))
     subprocess.run(
-        [_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-         f"--dbname={url.database}", str(source)],
-        env=_environment(url), check=True, capture_output=True, text=True,
+        [
+            _tool("pg_restore"),
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            f"--dbname={url.database}",
+            str(source),
+        ],
+        env=_environment(url),
+        check=True,
+        capture_output=True,
+        text=True,
     )

@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import asyncpg
 from sqlalchemy import event, or_
@@ -69,9 +69,9 @@ async def create_database_if_missing(server: URL, name: str) -> None:
         await conn.close()
 
 
-def connect_kwargs(url: URL) -> dict:
+def connect_kwargs(url: URL) -> dict[str, Any]:
     """asyncpg.connect arguments for a SQLAlchemy URL (socket paths included)."""
-    kwargs = {"user": url.username, "password": url.password, "database": url.database}
+    kwargs: dict[str, Any] = {"user": url.username, "password": url.password, "database": url.database}
     host = url.query.get("host") or url.host
     kwargs["host"] = host
     if url.port:
@@ -111,8 +111,14 @@ def app_engine() -> AsyncEngine:
 # was refused. After a connection is lost mid-statement, asyncpg reports the next statements sent on it as
 # interface or internal client errors ("connection is closed", "cannot switch to state ...").
 _DATABASE_AWAY = (
-    ConnectionError, TimeoutError, socket.gaierror, PoolTimeout, asyncpg.PostgresConnectionError,
-    asyncpg.exceptions.OperatorInterventionError, asyncpg.TooManyConnectionsError, asyncpg.InterfaceError,
+    ConnectionError,
+    TimeoutError,
+    socket.gaierror,
+    PoolTimeout,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.TooManyConnectionsError,
+    asyncpg.InterfaceError,
     asyncpg.InternalClientError,
 )
 
@@ -147,7 +153,7 @@ class Db:
     def __init__(self, session: AsyncSession):
         self.session = session
         self._lock = asyncio.Lock()
-        self._pending: set[asyncio.Task] = set()
+        self._pending: set[asyncio.Task[Any]] = set()
 
     async def _serially(self, operation: Callable[[], Awaitable[T]]) -> T:
         async def run() -> T:
@@ -179,14 +185,16 @@ class Db:
     async def scalar(self, statement: Any) -> Any:
         return await self._serially(lambda: self.session.scalar(statement))
 
-    async def records(self, sql: str, *args: Any) -> list[Any]:
+    async def records(self, sql: str, *args: Any) -> list[asyncpg.Record]:
         """Rows straight from asyncpg, skipping SQLAlchemy's row handling: for reports reading many plain values."""
         async with self._lock:
             connection = await (await self.session.connection()).get_raw_connection()
             _count_statement()
-            return await connection.driver_connection.fetch(sql, *args)
+            # SQLAlchemy types the driver connection loosely (None once detached); a checked-out one is asyncpg's.
+            driver = cast("asyncpg.Connection[asyncpg.Record]", connection.driver_connection)
+            return await driver.fetch(sql, *args)
 
-    async def execute(self, statement: Any, parameters: dict | None = None) -> None:
+    async def execute(self, statement: Any, parameters: dict[str, Any] | None = None) -> None:
         async def run() -> None:
             await (await self.session.connection()).execute(statement, parameters)
 
@@ -212,6 +220,7 @@ class Db:
 
     async def flush(self) -> None:
         await self._serially(self.session.flush)
+
 
 def matching(statement: Any, *columns: Any, text: str | None) -> Any:
     """Narrow `statement` to rows where any of `columns` contains `text` (case-insensitive)."""

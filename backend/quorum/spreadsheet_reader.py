@@ -21,6 +21,7 @@ import sys
 import weakref
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_UNPACKED = 25 * 1024 * 1024
 MAX_MEMBERS = 500
@@ -61,14 +62,20 @@ async def read_table(kind: str, content: bytes, max_rows: int) -> Table:
     async with turns:
         try:
             child = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "quorum.spreadsheet_reader", kind, str(max_rows),
-                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+                sys.executable,
+                "-m",
+                "quorum.spreadsheet_reader",
+                kind,
+                str(max_rows),
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.DEVNULL,
             )
         except OSError:  # no process to be had just now (a limit on processes, say)
             raise Unreadable(BUSY) from None
         try:
             out, _ = await asyncio.wait_for(child.communicate(content), SECONDS)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise Unreadable(TOO_SLOW) from None
         finally:
             if child.returncode is None:
@@ -154,7 +161,7 @@ def _read_csv(content: bytes, max_rows: int) -> Table:
     return table
 
 
-def _main(kind: str, max_rows: int) -> dict:
+def _main(kind: str, max_rows: int) -> dict[str, Any]:
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))

@@ -26,9 +26,10 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,7 +45,11 @@ CELL_CHARACTERS = 32_767  # Excel's limit: a longer cell makes it report the who
 def storable(value: object) -> object:
     """Text without the control characters a workbook cannot hold (openpyxl refuses them outright), and no longer
     than a cell can hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:CELL_CHARACTERS] if isinstance(value, str) else value
+    return storable_text(value) if isinstance(value, str) else value
+
+
+def storable_text(text: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", text)[:CELL_CHARACTERS]
 
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # a bare \r would be read as \n
@@ -54,14 +59,15 @@ _BLOCK_COMPRESSION = 1
 
 
 class Sheet:
-    def __init__(self, worksheet):
+    def __init__(self, worksheet: WriteOnlyWorksheet):
         self._sheet = worksheet
         self._rows = 0
         self._block: list[str] | None = None
         self._quoted_style: int | None = None
 
     def width(self, column: str, width: float) -> None:
-        self._sheet.column_dimensions[column].width = width
+        # The stubs leave out the dimensions a write-only sheet copies from Worksheet when it is set up.
+        self._sheet.column_dimensions[column].width = width  # type: ignore[attr-defined]
 
     def widths(self, widths: Iterable[float]) -> None:
         for number, width in enumerate(widths):
@@ -70,9 +76,10 @@ class Sheet:
     def freeze_header(self, rows: int = 1) -> None:
         self._sheet.freeze_panes = f"A{rows + 1}"
 
-    def cell(self, value: object, bold: bool = False, size: int | None = None) -> WriteOnlyCell:
+    def cell(self, value: object, bold: bool = False, size: int | None = None) -> Cell:
         value = storable(value)
-        cell = WriteOnlyCell(self._sheet, value=value)
+        # openpyxl takes every cell value here (numbers, dates, booleans, ...); the stubs list fewer than Cell does.
+        cell = WriteOnlyCell(self._sheet, value=value)  # type: ignore[arg-type]
         if reads_as_formula(value):
             cell.data_type = "s"
             cell.quotePrefix = True
@@ -80,7 +87,7 @@ class Sheet:
             cell.font = Font(bold=bold, size=size)
         return cell
 
-    def bold(self, value: object, size: int | None = None) -> WriteOnlyCell:
+    def bold(self, value: object, size: int | None = None) -> Cell:
         return self.cell(value, bold=True, size=size)
 
     def append(self, values: Iterable[object] = ()) -> None:
@@ -90,7 +97,7 @@ class Sheet:
     def heading(self, values: Iterable[object], size: int | None = None) -> None:
         self._streamed([self.bold(v, size) for v in values])
 
-    def _streamed(self, row: list) -> None:
+    def _streamed(self, row: list[object]) -> None:
         if self._block is not None:
             raise ValueError("A block must be a sheet's last rows.")
         self._sheet.append(row)
@@ -115,7 +122,7 @@ class Sheet:
                 kind = type(value)
                 if kind is int:
                     parts.append(f'<c r="{letter}{number}"><v>{value}</v></c>')
-                elif kind is str:
+                elif isinstance(value, str):
                     parts.append(self._text_cell(f"{letter}{number}", value))
                 else:
                     parts.append(self._other_cell(f"{letter}{number}", value))
@@ -125,7 +132,7 @@ class Sheet:
         self._block = lines
 
     def _text_cell(self, reference: str, value: str) -> str:
-        value = storable(value)
+        value = storable_text(value)
         style = f' s="{self._quoted()}"' if reads_as_formula(value) else ""
         space = ' xml:space="preserve"' if value != value.strip() else ""
         return f'<c r="{reference}"{style} t="inlineStr"><is><t{space}>{value.translate(_ESCAPES)}</t></is></c>'
@@ -155,7 +162,7 @@ class Book:
         self._book = Workbook(write_only=True)
         self._sheets: list[Sheet] = []
         if title:
-            self._book.properties.title = storable(title)  # the document's properties are XML too
+            self._book.properties.title = storable_text(title)  # the document's properties are XML too
 
     def sheet(self, title: str) -> Sheet:
         sheet = Sheet(self._book.create_sheet(title))

@@ -32,16 +32,34 @@ DEMO_PEOPLE = [
         "GP governing body member and practice representative, NHS Bolton CCG",
         (("00T", Role.GOVERNING_BODY_MEMBER, None), ("00T", Role.PRACTICE_REPRESENTATIVE, "P82001")),
     ),
-    DemoPerson("Margaret Lowe", "Lay member of the governing body, NHS Bolton CCG", (("00T", Role.GOVERNING_BODY_MEMBER, None),)),
+    DemoPerson(
+        "Margaret Lowe",
+        "Lay member of the governing body, NHS Bolton CCG",
+        (("00T", Role.GOVERNING_BODY_MEMBER, None),),
+    ),
     DemoPerson(
         "Tom Ashworth",
         "Chief finance officer shared by Bolton and Heywood, Middleton and Rochdale CCGs: writes and sponsors papers",
         (("00T", Role.STAFF, None), ("01D", Role.STAFF, None)),
     ),
-    DemoPerson("Dr Fiona Clarke", "Practice representative, NHS Bolton CCG", (("00T", Role.PRACTICE_REPRESENTATIVE, "P82002"),)),
-    DemoPerson("Daniel Cohen", "Board secretary, NHS Islington CCG", (("08H", Role.BOARD_SECRETARY, None), ("08H", Role.ADMINISTRATOR, None))),
-    DemoPerson("Dr Grace Adeyemi", "GP governing body member, NHS Islington CCG", (("08H", Role.GOVERNING_BODY_MEMBER, None),)),
-    DemoPerson("Dr Kwame Mensah", "Practice representative, NHS Islington CCG", (("08H", Role.PRACTICE_REPRESENTATIVE, "F83001"),)),
-    DemoPerson("Janet Whitworth", "Area team officer, Greater Manchester Area Team", (("Q46", Role.AREA_TEAM_OFFICER, None),)),
+    DemoPerson(
+        "Dr Fiona Clarke", "Practice representative, NHS Bolton CCG", (("00T", Role.PRACTICE_REPRESENTATIVE, "P82002"),)
+    ),
+    DemoPerson(
+        "Daniel Cohen",
+        "Board secretary, NHS Islington CCG",
+        (("08H", Role.BOARD_SECRETARY, None), ("08H", Role.ADMINISTRATOR, None)),
+    ),
+    DemoPerson(
+        "Dr Grace Adeyemi", "GP governing body member, NHS Islington CCG", (("08H", Role.GOVERNING_BODY_MEMBER, None),)
+    ),
+    DemoPerson(
+        "Dr Kwame Mensah",
+        "Practice representative, NHS Islington CCG",
+        (("08H", Role.PRACTICE_REPRESENTATIVE, "F83001"),),
+    ),
+    DemoPerson(
+        "Janet Whitworth", "Area team officer, Greater Manchester Area Team", (("Q46", Role.AREA_TEAM_OFFICER, None),)
+    ),
     DemoPerson("Oliver Grant", "Area team officer, London Area Team", (("Q71", Role.AREA_TEAM_OFFICER, None),)),
 ]

@@ -67,7 +67,8 @@ async def transaction_for(identity: Identity) -> AsyncIterator[tuple[Db, access.
             token = identity.token
             try:
                 caller_access = await access.establish(
-                    conn, person_id, clock.now(), token=(token.token_id, token.issued_at) if token else None)
+                    conn, person_id, clock.now(), token=(token.token_id, token.issued_at) if token else None
+                )
             except access.TokenRevoked:
                 raise Refused(401, "The bearer token has been revoked.", {"WWW-Authenticate": "Bearer"}) from None
             db = Db(AsyncSession(bind=conn, expire_on_commit=False))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -45,8 +45,13 @@ def issue(person_id: uuid.UUID, ttl: timedelta) -> str:
     if ttl > MAX_LIFETIME:
         raise ValueError(f"A token lives at most {int(MAX_LIFETIME.total_seconds())} seconds.")
     now = int(clock.now().timestamp())
-    claims = {"sub": str(person_id), "aud": AUDIENCE, "jti": str(uuid.uuid4()), "iat": now,
-              "exp": now + int(ttl.total_seconds())}
+    claims = {
+        "sub": str(person_id),
+        "aud": AUDIENCE,
+        "jti": str(uuid.uuid4()),
+        "iat": now,
+        "exp": now + int(ttl.total_seconds()),
+    }
     return jwt.encode({"alg": "HS256"}, claims, _key())
 
 
@@ -68,8 +73,11 @@ def verify(token: str) -> BearerToken:
         claims = decoded.claims
         if claims["exp"] - claims["iat"] > MAX_LIFETIME.total_seconds():
             raise InvalidToken
-        return BearerToken(token_id=uuid.UUID(claims["jti"]), person_id=uuid.UUID(claims["sub"]),
-                           issued_at=datetime.fromtimestamp(claims["iat"], timezone.utc))
+        return BearerToken(
+            token_id=uuid.UUID(claims["jti"]),
+            person_id=uuid.UUID(claims["sub"]),
+            issued_at=datetime.fromtimestamp(claims["iat"], UTC),
+        )
     except (JoseError, ValueError, TypeError, KeyError, OverflowError):
         raise InvalidToken from None
 

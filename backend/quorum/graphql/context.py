@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 from strawberry.types import Info as StrawberryInfo
@@ -13,6 +13,8 @@ from quorum.access import Access
 from quorum.auth.identity import Identity
 from quorum.config import Settings
 from quorum.database import Db
+
+Loader = TypeVar("Loader")
 
 
 @dataclass
@@ -29,11 +31,12 @@ class Context:
     def client_address(self) -> str | None:
         return self.request.client.host if self.request is not None and self.request.client else None
 
-    def loader(self, name: str, make: Any) -> Any:
+    def loader(self, name: str, make: Callable[[Context], Loader]) -> Loader:
         """One DataLoader per name per request."""
         if name not in self.loaders:
             self.loaders[name] = make(self)
-        return self.loaders[name]
+        loader: Loader = self.loaders[name]
+        return loader
 
 
 Info = StrawberryInfo[Context, None]

@@ -6,6 +6,11 @@ import strawberry
 
 from quorum.errors import UserError
 
-strawberry.type(UserError, description=(
-    "A problem with the input that the person can fix. field is the input field's name (camelCase) or null."
-))
+__all__ = ["UserError"]  # the kernel's class, made a GraphQL type here
+
+strawberry.type(
+    UserError,
+    description=(
+        "A problem with the input that the person can fix. field is the input field's name (camelCase) or null."
+    ),
+)

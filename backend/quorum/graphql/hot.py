@@ -49,6 +49,7 @@ def registered(body: dict[str, Any]) -> HotRead | None:
 
 # SQL for values formatted exactly as the schema's scalars serialise them.
 
+
 def global_id(type_name: str, key: str) -> str:
     """ids.encode: unpadded base64url of "Type:uuid"."""
     assert type_name.isidentifier()

@@ -1,11 +1,11 @@
 """Mutations without ceremony: input errors become the payload's `errors`, and payload types are declared in a line.
 
-    ContractPayload = payload("PrimaryCareContractPayload", contract=PrimaryCareContractNode)
+ContractPayload = payload("PrimaryCareContractPayload", contract=PrimaryCareContractNode)
 
-    @mutation
-    async def create_primary_care_contract(self, info: Info, input: CreateInput) -> ContractPayload:
-        row = await service.create_contract(...)      # may raise InputErrors
-        return ContractPayload(contract=PrimaryCareContractNode.from_row(row))
+@mutation
+async def create_primary_care_contract(self, info: Info, input: CreateInput) -> ContractPayload:
+    row = await service.create_contract(...)      # may raise InputErrors
+    return ContractPayload(contract=PrimaryCareContractNode.from_row(row))
 """
 
 from __future__ import annotations

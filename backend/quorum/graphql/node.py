@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 
 from quorum.graphql.context import Context, Info
 
-LoaderFactory = Callable[[Context], DataLoader]
+LoaderFactory = Callable[[Context], DataLoader[uuid.UUID, Any]]
 
 
 @strawberry.interface(description="An entity with an opaque global ID, fetchable with node(id:).")
@@ -22,7 +22,7 @@ class Node:
 def by_id_loader(visible: Callable[[Any], Any], key: Any) -> LoaderFactory:
     """A loader factory: `visible(access)` is the domain policy's statement of what the caller may see."""
 
-    def make(ctx: Context) -> DataLoader:
+    def make(ctx: Context) -> DataLoader[uuid.UUID, Any]:
         async def load(ids: list[uuid.UUID]) -> list[Any]:
             rows = await ctx.db.all(visible(ctx.access).where(key.in_(ids)))
             found = {r.id: r for r in rows}

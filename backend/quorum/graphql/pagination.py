@@ -5,18 +5,22 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from datetime import date, datetime
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import ColumnElement, func, literal, select, tuple_
+from sqlalchemy import func, literal, select, tuple_
+from sqlalchemy.orm import QueryableAttribute
 
-from quorum.graphql.context import Db
+from quorum.database import Db
 from quorum.errors import ClientError
 
 T = TypeVar("T")
 MAX_PAGE = 100
+
+# The model's attributes (Meeting.starts_at): a row's value for each is read back by the attribute's name.
+Key = QueryableAttribute[Any]
 
 
 @strawberry.type
@@ -44,7 +48,7 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps([str(v) for v in values]).encode()).decode()
 
 
-def decode_cursor(cursor: str, keys: Sequence[ColumnElement]) -> list[Any]:
+def decode_cursor(cursor: str, keys: Sequence[Key]) -> list[Any]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         if not isinstance(values, list) or len(values) != len(keys):
@@ -65,7 +69,7 @@ def _parse(kind: type, text: str) -> Any:
 async def paginate(
     db: Db,
     statement: Any,
-    keys: Sequence[ColumnElement],
+    keys: Sequence[Key],
     first: int,
     after: str | None,
     to_node: Callable[[Any], T],
@@ -92,5 +96,5 @@ async def paginate(
     )
 
 
-def _key_values(row: Any, keys: Sequence[ColumnElement]) -> list[Any]:
+def _key_values(row: Any, keys: Sequence[Key]) -> list[Any]:
     return [getattr(row, key.key) for key in keys]
