@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from quorum.surveys import results
-from quorum.surveys import http as export
+from quorum.surveys import workbook as export
 from quorum.surveys.definition import AGREEMENT_SCALE, Definition, Option, Question, QuestionKind, Section
 from quorum.surveys.disclosure import Words, exposures, protect
 from quorum.surveys.groups import GroupSplit, RespondentGroups

@@ -1,123 +1,27 @@
-"""A closed ballot's result as an .xlsx workbook, and its HTTP route.
-
-Sheets: the result per question and option; who voted (never how, for a secret ballot);
-and, for a named ballot, how each practice voted.
-"""
+"""GET /exports/ballot.xlsx?ballot=ID: a closed ballot's result, for those who may see the ballot."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import uuid
 
 from sqlmodel import select
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
 
 from quorum import clock, spreadsheets
-from quorum.auth.identity import Refused, caller, transaction_for
-from quorum.ballots import results, service
-from quorum.ballots.rules import Rules
+from quorum.access import Access
+from quorum.ballots import service
 from quorum.ballots.service import BallotStatus
-from quorum.ballots.tables import Ballot, BallotElector, BallotParticipation, BallotVoteChoice
+from quorum.ballots.workbook import local, workbook
 from quorum.database import Db
-from quorum import ids
-from quorum.errors import ClientError
-from quorum.organisations.tables import Organisation, Practice
-from quorum.people.tables import Person
-from quorum.files.download import download_response
+from quorum.downloads import Download, NotReady
+from quorum.organisations.tables import Organisation
 
 
-def _local(moment: datetime | None) -> datetime | None:
-    return moment and moment.astimezone(clock.LONDON).replace(tzinfo=None)
-
-
-def _sheet(book: spreadsheets.Book, title: str, header: list[str], rows: list[list], widths: list[int]) -> spreadsheets.Sheet:
-    sheet = book.sheet(title)
-    sheet.widths(widths)
-    sheet.heading(header)
-    for row in rows:
-        sheet.append(row)
-    return sheet
-
-
-async def workbook(db: Db, ballot: Ballot, organisation: Organisation) -> bytes:
-    found = await results.result(db, ballot)
-    rules, turnout = Rules.of(ballot), found.turnout
-    options = {o.id: o for _, group in await service.questions_of(db, ballot) for o in group}
-    book = spreadsheets.Book()
-    summary = [
-        ["Organisation", organisation.name], ["Ballot", ballot.title], ["Secret", "Yes" if ballot.secret else "No"],
-        ["Opened", _local(ballot.opens_at)], ["Closed", _local(service.closed_at(ballot))],
-        *[["Rule", words] for words in rules.in_words()],
-        ["Practices in the electorate", turnout.electorate.practices], ["Practices voting", turnout.voted.practices],
-        ["Registered patients in the electorate", turnout.electorate.weight], ["Registered patients voting", turnout.voted.weight],
-        ["Turnout (%)", round(float(turnout.share) * 100, 2)], ["Valid", "Yes" if found.valid else "No"],
-    ]
-    sheet = _sheet(book, "Result", ["Ballot", ""], summary, [40, 70, 14, 14, 14, 12, 10, 40])
-    sheet.append([])
-    sheet.heading(["Question", "Option", "Votes (practices)", "Weight (patients)", "Share (%)", "Elected", "Tied", "Outcome"])
-    for question, decided in found.questions:
-        for option in decided.options:
-            sheet.append([
-                f"{question.position}. {question.text}", options[option.total.option_id].label, option.total.count.practices,
-                option.total.count.weight, None if option.share is None else round(float(option.share) * 100, 2),
-                "Yes" if option.elected else "", "Yes" if option.tied else "",
-                decided.summary,
-            ])
-    voters = await _voters(db, ballot)
-    _sheet(
-        book, "Who voted", ["Practice", "ODS code", "List size", "Voted", "At", "Cast by", "As proxy"],
-        [[v["name"], v["ods"], v["list_size"], "Yes" if v["at"] else "No", _local(v["at"]), v["by"], v["proxy"]] for v in voters],
-        [36, 10, 10, 8, 18, 30, 10],
-    )
-    if not ballot.secret:
-        choices = await db.all(select(BallotVoteChoice).where(
-            BallotVoteChoice.org_id == ballot.org_id, BallotVoteChoice.ballot_id == ballot.id,
-        ))
-        by_practice = {v["practice_id"]: v for v in voters}
-        rows = sorted(
-            [by_practice[c.practice_id]["name"], by_practice[c.practice_id]["ods"], question.position, options[c.option_id].label]
-            for c in choices for question, _ in found.questions if question.id == c.question_id
-        )
-        _sheet(book, "Votes", ["Practice", "ODS code", "Question", "Choice"], rows, [36, 10, 10, 40])
-    return book.to_bytes()
-
-
-async def _voters(db: Db, ballot: Ballot) -> list[dict]:
-    electors = await db.all(results.electorate(ballot))
-    participation = {
-        p.practice_id: p for p in await db.all(select(BallotParticipation).where(
-            BallotParticipation.org_id == ballot.org_id, BallotParticipation.ballot_id == ballot.id,
-        ))
-    }
-    practice_ids = [e.practice_id if isinstance(e, BallotElector) else e.id for e in electors]
-    names = {p.id: p.name for p in await db.all(select(Practice).where(Practice.id.in_(practice_ids)))}
-    people = {p.id: p.name for p in await db.all(select(Person).where(Person.id.in_({p.cast_by for p in participation.values()})))}
-    voters = []
-    for elector, practice_id in zip(electors, practice_ids):
-        vote = participation.get(practice_id)
-        voters.append({
-            "practice_id": practice_id, "name": names.get(practice_id, ""), "ods": elector.ods_code,
-            "list_size": elector.list_size, "at": vote and (vote.changed_at or vote.recorded_at),
-            "by": people.get(vote.cast_by, "") if vote else "", "proxy": "Yes" if vote and vote.proxy_id else "",
-        })
-    return sorted(voters, key=lambda v: v["ods"])
-
-
-async def export_ballot(request: Request) -> Response:
-    try:
-        identity = caller(request, changes_state=False)
-        ballot_id = ids.expect("Ballot", request.query_params.get("ballot", ""))
-    except Refused as refused:
-        return refused.response
-    except ClientError as error:
-        return PlainTextResponse(str(error), status_code=400)
-    async with transaction_for(identity) as (db, access):
-        ballot = await service.get_ballot(db, access, ballot_id)
-        if ballot is None:
-            return PlainTextResponse("No such ballot.", status_code=404)
-        if service.status(ballot, clock.now()) != BallotStatus.CLOSED:
-            return PlainTextResponse("The result can be exported once the ballot has closed.", status_code=409)
-        organisation = await db.first(select(Organisation).where(Organisation.id == ballot.org_id))
-        content = await workbook(db, ballot, organisation)
-    filename = f"ballot-{organisation.ods_code}-{_local(service.closed_at(ballot)):%Y-%m-%d}.xlsx"
-    return download_response(content, media_type=spreadsheets.XLSX, filename=filename)
+async def result_xlsx(db: Db, access: Access, ballot_id: uuid.UUID) -> Download | None:
+    ballot = await service.get_ballot(db, access, ballot_id)
+    if ballot is None:
+        return None
+    if service.status(ballot, clock.now()) != BallotStatus.CLOSED:
+        raise NotReady("The result can be exported once the ballot has closed.")
+    organisation = await db.first(select(Organisation).where(Organisation.id == ballot.org_id))
+    filename = f"ballot-{organisation.ods_code}-{local(service.closed_at(ballot)):%Y-%m-%d}.xlsx"
+    return Download(await workbook(db, ballot, organisation), media_type=spreadsheets.XLSX, filename=filename)

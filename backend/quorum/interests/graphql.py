@@ -16,7 +16,7 @@ from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.interests import gifts, pending, rules, service
-from quorum.interests import http as spreadsheet
+from quorum.interests import register_import
 from quorum.interests.published import published_gifts, published_register
 from quorum.interests.tables import (
     GiftChange, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestStatus,
@@ -454,7 +454,7 @@ class InterestMutations:
                 content = base64.b64decode(input.content_base64, validate=True)
             except (binascii.Error, ValueError):
                 raise input_error("contentBase64", "The file's content is not valid base64.") from None
-            result = await spreadsheet.import_register(ctx.db, ctx.access, org_id, input.filename, content)
+            result = await register_import.import_register(ctx.db, ctx.access, org_id, input.filename, content)
         except InputErrors as e:
             return ImportInterestsPayload(errors=e.errors)
         return ImportInterestsPayload(

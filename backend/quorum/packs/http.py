@@ -1,44 +1,40 @@
-"""GET /packs/{id}.pdf: the public pack as built; the private pack stamped with its reader's name."""
+"""GET /packs/{id}.pdf: the public pack as built; the private pack stamped with its reader's name.
+`?view=1` shows it in the browser rather than saving it."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
+from collections.abc import Mapping
+from functools import partial
 
 from sqlmodel import select
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
 
-from quorum.auth.identity import Refused, caller, transaction_for
+from quorum.access import Access
+from quorum.database import Db
+from quorum.downloads import PRIVATE, PUBLIC, Download
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Part
 from quorum.packs.service import visible_builds
 from quorum.packs.tables import PackBuild
 from quorum.packs.watermark import watermark
 from quorum.people.tables import Person
-from quorum.files.download import download_response
-
-NOT_FOUND = PlainTextResponse("No such pack.", status_code=404)
 
 
-async def download(request: Request) -> Response:
-    try:
-        build_id = uuid.UUID(request.path_params["build_id"])
-        identity = caller(request, changes_state=False)
-    except ValueError:
-        return NOT_FOUND
-    except Refused as refused:
-        return refused.response
-    async with transaction_for(identity) as (db, access):
-        build = await db.first(visible_builds(access).where(PackBuild.id == build_id))
-        if build is None or build.file_id is None:
-            return NOT_FOUND
-        stored = await db.first(select(StoredFile).where(StoredFile.id == build.file_id))
-        reader = access.person_id and await db.first(select(Person).where(Person.id == access.person_id))
-    content = stored.content
+def viewing(query: Mapping[str, str]) -> dict[str, bool]:
+    return {"view": bool(query.get("view"))}
+
+
+async def pack_pdf(db: Db, access: Access, build_id: uuid.UUID, view: bool = False) -> Download | None:
+    build = await db.first(visible_builds(access).where(PackBuild.id == build_id))
+    if build is None or build.file_id is None:
+        return None
+    stored = await db.first(select(StoredFile).where(StoredFile.id == build.file_id))
     if build.part == Part.PRIVATE:
-        content = await asyncio.to_thread(watermark, content, f"Private – {reader.name}")
-    return download_response(
-        content, media_type="application/pdf", filename=stored.filename, inline=bool(request.query_params.get("view")),
-        cache_control="private, no-store" if build.part == Part.PRIVATE else "public, max-age=300",
+        reader = await db.first(select(Person).where(Person.id == access.person_id))
+        return Download(
+            partial(watermark, stored.content, f"Private – {reader.name}"), media_type="application/pdf",
+            filename=stored.filename, inline=view, cache_control=PRIVATE,
+        )
+    return Download(
+        stored.content, media_type="application/pdf", filename=stored.filename, inline=view, cache_control=PUBLIC,
     )

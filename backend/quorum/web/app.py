@@ -15,20 +15,21 @@ from quorum.auth import sessions
 from quorum.web import demo_sign_in as demo
 from quorum.auth.identity import Refused
 from quorum.web.oidc import OidcSignIn
-from quorum.ballots import http as ballot_export
+from quorum.ballots import http as ballots_http
 from quorum.config import Settings, get_settings
 from quorum.database import app_engine
-from quorum.conduct import http as minutes_http
-from quorum.delegations import http as delegation_export
-from quorum.files import http as files_http
+from quorum.conduct import http as conduct_http
+from quorum.delegations import http as delegations_http
+from quorum.web import files
+from quorum.web.downloads import download_route
 from quorum.web.websocket import Subscriptions
-from quorum.interests import http as interests_spreadsheet
-from quorum.meetings import http as calendar
+from quorum.interests import http as interests_http
+from quorum.meetings import http as meetings_http
 from quorum.packs import http as packs_http
 from quorum.web.graphql_http import graphql_endpoint
 from quorum.web.request_bodies import RequestBodies
 from quorum.web.security import SecurityHeaders
-from quorum.surveys import http as survey_export
+from quorum.surveys import http as surveys_http
 from quorum.web.unavailable import HANDLED, database_unavailable
 
 
@@ -57,10 +58,13 @@ def frontend_routes(settings: Settings) -> list:
 
     async def spa(request: Request) -> Response:
         path = request.url.path
-        if path.startswith(("/auth/", "/assets/", "/files/", "/exports/", "/packs/")) or path.endswith(".ics") or (path.startswith("/sign-in/demo") and not settings.demo_mode):
+        downloads = path.startswith(("/files/", "/exports/", "/packs/")) or path.endswith(".ics")
+        served_elsewhere = downloads or path.startswith(("/auth/", "/assets/"))
+        if served_elsewhere or (path.startswith("/sign-in/demo") and not settings.demo_mode):
             return PlainTextResponse("Not Found", status_code=404)
         if not index.exists():
-            return PlainTextResponse("The frontend has not been built: run `npm run build` in frontend/.", status_code=503)
+            unbuilt = "The frontend has not been built: run `npm run build` in frontend/."
+            return PlainTextResponse(unbuilt, status_code=503)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
     routes = []
@@ -70,22 +74,52 @@ def frontend_routes(settings: Settings) -> list:
     return routes
 
 
+def download_routes() -> list[Route]:
+    organisation = ("organisation", "Organisation")
+    return [
+        download_route("/files/{file_id}", files.download, not_found="No such file."),
+        download_route(
+            "/exports/delegations.xlsx", delegations_http.register_xlsx,
+            not_found="No such organisation.", query_id=organisation,
+        ),
+        download_route(
+            "/exports/interests.xlsx", interests_http.register_xlsx,
+            not_found="No such organisation.", query_id=organisation,
+        ),
+        download_route(
+            "/meetings/{meeting_id}/minutes.pdf", conduct_http.minutes_pdf,
+            not_found="No such minutes.", query=conduct_http.part_asked,
+        ),
+        download_route(
+            "/meetings/{meeting_id}/calendar.ics", meetings_http.meeting_ics,
+            not_found="No such meeting.", base_url=True,
+        ),
+        download_route(
+            "/committees/{committee_id}/calendar.ics", meetings_http.committee_ics,
+            not_found="No such committee.", base_url=True,
+        ),
+        download_route(
+            "/packs/{build_id}.pdf", packs_http.pack_pdf, not_found="No such pack.", query=packs_http.viewing,
+        ),
+        download_route(
+            "/exports/ballot.xlsx", ballots_http.result_xlsx,
+            not_found="No such ballot.", query_id=("ballot", "Ballot"),
+        ),
+        download_route(
+            "/exports/survey-results.xlsx", surveys_http.results_xlsx,
+            not_found="No such survey.", query_id=("survey", "Survey"),
+        ),
+    ]
+
+
 def create_app() -> Starlette:
     settings = get_settings()
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
         Route("/auth/sign-out", sign_out, methods=["POST"]),
-        Route("/files/{file_id}", files_http.download, methods=["GET"]),
-        Route("/exports/delegations.xlsx", delegation_export.export_register, methods=["GET"]),
-        Route("/exports/interests.xlsx", interests_spreadsheet.export_register, methods=["GET"]),
-        Route("/meetings/{meeting_id}/minutes.pdf", minutes_http.download, methods=["GET"]),
-        Route("/meetings/{meeting_id}/calendar.ics", calendar.meeting_ics, methods=["GET"]),
-        Route("/committees/{committee_id}/calendar.ics", calendar.committee_feed, methods=["GET"]),
-        Route("/packs/{build_id}.pdf", packs_http.download, methods=["GET"]),
         WebSocketRoute("/graphql", Subscriptions()),
-        Route("/exports/ballot.xlsx", ballot_export.export_ballot, methods=["GET"]),
-        Route("/exports/survey-results.xlsx", survey_export.export_results, methods=["GET"]),
+        *download_routes(),
     ]
     if settings.oidc_enabled:
         oidc = OidcSignIn(settings)

@@ -1,9 +1,11 @@
 """GET /files/{id}: a stored document, for whoever may see what it is attached to.
 
-A file is read through its owner: a committee's terms of reference, a delegation's agreement, a paper
-version's appendix (so the agenda item's part and the meeting's visibility decide), a ballot's document, a
-published public pack. A private pack never comes through here, only stamped through /packs. A file attached to
-nothing yet is its uploader's. Row-level security on `stored_file` (migration 0010) says the same in SQL.
+Who may fetch a file is asked of every domain that owns files, so it is decided here, above them all, not in
+`quorum.files` (the lowest domain). A file is read through its owner: a committee's terms of reference, a
+delegation's agreement, a paper version's appendix (so the agenda item's part and the meeting's visibility
+decide), a ballot's document, a published public pack. A private pack never comes through here, only stamped
+through /packs. A file attached to nothing yet is its uploader's. Row-level security on `stored_file`
+(migration 0010) says the same in SQL.
 """
 
 from __future__ import annotations
@@ -12,11 +14,8 @@ import uuid
 
 from sqlalchemy import func
 from sqlmodel import select
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
 
 from quorum.access import Access
-from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.ballots.service import visible_ballots
 from quorum.ballots.tables import Ballot
 from quorum.committees.service import visible_committees
@@ -24,15 +23,13 @@ from quorum.committees.tables import Committee
 from quorum.database import Db
 from quorum.delegations.service import visible_delegations
 from quorum.delegations.tables import Delegation
-from quorum.files.download import download_response
+from quorum.downloads import Download
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Part
 from quorum.packs.service import visible_builds
 from quorum.packs.tables import PackBuild
 from quorum.papers.service import visible_versions
 from quorum.papers.tables import Appendix, PaperVersion
-
-NOT_FOUND = PlainTextResponse("No such file.", status_code=404)
 
 
 def attachments_seen_by(access: Access, file_id: uuid.UUID):
@@ -62,16 +59,6 @@ async def readable_file(db: Db, access: Access, file_id: uuid.UUID) -> StoredFil
     return None
 
 
-async def download(request: Request) -> Response:
-    try:
-        file_id = uuid.UUID(request.path_params["file_id"])
-        identity = caller(request, changes_state=False)
-    except ValueError:
-        return NOT_FOUND
-    except Refused as refused:
-        return refused.response
-    async with transaction_for(identity) as (db, access):
-        row = await readable_file(db, access, file_id)
-    if row is None:
-        return NOT_FOUND
-    return download_response(row.content, media_type=row.content_type, filename=row.filename)
+async def download(db: Db, access: Access, file_id: uuid.UUID) -> Download | None:
+    row = await readable_file(db, access, file_id)
+    return row and Download(row.content, media_type=row.content_type, filename=row.filename)
