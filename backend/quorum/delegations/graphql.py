@@ -9,7 +9,7 @@ from sqlmodel import select
 from quorum import clock
 from quorum.committees.graphql import CommitteeNode
 from quorum.database import Db
-from quorum.delegations import service
+from quorum.delegations import policy, service
 from quorum.delegations.functions import DELEGABLE, RETAINED
 from quorum.delegations.tables import Delegation
 from quorum.files.graphql import StoredFileType, stored_file
@@ -23,7 +23,7 @@ from quorum.organisations.graphql import OrganisationNode, optional_id, organisa
 from quorum.people.graphql import PersonNode, people_by_id
 
 DelegationStatusEnum = strawberry.enum(service.DelegationStatus, name="DelegationStatus")
-delegations_by_id = by_id_loader(service.visible_delegations, Delegation.id)
+delegations_by_id = by_id_loader(policy.visible_delegations, Delegation.id)
 
 
 @strawberry.type
@@ -66,7 +66,8 @@ class DelegationNode(Node):
 
     @strawberry.field
     async def receiving_committee(self, info: Info) -> CommitteeNode | None:
-        row = await info.context.loader("committees_any", committees_by_id_unfiltered).load(self.row.receiving_committee_id)
+        committees = info.context.loader("committees_any", committees_by_id_unfiltered)
+        row = await committees.load(self.row.receiving_committee_id)
         return row and CommitteeNode.from_row(row)
 
     @strawberry.field(description="The CCGs whose practices the delegation covers.")
@@ -92,7 +93,7 @@ class DelegationNode(Node):
 
     @strawberry.field(description="True when the viewer may attach the agreement or revoke the delegation.")
     def viewer_can_change(self, info: Info) -> bool:
-        return service.can_record(info.context.access, self.row.org_id)
+        return policy.can_record(info.context.access, self.row.org_id)
 
 
 def committees_by_id_unfiltered(ctx):
@@ -111,7 +112,7 @@ def committees_by_id_unfiltered(ctx):
 
 async def delegations_of_committee(info: Info, committee_id: uuid.UUID) -> list[DelegationNode]:
     rows = await info.context.db.all(
-        service.visible_delegations(info.context.access)
+        policy.visible_delegations(info.context.access)
         .where(Delegation.receiving_committee_id == committee_id)
         .order_by(Delegation.valid_from.desc())
     )
@@ -152,7 +153,8 @@ async def public_scheme(db: Db, ods_code: str) -> PublicScheme | None:
     if organisation is None:
         return None
     published = func.public_delegations(ods_code).table_valued(
-        "delegating", "receiving_committee", "receiving_host", "functions", "scope", "valid_from", "valid_to", "revoked_at"
+        "delegating", "receiving_committee", "receiving_host", "functions", "scope", "valid_from", "valid_to",
+        "revoked_at",
     )
     rows = await db.all(select(*published.c))
     now = clock.now()
@@ -162,7 +164,8 @@ async def public_scheme(db: Db, ods_code: str) -> PublicScheme | None:
         delegations=[
             PublicDelegation(
                 delegating_organisation=r.delegating, receiving_committee=r.receiving_committee,
-                receiving_host=r.receiving_host, functions=[DELEGABLE.get(f, f) for f in r.functions], scope=list(r.scope),
+                receiving_host=r.receiving_host, functions=[DELEGABLE.get(f, f) for f in r.functions],
+                scope=list(r.scope),
                 valid_from=r.valid_from, valid_to=r.valid_to,
                 status=service.status(
                     Delegation(valid_from=r.valid_from, valid_to=r.valid_to, revoked_at=r.revoked_at), now
@@ -182,7 +185,7 @@ class DelegationQueries:
     ) -> Connection[DelegationNode]:
         from sqlalchemy import or_
 
-        statement = service.visible_delegations(info.context.access)
+        statement = policy.visible_delegations(info.context.access)
         org_id = optional_id("Organisation", organisation_id)
         if org_id is not None:
             statement = statement.where(or_(Delegation.org_id == org_id, Delegation.receiving_org_id == org_id))
@@ -195,8 +198,10 @@ class DelegationQueries:
 
     @strawberry.field(description="Every function in the vocabulary, including those NHS England keeps.")
     def delegable_functions(self) -> list[DelegableFunction]:
-        return [DelegableFunction(code=c, description=d, retained_by_nhs_england=False) for c, d in DELEGABLE.items()] + [
-            DelegableFunction(code=c, description=d, retained_by_nhs_england=True) for c, d in RETAINED.items()
+        vocabulary = [(DELEGABLE, False), (RETAINED, True)]
+        return [
+            DelegableFunction(code=c, description=d, retained_by_nhs_england=retained)
+            for functions, retained in vocabulary for c, d in functions.items()
         ]
 
     @strawberry.field(description="Committees this organisation may delegate to.")
