@@ -15,7 +15,7 @@ from quorum.errors import InputErrors, input_error
 from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
-from quorum.interests import gifts, pending, rules, service
+from quorum.interests import gifts, pending, policy, rules, service
 from quorum.interests import http as spreadsheet
 from quorum.interests.published import published_gifts, published_register
 from quorum.interests.tables import (
@@ -31,8 +31,8 @@ ReturnStatusEnum = strawberry.enum(rules.ReturnStatus, name="InterestReturnStatu
 InterestStatusEnum = strawberry.enum(InterestStatus, name="InterestStatus")
 GiftChangeEnum = strawberry.enum(GiftChange, name="GiftChange")
 
-interests_by_id = by_id_loader(service.visible_interests, Interest.id)
-gifts_by_id = by_id_loader(service.visible_gifts, GiftOrHospitality.id)
+interests_by_id = by_id_loader(policy.visible_interests, Interest.id)
+gifts_by_id = by_id_loader(policy.visible_gifts, GiftOrHospitality.id)
 
 
 def gift_history_loader(context):
@@ -97,8 +97,7 @@ class InterestNode(Node):
 
     @strawberry.field
     def viewer_can_change(self, info: Info) -> bool:
-        access = info.context.access
-        return self.row.person_id == access.person_id or service.keeps_register(access, self.row.org_id)
+        return policy.can_change_interest(info.context.access, self.row)
 
 
 @strawberry.type(description="When a decision-maker's next declaration or annual review is due.")
@@ -228,7 +227,7 @@ class InterestQueries:
         self, info: Info, organisation_id: strawberry.ID, person_id: strawberry.ID | None = None,
         current_only: bool = False, first: int = 50, after: str | None = None,
     ) -> Connection[InterestNode]:
-        statement = service.visible_interests(info.context.access).where(
+        statement = policy.visible_interests(info.context.access).where(
             Interest.org_id == ids.expect("Organisation", organisation_id)
         )
         if person_id is not None:
@@ -281,7 +280,7 @@ class InterestQueries:
     async def gifts_and_hospitality(
         self, info: Info, organisation_id: strawberry.ID, first: int = 50, after: str | None = None
     ) -> Connection[GiftOrHospitalityNode]:
-        statement = service.visible_gifts(info.context.access).where(
+        statement = policy.visible_gifts(info.context.access).where(
             GiftOrHospitality.org_id == ids.expect("Organisation", organisation_id)
         )
         return await paginate(

@@ -13,7 +13,8 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import input_error
-from quorum.interests.service import MAX_TEXT, keeps_register, visible_interests
+from quorum.interests.policy import can_keep_register, visible_interests
+from quorum.interests.service import MAX_TEXT
 from quorum.interests.tables import Interest, InterestCategory, InterestStatus
 from quorum.people.tables import PersonRegistration
 
@@ -42,7 +43,7 @@ async def review_pending(db: Db, access: Access, *, interest_id: uuid.UUID, conf
     interest = await db.first(visible_interests(access).where(Interest.id == interest_id))
     if interest is None:
         raise input_error("id", "No such entry in the register.")
-    if not keeps_register(access, interest.org_id):
+    if not can_keep_register(access, interest.org_id):
         raise input_error(None, "Only the register's keeper (the board secretary or an administrator) confirms or rejects entries.")
     if InterestStatus(interest.status) != InterestStatus.PENDING:
         raise input_error("id", f"That entry is already {interest.status.lower()}.")

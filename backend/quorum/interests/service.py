@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import and_, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -17,6 +16,9 @@ from quorum.committees.tables import Committee, Seat, SeatRole
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests import rules
+from quorum.interests.policy import (
+    can_keep_register, can_record_for, can_see_registers_of, visible_interests,
+)
 from quorum.interests.tables import (
     GiftApprover, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview, InterestStatus,
 )
@@ -28,44 +30,23 @@ from quorum.access import Role
 MAX_TEXT = 2000
 
 
-def visible_interests(access: Access):
-    return select(Interest).where(
-        or_(
-            Interest.org_id.in_(access.officer_org_ids),
-            Interest.person_id == access.person_id,
-            and_(Interest.org_id.in_(access.org_ids), Interest.withheld.is_(False)),
-        )
-    )
-
-
-def visible_reviews(access: Access):
-    return select(InterestReview).where(
-        or_(InterestReview.org_id.in_(access.officer_org_ids), InterestReview.person_id == access.person_id)
-    )
-
-
-def visible_gifts(access: Access):
-    designated = select(GiftApprover.person_id).where(
-        GiftApprover.org_id == GiftOrHospitality.org_id, GiftApprover.person_id == access.person_id).exists()
-    return select(GiftOrHospitality).where(
-        or_(GiftOrHospitality.org_id.in_(access.officer_org_ids), GiftOrHospitality.person_id == access.person_id, designated)
-    )
-
-
-def keeps_register(access: Access, org_id: uuid.UUID) -> bool:
-    return access.is_governance_officer(org_id)
+# The name interests/http.py imports; the policy's is can_keep_register.
+keeps_register = can_keep_register
 
 
 async def register_of(db: Db, access: Access, org_id: uuid.UUID, field: str = "organisationId") -> Organisation:
     organisation = await get_organisation(db, access, org_id)
-    if organisation is None or org_id not in access.org_ids:
+    if organisation is None or not can_see_registers_of(access, org_id):
         raise input_error(field, "No such organisation.")
     return organisation
 
 
-def _may_record_for(access: Access, org_id: uuid.UUID, person_id: uuid.UUID, organisation: Organisation, what: str) -> None:
-    if person_id != access.person_id and not keeps_register(access, org_id):
-        raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can record {what} for someone else.")
+def _refuse_unless_may_record_for(
+    access: Access, org_id: uuid.UUID, person_id: uuid.UUID, organisation: Organisation, what: str
+) -> None:
+    if not can_record_for(access, org_id, person_id):
+        raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can record "
+                                f"{what} for someone else.")
 
 
 @dataclass(frozen=True)
@@ -188,7 +169,7 @@ def new_interest(org_id: uuid.UUID, entry: Entry, recorded_by: uuid.UUID) -> Int
 
 async def declare_interest(db: Db, access: Access, org_id: uuid.UUID, entry: Entry) -> Interest:
     organisation = await register_of(db, access, org_id)
-    _may_record_for(access, org_id, entry.person_id, organisation, "interests")
+    _refuse_unless_may_record_for(access, org_id, entry.person_id, organisation, "interests")
     if entry.withheld and not keeps_register(access, org_id):
         raise input_error("withheld", "Only the board secretary or an administrator can withhold an entry from publication.")
     errors, entry = entry_errors(entry, await known_for(db, access, org_id), clock.today())
@@ -205,7 +186,7 @@ async def end_interest(db: Db, access: Access, interest_id: uuid.UUID, valid_to:
     if interest is None:
         raise input_error("id", "No such entry in the register.")
     organisation = await register_of(db, access, interest.org_id, "id")
-    _may_record_for(access, interest.org_id, interest.person_id, organisation, "changes to interests")
+    _refuse_unless_may_record_for(access, interest.org_id, interest.person_id, organisation, "changes to interests")
     if valid_to < interest.valid_from:
         raise input_error("validTo", "The interest must end on or after the date it began.")
     if action_taken is not None and len(action_taken) > MAX_TEXT:
@@ -223,7 +204,7 @@ async def record_review(
     db: Db, access: Access, org_id: uuid.UUID, person_id: uuid.UUID, reviewed_on: date | None, nil_return: bool
 ) -> InterestReview:
     organisation = await register_of(db, access, org_id)
-    _may_record_for(access, org_id, person_id, organisation, "reviews")
+    _refuse_unless_may_record_for(access, org_id, person_id, organisation, "reviews")
     reviewed_on = reviewed_on or clock.today()
     known = await known_for(db, access, org_id)
     errors = []
@@ -284,7 +265,7 @@ async def record_gift(
     approved_by: uuid.UUID | None,
 ) -> GiftOrHospitality:
     organisation = await register_of(db, access, org_id)
-    _may_record_for(access, org_id, person_id, organisation, "gifts and hospitality")
+    _refuse_unless_may_record_for(access, org_id, person_id, organisation, "gifts and hospitality")
     known = await known_for(db, access, org_id)
     errors = []
     if person_id not in known.people:
