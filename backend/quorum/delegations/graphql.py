@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from sqlmodel import select
@@ -15,12 +16,11 @@ from quorum.delegations.tables import Delegation
 from quorum.files.graphql import StoredFileType, stored_file
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors
-from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations.graphql import OrganisationNode, optional_id, organisations_by_id
-from quorum.people.graphql import PersonNode, people_by_id
+from quorum.organisations.graphql import OrganisationNode, optional_id
+from quorum.people.graphql import PersonNode
 
 DelegationStatusEnum = strawberry.enum(service.DelegationStatus, name="DelegationStatus")
 delegations_by_id = by_id_loader(policy.visible_delegations, Delegation.id)
@@ -35,6 +35,7 @@ class DelegableFunction:
 
 @strawberry.type(name="Delegation")
 class DelegationNode(Node):
+    loader: ClassVar = ("delegations", delegations_by_id)
     functions: list[str]
     valid_from: datetime
     valid_to: datetime
@@ -61,8 +62,7 @@ class DelegationNode(Node):
 
     @strawberry.field
     async def delegating_organisation(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field
     async def receiving_committee(self, info: Info) -> CommitteeNode | None:
@@ -72,8 +72,7 @@ class DelegationNode(Node):
 
     @strawberry.field(description="The CCGs whose practices the delegation covers.")
     async def scope(self, info: Info) -> list[OrganisationNode]:
-        rows = await info.context.loader("organisations", organisations_by_id).load_many(list(self.row.scope_ccg_ids))
-        return [OrganisationNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, OrganisationNode, list(self.row.scope_ccg_ids))
 
     @strawberry.field
     async def agreement(self, info: Info) -> StoredFileType | None:
@@ -81,15 +80,11 @@ class DelegationNode(Node):
 
     @strawberry.field
     async def recorded_by(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.row.recorded_by)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.recorded_by)
 
     @strawberry.field
     async def revoked_by(self, info: Info) -> PersonNode | None:
-        if self.row.revoked_by is None:
-            return None
-        row = await info.context.loader("people", people_by_id).load(self.row.revoked_by)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.revoked_by)
 
     @strawberry.field(description="True when the viewer may attach the agreement or revoke the delegation.")
     def viewer_can_change(self, info: Info) -> bool:
@@ -247,49 +242,37 @@ class RevokeDelegationInput:
     reason: str
 
 
-@strawberry.type
-class DelegationPayload:
-    delegation: DelegationNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+DelegationPayload = payload("DelegationPayload", delegation=DelegationNode)
 
 
 @strawberry.type
 class DelegationMutations:
-    @strawberry.mutation
+    @mutation
     async def record_delegation(self, info: Info, input: RecordDelegationInput) -> DelegationPayload:
         ctx = info.context
-        try:
-            row = await service.record_delegation(
-                ctx.db, ctx.access,
-                org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
-                functions=input.functions,
-                scope_ccg_ids=[ids.decode_as("Organisation", s, "scopeIds") for s in input.scope_ids],
-                valid_from=input.valid_from,
-                valid_to=input.valid_to,
-                agreement=input.agreement and (input.agreement.filename, input.agreement.content_base64),
-            )
-        except InputErrors as e:
-            return DelegationPayload(errors=e.errors)
+        row = await service.record_delegation(
+            ctx.db, ctx.access,
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            functions=input.functions,
+            scope_ccg_ids=[ids.decode_as("Organisation", s, "scopeIds") for s in input.scope_ids],
+            valid_from=input.valid_from,
+            valid_to=input.valid_to,
+            agreement=input.agreement and (input.agreement.filename, input.agreement.content_base64),
+        )
         return DelegationPayload(delegation=DelegationNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def attach_delegation_agreement(self, info: Info, input: AttachAgreementInput) -> DelegationPayload:
         ctx = info.context
-        try:
-            row = await service.attach_agreement(
-                ctx.db, ctx.access, ids.decode_as("Delegation", input.delegation_id, "delegationId"),
-                input.filename, input.content_base64,
-            )
-        except InputErrors as e:
-            return DelegationPayload(errors=e.errors)
+        row = await service.attach_agreement(
+            ctx.db, ctx.access, ids.decode_as("Delegation", input.delegation_id, "delegationId"),
+            input.filename, input.content_base64,
+        )
         return DelegationPayload(delegation=DelegationNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def revoke_delegation(self, info: Info, input: RevokeDelegationInput) -> DelegationPayload:
         ctx = info.context
-        try:
-            row = await service.revoke(ctx.db, ctx.access, ids.decode_as("Delegation", input.id, "id"), input.reason)
-        except InputErrors as e:
-            return DelegationPayload(errors=e.errors)
+        row = await service.revoke(ctx.db, ctx.access, ids.decode_as("Delegation", input.id, "id"), input.reason)
         return DelegationPayload(delegation=DelegationNode.from_row(row))
