@@ -4,6 +4,7 @@ import base64
 import binascii
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -11,9 +12,10 @@ from strawberry.dataloader import DataLoader
 from quorum import clock
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors, input_error
+from quorum.errors import input_error
 from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.graphql.pagination import Connection, paginate
 from quorum.interests import gifts, pending, policy, rules, service
 from quorum.interests import http as spreadsheet
@@ -21,8 +23,8 @@ from quorum.interests.published import published_gifts, published_register
 from quorum.interests.tables import (
     GiftChange, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestStatus,
 )
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, RowError, organisations_by_id, practices_by_id
-from quorum.people.graphql import PersonNode, people_by_id
+from quorum.organisations.graphql import OrganisationNode, PracticeNode, RowError
+from quorum.people.graphql import PersonNode
 
 InterestCategoryEnum = strawberry.enum(InterestCategory, name="InterestCategory")
 GiftKindEnum = strawberry.enum(GiftKind, name="GiftKind")
@@ -46,6 +48,7 @@ def gift_history_loader(context):
 
 @strawberry.type(name="Interest", description="An entry in an organisation's register of interests.")
 class InterestNode(Node):
+    loader: ClassVar = ("interests", interests_by_id)
     category: InterestCategoryEnum
     description: str
     valid_from: date
@@ -77,23 +80,19 @@ class InterestNode(Node):
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.person_id)
 
     @strawberry.field
     async def organisation(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field(description="The organisations it concerns (those the viewer may see).")
     async def concerns_organisations(self, info: Info) -> list[OrganisationNode]:
-        rows = await info.context.loader("organisations", organisations_by_id).load_many(self.row.concerns_org_ids)
-        return [OrganisationNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, OrganisationNode, self.row.concerns_org_ids)
 
     @strawberry.field(description="The practices it concerns (those the viewer may see).")
     async def concerns_practices(self, info: Info) -> list[PracticeNode]:
-        rows = await info.context.loader("practices", practices_by_id).load_many(self.row.concerns_practice_ids)
-        return [PracticeNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, PracticeNode, self.row.concerns_practice_ids)
 
     @strawberry.field
     def viewer_can_change(self, info: Info) -> bool:
@@ -112,8 +111,7 @@ class InterestReturnDue:
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.person_id)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.person_id)  # type: ignore[arg-type]
 
 
 @strawberry.type
@@ -174,12 +172,12 @@ class GiftUpdate:
 
     @strawberry.field
     async def recorded_by(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.recorded_by_id)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.recorded_by_id)
 
 
 @strawberry.type(name="GiftOrHospitality")
 class GiftOrHospitalityNode(Node):
+    loader: ClassVar = ("gifts", gifts_by_id)
     kind: GiftKindEnum
     description: str
     offered_by: str
@@ -204,8 +202,7 @@ class GiftOrHospitalityNode(Node):
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.person_id)
 
     @strawberry.field(description="What became of it since it was recorded: approved, returned, declined.")
     async def history(self, info: Info) -> list[GiftUpdate]:
@@ -214,10 +211,7 @@ class GiftOrHospitalityNode(Node):
 
     @strawberry.field
     async def approved_by(self, info: Info) -> PersonNode | None:
-        if self.row.approved_by is None:
-            return None
-        row = await info.context.loader("people", people_by_id).load(self.row.approved_by)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.approved_by)
 
 
 @strawberry.type
@@ -346,17 +340,10 @@ class RecordGiftOrHospitalityInput:
     approved_by_id: strawberry.ID | None = None
 
 
-@strawberry.type
-class InterestPayload:
-    interest: InterestNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+InterestPayload = payload("InterestPayload", interest=InterestNode)
 
 
-@strawberry.type
-class InterestReviewPayload:
-    reviewed_on: date | None = None
-    nil_return: bool | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+InterestReviewPayload = payload("InterestReviewPayload", reviewed_on=date, nil_return=bool)
 
 
 @strawberry.type(description="Nothing is imported when rowErrors or errors is non-empty.")
@@ -386,123 +373,92 @@ class UpdateGiftOrHospitalityInput:
     note: str = ""
 
 
-@strawberry.type
-class GiftApproverPayload:
-    approver: PersonNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+GiftApproverPayload = payload("GiftApproverPayload", approver=PersonNode)
 
 
-@strawberry.type
-class GiftOrHospitalityPayload:
-    entry: GiftOrHospitalityNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+GiftOrHospitalityPayload = payload("GiftOrHospitalityPayload", entry=GiftOrHospitalityNode)
 
 
 @strawberry.type
 class InterestMutations:
-    @strawberry.mutation(description="Add an entry to the register: a person's own, or anyone's by the register's keepers.")
+    @mutation(description="Add an entry to the register: a person's own, or anyone's by the register's keepers.")
     async def declare_interest(self, info: Info, input: DeclareInterestInput) -> InterestPayload:
         ctx = info.context
-        try:
-            entry = service.Entry(
-                person_id=ids.decode_as("Person", input.person_id, "personId"),
-                category=InterestCategory(input.category),
-                description=input.description,
-                concerns_org_ids=tuple(ids.decode_as("Organisation", o, "concernsOrganisationIds") for o in input.concerns_organisation_ids),
-                concerns_practice_ids=tuple(ids.decode_as("Practice", p, "concernsPracticeIds") for p in input.concerns_practice_ids),
-                valid_from=input.valid_from, valid_to=input.valid_to, action_taken=input.action_taken,
-                became_aware_on=input.became_aware_on, declared_on=input.declared_on,
-                withheld=input.withheld_from_publication,
-            )
-            row = await service.declare_interest(
-                ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"), entry
-            )
-        except InputErrors as e:
-            return InterestPayload(errors=e.errors)
+        entry = service.Entry(
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+            category=InterestCategory(input.category),
+            description=input.description,
+            concerns_org_ids=tuple(ids.decode_as("Organisation", o, "concernsOrganisationIds") for o in input.concerns_organisation_ids),
+            concerns_practice_ids=tuple(ids.decode_as("Practice", p, "concernsPracticeIds") for p in input.concerns_practice_ids),
+            valid_from=input.valid_from, valid_to=input.valid_to, action_taken=input.action_taken,
+            became_aware_on=input.became_aware_on, declared_on=input.declared_on,
+            withheld=input.withheld_from_publication,
+        )
+        row = await service.declare_interest(
+            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"), entry
+        )
         return InterestPayload(interest=InterestNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def end_interest(self, info: Info, input: EndInterestInput) -> InterestPayload:
         ctx = info.context
-        try:
-            row = await service.end_interest(
-                ctx.db, ctx.access, ids.decode_as("Interest", input.id, "id"), input.valid_to, input.action_taken
-            )
-        except InputErrors as e:
-            return InterestPayload(errors=e.errors)
+        row = await service.end_interest(
+            ctx.db, ctx.access, ids.decode_as("Interest", input.id, "id"), input.valid_to, input.action_taken
+        )
         return InterestPayload(interest=InterestNode.from_row(row))
 
-    @strawberry.mutation(description="Record that a person's entries are complete and current (nilReturn: they have none).")
+    @mutation(description="Record that a person's entries are complete and current (nilReturn: they have none).")
     async def record_interest_review(self, info: Info, input: RecordInterestReviewInput) -> InterestReviewPayload:
         ctx = info.context
-        try:
-            row = await service.record_review(
-                ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                ids.decode_as("Person", input.person_id, "personId"), input.reviewed_on, input.nil_return,
-            )
-        except InputErrors as e:
-            return InterestReviewPayload(errors=e.errors)
+        row = await service.record_review(
+            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            ids.decode_as("Person", input.person_id, "personId"), input.reviewed_on, input.nil_return,
+        )
         return InterestReviewPayload(reviewed_on=row.reviewed_on, nil_return=row.nil_return)
 
-    @strawberry.mutation
+    @mutation
     async def import_interests(self, info: Info, input: ImportInterestsInput) -> ImportInterestsPayload:
         ctx = info.context
+        org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
         try:
-            org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
-            try:
-                content = base64.b64decode(input.content_base64, validate=True)
-            except (binascii.Error, ValueError):
-                raise input_error("contentBase64", "The file's content is not valid base64.") from None
-            result = await spreadsheet.import_register(ctx.db, ctx.access, org_id, input.filename, content)
-        except InputErrors as e:
-            return ImportInterestsPayload(errors=e.errors)
+            content = base64.b64decode(input.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise input_error("contentBase64", "The file's content is not valid base64.") from None
+        result = await spreadsheet.import_register(ctx.db, ctx.access, org_id, input.filename, content)
         return ImportInterestsPayload(
             created=result.created, row_errors=[RowError(row=r.row, message=r.message) for r in result.row_errors or []]
         )
 
-    @strawberry.mutation
+    @mutation
     async def record_gift_or_hospitality(self, info: Info, input: RecordGiftOrHospitalityInput) -> GiftOrHospitalityPayload:
         ctx = info.context
-        try:
-            row = await service.record_gift(
-                ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                person_id=ids.decode_as("Person", input.person_id, "personId"), kind=GiftKind(input.kind),
-                description=input.description, offered_by=input.offered_by, from_supplier=input.from_supplier,
-                value_pence=input.value_pence, offered_on=input.offered_on, accepted=input.accepted,
-                approved_by=input.approved_by_id and ids.decode_as("Person", input.approved_by_id, "approvedById"),
-            )
-        except InputErrors as e:
-            return GiftOrHospitalityPayload(errors=e.errors)
+        row = await service.record_gift(
+            ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"), kind=GiftKind(input.kind),
+            description=input.description, offered_by=input.offered_by, from_supplier=input.from_supplier,
+            value_pence=input.value_pence, offered_on=input.offered_on, accepted=input.accepted,
+            approved_by=input.approved_by_id and ids.decode_as("Person", input.approved_by_id, "approvedById"),
+        )
         return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))
 
-    @strawberry.mutation(description="The register's keeper confirms or rejects an entry declared at a meeting (a rejection says why).")
+    @mutation(description="The register's keeper confirms or rejects an entry declared at a meeting (a rejection says why).")
     async def review_pending_interest(self, info: Info, input: ReviewPendingInterestInput) -> InterestPayload:
         ctx = info.context
-        try:
-            row = await pending.review_pending(ctx.db, ctx.access, interest_id=ids.decode_as("Interest", input.id, "id"),
-                                               confirm=input.confirm, note=input.note)
-        except InputErrors as e:
-            return InterestPayload(errors=e.errors)
+        row = await pending.review_pending(ctx.db, ctx.access, interest_id=ids.decode_as("Interest", input.id, "id"),
+                                           confirm=input.confirm, note=input.note)
         return InterestPayload(interest=InterestNode.from_row(row))
 
-    @strawberry.mutation(description="Designate someone to approve gifts and hospitality (by the register's keeper).")
+    @mutation(description="Designate someone to approve gifts and hospitality (by the register's keeper).")
     async def designate_gift_approver(self, info: Info, input: DesignateGiftApproverInput) -> GiftApproverPayload:
         ctx = info.context
-        try:
-            row = await gifts.designate_approver(
-                ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                person_id=ids.decode_as("Person", input.person_id, "personId"))
-        except InputErrors as e:
-            return GiftApproverPayload(errors=e.errors)
-        person = await ctx.loader("people", people_by_id).load(row.person_id)
-        return GiftApproverPayload(approver=person and PersonNode.from_row(person))
+        row = await gifts.designate_approver(
+            ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"))
+        return GiftApproverPayload(approver=await load_node(info, PersonNode, row.person_id))
 
-    @strawberry.mutation(description="Record what became of an offer later: approved (by a designated approver, never the recipient), returned or declined.")
+    @mutation(description="Record what became of an offer later: approved (by a designated approver, never the recipient), returned or declined.")
     async def update_gift_or_hospitality(self, info: Info, input: UpdateGiftOrHospitalityInput) -> GiftOrHospitalityPayload:
         ctx = info.context
-        try:
-            row = await gifts.update_gift(ctx.db, ctx.access, gift_id=ids.decode_as("GiftOrHospitality", input.id, "id"),
-                                          change=GiftChange(input.change), note=input.note)
-        except InputErrors as e:
-            return GiftOrHospitalityPayload(errors=e.errors)
+        row = await gifts.update_gift(ctx.db, ctx.access, gift_id=ids.decode_as("GiftOrHospitality", input.id, "id"),
+                                      change=GiftChange(input.change), note=input.note)
         return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))
