@@ -57,7 +57,9 @@ class InterestNode(Node):
     became_aware_on: date
     declared_on: date
     withheld_from_publication: bool
-    status: InterestStatusEnum = strawberry.field(description="PENDING when declared at a meeting and not yet confirmed by the register's keeper.")
+    status: InterestStatusEnum = strawberry.field(
+        description="PENDING when declared at a meeting and not yet confirmed by the register's keeper."
+    )
     review_note: str
     row: strawberry.Private[Interest]
 
@@ -130,7 +132,9 @@ class PublishedDecisionMaker:
     name: str
     positions: list[str]
     interests: list[PublishedInterest]
-    nil_return_on: date | None = strawberry.field(description="Their latest nil return; null with no interests means no return received.")
+    nil_return_on: date | None = strawberry.field(
+        description="Their latest nil return; null with no interests means no return received."
+    )
 
 
 @strawberry.type
@@ -228,12 +232,18 @@ class InterestQueries:
             statement = statement.where(Interest.person_id == ids.expect("Person", person_id))
         if current_only:
             today = clock.today()
-            statement = statement.where(Interest.valid_from <= today, (Interest.valid_to.is_(None)) | (Interest.valid_to >= today))
-        return await paginate(info.context.db, statement, [Interest.declared_on, Interest.id], first, after, InterestNode.from_row)
+            statement = statement.where(
+                Interest.valid_from <= today, (Interest.valid_to.is_(None)) | (Interest.valid_to >= today)
+            )
+        keys = [Interest.declared_on, Interest.id]
+        return await paginate(info.context.db, statement, keys, first, after, InterestNode.from_row)
 
-    @strawberry.field(description="Each decision-maker's next declaration or annual review, the overdue first (for the register's keepers).")
+    @strawberry.field(description=(
+        "Each decision-maker's next declaration or annual review, the overdue first (for the register's keepers)."
+    ))
     async def interest_returns_due(self, info: Info, organisation_id: strawberry.ID) -> list[InterestReturnDue]:
-        found = await service.reviews_due(info.context.db, info.context.access, ids.expect("Organisation", organisation_id))
+        org_id = ids.expect("Organisation", organisation_id)
+        found = await service.reviews_due(info.context.db, info.context.access, org_id)
         return [
             InterestReturnDue(
                 positions=list(r.positions), appointed_on=r.appointed_on, last_return_on=r.last_return,
@@ -260,7 +270,10 @@ class InterestQueries:
             ],
         )
 
-    @strawberry.field(description="The published register of decision-makers' gifts and hospitality (two years, what must be declared); readable without signing in.")
+    @strawberry.field(description=(
+        "The published register of decision-makers' gifts and hospitality (two years, what must be declared); "
+        "readable without signing in."
+    ))
     async def published_register_of_gifts(self, info: Info, ods_code: str) -> list[PublishedGiftOrHospitality] | None:
         entries = await published_gifts(info.context.db, ods_code)
         if entries is None:
@@ -270,7 +283,9 @@ class InterestQueries:
             value=rules.pounds(e.value_pence), offered_on=e.offered_on, accepted=e.accepted, approved_by=e.approved_by,
         ) for e in entries]
 
-    @strawberry.field(description="The register of gifts and hospitality: all of it for its keepers, one's own for others.")
+    @strawberry.field(
+        description="The register of gifts and hospitality: all of it for its keepers, one's own for others."
+    )
     async def gifts_and_hospitality(
         self, info: Info, organisation_id: strawberry.ID, first: int = 50, after: str | None = None
     ) -> Connection[GiftOrHospitalityNode]:
@@ -388,8 +403,12 @@ class InterestMutations:
             person_id=ids.decode_as("Person", input.person_id, "personId"),
             category=InterestCategory(input.category),
             description=input.description,
-            concerns_org_ids=tuple(ids.decode_as("Organisation", o, "concernsOrganisationIds") for o in input.concerns_organisation_ids),
-            concerns_practice_ids=tuple(ids.decode_as("Practice", p, "concernsPracticeIds") for p in input.concerns_practice_ids),
+            concerns_org_ids=tuple(
+                ids.decode_as("Organisation", o, "concernsOrganisationIds") for o in input.concerns_organisation_ids
+            ),
+            concerns_practice_ids=tuple(
+                ids.decode_as("Practice", p, "concernsPracticeIds") for p in input.concerns_practice_ids
+            ),
             valid_from=input.valid_from, valid_to=input.valid_to, action_taken=input.action_taken,
             became_aware_on=input.became_aware_on, declared_on=input.declared_on,
             withheld=input.withheld_from_publication,
@@ -430,7 +449,9 @@ class InterestMutations:
         )
 
     @mutation
-    async def record_gift_or_hospitality(self, info: Info, input: RecordGiftOrHospitalityInput) -> GiftOrHospitalityPayload:
+    async def record_gift_or_hospitality(
+        self, info: Info, input: RecordGiftOrHospitalityInput
+    ) -> GiftOrHospitalityPayload:
         ctx = info.context
         row = await service.record_gift(
             ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
@@ -441,7 +462,9 @@ class InterestMutations:
         )
         return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))
 
-    @mutation(description="The register's keeper confirms or rejects an entry declared at a meeting (a rejection says why).")
+    @mutation(
+        description="The register's keeper confirms or rejects an entry declared at a meeting (a rejection says why)."
+    )
     async def review_pending_interest(self, info: Info, input: ReviewPendingInterestInput) -> InterestPayload:
         ctx = info.context
         row = await pending.review_pending(ctx.db, ctx.access, interest_id=ids.decode_as("Interest", input.id, "id"),
@@ -456,8 +479,13 @@ class InterestMutations:
             person_id=ids.decode_as("Person", input.person_id, "personId"))
         return GiftApproverPayload(approver=await load_node(info, PersonNode, row.person_id))
 
-    @mutation(description="Record what became of an offer later: approved (by a designated approver, never the recipient), returned or declined.")
-    async def update_gift_or_hospitality(self, info: Info, input: UpdateGiftOrHospitalityInput) -> GiftOrHospitalityPayload:
+    @mutation(description=(
+        "Record what became of an offer later: approved (by a designated approver, never the recipient), "
+        "returned or declined."
+    ))
+    async def update_gift_or_hospitality(
+        self, info: Info, input: UpdateGiftOrHospitalityInput
+    ) -> GiftOrHospitalityPayload:
         ctx = info.context
         row = await gifts.update_gift(ctx.db, ctx.access, gift_id=ids.decode_as("GiftOrHospitality", input.id, "id"),
                                       change=GiftChange(input.change), note=input.note)
