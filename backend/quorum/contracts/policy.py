@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Select, or_
 from sqlmodel import SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access, Role
 from quorum.contracts.tables import PrimaryCareContract
@@ -15,7 +17,7 @@ from quorum.contracts.tables import PrimaryCareContract
 AREA_TEAM_EDITORS = (Role.AREA_TEAM_OFFICER, Role.ADMINISTRATOR)
 
 
-def visible_contracts(access: Access) -> Select[tuple[PrimaryCareContract]]:
+def visible_contracts(access: Access) -> SelectOfScalar[PrimaryCareContract]:
     return select(PrimaryCareContract).where(
         or_(
             col(PrimaryCareContract.org_id).in_(access.org_ids),
@@ -37,6 +39,6 @@ def can_change(access: Access, contract: PrimaryCareContract) -> bool:
     return can_edit_for_area_team(access, contract.org_id) or can_change_by_delegation(access, contract)
 
 
-ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select]] = {  # type: ignore[type-arg]
+ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     PrimaryCareContract: visible_contracts,
 }

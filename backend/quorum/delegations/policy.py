@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Select, or_
 from sqlmodel import SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access, Role
 from quorum.delegations.tables import Delegation
@@ -15,7 +17,7 @@ from quorum.delegations.tables import Delegation
 RECORDERS = (Role.ADMINISTRATOR, Role.BOARD_SECRETARY, Role.AREA_TEAM_OFFICER)
 
 
-def visible_delegations(access: Access) -> Select[tuple[Delegation]]:
+def visible_delegations(access: Access) -> SelectOfScalar[Delegation]:
     return select(Delegation).where(
         or_(
             col(Delegation.org_id).in_(access.org_ids),
@@ -34,6 +36,6 @@ def can_record(access: Access, org_id: uuid.UUID) -> bool:
     return access.has_role(org_id, *RECORDERS)
 
 
-ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select]] = {  # type: ignore[type-arg]
+ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     Delegation: visible_delegations,
 }

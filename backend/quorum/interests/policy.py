@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, or_
+from sqlalchemy.orm import Mapped
 from sqlmodel import SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
 from quorum.interests.tables import GiftApprover, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestReview
 
 
-def _is_caller(person_id: ColumnElement[uuid.UUID], access: Access) -> ColumnElement[bool]:
+def _is_caller(person_id: Mapped[uuid.UUID] | ColumnElement[uuid.UUID], access: Access) -> ColumnElement[bool]:
     return false() if access.person_id is None else person_id == access.person_id
 
 
-def visible_interests(access: Access) -> Select[tuple[Interest]]:
+def visible_interests(access: Access) -> SelectOfScalar[Interest]:
     return select(Interest).where(
         or_(
             col(Interest.org_id).in_(access.officer_org_ids),
@@ -30,7 +33,7 @@ def visible_interests(access: Access) -> Select[tuple[Interest]]:
     )
 
 
-def visible_reviews(access: Access) -> Select[tuple[InterestReview]]:
+def visible_reviews(access: Access) -> SelectOfScalar[InterestReview]:
     return select(InterestReview).where(
         or_(col(InterestReview.org_id).in_(access.officer_org_ids), _is_caller(col(InterestReview.person_id), access))
     )
@@ -47,11 +50,11 @@ def _gift_readable(access: Access) -> ColumnElement[bool]:
     )
 
 
-def visible_gifts(access: Access) -> Select[tuple[GiftOrHospitality]]:
+def visible_gifts(access: Access) -> SelectOfScalar[GiftOrHospitality]:
     return select(GiftOrHospitality).where(_gift_readable(access))
 
 
-def visible_gift_updates(access: Access) -> Select[tuple[GiftOrHospitalityUpdate]]:
+def visible_gift_updates(access: Access) -> SelectOfScalar[GiftOrHospitalityUpdate]:
     """An entry's history is readable where the entry is."""
     gift = select(GiftOrHospitality.id).where(
         col(GiftOrHospitality.org_id) == GiftOrHospitalityUpdate.org_id,
@@ -61,7 +64,7 @@ def visible_gift_updates(access: Access) -> Select[tuple[GiftOrHospitalityUpdate
     return select(GiftOrHospitalityUpdate).where(gift.exists())
 
 
-def visible_gift_approvers(access: Access) -> Select[tuple[GiftApprover]]:
+def visible_gift_approvers(access: Access) -> SelectOfScalar[GiftApprover]:
     return select(GiftApprover).where(col(GiftApprover.org_id).in_(access.org_ids))
 
 
@@ -83,7 +86,7 @@ def can_change_interest(access: Access, interest: Interest) -> bool:
     return can_record_for(access, interest.org_id, interest.person_id)
 
 
-ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select]] = {  # type: ignore[type-arg]
+ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     Interest: visible_interests,
     InterestReview: visible_reviews,
     GiftOrHospitality: visible_gifts,

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Select
 from sqlmodel import SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
 from quorum.organisations.tables import Organisation, Practice
 
 
-def visible_organisations(access: Access) -> Select[tuple[Organisation]]:
+def visible_organisations(access: Access) -> SelectOfScalar[Organisation]:
     """Organisations whose directory entry the caller may read (their own, their area, their joint committees')."""
     statement = select(Organisation)
     if not access.is_platform_admin:
@@ -24,7 +26,7 @@ def visible_organisations(access: Access) -> Select[tuple[Organisation]]:
     return statement
 
 
-def visible_practices(access: Access, org_id: uuid.UUID | None = None) -> Select[tuple[Practice]]:
+def visible_practices(access: Access, org_id: uuid.UUID | None = None) -> SelectOfScalar[Practice]:
     statement = select(Practice)
     if not access.is_platform_admin:
         statement = statement.where(col(Practice.org_id).in_(access.practice_org_ids))
@@ -46,7 +48,7 @@ def can_administer(access: Access, org_id: uuid.UUID) -> bool:
     return access.can_administer(org_id)
 
 
-ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select]] = {  # type: ignore[type-arg]
+ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     Organisation: visible_organisations,
     Practice: visible_practices,
 }

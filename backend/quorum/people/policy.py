@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Uuid, column, exists, false, or_, table
+from sqlalchemy.orm import Mapped
 from sqlmodel import SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
 from quorum.people.tables import Membership, Person, PersonRegistration
@@ -19,11 +22,11 @@ from quorum.people.tables import Membership, Person, PersonRegistration
 _seat = table("seat", column("person_id", Uuid), column("committee_id", Uuid))
 
 
-def _is_caller(person_id: ColumnElement[uuid.UUID], access: Access) -> ColumnElement[bool]:
+def _is_caller(person_id: Mapped[uuid.UUID] | ColumnElement[uuid.UUID], access: Access) -> ColumnElement[bool]:
     return false() if access.person_id is None else person_id == access.person_id
 
 
-def visible_people(access: Access, org_id: uuid.UUID | None = None) -> Select[tuple[Person]]:
+def visible_people(access: Access, org_id: uuid.UUID | None = None) -> SelectOfScalar[Person]:
     """People registered with the caller's organisations (with `org_id`, that one only); without `org_id`, also the
     caller and those who sit on a committee with them."""
     registered = select(PersonRegistration.person_id).where(col(PersonRegistration.person_id) == Person.id)
@@ -40,7 +43,7 @@ def visible_people(access: Access, org_id: uuid.UUID | None = None) -> Select[tu
     return select(Person).where(condition)
 
 
-def visible_registrations(access: Access) -> Select[tuple[PersonRegistration]]:
+def visible_registrations(access: Access) -> SelectOfScalar[PersonRegistration]:
     statement = select(PersonRegistration)
     if not access.is_platform_admin:
         statement = statement.where(or_(
@@ -49,7 +52,7 @@ def visible_registrations(access: Access) -> Select[tuple[PersonRegistration]]:
     return statement
 
 
-def visible_memberships(access: Access) -> Select[tuple[Membership]]:
+def visible_memberships(access: Access) -> SelectOfScalar[Membership]:
     statement = select(Membership)
     if not access.is_platform_admin:
         statement = statement.where(
@@ -58,7 +61,7 @@ def visible_memberships(access: Access) -> Select[tuple[Membership]]:
     return statement
 
 
-ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select]] = {  # type: ignore[type-arg]
+ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     Person: visible_people,
     PersonRegistration: visible_registrations,
     Membership: visible_memberships,
