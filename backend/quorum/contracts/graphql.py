@@ -5,7 +5,7 @@ from typing import ClassVar
 
 import strawberry
 
-from quorum.contracts import service
+from quorum.contracts import policy, service
 from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum import ids
 from quorum.graphql.context import Info
@@ -15,7 +15,7 @@ from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id
 
 ContractTypeEnum = strawberry.enum(ContractType, name="ContractType")
-contracts_by_id = by_id_loader(service.visible_contracts, PrimaryCareContract.id)
+contracts_by_id = by_id_loader(policy.visible_contracts, PrimaryCareContract.id)
 
 
 @strawberry.type(name="PrimaryCareContract")
@@ -44,7 +44,7 @@ class PrimaryCareContractNode(Node):
 
     @strawberry.field
     def viewer_can_change(self, info: Info) -> bool:
-        return service.can_change(info.context.access, self.row)
+        return policy.can_change(info.context.access, self.row)
 
 
 @strawberry.type
@@ -53,7 +53,7 @@ class ContractQueries:
     async def primary_care_contracts(
         self, info: Info, first: int = 50, after: str | None = None, organisation_id: strawberry.ID | None = None
     ) -> Connection[PrimaryCareContractNode]:
-        statement = service.visible_contracts(info.context.access)
+        statement = policy.visible_contracts(info.context.access)
         ccg = optional_id("Organisation", organisation_id)
         if ccg is not None:
             statement = statement.where(PrimaryCareContract.practice_org_id == ccg)

@@ -5,35 +5,20 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import any_, literal, or_
+from sqlalchemy import any_, literal
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
+from quorum.contracts.policy import can_change, can_edit_for_area_team, visible_contracts
 from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests.tables import Interest, InterestStatus
 from quorum.organisations.service import get_organisation, visible_practices
 from quorum.organisations.tables import Practice
-from quorum.access import Role
-
-AREA_TEAM_EDITORS = (Role.AREA_TEAM_OFFICER, Role.ADMINISTRATOR)
-
-
-def visible_contracts(access: Access):
-    return select(PrimaryCareContract).where(
-        or_(
-            PrimaryCareContract.org_id.in_(access.org_ids),
-            PrimaryCareContract.practice_org_id.in_(access.contract_read_ccgs),
-        )
-    )
-
-
-def can_change(access: Access, contract: PrimaryCareContract) -> bool:
-    return access.has_role(contract.org_id, *AREA_TEAM_EDITORS) or contract.practice_org_id in access.contract_write_ccgs
 
 
 async def conflict_with(db: Db, access: Access, contract: PrimaryCareContract) -> str | None:
@@ -57,7 +42,8 @@ def _errors(start_date: date, enhanced_services: list[str], notes: str) -> list[
     if start_date.year < 1948:
         errors.append(UserError(field="startDate", message="The start date cannot be before the NHS began (1948)."))
     if len(enhanced_services) > 40 or any(not s.strip() or len(s) > 120 for s in enhanced_services):
-        errors.append(UserError(field="enhancedServices", message="Name each enhanced service (at most 40, 120 characters each)."))
+        errors.append(UserError(
+            field="enhancedServices", message="Name each enhanced service (at most 40, 120 characters each)."))
     if len(notes) > 5000:
         errors.append(UserError(field="notes", message="Keep the notes to 5,000 characters."))
     return errors
@@ -72,7 +58,7 @@ async def create_contract(
         raise input_error("practiceId", "No such practice.")
     ccg = await get_organisation(db, access, practice.org_id)
     area_team_id = ccg and ccg.area_team_id
-    if area_team_id is None or not access.has_role(area_team_id, *AREA_TEAM_EDITORS):
+    if not can_edit_for_area_team(access, area_team_id):
         raise input_error(None, "Only the practice's area team records its contract.")
     if errors := _errors(start_date, enhanced_services, notes):
         raise InputErrors(*errors)
@@ -97,7 +83,7 @@ async def update_contract(
         raise input_error("id", "No such contract record.")
     if not can_change(access, contract):
         raise input_error(None, "Your delegation lets you read this contract record, not change it.")
-    if not access.has_role(contract.org_id, *AREA_TEAM_EDITORS) and (conflict := await conflict_with(db, access, contract)):
+    if not can_edit_for_area_team(access, contract.org_id) and (conflict := await conflict_with(db, access, contract)):
         # The refusal is committed with its audit entry: the payload carries the error, not an exception.
         await record(db, access, "contract.update_refused", contract, org_id=contract.org_id)
         raise input_error(None, conflict)

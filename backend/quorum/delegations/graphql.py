@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from sqlmodel import select
@@ -9,21 +10,20 @@ from sqlmodel import select
 from quorum import clock
 from quorum.committees.graphql import CommitteeNode
 from quorum.database import Db
-from quorum.delegations import service
+from quorum.delegations import policy, service
 from quorum.delegations.functions import DELEGABLE, RETAINED
 from quorum.delegations.tables import Delegation
 from quorum.files.graphql import StoredFileType, stored_file
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors
-from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations.graphql import OrganisationNode, optional_id, organisations_by_id
-from quorum.people.graphql import PersonNode, people_by_id
+from quorum.organisations.graphql import OrganisationNode, optional_id
+from quorum.people.graphql import PersonNode
 
 DelegationStatusEnum = strawberry.enum(service.DelegationStatus, name="DelegationStatus")
-delegations_by_id = by_id_loader(service.visible_delegations, Delegation.id)
+delegations_by_id = by_id_loader(policy.visible_delegations, Delegation.id)
 
 
 @strawberry.type
@@ -35,6 +35,7 @@ class DelegableFunction:
 
 @strawberry.type(name="Delegation")
 class DelegationNode(Node):
+    loader: ClassVar = ("delegations", delegations_by_id)
     functions: list[str]
     valid_from: datetime
     valid_to: datetime
@@ -61,18 +62,17 @@ class DelegationNode(Node):
 
     @strawberry.field
     async def delegating_organisation(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field
     async def receiving_committee(self, info: Info) -> CommitteeNode | None:
-        row = await info.context.loader("committees_any", committees_by_id_unfiltered).load(self.row.receiving_committee_id)
+        committees = info.context.loader("committees_any", committees_by_id_unfiltered)
+        row = await committees.load(self.row.receiving_committee_id)
         return row and CommitteeNode.from_row(row)
 
     @strawberry.field(description="The CCGs whose practices the delegation covers.")
     async def scope(self, info: Info) -> list[OrganisationNode]:
-        rows = await info.context.loader("organisations", organisations_by_id).load_many(list(self.row.scope_ccg_ids))
-        return [OrganisationNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, OrganisationNode, list(self.row.scope_ccg_ids))
 
     @strawberry.field
     async def agreement(self, info: Info) -> StoredFileType | None:
@@ -80,19 +80,15 @@ class DelegationNode(Node):
 
     @strawberry.field
     async def recorded_by(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.row.recorded_by)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.recorded_by)
 
     @strawberry.field
     async def revoked_by(self, info: Info) -> PersonNode | None:
-        if self.row.revoked_by is None:
-            return None
-        row = await info.context.loader("people", people_by_id).load(self.row.revoked_by)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.revoked_by)
 
     @strawberry.field(description="True when the viewer may attach the agreement or revoke the delegation.")
     def viewer_can_change(self, info: Info) -> bool:
-        return service.can_record(info.context.access, self.row.org_id)
+        return policy.can_record(info.context.access, self.row.org_id)
 
 
 def committees_by_id_unfiltered(ctx):
@@ -111,7 +107,7 @@ def committees_by_id_unfiltered(ctx):
 
 async def delegations_of_committee(info: Info, committee_id: uuid.UUID) -> list[DelegationNode]:
     rows = await info.context.db.all(
-        service.visible_delegations(info.context.access)
+        policy.visible_delegations(info.context.access)
         .where(Delegation.receiving_committee_id == committee_id)
         .order_by(Delegation.valid_from.desc())
     )
@@ -152,7 +148,8 @@ async def public_scheme(db: Db, ods_code: str) -> PublicScheme | None:
     if organisation is None:
         return None
     published = func.public_delegations(ods_code).table_valued(
-        "delegating", "receiving_committee", "receiving_host", "functions", "scope", "valid_from", "valid_to", "revoked_at"
+        "delegating", "receiving_committee", "receiving_host", "functions", "scope", "valid_from", "valid_to",
+        "revoked_at",
     )
     rows = await db.all(select(*published.c))
     now = clock.now()
@@ -162,7 +159,8 @@ async def public_scheme(db: Db, ods_code: str) -> PublicScheme | None:
         delegations=[
             PublicDelegation(
                 delegating_organisation=r.delegating, receiving_committee=r.receiving_committee,
-                receiving_host=r.receiving_host, functions=[DELEGABLE.get(f, f) for f in r.functions], scope=list(r.scope),
+                receiving_host=r.receiving_host, functions=[DELEGABLE.get(f, f) for f in r.functions],
+                scope=list(r.scope),
                 valid_from=r.valid_from, valid_to=r.valid_to,
                 status=service.status(
                     Delegation(valid_from=r.valid_from, valid_to=r.valid_to, revoked_at=r.revoked_at), now
@@ -182,7 +180,7 @@ class DelegationQueries:
     ) -> Connection[DelegationNode]:
         from sqlalchemy import or_
 
-        statement = service.visible_delegations(info.context.access)
+        statement = policy.visible_delegations(info.context.access)
         org_id = optional_id("Organisation", organisation_id)
         if org_id is not None:
             statement = statement.where(or_(Delegation.org_id == org_id, Delegation.receiving_org_id == org_id))
@@ -195,8 +193,10 @@ class DelegationQueries:
 
     @strawberry.field(description="Every function in the vocabulary, including those NHS England keeps.")
     def delegable_functions(self) -> list[DelegableFunction]:
-        return [DelegableFunction(code=c, description=d, retained_by_nhs_england=False) for c, d in DELEGABLE.items()] + [
-            DelegableFunction(code=c, description=d, retained_by_nhs_england=True) for c, d in RETAINED.items()
+        vocabulary = [(DELEGABLE, False), (RETAINED, True)]
+        return [
+            DelegableFunction(code=c, description=d, retained_by_nhs_england=retained)
+            for functions, retained in vocabulary for c, d in functions.items()
         ]
 
     @strawberry.field(description="Committees this organisation may delegate to.")
@@ -242,49 +242,37 @@ class RevokeDelegationInput:
     reason: str
 
 
-@strawberry.type
-class DelegationPayload:
-    delegation: DelegationNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+DelegationPayload = payload("DelegationPayload", delegation=DelegationNode)
 
 
 @strawberry.type
 class DelegationMutations:
-    @strawberry.mutation
+    @mutation
     async def record_delegation(self, info: Info, input: RecordDelegationInput) -> DelegationPayload:
         ctx = info.context
-        try:
-            row = await service.record_delegation(
-                ctx.db, ctx.access,
-                org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
-                functions=input.functions,
-                scope_ccg_ids=[ids.decode_as("Organisation", s, "scopeIds") for s in input.scope_ids],
-                valid_from=input.valid_from,
-                valid_to=input.valid_to,
-                agreement=input.agreement and (input.agreement.filename, input.agreement.content_base64),
-            )
-        except InputErrors as e:
-            return DelegationPayload(errors=e.errors)
+        row = await service.record_delegation(
+            ctx.db, ctx.access,
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            functions=input.functions,
+            scope_ccg_ids=[ids.decode_as("Organisation", s, "scopeIds") for s in input.scope_ids],
+            valid_from=input.valid_from,
+            valid_to=input.valid_to,
+            agreement=input.agreement and (input.agreement.filename, input.agreement.content_base64),
+        )
         return DelegationPayload(delegation=DelegationNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def attach_delegation_agreement(self, info: Info, input: AttachAgreementInput) -> DelegationPayload:
         ctx = info.context
-        try:
-            row = await service.attach_agreement(
-                ctx.db, ctx.access, ids.decode_as("Delegation", input.delegation_id, "delegationId"),
-                input.filename, input.content_base64,
-            )
-        except InputErrors as e:
-            return DelegationPayload(errors=e.errors)
+        row = await service.attach_agreement(
+            ctx.db, ctx.access, ids.decode_as("Delegation", input.delegation_id, "delegationId"),
+            input.filename, input.content_base64,
+        )
         return DelegationPayload(delegation=DelegationNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def revoke_delegation(self, info: Info, input: RevokeDelegationInput) -> DelegationPayload:
         ctx = info.context
-        try:
-            row = await service.revoke(ctx.db, ctx.access, ids.decode_as("Delegation", input.id, "id"), input.reason)
-        except InputErrors as e:
-            return DelegationPayload(errors=e.errors)
+        row = await service.revoke(ctx.db, ctx.access, ids.decode_as("Delegation", input.id, "id"), input.reason)
         return DelegationPayload(delegation=DelegationNode.from_row(row))

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlmodel import select
 
 from quorum import clock
@@ -15,14 +15,12 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.delegations.functions import DELEGABLE, RETAINED
+from quorum.delegations.policy import can_record, can_act_for, visible_delegations
 from quorum.delegations.tables import Delegation
 from quorum.files import service as files
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
-from quorum.access import Role
-
-RECORDERS = (Role.ADMINISTRATOR, Role.BOARD_SECRETARY, Role.AREA_TEAM_OFFICER)
 
 
 class DelegationStatus(str, enum.Enum):
@@ -48,22 +46,8 @@ class Target:
     host_name: str
 
 
-def visible_delegations(access: Access):
-    return select(Delegation).where(
-        or_(
-            Delegation.org_id.in_(access.org_ids),
-            Delegation.receiving_org_id.in_(access.org_ids),
-            Delegation.receiving_committee_id.in_(access.committee_ids),
-        )
-    )
-
-
-def can_record(access: Access, org_id: uuid.UUID) -> bool:
-    return access.has_role(org_id, *RECORDERS)
-
-
 async def targets(db: Db, access: Access, org_id: uuid.UUID) -> list[Target]:
-    if org_id not in access.org_ids:
+    if not can_act_for(access, org_id):
         return []
     found = func.delegation_targets(org_id).table_valued("org_id", "id", "name", "host_name")
     rows = await db.all(select(found.c.org_id, found.c.id, found.c.name, found.c.host_name))
@@ -76,7 +60,8 @@ def function_errors(functions: list[str]) -> list[UserError]:
     errors = []
     for code in dict.fromkeys(functions):
         if code in RETAINED:
-            errors.append(UserError(field="functions", message=f"NHS England keeps {RETAINED[code].lower()} ({code}); it cannot be delegated."))
+            kept = f"NHS England keeps {RETAINED[code].lower()} ({code}); it cannot be delegated."
+            errors.append(UserError(field="functions", message=kept))
         elif code not in DELEGABLE:
             errors.append(UserError(field="functions", message=f"{code!r} is not a function that can be delegated."))
     return errors
@@ -108,10 +93,11 @@ async def record_delegation(
     agreement: tuple[str, str] | None,
 ) -> Delegation:
     delegator = await get_organisation(db, access, org_id)
-    if delegator is None or org_id not in access.org_ids:
+    if delegator is None or not can_act_for(access, org_id):
         raise input_error("organisationId", "No such organisation.")
     if not can_record(access, org_id):
-        raise input_error(None, f"Only {delegator.name}'s administrators, board secretaries and area team officers record its delegations.")
+        raise input_error(None, f"Only {delegator.name}'s administrators, board secretaries and area team officers "
+                                "record its delegations.")
     errors = function_errors(functions)
     target = next((t for t in await targets(db, access, org_id) if t.committee_id == committee_id), None)
     if target is None:
@@ -149,7 +135,9 @@ async def recorded_delegation(db: Db, access: Access, delegation_id: uuid.UUID) 
     return delegation
 
 
-async def attach_agreement(db: Db, access: Access, delegation_id: uuid.UUID, filename: str, content_base64: str) -> Delegation:
+async def attach_agreement(
+    db: Db, access: Access, delegation_id: uuid.UUID, filename: str, content_base64: str
+) -> Delegation:
     delegation = await recorded_delegation(db, access, delegation_id)
     stored = await files.store(
         db, access, org_id=delegation.org_id, field="contentBase64", filename=filename,
@@ -169,7 +157,8 @@ async def revoke(db: Db, access: Access, delegation_id: uuid.UUID, reason: str) 
     if not reason.strip() or len(reason) > 2000:
         raise input_error("reason", "Say why the delegation is revoked (2,000 characters or fewer).")
     before = snapshot(delegation)
-    delegation.revoked_at, delegation.revoked_by, delegation.revocation_reason = clock.now(), access.person_id, reason.strip()
+    delegation.revoked_at, delegation.revoked_by = clock.now(), access.person_id
+    delegation.revocation_reason = reason.strip()
     await db.add(delegation)
     await record(db, access, "delegation.revoke", delegation, org_id=delegation.org_id, before=before)
     return delegation

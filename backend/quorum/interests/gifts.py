@@ -13,18 +13,21 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import input_error
-from quorum.interests.service import (
-    MAX_TEXT, approval_refusal, is_designated_approver, keeps_register, known_for, register_of, visible_gifts,
-)
+from quorum.interests.policy import can_keep_register, visible_gifts
+from quorum.interests.service import MAX_TEXT, approval_refusal, is_designated_approver, known_for, register_of
 from quorum.interests.tables import GiftApprover, GiftChange, GiftOrHospitality, GiftOrHospitalityUpdate
 
 async def designate_approver(db: Db, access: Access, *, org_id: uuid.UUID, person_id: uuid.UUID) -> GiftApprover:
     organisation = await register_of(db, access, org_id)
-    if not keeps_register(access, org_id):
-        raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} designates approvers.")
+    if not can_keep_register(access, org_id):
+        raise input_error(
+            None, f"Only the board secretary or an administrator of {organisation.name} designates approvers."
+        )
     if person_id not in (await known_for(db, access, org_id)).people:
         raise input_error("personId", "That person is not registered with this organisation.")
-    approver = GiftApprover(org_id=org_id, person_id=person_id, designated_by=access.person_id, designated_at=clock.now())
+    approver = GiftApprover(
+        org_id=org_id, person_id=person_id, designated_by=access.person_id, designated_at=clock.now()
+    )
     try:
         await db.add(approver)
     except IntegrityError:
@@ -33,7 +36,9 @@ async def designate_approver(db: Db, access: Access, *, org_id: uuid.UUID, perso
     return approver
 
 
-async def update_gift(db: Db, access: Access, *, gift_id: uuid.UUID, change: GiftChange, note: str) -> GiftOrHospitality:
+async def update_gift(
+    db: Db, access: Access, *, gift_id: uuid.UUID, change: GiftChange, note: str
+) -> GiftOrHospitality:
     entry = await db.first(visible_gifts(access).where(GiftOrHospitality.id == gift_id))
     if entry is None:
         raise input_error("id", "No such entry in the register of gifts and hospitality.")
@@ -45,7 +50,9 @@ async def update_gift(db: Db, access: Access, *, gift_id: uuid.UUID, change: Gif
             raise input_error(None, refusal)
         if entry.approved_by is not None:
             raise input_error("change", "This entry is already approved.")
-    elif not keeps_register(access, entry.org_id) and not await is_designated_approver(db, entry.org_id, access.person_id):
+    elif not can_keep_register(access, entry.org_id) and not await is_designated_approver(
+        db, entry.org_id, access.person_id
+    ):
         raise input_error(None, "Only the register's keeper or a designated approver records what became of an offer.")
     before = snapshot(entry)
     if change == GiftChange.APPROVED:
@@ -61,4 +68,5 @@ async def update_gift(db: Db, access: Access, *, gift_id: uuid.UUID, change: Gif
 
 
 def history_of(gift_ids: list[uuid.UUID]):
-    return select(GiftOrHospitalityUpdate).where(GiftOrHospitalityUpdate.gift_id.in_(gift_ids)).order_by(GiftOrHospitalityUpdate.at)
+    updates = select(GiftOrHospitalityUpdate).where(GiftOrHospitalityUpdate.gift_id.in_(gift_ids))
+    return updates.order_by(GiftOrHospitalityUpdate.at)

@@ -4,6 +4,7 @@ import base64
 import binascii
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -11,18 +12,18 @@ from strawberry.dataloader import DataLoader
 from quorum import clock
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors, input_error
+from quorum.errors import input_error
 from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.graphql.pagination import Connection, paginate
-from quorum.interests import gifts, pending, rules, service
-from quorum.interests import register_import
+from quorum.interests import gifts, pending, policy, register_import, rules, service
 from quorum.interests.published import published_gifts, published_register
 from quorum.interests.tables import (
     GiftChange, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestStatus,
 )
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, RowError, organisations_by_id, practices_by_id
-from quorum.people.graphql import PersonNode, people_by_id
+from quorum.organisations.graphql import OrganisationNode, PracticeNode, RowError
+from quorum.people.graphql import PersonNode
 
 InterestCategoryEnum = strawberry.enum(InterestCategory, name="InterestCategory")
 GiftKindEnum = strawberry.enum(GiftKind, name="GiftKind")
@@ -31,8 +32,8 @@ ReturnStatusEnum = strawberry.enum(rules.ReturnStatus, name="InterestReturnStatu
 InterestStatusEnum = strawberry.enum(InterestStatus, name="InterestStatus")
 GiftChangeEnum = strawberry.enum(GiftChange, name="GiftChange")
 
-interests_by_id = by_id_loader(service.visible_interests, Interest.id)
-gifts_by_id = by_id_loader(service.visible_gifts, GiftOrHospitality.id)
+interests_by_id = by_id_loader(policy.visible_interests, Interest.id)
+gifts_by_id = by_id_loader(policy.visible_gifts, GiftOrHospitality.id)
 
 
 def gift_history_loader(context):
@@ -46,6 +47,7 @@ def gift_history_loader(context):
 
 @strawberry.type(name="Interest", description="An entry in an organisation's register of interests.")
 class InterestNode(Node):
+    loader: ClassVar = ("interests", interests_by_id)
     category: InterestCategoryEnum
     description: str
     valid_from: date
@@ -54,7 +56,9 @@ class InterestNode(Node):
     became_aware_on: date
     declared_on: date
     withheld_from_publication: bool
-    status: InterestStatusEnum = strawberry.field(description="PENDING when declared at a meeting and not yet confirmed by the register's keeper.")
+    status: InterestStatusEnum = strawberry.field(
+        description="PENDING when declared at a meeting and not yet confirmed by the register's keeper."
+    )
     review_note: str
     row: strawberry.Private[Interest]
 
@@ -77,28 +81,23 @@ class InterestNode(Node):
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.person_id)
 
     @strawberry.field
     async def organisation(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field(description="The organisations it concerns (those the viewer may see).")
     async def concerns_organisations(self, info: Info) -> list[OrganisationNode]:
-        rows = await info.context.loader("organisations", organisations_by_id).load_many(self.row.concerns_org_ids)
-        return [OrganisationNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, OrganisationNode, self.row.concerns_org_ids)
 
     @strawberry.field(description="The practices it concerns (those the viewer may see).")
     async def concerns_practices(self, info: Info) -> list[PracticeNode]:
-        rows = await info.context.loader("practices", practices_by_id).load_many(self.row.concerns_practice_ids)
-        return [PracticeNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, PracticeNode, self.row.concerns_practice_ids)
 
     @strawberry.field
     def viewer_can_change(self, info: Info) -> bool:
-        access = info.context.access
-        return self.row.person_id == access.person_id or service.keeps_register(access, self.row.org_id)
+        return policy.can_change_interest(info.context.access, self.row)
 
 
 @strawberry.type(description="When a decision-maker's next declaration or annual review is due.")
@@ -113,8 +112,7 @@ class InterestReturnDue:
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.person_id)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.person_id)  # type: ignore[arg-type]
 
 
 @strawberry.type
@@ -133,7 +131,9 @@ class PublishedDecisionMaker:
     name: str
     positions: list[str]
     interests: list[PublishedInterest]
-    nil_return_on: date | None = strawberry.field(description="Their latest nil return; null with no interests means no return received.")
+    nil_return_on: date | None = strawberry.field(
+        description="Their latest nil return; null with no interests means no return received."
+    )
 
 
 @strawberry.type
@@ -175,12 +175,12 @@ class GiftUpdate:
 
     @strawberry.field
     async def recorded_by(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.recorded_by_id)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.recorded_by_id)
 
 
 @strawberry.type(name="GiftOrHospitality")
 class GiftOrHospitalityNode(Node):
+    loader: ClassVar = ("gifts", gifts_by_id)
     kind: GiftKindEnum
     description: str
     offered_by: str
@@ -205,8 +205,7 @@ class GiftOrHospitalityNode(Node):
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.person_id)
 
     @strawberry.field(description="What became of it since it was recorded: approved, returned, declined.")
     async def history(self, info: Info) -> list[GiftUpdate]:
@@ -215,10 +214,7 @@ class GiftOrHospitalityNode(Node):
 
     @strawberry.field
     async def approved_by(self, info: Info) -> PersonNode | None:
-        if self.row.approved_by is None:
-            return None
-        row = await info.context.loader("people", people_by_id).load(self.row.approved_by)
-        return row and PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.approved_by)
 
 
 @strawberry.type
@@ -228,19 +224,25 @@ class InterestQueries:
         self, info: Info, organisation_id: strawberry.ID, person_id: strawberry.ID | None = None,
         current_only: bool = False, first: int = 50, after: str | None = None,
     ) -> Connection[InterestNode]:
-        statement = service.visible_interests(info.context.access).where(
+        statement = policy.visible_interests(info.context.access).where(
             Interest.org_id == ids.expect("Organisation", organisation_id)
         )
         if person_id is not None:
             statement = statement.where(Interest.person_id == ids.expect("Person", person_id))
         if current_only:
             today = clock.today()
-            statement = statement.where(Interest.valid_from <= today, (Interest.valid_to.is_(None)) | (Interest.valid_to >= today))
-        return await paginate(info.context.db, statement, [Interest.declared_on, Interest.id], first, after, InterestNode.from_row)
+            statement = statement.where(
+                Interest.valid_from <= today, (Interest.valid_to.is_(None)) | (Interest.valid_to >= today)
+            )
+        keys = [Interest.declared_on, Interest.id]
+        return await paginate(info.context.db, statement, keys, first, after, InterestNode.from_row)
 
-    @strawberry.field(description="Each decision-maker's next declaration or annual review, the overdue first (for the register's keepers).")
+    @strawberry.field(description=(
+        "Each decision-maker's next declaration or annual review, the overdue first (for the register's keepers)."
+    ))
     async def interest_returns_due(self, info: Info, organisation_id: strawberry.ID) -> list[InterestReturnDue]:
-        found = await service.reviews_due(info.context.db, info.context.access, ids.expect("Organisation", organisation_id))
+        org_id = ids.expect("Organisation", organisation_id)
+        found = await service.reviews_due(info.context.db, info.context.access, org_id)
         return [
             InterestReturnDue(
                 positions=list(r.positions), appointed_on=r.appointed_on, last_return_on=r.last_return,
@@ -267,7 +269,10 @@ class InterestQueries:
             ],
         )
 
-    @strawberry.field(description="The published register of decision-makers' gifts and hospitality (two years, what must be declared); readable without signing in.")
+    @strawberry.field(description=(
+        "The published register of decision-makers' gifts and hospitality (two years, what must be declared); "
+        "readable without signing in."
+    ))
     async def published_register_of_gifts(self, info: Info, ods_code: str) -> list[PublishedGiftOrHospitality] | None:
         entries = await published_gifts(info.context.db, ods_code)
         if entries is None:
@@ -277,11 +282,13 @@ class InterestQueries:
             value=rules.pounds(e.value_pence), offered_on=e.offered_on, accepted=e.accepted, approved_by=e.approved_by,
         ) for e in entries]
 
-    @strawberry.field(description="The register of gifts and hospitality: all of it for its keepers, one's own for others.")
+    @strawberry.field(
+        description="The register of gifts and hospitality: all of it for its keepers, one's own for others."
+    )
     async def gifts_and_hospitality(
         self, info: Info, organisation_id: strawberry.ID, first: int = 50, after: str | None = None
     ) -> Connection[GiftOrHospitalityNode]:
-        statement = service.visible_gifts(info.context.access).where(
+        statement = policy.visible_gifts(info.context.access).where(
             GiftOrHospitality.org_id == ids.expect("Organisation", organisation_id)
         )
         return await paginate(
@@ -347,17 +354,10 @@ class RecordGiftOrHospitalityInput:
     approved_by_id: strawberry.ID | None = None
 
 
-@strawberry.type
-class InterestPayload:
-    interest: InterestNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+InterestPayload = payload("InterestPayload", interest=InterestNode)
 
 
-@strawberry.type
-class InterestReviewPayload:
-    reviewed_on: date | None = None
-    nil_return: bool | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+InterestReviewPayload = payload("InterestReviewPayload", reviewed_on=date, nil_return=bool)
 
 
 @strawberry.type(description="Nothing is imported when rowErrors or errors is non-empty.")
@@ -387,123 +387,105 @@ class UpdateGiftOrHospitalityInput:
     note: str = ""
 
 
-@strawberry.type
-class GiftApproverPayload:
-    approver: PersonNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+GiftApproverPayload = payload("GiftApproverPayload", approver=PersonNode)
 
 
-@strawberry.type
-class GiftOrHospitalityPayload:
-    entry: GiftOrHospitalityNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+GiftOrHospitalityPayload = payload("GiftOrHospitalityPayload", entry=GiftOrHospitalityNode)
 
 
 @strawberry.type
 class InterestMutations:
-    @strawberry.mutation(description="Add an entry to the register: a person's own, or anyone's by the register's keepers.")
+    @mutation(description="Add an entry to the register: a person's own, or anyone's by the register's keepers.")
     async def declare_interest(self, info: Info, input: DeclareInterestInput) -> InterestPayload:
         ctx = info.context
-        try:
-            entry = service.Entry(
-                person_id=ids.decode_as("Person", input.person_id, "personId"),
-                category=InterestCategory(input.category),
-                description=input.description,
-                concerns_org_ids=tuple(ids.decode_as("Organisation", o, "concernsOrganisationIds") for o in input.concerns_organisation_ids),
-                concerns_practice_ids=tuple(ids.decode_as("Practice", p, "concernsPracticeIds") for p in input.concerns_practice_ids),
-                valid_from=input.valid_from, valid_to=input.valid_to, action_taken=input.action_taken,
-                became_aware_on=input.became_aware_on, declared_on=input.declared_on,
-                withheld=input.withheld_from_publication,
-            )
-            row = await service.declare_interest(
-                ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"), entry
-            )
-        except InputErrors as e:
-            return InterestPayload(errors=e.errors)
+        entry = service.Entry(
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+            category=InterestCategory(input.category),
+            description=input.description,
+            concerns_org_ids=tuple(
+                ids.decode_as("Organisation", o, "concernsOrganisationIds") for o in input.concerns_organisation_ids
+            ),
+            concerns_practice_ids=tuple(
+                ids.decode_as("Practice", p, "concernsPracticeIds") for p in input.concerns_practice_ids
+            ),
+            valid_from=input.valid_from, valid_to=input.valid_to, action_taken=input.action_taken,
+            became_aware_on=input.became_aware_on, declared_on=input.declared_on,
+            withheld=input.withheld_from_publication,
+        )
+        row = await service.declare_interest(
+            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"), entry
+        )
         return InterestPayload(interest=InterestNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def end_interest(self, info: Info, input: EndInterestInput) -> InterestPayload:
         ctx = info.context
-        try:
-            row = await service.end_interest(
-                ctx.db, ctx.access, ids.decode_as("Interest", input.id, "id"), input.valid_to, input.action_taken
-            )
-        except InputErrors as e:
-            return InterestPayload(errors=e.errors)
+        row = await service.end_interest(
+            ctx.db, ctx.access, ids.decode_as("Interest", input.id, "id"), input.valid_to, input.action_taken
+        )
         return InterestPayload(interest=InterestNode.from_row(row))
 
-    @strawberry.mutation(description="Record that a person's entries are complete and current (nilReturn: they have none).")
+    @mutation(description="Record that a person's entries are complete and current (nilReturn: they have none).")
     async def record_interest_review(self, info: Info, input: RecordInterestReviewInput) -> InterestReviewPayload:
         ctx = info.context
-        try:
-            row = await service.record_review(
-                ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                ids.decode_as("Person", input.person_id, "personId"), input.reviewed_on, input.nil_return,
-            )
-        except InputErrors as e:
-            return InterestReviewPayload(errors=e.errors)
+        row = await service.record_review(
+            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            ids.decode_as("Person", input.person_id, "personId"), input.reviewed_on, input.nil_return,
+        )
         return InterestReviewPayload(reviewed_on=row.reviewed_on, nil_return=row.nil_return)
 
-    @strawberry.mutation
+    @mutation
     async def import_interests(self, info: Info, input: ImportInterestsInput) -> ImportInterestsPayload:
         ctx = info.context
+        org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
         try:
-            org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
-            try:
-                content = base64.b64decode(input.content_base64, validate=True)
-            except (binascii.Error, ValueError):
-                raise input_error("contentBase64", "The file's content is not valid base64.") from None
-            result = await register_import.import_register(ctx.db, ctx.access, org_id, input.filename, content)
-        except InputErrors as e:
-            return ImportInterestsPayload(errors=e.errors)
+            content = base64.b64decode(input.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise input_error("contentBase64", "The file's content is not valid base64.") from None
+        result = await register_import.import_register(ctx.db, ctx.access, org_id, input.filename, content)
         return ImportInterestsPayload(
             created=result.created, row_errors=[RowError(row=r.row, message=r.message) for r in result.row_errors or []]
         )
 
-    @strawberry.mutation
-    async def record_gift_or_hospitality(self, info: Info, input: RecordGiftOrHospitalityInput) -> GiftOrHospitalityPayload:
+    @mutation
+    async def record_gift_or_hospitality(
+        self, info: Info, input: RecordGiftOrHospitalityInput
+    ) -> GiftOrHospitalityPayload:
         ctx = info.context
-        try:
-            row = await service.record_gift(
-                ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                person_id=ids.decode_as("Person", input.person_id, "personId"), kind=GiftKind(input.kind),
-                description=input.description, offered_by=input.offered_by, from_supplier=input.from_supplier,
-                value_pence=input.value_pence, offered_on=input.offered_on, accepted=input.accepted,
-                approved_by=input.approved_by_id and ids.decode_as("Person", input.approved_by_id, "approvedById"),
-            )
-        except InputErrors as e:
-            return GiftOrHospitalityPayload(errors=e.errors)
+        row = await service.record_gift(
+            ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"), kind=GiftKind(input.kind),
+            description=input.description, offered_by=input.offered_by, from_supplier=input.from_supplier,
+            value_pence=input.value_pence, offered_on=input.offered_on, accepted=input.accepted,
+            approved_by=input.approved_by_id and ids.decode_as("Person", input.approved_by_id, "approvedById"),
+        )
         return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))
 
-    @strawberry.mutation(description="The register's keeper confirms or rejects an entry declared at a meeting (a rejection says why).")
+    @mutation(
+        description="The register's keeper confirms or rejects an entry declared at a meeting (a rejection says why)."
+    )
     async def review_pending_interest(self, info: Info, input: ReviewPendingInterestInput) -> InterestPayload:
         ctx = info.context
-        try:
-            row = await pending.review_pending(ctx.db, ctx.access, interest_id=ids.decode_as("Interest", input.id, "id"),
-                                               confirm=input.confirm, note=input.note)
-        except InputErrors as e:
-            return InterestPayload(errors=e.errors)
+        row = await pending.review_pending(ctx.db, ctx.access, interest_id=ids.decode_as("Interest", input.id, "id"),
+                                           confirm=input.confirm, note=input.note)
         return InterestPayload(interest=InterestNode.from_row(row))
 
-    @strawberry.mutation(description="Designate someone to approve gifts and hospitality (by the register's keeper).")
+    @mutation(description="Designate someone to approve gifts and hospitality (by the register's keeper).")
     async def designate_gift_approver(self, info: Info, input: DesignateGiftApproverInput) -> GiftApproverPayload:
         ctx = info.context
-        try:
-            row = await gifts.designate_approver(
-                ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                person_id=ids.decode_as("Person", input.person_id, "personId"))
-        except InputErrors as e:
-            return GiftApproverPayload(errors=e.errors)
-        person = await ctx.loader("people", people_by_id).load(row.person_id)
-        return GiftApproverPayload(approver=person and PersonNode.from_row(person))
+        row = await gifts.designate_approver(
+            ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"))
+        return GiftApproverPayload(approver=await load_node(info, PersonNode, row.person_id))
 
-    @strawberry.mutation(description="Record what became of an offer later: approved (by a designated approver, never the recipient), returned or declined.")
-    async def update_gift_or_hospitality(self, info: Info, input: UpdateGiftOrHospitalityInput) -> GiftOrHospitalityPayload:
+    @mutation(description=(
+        "Record what became of an offer later: approved (by a designated approver, never the recipient), "
+        "returned or declined."
+    ))
+    async def update_gift_or_hospitality(
+        self, info: Info, input: UpdateGiftOrHospitalityInput
+    ) -> GiftOrHospitalityPayload:
         ctx = info.context
-        try:
-            row = await gifts.update_gift(ctx.db, ctx.access, gift_id=ids.decode_as("GiftOrHospitality", input.id, "id"),
-                                          change=GiftChange(input.change), note=input.note)
-        except InputErrors as e:
-            return GiftOrHospitalityPayload(errors=e.errors)
+        row = await gifts.update_gift(ctx.db, ctx.access, gift_id=ids.decode_as("GiftOrHospitality", input.id, "id"),
+                                      change=GiftChange(input.change), note=input.note)
         return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))

@@ -13,7 +13,8 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import input_error
-from quorum.interests.service import MAX_TEXT, keeps_register, visible_interests
+from quorum.interests.policy import can_keep_register, visible_interests
+from quorum.interests.service import MAX_TEXT
 from quorum.interests.tables import Interest, InterestCategory, InterestStatus
 from quorum.people.tables import PersonRegistration
 
@@ -42,8 +43,10 @@ async def review_pending(db: Db, access: Access, *, interest_id: uuid.UUID, conf
     interest = await db.first(visible_interests(access).where(Interest.id == interest_id))
     if interest is None:
         raise input_error("id", "No such entry in the register.")
-    if not keeps_register(access, interest.org_id):
-        raise input_error(None, "Only the register's keeper (the board secretary or an administrator) confirms or rejects entries.")
+    if not can_keep_register(access, interest.org_id):
+        raise input_error(
+            None, "Only the register's keeper (the board secretary or an administrator) confirms or rejects entries."
+        )
     if InterestStatus(interest.status) != InterestStatus.PENDING:
         raise input_error("id", f"That entry is already {interest.status.lower()}.")
     note = note.strip()
@@ -53,14 +56,16 @@ async def review_pending(db: Db, access: Access, *, interest_id: uuid.UUID, conf
     interest.status = InterestStatus.CONFIRMED if confirm else InterestStatus.REJECTED
     interest.reviewed_by, interest.reviewed_at, interest.review_note = access.person_id, clock.now(), note
     await db.add(interest)
-    await record(db, access, "interest.confirm" if confirm else "interest.reject", interest, org_id=interest.org_id, before=before)
+    action = "interest.confirm" if confirm else "interest.reject"
+    await record(db, access, action, interest, org_id=interest.org_id, before=before)
     return interest
 
 
 async def declaration_withdrawn(db: Db, access: Access, *, org_id: uuid.UUID, declaration_id: uuid.UUID) -> None:
     """A declaration recorded in error takes its pending entry with it (rejected, so the register keeps the trace)."""
     interest = await db.first(select(Interest).where(
-        Interest.org_id == org_id, Interest.source_declaration_id == declaration_id, Interest.status == InterestStatus.PENDING))
+        Interest.org_id == org_id, Interest.source_declaration_id == declaration_id,
+        Interest.status == InterestStatus.PENDING))
     if interest is None:
         return
     before = snapshot(interest)

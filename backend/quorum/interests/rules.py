@@ -83,12 +83,15 @@ THRESHOLDS: dict[tuple[GiftKind, bool], tuple[Band, ...]] = {
 } | {
     (GiftKind.GIFT, True): (
         Band(600, Requirement.NOT_REQUIRED, "Gifts from suppliers or contractors worth up to £6 may be accepted."),
-        Band(None, Requirement.REFUSE, "Gifts from suppliers or contractors worth over £6 must be refused and the offer declared."),
+        Band(None, Requirement.REFUSE,
+             "Gifts from suppliers or contractors worth over £6 must be refused and the offer declared."),
     ),
     (GiftKind.GIFT, False): (
-        Band(5000, Requirement.NOT_REQUIRED, "Gifts from others worth up to £50 may be accepted and need not be declared."),
+        Band(5000, Requirement.NOT_REQUIRED,
+             "Gifts from others worth up to £50 may be accepted and need not be declared."),
         Band(None, Requirement.DECLARE,
-             "Gifts from others worth over £50 may be accepted only on behalf of the organisation, and must be declared."),
+             "Gifts from others worth over £50 may be accepted only on behalf of the organisation, "
+             "and must be declared."),
     ),
 } | {
     (GiftKind.CASH_OR_VOUCHERS, supplier): (

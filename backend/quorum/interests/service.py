@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import and_, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -17,6 +16,9 @@ from quorum.committees.tables import Committee, Seat, SeatRole
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests import rules
+from quorum.interests.policy import (
+    can_keep_register, can_record_for, can_see_registers_of, visible_interests,
+)
 from quorum.interests.tables import (
     GiftApprover, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview, InterestStatus,
 )
@@ -28,44 +30,23 @@ from quorum.access import Role
 MAX_TEXT = 2000
 
 
-def visible_interests(access: Access):
-    return select(Interest).where(
-        or_(
-            Interest.org_id.in_(access.officer_org_ids),
-            Interest.person_id == access.person_id,
-            and_(Interest.org_id.in_(access.org_ids), Interest.withheld.is_(False)),
-        )
-    )
-
-
-def visible_reviews(access: Access):
-    return select(InterestReview).where(
-        or_(InterestReview.org_id.in_(access.officer_org_ids), InterestReview.person_id == access.person_id)
-    )
-
-
-def visible_gifts(access: Access):
-    designated = select(GiftApprover.person_id).where(
-        GiftApprover.org_id == GiftOrHospitality.org_id, GiftApprover.person_id == access.person_id).exists()
-    return select(GiftOrHospitality).where(
-        or_(GiftOrHospitality.org_id.in_(access.officer_org_ids), GiftOrHospitality.person_id == access.person_id, designated)
-    )
-
-
-def keeps_register(access: Access, org_id: uuid.UUID) -> bool:
-    return access.is_governance_officer(org_id)
+# The name interests/http.py imports; the policy's is can_keep_register.
+keeps_register = can_keep_register
 
 
 async def register_of(db: Db, access: Access, org_id: uuid.UUID, field: str = "organisationId") -> Organisation:
     organisation = await get_organisation(db, access, org_id)
-    if organisation is None or org_id not in access.org_ids:
+    if organisation is None or not can_see_registers_of(access, org_id):
         raise input_error(field, "No such organisation.")
     return organisation
 
 
-def _may_record_for(access: Access, org_id: uuid.UUID, person_id: uuid.UUID, organisation: Organisation, what: str) -> None:
-    if person_id != access.person_id and not keeps_register(access, org_id):
-        raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can record {what} for someone else.")
+def _refuse_unless_may_record_for(
+    access: Access, org_id: uuid.UUID, person_id: uuid.UUID, organisation: Organisation, what: str
+) -> None:
+    if not can_record_for(access, org_id, person_id):
+        raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can record "
+                                f"{what} for someone else.")
 
 
 @dataclass(frozen=True)
@@ -82,7 +63,9 @@ async def decision_makers(db: Db, org_id: uuid.UUID, today: date) -> dict[uuid.U
         select(Seat, Committee.name).join(Committee, Committee.id == Seat.committee_id)
         .where(Seat.org_id == org_id, Seat.role != SeatRole.IN_ATTENDANCE)
     )
-    members = await db.all(select(Membership).where(Membership.org_id == org_id, Membership.role == Role.GOVERNING_BODY_MEMBER))
+    members = await db.all(
+        select(Membership).where(Membership.org_id == org_id, Membership.role == Role.GOVERNING_BODY_MEMBER)
+    )
     found: dict[uuid.UUID, DecisionMaker] = {}
 
     def add(person_id: uuid.UUID, since: date, position: str) -> None:
@@ -94,7 +77,8 @@ async def decision_makers(db: Db, org_id: uuid.UUID, today: date) -> dict[uuid.U
 
     for seat, committee_name in seats:
         if seat.is_active_on(today):
-            add(seat.person_id, seat.valid_from, f"{SeatRole(seat.role).name.replace('_', ' ').capitalize()}, {committee_name}")
+            seat_role = SeatRole(seat.role).name.replace("_", " ").capitalize()
+            add(seat.person_id, seat.valid_from, f"{seat_role}, {committee_name}")
     for membership in members:
         if membership.is_active_on(today) and membership.person_id not in found:
             add(membership.person_id, membership.valid_from, "Governing body member")
@@ -151,11 +135,13 @@ def entry_errors(entry: Entry, known: Known, today: date) -> tuple[list[UserErro
     if entry.person_id not in known.people:
         errors.append(UserError(field="personId", message="That person is not registered with this organisation."))
     if not entry.description.strip() or len(entry.description) > MAX_TEXT:
-        errors.append(UserError(field="description", message=f"Describe the interest ({MAX_TEXT:,} characters or fewer)."))
+        errors.append(UserError(
+            field="description", message=f"Describe the interest ({MAX_TEXT:,} characters or fewer)."))
     if len(entry.action_taken) > MAX_TEXT:
         errors.append(UserError(field="actionTaken", message=f"Keep the action taken to {MAX_TEXT:,} characters."))
     if any(o not in known.organisations for o in entry.concerns_org_ids):
-        errors.append(UserError(field="concernsOrganisationIds", message="Choose organisations from those you can see."))
+        errors.append(UserError(
+            field="concernsOrganisationIds", message="Choose organisations from those you can see."))
     if any(p not in known.practices for p in entry.concerns_practice_ids):
         errors.append(UserError(field="concernsPracticeIds", message="Choose practices from those you can see."))
     declared_on = entry.declared_on or today
@@ -168,9 +154,11 @@ def entry_errors(entry: Entry, known: Known, today: date) -> tuple[list[UserErro
     if declared_on > today:
         errors.append(UserError(field="declaredOn", message="The declaration cannot be dated in the future."))
     # One becomes aware, for the register's purposes, when the interest arises or on appointment if later.
-    became_aware_on = entry.became_aware_on or min(max(valid_from, known.appointed.get(entry.person_id, valid_from)), declared_on)
+    appointed_on = known.appointed.get(entry.person_id, valid_from)
+    became_aware_on = entry.became_aware_on or min(max(valid_from, appointed_on), declared_on)
     if became_aware_on > declared_on:
-        errors.append(UserError(field="becameAwareOn", message="One becomes aware of an interest on or before declaring it."))
+        errors.append(UserError(
+            field="becameAwareOn", message="One becomes aware of an interest on or before declaring it."))
     return errors, replace(entry, valid_from=valid_from, declared_on=declared_on, became_aware_on=became_aware_on,
                            description=entry.description.strip(), action_taken=entry.action_taken.strip())
 
@@ -188,9 +176,11 @@ def new_interest(org_id: uuid.UUID, entry: Entry, recorded_by: uuid.UUID) -> Int
 
 async def declare_interest(db: Db, access: Access, org_id: uuid.UUID, entry: Entry) -> Interest:
     organisation = await register_of(db, access, org_id)
-    _may_record_for(access, org_id, entry.person_id, organisation, "interests")
-    if entry.withheld and not keeps_register(access, org_id):
-        raise input_error("withheld", "Only the board secretary or an administrator can withhold an entry from publication.")
+    _refuse_unless_may_record_for(access, org_id, entry.person_id, organisation, "interests")
+    if entry.withheld and not can_keep_register(access, org_id):
+        raise input_error(
+            "withheld", "Only the board secretary or an administrator can withhold an entry from publication."
+        )
     errors, entry = entry_errors(entry, await known_for(db, access, org_id), clock.today())
     if errors:
         raise InputErrors(*errors)
@@ -200,12 +190,14 @@ async def declare_interest(db: Db, access: Access, org_id: uuid.UUID, entry: Ent
     return interest
 
 
-async def end_interest(db: Db, access: Access, interest_id: uuid.UUID, valid_to: date, action_taken: str | None) -> Interest:
+async def end_interest(
+    db: Db, access: Access, interest_id: uuid.UUID, valid_to: date, action_taken: str | None
+) -> Interest:
     interest = await db.first(visible_interests(access).where(Interest.id == interest_id))
     if interest is None:
         raise input_error("id", "No such entry in the register.")
     organisation = await register_of(db, access, interest.org_id, "id")
-    _may_record_for(access, interest.org_id, interest.person_id, organisation, "changes to interests")
+    _refuse_unless_may_record_for(access, interest.org_id, interest.person_id, organisation, "changes to interests")
     if valid_to < interest.valid_from:
         raise input_error("validTo", "The interest must end on or after the date it began.")
     if action_taken is not None and len(action_taken) > MAX_TEXT:
@@ -223,7 +215,7 @@ async def record_review(
     db: Db, access: Access, org_id: uuid.UUID, person_id: uuid.UUID, reviewed_on: date | None, nil_return: bool
 ) -> InterestReview:
     organisation = await register_of(db, access, org_id)
-    _may_record_for(access, org_id, person_id, organisation, "reviews")
+    _refuse_unless_may_record_for(access, org_id, person_id, organisation, "reviews")
     reviewed_on = reviewed_on or clock.today()
     known = await known_for(db, access, org_id)
     errors = []
@@ -232,9 +224,12 @@ async def record_review(
     if reviewed_on > clock.today():
         errors.append(UserError(field="reviewedOn", message="A review cannot be dated in the future."))
     if nil_return:
-        current = await db.all(visible_interests(access).where(Interest.org_id == org_id, Interest.person_id == person_id))
+        current = await db.all(
+            visible_interests(access).where(Interest.org_id == org_id, Interest.person_id == person_id)
+        )
         if any(i.is_current_on(reviewed_on) and i.status != InterestStatus.REJECTED for i in current):
-            errors.append(UserError(field="nilReturn", message="A nil return says there is nothing to declare, but this person has current interests."))
+            errors.append(UserError(field="nilReturn", message=(
+                "A nil return says there is nothing to declare, but this person has current interests.")))
     if errors:
         raise InputErrors(*errors)
     review = InterestReview(org_id=org_id, person_id=person_id, reviewed_on=reviewed_on, nil_return=nil_return,
@@ -258,7 +253,7 @@ class ReviewDue:
 
 async def reviews_due(db: Db, access: Access, org_id: uuid.UUID) -> list[ReviewDue]:
     """Each decision-maker's next declaration or review, the overdue first: for those who keep the register."""
-    if not keeps_register(access, org_id):
+    if not can_keep_register(access, org_id):
         return []
     today = clock.today()
     makers = await decision_makers(db, org_id, today)
@@ -284,13 +279,14 @@ async def record_gift(
     approved_by: uuid.UUID | None,
 ) -> GiftOrHospitality:
     organisation = await register_of(db, access, org_id)
-    _may_record_for(access, org_id, person_id, organisation, "gifts and hospitality")
+    _refuse_unless_may_record_for(access, org_id, person_id, organisation, "gifts and hospitality")
     known = await known_for(db, access, org_id)
     errors = []
     if person_id not in known.people:
         errors.append(UserError(field="personId", message="That person is not registered with this organisation."))
     if not description.strip() or len(description) > MAX_TEXT:
-        errors.append(UserError(field="description", message=f"Describe what was offered ({MAX_TEXT:,} characters or fewer)."))
+        errors.append(UserError(
+            field="description", message=f"Describe what was offered ({MAX_TEXT:,} characters or fewer)."))
     if not offered_by.strip() or len(offered_by) > 300:
         errors.append(UserError(field="offeredBy", message="Say who offered it (300 characters or fewer)."))
     if not 0 <= value_pence <= MAX_VALUE_PENCE:
@@ -300,7 +296,8 @@ async def record_gift(
     if approved_by is not None and not accepted:
         errors.append(UserError(field="approvedById", message="Only something accepted needs approval."))
     elif approved_by is not None and approved_by not in known.people:
-        errors.append(UserError(field="approvedById", message="The approver must be registered with this organisation."))
+        errors.append(UserError(
+            field="approvedById", message="The approver must be registered with this organisation."))
     elif approved_by is not None and (refusal := await approval_refusal(db, org_id, person_id, approved_by)):
         errors.append(UserError(field="approvedById", message=refusal))
     if errors:
@@ -315,7 +312,9 @@ async def record_gift(
     return entry
 
 
-RECIPIENT_REFUSED = "The recipient cannot approve their own gift or hospitality; someone the organisation designates must."
+RECIPIENT_REFUSED = (
+    "The recipient cannot approve their own gift or hospitality; someone the organisation designates must."
+)
 
 
 async def is_designated_approver(db: Db, org_id: uuid.UUID, person_id: uuid.UUID) -> bool:

@@ -101,14 +101,18 @@ class GiftOrHospitalityUpdate(SQLModel, table=True):
     """A later change to an entry of gifts and hospitality: its history, kept."""
 
     __tablename__ = "gift_or_hospitality_update"
-    __table_args__ = (ForeignKeyConstraint(["org_id", "gift_id"], ["gift_or_hospitality.org_id", "gift_or_hospitality.id"]),)
+    __table_args__ = (
+        ForeignKeyConstraint(["org_id", "gift_id"], ["gift_or_hospitality.org_id", "gift_or_hospitality.id"]),
+    )
 
     org_id: uuid.UUID = Field(primary_key=True)
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     gift_id: uuid.UUID
     change: GiftChange = Field(sa_type=String)
     note: str = ""
-    at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
+    at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
     recorded_by: uuid.UUID = Field(foreign_key="person.id")
 
 

@@ -9,11 +9,12 @@ import strawberry
 from quorum.database import matching
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors, input_error
+from quorum.errors import input_error
 from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations import importer, service
+from quorum.organisations import importer, policy, service
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 
 if TYPE_CHECKING:
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 
 OrganisationKindEnum = strawberry.enum(OrganisationKind, name="OrganisationKind")
 
-organisations_by_id = by_id_loader(service.visible_organisations, Organisation.id)
-practices_by_id = by_id_loader(service.visible_practices, Practice.id)
+organisations_by_id = by_id_loader(policy.visible_organisations, Organisation.id)
+practices_by_id = by_id_loader(policy.visible_practices, Practice.id)
 
 
 @strawberry.type(name="Organisation")
@@ -35,14 +36,13 @@ class OrganisationNode(Node):
 
     @classmethod
     def from_row(cls, row: Organisation) -> OrganisationNode:
-        return cls(id=ids.encode("Organisation", row.id), kind=row.kind, ods_code=row.ods_code, name=row.name, row=row)
+        return cls(
+            id=ids.encode("Organisation", row.id), kind=row.kind, ods_code=row.ods_code, name=row.name, row=row
+        )
 
     @strawberry.field(description="Null when the viewer cannot see the area team.")
     async def area_team(self, info: Info) -> OrganisationNode | None:
-        if self.row.area_team_id is None:
-            return None
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.area_team_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.area_team_id)
 
     @strawberry.field
     async def practices(
@@ -58,9 +58,11 @@ class OrganisationNode(Node):
 
         return await membership_connection(info, self.row.id, first, after)
 
-    @strawberry.field(description="True when the viewer may manage this organisation's practices, people and memberships.")
+    @strawberry.field(
+        description="True when the viewer may manage this organisation's practices, people and memberships."
+    )
     def viewer_can_administer(self, info: Info) -> bool:
-        return info.context.access.can_administer(self.row.id)
+        return policy.can_administer(info.context.access, self.row.id)
 
 
 @strawberry.type(name="Practice")
@@ -81,13 +83,12 @@ class PracticeNode(Node):
 
     @strawberry.field
     async def organisation(self, info: Info) -> OrganisationNode:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)  # type: ignore[return-value]
 
 
 async def practice_connection(info: Info, org_id, first: int, after: str | None, search: str | None):
     statement = matching(
-        service.visible_practices(info.context.access, org_id), Practice.name, Practice.ods_code, text=search
+        policy.visible_practices(info.context.access, org_id), Practice.name, Practice.ods_code, text=search
     )
     return await paginate(info.context.db, statement, [Practice.ods_code], first, after, PracticeNode.from_row)
 
@@ -103,11 +104,12 @@ class OrganisationQueries:
         self, info: Info, first: int = 50, after: str | None = None,
         kind: OrganisationKindEnum | None = None, search: str | None = None,
     ) -> Connection[OrganisationNode]:
-        statement = service.visible_organisations(info.context.access)
+        statement = policy.visible_organisations(info.context.access)
         if kind is not None:
             statement = statement.where(Organisation.kind == kind)
         statement = matching(statement, Organisation.name, Organisation.ods_code, text=search)
-        return await paginate(info.context.db, statement, [Organisation.ods_code], first, after, OrganisationNode.from_row)
+        keys = [Organisation.ods_code]
+        return await paginate(info.context.db, statement, keys, first, after, OrganisationNode.from_row)
 
     @strawberry.field
     async def practices(
@@ -148,23 +150,19 @@ class UpdatePracticeInput:
     locality: str
 
 
-@strawberry.input(description="The file's bytes in base64; .xlsx or .csv with columns ods_code, name, list_size, locality.")
+@strawberry.input(
+    description="The file's bytes in base64; .xlsx or .csv with columns ods_code, name, list_size, locality."
+)
 class ImportPracticesInput:
     organisation_id: strawberry.ID
     filename: str
     content_base64: str
 
 
-@strawberry.type
-class OrganisationPayload:
-    organisation: OrganisationNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+OrganisationPayload = payload("OrganisationPayload", organisation=OrganisationNode)
 
 
-@strawberry.type
-class PracticePayload:
-    practice: PracticeNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PracticePayload = payload("PracticePayload", practice=PracticeNode)
 
 
 @strawberry.type
@@ -183,65 +181,50 @@ class ImportPracticesPayload:
 
 @strawberry.type
 class OrganisationMutations:
-    @strawberry.mutation
+    @mutation
     async def create_organisation(self, info: Info, input: CreateOrganisationInput) -> OrganisationPayload:
         ctx = info.context
-        try:
-            area_team_id = input.area_team_id and ids.decode_as("Organisation", input.area_team_id, "areaTeamId")
-            row = await service.create_organisation(
-                ctx.db, ctx.access, kind=input.kind, ods_code=input.ods_code, name=input.name, area_team_id=area_team_id
-            )
-        except InputErrors as e:
-            return OrganisationPayload(errors=e.errors)
+        area_team_id = input.area_team_id and ids.decode_as("Organisation", input.area_team_id, "areaTeamId")
+        row = await service.create_organisation(
+            ctx.db, ctx.access, kind=input.kind, ods_code=input.ods_code, name=input.name, area_team_id=area_team_id
+        )
         return OrganisationPayload(organisation=OrganisationNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def update_organisation(self, info: Info, input: UpdateOrganisationInput) -> OrganisationPayload:
         ctx = info.context
-        try:
-            org_id = ids.decode_as("Organisation", input.id, "id")
-            row = await service.update_organisation(ctx.db, ctx.access, org_id, name=input.name)
-        except InputErrors as e:
-            return OrganisationPayload(errors=e.errors)
+        org_id = ids.decode_as("Organisation", input.id, "id")
+        row = await service.update_organisation(ctx.db, ctx.access, org_id, name=input.name)
         return OrganisationPayload(organisation=OrganisationNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def create_practice(self, info: Info, input: CreatePracticeInput) -> PracticePayload:
         ctx = info.context
-        try:
-            org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
-            row = await service.create_practice(
-                ctx.db, ctx.access, org_id=org_id, ods_code=input.ods_code, name=input.name,
-                list_size=input.list_size, locality=input.locality,
-            )
-        except InputErrors as e:
-            return PracticePayload(errors=e.errors)
+        org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
+        row = await service.create_practice(
+            ctx.db, ctx.access, org_id=org_id, ods_code=input.ods_code, name=input.name,
+            list_size=input.list_size, locality=input.locality,
+        )
         return PracticePayload(practice=PracticeNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def update_practice(self, info: Info, input: UpdatePracticeInput) -> PracticePayload:
         ctx = info.context
-        try:
-            practice_id = ids.decode_as("Practice", input.id, "id")
-            row = await service.update_practice(
-                ctx.db, ctx.access, practice_id, name=input.name, list_size=input.list_size, locality=input.locality
-            )
-        except InputErrors as e:
-            return PracticePayload(errors=e.errors)
+        practice_id = ids.decode_as("Practice", input.id, "id")
+        row = await service.update_practice(
+            ctx.db, ctx.access, practice_id, name=input.name, list_size=input.list_size, locality=input.locality
+        )
         return PracticePayload(practice=PracticeNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def import_practices(self, info: Info, input: ImportPracticesInput) -> ImportPracticesPayload:
         ctx = info.context
+        org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
         try:
-            org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
-            try:
-                content = base64.b64decode(input.content_base64, validate=True)
-            except (binascii.Error, ValueError):
-                raise input_error("contentBase64", "The file's content is not valid base64.") from None
-            result = await importer.import_practices(ctx.db, ctx.access, org_id, input.filename, content)
-        except InputErrors as e:
-            return ImportPracticesPayload(errors=e.errors)
+            content = base64.b64decode(input.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise input_error("contentBase64", "The file's content is not valid base64.") from None
+        result = await importer.import_practices(ctx.db, ctx.access, org_id, input.filename, content)
         return ImportPracticesPayload(
             created=result.created, updated=result.updated,
             row_errors=[RowError(row=r.row, message=r.message) for r in result.row_errors or []],

@@ -59,7 +59,8 @@ def parse(table: Table) -> tuple[list[tuple[int, dict]], list[RowError]]:
     header = [h.strip().lower().replace(" ", "_") for h in table.rows[0]]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise input_error("contentBase64", f"The first row must name the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}.")
+        named = f"The first row must name the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}."
+        raise input_error("contentBase64", named)
     if len(table.rows) - 1 > MAX_ROWS:
         raise input_error("contentBase64", f"The file has more than {MAX_ROWS} practices.")
     index = {c: header.index(c) for c in COLUMNS}
@@ -74,7 +75,9 @@ def parse(table: Table) -> tuple[list[tuple[int, dict]], list[RowError]]:
         if list_size is None:
             errors.append(RowError(number, f"list_size {cells['list_size']!r} is not a whole number."))
             continue
-        problems = practice_errors(ods_code=ods_code, name=cells["name"], list_size=list_size, locality=cells["locality"])
+        problems = practice_errors(
+            ods_code=ods_code, name=cells["name"], list_size=list_size, locality=cells["locality"]
+        )
         if ods_code in seen:
             errors.append(RowError(number, f"{ods_code} appears more than once in the file."))
         errors += [RowError(number, p.message) for p in problems]

@@ -6,12 +6,14 @@ import re
 import uuid
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
 
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
+from quorum.organisations.policy import (
+    can_administer, can_create_organisations, can_rename_organisation, visible_organisations, visible_practices,
+)
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 
 ORG_ODS = {
@@ -22,23 +24,6 @@ PRACTICE_ODS = re.compile(r"^[A-Z][0-9]{5}$")
 MAX_LIST_SIZE = 1_000_000
 
 
-def visible_organisations(access: Access):
-    """Organisations whose directory entry the caller may read (their own, their area, their joint committees')."""
-    statement = select(Organisation)
-    if not access.is_platform_admin:
-        statement = statement.where(Organisation.id.in_(access.directory_org_ids))
-    return statement
-
-
-def visible_practices(access: Access, org_id: uuid.UUID | None = None):
-    statement = select(Practice)
-    if not access.is_platform_admin:
-        statement = statement.where(Practice.org_id.in_(access.practice_org_ids))
-    if org_id is not None:
-        statement = statement.where(Practice.org_id == org_id)
-    return statement
-
-
 async def get_organisation(db: Db, access: Access, org_id: uuid.UUID) -> Organisation | None:
     return await db.first(visible_organisations(access).where(Organisation.id == org_id))
 
@@ -46,7 +31,7 @@ async def get_organisation(db: Db, access: Access, org_id: uuid.UUID) -> Organis
 async def create_organisation(
     db: Db, access: Access, *, kind: OrganisationKind, ods_code: str, name: str, area_team_id: uuid.UUID | None
 ) -> Organisation:
-    if not access.is_platform_admin:
+    if not can_create_organisations(access):
         raise input_error(None, "Only a platform administrator can create organisations.")
     ods_code = ods_code.strip().upper()
     errors = _name_errors(name) + _org_ods_errors(kind, ods_code)
@@ -71,7 +56,7 @@ async def update_organisation(db: Db, access: Access, org_id: uuid.UUID, *, name
     organisation = await get_organisation(db, access, org_id)
     if organisation is None:
         raise input_error("id", "No such organisation.")
-    if not access.is_platform_admin:
+    if not can_rename_organisation(access):
         raise input_error(None, "Only a platform administrator can rename an organisation.")
     if errors := _name_errors(name):
         raise InputErrors(*errors)
@@ -87,7 +72,7 @@ async def administered_org(db: Db, access: Access, org_id: uuid.UUID) -> Organis
     organisation = await get_organisation(db, access, org_id)
     if organisation is None:
         raise input_error("organisationId", "No such organisation.")
-    if not access.can_administer(org_id):
+    if not can_administer(access, org_id):
         raise input_error(None, f"You need to be an administrator of {organisation.name} to do this.")
     return organisation
 
@@ -103,9 +88,11 @@ async def administered_ccg(db: Db, access: Access, org_id: uuid.UUID) -> Organis
 def practice_errors(*, ods_code: str | None, name: str, list_size: int, locality: str) -> list[UserError]:
     errors = _name_errors(name)
     if ods_code is not None and not PRACTICE_ODS.match(ods_code):
-        errors.append(UserError(field="odsCode", message="A practice's ODS code is a letter and five digits, like H84001."))
+        errors.append(UserError(
+            field="odsCode", message="A practice's ODS code is a letter and five digits, like H84001."))
     if not 0 <= list_size <= MAX_LIST_SIZE:
-        errors.append(UserError(field="listSize", message=f"The list size must be a whole number from 0 to {MAX_LIST_SIZE:,}."))
+        errors.append(UserError(
+            field="listSize", message=f"The list size must be a whole number from 0 to {MAX_LIST_SIZE:,}."))
     if not locality.strip():
         errors.append(UserError(field="locality", message="Enter the practice's locality."))
     return errors
@@ -118,7 +105,9 @@ async def create_practice(
     ods_code = ods_code.strip().upper()
     if errors := practice_errors(ods_code=ods_code, name=name, list_size=list_size, locality=locality):
         raise InputErrors(*errors)
-    practice = Practice(org_id=org_id, ods_code=ods_code, name=name.strip(), list_size=list_size, locality=locality.strip())
+    practice = Practice(
+        org_id=org_id, ods_code=ods_code, name=name.strip(), list_size=list_size, locality=locality.strip()
+    )
     try:
         await db.add(practice)
     except IntegrityError:
@@ -153,4 +142,6 @@ def _name_errors(name: str) -> list[UserError]:
 
 def _org_ods_errors(kind: OrganisationKind, ods_code: str) -> list[UserError]:
     pattern, hint = ORG_ODS[kind]
-    return [] if pattern.match(ods_code) else [UserError(field="odsCode", message=f"That ODS code is not valid: {hint}.")]
+    if pattern.match(ods_code):
+        return []
+    return [UserError(field="odsCode", message=f"That ODS code is not valid: {hint}.")]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import ClassVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -9,28 +10,25 @@ from strawberry.dataloader import DataLoader
 from quorum import clock
 from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.errors import InputErrors
-from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations.graphql import (
-    OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id,
-)
+from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id
 from quorum.database import matching
-from quorum.people import service
+from quorum.people import policy, service
 from quorum.people.tables import Membership, Person
 from quorum.access import Role
 
 RoleEnum = strawberry.enum(Role, name="Role")
 
-people_by_id = by_id_loader(service.visible_people, Person.id)
-memberships_by_id = by_id_loader(service.visible_memberships, Membership.id)
+people_by_id = by_id_loader(policy.visible_people, Person.id)
+memberships_by_id = by_id_loader(policy.visible_memberships, Membership.id)
 
 
 def memberships_by_person(ctx: Context) -> DataLoader:
     async def load(person_ids: list[uuid.UUID]) -> list[list[Membership]]:
         rows = await ctx.db.all(
-            service.visible_memberships(ctx.access)
+            policy.visible_memberships(ctx.access)
             .where(Membership.person_id.in_(person_ids))
             .order_by(Membership.valid_from, Membership.id)
         )
@@ -41,6 +39,7 @@ def memberships_by_person(ctx: Context) -> DataLoader:
 
 @strawberry.type(name="Person")
 class PersonNode(Node):
+    loader: ClassVar = ("people", people_by_id)
     name: str
     email: str
     row: strawberry.Private[Person]
@@ -57,6 +56,7 @@ class PersonNode(Node):
 
 @strawberry.type(name="Membership")
 class MembershipNode(Node):
+    loader: ClassVar = ("memberships", memberships_by_id)
     role: RoleEnum
     valid_from: date
     valid_to: date | None
@@ -65,7 +65,8 @@ class MembershipNode(Node):
     @classmethod
     def from_row(cls, row: Membership) -> MembershipNode:
         return cls(
-            id=ids.encode("Membership", row.id), role=row.role, valid_from=row.valid_from, valid_to=row.valid_to, row=row
+            id=ids.encode("Membership", row.id), role=row.role, valid_from=row.valid_from, valid_to=row.valid_to,
+            row=row,
         )
 
     @strawberry.field
@@ -74,24 +75,19 @@ class MembershipNode(Node):
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode:
-        row = await info.context.loader("people", people_by_id).load(self.row.person_id)
-        return PersonNode.from_row(row)
+        return await load_node(info, PersonNode, self.row.person_id)  # type: ignore[return-value]
 
     @strawberry.field(description="Null when the viewer can no longer see the organisation.")
     async def organisation(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field
     async def practice(self, info: Info) -> PracticeNode | None:
-        if self.row.practice_id is None:
-            return None
-        row = await info.context.loader("practices", practices_by_id).load(self.row.practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.row.practice_id)
 
 
 async def membership_connection(info: Info, org_id: uuid.UUID, first: int, after: str | None):
-    statement = service.visible_memberships(info.context.access).where(Membership.org_id == org_id)
+    statement = policy.visible_memberships(info.context.access).where(Membership.org_id == org_id)
     keys = [Membership.valid_from, Membership.id]
     return await paginate(info.context.db, statement, keys, first, after, MembershipNode.from_row)
 
@@ -123,7 +119,7 @@ class PeopleQueries:
         self, info: Info, first: int = 50, after: str | None = None,
         organisation_id: strawberry.ID | None = None, search: str | None = None,
     ) -> Connection[PersonNode]:
-        statement = service.visible_people(info.context.access, optional_id("Organisation", organisation_id))
+        statement = policy.visible_people(info.context.access, optional_id("Organisation", organisation_id))
         statement = matching(statement, Person.name, Person.email, text=search)
         return await paginate(info.context.db, statement, [Person.email], first, after, PersonNode.from_row)
 
@@ -151,53 +147,36 @@ class EndMembershipInput:
     valid_to: date
 
 
-@strawberry.type
-class PersonPayload:
-    person: PersonNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class MembershipPayload:
-    membership: MembershipNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PersonPayload = payload("PersonPayload", person=PersonNode)
+MembershipPayload = payload("MembershipPayload", membership=MembershipNode)
 
 
 @strawberry.type
 class PeopleMutations:
-    @strawberry.mutation(description="Register a person with an organisation (one person record per email across Quorum).")
+    @mutation(description="Register a person with an organisation (one person record per email across Quorum).")
     async def create_person(self, info: Info, input: CreatePersonInput) -> PersonPayload:
         ctx = info.context
-        try:
-            org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
-            row = await service.register_person(ctx.db, ctx.access, org_id=org_id, name=input.name, email=input.email)
-        except InputErrors as e:
-            return PersonPayload(errors=e.errors)
+        org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
+        row = await service.register_person(ctx.db, ctx.access, org_id=org_id, name=input.name, email=input.email)
         return PersonPayload(person=PersonNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def create_membership(self, info: Info, input: CreateMembershipInput) -> MembershipPayload:
         ctx = info.context
-        try:
-            row = await service.create_membership(
-                ctx.db, ctx.access,
-                person_id=ids.decode_as("Person", input.person_id, "personId"),
-                org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                role=input.role,
-                practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
-                valid_from=input.valid_from,
-                valid_to=input.valid_to,
-            )
-        except InputErrors as e:
-            return MembershipPayload(errors=e.errors)
+        row = await service.create_membership(
+            ctx.db, ctx.access,
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            role=input.role,
+            practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
+            valid_from=input.valid_from,
+            valid_to=input.valid_to,
+        )
         return MembershipPayload(membership=MembershipNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def end_membership(self, info: Info, input: EndMembershipInput) -> MembershipPayload:
         ctx = info.context
-        try:
-            membership_id = ids.decode_as("Membership", input.id, "id")
-            row = await service.end_membership(ctx.db, ctx.access, membership_id, input.valid_to)
-        except InputErrors as e:
-            return MembershipPayload(errors=e.errors)
+        membership_id = ids.decode_as("Membership", input.id, "id")
+        row = await service.end_membership(ctx.db, ctx.access, membership_id, input.valid_to)
         return MembershipPayload(membership=MembershipNode.from_row(row))

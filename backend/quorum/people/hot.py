@@ -59,10 +59,12 @@ SELECT json_build_object(
             'validFrom', m.valid_from,
             'validTo', m.valid_to,
             'organisation', (
-                SELECT json_build_object('id', {global_id('Organisation', 'o.id')}, 'kind', o.kind, 'odsCode', o.ods_code, 'name', o.name)
+                SELECT json_build_object('id', {global_id('Organisation', 'o.id')}, 'kind', o.kind,
+                                         'odsCode', o.ods_code, 'name', o.name)
                 FROM organisation o WHERE o.id = m.org_id),
             'practice', (
-                SELECT json_build_object('id', {global_id('Practice', 'pr.id')}, 'odsCode', pr.ods_code, 'name', pr.name)
+                SELECT json_build_object('id', {global_id('Practice', 'pr.id')},
+                                         'odsCode', pr.ods_code, 'name', pr.name)
                 FROM practice pr WHERE pr.id = m.practice_id)
         ) ORDER BY m.valid_from, m.id), '[]')
         FROM membership m

@@ -6,18 +6,18 @@ import re
 import uuid
 from datetime import date
 
-from sqlalchemy import exists, func, or_
+from sqlalchemy import func
 from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.committees.tables import Seat
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import administered_org, visible_practices
 from quorum.organisations.tables import OrganisationKind, Practice
-from quorum.people.tables import Membership, Person, PersonRegistration
+from quorum.people.policy import visible_memberships, visible_people
+from quorum.people.tables import Membership, Person
 from quorum.access import Role
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -28,28 +28,6 @@ ROLES_BY_KIND = {
     },
     OrganisationKind.AREA_TEAM: {Role.ADMINISTRATOR, Role.BOARD_SECRETARY, Role.STAFF, Role.AREA_TEAM_OFFICER},
 }
-
-
-def visible_people(access: Access, org_id: uuid.UUID | None = None):
-    registered = select(PersonRegistration.person_id).where(PersonRegistration.person_id == Person.id)
-    if not access.is_platform_admin:
-        registered = registered.where(PersonRegistration.org_id.in_(access.org_ids))
-    if org_id is not None:
-        registered = registered.where(PersonRegistration.org_id == org_id)
-    condition = exists(registered)
-    if org_id is None:
-        seated = select(Seat.person_id).where(Seat.person_id == Person.id, Seat.committee_id.in_(access.committee_ids))
-        condition = or_(condition, exists(seated), Person.id == access.person_id)
-    return select(Person).where(condition)
-
-
-def visible_memberships(access: Access):
-    statement = select(Membership)
-    if not access.is_platform_admin:
-        statement = statement.where(
-            or_(Membership.org_id.in_(access.org_ids), Membership.person_id == access.person_id)
-        )
-    return statement
 
 
 async def register_person(db: Db, access: Access, *, org_id: uuid.UUID, name: str, email: str) -> Person:
@@ -89,7 +67,8 @@ async def create_membership(
         errors.append(UserError(field="personId", message=f"That person is not registered with {organisation.name}."))
     if role not in ROLES_BY_KIND[OrganisationKind(organisation.kind)]:
         kind = "a CCG" if organisation.kind == OrganisationKind.CCG else "an area team"
-        errors.append(UserError(field="role", message=f"{role.name.replace('_', ' ').capitalize()} is not a role in {kind}."))
+        role_name = role.name.replace("_", " ").capitalize()
+        errors.append(UserError(field="role", message=f"{role_name} is not a role in {kind}."))
     if role == Role.PRACTICE_REPRESENTATIVE:
         practice = practice_id and await db.first(visible_practices(access, org_id).where(Practice.id == practice_id))
         if not practice:
@@ -102,7 +81,8 @@ async def create_membership(
     if errors:
         raise InputErrors(*errors)
     membership = Membership(
-        org_id=org_id, person_id=person_id, role=role, practice_id=practice_id, valid_from=valid_from, valid_to=valid_to
+        org_id=org_id, person_id=person_id, role=role, practice_id=practice_id, valid_from=valid_from,
+        valid_to=valid_to,
     )
     await db.add(membership)
     await record(db, access, "membership.create", membership, org_id=org_id)
