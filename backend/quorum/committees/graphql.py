@@ -9,7 +9,7 @@ from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
 from quorum import clock
-from quorum.committees import service
+from quorum.committees import policy, service
 from quorum.committees.quorum import PresentMember, QuorumRule, category_words, evaluate, fraction_words, seat_title
 from quorum.committees.tables import (
     CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
@@ -33,14 +33,14 @@ SeatRoleEnum = strawberry.enum(SeatRole, name="SeatRole")
 MemberCategoryEnum = strawberry.enum(MemberCategory, name="MemberCategory")
 OfficeEnum = strawberry.enum(Office, name="Office")
 
-committees_by_id = by_id_loader(service.visible_committees, Committee.id)
-seats_by_id = by_id_loader(service.visible_seats, Seat.id)
+committees_by_id = by_id_loader(policy.visible_committees, Committee.id)
+seats_by_id = by_id_loader(policy.visible_seats, Seat.id)
 
 
 def seats_by_committee(ctx: Context) -> DataLoader:
     async def load(committee_ids: list[uuid.UUID]) -> list[list[Seat]]:
         rows = await ctx.db.all(
-            service.visible_seats(ctx.access).where(Seat.committee_id.in_(committee_ids)).order_by(Seat.valid_from, Seat.id)
+            policy.visible_seats(ctx.access).where(Seat.committee_id.in_(committee_ids)).order_by(Seat.valid_from, Seat.id)
         )
         return [[s for s in rows if s.committee_id == c] for c in committee_ids]
 
@@ -144,7 +144,7 @@ class CommitteeNode(Node):
 
     @strawberry.field(description="Joint committees: every party, host included.")
     async def parties(self, info: Info) -> list[OrganisationNode]:
-        if not self.row.is_joint or not info.context.access.can_see_committee(self.row.id):
+        if not self.row.is_joint or not policy.follows(info.context.access, self.row.id):
             return []
         party_ids = await info.context.loader("parties", parties_by_committee).load(self.row.id)
         rows = await info.context.loader("organisations", organisations_by_id).load_many(party_ids)
@@ -152,16 +152,9 @@ class CommitteeNode(Node):
 
     @strawberry.field(description="Committees it meets in common with: accepted parties of an arrangement it has accepted.")
     async def meets_in_common_with(self, info: Info) -> list[CommitteeNode]:
-        from quorum.in_common.tables import InCommonParty, PartyStatus
+        from quorum.in_common.graphql import committees_in_common_with
 
-        accepted = select(InCommonParty.arrangement_id).where(
-            InCommonParty.committee_id == self.row.id, InCommonParty.status == PartyStatus.ACCEPTED)
-        others = select(InCommonParty.committee_id).where(
-            InCommonParty.arrangement_id.in_(accepted), InCommonParty.status == PartyStatus.ACCEPTED)
-        rows = await info.context.db.all(
-            service.visible_committees(info.context.access).where(Committee.id.in_(others), Committee.id != self.row.id)
-        )
-        return [CommitteeNode.from_row(r) for r in rows]
+        return await committees_in_common_with(info, self.row.id)
 
     @strawberry.field
     async def terms_of_reference(self, info: Info) -> StoredFileType | None:
@@ -176,7 +169,7 @@ class CommitteeNode(Node):
     )
     async def quorum_cannot_be_met(self, info: Info) -> list[str]:
         access = info.context.access
-        if not (access.can_see_committee(self.row.id) or service.can_manage(access, self.row)):
+        if not (policy.follows(access, self.row.id) or policy.can_manage(access, self.row)):
             return []
         return list(await service.quorum_cannot_be_met(info.context.db, self.row))
 
@@ -188,7 +181,7 @@ class CommitteeNode(Node):
 
     @strawberry.field(description="The council of members: one seat per practice, held by its representative.")
     async def council_seats(self, info: Info) -> list[CouncilSeat]:
-        if self.row.kind != CommitteeKind.COUNCIL_OF_MEMBERS or not info.context.access.can_see_committee(self.row.id):
+        if self.row.kind != CommitteeKind.COUNCIL_OF_MEMBERS or not policy.follows(info.context.access, self.row.id):
             return []
         memberships = await service.council_seats(info.context.db, self.row)
         practices = await info.context.loader("practices", practices_by_id).load_many([m.practice_id for m in memberships])
@@ -227,7 +220,7 @@ class CommitteeNode(Node):
 
     @strawberry.field(description="True when the viewer may change the committee and its seats.")
     def viewer_can_manage(self, info: Info) -> bool:
-        return service.can_manage(info.context.access, self.row)
+        return policy.can_manage(info.context.access, self.row)
 
 
 @strawberry.type(name="Seat")
@@ -287,7 +280,7 @@ class CommitteeQueries:
     async def committees(
         self, info: Info, first: int = 50, after: str | None = None, organisation_id: strawberry.ID | None = None
     ) -> Connection[CommitteeNode]:
-        statement = service.visible_committees(info.context.access)
+        statement = policy.visible_committees(info.context.access)
         host = optional_id("Organisation", organisation_id)
         if host is not None:
             statement = statement.where(Committee.org_id == host)

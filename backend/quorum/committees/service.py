@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, delete, func, or_
+from sqlalchemy import delete, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, record_removal, snapshot
+from quorum.committees.policy import belongs_to, can_add_committees, can_manage, visible_committees, visible_seats
 from quorum.committees.quorum import InvalidRule, PresentMember, QuorumRule, cannot_be_met
 from quorum.committees.tables import (
     CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
@@ -19,7 +20,6 @@ from quorum.committees.tables import (
 from quorum.database import Db
 from quorum.files import service as files
 from quorum.errors import InputErrors, UserError, input_error
-from quorum.meetings.tables import Meeting, MeetingStatus
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
 from quorum.people.service import visible_people
@@ -27,26 +27,6 @@ from quorum.people.tables import Membership, Person
 from quorum.access import Role
 
 CREATABLE_KINDS = set(CommitteeKind) - {CommitteeKind.GOVERNING_BODY, CommitteeKind.COUNCIL_OF_MEMBERS}
-
-
-def visible_committees(access: Access):
-    # The second clause is the host's rule from quorum.access, so a committee just created is visible at once;
-    # the third makes a committee that has published a meeting known to the public (not its business).
-    published = select(Meeting.id).where(Meeting.committee_id == Committee.id, Meeting.status != MeetingStatus.DRAFT)
-    return select(Committee).where(
-        or_(
-            Committee.id.in_(access.committee_ids),
-            and_(
-                Committee.org_id.in_(access.org_ids),
-                or_(Committee.is_joint.is_(False), Committee.org_id.in_(access.officer_org_ids)),
-            ),
-            published.exists(),
-        )
-    )
-
-
-def visible_seats(access: Access):
-    return select(Seat).where(Seat.committee_id.in_(access.committee_ids))
 
 
 async def get_committee(db: Db, access: Access, committee_id: uuid.UUID) -> Committee | None:
@@ -58,11 +38,6 @@ async def parties_of(db: Db, committee: Committee) -> list[uuid.UUID]:
         return [committee.org_id]
     rows = await db.all(select(CommitteeParty.party_org_id).where(CommitteeParty.committee_id == committee.id))
     return list(rows)
-
-
-def can_manage(access: Access, committee: Committee) -> bool:
-    """The host organisation's administrators and board secretaries run its committees."""
-    return access.is_governance_officer(committee.org_id)
 
 
 async def managed_committee(db: Db, access: Access, committee_id: uuid.UUID, field: str = "committeeId") -> Committee:
@@ -131,9 +106,9 @@ async def create_committee(
     co_commissioning_level: CoCommissioningLevel | None,
 ) -> Committee:
     host = await get_organisation(db, access, org_id)
-    if host is None or org_id not in access.org_ids:
+    if host is None or not belongs_to(access, org_id):
         raise input_error("organisationId", "No such organisation.")
-    if not access.is_governance_officer(org_id):
+    if not can_add_committees(access, org_id):
         raise input_error(None, f"Only the board secretary or an administrator of {host.name} can add committees.")
     errors: list[UserError] = []
     if kind not in CREATABLE_KINDS:

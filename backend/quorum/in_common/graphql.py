@@ -4,10 +4,12 @@ import uuid
 from datetime import datetime
 
 import strawberry
-from sqlalchemy import or_
 from sqlmodel import select
 
 from quorum.access import Access
+from quorum.committees.graphql import CommitteeNode
+from quorum.committees.policy import visible_committees
+from quorum.committees.tables import Committee
 from quorum.conduct.graphql.types import DecisionNode
 from quorum import ids
 from quorum.graphql.context import Info
@@ -17,26 +19,25 @@ from quorum.graphql.node import Node, by_id_loader
 from quorum.in_common import pack, policy, service
 from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting
 from quorum.meetings.graphql import MeetingNode, PartEnum, PurposeEnum, meetings_by_id
-from quorum.meetings.service import can_run
+from quorum.meetings.policy import can_run
 from quorum.meetings.tables import Part, Purpose
 from quorum.packs import builder
 from quorum.packs.graphql import PackBuildNode, PackBuildPayload
-from quorum.packs.service import visible_builds
+from quorum.packs.policy import visible_builds
 from quorum.packs.tables import PackBuild
 
 PartyStatusEnum = strawberry.enum(PartyStatus, name="InCommonPartyStatus")
 
 
-def visible_arrangements(access: Access):
-    return select(Arrangement)  # arrangements and sessions are public, as committees' published meetings are
+arrangements_by_id = by_id_loader(policy.visible_arrangements, Arrangement.id)
+sessions_by_id = by_id_loader(policy.visible_sessions, Session.id)
 
 
-def visible_sessions(access: Access):
-    return select(Session)
-
-
-arrangements_by_id = by_id_loader(visible_arrangements, Arrangement.id)
-sessions_by_id = by_id_loader(visible_sessions, Session.id)
+async def committees_in_common_with(info: Info, committee_id: uuid.UUID) -> list[CommitteeNode]:
+    """The committee's Committee.meetsInCommonWith: the others it meets with, as far as the viewer sees them."""
+    rows = await info.context.db.all(visible_committees(info.context.access).where(
+        Committee.id.in_(service.committees_meeting_with(committee_id)), Committee.id != committee_id))
+    return [CommitteeNode.from_row(r) for r in rows]
 
 
 @strawberry.type(name="InCommonParty", description="An organisation invited into the arrangement, and the committee it sends.")
@@ -54,7 +55,7 @@ class PartyType:
             organisation_id=ids.encode("Organisation", row.invited_org_id), organisation_name=row.organisation_name,
             committee_id=row.committee_id and ids.encode("Committee", row.committee_id), committee_name=row.committee_name,
             status=row.status,
-            viewer_may_answer=row.status == PartyStatus.INVITED and policy.may_answer(access, row.invited_org_id),
+            viewer_may_answer=row.status == PartyStatus.INVITED and policy.can_answer(access, row.invited_org_id),
         )
 
 
@@ -69,7 +70,7 @@ class ArrangementNode(Node):
 
     @strawberry.field(description="The convening organisation's officers invite and schedule sessions.")
     def viewer_convenes(self, info: Info) -> bool:
-        return policy.may_convene(info.context.access, self.row.org_id)
+        return policy.can_convene(info.context.access, self.row.org_id)
 
     @strawberry.field(description="Accepted parties for anyone; invitations too for the convener and the invited.")
     async def parties(self, info: Info) -> list[PartyType]:
@@ -207,12 +208,8 @@ class InCommonQueries:
     @strawberry.field(description="Arrangements the viewer's organisations convene, take part in or are invited into.")
     async def in_common_arrangements(self, info: Info) -> list[ArrangementNode]:
         access = info.context.access
-        if not access.org_ids:
-            return []
-        involved = select(InCommonParty.arrangement_id).where(InCommonParty.invited_org_id.in_(access.org_ids))
         rows = await info.context.db.all(
-            select(Arrangement).where(or_(Arrangement.org_id.in_(access.org_ids), Arrangement.id.in_(involved)))
-            .order_by(Arrangement.name).limit(100))
+            policy.arrangements_involving(access).order_by(Arrangement.name).limit(100))
         return [ArrangementNode.from_row(r) for r in rows]
 
     @strawberry.field
@@ -367,5 +364,5 @@ class InCommonMutations:
             )
         except InputErrors as e:
             return PackBuildPayload(errors=e.errors)
-        ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity))
+        ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity, pack.gather))
         return PackBuildPayload(build=PackBuildNode.from_row(row))

@@ -22,8 +22,9 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.in_common import policy
 from quorum.in_common.service import get_arrangement, get_session, items_of, parties_of
 from quorum.in_common.tables import InCommonParty, PartyStatus, Session, SessionAgendaItem, SessionItem, SessionMeeting
-from quorum.meetings.service import can_run
+from quorum.meetings.policy import can_run
 from quorum.meetings.tables import Part
+from quorum.packs.builder import pack_papers
 from quorum.packs.document import PackContent, PackItem
 from quorum.packs.tables import PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
@@ -66,7 +67,7 @@ async def _holder(db: Db, access: Access, session: Session, part: Part, committe
     parties = [p for p in await parties_of(db, session.arrangement_id) if PartyStatus(p.status) == PartyStatus.ACCEPTED]
     if part == Part.PUBLIC:
         party = next(p for p in parties if p.invited_org_id == session.org_id)
-        if not policy.may_convene(access, session.org_id):
+        if not policy.can_convene(access, session.org_id):
             raise input_error(None, "Only the convening organisation's board secretary or an administrator can build the session's public pack.")
     else:
         party = next((p for p in parties if committee_id is not None and p.committee_id == committee_id), None)
@@ -104,8 +105,6 @@ async def start_build(db: Db, access: Access, session_id: uuid.UUID, part: Part,
 
 
 async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent, dict[str, bytes]]:
-    from quorum.packs.builder import pack_papers
-
     session = await get_session(db, build.session_id)
     arrangement = await get_arrangement(db, session.arrangement_id)
     parties = [p for p in await parties_of(db, arrangement.id) if PartyStatus(p.status) == PartyStatus.ACCEPTED]

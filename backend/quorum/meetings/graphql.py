@@ -15,7 +15,7 @@ from quorum.errors import InputErrors
 from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
-from quorum.meetings import agenda, service
+from quorum.meetings import agenda, policy, service
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 
 if TYPE_CHECKING:
@@ -26,13 +26,13 @@ MeetingStatusEnum = strawberry.enum(MeetingStatus, name="MeetingStatus")
 PurposeEnum = strawberry.enum(Purpose, name="Purpose")
 PartEnum = strawberry.enum(Part, name="Part")
 
-meetings_by_id = by_id_loader(service.visible_meetings, Meeting.id)
-items_by_id = by_id_loader(service.visible_items, AgendaItem.id)
+meetings_by_id = by_id_loader(policy.visible_meetings, Meeting.id)
+items_by_id = by_id_loader(policy.visible_items, AgendaItem.id)
 
 
 def items_by_meeting(ctx: Context) -> DataLoader:
     async def load(meeting_ids: list[uuid.UUID]) -> list[list[AgendaItem]]:
-        rows = await ctx.db.all(service.visible_items(ctx.access).where(AgendaItem.meeting_id.in_(meeting_ids)))
+        rows = await ctx.db.all(policy.visible_items(ctx.access).where(AgendaItem.meeting_id.in_(meeting_ids)))
         return [[i for i in rows if i.meeting_id == m] for m in meeting_ids]
 
     return DataLoader(load_fn=load)
@@ -117,7 +117,7 @@ class MeetingNode(Node):
 
     @strawberry.field
     def viewer_can_manage(self, info: Info) -> bool:
-        return service.can_run(info.context.access, self.row.committee_id)
+        return policy.can_run(info.context.access, self.row.committee_id)
 
 
 @strawberry.type
@@ -129,7 +129,7 @@ class PublicOrganisation:
 
     @strawberry.field(description="Committees with published meetings (and, for its members, every committee).")
     async def committees(self, info: Info) -> list[CommitteeNode]:
-        from quorum.committees.service import visible_committees
+        from quorum.committees.policy import visible_committees
         from quorum.committees.tables import Committee
 
         rows = await info.context.db.all(
@@ -154,7 +154,7 @@ class MeetingQueries:
     async def meetings(
         self, info: Info, committee_id: strawberry.ID, first: int = 50, after: str | None = None
     ) -> Connection[MeetingNode]:
-        statement = service.visible_meetings(info.context.access).where(
+        statement = policy.visible_meetings(info.context.access).where(
             Meeting.committee_id == ids.expect("Committee", committee_id)
         )
         return await paginate(info.context.db, statement, [Meeting.starts_at, Meeting.id], first, after, MeetingNode.from_row)

@@ -1,12 +1,9 @@
-"""What may be read and changed of meetings and agendas, and the checks on input."""
+"""Arranging meetings and their agendas, and the checks on input; who may do so is the policy's to say."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-
-from sqlalchemy import and_, or_
-from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
@@ -16,6 +13,7 @@ from quorum.committees.tables import Committee
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings import agenda
+from quorum.meetings.policy import can_run, visible_items, visible_meetings
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 
 # Which status may follow which: the meeting's life as data.
@@ -33,29 +31,6 @@ STATUS_WORDS = {
     MeetingStatus.HELD: "held",
     MeetingStatus.MINUTES_APPROVED: "minutes approved",
 }
-
-
-def visible_meetings(access: Access):
-    return select(Meeting).where(
-        or_(Meeting.committee_id.in_(access.committee_ids), Meeting.status != MeetingStatus.DRAFT)
-    )
-
-
-def visible_items(access: Access):
-    published = select(Meeting.id).where(Meeting.id == AgendaItem.meeting_id, Meeting.status != MeetingStatus.DRAFT)
-    return select(AgendaItem).where(
-        or_(
-            AgendaItem.committee_id.in_(access.private_committee_ids),
-            and_(
-                AgendaItem.part == Part.PUBLIC,
-                or_(AgendaItem.committee_id.in_(access.committee_ids), published.exists()),
-            ),
-        )
-    )
-
-
-def can_run(access: Access, committee_id: uuid.UUID) -> bool:
-    return committee_id in access.officer_committee_ids
 
 
 async def get_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> Meeting | None:

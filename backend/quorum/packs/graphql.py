@@ -17,17 +17,17 @@ from quorum.errors import ClientError, InputErrors
 from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.meetings.graphql import PartEnum
-from quorum.packs import builder, service
+from quorum.packs import builder, policy, service
 from quorum.packs.tables import BuildStatus, PackBuild
 
 BuildStatusEnum = strawberry.enum(BuildStatus, name="PackBuildStatus")
-builds_by_id = by_id_loader(service.visible_builds, PackBuild.id)
+builds_by_id = by_id_loader(policy.visible_builds, PackBuild.id)
 
 
 def builds_by_meeting(ctx: Context) -> DataLoader:
     async def load(meeting_ids: list[uuid.UUID]) -> list[list[PackBuild]]:
         rows = await ctx.db.all(
-            service.visible_builds(ctx.access).where(
+            policy.visible_builds(ctx.access).where(
                 PackBuild.meeting_id.in_(meeting_ids), PackBuild.session_id.is_(None)).order_by(PackBuild.created_at.desc())
         )
         return [[b for b in rows if b.meeting_id == m] for m in meeting_ids]
@@ -133,7 +133,7 @@ class PackSubscriptions:
         key = ids.expect("PackBuild", build_id)
         async with hub.subscription(builder.topic(key)) as queue:  # listen first, so nothing is missed
             async with transaction_for(info.context.identity) as (db, access):
-                build = await db.first(service.visible_builds(access).where(PackBuild.id == key))
+                build = await db.first(policy.visible_builds(access).where(PackBuild.id == key))
             if build is None:
                 raise ClientError("No such pack build.")
             reported = PackBuildNode.from_row(build)

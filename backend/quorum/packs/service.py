@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import and_, or_
 from sqlmodel import select
 
 from quorum import clock
@@ -14,17 +13,9 @@ from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings.service import items_of, run_meeting
 from quorum.meetings.tables import Meeting, MeetingStatus, Part
+from quorum.packs.policy import visible_builds
 from quorum.packs.tables import BuildStatus, PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
-
-
-def visible_builds(access: Access):
-    return select(PackBuild).where(
-        or_(
-            PackBuild.committee_id.in_(access.private_committee_ids),
-            and_(PackBuild.part == Part.PUBLIC, PackBuild.published_at.is_not(None)),
-        )
-    )
 
 
 async def _approved_versions(db: Db, access: Access, meeting: Meeting, part: Part) -> list[tuple[Paper, PaperVersion]]:

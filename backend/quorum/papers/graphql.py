@@ -15,21 +15,20 @@ from quorum.graphql.errors import UserError
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PurposeEnum, items_by_id, meetings_by_id
-from quorum.papers import markdown, service
+from quorum.papers import markdown, policy, service
 from quorum.papers.tables import IMPACT_AREAS, Appendix, AppendixKind, Paper, PaperStatus, PaperVersion
-from quorum.papers.workflow import Actor
 from quorum.people.graphql import PersonNode, people_by_id
 
 PaperStatusEnum = strawberry.enum(PaperStatus, name="PaperStatus")
 AppendixKindEnum = strawberry.enum(AppendixKind, name="AppendixKind")
 
-papers_by_id = by_id_loader(service.visible_papers, Paper.id)
-versions_by_id = by_id_loader(service.visible_versions, PaperVersion.id)
+papers_by_id = by_id_loader(policy.visible_papers, Paper.id)
+versions_by_id = by_id_loader(policy.visible_versions, PaperVersion.id)
 
 
 def papers_by_item(ctx: Context) -> DataLoader:
     async def load(item_ids: list[uuid.UUID]) -> list[Paper | None]:
-        rows = await ctx.db.all(service.visible_papers(ctx.access).where(Paper.item_id.in_(item_ids)))
+        rows = await ctx.db.all(policy.visible_papers(ctx.access).where(Paper.item_id.in_(item_ids)))
         found = {p.item_id: p for p in rows}
         return [found.get(i) for i in item_ids]
 
@@ -39,7 +38,7 @@ def papers_by_item(ctx: Context) -> DataLoader:
 def versions_by_paper(ctx: Context) -> DataLoader:
     async def load(paper_ids: list[uuid.UUID]) -> list[list[PaperVersion]]:
         rows = await ctx.db.all(
-            service.visible_versions(ctx.access).where(PaperVersion.paper_id.in_(paper_ids)).order_by(PaperVersion.number)
+            policy.visible_versions(ctx.access).where(PaperVersion.paper_id.in_(paper_ids)).order_by(PaperVersion.number)
         )
         return [[v for v in rows if v.paper_id == p] for p in paper_ids]
 
@@ -172,11 +171,11 @@ class PaperNode(Node):
 
     @strawberry.field
     def viewer_can_write(self, info: Info) -> bool:
-        return bool(service.actors(info.context.access, self.row) & {Actor.AUTHOR, Actor.SECRETARY})
+        return policy.can_write(info.context.access, self.row)
 
     @strawberry.field
     def viewer_can_approve(self, info: Info) -> bool:
-        return Actor.SPONSOR in service.actors(info.context.access, self.row)
+        return policy.can_approve(info.context.access, self.row)
 
 
 @strawberry.type
