@@ -19,6 +19,7 @@ from quorum import ids
 from quorum.graphql.context import Context, Info
 from quorum.errors import InputErrors
 from quorum.graphql.errors import UserError
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id
@@ -386,16 +387,10 @@ class EndSeatInput:
     valid_to: date
 
 
-@strawberry.type
-class CommitteePayload:
-    committee: CommitteeNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+CommitteePayload = payload("CommitteePayload", committee=CommitteeNode)
 
 
-@strawberry.type
-class SeatPayload:
-    seat: SeatNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+SeatPayload = payload("SeatPayload", seat=SeatNode)
 
 
 def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
@@ -414,80 +409,62 @@ def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
 
 @strawberry.type
 class CommitteeMutations:
-    @strawberry.mutation
+    @mutation
     async def create_committee(self, info: Info, input: CreateCommitteeInput) -> CommitteePayload:
         ctx = info.context
-        try:
-            row = await service.create_committee(
-                ctx.db, ctx.access,
-                org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                kind=input.kind,
-                name=input.name,
-                terms_summary=input.terms_summary,
-                rule=_rule(input.quorum_rule, joint=input.kind == CommitteeKind.JOINT_COMMITTEE),
-                party_org_ids=[ids.decode_as("Organisation", p, "partyIds") for p in input.party_ids],
-                co_commissioning_level=input.co_commissioning_level,
-            )
-        except InputErrors as e:
-            return CommitteePayload(errors=e.errors)
+        row = await service.create_committee(
+            ctx.db, ctx.access,
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            kind=input.kind,
+            name=input.name,
+            terms_summary=input.terms_summary,
+            rule=_rule(input.quorum_rule, joint=input.kind == CommitteeKind.JOINT_COMMITTEE),
+            party_org_ids=[ids.decode_as("Organisation", p, "partyIds") for p in input.party_ids],
+            co_commissioning_level=input.co_commissioning_level,
+        )
         return CommitteePayload(committee=CommitteeNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def update_committee(self, info: Info, input: UpdateCommitteeInput) -> CommitteePayload:
         ctx = info.context
-        try:
-            committee_id = ids.decode_as("Committee", input.id, "id")
-            existing = await service.get_committee(ctx.db, ctx.access, committee_id)
-            row = await service.update_committee(
-                ctx.db, ctx.access, committee_id, name=input.name, terms_summary=input.terms_summary,
-                rule=_rule(input.quorum_rule, joint=bool(existing and existing.is_joint)),
-            )
-        except InputErrors as e:
-            return CommitteePayload(errors=e.errors)
+        committee_id = ids.decode_as("Committee", input.id, "id")
+        existing = await service.get_committee(ctx.db, ctx.access, committee_id)
+        row = await service.update_committee(
+            ctx.db, ctx.access, committee_id, name=input.name, terms_summary=input.terms_summary,
+            rule=_rule(input.quorum_rule, joint=bool(existing and existing.is_joint)),
+        )
         return CommitteePayload(committee=CommitteeNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def attach_terms_of_reference(self, info: Info, input: AttachTermsOfReferenceInput) -> CommitteePayload:
         ctx = info.context
-        try:
-            row = await service.attach_terms_of_reference(
-                ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
-                filename=input.filename, content_base64=input.content_base64,
-            )
-        except InputErrors as e:
-            return CommitteePayload(errors=e.errors)
+        row = await service.attach_terms_of_reference(
+            ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
+            filename=input.filename, content_base64=input.content_base64,
+        )
         return CommitteePayload(committee=CommitteeNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def add_seat(self, info: Info, input: AddSeatInput) -> SeatPayload:
         ctx = info.context
-        try:
-            row = await service.add_seat(
-                ctx.db, ctx.access,
-                committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
-                person_id=ids.decode_as("Person", input.person_id, "personId"),
-                party_org_id=input.party_id and ids.decode_as("Organisation", input.party_id, "partyId"),
-                role=input.role, voting=input.voting, category=input.category, office=input.office,
-                valid_from=input.valid_from, valid_to=input.valid_to,
-            )
-        except InputErrors as e:
-            return SeatPayload(errors=e.errors)
+        row = await service.add_seat(
+            ctx.db, ctx.access,
+            committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+            party_org_id=input.party_id and ids.decode_as("Organisation", input.party_id, "partyId"),
+            role=input.role, voting=input.voting, category=input.category, office=input.office,
+            valid_from=input.valid_from, valid_to=input.valid_to,
+        )
         return SeatPayload(seat=SeatNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def end_seat(self, info: Info, input: EndSeatInput) -> SeatPayload:
         ctx = info.context
-        try:
-            row = await service.end_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"), input.valid_to)
-        except InputErrors as e:
-            return SeatPayload(errors=e.errors)
+        row = await service.end_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"), input.valid_to)
         return SeatPayload(seat=SeatNode.from_row(row))
 
-    @strawberry.mutation(description="Withdraw a seat entered by mistake, on the day it was entered (audited).")
+    @mutation(description="Withdraw a seat entered by mistake, on the day it was entered (audited).")
     async def withdraw_seat(self, info: Info, input: WithdrawSeatInput) -> SeatPayload:
         ctx = info.context
-        try:
-            row = await service.withdraw_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"))
-        except InputErrors as e:
-            return SeatPayload(errors=e.errors)
+        row = await service.withdraw_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"))
         return SeatPayload(seat=SeatNode.from_row(row))

@@ -13,8 +13,7 @@ from quorum.committees.tables import Committee
 from quorum.conduct.graphql.types import DecisionNode
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors
-from quorum.graphql.errors import UserError
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader
 from quorum.in_common import pack, policy, service
 from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting
@@ -269,16 +268,10 @@ class BuildSessionPackInput:
         default=None, description="For a private pack: the committee whose organisation's pack it is.")
 
 
-@strawberry.type
-class ArrangementPayload:
-    arrangement: ArrangementNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+ArrangementPayload = payload("ArrangementPayload", arrangement=ArrangementNode)
 
 
-@strawberry.type
-class SessionPayload:
-    session: SessionNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+SessionPayload = payload("SessionPayload", session=SessionNode)
 
 
 async def _arrangement(info: Info, arrangement_id: uuid.UUID) -> ArrangementNode:
@@ -288,81 +281,63 @@ async def _arrangement(info: Info, arrangement_id: uuid.UUID) -> ArrangementNode
 
 @strawberry.type
 class InCommonMutations:
-    @strawberry.mutation(description="Convene committees in common; the convening committee takes part from the start.")
+    @mutation(description="Convene committees in common; the convening committee takes part from the start.")
     async def create_in_common_arrangement(self, info: Info, input: CreateArrangementInput) -> ArrangementPayload:
         ctx = info.context
-        try:
-            row = await service.create_arrangement(
-                ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"), name=input.name)
-        except InputErrors as e:
-            return ArrangementPayload(errors=e.errors)
+        row = await service.create_arrangement(
+            ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"), name=input.name)
         return ArrangementPayload(arrangement=ArrangementNode.from_row(row))
 
-    @strawberry.mutation(description="Invite an organisation, by its ODS code; its own officers answer.")
+    @mutation(description="Invite an organisation, by its ODS code; its own officers answer.")
     async def invite_to_in_common(self, info: Info, input: InviteInput) -> ArrangementPayload:
         ctx = info.context
-        try:
-            row = await service.invite(ctx.db, ctx.access, arrangement_id=ids.decode_as(
-                "InCommonArrangement", input.arrangement_id, "arrangementId"), ods_code=input.ods_code)
-        except InputErrors as e:
-            return ArrangementPayload(errors=e.errors)
+        row = await service.invite(ctx.db, ctx.access, arrangement_id=ids.decode_as(
+            "InCommonArrangement", input.arrangement_id, "arrangementId"), ods_code=input.ods_code)
         return ArrangementPayload(arrangement=await _arrangement(info, row.arrangement_id))
 
-    @strawberry.mutation(description="The invited organisation's board secretary or administrator accepts, naming a committee, or declines.")
+    @mutation(description="The invited organisation's board secretary or administrator accepts, naming a committee, or declines.")
     async def answer_in_common_invitation(self, info: Info, input: AnswerInvitationInput) -> ArrangementPayload:
         ctx = info.context
-        try:
-            row = await service.answer(
-                ctx.db, ctx.access,
-                arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
-                organisation_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                committee_id=input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
-                accept=input.accept,
-            )
-        except InputErrors as e:
-            return ArrangementPayload(errors=e.errors)
+        row = await service.answer(
+            ctx.db, ctx.access,
+            arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
+            organisation_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            committee_id=input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
+            accept=input.accept,
+        )
         return ArrangementPayload(arrangement=await _arrangement(info, row.arrangement_id))
 
-    @strawberry.mutation(description="A session: one date, place and agenda for the committees taking part.")
+    @mutation(description="A session: one date, place and agenda for the committees taking part.")
     async def schedule_in_common_session(self, info: Info, input: ScheduleSessionInput) -> SessionPayload:
         ctx = info.context
-        try:
-            plans = [
-                service.ItemPlan(i.title, Purpose(i.purpose), Part(i.part),
-                                 [ids.decode_as("Committee", c, "items") for c in i.committee_ids])
-                for i in input.items
-            ]
-            row = await service.schedule_session(
-                ctx.db, ctx.access, arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
-                title=input.title, starts_at=input.starts_at, location=input.location, items=plans,
-            )
-        except InputErrors as e:
-            return SessionPayload(errors=e.errors)
+        plans = [
+            service.ItemPlan(i.title, Purpose(i.purpose), Part(i.part),
+                             [ids.decode_as("Committee", c, "items") for c in i.committee_ids])
+            for i in input.items
+        ]
+        row = await service.schedule_session(
+            ctx.db, ctx.access, arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
+            title=input.title, starts_at=input.starts_at, location=input.location, items=plans,
+        )
         return SessionPayload(session=SessionNode.from_row(row))
 
-    @strawberry.mutation(description="A committee's own meeting of the session, with the items it takes, its agenda published.")
+    @mutation(description="A committee's own meeting of the session, with the items it takes, its agenda published.")
     async def take_part_in_session(self, info: Info, input: TakePartInput) -> SessionPayload:
         ctx = info.context
-        try:
-            link = await service.take_part(
-                ctx.db, ctx.access, session_id=ids.decode_as("InCommonSession", input.session_id, "sessionId"),
-                committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
-            )
-        except InputErrors as e:
-            return SessionPayload(errors=e.errors)
+        link = await service.take_part(
+            ctx.db, ctx.access, session_id=ids.decode_as("InCommonSession", input.session_id, "sessionId"),
+            committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+        )
         row = await ctx.db.first(select(Session).where(Session.id == link.session_id))
         return SessionPayload(session=SessionNode.from_row(row))
 
-    @strawberry.mutation(description="Build the session's pack in the background: the public pack (the convener), or an "
+    @mutation(description="Build the session's pack in the background: the public pack (the convener), or an "
                          "organisation's private pack (Part I and its own Part II business); follow packBuildProgress.")
     async def build_session_pack(self, info: Info, input: BuildSessionPackInput) -> PackBuildPayload:
         ctx = info.context
-        try:
-            row = await pack.start_build(
-                ctx.db, ctx.access, ids.decode_as("InCommonSession", input.session_id, "sessionId"), Part(input.part),
-                input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
-            )
-        except InputErrors as e:
-            return PackBuildPayload(errors=e.errors)
+        row = await pack.start_build(
+            ctx.db, ctx.access, ids.decode_as("InCommonSession", input.session_id, "sessionId"), Part(input.part),
+            input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
+        )
         ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity, pack.gather))
         return PackBuildPayload(build=PackBuildNode.from_row(row))

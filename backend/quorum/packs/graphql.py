@@ -13,8 +13,8 @@ from quorum.auth.identity import transaction_for
 from quorum.events import hub
 from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.errors import ClientError, InputErrors
-from quorum.graphql.errors import UserError
+from quorum.errors import ClientError
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader
 from quorum.meetings.graphql import PartEnum
 from quorum.packs import builder, policy, service
@@ -96,33 +96,24 @@ class PublishPackInput:
     id: strawberry.ID
 
 
-@strawberry.type
-class PackBuildPayload:
-    build: PackBuildNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PackBuildPayload = payload("PackBuildPayload", build=PackBuildNode)
 
 
 @strawberry.type
 class PackMutations:
-    @strawberry.mutation(description="Start building the pack in the background; follow packBuildProgress.")
+    @mutation(description="Start building the pack in the background; follow packBuildProgress.")
     async def build_pack(self, info: Info, input: BuildPackInput) -> PackBuildPayload:
         ctx = info.context
-        try:
-            row = await service.start_build(
-                ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.part, input.supplement
-            )
-        except InputErrors as e:
-            return PackBuildPayload(errors=e.errors)
+        row = await service.start_build(
+            ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.part, input.supplement
+        )
         ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity))
         return PackBuildPayload(build=PackBuildNode.from_row(row))
 
-    @strawberry.mutation(description="Publish a finished build: its papers become included, and public if Part I.")
+    @mutation(description="Publish a finished build: its papers become included, and public if Part I.")
     async def publish_pack(self, info: Info, input: PublishPackInput) -> PackBuildPayload:
         ctx = info.context
-        try:
-            row = await service.publish(ctx.db, ctx.access, ids.decode_as("PackBuild", input.id, "id"))
-        except InputErrors as e:
-            return PackBuildPayload(errors=e.errors)
+        row = await service.publish(ctx.db, ctx.access, ids.decode_as("PackBuild", input.id, "id"))
         return PackBuildPayload(build=PackBuildNode.from_row(row))
 
 

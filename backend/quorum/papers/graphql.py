@@ -10,8 +10,7 @@ from strawberry.dataloader import DataLoader
 from quorum.files.graphql import StoredFileType, stored_file
 from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.errors import InputErrors
-from quorum.graphql.errors import UserError
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader
 from quorum.graphql.pagination import Connection, paginate
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PurposeEnum, items_by_id, meetings_by_id
@@ -247,44 +246,32 @@ class RemoveAppendixInput:
     id: strawberry.ID
 
 
-@strawberry.type
-class PaperPayload:
-    paper: PaperNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PaperPayload = payload("PaperPayload", paper=PaperNode)
 
 
-@strawberry.type
-class PaperVersionPayload:
-    version: PaperVersionNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PaperVersionPayload = payload("PaperVersionPayload", version=PaperVersionNode)
 
 
-@strawberry.type
-class AppendixPayload:
-    appendix: AppendixType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+AppendixPayload = payload("AppendixPayload", appendix=AppendixType)
 
 
 @strawberry.type
 class PaperMutations:
-    @strawberry.mutation(description="Ask an author for a paper for an agenda item, by a date.")
+    @mutation(description="Ask an author for a paper for an agenda item, by a date.")
     async def request_paper(self, info: Info, input: RequestPaperInput) -> PaperPayload:
         ctx = info.context
-        try:
-            row = await service.request_paper(
-                ctx.db, ctx.access,
-                meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
-                title=input.title,
-                author_id=ids.decode_as("Person", input.author_id, "authorId"),
-                sponsor_id=ids.decode_as("Person", input.sponsor_id, "sponsorId"),
-                due_date=input.due_date,
-            )
-        except InputErrors as e:
-            return PaperPayload(errors=e.errors)
+        row = await service.request_paper(
+            ctx.db, ctx.access,
+            meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            title=input.title,
+            author_id=ids.decode_as("Person", input.author_id, "authorId"),
+            sponsor_id=ids.decode_as("Person", input.sponsor_id, "sponsorId"),
+            due_date=input.due_date,
+        )
         return PaperPayload(paper=PaperNode.from_row(row))
 
-    @strawberry.mutation(description="Write the cover sheet and body; an approved paper gets a new version instead.")
+    @mutation(description="Write the cover sheet and body; an approved paper gets a new version instead.")
     async def save_paper_draft(self, info: Info, input: SavePaperDraftInput) -> PaperVersionPayload:
         ctx = info.context
         fields = {
@@ -294,51 +281,36 @@ class PaperMutations:
             "impacts": {i.area: {"applies": i.applies, "detail": i.detail.strip()} for i in input.impacts},
             "public_involvement": input.public_involvement, "body_markdown": input.body_markdown,
         }
-        try:
-            row = await service.save_draft(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"),
-                                           is_public=input.is_public, fields=fields)
-        except InputErrors as e:
-            return PaperVersionPayload(errors=e.errors)
+        row = await service.save_draft(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"),
+                                       is_public=input.is_public, fields=fields)
         return PaperVersionPayload(version=PaperVersionNode.from_row(row))
 
-    @strawberry.mutation(description="Submit (author), approve or return (sponsor) a paper.")
+    @mutation(description="Submit (author), approve or return (sponsor) a paper.")
     async def move_paper(self, info: Info, input: MovePaperInput) -> PaperPayload:
         ctx = info.context
-        try:
-            row = await service.move(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"), PaperStatus(input.status))
-        except InputErrors as e:
-            return PaperPayload(errors=e.errors)
+        row = await service.move(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"), PaperStatus(input.status))
         return PaperPayload(paper=PaperNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def add_appendix(self, info: Info, input: AddAppendixInput) -> AppendixPayload:
         ctx = info.context
-        try:
-            row = await service.add_appendix(
-                ctx.db, ctx.access, ids.decode_as("Paper", input.paper_id, "paperId"), title=input.title,
-                filename=input.filename, content_base64=input.content_base64,
-            )
-        except InputErrors as e:
-            return AppendixPayload(errors=e.errors)
+        row = await service.add_appendix(
+            ctx.db, ctx.access, ids.decode_as("Paper", input.paper_id, "paperId"), title=input.title,
+            filename=input.filename, content_base64=input.content_base64,
+        )
         return AppendixPayload(appendix=AppendixType.from_row(row))
 
-    @strawberry.mutation(description="Put a new file in an appendix's place while its paper is a draft.")
+    @mutation(description="Put a new file in an appendix's place while its paper is a draft.")
     async def replace_appendix(self, info: Info, input: ReplaceAppendixInput) -> AppendixPayload:
         ctx = info.context
-        try:
-            row = await service.replace_appendix(
-                ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"), title=input.title,
-                filename=input.filename, content_base64=input.content_base64,
-            )
-        except InputErrors as e:
-            return AppendixPayload(errors=e.errors)
+        row = await service.replace_appendix(
+            ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"), title=input.title,
+            filename=input.filename, content_base64=input.content_base64,
+        )
         return AppendixPayload(appendix=AppendixType.from_row(row))
 
-    @strawberry.mutation(description="Take an appendix off a draft paper.")
+    @mutation(description="Take an appendix off a draft paper.")
     async def remove_appendix(self, info: Info, input: RemoveAppendixInput) -> PaperPayload:
         ctx = info.context
-        try:
-            row = await service.remove_appendix(ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"))
-        except InputErrors as e:
-            return PaperPayload(errors=e.errors)
+        row = await service.remove_appendix(ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"))
         return PaperPayload(paper=PaperNode.from_row(row))
