@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 from sqlmodel import select
@@ -20,7 +20,7 @@ from quorum.graphql.context import Context, Info
 from quorum.errors import InputErrors
 from quorum.graphql.errors import UserError
 from quorum.graphql.mutations import mutation, payload
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id
 from quorum.people.graphql import PersonNode, people_by_id
@@ -124,6 +124,7 @@ class CouncilSeat:
 
 @strawberry.type(name="Committee")
 class CommitteeNode(Node):
+    loader: ClassVar = ("committees", committees_by_id)
     kind: CommitteeKindEnum
     name: str
     terms_summary: str
@@ -140,8 +141,7 @@ class CommitteeNode(Node):
 
     @strawberry.field(description="The organisation hosting the committee (null when not visible to the viewer).")
     async def host(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field(description="Joint committees: every party, host included.")
     async def parties(self, info: Info) -> list[OrganisationNode]:
@@ -226,6 +226,7 @@ class CommitteeNode(Node):
 
 @strawberry.type(name="Seat")
 class SeatNode(Node):
+    loader: ClassVar = ("seats", seats_by_id)
     role: SeatRoleEnum
     voting: bool
     category: MemberCategoryEnum
@@ -266,13 +267,11 @@ class SeatNode(Node):
 
     @strawberry.field(description="The organisation the member represents.")
     async def party(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.party_org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.party_org_id)
 
     @strawberry.field
     async def committee(self, info: Info) -> CommitteeNode | None:
-        row = await info.context.loader("committees", committees_by_id).load(self.row.committee_id)
-        return row and CommitteeNode.from_row(row)
+        return await load_node(info, CommitteeNode, self.row.committee_id)
 
 
 @strawberry.type

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from sqlmodel import select
@@ -14,7 +15,7 @@ from quorum.conduct.graphql.types import DecisionNode
 from quorum import ids
 from quorum.graphql.context import Info
 from quorum.graphql.mutations import mutation, payload
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.in_common import pack, policy, service
 from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting
 from quorum.meetings.graphql import MeetingNode, PartEnum, PurposeEnum, meetings_by_id
@@ -60,6 +61,7 @@ class PartyType:
 
 @strawberry.type(name="InCommonArrangement", description="Committees of several organisations meeting in common.")
 class ArrangementNode(Node):
+    loader: ClassVar = ("in_common_arrangements", arrangements_by_id)
     name: str
     row: strawberry.Private[Arrangement]
 
@@ -116,6 +118,7 @@ class SessionMeetingType:
 
 @strawberry.type(name="InCommonSession", description="One sitting of committees in common: one date, place and agenda.")
 class SessionNode(Node):
+    loader: ClassVar = ("in_common_sessions", sessions_by_id)
     title: str
     starts_at: datetime
     location: str
@@ -213,8 +216,7 @@ class InCommonQueries:
 
     @strawberry.field
     async def in_common_session(self, info: Info, id: strawberry.ID) -> SessionNode | None:
-        row = await info.context.loader("in_common_sessions", sessions_by_id).load(ids.expect("InCommonSession", id))
-        return row and SessionNode.from_row(row)
+        return await load_node(info, SessionNode, ids.expect("InCommonSession", id))
 
 
 @strawberry.input

@@ -40,6 +40,7 @@ def items_by_meeting(ctx: Context) -> DataLoader:
 
 @strawberry.type(name="AgendaItem")
 class AgendaItemNode(Node):
+    # Loaded through `load`, not load_node: its number depends on the rest of the agenda.
     number: str
     title: str
     presenter: str

@@ -4,6 +4,7 @@ import asyncio
 import uuid
 from collections.abc import AsyncGenerator
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -43,6 +44,7 @@ class ItemPage:
 
 @strawberry.type(name="PackBuild")
 class PackBuildNode(Node):
+    loader: ClassVar = ("pack_builds", builds_by_id)
     part: PartEnum
     number: int
     is_supplement: bool

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
 import strawberry
 from sqlmodel import select
@@ -11,9 +12,9 @@ from quorum.files.graphql import StoredFileType, stored_file
 from quorum import ids
 from quorum.graphql.context import Context, Info
 from quorum.graphql.mutations import mutation, payload
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PurposeEnum, items_by_id, meetings_by_id
+from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PurposeEnum, items_by_id
 from quorum.papers import markdown, policy, service
 from quorum.papers.tables import IMPACT_AREAS, Appendix, AppendixKind, Paper, PaperStatus, PaperVersion
 from quorum.people.graphql import PersonNode, people_by_id
@@ -80,6 +81,7 @@ class AppendixType:
 
 @strawberry.type(name="PaperVersion")
 class PaperVersionNode(Node):
+    loader: ClassVar = ("paper_versions", versions_by_id)
     number: int
     purpose: PurposeEnum
     executive_summary: str
@@ -125,6 +127,7 @@ class PaperVersionNode(Node):
 
 @strawberry.type(name="Paper")
 class PaperNode(Node):
+    loader: ClassVar = ("papers", papers_by_id)
     title: str
     status: PaperStatusEnum
     due_date: date
@@ -155,8 +158,7 @@ class PaperNode(Node):
 
     @strawberry.field
     async def meeting(self, info: Info) -> MeetingNode | None:
-        row = await info.context.loader("meetings", meetings_by_id).load(self.row.meeting_id)
-        return row and MeetingNode.from_row(row)
+        return await load_node(info, MeetingNode, self.row.meeting_id)
 
     @strawberry.field(description="The versions the viewer may read, oldest first; published ones stay retrievable.")
     async def versions(self, info: Info) -> list[PaperVersionNode]:
