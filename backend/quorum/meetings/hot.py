@@ -17,6 +17,7 @@ from quorum import ids
 from quorum.errors import ClientError
 from quorum.graphql.hot import global_id, hot_read, iso_datetime
 from quorum.graphql.pagination import MAX_PAGE, decode_cursor, encode_cursor
+from quorum.meetings.policy import committees_run_by
 from quorum.meetings.tables import Meeting
 
 # frontend/src/api/meetings.ts, meetingQuery (a test keeps the two the same)
@@ -122,7 +123,7 @@ SELECT json_build_object(
     'papersDue', m.papers_due,
     'noticeSentAt', {iso_datetime('m.notice_sent_at')},
     'calendarUrl', '/meetings/' || m.id || '/calendar.ics',
-    'viewerCanManage', m.committee_id = ANY (app_uuids('app.officer_committee_ids')),
+    'viewerCanManage', m.committee_id = ANY ($2::uuid[]),
     'committee', (
         SELECT json_build_object(
             'id', {global_id('Committee', 'c.id')},
@@ -185,7 +186,7 @@ async def meeting_page(db: Db, access: Access, variables: dict[str, Any]) -> str
         return None  # the schema says why
     if type_name != "Meeting":
         return None
-    rows = await db.records(MEETING_JSON, meeting_id)
+    rows = await db.records(MEETING_JSON, meeting_id, list(committees_run_by(access)))
     return '{"data":{"node":' + (rows[0][0] if rows else "null") + "}}"
 
 

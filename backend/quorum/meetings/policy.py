@@ -37,9 +37,13 @@ def visible_items(access: Access) -> SelectOfScalar[AgendaItem]:
     )
 
 
+def committees_run_by(access: Access) -> frozenset[uuid.UUID]:
+    """The committees whose meetings, agendas and agenda template the caller arranges: their host's officers'."""
+    return access.officer_committee_ids
+
+
 def can_run(access: Access, committee_id: uuid.UUID) -> bool:
-    """The committee's host's governance officers arrange its meetings and agendas (and its agenda template)."""
-    return committee_id in access.officer_committee_ids
+    return committee_id in committees_run_by(access)
 
 
 ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
