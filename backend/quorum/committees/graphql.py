@@ -22,7 +22,9 @@ from quorum.graphql.errors import UserError
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id
+from quorum.organisations.graphql import (
+    OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id,
+)
 from quorum.people.graphql import PersonNode, people_by_id
 
 if TYPE_CHECKING:
@@ -41,7 +43,9 @@ seats_by_id = by_id_loader(policy.visible_seats, Seat.id)
 def seats_by_committee(ctx: Context) -> DataLoader:
     async def load(committee_ids: list[uuid.UUID]) -> list[list[Seat]]:
         rows = await ctx.db.all(
-            policy.visible_seats(ctx.access).where(Seat.committee_id.in_(committee_ids)).order_by(Seat.valid_from, Seat.id)
+            policy.visible_seats(ctx.access)
+            .where(Seat.committee_id.in_(committee_ids))
+            .order_by(Seat.valid_from, Seat.id)
         )
         return [[s for s in rows if s.committee_id == c] for c in committee_ids]
 
@@ -151,7 +155,9 @@ class CommitteeNode(Node):
         rows = await info.context.loader("organisations", organisations_by_id).load_many(party_ids)
         return [OrganisationNode.from_row(r) for r in rows if r]
 
-    @strawberry.field(description="Committees it meets in common with: accepted parties of an arrangement it has accepted.")
+    @strawberry.field(
+        description="Committees it meets in common with: accepted parties of an arrangement it has accepted."
+    )
     async def meets_in_common_with(self, info: Info) -> list[CommitteeNode]:
         from quorum.in_common.graphql import committees_in_common_with
 
@@ -185,7 +191,8 @@ class CommitteeNode(Node):
         if self.row.kind != CommitteeKind.COUNCIL_OF_MEMBERS or not policy.follows(info.context.access, self.row.id):
             return []
         memberships = await service.council_seats(info.context.db, self.row)
-        practices = await info.context.loader("practices", practices_by_id).load_many([m.practice_id for m in memberships])
+        practice_ids = [m.practice_id for m in memberships]
+        practices = await info.context.loader("practices", practices_by_id).load_many(practice_ids)
         people = await info.context.loader("people", people_by_id).load_many([m.person_id for m in memberships])
         return [
             CouncilSeat(practice=p and PracticeNode.from_row(p), representative=r and PersonNode.from_row(r))
@@ -203,7 +210,9 @@ class CommitteeNode(Node):
         names = {pid: (o.name if o else "a party") for pid, o in zip(party_ids, orgs)}
 
         def holder(s: Seat) -> PresentMember:
-            return PresentMember(s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office))
+            return PresentMember(
+                s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office)
+            )
 
         result = evaluate(
             QuorumRule.from_data(self.row.quorum_rule),
@@ -247,7 +256,9 @@ class SeatNode(Node):
         office = self.row.office and Office(self.row.office)
         return seat_title(SeatRole(self.row.role), MemberCategory(self.row.category), office, self.row.voting)
 
-    @strawberry.field(description="True while the seat may still be withdrawn as entered by mistake (the day it was entered).")
+    @strawberry.field(
+        description="True while the seat may still be withdrawn as entered by mistake (the day it was entered)."
+    )
     def can_be_withdrawn(self) -> bool:
         return self.row.entered_at is not None and clock.local_date(self.row.entered_at) == clock.today()
 
@@ -284,7 +295,9 @@ class CommitteeQueries:
         host = optional_id("Organisation", organisation_id)
         if host is not None:
             statement = statement.where(Committee.org_id == host)
-        return await paginate(info.context.db, statement, [Committee.name, Committee.id], first, after, CommitteeNode.from_row)
+        return await paginate(
+            info.context.db, statement, [Committee.name, Committee.id], first, after, CommitteeNode.from_row
+        )
 
     @strawberry.field(description="Read a quorum rule back as a sentence while it is being built; nothing is saved.")
     def quorum_rule_in_words(self, rule: QuorumRuleInput, joint: bool = False) -> QuorumRuleWording:
@@ -398,7 +411,9 @@ def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
         categories[MemberCategory(minimum.category).value] = minimum.count
     data = {
         "minimum_voting": rule.minimum_voting, "categories": categories, "each_party": rule.each_party,
-        "pools": [{"count": p.count, "categories": [MemberCategory(c).value for c in p.categories]} for p in rule.pools],
+        "pools": [
+            {"count": p.count, "categories": [MemberCategory(c).value for c in p.categories]} for p in rule.pools
+        ],
         "offices": [{"count": o.count, "offices": [Office(x).value for x in o.offices]} for o in rule.office_groups],
         "chair_or_vice_chair": rule.chair_or_vice_chair, "clinical_majority": rule.clinical_majority,
         "fraction": rule.fraction and [rule.fraction.numerator, rule.fraction.denominator],

@@ -45,7 +45,9 @@ async def managed_committee(db: Db, access: Access, committee_id: uuid.UUID, fie
     if committee is None:
         raise input_error(field, "No such committee.")
     if not can_manage(access, committee):
-        raise input_error(None, f"Only the board secretary or an administrator of the host organisation can change {committee.name}.")
+        raise input_error(
+            None, f"Only the board secretary or an administrator of the host organisation can change {committee.name}."
+        )
     return committee
 
 
@@ -68,7 +70,9 @@ async def seat_holders(db: Db, committee: Committee, on: date) -> list[PresentMe
     """The committee's seat holders on a day, as the quorum rules see them."""
     seats = await db.all(select(Seat).where(Seat.committee_id == committee.id))
     return [
-        PresentMember(s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office))
+        PresentMember(
+            s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office)
+        )
         for s in seats if s.is_active_on(on)
     ]
 
@@ -112,7 +116,9 @@ async def create_committee(
         raise input_error(None, f"Only the board secretary or an administrator of {host.name} can add committees.")
     errors: list[UserError] = []
     if kind not in CREATABLE_KINDS:
-        errors.append(UserError(field="kind", message="Every CCG already has its governing body and council of members."))
+        errors.append(UserError(
+            field="kind", message="Every CCG already has its governing body and council of members."
+        ))
     if not name.strip() or len(name) > 200:
         errors.append(UserError(field="name", message="Enter the committee's name (200 characters or fewer)."))
     if len(terms_summary) > 5000:
@@ -126,7 +132,9 @@ async def create_committee(
     elif party_org_ids:
         errors.append(UserError(field="partyIds", message="Only a joint committee has other parties."))
     elif co_commissioning_level is not None and kind != CommitteeKind.PRIMARY_CARE_COMMISSIONING:
-        errors.append(UserError(field="coCommissioningLevel", message="Only primary care committees have a co-commissioning level."))
+        errors.append(UserError(
+            field="coCommissioningLevel", message="Only primary care committees have a co-commissioning level."
+        ))
     if errors:
         raise InputErrors(*errors)
     committee = Committee(
@@ -149,7 +157,9 @@ async def _party_errors(db: Db, access: Access, host: Organisation, parties: lis
     area_teams = [o for o in found.values() if o.kind == OrganisationKind.AREA_TEAM]
     ccgs = [o for o in found.values() if o.kind == OrganisationKind.CCG]
     if len(area_teams) != 1 or not ccgs:
-        return [UserError(field="partyIds", message="A joint committee has one area team and one or more CCGs as parties.")]
+        return [UserError(
+            field="partyIds", message="A joint committee has one area team and one or more CCGs as parties."
+        )]
     strays = [c.name for c in ccgs if c.area_team_id != area_teams[0].id]
     if strays:
         return [UserError(field="partyIds", message=f"{', '.join(strays)} is not in {area_teams[0].name}'s area.")]
@@ -200,13 +210,18 @@ async def add_seat(
 ) -> Seat:
     committee = await managed_committee(db, access, committee_id)
     if committee.kind == CommitteeKind.COUNCIL_OF_MEMBERS:
-        raise input_error("committeeId", "The council of members' seats are its practices' representatives; add them as practice representatives.")
+        raise input_error(
+            "committeeId",
+            "The council of members' seats are its practices' representatives; add them as practice representatives.",
+        )
     parties = await parties_of(db, committee)
     party = party_org_id or committee.org_id
     valid_from = valid_from or clock.today()
     errors: list[UserError] = []
     if await db.first(visible_people(access).where(Person.id == person_id)) is None:
-        errors.append(UserError(field="personId", message="No such person; register them with your organisation first."))
+        errors.append(UserError(
+            field="personId", message="No such person; register them with your organisation first."
+        ))
     elif party not in parties:
         errors.append(UserError(field="partyId", message="Choose one of the committee's parties."))
     elif voting and not await _has_membership(db, person_id, party, valid_from):
@@ -221,7 +236,8 @@ async def add_seat(
     if valid_to is not None and valid_to < valid_from:
         errors.append(UserError(field="validTo", message="The end date must be on or after the start date."))
     if role in (SeatRole.CHAIR, SeatRole.VICE_CHAIR) and await _holder_of(db, committee.id, role, valid_from):
-        errors.append(UserError(field="role", message=f"The committee already has a {role.name.replace('_', ' ').lower()}; end that seat first."))
+        office = role.name.replace("_", " ").lower()
+        errors.append(UserError(field="role", message=f"The committee already has a {office}; end that seat first."))
     if errors:
         raise InputErrors(*errors)
     seat = Seat(

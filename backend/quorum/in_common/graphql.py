@@ -40,7 +40,9 @@ async def committees_in_common_with(info: Info, committee_id: uuid.UUID) -> list
     return [CommitteeNode.from_row(r) for r in rows]
 
 
-@strawberry.type(name="InCommonParty", description="An organisation invited into the arrangement, and the committee it sends.")
+@strawberry.type(
+    name="InCommonParty", description="An organisation invited into the arrangement, and the committee it sends."
+)
 class PartyType:
     organisation_id: strawberry.ID
     organisation_name: str
@@ -53,7 +55,8 @@ class PartyType:
     def of(cls, row: InCommonParty, access: Access) -> PartyType:
         return cls(
             organisation_id=ids.encode("Organisation", row.invited_org_id), organisation_name=row.organisation_name,
-            committee_id=row.committee_id and ids.encode("Committee", row.committee_id), committee_name=row.committee_name,
+            committee_id=row.committee_id and ids.encode("Committee", row.committee_id),
+            committee_name=row.committee_name,
             status=row.status,
             viewer_may_answer=row.status == PartyStatus.INVITED and policy.can_answer(access, row.invited_org_id),
         )
@@ -95,7 +98,9 @@ class OutcomeType:
     decisions: list[DecisionNode]
 
 
-@strawberry.type(name="InCommonItem", description="An item of the session's one agenda, common to every committee or to some.")
+@strawberry.type(
+    name="InCommonItem", description="An item of the session's one agenda, common to every committee or to some."
+)
 class ItemType:
     id: strawberry.ID
     number: int
@@ -134,7 +139,9 @@ class SessionNode(Node):
         row = await info.context.loader("in_common_arrangements", arrangements_by_id).load(self.row.arrangement_id)
         return ArrangementNode.from_row(row)
 
-    @strawberry.field(description="The agenda, each item with every committee's outcome as far as the viewer may see it.")
+    @strawberry.field(
+        description="The agenda, each item with every committee's outcome as far as the viewer may see it."
+    )
     async def items(self, info: Info) -> list[ItemType]:
         record = await service.session_record(info.context.db, info.context.access, self.row)
         names = {p.committee_id: p.committee_name or "" for p in record.parties}
@@ -142,7 +149,9 @@ class SessionNode(Node):
             ItemType(
                 id=ids.encode("InCommonItem", item.id), number=item.position, title=item.title, purpose=item.purpose,
                 part=item.part, common_to_all=not item.committee_ids,
-                committee_names=[names.get(c, "") for c in item.committee_ids] if item.committee_ids else list(names.values()),
+                committee_names=(
+                    [names.get(c, "") for c in item.committee_ids] if item.committee_ids else list(names.values())
+                ),
                 outcomes=[
                     OutcomeType(
                         committee_id=ids.encode("Committee", o.committee_id), committee_name=o.committee_name,
@@ -177,14 +186,19 @@ class SessionNode(Node):
             ))
         return result
 
-    @strawberry.field(description="The session's packs the viewer may read, newest first: the public pack once published, "
-                      "and each organisation's private pack (Part I and its own Part II) for those who see its committee's private business.")
+    @strawberry.field(
+        description="The session's packs the viewer may read, newest first: the public pack once published, "
+        "and each organisation's private pack (Part I and its own Part II) for those who see its "
+        "committee's private business."
+    )
     async def packs(self, info: Info) -> list[PackBuildNode]:
         rows = await info.context.db.all(visible_builds(info.context.access).where(
             PackBuild.session_id == self.row.id).order_by(PackBuild.created_at.desc()))
         return [PackBuildNode.from_row(r) for r in rows]
 
-    @strawberry.field(description="Committees whose private pack of the session the viewer may build (their meeting of it arranged).")
+    @strawberry.field(
+        description="Committees whose private pack of the session the viewer may build (their meeting of it arranged)."
+    )
     async def viewer_builds_private_pack_for(self, info: Info) -> list[strawberry.ID]:
         db, access = info.context.db, info.context.access
         links = {m.committee_id for m in await db.all(
@@ -221,7 +235,9 @@ class InCommonQueries:
 
 @strawberry.input
 class CreateArrangementInput:
-    committee_id: strawberry.ID = strawberry.field(description="The convening organisation's committee that takes part.")
+    committee_id: strawberry.ID = strawberry.field(
+        description="The convening organisation's committee that takes part."
+    )
     name: str
 
 
@@ -236,7 +252,9 @@ class AnswerInvitationInput:
     arrangement_id: strawberry.ID
     organisation_id: strawberry.ID
     accept: bool
-    committee_id: strawberry.ID | None = strawberry.field(default=None, description="The committee sent, when accepting.")
+    committee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The committee sent, when accepting."
+    )
 
 
 @strawberry.input
@@ -244,7 +262,9 @@ class SessionItemInput:
     title: str
     purpose: PurposeEnum
     part: PartEnum
-    committee_ids: list[strawberry.ID] = strawberry.field(default_factory=list, description="None named: every committee takes it.")
+    committee_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="None named: every committee takes it."
+    )
 
 
 @strawberry.input
@@ -287,7 +307,9 @@ class InCommonMutations:
     async def create_in_common_arrangement(self, info: Info, input: CreateArrangementInput) -> ArrangementPayload:
         ctx = info.context
         row = await service.create_arrangement(
-            ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"), name=input.name)
+            ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            name=input.name,
+        )
         return ArrangementPayload(arrangement=ArrangementNode.from_row(row))
 
     @mutation(description="Invite an organisation, by its ODS code; its own officers answer.")
@@ -297,7 +319,10 @@ class InCommonMutations:
             "InCommonArrangement", input.arrangement_id, "arrangementId"), ods_code=input.ods_code)
         return ArrangementPayload(arrangement=await _arrangement(info, row.arrangement_id))
 
-    @mutation(description="The invited organisation's board secretary or administrator accepts, naming a committee, or declines.")
+    @mutation(
+        description="The invited organisation's board secretary or administrator accepts, naming a committee,"
+        " or declines."
+    )
     async def answer_in_common_invitation(self, info: Info, input: AnswerInvitationInput) -> ArrangementPayload:
         ctx = info.context
         row = await service.answer(
@@ -318,7 +343,8 @@ class InCommonMutations:
             for i in input.items
         ]
         row = await service.schedule_session(
-            ctx.db, ctx.access, arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
+            ctx.db, ctx.access,
+            arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
             title=input.title, starts_at=input.starts_at, location=input.location, items=plans,
         )
         return SessionPayload(session=SessionNode.from_row(row))

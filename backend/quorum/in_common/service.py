@@ -83,7 +83,8 @@ async def invite(db: Db, access: Access, *, arrangement_id: uuid.UUID, ods_code:
     if any(p.invited_org_id == invited_id for p in await parties_of(db, arrangement.id)):
         raise input_error("odsCode", f"{invited_name} has already been invited.")
     party = InCommonParty(
-        org_id=arrangement.org_id, arrangement_id=arrangement.id, invited_org_id=invited_id, organisation_name=invited_name,
+        org_id=arrangement.org_id, arrangement_id=arrangement.id, invited_org_id=invited_id,
+        organisation_name=invited_name,
         status=PartyStatus.INVITED, invited_by=access.person_id,
     )
     await db.add(party)
@@ -102,9 +103,13 @@ async def answer(
     if party is None or not policy.involves(access, organisation_id):
         raise input_error("organisationId", "That organisation has not been invited into this arrangement.")
     if not policy.can_answer(access, organisation_id):
-        raise input_error(None, f"Only {party.organisation_name}'s board secretary or an administrator can answer the invitation.")
+        raise input_error(
+            None, f"Only {party.organisation_name}'s board secretary or an administrator can answer the invitation."
+        )
     if PartyStatus(party.status) != PartyStatus.INVITED:
-        raise input_error(None, f"{party.organisation_name} has already answered: {PartyStatus(party.status).value.lower()}.")
+        raise input_error(
+            None, f"{party.organisation_name} has already answered: {PartyStatus(party.status).value.lower()}."
+        )
     before = snapshot(party)
     if accept:
         committee = committee_id and await get_committee(db, access, committee_id)
@@ -132,7 +137,9 @@ async def schedule_session(
 ) -> Session:
     arrangement = await get_arrangement(db, arrangement_id)
     if not policy.can_convene(access, arrangement.org_id):
-        raise input_error(None, "Only the convening organisation's board secretary or an administrator can schedule a session.")
+        raise input_error(
+            None, "Only the convening organisation's board secretary or an administrator can schedule a session."
+        )
     accepted = {p.committee_id for p in await parties_of(db, arrangement.id) if p.status == PartyStatus.ACCEPTED}
     errors: list[UserError] = []
     if not title.strip() or len(title) > 200:
@@ -140,23 +147,27 @@ async def schedule_session(
     if starts_at.tzinfo is None or starts_at <= clock.now():
         errors.append(UserError(field="startsAt", message="The session must start in the future."))
     if not location.strip() or len(location) > 300:
-        errors.append(UserError(field="location", message="Give the place where the committees meet (300 characters or fewer)."))
+        errors.append(UserError(
+            field="location", message="Give the place where the committees meet (300 characters or fewer)."
+        ))
     if not items or len(items) > MAX_ITEMS:
         errors.append(UserError(field="items", message=f"Give the agenda: between 1 and {MAX_ITEMS} items."))
     for number, plan in enumerate(items, start=1):
         if not plan.title.strip() or len(plan.title) > 300:
             errors.append(UserError(field="items", message=f"Item {number} needs a title (300 characters or fewer)."))
         if not set(plan.committee_ids) <= accepted:
-            errors.append(UserError(field="items", message=f"Item {number} names a committee that is not taking part in the arrangement."))
+            errors.append(UserError(
+                field="items", message=f"Item {number} names a committee that is not taking part in the arrangement."
+            ))
     if errors:
         raise InputErrors(*errors)
-    session = Session(org_id=arrangement.org_id, arrangement_id=arrangement.id, title=title.strip(), starts_at=starts_at,
-                      location=location.strip(), created_by=access.person_id)
+    session = Session(org_id=arrangement.org_id, arrangement_id=arrangement.id, title=title.strip(),
+                      starts_at=starts_at, location=location.strip(), created_by=access.person_id)
     await db.add(session)
     for position, plan in enumerate(items, start=1):
         await db.add(SessionItem(
-            org_id=session.org_id, session_id=session.id, position=position, title=plan.title.strip(), purpose=plan.purpose,
-            part=plan.part, committee_ids=list(dict.fromkeys(plan.committee_ids)),
+            org_id=session.org_id, session_id=session.id, position=position, title=plan.title.strip(),
+            purpose=plan.purpose, part=plan.part, committee_ids=list(dict.fromkeys(plan.committee_ids)),
         ), refresh=False)
     await record(db, access, "in_common.session.schedule", session, org_id=session.org_id)
     return session
@@ -190,10 +201,15 @@ async def take_part(db: Db, access: Access, *, session_id: uuid.UUID, committee_
         raise input_error("committeeId", "No such committee.")
     party = next((p for p in await parties_of(db, session.arrangement_id) if p.committee_id == committee.id), None)
     if party is None or PartyStatus(party.status) != PartyStatus.ACCEPTED:
-        raise input_error("committeeId", f"{committee.name} is not taking part in this arrangement; its organisation must accept an invitation first.")
+        raise input_error("committeeId", f"{committee.name} is not taking part in this arrangement;"
+                                         " its organisation must accept an invitation first.")
     if not can_run(access, committee.id):
-        raise input_error(None, f"Only the board secretary or an administrator of {party.organisation_name} can arrange {committee.name}'s meeting.")
-    if await db.first(select(SessionMeeting).where(SessionMeeting.session_id == session.id, SessionMeeting.committee_id == committee.id)):
+        raise input_error(
+            None, f"Only the board secretary or an administrator of {party.organisation_name} can arrange "
+            f"{committee.name}'s meeting."
+        )
+    if await db.first(select(SessionMeeting).where(
+            SessionMeeting.session_id == session.id, SessionMeeting.committee_id == committee.id)):
         raise input_error("committeeId", f"{committee.name} already has its meeting of this session.")
     meeting = await meetings.create_meeting(
         db, access, committee_id=committee.id, title=session.title, starts_at=session.starts_at, ends_at=None,
@@ -209,8 +225,10 @@ async def take_part(db: Db, access: Access, *, session_id: uuid.UUID, committee_
             db, access, meeting_id=meeting.id, parent_id=None, title=item.title, presenter="", minutes_allotted=0,
             purpose=Purpose(item.purpose), part=Part(item.part), needs_paper=False,
         )
-        await db.add(SessionAgendaItem(org_id=item.org_id, item_id=item.id, committee_id=committee.id,
-                                       agenda_item_org_id=agenda_item.org_id, agenda_item_id=agenda_item.id), refresh=False)
+        await db.add(SessionAgendaItem(
+            org_id=item.org_id, item_id=item.id, committee_id=committee.id,
+            agenda_item_org_id=agenda_item.org_id, agenda_item_id=agenda_item.id,
+        ), refresh=False)
     await meetings.change_status(db, access, meeting.id, MeetingStatus.AGENDA_PUBLISHED)
     await record(db, access, "in_common.session.take_part", link, org_id=meeting.org_id)
     return link
@@ -304,8 +322,10 @@ async def session_record(db: Db, access: Access, session: Session) -> SessionRec
             found = tuple(d for d in [*decisions, *deferrals] if agenda_item_id and d.item_id == agenda_item_id)
             outcomes[item.id].append(CommitteeOutcome(
                 p.committee_id, p.committee_name or "", p.organisation_name, agenda_item_id, found,
-                outcome_in_words(found, votes, arranged=p.committee_id in status, item_visible=agenda_item_id is not None,
-                                 follows=follows(access, p.committee_id),
-                                 held=status.get(p.committee_id) in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)),
+                outcome_in_words(
+                    found, votes, arranged=p.committee_id in status, item_visible=agenda_item_id is not None,
+                    follows=follows(access, p.committee_id),
+                    held=status.get(p.committee_id) in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED),
+                ),
             ))
     return SessionRecord(session, arrangement, parties, items, links, outcomes)

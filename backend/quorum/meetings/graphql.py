@@ -148,7 +148,9 @@ class MeetingQueries:
         row = await info.context.db.first(select(found.c.id, found.c.ods_code, found.c.name))
         if row is None:
             return None
-        return PublicOrganisation(id=ids.encode("Organisation", row.id), name=row.name, ods_code=row.ods_code, org_id=row.id)
+        return PublicOrganisation(
+            id=ids.encode("Organisation", row.id), name=row.name, ods_code=row.ods_code, org_id=row.id
+        )
 
     @strawberry.field(description="A committee's meetings, soonest first; only published ones for the public.")
     async def meetings(
@@ -157,7 +159,9 @@ class MeetingQueries:
         statement = policy.visible_meetings(info.context.access).where(
             Meeting.committee_id == ids.expect("Committee", committee_id)
         )
-        return await paginate(info.context.db, statement, [Meeting.starts_at, Meeting.id], first, after, MeetingNode.from_row)
+        return await paginate(
+            info.context.db, statement, [Meeting.starts_at, Meeting.id], first, after, MeetingNode.from_row
+        )
 
 
 @strawberry.input
@@ -200,7 +204,9 @@ class UpdateAgendaItemInput:
     needs_paper: bool = False
 
 
-@strawberry.input(description="Move an item to a position (1 = first) among its new siblings; parentId makes it a sub-item.")
+@strawberry.input(
+    description="Move an item to a position (1 = first) among its new siblings; parentId makes it a sub-item."
+)
 class MoveAgendaItemInput:
     id: strawberry.ID
     parent_id: strawberry.ID | None = None

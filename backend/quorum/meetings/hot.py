@@ -109,7 +109,8 @@ WITH item AS (
 ), named AS (  -- each author and sponsor once, however many papers they have
     SELECT p.id, json_build_object('id', {global_id('Person', 'p.id')}, 'name', p.name) AS summary
     FROM person p
-    WHERE p.id IN (SELECT author_id FROM paper WHERE meeting_id = $1 UNION SELECT sponsor_id FROM paper WHERE meeting_id = $1)
+    WHERE p.id IN (SELECT author_id FROM paper WHERE meeting_id = $1
+                   UNION SELECT sponsor_id FROM paper WHERE meeting_id = $1)
 )
 SELECT json_build_object(
     '__typename', 'Meeting',
@@ -128,7 +129,8 @@ SELECT json_build_object(
         SELECT json_build_object(
             'id', {global_id('Committee', 'c.id')},
             'name', c.name,
-            'host', (SELECT json_build_object('id', {global_id('Organisation', 'o.id')}, 'odsCode', o.ods_code, 'name', o.name)
+            'host', (SELECT json_build_object(
+                         'id', {global_id('Organisation', 'o.id')}, 'odsCode', o.ods_code, 'name', o.name)
                      FROM organisation o WHERE o.id = c.org_id))
         FROM committee c WHERE c.id = m.committee_id),
     'agenda', (

@@ -51,7 +51,9 @@ async def items_of(db: Db, access: Access, meeting_id: uuid.UUID) -> list[Agenda
     return await db.all(visible_items(access).where(AgendaItem.meeting_id == meeting_id))
 
 
-def _detail_errors(title: str, starts_at: datetime, ends_at: datetime | None, location: str, call_link: str) -> list[UserError]:
+def _detail_errors(
+    title: str, starts_at: datetime, ends_at: datetime | None, location: str, call_link: str
+) -> list[UserError]:
     errors = []
     if not title.strip() or len(title) > 200:
         errors.append(UserError(field="title", message="Enter the meeting's title (200 characters or fewer)."))
@@ -76,7 +78,9 @@ async def create_meeting(
     if committee is None:
         raise input_error("committeeId", "No such committee.")
     if not can_run(access, committee.id):
-        raise input_error(None, f"Only the board secretary or an administrator can arrange meetings of {committee.name}.")
+        raise input_error(
+            None, f"Only the board secretary or an administrator can arrange meetings of {committee.name}."
+        )
     errors = _detail_errors(title, starts_at, ends_at, location, call_link)
     if papers_due is not None and not errors and papers_due > clock.local_date(starts_at):
         errors.append(UserError(field="papersDue", message="Papers must be due before the meeting."))
@@ -186,12 +190,16 @@ async def move_item(
     return agenda.in_agenda_order(items)
 
 
-async def set_agenda_template(db: Db, access: Access, committee_id: uuid.UUID, items: list[agenda.TemplateItem]) -> Committee:
+async def set_agenda_template(
+    db: Db, access: Access, committee_id: uuid.UUID, items: list[agenda.TemplateItem]
+) -> Committee:
     committee = await get_committee(db, access, committee_id)
     if committee is None:
         raise input_error("committeeId", "No such committee.")
     if not can_run(access, committee.id):
-        raise input_error(None, f"Only the board secretary or an administrator can change {committee.name}'s agenda template.")
+        raise input_error(
+            None, f"Only the board secretary or an administrator can change {committee.name}'s agenda template."
+        )
     if any(not i.title.strip() or not 0 <= i.minutes <= 600 for i in items):
         raise input_error("items", "Each template item needs a title and between 0 and 600 minutes.")
     before = snapshot(committee)

@@ -163,7 +163,9 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
     ), attachments
 
 
-async def pack_papers(db: Db, version_ids: list[uuid.UUID]) -> tuple[dict[uuid.UUID, tuple[Paper, PackPaper]], dict[str, bytes]]:
+async def pack_papers(
+    db: Db, version_ids: list[uuid.UUID]
+) -> tuple[dict[uuid.UUID, tuple[Paper, PackPaper]], dict[str, bytes]]:
     """Each paper version as the pack shows it (by version id), and the PDF appendices to embed."""
     versions = {v.id: v for v in await db.all(select(PaperVersion).where(PaperVersion.id.in_(version_ids)))}
     papers = {p.id: p for p in await db.all(select(Paper).where(Paper.id.in_({v.paper_id for v in versions.values()})))}

@@ -29,7 +29,8 @@ def builds_by_meeting(ctx: Context) -> DataLoader:
     async def load(meeting_ids: list[uuid.UUID]) -> list[list[PackBuild]]:
         rows = await ctx.db.all(
             policy.visible_builds(ctx.access).where(
-                PackBuild.meeting_id.in_(meeting_ids), PackBuild.session_id.is_(None)).order_by(PackBuild.created_at.desc())
+                PackBuild.meeting_id.in_(meeting_ids), PackBuild.session_id.is_(None)
+            ).order_by(PackBuild.created_at.desc())
         )
         return [[b for b in rows if b.meeting_id == m] for m in meeting_ids]
 

@@ -47,7 +47,9 @@ def versions_by_paper(ctx: Context) -> DataLoader:
 
 def appendices_by_version(ctx: Context) -> DataLoader:
     async def load(version_ids: list[uuid.UUID]) -> list[list[Appendix]]:
-        rows = await ctx.db.all(select(Appendix).where(Appendix.version_id.in_(version_ids)).order_by(Appendix.position))
+        rows = await ctx.db.all(
+            select(Appendix).where(Appendix.version_id.in_(version_ids)).order_by(Appendix.position)
+        )
         return [[a for a in rows if a.version_id == v] for v in version_ids]
 
     return DataLoader(load_fn=load)
@@ -235,7 +237,9 @@ class AddAppendixInput:
     content_base64: str
 
 
-@strawberry.input(description="A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title.")
+@strawberry.input(
+    description="A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title."
+)
 class ReplaceAppendixInput:
     id: strawberry.ID
     filename: str

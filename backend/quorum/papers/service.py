@@ -128,11 +128,13 @@ async def save_draft(db: Db, access: Access, paper_id: uuid.UUID, *, is_public: 
 
 
 async def _new_version(db: Db, access: Access, paper: Paper, previous: PaperVersion) -> PaperVersion:
-    copied = previous.model_dump(exclude={"id", "number", "created_by", "created_at", "approved_at", "approved_by", "published_at"})
+    copied = previous.model_dump(
+        exclude={"id", "number", "created_by", "created_at", "approved_at", "approved_by", "published_at"}
+    )
     version = await db.add(PaperVersion(**copied, number=previous.number + 1, created_by=access.person_id))
     # A flagged appendix is not carried forward: it would block the new version as it blocked the last.
-    carried = [a for a in await db.all(select(Appendix).where(Appendix.version_id == previous.id).order_by(Appendix.position))
-               if not a.problem]
+    appendices = await db.all(select(Appendix).where(Appendix.version_id == previous.id).order_by(Appendix.position))
+    carried = [a for a in appendices if not a.problem]
     for position, appendix in enumerate(carried, start=1):
         data = appendix.model_dump(exclude={"id", "version_id", "position"})
         await db.add(Appendix(**data, version_id=version.id, position=position), refresh=False)
@@ -147,12 +149,17 @@ async def move(db: Db, access: Access, paper_id: uuid.UUID, target: PaperStatus)
     if not can_move(access, paper, target):
         if target == PaperStatus.APPROVED and current == PaperStatus.SUBMITTED:
             raise input_error(None, "Only the paper's executive sponsor can approve it.")
-        raise input_error("status", f"You cannot make a paper that is {workflow.WORDS[current]} {workflow.WORDS[target]}.")
+        raise input_error(
+            "status", f"You cannot make a paper that is {workflow.WORDS[current]} {workflow.WORDS[target]}."
+        )
     version = await latest_version(db, paper)
     if target == PaperStatus.SUBMITTED:
-        problems = [a.title for a in await db.all(select(Appendix).where(Appendix.version_id == version.id)) if a.problem]
+        appendices = await db.all(select(Appendix).where(Appendix.version_id == version.id))
+        problems = [a.title for a in appendices if a.problem]
         if problems:
-            raise input_error(None, f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}.")
+            raise input_error(
+                None, f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}."
+            )
     before = snapshot(paper)
     paper.status = target
     await db.add(paper)
@@ -232,8 +239,11 @@ async def remove_appendix(db: Db, access: Access, appendix_id: uuid.UUID) -> Pap
     paper, appendix = await _appendix(db, access, appendix_id, "remove")
     before = snapshot(appendix)
     await db.execute(delete(Appendix).where(Appendix.org_id == appendix.org_id, Appendix.id == appendix.id))
-    later = await db.all(select(Appendix).where(Appendix.version_id == appendix.version_id, Appendix.position > appendix.position)
-                         .order_by(Appendix.position))
+    later = await db.all(
+        select(Appendix)
+        .where(Appendix.version_id == appendix.version_id, Appendix.position > appendix.position)
+        .order_by(Appendix.position)
+    )
     for other in later:
         other.position -= 1
         await db.add(other, refresh=False)
