@@ -1,4 +1,4 @@
-"""What may be read and changed of committees and their seats, and the checks on input."""
+"""Setting up committees and their seats, and the checks on input; who may do so is the policy's to say."""
 
 from __future__ import annotations
 
