@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
 from quorum import clock
-from quorum.committees import service
+from quorum.committees import policy, service
 from quorum.committees.quorum import PresentMember, QuorumRule, category_words, evaluate, fraction_words, seat_title
 from quorum.committees.tables import (
     CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
@@ -19,9 +19,12 @@ from quorum import ids
 from quorum.graphql.context import Context, Info
 from quorum.errors import InputErrors
 from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id
+from quorum.organisations.graphql import (
+    OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id,
+)
 from quorum.people.graphql import PersonNode, people_by_id
 
 if TYPE_CHECKING:
@@ -33,14 +36,16 @@ SeatRoleEnum = strawberry.enum(SeatRole, name="SeatRole")
 MemberCategoryEnum = strawberry.enum(MemberCategory, name="MemberCategory")
 OfficeEnum = strawberry.enum(Office, name="Office")
 
-committees_by_id = by_id_loader(service.visible_committees, Committee.id)
-seats_by_id = by_id_loader(service.visible_seats, Seat.id)
+committees_by_id = by_id_loader(policy.visible_committees, Committee.id)
+seats_by_id = by_id_loader(policy.visible_seats, Seat.id)
 
 
 def seats_by_committee(ctx: Context) -> DataLoader:
     async def load(committee_ids: list[uuid.UUID]) -> list[list[Seat]]:
         rows = await ctx.db.all(
-            service.visible_seats(ctx.access).where(Seat.committee_id.in_(committee_ids)).order_by(Seat.valid_from, Seat.id)
+            policy.visible_seats(ctx.access)
+            .where(Seat.committee_id.in_(committee_ids))
+            .order_by(Seat.valid_from, Seat.id)
         )
         return [[s for s in rows if s.committee_id == c] for c in committee_ids]
 
@@ -123,6 +128,7 @@ class CouncilSeat:
 
 @strawberry.type(name="Committee")
 class CommitteeNode(Node):
+    loader: ClassVar = ("committees", committees_by_id)
     kind: CommitteeKindEnum
     name: str
     terms_summary: str
@@ -139,29 +145,23 @@ class CommitteeNode(Node):
 
     @strawberry.field(description="The organisation hosting the committee (null when not visible to the viewer).")
     async def host(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field(description="Joint committees: every party, host included.")
     async def parties(self, info: Info) -> list[OrganisationNode]:
-        if not self.row.is_joint or not info.context.access.can_see_committee(self.row.id):
+        if not self.row.is_joint or not policy.follows(info.context.access, self.row.id):
             return []
         party_ids = await info.context.loader("parties", parties_by_committee).load(self.row.id)
         rows = await info.context.loader("organisations", organisations_by_id).load_many(party_ids)
         return [OrganisationNode.from_row(r) for r in rows if r]
 
-    @strawberry.field(description="Committees it meets in common with: accepted parties of an arrangement it has accepted.")
+    @strawberry.field(
+        description="Committees it meets in common with: accepted parties of an arrangement it has accepted."
+    )
     async def meets_in_common_with(self, info: Info) -> list[CommitteeNode]:
-        from quorum.in_common.tables import InCommonParty, PartyStatus
+        from quorum.in_common.graphql import committees_in_common_with
 
-        accepted = select(InCommonParty.arrangement_id).where(
-            InCommonParty.committee_id == self.row.id, InCommonParty.status == PartyStatus.ACCEPTED)
-        others = select(InCommonParty.committee_id).where(
-            InCommonParty.arrangement_id.in_(accepted), InCommonParty.status == PartyStatus.ACCEPTED)
-        rows = await info.context.db.all(
-            service.visible_committees(info.context.access).where(Committee.id.in_(others), Committee.id != self.row.id)
-        )
-        return [CommitteeNode.from_row(r) for r in rows]
+        return await committees_in_common_with(info, self.row.id)
 
     @strawberry.field
     async def terms_of_reference(self, info: Info) -> StoredFileType | None:
@@ -176,7 +176,7 @@ class CommitteeNode(Node):
     )
     async def quorum_cannot_be_met(self, info: Info) -> list[str]:
         access = info.context.access
-        if not (access.can_see_committee(self.row.id) or service.can_manage(access, self.row)):
+        if not (policy.follows(access, self.row.id) or policy.can_manage(access, self.row)):
             return []
         return list(await service.quorum_cannot_be_met(info.context.db, self.row))
 
@@ -188,10 +188,11 @@ class CommitteeNode(Node):
 
     @strawberry.field(description="The council of members: one seat per practice, held by its representative.")
     async def council_seats(self, info: Info) -> list[CouncilSeat]:
-        if self.row.kind != CommitteeKind.COUNCIL_OF_MEMBERS or not info.context.access.can_see_committee(self.row.id):
+        if self.row.kind != CommitteeKind.COUNCIL_OF_MEMBERS or not policy.follows(info.context.access, self.row.id):
             return []
         memberships = await service.council_seats(info.context.db, self.row)
-        practices = await info.context.loader("practices", practices_by_id).load_many([m.practice_id for m in memberships])
+        practice_ids = [m.practice_id for m in memberships]
+        practices = await info.context.loader("practices", practices_by_id).load_many(practice_ids)
         people = await info.context.loader("people", people_by_id).load_many([m.person_id for m in memberships])
         return [
             CouncilSeat(practice=p and PracticeNode.from_row(p), representative=r and PersonNode.from_row(r))
@@ -209,7 +210,9 @@ class CommitteeNode(Node):
         names = {pid: (o.name if o else "a party") for pid, o in zip(party_ids, orgs)}
 
         def holder(s: Seat) -> PresentMember:
-            return PresentMember(s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office))
+            return PresentMember(
+                s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office)
+            )
 
         result = evaluate(
             QuorumRule.from_data(self.row.quorum_rule),
@@ -227,11 +230,12 @@ class CommitteeNode(Node):
 
     @strawberry.field(description="True when the viewer may change the committee and its seats.")
     def viewer_can_manage(self, info: Info) -> bool:
-        return service.can_manage(info.context.access, self.row)
+        return policy.can_manage(info.context.access, self.row)
 
 
 @strawberry.type(name="Seat")
 class SeatNode(Node):
+    loader: ClassVar = ("seats", seats_by_id)
     role: SeatRoleEnum
     voting: bool
     category: MemberCategoryEnum
@@ -252,7 +256,9 @@ class SeatNode(Node):
         office = self.row.office and Office(self.row.office)
         return seat_title(SeatRole(self.row.role), MemberCategory(self.row.category), office, self.row.voting)
 
-    @strawberry.field(description="True while the seat may still be withdrawn as entered by mistake (the day it was entered).")
+    @strawberry.field(
+        description="True while the seat may still be withdrawn as entered by mistake (the day it was entered)."
+    )
     def can_be_withdrawn(self) -> bool:
         return self.row.entered_at is not None and clock.local_date(self.row.entered_at) == clock.today()
 
@@ -272,13 +278,11 @@ class SeatNode(Node):
 
     @strawberry.field(description="The organisation the member represents.")
     async def party(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.party_org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.party_org_id)
 
     @strawberry.field
     async def committee(self, info: Info) -> CommitteeNode | None:
-        row = await info.context.loader("committees", committees_by_id).load(self.row.committee_id)
-        return row and CommitteeNode.from_row(row)
+        return await load_node(info, CommitteeNode, self.row.committee_id)
 
 
 @strawberry.type
@@ -287,11 +291,13 @@ class CommitteeQueries:
     async def committees(
         self, info: Info, first: int = 50, after: str | None = None, organisation_id: strawberry.ID | None = None
     ) -> Connection[CommitteeNode]:
-        statement = service.visible_committees(info.context.access)
+        statement = policy.visible_committees(info.context.access)
         host = optional_id("Organisation", organisation_id)
         if host is not None:
             statement = statement.where(Committee.org_id == host)
-        return await paginate(info.context.db, statement, [Committee.name, Committee.id], first, after, CommitteeNode.from_row)
+        return await paginate(
+            info.context.db, statement, [Committee.name, Committee.id], first, after, CommitteeNode.from_row
+        )
 
     @strawberry.field(description="Read a quorum rule back as a sentence while it is being built; nothing is saved.")
     def quorum_rule_in_words(self, rule: QuorumRuleInput, joint: bool = False) -> QuorumRuleWording:
@@ -393,16 +399,10 @@ class EndSeatInput:
     valid_to: date
 
 
-@strawberry.type
-class CommitteePayload:
-    committee: CommitteeNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+CommitteePayload = payload("CommitteePayload", committee=CommitteeNode)
 
 
-@strawberry.type
-class SeatPayload:
-    seat: SeatNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+SeatPayload = payload("SeatPayload", seat=SeatNode)
 
 
 def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
@@ -411,7 +411,9 @@ def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
         categories[MemberCategory(minimum.category).value] = minimum.count
     data = {
         "minimum_voting": rule.minimum_voting, "categories": categories, "each_party": rule.each_party,
-        "pools": [{"count": p.count, "categories": [MemberCategory(c).value for c in p.categories]} for p in rule.pools],
+        "pools": [
+            {"count": p.count, "categories": [MemberCategory(c).value for c in p.categories]} for p in rule.pools
+        ],
         "offices": [{"count": o.count, "offices": [Office(x).value for x in o.offices]} for o in rule.office_groups],
         "chair_or_vice_chair": rule.chair_or_vice_chair, "clinical_majority": rule.clinical_majority,
         "fraction": rule.fraction and [rule.fraction.numerator, rule.fraction.denominator],
@@ -421,80 +423,62 @@ def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
 
 @strawberry.type
 class CommitteeMutations:
-    @strawberry.mutation
+    @mutation
     async def create_committee(self, info: Info, input: CreateCommitteeInput) -> CommitteePayload:
         ctx = info.context
-        try:
-            row = await service.create_committee(
-                ctx.db, ctx.access,
-                org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                kind=input.kind,
-                name=input.name,
-                terms_summary=input.terms_summary,
-                rule=_rule(input.quorum_rule, joint=input.kind == CommitteeKind.JOINT_COMMITTEE),
-                party_org_ids=[ids.decode_as("Organisation", p, "partyIds") for p in input.party_ids],
-                co_commissioning_level=input.co_commissioning_level,
-            )
-        except InputErrors as e:
-            return CommitteePayload(errors=e.errors)
+        row = await service.create_committee(
+            ctx.db, ctx.access,
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            kind=input.kind,
+            name=input.name,
+            terms_summary=input.terms_summary,
+            rule=_rule(input.quorum_rule, joint=input.kind == CommitteeKind.JOINT_COMMITTEE),
+            party_org_ids=[ids.decode_as("Organisation", p, "partyIds") for p in input.party_ids],
+            co_commissioning_level=input.co_commissioning_level,
+        )
         return CommitteePayload(committee=CommitteeNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def update_committee(self, info: Info, input: UpdateCommitteeInput) -> CommitteePayload:
         ctx = info.context
-        try:
-            committee_id = ids.decode_as("Committee", input.id, "id")
-            existing = await service.get_committee(ctx.db, ctx.access, committee_id)
-            row = await service.update_committee(
-                ctx.db, ctx.access, committee_id, name=input.name, terms_summary=input.terms_summary,
-                rule=_rule(input.quorum_rule, joint=bool(existing and existing.is_joint)),
-            )
-        except InputErrors as e:
-            return CommitteePayload(errors=e.errors)
+        committee_id = ids.decode_as("Committee", input.id, "id")
+        existing = await service.get_committee(ctx.db, ctx.access, committee_id)
+        row = await service.update_committee(
+            ctx.db, ctx.access, committee_id, name=input.name, terms_summary=input.terms_summary,
+            rule=_rule(input.quorum_rule, joint=bool(existing and existing.is_joint)),
+        )
         return CommitteePayload(committee=CommitteeNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def attach_terms_of_reference(self, info: Info, input: AttachTermsOfReferenceInput) -> CommitteePayload:
         ctx = info.context
-        try:
-            row = await service.attach_terms_of_reference(
-                ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
-                filename=input.filename, content_base64=input.content_base64,
-            )
-        except InputErrors as e:
-            return CommitteePayload(errors=e.errors)
+        row = await service.attach_terms_of_reference(
+            ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
+            filename=input.filename, content_base64=input.content_base64,
+        )
         return CommitteePayload(committee=CommitteeNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def add_seat(self, info: Info, input: AddSeatInput) -> SeatPayload:
         ctx = info.context
-        try:
-            row = await service.add_seat(
-                ctx.db, ctx.access,
-                committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
-                person_id=ids.decode_as("Person", input.person_id, "personId"),
-                party_org_id=input.party_id and ids.decode_as("Organisation", input.party_id, "partyId"),
-                role=input.role, voting=input.voting, category=input.category, office=input.office,
-                valid_from=input.valid_from, valid_to=input.valid_to,
-            )
-        except InputErrors as e:
-            return SeatPayload(errors=e.errors)
+        row = await service.add_seat(
+            ctx.db, ctx.access,
+            committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+            party_org_id=input.party_id and ids.decode_as("Organisation", input.party_id, "partyId"),
+            role=input.role, voting=input.voting, category=input.category, office=input.office,
+            valid_from=input.valid_from, valid_to=input.valid_to,
+        )
         return SeatPayload(seat=SeatNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def end_seat(self, info: Info, input: EndSeatInput) -> SeatPayload:
         ctx = info.context
-        try:
-            row = await service.end_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"), input.valid_to)
-        except InputErrors as e:
-            return SeatPayload(errors=e.errors)
+        row = await service.end_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"), input.valid_to)
         return SeatPayload(seat=SeatNode.from_row(row))
 
-    @strawberry.mutation(description="Withdraw a seat entered by mistake, on the day it was entered (audited).")
+    @mutation(description="Withdraw a seat entered by mistake, on the day it was entered (audited).")
     async def withdraw_seat(self, info: Info, input: WithdrawSeatInput) -> SeatPayload:
         ctx = info.context
-        try:
-            row = await service.withdraw_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"))
-        except InputErrors as e:
-            return SeatPayload(errors=e.errors)
+        row = await service.withdraw_seat(ctx.db, ctx.access, ids.decode_as("Seat", input.id, "id"))
         return SeatPayload(seat=SeatNode.from_row(row))

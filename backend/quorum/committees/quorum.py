@@ -59,8 +59,12 @@ OFFICE_WORDS = {
 }
 CLINICAL = frozenset({MemberCategory.GP, MemberCategory.NURSE, MemberCategory.SECONDARY_CARE_DOCTOR})
 NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-FRACTION_WORDS = {(1, 2): "half", (1, 3): "a third", (2, 3): "two thirds", (1, 4): "a quarter", (3, 4): "three quarters"}
-CLINICAL_MAJORITY_UNMET = "Most of the voting members present must be clinicians (GPs, nurses or secondary care doctors)"
+FRACTION_WORDS = {
+    (1, 2): "half", (1, 3): "a third", (2, 3): "two thirds", (1, 4): "a quarter", (3, 4): "three quarters",
+}
+CLINICAL_MAJORITY_UNMET = (
+    "Most of the voting members present must be clinicians (GPs, nurses or secondary care doctors)"
+)
 MOST_COMBINATIONS = 20_000  # how far cannot_be_met searches for a clinical majority before giving the rule the benefit
 
 
@@ -146,9 +150,12 @@ class QuorumRule:
         return data
 
     def in_words(self) -> str:
-        parts = [f"at least {count(self.minimum_voting)} voting {plural(self.minimum_voting, 'member', 'members')} present"]
+        members = plural(self.minimum_voting, "member", "members")
+        parts = [f"at least {count(self.minimum_voting)} voting {members} present"]
         parts += [f"at least {count(n)} {category_words(c, n)}" for c, n in self.categories.items()]
-        parts += [f"at least {count(p.count)} of the {join([category_words(c, 2) for c in p.categories])}" for p in self.pools]
+        parts += [
+            f"at least {count(p.count)} of the {join([category_words(c, 2) for c in p.categories])}" for p in self.pools
+        ]
         parts += [offices_in_words(o) for o in self.offices]
         if self.chair_or_vice_chair:
             parts.append("the chair or the vice chair")
@@ -207,7 +214,8 @@ def evaluate(
     for pool in rule.pools:
         have = sum(by_category[c] for c in pool.categories)
         if have < pool.count:
-            named = join([category_words(c, max(seated_in[c], 1)) for c in pool.categories])  # "the lay members, nurse and ..."
+            # "the lay members, nurse and ..."
+            named = join([category_words(c, max(seated_in[c], 1)) for c in pool.categories])
             unmet.append(
                 f"{capital(count(pool.count))} of the {named} {plural(pool.count, 'is', 'are')} needed; "
                 f"{present_count(have)}."
@@ -242,7 +250,9 @@ def evaluate(
     return QuorumResult(met=not unmet, unmet=tuple(unmet))
 
 
-def cannot_be_met(rule: QuorumRule, seated: Sequence[PresentMember], parties: Mapping[uuid.UUID, str]) -> tuple[str, ...]:
+def cannot_be_met(
+    rule: QuorumRule, seated: Sequence[PresentMember], parties: Mapping[uuid.UUID, str]
+) -> tuple[str, ...]:
     """Why no meeting of these seat holders could be quorate under the rule (empty when one could).
 
     Every requirement but a clinical majority is easier the more members come, so the whole voting membership
@@ -285,7 +295,8 @@ def offices_unmet(group: Offices, have: int) -> str:
         return f"{capital(names[0])} is not present."
     if group.count == 1 and len(names) == 2:
         return f"Neither {names[0]} nor {names[1]} is present."
-    return f"{capital(count(group.count))} of {join(names)} {plural(group.count, 'is', 'are')} needed; {present_count(have)}."
+    needed = plural(group.count, "is", "are")
+    return f"{capital(count(group.count))} of {join(names)} {needed} needed; {present_count(have)}."
 
 
 def office_words(office: Office) -> str:
@@ -293,7 +304,8 @@ def office_words(office: Office) -> str:
 
 
 def seat_title(role: SeatRole, category: MemberCategory, office: Office | None, voting: bool) -> str:
-    """How minutes and the committee page name a seat: "Chair, lay member for governance", "LMC representative, non-voting"."""
+    """How minutes and the committee page name a seat: "Chair, lay member for governance",
+    "LMC representative, non-voting"."""
     what = office_words(office) if office else category_words(category, 1)
     if role in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
         return f"{role.name.replace('_', ' ').capitalize()}, {what}"

@@ -1,17 +1,18 @@
-"""What may be read and changed of committees and their seats, and the checks on input."""
+"""Setting up committees and their seats, and the checks on input; who may do so is the policy's to say."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, delete, func, or_
+from sqlalchemy import delete, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, record_removal, snapshot
+from quorum.committees.policy import belongs_to, can_add_committees, can_manage, visible_committees, visible_seats
 from quorum.committees.quorum import InvalidRule, PresentMember, QuorumRule, cannot_be_met
 from quorum.committees.tables import (
     CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
@@ -19,7 +20,6 @@ from quorum.committees.tables import (
 from quorum.database import Db
 from quorum.files import service as files
 from quorum.errors import InputErrors, UserError, input_error
-from quorum.meetings.tables import Meeting, MeetingStatus
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
 from quorum.people.service import visible_people
@@ -27,26 +27,6 @@ from quorum.people.tables import Membership, Person
 from quorum.access import Role
 
 CREATABLE_KINDS = set(CommitteeKind) - {CommitteeKind.GOVERNING_BODY, CommitteeKind.COUNCIL_OF_MEMBERS}
-
-
-def visible_committees(access: Access):
-    # The second clause is the host's rule from quorum.access, so a committee just created is visible at once;
-    # the third makes a committee that has published a meeting known to the public (not its business).
-    published = select(Meeting.id).where(Meeting.committee_id == Committee.id, Meeting.status != MeetingStatus.DRAFT)
-    return select(Committee).where(
-        or_(
-            Committee.id.in_(access.committee_ids),
-            and_(
-                Committee.org_id.in_(access.org_ids),
-                or_(Committee.is_joint.is_(False), Committee.org_id.in_(access.officer_org_ids)),
-            ),
-            published.exists(),
-        )
-    )
-
-
-def visible_seats(access: Access):
-    return select(Seat).where(Seat.committee_id.in_(access.committee_ids))
 
 
 async def get_committee(db: Db, access: Access, committee_id: uuid.UUID) -> Committee | None:
@@ -60,17 +40,14 @@ async def parties_of(db: Db, committee: Committee) -> list[uuid.UUID]:
     return list(rows)
 
 
-def can_manage(access: Access, committee: Committee) -> bool:
-    """The host organisation's administrators and board secretaries run its committees."""
-    return access.is_governance_officer(committee.org_id)
-
-
 async def managed_committee(db: Db, access: Access, committee_id: uuid.UUID, field: str = "committeeId") -> Committee:
     committee = await get_committee(db, access, committee_id)
     if committee is None:
         raise input_error(field, "No such committee.")
     if not can_manage(access, committee):
-        raise input_error(None, f"Only the board secretary or an administrator of the host organisation can change {committee.name}.")
+        raise input_error(
+            None, f"Only the board secretary or an administrator of the host organisation can change {committee.name}."
+        )
     return committee
 
 
@@ -93,7 +70,9 @@ async def seat_holders(db: Db, committee: Committee, on: date) -> list[PresentMe
     """The committee's seat holders on a day, as the quorum rules see them."""
     seats = await db.all(select(Seat).where(Seat.committee_id == committee.id))
     return [
-        PresentMember(s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office))
+        PresentMember(
+            s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office)
+        )
         for s in seats if s.is_active_on(on)
     ]
 
@@ -131,13 +110,15 @@ async def create_committee(
     co_commissioning_level: CoCommissioningLevel | None,
 ) -> Committee:
     host = await get_organisation(db, access, org_id)
-    if host is None or org_id not in access.org_ids:
+    if host is None or not belongs_to(access, org_id):
         raise input_error("organisationId", "No such organisation.")
-    if not access.is_governance_officer(org_id):
+    if not can_add_committees(access, org_id):
         raise input_error(None, f"Only the board secretary or an administrator of {host.name} can add committees.")
     errors: list[UserError] = []
     if kind not in CREATABLE_KINDS:
-        errors.append(UserError(field="kind", message="Every CCG already has its governing body and council of members."))
+        errors.append(UserError(
+            field="kind", message="Every CCG already has its governing body and council of members."
+        ))
     if not name.strip() or len(name) > 200:
         errors.append(UserError(field="name", message="Enter the committee's name (200 characters or fewer)."))
     if len(terms_summary) > 5000:
@@ -151,7 +132,9 @@ async def create_committee(
     elif party_org_ids:
         errors.append(UserError(field="partyIds", message="Only a joint committee has other parties."))
     elif co_commissioning_level is not None and kind != CommitteeKind.PRIMARY_CARE_COMMISSIONING:
-        errors.append(UserError(field="coCommissioningLevel", message="Only primary care committees have a co-commissioning level."))
+        errors.append(UserError(
+            field="coCommissioningLevel", message="Only primary care committees have a co-commissioning level."
+        ))
     if errors:
         raise InputErrors(*errors)
     committee = Committee(
@@ -174,7 +157,9 @@ async def _party_errors(db: Db, access: Access, host: Organisation, parties: lis
     area_teams = [o for o in found.values() if o.kind == OrganisationKind.AREA_TEAM]
     ccgs = [o for o in found.values() if o.kind == OrganisationKind.CCG]
     if len(area_teams) != 1 or not ccgs:
-        return [UserError(field="partyIds", message="A joint committee has one area team and one or more CCGs as parties.")]
+        return [UserError(
+            field="partyIds", message="A joint committee has one area team and one or more CCGs as parties."
+        )]
     strays = [c.name for c in ccgs if c.area_team_id != area_teams[0].id]
     if strays:
         return [UserError(field="partyIds", message=f"{', '.join(strays)} is not in {area_teams[0].name}'s area.")]
@@ -225,13 +210,18 @@ async def add_seat(
 ) -> Seat:
     committee = await managed_committee(db, access, committee_id)
     if committee.kind == CommitteeKind.COUNCIL_OF_MEMBERS:
-        raise input_error("committeeId", "The council of members' seats are its practices' representatives; add them as practice representatives.")
+        raise input_error(
+            "committeeId",
+            "The council of members' seats are its practices' representatives; add them as practice representatives.",
+        )
     parties = await parties_of(db, committee)
     party = party_org_id or committee.org_id
     valid_from = valid_from or clock.today()
     errors: list[UserError] = []
     if await db.first(visible_people(access).where(Person.id == person_id)) is None:
-        errors.append(UserError(field="personId", message="No such person; register them with your organisation first."))
+        errors.append(UserError(
+            field="personId", message="No such person; register them with your organisation first."
+        ))
     elif party not in parties:
         errors.append(UserError(field="partyId", message="Choose one of the committee's parties."))
     elif voting and not await _has_membership(db, person_id, party, valid_from):
@@ -246,7 +236,8 @@ async def add_seat(
     if valid_to is not None and valid_to < valid_from:
         errors.append(UserError(field="validTo", message="The end date must be on or after the start date."))
     if role in (SeatRole.CHAIR, SeatRole.VICE_CHAIR) and await _holder_of(db, committee.id, role, valid_from):
-        errors.append(UserError(field="role", message=f"The committee already has a {role.name.replace('_', ' ').lower()}; end that seat first."))
+        office = role.name.replace("_", " ").lower()
+        errors.append(UserError(field="role", message=f"The committee already has a {office}; end that seat first."))
     if errors:
         raise InputErrors(*errors)
     seat = Seat(

@@ -67,7 +67,9 @@ def inspect(field: str, filename: str, content: bytes, allowed: tuple[FileKind, 
         raise input_error(field, f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     kind = kind_of(content)
     if kind not in allowed:
-        raise input_error(field, f"{clean_filename(filename) or 'That file'} is not a {' or '.join(k.name for k in allowed)}.")
+        raise input_error(
+            field, f"{clean_filename(filename) or 'That file'} is not a {' or '.join(k.name for k in allowed)}."
+        )
     if kind == PDF:
         return inspect_pdf(field, content)
     refuse_active_office(field, content)
@@ -105,7 +107,9 @@ def inspect_pdf(field: str, content: bytes) -> Inspection:
     except pikepdf.PasswordError:
         raise input_error(field, "The PDF needs a password to open; upload a copy saved without one.") from None
     except (pikepdf.PdfError, ValueError, RuntimeError):
-        raise input_error(field, "The PDF is damaged and cannot be read; export it again and upload the new copy.") from None
+        raise input_error(
+            field, "The PDF is damaged and cannot be read; export it again and upload the new copy."
+        ) from None
     with pdf:
         try:
             pages = len(pdf.pages)
@@ -116,7 +120,9 @@ def inspect_pdf(field: str, content: bytes) -> Inspection:
                 pdf.save(out)  # without encryption: an owner password only restricted what readers may do
                 content = out.getvalue()
         except (pikepdf.PdfError, ValueError, RuntimeError, KeyError, TypeError, AttributeError):
-            raise input_error(field, "The PDF is damaged and cannot be read; export it again and upload the new copy.") from None
+            raise input_error(
+                field, "The PDF is damaged and cannot be read; export it again and upload the new copy."
+            ) from None
     notes = []
     if removed:
         notes.append(f"Removed from the PDF: {', '.join(removed)}.")
@@ -156,9 +162,13 @@ def _remove_active_content(pdf: pikepdf.Pdf) -> list[str]:
                 removed[REMOVED_KEYS[key]] = None
             elif key in ("/OpenAction", "/A", "/Next") and _active_action(value):
                 del obj[key]
-                removed[_active_action(value) if key != "/OpenAction" else "an action run when the document opens"] = None
+                action = _active_action(value) if key != "/OpenAction" else "an action run when the document opens"
+                removed[action] = None
             elif key == "/Annots" and isinstance(value, pikepdf.Array):
-                kept = [a for a in value if not (isinstance(a, pikepdf.Dictionary) and a.get("/Subtype") in ACTIVE_ANNOTATIONS)]
+                kept = [
+                    a for a in value
+                    if not (isinstance(a, pikepdf.Dictionary) and a.get("/Subtype") in ACTIVE_ANNOTATIONS)
+                ]
                 for annotation in value:
                     if isinstance(annotation, pikepdf.Dictionary) and annotation.get("/Subtype") in ACTIVE_ANNOTATIONS:
                         removed[ACTIVE_ANNOTATIONS[str(annotation.get("/Subtype"))]] = None
@@ -198,9 +208,14 @@ def refuse_active_office(field: str, content: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         names = archive.namelist()
-        types = archive.open("[Content_Types].xml").read(CONTENT_TYPES_LIMIT).lower() if "[Content_Types].xml" in names else b""
+        types = (
+            archive.open("[Content_Types].xml").read(CONTENT_TYPES_LIMIT).lower()
+            if "[Content_Types].xml" in names else b""
+        )
     except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, NotImplementedError):
-        raise input_error(field, "The file is damaged and cannot be read; save it again and upload the new copy.") from None
+        raise input_error(
+            field, "The file is damaged and cannot be read; save it again and upload the new copy."
+        ) from None
     lowered = [name.lower() for name in names]
     if any(name.endswith("vbaproject.bin") or "/macrosheets/" in name for name in lowered) or any(
         marker in types for marker in MACRO_CONTENT_TYPES
@@ -210,15 +225,20 @@ def refuse_active_office(field: str, content: bytes) -> None:
         raise input_error(field, "The file contains ActiveX controls; remove them and upload it again.")
     for name, lower in zip(names, lowered, strict=True):
         embedded = "/embeddings/" in lower
-        if embedded and (lower.endswith(".bin") or lower.endswith(EXECUTABLE_SUFFIXES)) or lower.endswith(EXECUTABLE_SUFFIXES):
+        executable = lower.endswith(EXECUTABLE_SUFFIXES)
+        if embedded and (lower.endswith(".bin") or executable) or executable:
             raise input_error(field, "The file contains an embedded program or package; remove it and upload it again.")
         if embedded:
             try:
                 starts = archive.open(name).read(2)
             except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, NotImplementedError):
-                raise input_error(field, "The file is damaged and cannot be read; save it again and upload the new copy.") from None
+                raise input_error(
+                    field, "The file is damaged and cannot be read; save it again and upload the new copy."
+                ) from None
             if starts == b"MZ" or starts == b"\xd0\xcf":  # a Windows program, or an OLE compound file
-                raise input_error(field, "The file contains an embedded program or package; remove it and upload it again.")
+                raise input_error(
+                    field, "The file contains an embedded program or package; remove it and upload it again."
+                )
 
 
 # ---- Names --------------------------------------------------------------------------------------------------

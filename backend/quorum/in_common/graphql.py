@@ -2,44 +2,47 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
-from sqlalchemy import or_
 from sqlmodel import select
 
 from quorum.access import Access
+from quorum.committees.graphql import CommitteeNode
+from quorum.committees.policy import visible_committees
+from quorum.committees.tables import Committee
 from quorum.conduct.graphql.types import DecisionNode
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors
-from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.in_common import pack, policy, service
 from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting
 from quorum.meetings.graphql import MeetingNode, PartEnum, PurposeEnum, meetings_by_id
-from quorum.meetings.service import can_run
+from quorum.meetings.policy import can_run
 from quorum.meetings.tables import Part, Purpose
 from quorum.packs import builder
 from quorum.packs.graphql import PackBuildNode, PackBuildPayload
-from quorum.packs.service import visible_builds
+from quorum.packs.policy import visible_builds
 from quorum.packs.tables import PackBuild
 
 PartyStatusEnum = strawberry.enum(PartyStatus, name="InCommonPartyStatus")
 
 
-def visible_arrangements(access: Access):
-    return select(Arrangement)  # arrangements and sessions are public, as committees' published meetings are
+arrangements_by_id = by_id_loader(policy.visible_arrangements, Arrangement.id)
+sessions_by_id = by_id_loader(policy.visible_sessions, Session.id)
 
 
-def visible_sessions(access: Access):
-    return select(Session)
+async def committees_in_common_with(info: Info, committee_id: uuid.UUID) -> list[CommitteeNode]:
+    """The committee's Committee.meetsInCommonWith: the others it meets with, as far as the viewer sees them."""
+    rows = await info.context.db.all(visible_committees(info.context.access).where(
+        Committee.id.in_(service.committees_meeting_with(committee_id)), Committee.id != committee_id))
+    return [CommitteeNode.from_row(r) for r in rows]
 
 
-arrangements_by_id = by_id_loader(visible_arrangements, Arrangement.id)
-sessions_by_id = by_id_loader(visible_sessions, Session.id)
-
-
-@strawberry.type(name="InCommonParty", description="An organisation invited into the arrangement, and the committee it sends.")
+@strawberry.type(
+    name="InCommonParty", description="An organisation invited into the arrangement, and the committee it sends."
+)
 class PartyType:
     organisation_id: strawberry.ID
     organisation_name: str
@@ -52,14 +55,16 @@ class PartyType:
     def of(cls, row: InCommonParty, access: Access) -> PartyType:
         return cls(
             organisation_id=ids.encode("Organisation", row.invited_org_id), organisation_name=row.organisation_name,
-            committee_id=row.committee_id and ids.encode("Committee", row.committee_id), committee_name=row.committee_name,
+            committee_id=row.committee_id and ids.encode("Committee", row.committee_id),
+            committee_name=row.committee_name,
             status=row.status,
-            viewer_may_answer=row.status == PartyStatus.INVITED and policy.may_answer(access, row.invited_org_id),
+            viewer_may_answer=row.status == PartyStatus.INVITED and policy.can_answer(access, row.invited_org_id),
         )
 
 
 @strawberry.type(name="InCommonArrangement", description="Committees of several organisations meeting in common.")
 class ArrangementNode(Node):
+    loader: ClassVar = ("in_common_arrangements", arrangements_by_id)
     name: str
     row: strawberry.Private[Arrangement]
 
@@ -69,7 +74,7 @@ class ArrangementNode(Node):
 
     @strawberry.field(description="The convening organisation's officers invite and schedule sessions.")
     def viewer_convenes(self, info: Info) -> bool:
-        return policy.may_convene(info.context.access, self.row.org_id)
+        return policy.can_convene(info.context.access, self.row.org_id)
 
     @strawberry.field(description="Accepted parties for anyone; invitations too for the convener and the invited.")
     async def parties(self, info: Info) -> list[PartyType]:
@@ -93,7 +98,9 @@ class OutcomeType:
     decisions: list[DecisionNode]
 
 
-@strawberry.type(name="InCommonItem", description="An item of the session's one agenda, common to every committee or to some.")
+@strawberry.type(
+    name="InCommonItem", description="An item of the session's one agenda, common to every committee or to some."
+)
 class ItemType:
     id: strawberry.ID
     number: int
@@ -116,6 +123,7 @@ class SessionMeetingType:
 
 @strawberry.type(name="InCommonSession", description="One sitting of committees in common: one date, place and agenda.")
 class SessionNode(Node):
+    loader: ClassVar = ("in_common_sessions", sessions_by_id)
     title: str
     starts_at: datetime
     location: str
@@ -131,7 +139,9 @@ class SessionNode(Node):
         row = await info.context.loader("in_common_arrangements", arrangements_by_id).load(self.row.arrangement_id)
         return ArrangementNode.from_row(row)
 
-    @strawberry.field(description="The agenda, each item with every committee's outcome as far as the viewer may see it.")
+    @strawberry.field(
+        description="The agenda, each item with every committee's outcome as far as the viewer may see it."
+    )
     async def items(self, info: Info) -> list[ItemType]:
         record = await service.session_record(info.context.db, info.context.access, self.row)
         names = {p.committee_id: p.committee_name or "" for p in record.parties}
@@ -139,7 +149,9 @@ class SessionNode(Node):
             ItemType(
                 id=ids.encode("InCommonItem", item.id), number=item.position, title=item.title, purpose=item.purpose,
                 part=item.part, common_to_all=not item.committee_ids,
-                committee_names=[names.get(c, "") for c in item.committee_ids] if item.committee_ids else list(names.values()),
+                committee_names=(
+                    [names.get(c, "") for c in item.committee_ids] if item.committee_ids else list(names.values())
+                ),
                 outcomes=[
                     OutcomeType(
                         committee_id=ids.encode("Committee", o.committee_id), committee_name=o.committee_name,
@@ -174,14 +186,19 @@ class SessionNode(Node):
             ))
         return result
 
-    @strawberry.field(description="The session's packs the viewer may read, newest first: the public pack once published, "
-                      "and each organisation's private pack (Part I and its own Part II) for those who see its committee's private business.")
+    @strawberry.field(
+        description="The session's packs the viewer may read, newest first: the public pack once published, "
+        "and each organisation's private pack (Part I and its own Part II) for those who see its "
+        "committee's private business."
+    )
     async def packs(self, info: Info) -> list[PackBuildNode]:
         rows = await info.context.db.all(visible_builds(info.context.access).where(
             PackBuild.session_id == self.row.id).order_by(PackBuild.created_at.desc()))
         return [PackBuildNode.from_row(r) for r in rows]
 
-    @strawberry.field(description="Committees whose private pack of the session the viewer may build (their meeting of it arranged).")
+    @strawberry.field(
+        description="Committees whose private pack of the session the viewer may build (their meeting of it arranged)."
+    )
     async def viewer_builds_private_pack_for(self, info: Info) -> list[strawberry.ID]:
         db, access = info.context.db, info.context.access
         links = {m.committee_id for m in await db.all(
@@ -207,23 +224,20 @@ class InCommonQueries:
     @strawberry.field(description="Arrangements the viewer's organisations convene, take part in or are invited into.")
     async def in_common_arrangements(self, info: Info) -> list[ArrangementNode]:
         access = info.context.access
-        if not access.org_ids:
-            return []
-        involved = select(InCommonParty.arrangement_id).where(InCommonParty.invited_org_id.in_(access.org_ids))
         rows = await info.context.db.all(
-            select(Arrangement).where(or_(Arrangement.org_id.in_(access.org_ids), Arrangement.id.in_(involved)))
-            .order_by(Arrangement.name).limit(100))
+            policy.arrangements_involving(access).order_by(Arrangement.name).limit(100))
         return [ArrangementNode.from_row(r) for r in rows]
 
     @strawberry.field
     async def in_common_session(self, info: Info, id: strawberry.ID) -> SessionNode | None:
-        row = await info.context.loader("in_common_sessions", sessions_by_id).load(ids.expect("InCommonSession", id))
-        return row and SessionNode.from_row(row)
+        return await load_node(info, SessionNode, ids.expect("InCommonSession", id))
 
 
 @strawberry.input
 class CreateArrangementInput:
-    committee_id: strawberry.ID = strawberry.field(description="The convening organisation's committee that takes part.")
+    committee_id: strawberry.ID = strawberry.field(
+        description="The convening organisation's committee that takes part."
+    )
     name: str
 
 
@@ -238,7 +252,9 @@ class AnswerInvitationInput:
     arrangement_id: strawberry.ID
     organisation_id: strawberry.ID
     accept: bool
-    committee_id: strawberry.ID | None = strawberry.field(default=None, description="The committee sent, when accepting.")
+    committee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The committee sent, when accepting."
+    )
 
 
 @strawberry.input
@@ -246,7 +262,9 @@ class SessionItemInput:
     title: str
     purpose: PurposeEnum
     part: PartEnum
-    committee_ids: list[strawberry.ID] = strawberry.field(default_factory=list, description="None named: every committee takes it.")
+    committee_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="None named: every committee takes it."
+    )
 
 
 @strawberry.input
@@ -272,16 +290,10 @@ class BuildSessionPackInput:
         default=None, description="For a private pack: the committee whose organisation's pack it is.")
 
 
-@strawberry.type
-class ArrangementPayload:
-    arrangement: ArrangementNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+ArrangementPayload = payload("ArrangementPayload", arrangement=ArrangementNode)
 
 
-@strawberry.type
-class SessionPayload:
-    session: SessionNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+SessionPayload = payload("SessionPayload", session=SessionNode)
 
 
 async def _arrangement(info: Info, arrangement_id: uuid.UUID) -> ArrangementNode:
@@ -291,81 +303,69 @@ async def _arrangement(info: Info, arrangement_id: uuid.UUID) -> ArrangementNode
 
 @strawberry.type
 class InCommonMutations:
-    @strawberry.mutation(description="Convene committees in common; the convening committee takes part from the start.")
+    @mutation(description="Convene committees in common; the convening committee takes part from the start.")
     async def create_in_common_arrangement(self, info: Info, input: CreateArrangementInput) -> ArrangementPayload:
         ctx = info.context
-        try:
-            row = await service.create_arrangement(
-                ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"), name=input.name)
-        except InputErrors as e:
-            return ArrangementPayload(errors=e.errors)
+        row = await service.create_arrangement(
+            ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            name=input.name,
+        )
         return ArrangementPayload(arrangement=ArrangementNode.from_row(row))
 
-    @strawberry.mutation(description="Invite an organisation, by its ODS code; its own officers answer.")
+    @mutation(description="Invite an organisation, by its ODS code; its own officers answer.")
     async def invite_to_in_common(self, info: Info, input: InviteInput) -> ArrangementPayload:
         ctx = info.context
-        try:
-            row = await service.invite(ctx.db, ctx.access, arrangement_id=ids.decode_as(
-                "InCommonArrangement", input.arrangement_id, "arrangementId"), ods_code=input.ods_code)
-        except InputErrors as e:
-            return ArrangementPayload(errors=e.errors)
+        row = await service.invite(ctx.db, ctx.access, arrangement_id=ids.decode_as(
+            "InCommonArrangement", input.arrangement_id, "arrangementId"), ods_code=input.ods_code)
         return ArrangementPayload(arrangement=await _arrangement(info, row.arrangement_id))
 
-    @strawberry.mutation(description="The invited organisation's board secretary or administrator accepts, naming a committee, or declines.")
+    @mutation(
+        description="The invited organisation's board secretary or administrator accepts, naming a committee,"
+        " or declines."
+    )
     async def answer_in_common_invitation(self, info: Info, input: AnswerInvitationInput) -> ArrangementPayload:
         ctx = info.context
-        try:
-            row = await service.answer(
-                ctx.db, ctx.access,
-                arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
-                organisation_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                committee_id=input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
-                accept=input.accept,
-            )
-        except InputErrors as e:
-            return ArrangementPayload(errors=e.errors)
+        row = await service.answer(
+            ctx.db, ctx.access,
+            arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
+            organisation_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            committee_id=input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
+            accept=input.accept,
+        )
         return ArrangementPayload(arrangement=await _arrangement(info, row.arrangement_id))
 
-    @strawberry.mutation(description="A session: one date, place and agenda for the committees taking part.")
+    @mutation(description="A session: one date, place and agenda for the committees taking part.")
     async def schedule_in_common_session(self, info: Info, input: ScheduleSessionInput) -> SessionPayload:
         ctx = info.context
-        try:
-            plans = [
-                service.ItemPlan(i.title, Purpose(i.purpose), Part(i.part),
-                                 [ids.decode_as("Committee", c, "items") for c in i.committee_ids])
-                for i in input.items
-            ]
-            row = await service.schedule_session(
-                ctx.db, ctx.access, arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
-                title=input.title, starts_at=input.starts_at, location=input.location, items=plans,
-            )
-        except InputErrors as e:
-            return SessionPayload(errors=e.errors)
+        plans = [
+            service.ItemPlan(i.title, Purpose(i.purpose), Part(i.part),
+                             [ids.decode_as("Committee", c, "items") for c in i.committee_ids])
+            for i in input.items
+        ]
+        row = await service.schedule_session(
+            ctx.db, ctx.access,
+            arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
+            title=input.title, starts_at=input.starts_at, location=input.location, items=plans,
+        )
         return SessionPayload(session=SessionNode.from_row(row))
 
-    @strawberry.mutation(description="A committee's own meeting of the session, with the items it takes, its agenda published.")
+    @mutation(description="A committee's own meeting of the session, with the items it takes, its agenda published.")
     async def take_part_in_session(self, info: Info, input: TakePartInput) -> SessionPayload:
         ctx = info.context
-        try:
-            link = await service.take_part(
-                ctx.db, ctx.access, session_id=ids.decode_as("InCommonSession", input.session_id, "sessionId"),
-                committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
-            )
-        except InputErrors as e:
-            return SessionPayload(errors=e.errors)
+        link = await service.take_part(
+            ctx.db, ctx.access, session_id=ids.decode_as("InCommonSession", input.session_id, "sessionId"),
+            committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+        )
         row = await ctx.db.first(select(Session).where(Session.id == link.session_id))
         return SessionPayload(session=SessionNode.from_row(row))
 
-    @strawberry.mutation(description="Build the session's pack in the background: the public pack (the convener), or an "
+    @mutation(description="Build the session's pack in the background: the public pack (the convener), or an "
                          "organisation's private pack (Part I and its own Part II business); follow packBuildProgress.")
     async def build_session_pack(self, info: Info, input: BuildSessionPackInput) -> PackBuildPayload:
         ctx = info.context
-        try:
-            row = await pack.start_build(
-                ctx.db, ctx.access, ids.decode_as("InCommonSession", input.session_id, "sessionId"), Part(input.part),
-                input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
-            )
-        except InputErrors as e:
-            return PackBuildPayload(errors=e.errors)
-        ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity))
+        row = await pack.start_build(
+            ctx.db, ctx.access, ids.decode_as("InCommonSession", input.session_id, "sessionId"), Part(input.part),
+            input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
+        )
+        ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity, pack.gather))
         return PackBuildPayload(build=PackBuildNode.from_row(row))

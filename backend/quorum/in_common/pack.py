@@ -22,8 +22,9 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.in_common import policy
 from quorum.in_common.service import get_arrangement, get_session, items_of, parties_of
 from quorum.in_common.tables import InCommonParty, PartyStatus, Session, SessionAgendaItem, SessionItem, SessionMeeting
-from quorum.meetings.service import can_run
+from quorum.meetings.policy import can_run
 from quorum.meetings.tables import Part
+from quorum.packs.builder import pack_papers
 from quorum.packs.document import PackContent, PackItem
 from quorum.packs.tables import PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
@@ -62,26 +63,34 @@ async def _papers(
     return found
 
 
-async def _holder(db: Db, access: Access, session: Session, part: Part, committee_id: uuid.UUID | None) -> tuple[InCommonParty, SessionMeeting]:
+async def _holder(
+    db: Db, access: Access, session: Session, part: Part, committee_id: uuid.UUID | None
+) -> tuple[InCommonParty, SessionMeeting]:
     parties = [p for p in await parties_of(db, session.arrangement_id) if PartyStatus(p.status) == PartyStatus.ACCEPTED]
     if part == Part.PUBLIC:
         party = next(p for p in parties if p.invited_org_id == session.org_id)
-        if not policy.may_convene(access, session.org_id):
-            raise input_error(None, "Only the convening organisation's board secretary or an administrator can build the session's public pack.")
+        if not policy.can_convene(access, session.org_id):
+            raise input_error(None, "Only the convening organisation's board secretary or an administrator can build"
+                                    " the session's public pack.")
     else:
         party = next((p for p in parties if committee_id is not None and p.committee_id == committee_id), None)
         if party is None:
             raise input_error("committeeId", "Choose the committee taking part whose private pack to build.")
         if not can_run(access, party.committee_id):
-            raise input_error(None, f"Only the board secretary or an administrator of {party.organisation_name} can build its private pack.")
+            raise input_error(None, f"Only the board secretary or an administrator of {party.organisation_name}"
+                                    " can build its private pack.")
     link = await db.first(select(SessionMeeting).where(
         SessionMeeting.session_id == session.id, SessionMeeting.committee_id == party.committee_id))
     if link is None:
-        raise input_error(None, f"{party.committee_name}'s meeting of this session has not been arranged yet; arrange it first.")
+        raise input_error(
+            None, f"{party.committee_name}'s meeting of this session has not been arranged yet; arrange it first."
+        )
     return party, link
 
 
-async def start_build(db: Db, access: Access, session_id: uuid.UUID, part: Part, committee_id: uuid.UUID | None) -> PackBuild:
+async def start_build(
+    db: Db, access: Access, session_id: uuid.UUID, part: Part, committee_id: uuid.UUID | None
+) -> PackBuild:
     session = await get_session(db, session_id)
     party, link = await _holder(db, access, session, part, committee_id)
     chosen = [pair for pairs in (await _papers(db, session, part, party.committee_id)).values() for pair in pairs]
@@ -90,7 +99,8 @@ async def start_build(db: Db, access: Access, session_id: uuid.UUID, part: Part,
     if problems:
         titles = {v.id: p.title for p, v in chosen}
         raise InputErrors(*(
-            UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}") for a in problems))
+            UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}")
+            for a in problems))
     earlier = await db.all(select(PackBuild.number).where(
         PackBuild.session_id == session.id, PackBuild.committee_id == party.committee_id, PackBuild.part == part))
     build = PackBuild(
@@ -104,8 +114,6 @@ async def start_build(db: Db, access: Access, session_id: uuid.UUID, part: Part,
 
 
 async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent, dict[str, bytes]]:
-    from quorum.packs.builder import pack_papers
-
     session = await get_session(db, build.session_id)
     arrangement = await get_arrangement(db, session.arrangement_id)
     parties = [p for p in await parties_of(db, arrangement.id) if PartyStatus(p.status) == PartyStatus.ACCEPTED]

@@ -7,12 +7,13 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import Select, func
 from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
+from quorum.committees.policy import follows
 from quorum.committees.service import get_committee
 from quorum.conduct import policy as conduct_policy
 from quorum.conduct.tables import Choice, Decision, Outcome, Route, Vote
@@ -24,6 +25,7 @@ from quorum.in_common.tables import (
     Arrangement, InCommonParty, PartyStatus, Session, SessionAgendaItem, SessionItem, SessionMeeting,
 )
 from quorum.meetings import service as meetings
+from quorum.meetings.policy import can_run, visible_items, visible_meetings
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 from quorum.organisations.tables import Organisation
 
@@ -52,7 +54,7 @@ async def create_arrangement(db: Db, access: Access, *, committee_id: uuid.UUID,
     committee = await get_committee(db, access, committee_id)
     if committee is None:
         raise input_error("committeeId", "No such committee.")
-    if not policy.may_convene(access, committee.org_id):
+    if not policy.can_convene(access, committee.org_id):
         raise input_error(None, "Only a board secretary or an administrator can convene committees in common.")
     if not name.strip() or len(name) > 200:
         raise input_error("name", "Name the arrangement (200 characters or fewer).")
@@ -71,7 +73,7 @@ async def create_arrangement(db: Db, access: Access, *, committee_id: uuid.UUID,
 
 async def invite(db: Db, access: Access, *, arrangement_id: uuid.UUID, ods_code: str) -> InCommonParty:
     arrangement = await get_arrangement(db, arrangement_id)
-    if not policy.may_convene(access, arrangement.org_id):
+    if not policy.can_convene(access, arrangement.org_id):
         raise input_error(None, "Only the convening organisation's board secretary or an administrator can invite.")
     found = func.public_organisation(ods_code.strip()).table_valued("id", "name")
     organisation = (await db.all(select(found.c.id, found.c.name)))[:1]
@@ -81,7 +83,8 @@ async def invite(db: Db, access: Access, *, arrangement_id: uuid.UUID, ods_code:
     if any(p.invited_org_id == invited_id for p in await parties_of(db, arrangement.id)):
         raise input_error("odsCode", f"{invited_name} has already been invited.")
     party = InCommonParty(
-        org_id=arrangement.org_id, arrangement_id=arrangement.id, invited_org_id=invited_id, organisation_name=invited_name,
+        org_id=arrangement.org_id, arrangement_id=arrangement.id, invited_org_id=invited_id,
+        organisation_name=invited_name,
         status=PartyStatus.INVITED, invited_by=access.person_id,
     )
     await db.add(party)
@@ -97,12 +100,16 @@ async def answer(
     arrangement = await get_arrangement(db, arrangement_id)
     party = await db.first(select(InCommonParty).where(
         InCommonParty.arrangement_id == arrangement.id, InCommonParty.invited_org_id == organisation_id))
-    if party is None or organisation_id not in access.org_ids:
+    if party is None or not policy.involves(access, organisation_id):
         raise input_error("organisationId", "That organisation has not been invited into this arrangement.")
-    if not policy.may_answer(access, organisation_id):
-        raise input_error(None, f"Only {party.organisation_name}'s board secretary or an administrator can answer the invitation.")
+    if not policy.can_answer(access, organisation_id):
+        raise input_error(
+            None, f"Only {party.organisation_name}'s board secretary or an administrator can answer the invitation."
+        )
     if PartyStatus(party.status) != PartyStatus.INVITED:
-        raise input_error(None, f"{party.organisation_name} has already answered: {PartyStatus(party.status).value.lower()}.")
+        raise input_error(
+            None, f"{party.organisation_name} has already answered: {PartyStatus(party.status).value.lower()}."
+        )
     before = snapshot(party)
     if accept:
         committee = committee_id and await get_committee(db, access, committee_id)
@@ -129,8 +136,10 @@ async def schedule_session(
     items: list[ItemPlan],
 ) -> Session:
     arrangement = await get_arrangement(db, arrangement_id)
-    if not policy.may_convene(access, arrangement.org_id):
-        raise input_error(None, "Only the convening organisation's board secretary or an administrator can schedule a session.")
+    if not policy.can_convene(access, arrangement.org_id):
+        raise input_error(
+            None, "Only the convening organisation's board secretary or an administrator can schedule a session."
+        )
     accepted = {p.committee_id for p in await parties_of(db, arrangement.id) if p.status == PartyStatus.ACCEPTED}
     errors: list[UserError] = []
     if not title.strip() or len(title) > 200:
@@ -138,26 +147,38 @@ async def schedule_session(
     if starts_at.tzinfo is None or starts_at <= clock.now():
         errors.append(UserError(field="startsAt", message="The session must start in the future."))
     if not location.strip() or len(location) > 300:
-        errors.append(UserError(field="location", message="Give the place where the committees meet (300 characters or fewer)."))
+        errors.append(UserError(
+            field="location", message="Give the place where the committees meet (300 characters or fewer)."
+        ))
     if not items or len(items) > MAX_ITEMS:
         errors.append(UserError(field="items", message=f"Give the agenda: between 1 and {MAX_ITEMS} items."))
     for number, plan in enumerate(items, start=1):
         if not plan.title.strip() or len(plan.title) > 300:
             errors.append(UserError(field="items", message=f"Item {number} needs a title (300 characters or fewer)."))
         if not set(plan.committee_ids) <= accepted:
-            errors.append(UserError(field="items", message=f"Item {number} names a committee that is not taking part in the arrangement."))
+            errors.append(UserError(
+                field="items", message=f"Item {number} names a committee that is not taking part in the arrangement."
+            ))
     if errors:
         raise InputErrors(*errors)
-    session = Session(org_id=arrangement.org_id, arrangement_id=arrangement.id, title=title.strip(), starts_at=starts_at,
-                      location=location.strip(), created_by=access.person_id)
+    session = Session(org_id=arrangement.org_id, arrangement_id=arrangement.id, title=title.strip(),
+                      starts_at=starts_at, location=location.strip(), created_by=access.person_id)
     await db.add(session)
     for position, plan in enumerate(items, start=1):
         await db.add(SessionItem(
-            org_id=session.org_id, session_id=session.id, position=position, title=plan.title.strip(), purpose=plan.purpose,
-            part=plan.part, committee_ids=list(dict.fromkeys(plan.committee_ids)),
+            org_id=session.org_id, session_id=session.id, position=position, title=plan.title.strip(),
+            purpose=plan.purpose, part=plan.part, committee_ids=list(dict.fromkeys(plan.committee_ids)),
         ), refresh=False)
     await record(db, access, "in_common.session.schedule", session, org_id=session.org_id)
     return session
+
+
+def committees_meeting_with(committee_id: uuid.UUID) -> Select[tuple[uuid.UUID | None]]:
+    """The committees taking part in an arrangement the committee has accepted (the committee among them)."""
+    accepted = select(InCommonParty.arrangement_id).where(
+        InCommonParty.committee_id == committee_id, InCommonParty.status == PartyStatus.ACCEPTED)
+    return select(InCommonParty.committee_id).where(
+        InCommonParty.arrangement_id.in_(accepted), InCommonParty.status == PartyStatus.ACCEPTED)
 
 
 async def get_session(db: Db, session_id: uuid.UUID, field: str = "sessionId") -> Session:
@@ -180,10 +201,15 @@ async def take_part(db: Db, access: Access, *, session_id: uuid.UUID, committee_
         raise input_error("committeeId", "No such committee.")
     party = next((p for p in await parties_of(db, session.arrangement_id) if p.committee_id == committee.id), None)
     if party is None or PartyStatus(party.status) != PartyStatus.ACCEPTED:
-        raise input_error("committeeId", f"{committee.name} is not taking part in this arrangement; its organisation must accept an invitation first.")
-    if not meetings.can_run(access, committee.id):
-        raise input_error(None, f"Only the board secretary or an administrator of {party.organisation_name} can arrange {committee.name}'s meeting.")
-    if await db.first(select(SessionMeeting).where(SessionMeeting.session_id == session.id, SessionMeeting.committee_id == committee.id)):
+        raise input_error("committeeId", f"{committee.name} is not taking part in this arrangement;"
+                                         " its organisation must accept an invitation first.")
+    if not can_run(access, committee.id):
+        raise input_error(
+            None, f"Only the board secretary or an administrator of {party.organisation_name} can arrange "
+            f"{committee.name}'s meeting."
+        )
+    if await db.first(select(SessionMeeting).where(
+            SessionMeeting.session_id == session.id, SessionMeeting.committee_id == committee.id)):
         raise input_error("committeeId", f"{committee.name} already has its meeting of this session.")
     meeting = await meetings.create_meeting(
         db, access, committee_id=committee.id, title=session.title, starts_at=session.starts_at, ends_at=None,
@@ -199,8 +225,10 @@ async def take_part(db: Db, access: Access, *, session_id: uuid.UUID, committee_
             db, access, meeting_id=meeting.id, parent_id=None, title=item.title, presenter="", minutes_allotted=0,
             purpose=Purpose(item.purpose), part=Part(item.part), needs_paper=False,
         )
-        await db.add(SessionAgendaItem(org_id=item.org_id, item_id=item.id, committee_id=committee.id,
-                                       agenda_item_org_id=agenda_item.org_id, agenda_item_id=agenda_item.id), refresh=False)
+        await db.add(SessionAgendaItem(
+            org_id=item.org_id, item_id=item.id, committee_id=committee.id,
+            agenda_item_org_id=agenda_item.org_id, agenda_item_id=agenda_item.id,
+        ), refresh=False)
     await meetings.change_status(db, access, meeting.id, MeetingStatus.AGENDA_PUBLISHED)
     await record(db, access, "in_common.session.take_part", link, org_id=meeting.org_id)
     return link
@@ -266,12 +294,12 @@ async def session_record(db: Db, access: Access, session: Session) -> SessionRec
     items = await items_of(db, session.id)
     links = await db.all(select(SessionMeeting).where(SessionMeeting.session_id == session.id))
     agenda = await db.all(select(SessionAgendaItem).where(SessionAgendaItem.item_id.in_([i.id for i in items])))
-    visible_items = {i.id for i in await db.all(meetings.visible_items(access).where(
+    seen_items = {i.id for i in await db.all(visible_items(access).where(
         AgendaItem.id.in_([a.agenda_item_id for a in agenda])))}
     decisions = await db.all(conduct_policy.decisions(access).where(
-        Decision.item_id.in_(visible_items), Decision.route != Route.DEFERRED.value).order_by(Decision.decided_at))
+        Decision.item_id.in_(seen_items), Decision.route != Route.DEFERRED.value).order_by(Decision.decided_at))
     deferrals = await db.all(conduct_policy.decisions(access).where(
-        Decision.item_id.in_(visible_items), Decision.route == Route.DEFERRED.value).order_by(Decision.decided_at))
+        Decision.item_id.in_(seen_items), Decision.route == Route.DEFERRED.value).order_by(Decision.decided_at))
     vote_ids = [d.vote_id for d in decisions if d.vote_id]
     votes = {v.id: v for v in await db.all(conduct_policy.votes(access).where(Vote.id.in_(vote_ids)))}
     if set(vote_ids) - set(votes):  # other parties' votes: the published result of a held meeting's Part I item
@@ -281,9 +309,9 @@ async def session_record(db: Db, access: Access, session: Session) -> SessionRec
             votes[row.vote_id] = Vote(id=row.vote_id, outcome=row.outcome, for_count=row.for_count,
                                       against_count=row.against_count, abstain_count=row.abstain_count,
                                       casting_vote=row.casting_vote)
-    taken = {(a.item_id, a.committee_id): a.agenda_item_id for a in agenda if a.agenda_item_id in visible_items}
+    taken = {(a.item_id, a.committee_id): a.agenda_item_id for a in agenda if a.agenda_item_id in seen_items}
     status = {m.committee_id: MeetingStatus(m.status) for m in await db.all(
-        meetings.visible_meetings(access).where(Meeting.id.in_([link.meeting_id for link in links])))}
+        visible_meetings(access).where(Meeting.id.in_([link.meeting_id for link in links])))}
     outcomes = {}
     for item in items:
         outcomes[item.id] = []
@@ -294,8 +322,10 @@ async def session_record(db: Db, access: Access, session: Session) -> SessionRec
             found = tuple(d for d in [*decisions, *deferrals] if agenda_item_id and d.item_id == agenda_item_id)
             outcomes[item.id].append(CommitteeOutcome(
                 p.committee_id, p.committee_name or "", p.organisation_name, agenda_item_id, found,
-                outcome_in_words(found, votes, arranged=p.committee_id in status, item_visible=agenda_item_id is not None,
-                                 follows=p.committee_id in access.committee_ids,
-                                 held=status.get(p.committee_id) in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)),
+                outcome_in_words(
+                    found, votes, arranged=p.committee_id in status, item_visible=agenda_item_id is not None,
+                    follows=follows(access, p.committee_id),
+                    held=status.get(p.committee_id) in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED),
+                ),
             ))
     return SessionRecord(session, arrangement, parties, items, links, outcomes)

@@ -39,7 +39,9 @@ class InCommonParty(SQLModel, table=True):
 
     __tablename__ = "in_common_party"
     __table_args__ = (
-        ForeignKeyConstraint(["org_id", "arrangement_id"], ["in_common_arrangement.org_id", "in_common_arrangement.id"]),
+        ForeignKeyConstraint(
+            ["org_id", "arrangement_id"], ["in_common_arrangement.org_id", "in_common_arrangement.id"]
+        ),
         ForeignKeyConstraint(["invited_org_id", "committee_id"], ["committee.org_id", "committee.id"]),
     )
 
@@ -61,7 +63,9 @@ class Session(SQLModel, table=True):
 
     __tablename__ = "in_common_session"
     __table_args__ = (
-        ForeignKeyConstraint(["org_id", "arrangement_id"], ["in_common_arrangement.org_id", "in_common_arrangement.id"]),
+        ForeignKeyConstraint(
+            ["org_id", "arrangement_id"], ["in_common_arrangement.org_id", "in_common_arrangement.id"]
+        ),
     )
 
     org_id: uuid.UUID = Field(primary_key=True)
@@ -78,7 +82,9 @@ class SessionItem(SQLModel, table=True):
     """An item of the session's agenda, taken by every committee (no committee named) or by those named."""
 
     __tablename__ = "in_common_item"
-    __table_args__ = (ForeignKeyConstraint(["org_id", "session_id"], ["in_common_session.org_id", "in_common_session.id"]),)
+    __table_args__ = (
+        ForeignKeyConstraint(["org_id", "session_id"], ["in_common_session.org_id", "in_common_session.id"]),
+    )
 
     org_id: uuid.UUID = Field(primary_key=True)
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

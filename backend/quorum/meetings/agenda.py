@@ -66,7 +66,9 @@ class InvalidMove(ValueError):
     pass
 
 
-def move(items: Sequence[AgendaItem], item_id: uuid.UUID, parent_id: uuid.UUID | None, position: int) -> dict[uuid.UUID, tuple[uuid.UUID | None, int]]:
+def move(
+    items: Sequence[AgendaItem], item_id: uuid.UUID, parent_id: uuid.UUID | None, position: int
+) -> dict[uuid.UUID, tuple[uuid.UUID | None, int]]:
     """New (parent, position) for every item after moving one; raises InvalidMove with a reason."""
     by_id = {i.id: i for i in items}
     item = by_id.get(item_id)

@@ -2,20 +2,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
-from quorum.committees.graphql import CommitteeNode, committees_by_id
+from quorum.committees.graphql import CommitteeNode
 from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.errors import InputErrors
 from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.meetings import agenda, service
+from quorum.meetings import agenda, policy, service
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 
 if TYPE_CHECKING:
@@ -26,13 +26,13 @@ MeetingStatusEnum = strawberry.enum(MeetingStatus, name="MeetingStatus")
 PurposeEnum = strawberry.enum(Purpose, name="Purpose")
 PartEnum = strawberry.enum(Part, name="Part")
 
-meetings_by_id = by_id_loader(service.visible_meetings, Meeting.id)
-items_by_id = by_id_loader(service.visible_items, AgendaItem.id)
+meetings_by_id = by_id_loader(policy.visible_meetings, Meeting.id)
+items_by_id = by_id_loader(policy.visible_items, AgendaItem.id)
 
 
 def items_by_meeting(ctx: Context) -> DataLoader:
     async def load(meeting_ids: list[uuid.UUID]) -> list[list[AgendaItem]]:
-        rows = await ctx.db.all(service.visible_items(ctx.access).where(AgendaItem.meeting_id.in_(meeting_ids)))
+        rows = await ctx.db.all(policy.visible_items(ctx.access).where(AgendaItem.meeting_id.in_(meeting_ids)))
         return [[i for i in rows if i.meeting_id == m] for m in meeting_ids]
 
     return DataLoader(load_fn=load)
@@ -40,6 +40,7 @@ def items_by_meeting(ctx: Context) -> DataLoader:
 
 @strawberry.type(name="AgendaItem")
 class AgendaItemNode(Node):
+    # Loaded through `load`, not load_node: its number depends on the rest of the agenda.
     number: str
     title: str
     presenter: str
@@ -72,12 +73,12 @@ class AgendaItemNode(Node):
 
     @strawberry.field
     async def meeting(self, info: Info) -> MeetingNode | None:
-        row = await info.context.loader("meetings", meetings_by_id).load(self.row.meeting_id)
-        return row and MeetingNode.from_row(row)
+        return await load_node(info, MeetingNode, self.row.meeting_id)
 
 
 @strawberry.type(name="Meeting")
 class MeetingNode(Node):
+    loader: ClassVar = ("meetings", meetings_by_id)
     title: str
     starts_at: datetime
     ends_at: datetime | None
@@ -99,8 +100,7 @@ class MeetingNode(Node):
 
     @strawberry.field
     async def committee(self, info: Info) -> CommitteeNode | None:
-        row = await info.context.loader("committees", committees_by_id).load(self.row.committee_id)
-        return row and CommitteeNode.from_row(row)
+        return await load_node(info, CommitteeNode, self.row.committee_id)
 
     @strawberry.field(description="The agenda in order (Part I, then Part II where the viewer may see it).")
     async def agenda(self, info: Info) -> list[AgendaItemNode]:
@@ -117,7 +117,7 @@ class MeetingNode(Node):
 
     @strawberry.field
     def viewer_can_manage(self, info: Info) -> bool:
-        return service.can_run(info.context.access, self.row.committee_id)
+        return policy.can_run(info.context.access, self.row.committee_id)
 
 
 @strawberry.type
@@ -129,7 +129,7 @@ class PublicOrganisation:
 
     @strawberry.field(description="Committees with published meetings (and, for its members, every committee).")
     async def committees(self, info: Info) -> list[CommitteeNode]:
-        from quorum.committees.service import visible_committees
+        from quorum.committees.policy import visible_committees
         from quorum.committees.tables import Committee
 
         rows = await info.context.db.all(
@@ -148,16 +148,20 @@ class MeetingQueries:
         row = await info.context.db.first(select(found.c.id, found.c.ods_code, found.c.name))
         if row is None:
             return None
-        return PublicOrganisation(id=ids.encode("Organisation", row.id), name=row.name, ods_code=row.ods_code, org_id=row.id)
+        return PublicOrganisation(
+            id=ids.encode("Organisation", row.id), name=row.name, ods_code=row.ods_code, org_id=row.id
+        )
 
     @strawberry.field(description="A committee's meetings, soonest first; only published ones for the public.")
     async def meetings(
         self, info: Info, committee_id: strawberry.ID, first: int = 50, after: str | None = None
     ) -> Connection[MeetingNode]:
-        statement = service.visible_meetings(info.context.access).where(
+        statement = policy.visible_meetings(info.context.access).where(
             Meeting.committee_id == ids.expect("Committee", committee_id)
         )
-        return await paginate(info.context.db, statement, [Meeting.starts_at, Meeting.id], first, after, MeetingNode.from_row)
+        return await paginate(
+            info.context.db, statement, [Meeting.starts_at, Meeting.id], first, after, MeetingNode.from_row
+        )
 
 
 @strawberry.input
@@ -200,7 +204,9 @@ class UpdateAgendaItemInput:
     needs_paper: bool = False
 
 
-@strawberry.input(description="Move an item to a position (1 = first) among its new siblings; parentId makes it a sub-item.")
+@strawberry.input(
+    description="Move an item to a position (1 = first) among its new siblings; parentId makes it a sub-item."
+)
 class MoveAgendaItemInput:
     id: strawberry.ID
     parent_id: strawberry.ID | None = None
@@ -221,16 +227,8 @@ class SetAgendaTemplateInput:
     items: list[TemplateItemInput]
 
 
-@strawberry.type
-class MeetingPayload:
-    meeting: MeetingNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class AgendaItemPayload:
-    item: AgendaItemNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+MeetingPayload = payload("MeetingPayload", meeting=MeetingNode)
+AgendaItemPayload = payload("AgendaItemPayload", item=AgendaItemNode)
 
 
 @strawberry.type
@@ -255,79 +253,61 @@ class AgendaTemplatePayload:
 
 @strawberry.type
 class MeetingMutations:
-    @strawberry.mutation
+    @mutation
     async def create_meeting(self, info: Info, input: CreateMeetingInput) -> MeetingPayload:
         ctx = info.context
-        try:
-            row = await service.create_meeting(
-                ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
-                title=input.title, starts_at=input.starts_at, ends_at=input.ends_at, location=input.location,
-                call_link=input.call_link, papers_due=input.papers_due,
-            )
-        except InputErrors as e:
-            return MeetingPayload(errors=e.errors)
+        row = await service.create_meeting(
+            ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            title=input.title, starts_at=input.starts_at, ends_at=input.ends_at, location=input.location,
+            call_link=input.call_link, papers_due=input.papers_due,
+        )
         return MeetingPayload(meeting=MeetingNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def change_meeting_status(self, info: Info, input: ChangeMeetingStatusInput) -> MeetingPayload:
         ctx = info.context
-        try:
-            row = await service.change_status(ctx.db, ctx.access, ids.decode_as("Meeting", input.id, "id"), input.status)
-        except InputErrors as e:
-            return MeetingPayload(errors=e.errors)
+        row = await service.change_status(ctx.db, ctx.access, ids.decode_as("Meeting", input.id, "id"), input.status)
         return MeetingPayload(meeting=MeetingNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def add_agenda_item(self, info: Info, input: AddAgendaItemInput) -> AgendaItemPayload:
         ctx = info.context
-        try:
-            row = await service.add_item(
-                ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                parent_id=input.parent_id and ids.decode_as("AgendaItem", input.parent_id, "parentId"),
-                title=input.title, presenter=input.presenter, minutes_allotted=input.minutes_allotted,
-                purpose=input.purpose, part=input.part, needs_paper=input.needs_paper,
-            )
-        except InputErrors as e:
-            return AgendaItemPayload(errors=e.errors)
+        row = await service.add_item(
+            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            parent_id=input.parent_id and ids.decode_as("AgendaItem", input.parent_id, "parentId"),
+            title=input.title, presenter=input.presenter, minutes_allotted=input.minutes_allotted,
+            purpose=input.purpose, part=input.part, needs_paper=input.needs_paper,
+        )
         return AgendaItemPayload(item=await AgendaItemNode.load(info, row))
 
-    @strawberry.mutation
+    @mutation
     async def update_agenda_item(self, info: Info, input: UpdateAgendaItemInput) -> AgendaItemPayload:
         ctx = info.context
-        try:
-            row = await service.update_item(
-                ctx.db, ctx.access, ids.decode_as("AgendaItem", input.id, "id"), title=input.title,
-                presenter=input.presenter, minutes_allotted=input.minutes_allotted, purpose=input.purpose,
-                part=input.part, needs_paper=input.needs_paper,
-            )
-        except InputErrors as e:
-            return AgendaItemPayload(errors=e.errors)
+        row = await service.update_item(
+            ctx.db, ctx.access, ids.decode_as("AgendaItem", input.id, "id"), title=input.title,
+            presenter=input.presenter, minutes_allotted=input.minutes_allotted, purpose=input.purpose,
+            part=input.part, needs_paper=input.needs_paper,
+        )
         return AgendaItemPayload(item=await AgendaItemNode.load(info, row))
 
-    @strawberry.mutation(description="Reorder the agenda; returns it renumbered.")
+    @mutation(description="Reorder the agenda; returns it renumbered.")
     async def move_agenda_item(self, info: Info, input: MoveAgendaItemInput) -> AgendaPayload:
         ctx = info.context
-        try:
-            rows = await service.move_item(
-                ctx.db, ctx.access, ids.decode_as("AgendaItem", input.id, "id"),
-                parent_id=input.parent_id and ids.decode_as("AgendaItem", input.parent_id, "parentId"),
-                position=input.position,
-            )
-        except InputErrors as e:
-            return AgendaPayload(errors=e.errors)
+        rows = await service.move_item(
+            ctx.db, ctx.access, ids.decode_as("AgendaItem", input.id, "id"),
+            parent_id=input.parent_id and ids.decode_as("AgendaItem", input.parent_id, "parentId"),
+            position=input.position,
+        )
         numbers = agenda.numbers(rows)
         return AgendaPayload(agenda=[AgendaItemNode.from_row(r, numbers[r.id]) for r in rows])
 
-    @strawberry.mutation
+    @mutation
     async def set_agenda_template(self, info: Info, input: SetAgendaTemplateInput) -> AgendaTemplatePayload:
         ctx = info.context
-        try:
-            committee = await service.set_agenda_template(
-                ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
-                [agenda.TemplateItem(i.title, Purpose(i.purpose), i.minutes, i.at_end) for i in input.items],
-            )
-        except InputErrors as e:
-            return AgendaTemplatePayload(errors=e.errors)
+        committee = await service.set_agenda_template(
+            ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
+            [agenda.TemplateItem(i.title, Purpose(i.purpose), i.minutes, i.at_end) for i in input.items],
+        )
         return AgendaTemplatePayload(items=[
             AgendaTemplateItem(title=t.title, purpose=t.purpose, minutes=t.minutes, at_end=t.at_end)
             for t in agenda.template_of(committee.agenda_template)

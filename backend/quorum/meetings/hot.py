@@ -17,6 +17,7 @@ from quorum import ids
 from quorum.errors import ClientError
 from quorum.graphql.hot import global_id, hot_read, iso_datetime
 from quorum.graphql.pagination import MAX_PAGE, decode_cursor, encode_cursor
+from quorum.meetings.policy import committees_run_by
 from quorum.meetings.tables import Meeting
 
 # frontend/src/api/meetings.ts, meetingQuery (a test keeps the two the same)
@@ -108,7 +109,8 @@ WITH item AS (
 ), named AS (  -- each author and sponsor once, however many papers they have
     SELECT p.id, json_build_object('id', {global_id('Person', 'p.id')}, 'name', p.name) AS summary
     FROM person p
-    WHERE p.id IN (SELECT author_id FROM paper WHERE meeting_id = $1 UNION SELECT sponsor_id FROM paper WHERE meeting_id = $1)
+    WHERE p.id IN (SELECT author_id FROM paper WHERE meeting_id = $1
+                   UNION SELECT sponsor_id FROM paper WHERE meeting_id = $1)
 )
 SELECT json_build_object(
     '__typename', 'Meeting',
@@ -122,12 +124,13 @@ SELECT json_build_object(
     'papersDue', m.papers_due,
     'noticeSentAt', {iso_datetime('m.notice_sent_at')},
     'calendarUrl', '/meetings/' || m.id || '/calendar.ics',
-    'viewerCanManage', m.committee_id = ANY (app_uuids('app.officer_committee_ids')),
+    'viewerCanManage', m.committee_id = ANY ($2::uuid[]),
     'committee', (
         SELECT json_build_object(
             'id', {global_id('Committee', 'c.id')},
             'name', c.name,
-            'host', (SELECT json_build_object('id', {global_id('Organisation', 'o.id')}, 'odsCode', o.ods_code, 'name', o.name)
+            'host', (SELECT json_build_object(
+                         'id', {global_id('Organisation', 'o.id')}, 'odsCode', o.ods_code, 'name', o.name)
                      FROM organisation o WHERE o.id = c.org_id))
         FROM committee c WHERE c.id = m.committee_id),
     'agenda', (
@@ -185,7 +188,7 @@ async def meeting_page(db: Db, access: Access, variables: dict[str, Any]) -> str
         return None  # the schema says why
     if type_name != "Meeting":
         return None
-    rows = await db.records(MEETING_JSON, meeting_id)
+    rows = await db.records(MEETING_JSON, meeting_id, list(committees_run_by(access)))
     return '{"data":{"node":' + (rows[0][0] if rows else "null") + "}}"
 
 

@@ -1,12 +1,9 @@
-"""What may be read and changed of meetings and agendas, and the checks on input."""
+"""Arranging meetings and their agendas, and the checks on input; who may do so is the policy's to say."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-
-from sqlalchemy import and_, or_
-from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
@@ -16,6 +13,7 @@ from quorum.committees.tables import Committee
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings import agenda
+from quorum.meetings.policy import can_run, visible_items, visible_meetings
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 
 # Which status may follow which: the meeting's life as data.
@@ -33,29 +31,6 @@ STATUS_WORDS = {
     MeetingStatus.HELD: "held",
     MeetingStatus.MINUTES_APPROVED: "minutes approved",
 }
-
-
-def visible_meetings(access: Access):
-    return select(Meeting).where(
-        or_(Meeting.committee_id.in_(access.committee_ids), Meeting.status != MeetingStatus.DRAFT)
-    )
-
-
-def visible_items(access: Access):
-    published = select(Meeting.id).where(Meeting.id == AgendaItem.meeting_id, Meeting.status != MeetingStatus.DRAFT)
-    return select(AgendaItem).where(
-        or_(
-            AgendaItem.committee_id.in_(access.private_committee_ids),
-            and_(
-                AgendaItem.part == Part.PUBLIC,
-                or_(AgendaItem.committee_id.in_(access.committee_ids), published.exists()),
-            ),
-        )
-    )
-
-
-def can_run(access: Access, committee_id: uuid.UUID) -> bool:
-    return committee_id in access.officer_committee_ids
 
 
 async def get_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> Meeting | None:
@@ -76,7 +51,9 @@ async def items_of(db: Db, access: Access, meeting_id: uuid.UUID) -> list[Agenda
     return await db.all(visible_items(access).where(AgendaItem.meeting_id == meeting_id))
 
 
-def _detail_errors(title: str, starts_at: datetime, ends_at: datetime | None, location: str, call_link: str) -> list[UserError]:
+def _detail_errors(
+    title: str, starts_at: datetime, ends_at: datetime | None, location: str, call_link: str
+) -> list[UserError]:
     errors = []
     if not title.strip() or len(title) > 200:
         errors.append(UserError(field="title", message="Enter the meeting's title (200 characters or fewer)."))
@@ -101,7 +78,9 @@ async def create_meeting(
     if committee is None:
         raise input_error("committeeId", "No such committee.")
     if not can_run(access, committee.id):
-        raise input_error(None, f"Only the board secretary or an administrator can arrange meetings of {committee.name}.")
+        raise input_error(
+            None, f"Only the board secretary or an administrator can arrange meetings of {committee.name}."
+        )
     errors = _detail_errors(title, starts_at, ends_at, location, call_link)
     if papers_due is not None and not errors and papers_due > clock.local_date(starts_at):
         errors.append(UserError(field="papersDue", message="Papers must be due before the meeting."))
@@ -211,12 +190,16 @@ async def move_item(
     return agenda.in_agenda_order(items)
 
 
-async def set_agenda_template(db: Db, access: Access, committee_id: uuid.UUID, items: list[agenda.TemplateItem]) -> Committee:
+async def set_agenda_template(
+    db: Db, access: Access, committee_id: uuid.UUID, items: list[agenda.TemplateItem]
+) -> Committee:
     committee = await get_committee(db, access, committee_id)
     if committee is None:
         raise input_error("committeeId", "No such committee.")
     if not can_run(access, committee.id):
-        raise input_error(None, f"Only the board secretary or an administrator can change {committee.name}'s agenda template.")
+        raise input_error(
+            None, f"Only the board secretary or an administrator can change {committee.name}'s agenda template."
+        )
     if any(not i.title.strip() or not 0 <= i.minutes <= 600 for i in items):
         raise input_error("items", "Each template item needs a title and between 0 and 600 minutes.")
     before = snapshot(committee)

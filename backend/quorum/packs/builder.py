@@ -8,6 +8,7 @@ import io
 import logging
 import tempfile
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -47,8 +48,12 @@ def topic(build_id: uuid.UUID) -> str:
     return f"pack_build:{build_id}"
 
 
-def start_in_background(build_id: uuid.UUID, identity: Identity) -> None:
-    task = asyncio.create_task(run(build_id, identity))
+Gather = Callable[[Db, Access, PackBuild], Awaitable[tuple[PackContent, dict[str, bytes]]]]
+
+
+def start_in_background(build_id: uuid.UUID, identity: Identity, gather: Gather | None = None) -> None:
+    """`gather` reads the pack's content; a meeting's own pack by default (a session's pack brings its own)."""
+    task = asyncio.create_task(run(build_id, identity, gather or gather_meeting_pack))
     _running.add(task)  # keep a reference until it finishes
     task.add_done_callback(_running.discard)
 
@@ -67,7 +72,7 @@ async def _build_row(db: Db, build_id: uuid.UUID) -> PackBuild:
     return await db.first(select(PackBuild).where(PackBuild.id == build_id))
 
 
-async def run(build_id: uuid.UUID, identity: Identity) -> None:
+async def run(build_id: uuid.UUID, identity: Identity, gather: Gather) -> None:
     """Runs with the access of whoever started the build, in short transactions so progress shows."""
     try:
         async with transaction_for(identity) as (db, access):
@@ -122,12 +127,8 @@ def compile_pack(content: PackContent, attachments: dict[str, bytes]) -> bytes:
         return typst.compile(str(root / "pack.typ"), root=str(root), format="pdf")
 
 
-async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent, dict[str, bytes]]:
+async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple[PackContent, dict[str, bytes]]:
     """The pack's content, read with the builder's own access (a public pack holds Part I only)."""
-    if build.session_id is not None:
-        from quorum.in_common import pack as session_pack  # it builds on this module
-
-        return await session_pack.gather(db, access, build)
     meeting = await db.first(select(Meeting).where(Meeting.id == build.meeting_id))
     committee = await db.first(select(Committee).where(Committee.id == meeting.committee_id))
     organisation = await db.first(select(Organisation).where(Organisation.id == committee.org_id))
@@ -162,7 +163,9 @@ async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent,
     ), attachments
 
 
-async def pack_papers(db: Db, version_ids: list[uuid.UUID]) -> tuple[dict[uuid.UUID, tuple[Paper, PackPaper]], dict[str, bytes]]:
+async def pack_papers(
+    db: Db, version_ids: list[uuid.UUID]
+) -> tuple[dict[uuid.UUID, tuple[Paper, PackPaper]], dict[str, bytes]]:
     """Each paper version as the pack shows it (by version id), and the PDF appendices to embed."""
     versions = {v.id: v for v in await db.all(select(PaperVersion).where(PaperVersion.id.in_(version_ids)))}
     papers = {p.id: p for p in await db.all(select(Paper).where(Paper.id.in_({v.paper_id for v in versions.values()})))}

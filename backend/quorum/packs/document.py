@@ -84,13 +84,15 @@ def _s(text: str) -> str:
 def source(pack: PackContent) -> str:
     header = f"{pack.organisation} · {pack.committee} · {pack.short_date} · {pack.part_label}"
     lines = [
-        f"#set document(title: {_s(pack.committee + ' – ' + pack.meeting_title + ' – ' + pack.short_date)}, author: {_s(pack.organisation)})",
+        f"#set document(title: {_s(pack.committee + ' – ' + pack.meeting_title + ' – ' + pack.short_date)},"
+        f" author: {_s(pack.organisation)})",
         '#set text(size: 10pt, lang: "en", region: "gb")',
         "#set par(justify: false)",
         "#set heading(numbering: none)",
         "#set page(paper: \"a4\", margin: (top: 2.2cm, bottom: 2cm, x: 2cm),",
         f"  header: [#set text(size: 8pt, fill: luma(80)); #{_s(header)} #h(1fr) {escape(pack.version_label)}],",
-        '  footer: context align(center, text(size: 8pt)[Page #counter(page).display() of #counter(page).final().first()]))',
+        '  footer: context align(center, text(size: 8pt)'
+        '[Page #counter(page).display() of #counter(page).final().first()]))',
         "#show heading.where(level: 1): it => block(below: 1em, text(size: 15pt, it))",
         _front_page(pack),
         "#pagebreak()",
@@ -104,7 +106,10 @@ def source(pack: PackContent) -> str:
         if item.part != previous_part and item.part == "PRIVATE":
             lines.append("#pagebreak()")
             lines.append("#heading(outlined: false, bookmarked: false)[Part II: business to be taken in private]")
-            lines.append("The public are excluded from this part of the meeting by resolution, because publicity would be prejudicial to the public interest by reason of the confidential nature of the business.")
+            lines.append(
+                "The public are excluded from this part of the meeting by resolution, because publicity would be"
+                " prejudicial to the public interest by reason of the confidential nature of the business."
+            )
         previous_part = item.part
         lines.append(_item(item))
     return "\n".join(lines) + "\n"
@@ -144,7 +149,8 @@ def _agenda(pack: PackContent) -> str:
     for item in pack.items:
         indent = "#h(1em)" if item.is_sub_item else ""
         rows.append(
-            f"[{escape(item.number)}], [{indent}{escape(item.title)}], [{escape(PURPOSE_WORDS.get(item.purpose, item.purpose))}],"
+            f"[{escape(item.number)}], [{indent}{escape(item.title)}],"
+            f" [{escape(PURPOSE_WORDS.get(item.purpose, item.purpose))}],"
             f" [{escape(item.presenter)}], [{item.minutes} min],"
             f" [#context counter(page).at(<{item.key}>).first()],"
         )
@@ -184,7 +190,8 @@ def _cover_sheet(item: PackItem, paper: PackPaper) -> str:
         return f"  [*{escape(label)}*], [{escape(value) if value.strip() else '–'}],"
 
     impacts = "; ".join(
-        f"{IMPACT_WORDS[area]}: {'yes' if a.get('applies') else 'no'}" + (f" ({a.get('detail')})" if a.get("applies") else "")
+        f"{IMPACT_WORDS[area]}: {'yes' if a.get('applies') else 'no'}"
+        + (f" ({a.get('detail')})" if a.get("applies") else "")
         for area, a in sorted(paper.impacts.items())
         if area in IMPACT_WORDS
     )
@@ -215,7 +222,8 @@ def _appendix(item: PackItem, number: int, appendix: PackAppendix) -> str:
         kind = "Word document" if appendix.kind == "WORD" else "Excel workbook"
         return "\n".join([
             "#pagebreak()", heading,
-            f"This appendix is a {kind} ({escape(appendix.filename)}). Download it from the meeting's page, beside this pack.",
+            f"This appendix is a {kind} ({escape(appendix.filename)})."
+            " Download it from the meeting's page, beside this pack.",
         ])
     pages = [f"#pagebreak()\n{heading}\n#align(center, image({_s(appendix.pdf_path)}, page: 1, height: 90%))"]
     pages += [

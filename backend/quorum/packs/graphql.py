@@ -4,6 +4,7 @@ import asyncio
 import uuid
 from collections.abc import AsyncGenerator
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -13,22 +14,23 @@ from quorum.auth.identity import transaction_for
 from quorum.events import hub
 from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.errors import ClientError, InputErrors
-from quorum.graphql.errors import UserError
+from quorum.errors import ClientError
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader
 from quorum.meetings.graphql import PartEnum
-from quorum.packs import builder, service
+from quorum.packs import builder, policy, service
 from quorum.packs.tables import BuildStatus, PackBuild
 
 BuildStatusEnum = strawberry.enum(BuildStatus, name="PackBuildStatus")
-builds_by_id = by_id_loader(service.visible_builds, PackBuild.id)
+builds_by_id = by_id_loader(policy.visible_builds, PackBuild.id)
 
 
 def builds_by_meeting(ctx: Context) -> DataLoader:
     async def load(meeting_ids: list[uuid.UUID]) -> list[list[PackBuild]]:
         rows = await ctx.db.all(
-            service.visible_builds(ctx.access).where(
-                PackBuild.meeting_id.in_(meeting_ids), PackBuild.session_id.is_(None)).order_by(PackBuild.created_at.desc())
+            policy.visible_builds(ctx.access).where(
+                PackBuild.meeting_id.in_(meeting_ids), PackBuild.session_id.is_(None)
+            ).order_by(PackBuild.created_at.desc())
         )
         return [[b for b in rows if b.meeting_id == m] for m in meeting_ids]
 
@@ -43,6 +45,7 @@ class ItemPage:
 
 @strawberry.type(name="PackBuild")
 class PackBuildNode(Node):
+    loader: ClassVar = ("pack_builds", builds_by_id)
     part: PartEnum
     number: int
     is_supplement: bool
@@ -96,33 +99,24 @@ class PublishPackInput:
     id: strawberry.ID
 
 
-@strawberry.type
-class PackBuildPayload:
-    build: PackBuildNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PackBuildPayload = payload("PackBuildPayload", build=PackBuildNode)
 
 
 @strawberry.type
 class PackMutations:
-    @strawberry.mutation(description="Start building the pack in the background; follow packBuildProgress.")
+    @mutation(description="Start building the pack in the background; follow packBuildProgress.")
     async def build_pack(self, info: Info, input: BuildPackInput) -> PackBuildPayload:
         ctx = info.context
-        try:
-            row = await service.start_build(
-                ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.part, input.supplement
-            )
-        except InputErrors as e:
-            return PackBuildPayload(errors=e.errors)
+        row = await service.start_build(
+            ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.part, input.supplement
+        )
         ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity))
         return PackBuildPayload(build=PackBuildNode.from_row(row))
 
-    @strawberry.mutation(description="Publish a finished build: its papers become included, and public if Part I.")
+    @mutation(description="Publish a finished build: its papers become included, and public if Part I.")
     async def publish_pack(self, info: Info, input: PublishPackInput) -> PackBuildPayload:
         ctx = info.context
-        try:
-            row = await service.publish(ctx.db, ctx.access, ids.decode_as("PackBuild", input.id, "id"))
-        except InputErrors as e:
-            return PackBuildPayload(errors=e.errors)
+        row = await service.publish(ctx.db, ctx.access, ids.decode_as("PackBuild", input.id, "id"))
         return PackBuildPayload(build=PackBuildNode.from_row(row))
 
 
@@ -133,7 +127,7 @@ class PackSubscriptions:
         key = ids.expect("PackBuild", build_id)
         async with hub.subscription(builder.topic(key)) as queue:  # listen first, so nothing is missed
             async with transaction_for(info.context.identity) as (db, access):
-                build = await db.first(service.visible_builds(access).where(PackBuild.id == key))
+                build = await db.first(policy.visible_builds(access).where(PackBuild.id == key))
             if build is None:
                 raise ClientError("No such pack build.")
             reported = PackBuildNode.from_row(build)

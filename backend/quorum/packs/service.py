@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import and_, or_
 from sqlmodel import select
 
 from quorum import clock
@@ -14,17 +13,9 @@ from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings.service import items_of, run_meeting
 from quorum.meetings.tables import Meeting, MeetingStatus, Part
+from quorum.packs.policy import visible_builds
 from quorum.packs.tables import BuildStatus, PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
-
-
-def visible_builds(access: Access):
-    return select(PackBuild).where(
-        or_(
-            PackBuild.committee_id.in_(access.private_committee_ids),
-            and_(PackBuild.part == Part.PUBLIC, PackBuild.published_at.is_not(None)),
-        )
-    )
 
 
 async def _approved_versions(db: Db, access: Access, meeting: Meeting, part: Part) -> list[tuple[Paper, PaperVersion]]:
@@ -61,7 +52,8 @@ async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part,
     if problems:
         titles = {v.id: p.title for p, v in chosen}
         raise InputErrors(*(
-            UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}") for a in problems
+            UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}")
+            for a in problems
         ))
     build = PackBuild(
         org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, part=part,
@@ -89,7 +81,9 @@ async def publish(db: Db, access: Access, build_id: uuid.UUID) -> PackBuild:
     build.published_at = now
     await db.add(build)
     # A session's pack may hold other parties' papers, published by them already; it publishes only its own.
-    own = select(PaperVersion.id).where(PaperVersion.id.in_(build.paper_version_ids), PaperVersion.org_id == build.org_id)
+    own = select(PaperVersion.id).where(
+        PaperVersion.id.in_(build.paper_version_ids), PaperVersion.org_id == build.org_id
+    )
     for version in await db.all(select(PaperVersion).where(PaperVersion.id.in_(own))):
         if version.published_at is None:
             version.published_at = now

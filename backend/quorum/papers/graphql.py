@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
 import strawberry
 from sqlmodel import select
@@ -10,26 +11,24 @@ from strawberry.dataloader import DataLoader
 from quorum.files.graphql import StoredFileType, stored_file
 from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.errors import InputErrors
-from quorum.graphql.errors import UserError
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PurposeEnum, items_by_id, meetings_by_id
-from quorum.papers import markdown, service
+from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PurposeEnum, items_by_id
+from quorum.papers import markdown, policy, service
 from quorum.papers.tables import IMPACT_AREAS, Appendix, AppendixKind, Paper, PaperStatus, PaperVersion
-from quorum.papers.workflow import Actor
 from quorum.people.graphql import PersonNode, people_by_id
 
 PaperStatusEnum = strawberry.enum(PaperStatus, name="PaperStatus")
 AppendixKindEnum = strawberry.enum(AppendixKind, name="AppendixKind")
 
-papers_by_id = by_id_loader(service.visible_papers, Paper.id)
-versions_by_id = by_id_loader(service.visible_versions, PaperVersion.id)
+papers_by_id = by_id_loader(policy.visible_papers, Paper.id)
+versions_by_id = by_id_loader(policy.visible_versions, PaperVersion.id)
 
 
 def papers_by_item(ctx: Context) -> DataLoader:
     async def load(item_ids: list[uuid.UUID]) -> list[Paper | None]:
-        rows = await ctx.db.all(service.visible_papers(ctx.access).where(Paper.item_id.in_(item_ids)))
+        rows = await ctx.db.all(policy.visible_papers(ctx.access).where(Paper.item_id.in_(item_ids)))
         found = {p.item_id: p for p in rows}
         return [found.get(i) for i in item_ids]
 
@@ -39,7 +38,7 @@ def papers_by_item(ctx: Context) -> DataLoader:
 def versions_by_paper(ctx: Context) -> DataLoader:
     async def load(paper_ids: list[uuid.UUID]) -> list[list[PaperVersion]]:
         rows = await ctx.db.all(
-            service.visible_versions(ctx.access).where(PaperVersion.paper_id.in_(paper_ids)).order_by(PaperVersion.number)
+            policy.visible_versions(ctx.access).where(PaperVersion.paper_id.in_(paper_ids)).order_by(PaperVersion.number)
         )
         return [[v for v in rows if v.paper_id == p] for p in paper_ids]
 
@@ -48,7 +47,9 @@ def versions_by_paper(ctx: Context) -> DataLoader:
 
 def appendices_by_version(ctx: Context) -> DataLoader:
     async def load(version_ids: list[uuid.UUID]) -> list[list[Appendix]]:
-        rows = await ctx.db.all(select(Appendix).where(Appendix.version_id.in_(version_ids)).order_by(Appendix.position))
+        rows = await ctx.db.all(
+            select(Appendix).where(Appendix.version_id.in_(version_ids)).order_by(Appendix.position)
+        )
         return [[a for a in rows if a.version_id == v] for v in version_ids]
 
     return DataLoader(load_fn=load)
@@ -82,6 +83,7 @@ class AppendixType:
 
 @strawberry.type(name="PaperVersion")
 class PaperVersionNode(Node):
+    loader: ClassVar = ("paper_versions", versions_by_id)
     number: int
     purpose: PurposeEnum
     executive_summary: str
@@ -127,6 +129,7 @@ class PaperVersionNode(Node):
 
 @strawberry.type(name="Paper")
 class PaperNode(Node):
+    loader: ClassVar = ("papers", papers_by_id)
     title: str
     status: PaperStatusEnum
     due_date: date
@@ -157,8 +160,7 @@ class PaperNode(Node):
 
     @strawberry.field
     async def meeting(self, info: Info) -> MeetingNode | None:
-        row = await info.context.loader("meetings", meetings_by_id).load(self.row.meeting_id)
-        return row and MeetingNode.from_row(row)
+        return await load_node(info, MeetingNode, self.row.meeting_id)
 
     @strawberry.field(description="The versions the viewer may read, oldest first; published ones stay retrievable.")
     async def versions(self, info: Info) -> list[PaperVersionNode]:
@@ -172,11 +174,11 @@ class PaperNode(Node):
 
     @strawberry.field
     def viewer_can_write(self, info: Info) -> bool:
-        return bool(service.actors(info.context.access, self.row) & {Actor.AUTHOR, Actor.SECRETARY})
+        return policy.can_write(info.context.access, self.row)
 
     @strawberry.field
     def viewer_can_approve(self, info: Info) -> bool:
-        return Actor.SPONSOR in service.actors(info.context.access, self.row)
+        return policy.can_approve(info.context.access, self.row)
 
 
 @strawberry.type
@@ -235,7 +237,9 @@ class AddAppendixInput:
     content_base64: str
 
 
-@strawberry.input(description="A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title.")
+@strawberry.input(
+    description="A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title."
+)
 class ReplaceAppendixInput:
     id: strawberry.ID
     filename: str
@@ -248,44 +252,32 @@ class RemoveAppendixInput:
     id: strawberry.ID
 
 
-@strawberry.type
-class PaperPayload:
-    paper: PaperNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PaperPayload = payload("PaperPayload", paper=PaperNode)
 
 
-@strawberry.type
-class PaperVersionPayload:
-    version: PaperVersionNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+PaperVersionPayload = payload("PaperVersionPayload", version=PaperVersionNode)
 
 
-@strawberry.type
-class AppendixPayload:
-    appendix: AppendixType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+AppendixPayload = payload("AppendixPayload", appendix=AppendixType)
 
 
 @strawberry.type
 class PaperMutations:
-    @strawberry.mutation(description="Ask an author for a paper for an agenda item, by a date.")
+    @mutation(description="Ask an author for a paper for an agenda item, by a date.")
     async def request_paper(self, info: Info, input: RequestPaperInput) -> PaperPayload:
         ctx = info.context
-        try:
-            row = await service.request_paper(
-                ctx.db, ctx.access,
-                meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
-                title=input.title,
-                author_id=ids.decode_as("Person", input.author_id, "authorId"),
-                sponsor_id=ids.decode_as("Person", input.sponsor_id, "sponsorId"),
-                due_date=input.due_date,
-            )
-        except InputErrors as e:
-            return PaperPayload(errors=e.errors)
+        row = await service.request_paper(
+            ctx.db, ctx.access,
+            meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            title=input.title,
+            author_id=ids.decode_as("Person", input.author_id, "authorId"),
+            sponsor_id=ids.decode_as("Person", input.sponsor_id, "sponsorId"),
+            due_date=input.due_date,
+        )
         return PaperPayload(paper=PaperNode.from_row(row))
 
-    @strawberry.mutation(description="Write the cover sheet and body; an approved paper gets a new version instead.")
+    @mutation(description="Write the cover sheet and body; an approved paper gets a new version instead.")
     async def save_paper_draft(self, info: Info, input: SavePaperDraftInput) -> PaperVersionPayload:
         ctx = info.context
         fields = {
@@ -295,51 +287,36 @@ class PaperMutations:
             "impacts": {i.area: {"applies": i.applies, "detail": i.detail.strip()} for i in input.impacts},
             "public_involvement": input.public_involvement, "body_markdown": input.body_markdown,
         }
-        try:
-            row = await service.save_draft(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"),
-                                           is_public=input.is_public, fields=fields)
-        except InputErrors as e:
-            return PaperVersionPayload(errors=e.errors)
+        row = await service.save_draft(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"),
+                                       is_public=input.is_public, fields=fields)
         return PaperVersionPayload(version=PaperVersionNode.from_row(row))
 
-    @strawberry.mutation(description="Submit (author), approve or return (sponsor) a paper.")
+    @mutation(description="Submit (author), approve or return (sponsor) a paper.")
     async def move_paper(self, info: Info, input: MovePaperInput) -> PaperPayload:
         ctx = info.context
-        try:
-            row = await service.move(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"), PaperStatus(input.status))
-        except InputErrors as e:
-            return PaperPayload(errors=e.errors)
+        row = await service.move(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"), PaperStatus(input.status))
         return PaperPayload(paper=PaperNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def add_appendix(self, info: Info, input: AddAppendixInput) -> AppendixPayload:
         ctx = info.context
-        try:
-            row = await service.add_appendix(
-                ctx.db, ctx.access, ids.decode_as("Paper", input.paper_id, "paperId"), title=input.title,
-                filename=input.filename, content_base64=input.content_base64,
-            )
-        except InputErrors as e:
-            return AppendixPayload(errors=e.errors)
+        row = await service.add_appendix(
+            ctx.db, ctx.access, ids.decode_as("Paper", input.paper_id, "paperId"), title=input.title,
+            filename=input.filename, content_base64=input.content_base64,
+        )
         return AppendixPayload(appendix=AppendixType.from_row(row))
 
-    @strawberry.mutation(description="Put a new file in an appendix's place while its paper is a draft.")
+    @mutation(description="Put a new file in an appendix's place while its paper is a draft.")
     async def replace_appendix(self, info: Info, input: ReplaceAppendixInput) -> AppendixPayload:
         ctx = info.context
-        try:
-            row = await service.replace_appendix(
-                ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"), title=input.title,
-                filename=input.filename, content_base64=input.content_base64,
-            )
-        except InputErrors as e:
-            return AppendixPayload(errors=e.errors)
+        row = await service.replace_appendix(
+            ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"), title=input.title,
+            filename=input.filename, content_base64=input.content_base64,
+        )
         return AppendixPayload(appendix=AppendixType.from_row(row))
 
-    @strawberry.mutation(description="Take an appendix off a draft paper.")
+    @mutation(description="Take an appendix off a draft paper.")
     async def remove_appendix(self, info: Info, input: RemoveAppendixInput) -> PaperPayload:
         ctx = info.context
-        try:
-            row = await service.remove_appendix(ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"))
-        except InputErrors as e:
-            return PaperPayload(errors=e.errors)
+        row = await service.remove_appendix(ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"))
         return PaperPayload(paper=PaperNode.from_row(row))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, delete, or_
+from sqlalchemy import delete, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -15,58 +15,19 @@ from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.files import service as files
 from quorum.errors import InputErrors, UserError, input_error
-from quorum.meetings.service import can_run, run_meeting, visible_items
+from quorum.meetings.policy import visible_items
+from quorum.meetings.service import run_meeting
 from quorum.meetings.tables import AgendaItem, Meeting, Purpose
 from quorum.papers import workflow
+from quorum.papers.policy import can_move, can_write, visible_appendices, visible_papers
+from quorum.papers.policy import visible_versions  # noqa: F401 (files/http.py imports it from here until the merge)
 from quorum.papers.tables import IMPACT_AREAS, Appendix, AppendixKind, Paper, PaperStatus, PaperVersion
-from quorum.papers.workflow import Actor
 from quorum.people.service import visible_people
 from quorum.people.tables import Person
 
 COVER_SHEET_LIMIT = 20_000
 BODY_LIMIT = 200_000
 KIND_OF_FILE = {files.PDF: AppendixKind.PDF, files.WORD: AppendixKind.WORD, files.EXCEL: AppendixKind.EXCEL}
-
-
-def visible_papers(access: Access):
-    item_visible = visible_items(access).where(AgendaItem.id == Paper.item_id).exists()
-    return select(Paper).where(
-        or_(
-            Paper.committee_id.in_(access.private_committee_ids),
-            Paper.author_id == access.person_id,
-            Paper.sponsor_id == access.person_id,
-            and_(Paper.is_public, Paper.committee_id.in_(access.committee_ids), item_visible),
-            and_(Paper.is_public, Paper.status == PaperStatus.INCLUDED, item_visible),
-        )
-    )
-
-
-def visible_versions(access: Access):
-    paper = visible_papers(access).where(Paper.id == PaperVersion.paper_id)
-    return select(PaperVersion).where(
-        or_(
-            paper.where(
-                or_(
-                    Paper.committee_id.in_(access.officer_committee_ids),
-                    Paper.author_id == access.person_id,
-                    Paper.sponsor_id == access.person_id,
-                )
-            ).exists(),
-            and_(PaperVersion.approved_at.is_not(None), paper.where(Paper.committee_id.in_(access.committee_ids)).exists()),
-            and_(PaperVersion.published_at.is_not(None), paper.exists()),
-        )
-    )
-
-
-def actors(access: Access, paper: Paper) -> set[Actor]:
-    found = set()
-    if paper.author_id == access.person_id:
-        found.add(Actor.AUTHOR)
-    if paper.sponsor_id == access.person_id:
-        found.add(Actor.SPONSOR)
-    if can_run(access, paper.committee_id):
-        found.add(Actor.SECRETARY)
-    return found
 
 
 async def get_paper(db: Db, access: Access, paper_id: uuid.UUID, field: str = "paperId") -> Paper:
@@ -142,8 +103,7 @@ def _camel(name: str) -> str:
 async def save_draft(db: Db, access: Access, paper_id: uuid.UUID, *, is_public: bool, fields: dict) -> PaperVersion:
     """Write the cover sheet and body. An approved paper is never changed: this makes a new draft version."""
     paper = await get_paper(db, access, paper_id, "id")
-    who = actors(access, paper)
-    if not who & {Actor.AUTHOR, Actor.SECRETARY}:
+    if not can_write(access, paper):
         raise input_error(None, "Only the paper's author or the board secretary can write it.")
     if PaperStatus(paper.status) == PaperStatus.SUBMITTED:
         raise input_error(None, "The paper is with its sponsor; ask for it back as a draft to change it.")
@@ -168,11 +128,13 @@ async def save_draft(db: Db, access: Access, paper_id: uuid.UUID, *, is_public: 
 
 
 async def _new_version(db: Db, access: Access, paper: Paper, previous: PaperVersion) -> PaperVersion:
-    copied = previous.model_dump(exclude={"id", "number", "created_by", "created_at", "approved_at", "approved_by", "published_at"})
+    copied = previous.model_dump(
+        exclude={"id", "number", "created_by", "created_at", "approved_at", "approved_by", "published_at"}
+    )
     version = await db.add(PaperVersion(**copied, number=previous.number + 1, created_by=access.person_id))
     # A flagged appendix is not carried forward: it would block the new version as it blocked the last.
-    carried = [a for a in await db.all(select(Appendix).where(Appendix.version_id == previous.id).order_by(Appendix.position))
-               if not a.problem]
+    appendices = await db.all(select(Appendix).where(Appendix.version_id == previous.id).order_by(Appendix.position))
+    carried = [a for a in appendices if not a.problem]
     for position, appendix in enumerate(carried, start=1):
         data = appendix.model_dump(exclude={"id", "version_id", "position"})
         await db.add(Appendix(**data, version_id=version.id, position=position), refresh=False)
@@ -184,15 +146,20 @@ async def move(db: Db, access: Access, paper_id: uuid.UUID, target: PaperStatus)
     current = PaperStatus(paper.status)
     if target == PaperStatus.INCLUDED:
         raise input_error("status", "A paper is included by publishing the pack.")
-    if not workflow.may_move(actors(access, paper), current, target):
+    if not can_move(access, paper, target):
         if target == PaperStatus.APPROVED and current == PaperStatus.SUBMITTED:
             raise input_error(None, "Only the paper's executive sponsor can approve it.")
-        raise input_error("status", f"You cannot make a paper that is {workflow.WORDS[current]} {workflow.WORDS[target]}.")
+        raise input_error(
+            "status", f"You cannot make a paper that is {workflow.WORDS[current]} {workflow.WORDS[target]}."
+        )
     version = await latest_version(db, paper)
     if target == PaperStatus.SUBMITTED:
-        problems = [a.title for a in await db.all(select(Appendix).where(Appendix.version_id == version.id)) if a.problem]
+        appendices = await db.all(select(Appendix).where(Appendix.version_id == version.id))
+        problems = [a.title for a in appendices if a.problem]
         if problems:
-            raise input_error(None, f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}.")
+            raise input_error(
+                None, f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}."
+            )
     before = snapshot(paper)
     paper.status = target
     await db.add(paper)
@@ -208,7 +175,7 @@ APPENDIX_KINDS = (files.PDF, files.WORD, files.EXCEL)
 
 async def _draft_for_appendices(db: Db, access: Access, paper_id: uuid.UUID, verb: str) -> tuple[Paper, PaperVersion]:
     paper = await get_paper(db, access, paper_id)
-    if not actors(access, paper) & {Actor.AUTHOR, Actor.SECRETARY}:
+    if not can_write(access, paper):
         raise input_error(None, f"Only the paper's author or the board secretary can {verb} appendices.")
     version = await latest_version(db, paper)
     if PaperStatus(paper.status) != PaperStatus.DRAFT or version.approved_at is not None:
@@ -241,9 +208,7 @@ async def add_appendix(
 
 
 async def _appendix(db: Db, access: Access, appendix_id: uuid.UUID, verb: str) -> tuple[Paper, Appendix]:
-    appendix = await db.first(
-        select(Appendix).where(Appendix.id == appendix_id, visible_versions(access).where(PaperVersion.id == Appendix.version_id).exists())
-    )
+    appendix = await db.first(visible_appendices(access).where(Appendix.id == appendix_id))
     if appendix is None:
         raise input_error("id", "No such appendix.")
     version = await db.first(select(PaperVersion).where(PaperVersion.id == appendix.version_id))
@@ -274,8 +239,11 @@ async def remove_appendix(db: Db, access: Access, appendix_id: uuid.UUID) -> Pap
     paper, appendix = await _appendix(db, access, appendix_id, "remove")
     before = snapshot(appendix)
     await db.execute(delete(Appendix).where(Appendix.org_id == appendix.org_id, Appendix.id == appendix.id))
-    later = await db.all(select(Appendix).where(Appendix.version_id == appendix.version_id, Appendix.position > appendix.position)
-                         .order_by(Appendix.position))
+    later = await db.all(
+        select(Appendix)
+        .where(Appendix.version_id == appendix.version_id, Appendix.position > appendix.position)
+        .order_by(Appendix.position)
+    )
     for other in later:
         other.position -= 1
         await db.add(other, refresh=False)

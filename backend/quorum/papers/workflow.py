@@ -31,5 +31,5 @@ WORDS = {
 }
 
 
-def may_move(actors: set[Actor], current: PaperStatus, target: PaperStatus) -> bool:
+def can_move(actors: set[Actor], current: PaperStatus, target: PaperStatus) -> bool:
     return bool(MOVES.get((current, target), set()) & actors)

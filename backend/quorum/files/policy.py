@@ -1,0 +1,39 @@
+"""Who may see stored files. Row-level security (migration 0010) reads a file through what it is attached to:
+a committee's terms of reference, a delegation's agreement, a paper's appendix, a pack build, a ballot's document,
+each under that table's own policy; a file attached to nothing yet is its uploader's.
+
+Those owners are domains above this one, so they are passed in: each owner's policy offers the (org_id, file id)
+pairs of the files the caller may see through it (for example `quorum.papers.policy.visible_appendix_files`), and
+the caller composing the rule (the web layer, the policy agreement test) names them all."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, func, not_, or_, tuple_
+from sqlmodel import SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from quorum.access import Access
+from quorum.files.tables import StoredFile
+
+Attachments = Callable[[Access], Select[tuple[uuid.UUID, uuid.UUID]]]
+
+
+def visible_files(access: Access, attachments: Sequence[Attachments] = ()) -> SelectOfScalar[StoredFile]:
+    key = tuple_(col(StoredFile.org_id), col(StoredFile.id))
+    # stored_file_attached is the SQL function the row-level security policy calls: it looks past every owner's
+    # policy and answers only whether the file is attached to anything.
+    loose = and_(
+        col(StoredFile.uploaded_by) == access.person_id,
+        col(StoredFile.org_id).in_(access.org_ids),
+        not_(func.stored_file_attached(col(StoredFile.org_id), col(StoredFile.id))),
+    )
+    return select(StoredFile).where(or_(*(key.in_(attached(access)) for attached in attachments), loose))
+
+
+ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
+    StoredFile: visible_files,
+}
