@@ -97,7 +97,7 @@ async def record_decision(
 
 async def rescind_decision(db: Db, access: Access, *, decision_id: uuid.UUID, reason: str) -> Decision:
     """Rescinds an item's outcome, so that another may be recorded; the outcome stays in the record, marked."""
-    decision = await db.first(policy.decisions(access).where(Decision.id == decision_id))
+    decision = await db.first(policy.visible_decisions(access).where(Decision.id == decision_id))
     if decision is None:
         raise input_error("decisionId", "No such decision.")
     meeting, _ = await conducted(db, access, decision.meeting_id, Step.RESCIND, "decisionId")
@@ -128,14 +128,14 @@ async def rescind_decision(db: Db, access: Access, *, decision_id: uuid.UUID, re
 
 async def carried_conflicts(db: Db, access: Access, action: Decision) -> dict[uuid.UUID, Management]:
     """Conflicts declared on the chair's action's item that kept the member from the decision."""
-    declared = await db.all(policy.declarations(access).where(Declaration.item_id == action.item_id))
+    declared = await db.all(policy.visible_declarations(access).where(Declaration.item_id == action.item_id))
     return {d.person_id: Management(d.management) for d in declared if Management(d.management) in EXCLUDED_FROM_DECISION}
 
 
 async def ratify_chairs_action(db: Db, access: Access, *, decision_id: uuid.UUID, item_id: uuid.UUID) -> Decision:
     """At a later meeting of the same committee, quorate for the item under which it is reported once the
     conflicts declared on the original item are carried to it (unless those members declare otherwise there)."""
-    action = await db.first(policy.decisions(access).where(Decision.id == decision_id))
+    action = await db.first(policy.visible_decisions(access).where(Decision.id == decision_id))
     if action is None:
         raise input_error("decisionId", "No such decision.")
     if Route(action.route) != Route.CHAIRS_ACTION:
@@ -180,7 +180,7 @@ async def ratify_chairs_action(db: Db, access: Access, *, decision_id: uuid.UUID
 def register(access: Access, *, org_id: uuid.UUID | None, committee_id: uuid.UUID | None):
     """The decisions register: an organisation's (its committees', and those taken under its delegations)
     or one committee's, as the caller may see it."""
-    statement = policy.decisions(access).where(Decision.route.in_(REGISTERED), Decision.rescinded_at.is_(None))
+    statement = policy.visible_decisions(access).where(Decision.route.in_(REGISTERED), Decision.rescinded_at.is_(None))
     if org_id is not None:
         statement = statement.where((Decision.org_id == org_id) | (Decision.delegation_org_id == org_id))
     if committee_id is not None:

@@ -101,7 +101,7 @@ async def declare(
 
 
 async def _declaration(db: Db, access: Access, declaration_id: uuid.UUID) -> tuple[Declaration, Meeting, AgendaItem]:
-    declaration = await db.first(policy.declarations(access).where(Declaration.id == declaration_id))
+    declaration = await db.first(policy.visible_declarations(access).where(Declaration.id == declaration_id))
     if declaration is None:
         raise input_error("id", "No such declaration.")
     meeting, _ = await conducted(db, access, declaration.meeting_id, Step.DECLARATION, "id")

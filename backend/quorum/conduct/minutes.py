@@ -289,9 +289,9 @@ async def approve(db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uui
 
 async def minutes_of(db: Db, access: Access, meeting: Meeting, part: MinutesPart) -> tuple[MinutesContent, Minutes | None] | None:
     """The approved minutes if there are any; else a draft, for the committee's members and officers only."""
-    approved = await db.first(policy.minutes(access).where(Minutes.meeting_id == meeting.id, Minutes.part == part))
+    approved = await db.first(policy.visible_minutes(access).where(Minutes.meeting_id == meeting.id, Minutes.part == part))
     if approved is not None:
         return MinutesContent.from_data(approved.record), approved
-    if MeetingStatus(meeting.status) == MeetingStatus.MINUTES_APPROVED or not policy.sees_drafts(access, meeting.committee_id):
+    if MeetingStatus(meeting.status) == MeetingStatus.MINUTES_APPROVED or not policy.can_see_drafts(access, meeting.committee_id):
         return None
     return compose(await gather(db, access, meeting), part), None

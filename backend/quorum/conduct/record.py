@@ -158,7 +158,7 @@ async def members_on_the_day(db: Db, access: Access, committee_id: uuid.UUID, me
 async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
     committee = await db.first(select(Committee).where(Committee.id == meeting.committee_id))
     organisation = await db.first(select(Organisation.name).where(Organisation.id == committee.org_id))
-    progress = await db.first(policy.progress(access).where(MeetingProgress.meeting_id == meeting.id))
+    progress = await db.first(policy.visible_progress(access).where(MeetingProgress.meeting_id == meeting.id))
     items = agenda.in_agenda_order(await items_of(db, access, meeting.id))
     members = await members_on_the_day(db, access, committee.id, meeting)
     parties: dict[uuid.UUID, str] = {}
@@ -169,37 +169,37 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
             .where(CommitteeParty.committee_id == committee.id)
         )
         parties = {party: name or "a party" for party, name in rows}
-    attendance = await db.all(policy.attendance(access).where(Attendance.meeting_id == meeting.id))
+    attendance = await db.all(policy.visible_attendance(access).where(Attendance.meeting_id == meeting.id))
     movements = await db.all(
-        policy.movements(access).where(AttendanceMovement.meeting_id == meeting.id).order_by(AttendanceMovement.at)
+        policy.visible_movements(access).where(AttendanceMovement.meeting_id == meeting.id).order_by(AttendanceMovement.at)
     )
     declarations = await db.all(
-        policy.declarations(access).where(Declaration.meeting_id == meeting.id).order_by(Declaration.recorded_at)
+        policy.visible_declarations(access).where(Declaration.meeting_id == meeting.id).order_by(Declaration.recorded_at)
     )
-    votes = await db.all(policy.votes(access).where(Vote.meeting_id == meeting.id).order_by(Vote.opened_at))
-    casts = await db.all(policy.casts(access).where(VoteCast.vote_id.in_([v.id for v in votes])))
+    votes = await db.all(policy.visible_votes(access).where(Vote.meeting_id == meeting.id).order_by(Vote.opened_at))
+    casts = await db.all(policy.visible_casts(access).where(VoteCast.vote_id.in_([v.id for v in votes])))
     decisions = await db.all(
-        policy.decisions(access).where(Decision.meeting_id == meeting.id).order_by(Decision.decided_at)
+        policy.visible_decisions(access).where(Decision.meeting_id == meeting.id).order_by(Decision.decided_at)
     )
     presiding = dict(await db.all(
         select(PresidingMember.item_id, PresidingMember.person_id).where(PresidingMember.meeting_id == meeting.id)
         .where(PresidingMember.item_id.in_([i.id for i in items]))
     ))
-    notes = {n.item_id: n.notes for n in await db.all(policy.notes(access).where(MinuteNote.meeting_id == meeting.id))}
+    notes = {n.item_id: n.notes for n in await db.all(policy.visible_notes(access).where(MinuteNote.meeting_id == meeting.id))}
     # Raised here or before, and not closed before this meeting: still open, closed here or at a later
     # meeting, or closed between meetings since this one began.
     committee_meetings = select(Meeting.id).where(Meeting.committee_id == committee.id)
     raised_by_then = committee_meetings.where(Meeting.starts_at <= meeting.starts_at)
     from_now_on = committee_meetings.where(Meeting.starts_at >= meeting.starts_at)
     actions = await db.all(
-        policy.actions(access).where(
+        policy.visible_actions(access).where(
             Action.committee_id == committee.id, Action.meeting_id.in_(raised_by_then),
             or_(Action.closed_at.is_(None), Action.closed_at_meeting_id.in_(from_now_on),
                 and_(Action.closed_at_meeting_id.is_(None), Action.closed_at >= meeting.starts_at)),
         ).order_by(Action.raised_at)
     )
     updates = await db.all(
-        policy.action_updates(access).where(ActionUpdate.action_id.in_([a.id for a in actions])).order_by(ActionUpdate.at)
+        policy.visible_action_updates(access).where(ActionUpdate.action_id.in_([a.id for a in actions])).order_by(ActionUpdate.at)
     )
     record = MeetingRecord(
         meeting=meeting, committee=committee, organisation_name=organisation or "", progress=progress, items=items,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -25,12 +25,12 @@ from quorum.conduct.tables import (
 from quorum.conduct.votes import Count, in_words
 from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.interests.graphql import InterestCategoryEnum, InterestNode, interests_by_id
 from quorum.interests.tables import InterestCategory
 from quorum.meetings.tables import Purpose
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PartEnum, items_by_id, meetings_by_id
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, organisations_by_id, practices_by_id
+from quorum.organisations.graphql import OrganisationNode, PracticeNode
 from quorum.people.graphql import PersonNode, people_by_id
 
 if TYPE_CHECKING:
@@ -46,10 +46,10 @@ StandingEnum = strawberry.enum(Standing, name="AttendanceStanding")
 EventKindEnum = strawberry.enum(live.EventKind, name="MeetingEventKind")
 MinutesPartEnum = strawberry.enum(MinutesPart, name="MinutesPart")
 
-declarations_by_id = by_id_loader(policy.declarations, Declaration.id)
-votes_by_id = by_id_loader(policy.votes, Vote.id)
-decisions_by_id = by_id_loader(policy.decisions, Decision.id)
-actions_by_id = by_id_loader(policy.actions, Action.id)
+declarations_by_id = by_id_loader(policy.visible_declarations, Declaration.id)
+votes_by_id = by_id_loader(policy.visible_votes, Vote.id)
+decisions_by_id = by_id_loader(policy.visible_decisions, Decision.id)
+actions_by_id = by_id_loader(policy.visible_actions, Action.id)
 
 
 def _many(statement, key, order):
@@ -63,8 +63,8 @@ def _many(statement, key, order):
     return make
 
 
-casts_by_vote = _many(policy.casts, VoteCast.vote_id, [VoteCast.person_id])
-updates_by_action = _many(policy.action_updates, ActionUpdate.action_id, [ActionUpdate.at])
+casts_by_vote = _many(policy.visible_casts, VoteCast.vote_id, [VoteCast.person_id])
+updates_by_action = _many(policy.visible_action_updates, ActionUpdate.action_id, [ActionUpdate.at])
 
 
 async def _person(info: Info, person_id: uuid.UUID | None) -> PersonNode | None:
@@ -90,6 +90,7 @@ async def _meeting(info: Info, meeting_id: uuid.UUID | None) -> MeetingNode | No
 
 @strawberry.type(name="Declaration", description="A declaration of interest against an agenda item.")
 class DeclarationNode(Node):
+    loader: ClassVar = ("declarations", declarations_by_id)
     category: InterestCategoryEnum
     description: str
     management: ManagementEnum
@@ -138,6 +139,7 @@ class NamedVote:
 
 @strawberry.type(name="Vote", description="A motion put to the vote on an item.")
 class VoteNode(Node):
+    loader: ClassVar = ("votes", votes_by_id)
     motion: str
     secret: bool
     is_open: bool
@@ -177,9 +179,10 @@ class VoteNode(Node):
 
     @strawberry.field
     async def viewer_may_vote(self, info: Info) -> bool:
-        viewer = info.context.access.person_id
-        return (self.row.is_open and viewer in self.row.eligible_person_ids
-                and not any(c.person_id == viewer for c in await self._casts(info)))
+        access = info.context.access
+        if not policy.can_vote(access, self.row, voted=()):  # spares reading the casts of a vote they may not cast
+            return False
+        return policy.can_vote(access, self.row, [c.person_id for c in await self._casts(info)])
 
     @strawberry.field
     async def result(self, info: Info) -> str | None:
@@ -214,6 +217,7 @@ class QuorumSummary:
 
 @strawberry.type(name="Decision", description="An entry in the decisions register (or a deferral, minuted).")
 class DecisionNode(Node):
+    loader: ClassVar = ("decisions", decisions_by_id)
     route: RouteEnum
     text: str
     decided_at: datetime
@@ -240,10 +244,7 @@ class DecisionNode(Node):
 
     @strawberry.field(description="For a ratification: the chair's action it ratified.")
     async def ratifies(self, info: Info) -> DecisionNode | None:
-        if self.row.ratifies_id is None:
-            return None
-        row = await info.context.loader("decisions", decisions_by_id).load(self.row.ratifies_id)
-        return row and DecisionNode.from_row(row)
+        return await load_node(info, DecisionNode, self.row.ratifies_id)
 
     @strawberry.field(description="The item's quorum when it was decided.")
     def quorum(self) -> QuorumSummary:
@@ -251,10 +252,7 @@ class DecisionNode(Node):
 
     @strawberry.field
     async def vote(self, info: Info) -> VoteNode | None:
-        if self.row.vote_id is None:
-            return None
-        row = await info.context.loader("votes", votes_by_id).load(self.row.vote_id)
-        return row and VoteNode.from_row(row)
+        return await load_node(info, VoteNode, self.row.vote_id)
 
     @strawberry.field
     async def item(self, info: Info) -> AgendaItemNode | None:
@@ -301,6 +299,7 @@ class ActionProgress:
 
 @strawberry.type(name="Action", description="An action on a committee's action log.")
 class ActionNode(Node):
+    loader: ClassVar = ("actions", actions_by_id)
     description: str
     due_date: date
     status: ActionStatusEnum
@@ -517,19 +516,17 @@ class ItemConduct:
 
     @strawberry.field(description="The secretary's notes for the minutes (null for those who may not see drafts).")
     def notes(self, info: Info) -> str | None:
-        if not policy.sees_drafts(info.context.access, self.record.committee.id):
+        if not policy.can_see_drafts(info.context.access, self.record.committee.id):
             return None
         return self.record.notes.get(self.item_id, "")
 
     @strawberry.field(description="The organisations the item concerns, for conflict suggestions.")
     async def concerns_organisations(self, info: Info) -> list[OrganisationNode]:
-        rows = await info.context.loader("organisations", organisations_by_id).load_many(self.record.item(self.item_id).concerns_org_ids)
-        return [OrganisationNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, OrganisationNode, self.record.item(self.item_id).concerns_org_ids)
 
     @strawberry.field(description="The practices the item concerns, for conflict suggestions.")
     async def concerns_practices(self, info: Info) -> list[PracticeNode]:
-        rows = await info.context.loader("practices", practices_by_id).load_many(self.record.item(self.item_id).concerns_practice_ids)
-        return [PracticeNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, PracticeNode, self.record.item(self.item_id).concerns_practice_ids)
 
 
 @strawberry.type
