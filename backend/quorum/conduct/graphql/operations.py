@@ -63,15 +63,21 @@ class MeetingConduct:
     def movements(self) -> list[AttendanceMovement]:
         return AttendanceMovement.all_of(self.record)
 
-    @strawberry.field(description="The agenda in order, each item with its quorum, declarations, votes, decisions and actions.")
+    @strawberry.field(
+        description="The agenda in order, each item with its quorum, declarations, votes, decisions and actions."
+    )
     def items(self) -> list[ItemConduct]:
         return [ItemConduct(record=self.record, item_id=i.id) for i in self.record.items]
 
-    @strawberry.field(description="The action log as it stood at this meeting: carried-forward actions and those raised at it.")
+    @strawberry.field(
+        description="The action log as it stood at this meeting: carried-forward actions and those raised at it."
+    )
     def action_log(self) -> list[ActionNode]:
         return [ActionNode.from_row(a) for a in self.record.actions]
 
-    @strawberry.field(description="Likely conflicts from the register, for the secretary to confirm (empty for others).")
+    @strawberry.field(
+        description="Likely conflicts from the register, for the secretary to confirm (empty for others)."
+    )
     async def conflict_suggestions(self, info: Info) -> list[ConflictSuggestion]:
         access = info.context.access
         if not policy.can_conduct(access, self.record.committee.id):
@@ -83,11 +89,17 @@ class MeetingConduct:
     def viewer_can_conduct(self, info: Info) -> bool:
         return policy.can_conduct(info.context.access, self.record.committee.id)
 
-    @strawberry.field(description="The viewer chairs the committee (chair or vice chair): they take items, run votes and record outcomes.")
+    @strawberry.field(
+        description="The viewer chairs the committee (chair or vice chair): they take items, run votes and record"
+        " outcomes."
+    )
     def viewer_chairs(self, info: Info) -> bool:
         return policy.can_chair(info.context.access, self.record.committee.id)
 
-    @strawberry.field(description="The viewer holds a seat on the committee on the meeting's day: they send apologies, check in and declare.")
+    @strawberry.field(
+        description="The viewer holds a seat on the committee on the meeting's day: they send apologies, check in"
+        " and declare."
+    )
     def viewer_is_member(self, info: Info) -> bool:
         return self.record.member(info.context.access.person_id) is not None if info.context.access.person_id else False
 
@@ -110,15 +122,27 @@ class ConductQueries:
         state, record = found
         return MeetingConduct(stage=state.stage, live=LiveMeeting.of(state), record=record)
 
-    @strawberry.field(description="Approved minutes (the public version for anyone), or the draft for the committee's members.")
-    async def minutes(self, info: Info, meeting_id: strawberry.ID, part: MinutesPartEnum = MinutesPart.PUBLIC) -> MinutesType | None:
+    @strawberry.field(
+        description="Approved minutes (the public version for anyone), or the draft for the committee's members."
+    )
+    async def minutes(
+        self, info: Info, meeting_id: strawberry.ID, part: MinutesPartEnum = MinutesPart.PUBLIC
+    ) -> MinutesType | None:
         meeting = await get_meeting(info.context.db, info.context.access, ids.expect("Meeting", meeting_id))
         return meeting and await _minutes(info, meeting, MinutesPart(part))
 
-    @strawberry.field(description="The decisions register of an organisation (by ID, or by ODS code without signing in) or of a committee, in the order taken.")
+    @strawberry.field(
+        description="The decisions register of an organisation (by ID, or by ODS code without signing in) or of a"
+        " committee, in the order taken."
+    )
     async def decisions(
-        self, info: Info, organisation_id: strawberry.ID | None = None, ods_code: str | None = None,
-        committee_id: strawberry.ID | None = None, first: int = 50, after: str | None = None,
+        self,
+        info: Info,
+        organisation_id: strawberry.ID | None = None,
+        ods_code: str | None = None,
+        committee_id: strawberry.ID | None = None,
+        first: int = 50,
+        after: str | None = None,
     ) -> Connection[DecisionNode]:
         org_id = organisation_id and ids.expect("Organisation", organisation_id)
         if ods_code is not None:
@@ -127,14 +151,23 @@ class ConductQueries:
         statement = decisions.register(
             info.context.access, org_id=org_id, committee_id=committee_id and ids.expect("Committee", committee_id)
         )
-        return await paginate(info.context.db, statement, [Decision.decided_at, Decision.id], first, after, DecisionNode.from_row)
+        return await paginate(
+            info.context.db, statement, [Decision.decided_at, Decision.id], first, after, DecisionNode.from_row
+        )
 
     @strawberry.field(description="A committee's action log: open actions, or all of them with includeClosed.")
     async def action_log(
-        self, info: Info, committee_id: strawberry.ID, include_closed: bool = False, first: int = 50, after: str | None = None
+        self,
+        info: Info,
+        committee_id: strawberry.ID,
+        include_closed: bool = False,
+        first: int = 50,
+        after: str | None = None,
     ) -> Connection[ActionNode]:
         statement = actions.log(info.context.access, ids.expect("Committee", committee_id), include_closed)
-        return await paginate(info.context.db, statement, [Action.due_date, Action.id], first, after, ActionNode.from_row)
+        return await paginate(
+            info.context.db, statement, [Action.due_date, Action.id], first, after, ActionNode.from_row
+        )
 
 
 @strawberry.input
@@ -164,7 +197,9 @@ class SetItemConcernsInput:
     practice_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
 
 
-@strawberry.input(description="From the register (interestId), or as declared at the meeting (category and description).")
+@strawberry.input(
+    description="From the register (interestId), or as declared at the meeting (category and description)."
+)
 class RecordDeclarationInput:
     meeting_id: strawberry.ID
     item_id: strawberry.ID
@@ -175,7 +210,10 @@ class RecordDeclarationInput:
     management: ManagementEnum
 
 
-@strawberry.input(description="A member's own declaration on an item, before or during the meeting; the chair decides how it is managed.")
+@strawberry.input(
+    description="A member's own declaration on an item, before or during the meeting; the chair decides how it is"
+    " managed."
+)
 class DeclareInterestInItemInput:
     meeting_id: strawberry.ID
     item_id: strawberry.ID
@@ -204,7 +242,9 @@ class OpenVoteInput:
         default=None, description="For a joint committee deciding under a delegation it holds.")
 
 
-@strawberry.input(description="A member casts their own vote; the secretary may record a named vote for a member (personId).")
+@strawberry.input(
+    description="A member casts their own vote; the secretary may record a named vote for a member (personId)."
+)
 class CastVoteInput:
     vote_id: strawberry.ID
     choice: ChoiceEnum
@@ -214,7 +254,9 @@ class CastVoteInput:
 @strawberry.input
 class CloseVoteInput:
     vote_id: strawberry.ID
-    casting_vote: ChoiceEnum | None = strawberry.field(default=None, description="The chair's, when the votes are tied.")
+    casting_vote: ChoiceEnum | None = strawberry.field(
+        default=None, description="The chair's, when the votes are tied."
+    )
 
 
 @strawberry.input
@@ -498,7 +540,9 @@ class ConductMutations:
 
 @strawberry.type
 class ConductSubscriptions:
-    @strawberry.subscription(description="The live meeting: its state now, then again after every change, from any app worker.")
+    @strawberry.subscription(
+        description="The live meeting: its state now, then again after every change, from any app worker."
+    )
     async def meeting_events(self, info: Info, meeting_id: strawberry.ID) -> AsyncGenerator[MeetingEvent, None]:
         key = ids.expect("Meeting", meeting_id)
         identity = info.context.identity

@@ -106,10 +106,15 @@ class DeclarationNode(Node):
     def takes_part_in_decision(self) -> bool:
         return Management(self.row.management) not in EXCLUDED_FROM_DECISION
 
-    @strawberry.field(description="Why this management may not be enough, e.g. a financial interest declared only on an item for decision.")
+    @strawberry.field(
+        description="Why this management may not be enough, e.g. a financial interest declared only on an item for"
+        " decision."
+    )
     async def warning(self, info: Info) -> str | None:
         item = await info.context.loader("agenda_items", items_by_id).load(self.row.item_id)
-        return item and management_warning(InterestCategory(self.row.category), Management(self.row.management), Purpose(item.purpose))
+        return item and management_warning(
+            InterestCategory(self.row.category), Management(self.row.management), Purpose(item.purpose)
+        )
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
@@ -171,7 +176,9 @@ class VoteNode(Node):
 
     @strawberry.field(description="Who voted which way; empty for a secret vote.")
     async def named_votes(self, info: Info) -> list[NamedVote]:
-        return [NamedVote(choice=c.choice, person_id=c.person_id) for c in await self._casts(info) if c.choice is not None]
+        return [
+            NamedVote(choice=c.choice, person_id=c.person_id) for c in await self._casts(info) if c.choice is not None
+        ]
 
     @strawberry.field
     async def viewer_has_voted(self, info: Info) -> bool:
@@ -189,8 +196,12 @@ class VoteNode(Node):
         if self.row.is_open:
             return None
         chair = await _person(info, self.row.chaired_by)
-        return in_words(Count(self.row.for_count, self.row.against_count, self.row.abstain_count), Outcome(self.row.outcome),
-                        self.row.casting_vote and Choice(self.row.casting_vote), chair and chair.name)
+        return in_words(
+            Count(self.row.for_count, self.row.against_count, self.row.abstain_count),
+            Outcome(self.row.outcome),
+            self.row.casting_vote and Choice(self.row.casting_vote),
+            chair and chair.name,
+        )
 
     @strawberry.field(description="Who chairs the item, and so holds the casting vote.")
     async def chaired_by(self, info: Info) -> PersonNode | None:
@@ -223,8 +234,12 @@ class DecisionNode(Node):
     decided_at: datetime
     ratified_at: datetime | None
     delegation_label: str | None
-    referred_to: str | None = strawberry.field(description="For a referral: the committee, as named when it was referred.")
-    rescinded_at: datetime | None = strawberry.field(description="Set when this outcome was rescinded; it no longer stands.")
+    referred_to: str | None = strawberry.field(
+        description="For a referral: the committee, as named when it was referred."
+    )
+    rescinded_at: datetime | None = strawberry.field(
+        description="Set when this outcome was rescinded; it no longer stands."
+    )
     rescission_reason: str | None
     row: strawberry.Private[Decision]
 
@@ -234,7 +249,10 @@ class DecisionNode(Node):
                    ratified_at=row.ratified_at, delegation_label=row.delegation_label, referred_to=row.referred_to,
                    rescinded_at=row.rescinded_at, rescission_reason=row.rescission_reason, row=row)
 
-    @strawberry.field(description="False for a ratification or an approval of minutes reported under the item: those are not the item's own outcome.")
+    @strawberry.field(
+        description="False for a ratification or an approval of minutes reported under the item: those are not the"
+        " item's own outcome."
+    )
     def is_item_outcome(self) -> bool:
         return self.row.ratifies_id is None and self.row.minutes_of_meeting_id is None
 
@@ -272,7 +290,9 @@ class DecisionNode(Node):
         return await _person(info, self.row.chaired_by)
 
     @strawberry.field(description="The delegation decided under, for those who may see the delegation.")
-    async def delegation(self, info: Info) -> Annotated[DelegationNode, strawberry.lazy("quorum.delegations.graphql")] | None:
+    async def delegation(
+        self, info: Info
+    ) -> Annotated[DelegationNode, strawberry.lazy("quorum.delegations.graphql")] | None:
         from quorum.delegations.graphql import DelegationNode, delegations_by_id
 
         if self.row.delegation_id is None:
@@ -420,7 +440,9 @@ class LiveVote:
     result: str | None
 
 
-@strawberry.type(description="What the live meeting page shows: attendance, the current item, its quorum and declarations, the vote.")
+@strawberry.type(
+    description="What the live meeting page shows: attendance, the current item, its quorum and declarations, the vote."
+)
 class LiveMeeting:
     meeting_id: strawberry.ID
     stage: StageEnum
@@ -579,7 +601,9 @@ class MinutesItemType:
                    decisions=[MinutesDecisionType.of(d) for d in i.decisions], actions=list(i.actions))
 
 
-@strawberry.type(name="Minutes", description="Minutes: approved and frozen, or a draft from what has been recorded so far.")
+@strawberry.type(
+    name="Minutes", description="Minutes: approved and frozen, or a draft from what has been recorded so far."
+)
 class MinutesType:
     part: MinutesPartEnum
     status: str
@@ -600,7 +624,9 @@ class MinutesType:
     pdf_url: str
 
     @classmethod
-    def of(cls, meeting_id: uuid.UUID, part: MinutesPart, content: MinutesContent, approved_at: datetime | None) -> MinutesType:
+    def of(
+        cls, meeting_id: uuid.UUID, part: MinutesPart, content: MinutesContent, approved_at: datetime | None
+    ) -> MinutesType:
         return cls(
             part=part, status=content.status, approval=content.approval, approved_at=approved_at,
             organisation=content.organisation, committee=content.committee, meeting_title=content.meeting_title,
