@@ -35,11 +35,13 @@ async def add_action(
     item = item_id and await item_in(db, access, meeting, item_id)
     errors = []
     if not description.strip() or len(description) > MAX_TEXT:
-        errors.append(UserError(field="description", message=f"Say what is to be done ({MAX_TEXT:,} characters or fewer)."))
+        errors.append(UserError(field="description",
+                                message=f"Say what is to be done ({MAX_TEXT:,} characters or fewer)."))
     if await db.first(visible_people(access).where(Person.id == owner_id)) is None:
         errors.append(UserError(field="ownerId", message="Choose the owner from the people you can see."))
     if due_date < clock.local_date(meeting.starts_at):
-        errors.append(UserError(field="dueDate", message="The action cannot fall due before the meeting that raised it."))
+        errors.append(UserError(field="dueDate",
+                                message="The action cannot fall due before the meeting that raised it."))
     if errors:
         raise InputErrors(*errors)
     action = Action(
@@ -57,7 +59,7 @@ async def update_action(
     db: Db, access: Access, *, action_id: uuid.UUID, status: ActionStatus, note: str, meeting_id: uuid.UUID | None
 ) -> Action:
     """Progress on an action, reported at a meeting of its committee or between meetings."""
-    action = await db.first(policy.actions(access).where(Action.id == action_id))
+    action = await db.first(policy.visible_actions(access).where(Action.id == action_id))
     if action is None:
         raise input_error("id", "No such action.")
     meeting = None
@@ -65,7 +67,7 @@ async def update_action(
         meeting, _ = await conducted(db, access, meeting_id, Step.ACTION)
         if meeting.committee_id != action.committee_id:
             raise input_error("meetingId", "Report an action at a meeting of the committee that raised it.")
-    elif action.committee_id not in access.officer_committee_ids:
+    elif not policy.can_conduct(access, action.committee_id):
         raise input_error(None, "Only the committee's board secretary or an administrator can update its action log.")
     current = ActionStatus(action.status)
     if status not in NEXT_STATUS[current]:
@@ -90,7 +92,7 @@ async def update_action(
 
 
 def log(access: Access, committee_id: uuid.UUID, include_closed: bool):
-    statement = policy.actions(access).where(Action.committee_id == committee_id)
+    statement = policy.visible_actions(access).where(Action.committee_id == committee_id)
     if not include_closed:
         statement = statement.where(Action.status != ActionStatus.CLOSED)
     return statement

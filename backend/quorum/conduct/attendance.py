@@ -90,7 +90,9 @@ async def apply_change(
         if person is None:
             raise input_error("personId", "No such person.")
         name, seat = person.name, await seat_on_the_day(db, meeting, person_id)
-        existing = await db.first(select(Attendance).where(Attendance.meeting_id == meeting.id, Attendance.person_id == person_id))
+        existing = await db.first(
+            select(Attendance).where(Attendance.meeting_id == meeting.id, Attendance.person_id == person_id)
+        )
     else:
         name, seat = guest_name, None
         existing = await db.first(select(Attendance).where(
@@ -116,12 +118,22 @@ async def apply_change(
     try:
         await db.add(attendance)
     except IntegrityError:
-        raise input_error("personId", f"{name}'s attendance changed at the same moment; look again and retry.") from None
+        raise input_error(
+            "personId", f"{name}'s attendance changed at the same moment; look again and retry."
+        ) from None
     if change != Change.APOLOGIES:
-        await db.add(AttendanceMovement(
-            org_id=meeting.org_id, attendance_id=attendance.id, meeting_id=meeting.id, committee_id=meeting.committee_id,
-            movement=Movement(change.value), at=clock.now(), item_id=progress.current_item_id if progress else None,
-        ), refresh=False)
+        await db.add(
+            AttendanceMovement(
+                org_id=meeting.org_id,
+                attendance_id=attendance.id,
+                meeting_id=meeting.id,
+                committee_id=meeting.committee_id,
+                movement=Movement(change.value),
+                at=clock.now(),
+                item_id=progress.current_item_id if progress else None,
+            ),
+            refresh=False,
+        )
     await record(db, access, f"attendance.{change.value.lower()}", attendance, org_id=meeting.org_id, before=before)
     await announce(db, meeting.id, EventKind.ATTENDANCE)
     return attendance

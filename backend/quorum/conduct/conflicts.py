@@ -71,10 +71,15 @@ def suggest(
                 if shared:
                     category = InterestCategory(interest.category)
                     concerns = ", ".join(names.get(c, "an organisation") for c in shared)
-                    found.append(Suggestion(
-                        item.id, person_id, interest,
-                        f"A {CATEGORY_WORDS[category]} ({interest.description}) concerning {concerns}, which this item concerns.",
-                        LIKELY_MANAGEMENT[category],
-                    ))
+                    found.append(
+                        Suggestion(
+                            item.id,
+                            person_id,
+                            interest,
+                            f"A {CATEGORY_WORDS[category]} ({interest.description}) concerning {concerns},"
+                            " which this item concerns.",
+                            LIKELY_MANAGEMENT[category],
+                        )
+                    )
                     break
     return found

@@ -42,7 +42,9 @@ async def _referral(db: Db, access: Access, meeting: Meeting, committee_id: uuid
     if committee is None:
         raise input_error("referredToCommitteeId", "No such committee.")
     if committee.id == meeting.committee_id:
-        raise input_error("referredToCommitteeId", "An item is referred to another committee, not to the one taking it.")
+        raise input_error(
+            "referredToCommitteeId", "An item is referred to another committee, not to the one taking it."
+        )
     host = await db.scalar(select(Organisation.name).where(Organisation.id == committee.org_id))
     return committee, f"{committee.name}, {host}" if host else committee.name
 
@@ -80,16 +82,29 @@ async def record_decision(
         if quorum.chaired_by is None:
             raise input_error("route", "Nobody can take a chair's action on this item: " + quorum.chair_note)
     decision = Decision(
-        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, item_id=item.id, route=route,
-        text=text, chaired_by=quorum.chaired_by, quorum=quorum.to_data(), delegation_org_id=delegation and delegation.org_id,
-        delegation_id=delegation and delegation.id, delegation_label=label, decided_at=now, recorded_by=access.person_id,
-        referred_to_org_id=referred and referred.org_id, referred_to_committee_id=referred and referred.id,
+        org_id=meeting.org_id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        item_id=item.id,
+        route=route,
+        text=text,
+        chaired_by=quorum.chaired_by,
+        quorum=quorum.to_data(),
+        delegation_org_id=delegation and delegation.org_id,
+        delegation_id=delegation and delegation.id,
+        delegation_label=label,
+        decided_at=now,
+        recorded_by=access.person_id,
+        referred_to_org_id=referred and referred.org_id,
+        referred_to_committee_id=referred and referred.id,
         referred_to=referred_to,
     )
     try:
         await db.add(decision)
     except IntegrityError:  # another outcome recorded at the same moment
-        raise input_error("itemId", "This item already has an outcome. Rescind it, saying why, before recording another.") from None
+        raise input_error(
+            "itemId", "This item already has an outcome. Rescind it, saying why, before recording another."
+        ) from None
     await record(db, access, f"decision.{route.value.lower()}", decision, org_id=meeting.org_id)
     await announce(db, meeting.id, EventKind.DECISION, item_id=item.id)
     return decision
@@ -97,7 +112,7 @@ async def record_decision(
 
 async def rescind_decision(db: Db, access: Access, *, decision_id: uuid.UUID, reason: str) -> Decision:
     """Rescinds an item's outcome, so that another may be recorded; the outcome stays in the record, marked."""
-    decision = await db.first(policy.decisions(access).where(Decision.id == decision_id))
+    decision = await db.first(policy.visible_decisions(access).where(Decision.id == decision_id))
     if decision is None:
         raise input_error("decisionId", "No such decision.")
     meeting, _ = await conducted(db, access, decision.meeting_id, Step.RESCIND, "decisionId")
@@ -113,7 +128,9 @@ async def rescind_decision(db: Db, access: Access, *, decision_id: uuid.UUID, re
         raise input_error("decisionId", "A vote is open on this item; close it first.")
     now = clock.now()
     if decision.ratifies_id is not None:
-        action = await db.first(select(Decision).where(Decision.org_id == decision.org_id, Decision.id == decision.ratifies_id))
+        action = await db.first(
+            select(Decision).where(Decision.org_id == decision.org_id, Decision.id == decision.ratifies_id)
+        )
         before = snapshot(action)
         action.ratified_at, action.ratified_at_meeting_id = None, None
         await db.add(action)
@@ -128,14 +145,16 @@ async def rescind_decision(db: Db, access: Access, *, decision_id: uuid.UUID, re
 
 async def carried_conflicts(db: Db, access: Access, action: Decision) -> dict[uuid.UUID, Management]:
     """Conflicts declared on the chair's action's item that kept the member from the decision."""
-    declared = await db.all(policy.declarations(access).where(Declaration.item_id == action.item_id))
-    return {d.person_id: Management(d.management) for d in declared if Management(d.management) in EXCLUDED_FROM_DECISION}
+    declared = await db.all(policy.visible_declarations(access).where(Declaration.item_id == action.item_id))
+    return {
+        d.person_id: Management(d.management) for d in declared if Management(d.management) in EXCLUDED_FROM_DECISION
+    }
 
 
 async def ratify_chairs_action(db: Db, access: Access, *, decision_id: uuid.UUID, item_id: uuid.UUID) -> Decision:
     """At a later meeting of the same committee, quorate for the item under which it is reported once the
     conflicts declared on the original item are carried to it (unless those members declare otherwise there)."""
-    action = await db.first(policy.decisions(access).where(Decision.id == decision_id))
+    action = await db.first(policy.visible_decisions(access).where(Decision.id == decision_id))
     if action is None:
         raise input_error("decisionId", "No such decision.")
     if Route(action.route) != Route.CHAIRS_ACTION:
@@ -180,7 +199,7 @@ async def ratify_chairs_action(db: Db, access: Access, *, decision_id: uuid.UUID
 def register(access: Access, *, org_id: uuid.UUID | None, committee_id: uuid.UUID | None):
     """The decisions register: an organisation's (its committees', and those taken under its delegations)
     or one committee's, as the caller may see it."""
-    statement = policy.decisions(access).where(Decision.route.in_(REGISTERED), Decision.rescinded_at.is_(None))
+    statement = policy.visible_decisions(access).where(Decision.route.in_(REGISTERED), Decision.rescinded_at.is_(None))
     if org_id is not None:
         statement = statement.where((Decision.org_id == org_id) | (Decision.delegation_org_id == org_id))
     if committee_id is not None:

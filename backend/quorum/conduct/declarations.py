@@ -46,7 +46,12 @@ async def _takes_part(db: Db, meeting: Meeting, person_id: uuid.UUID) -> bool:
     seats = await db.all(select(Seat).where(Seat.committee_id == meeting.committee_id, Seat.person_id == person_id))
     if any(s.is_active_on(day) for s in seats):
         return True
-    return await db.first(select(Attendance.id).where(Attendance.meeting_id == meeting.id, Attendance.person_id == person_id)) is not None
+    return (
+        await db.first(
+            select(Attendance.id).where(Attendance.meeting_id == meeting.id, Attendance.person_id == person_id)
+        )
+        is not None
+    )
 
 
 async def record_declaration(
@@ -66,19 +71,26 @@ async def declare(
     item = await item_in(db, access, meeting, item_id)
     person = await db.first(select(Person).where(Person.id == person_id))
     if person is None or not await _takes_part(db, meeting, person_id):
-        raise input_error("personId", "Only the committee's members and those attending this meeting declare interests in its business.")
+        raise input_error(
+            "personId",
+            "Only the committee's members and those attending this meeting declare interests in its business.",
+        )
     errors: list[UserError] = []
     interest = None
     if interest_id is not None:
         interest = await db.first(visible_interests(access).where(Interest.id == interest_id))
         if interest is None or interest.person_id != person_id:
-            errors.append(UserError(field="interestId", message=f"That is not one of {person.name}'s entries in the register."))
+            errors.append(
+                UserError(field="interestId", message=f"That is not one of {person.name}'s entries in the register.")
+            )
     category = category or (interest and InterestCategory(interest.category))
     description = description.strip() or (interest.description if interest else "")
     if category is None:
         errors.append(UserError(field="category", message="Say what kind of interest it is."))
     if not description or len(description) > MAX_TEXT:
-        errors.append(UserError(field="description", message=f"Describe the interest ({MAX_TEXT:,} characters or fewer)."))
+        errors.append(
+            UserError(field="description", message=f"Describe the interest ({MAX_TEXT:,} characters or fewer).")
+        )
     if errors:
         raise InputErrors(*errors)
     await _item_still_open(db, item)
@@ -90,7 +102,10 @@ async def declare(
     try:
         await db.add(declaration)
     except IntegrityError:
-        raise input_error("personId", f"{person.name} has already declared an interest in this item; change how it is managed instead.") from None
+        raise input_error(
+            "personId",
+            f"{person.name} has already declared an interest in this item; change how it is managed instead.",
+        ) from None
     await record(db, access, "declaration.record", declaration, org_id=meeting.org_id)
     if interest is None:
         await pending.from_declaration(
@@ -101,7 +116,7 @@ async def declare(
 
 
 async def _declaration(db: Db, access: Access, declaration_id: uuid.UUID) -> tuple[Declaration, Meeting, AgendaItem]:
-    declaration = await db.first(policy.declarations(access).where(Declaration.id == declaration_id))
+    declaration = await db.first(policy.visible_declarations(access).where(Declaration.id == declaration_id))
     if declaration is None:
         raise input_error("id", "No such declaration.")
     meeting, _ = await conducted(db, access, declaration.meeting_id, Step.DECLARATION, "id")

@@ -16,13 +16,18 @@ from quorum.errors import input_error
 from quorum.organisations.tables import Organisation
 
 
-async def covering(db: Db, access: Access, committee_id: uuid.UUID, delegation_id: uuid.UUID, at: datetime) -> tuple[Delegation, str]:
+async def covering(
+    db: Db, access: Access, committee_id: uuid.UUID, delegation_id: uuid.UUID, at: datetime
+) -> tuple[Delegation, str]:
     """The delegation and how the register names it; refuses one the committee does not hold at `at`."""
     delegation = await db.first(visible_delegations(access).where(Delegation.id == delegation_id))
     if delegation is None or delegation.receiving_committee_id != committee_id:
         raise input_error("delegationId", "This committee holds no such delegation.")
     if not delegation.is_live_at(at):
-        raise input_error("delegationId", f"That delegation is {status(delegation, at).value.lower()}; nothing can be decided under it now.")
+        raise input_error(
+            "delegationId",
+            f"That delegation is {status(delegation, at).value.lower()}; nothing can be decided under it now.",
+        )
     delegating = await db.scalar(select(Organisation.name).where(Organisation.id == delegation.org_id))
     functions = "; ".join(DELEGABLE.get(f, f) for f in delegation.functions)
     label = (f"Under delegation from {delegating or 'the delegating organisation'} "

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quorum import events
+from quorum.access import Access
+from quorum.conduct import policy
 from quorum.conduct.quorum_state import ItemQuorum
 from quorum.conduct.record import MeetingRecord, RollEntry
 from quorum.conduct.stages import Stage
@@ -118,7 +120,7 @@ def live_quorum(record: MeetingRecord, quorum: ItemQuorum) -> LiveQuorum:
     )
 
 
-def live_vote(record: MeetingRecord, vote: Vote, viewer: uuid.UUID | None) -> LiveVote:
+def live_vote(record: MeetingRecord, vote: Vote, viewer: Access) -> LiveVote:
     voted = {c.person_id for c in record.casts if c.vote_id == vote.id}
     result = None
     if not vote.is_open:
@@ -128,16 +130,17 @@ def live_vote(record: MeetingRecord, vote: Vote, viewer: uuid.UUID | None) -> Li
     return LiveVote(
         vote_id=vote.id, item_id=vote.item_id, motion=vote.motion, secret=vote.secret, is_open=vote.is_open,
         eligible=len(vote.eligible_person_ids), cast=len(voted),
-        viewer_may_vote=vote.is_open and viewer in vote.eligible_person_ids and viewer not in voted,
-        viewer_has_voted=viewer in voted, outcome=vote.outcome, for_count=vote.for_count,
+        viewer_may_vote=policy.can_vote(viewer, vote, voted),
+        viewer_has_voted=viewer.person_id in voted, outcome=vote.outcome, for_count=vote.for_count,
         against_count=vote.against_count, abstain_count=vote.abstain_count, result=result,
     )
 
 
-def live_state(record: MeetingRecord, viewer: uuid.UUID | None) -> LiveMeeting:
+def live_state(record: MeetingRecord, viewer: Access) -> LiveMeeting:
     progress = record.progress
     current = record.item(progress.current_item_id) if progress else None
-    vote = record.open_vote() or (current and next((v for v in reversed(record.votes) if v.item_id == current.id), None))
+    last_vote_on_current = current and next((v for v in reversed(record.votes) if v.item_id == current.id), None)
+    vote = record.open_vote() or last_vote_on_current
     return LiveMeeting(
         meeting_id=record.meeting.id,
         stage=record.stage,

@@ -22,7 +22,9 @@ from quorum.meetings.tables import Meeting
 NOT_A_MEMBER = "Only the committee's members can {what} for this meeting."
 
 
-async def _as_member(db: Db, access: Access, meeting_id: uuid.UUID, step: Step, what: str) -> tuple[Meeting, MeetingProgress | None]:
+async def _as_member(
+    db: Db, access: Access, meeting_id: uuid.UUID, step: Step, what: str
+) -> tuple[Meeting, MeetingProgress | None]:
     meeting = await get_meeting(db, access, meeting_id) if access.person_id else None
     if meeting is None:
         raise input_error("meetingId", "No such meeting.")

@@ -36,7 +36,9 @@ from quorum.meetings.tables import Meeting, MeetingStatus, Part
 MAX_NOTES = 50_000
 MANAGED = {
     Management.DECLARE_ONLY: "The chair noted the declaration; {they} took part in the discussion and the decision.",
-    Management.DISCUSSION_NOT_DECISION: "{They} took part in the discussion but not the decision, and did not count towards the quorum.",
+    Management.DISCUSSION_NOT_DECISION: (
+        "{They} took part in the discussion but not the decision, and did not count towards the quorum."
+    ),
     Management.LEAVE_ROOM: "{They} left the room for this item and did not count towards the quorum.",
 }
 ROUTE_WORDS = {
@@ -110,13 +112,28 @@ class MinutesContent:
     @classmethod
     def from_data(cls, data: dict) -> MinutesContent:
         items = tuple(
-            MinutesItem(**{**i, "declarations": tuple(i["declarations"]), "movements": tuple(i["movements"]),
-                           "actions": tuple(i["actions"]), "decisions": tuple(
-                               MinutesDecision(**{**d, "vote": d["vote"] and MinutesVote(**{**d["vote"], "named": tuple(d["vote"]["named"])})})
-                               for d in i["decisions"])})
+            MinutesItem(
+                **{
+                    **i,
+                    "declarations": tuple(i["declarations"]),
+                    "movements": tuple(i["movements"]),
+                    "actions": tuple(i["actions"]),
+                    "decisions": tuple(
+                        MinutesDecision(
+                            **{
+                                **d,
+                                "vote": d["vote"] and MinutesVote(**{**d["vote"], "named": tuple(d["vote"]["named"])}),
+                            }
+                        )
+                        for d in i["decisions"]
+                    ),
+                }
+            )
             for i in data["items"]
         )
-        lists = {k: tuple(data[k]) for k in ("present", "in_attendance", "apologies", "absent", "arrivals", "action_log")}
+        lists = {
+            k: tuple(data[k]) for k in ("present", "in_attendance", "apologies", "absent", "arrivals", "action_log")
+        }
         return cls(**{**data, **lists, "items": items})
 
 
@@ -144,13 +161,21 @@ def _vote(record: MeetingRecord, vote: Vote) -> MinutesVote:
     if not vote.secret:
         casts = [c for c in record.casts if c.vote_id == vote.id]
         named = tuple(
-            f"{CHOICE_WORDS[choice]}: " + ", ".join(sorted(record.name(c.person_id) for c in casts if c.choice == choice))
-            for choice in Choice if any(c.choice == choice for c in casts)
+            f"{CHOICE_WORDS[choice]}: "
+            + ", ".join(sorted(record.name(c.person_id) for c in casts if c.choice == choice))
+            for choice in Choice
+            if any(c.choice == choice for c in casts)
         )
     return MinutesVote(
-        motion=vote.motion, secret=vote.secret, for_count=count.for_, against_count=count.against,
-        abstain_count=count.abstain, named=named,
-        result=in_words(count, Outcome(vote.outcome), vote.casting_vote and Choice(vote.casting_vote), record.name(vote.chaired_by)),
+        motion=vote.motion,
+        secret=vote.secret,
+        for_count=count.for_,
+        against_count=count.against,
+        abstain_count=count.abstain,
+        named=named,
+        result=in_words(
+            count, Outcome(vote.outcome), vote.casting_vote and Choice(vote.casting_vote), record.name(vote.chaired_by)
+        ),
     )
 
 
@@ -160,8 +185,13 @@ def _decision(record: MeetingRecord, decision: Decision) -> MinutesDecision:
     if route == Route.VOTE and vote is not None:
         outcome = "Carried" if vote.outcome == Outcome.CARRIED else "Lost"
     else:
-        outcome = {Route.CONSENSUS: "Agreed", Route.DEFERRED: "Deferred", Route.CHAIRS_ACTION: "Taken by chair's action",
-                   Route.REFERRED: f"Referred to {decision.referred_to}", Route.WITHDRAWN: "Withdrawn"}.get(route, "")
+        outcome = {
+            Route.CONSENSUS: "Agreed",
+            Route.DEFERRED: "Deferred",
+            Route.CHAIRS_ACTION: "Taken by chair's action",
+            Route.REFERRED: f"Referred to {decision.referred_to}",
+            Route.WITHDRAWN: "Withdrawn",
+        }.get(route, "")
         closed = record.progress and record.progress.closed_at
         if route == Route.CHAIRS_ACTION and closed and decision.decided_at > closed:
             outcome += f" on {_day(decision.decided_at)}, after the meeting closed"
@@ -170,7 +200,9 @@ def _decision(record: MeetingRecord, decision: Decision) -> MinutesDecision:
     rescinded = ""
     if decision.rescinded_at is not None:
         by = record.name(decision.rescinded_by)
-        rescinded = f"Rescinded on {_day(decision.rescinded_at)}{f' by {by}' if by else ''}: {decision.rescission_reason}"
+        rescinded = (
+            f"Rescinded on {_day(decision.rescinded_at)}{f' by {by}' if by else ''}: {decision.rescission_reason}"
+        )
     return MinutesDecision(
         route=ROUTE_WORDS[route], text=decision.text, outcome=outcome, chaired_by=record.name(decision.chaired_by),
         quorum=quorum_words(ItemQuorum.from_data(decision.quorum), record.names), delegation=decision.delegation_label,
@@ -193,8 +225,11 @@ def _movement(record: MeetingRecord, movement) -> str:
 
 
 def _action(record: MeetingRecord, action) -> str:
-    status = {ActionStatus.OPEN: "open", ActionStatus.IN_PROGRESS: "in progress", ActionStatus.CLOSED: "closed"}[ActionStatus(action.status)]
-    return f"{action.description} Owner: {record.name(action.owner_id)}. Due {action.due_date.day} {action.due_date:%B %Y}. Status: {status}."
+    status = {ActionStatus.OPEN: "open", ActionStatus.IN_PROGRESS: "in progress", ActionStatus.CLOSED: "closed"}[
+        ActionStatus(action.status)
+    ]
+    due = f"{action.due_date.day} {action.due_date:%B %Y}"
+    return f"{action.description} Owner: {record.name(action.owner_id)}. Due {due}. Status: {status}."
 
 
 def compose(record: MeetingRecord, part: MinutesPart, approval: str = "") -> MinutesContent:
@@ -210,26 +245,43 @@ def compose(record: MeetingRecord, part: MinutesPart, approval: str = "") -> Min
         decisions = [d for d in record.decisions if d.item_id == item.id]
         standing = [d for d in decisions if d.rescinded_at is None] or decisions
         quorum = standing and ItemQuorum.from_data(standing[-1].quorum)
-        minutes_items.append(MinutesItem(
-            number=record.numbers[item.id], title=item.title, part=item.part,
-            chair_note=quorum.chair_note if quorum else "",
-            declarations=tuple(_declaration(record, d) for d in record.declarations if d.item_id == item.id),
-            movements=tuple(_movement(record, m) for m in record.movements if m.item_id == item.id),
-            notes=record.notes.get(item.id, ""),
-            decisions=tuple(_decision(record, d) for d in decisions),
-            actions=tuple(_action(record, a) for a in record.actions if a.item_id == item.id and a.meeting_id == record.meeting.id),
-        ))
-    carried = [a for a in record.actions if a.meeting_id != record.meeting.id and (a.item_id is None or a.item_id in included
-                                                                                    or part == MinutesPart.PRIVATE)]
+        minutes_items.append(
+            MinutesItem(
+                number=record.numbers[item.id],
+                title=item.title,
+                part=item.part,
+                chair_note=quorum.chair_note if quorum else "",
+                declarations=tuple(_declaration(record, d) for d in record.declarations if d.item_id == item.id),
+                movements=tuple(_movement(record, m) for m in record.movements if m.item_id == item.id),
+                notes=record.notes.get(item.id, ""),
+                decisions=tuple(_decision(record, d) for d in decisions),
+                actions=tuple(
+                    _action(record, a)
+                    for a in record.actions
+                    if a.item_id == item.id and a.meeting_id == record.meeting.id
+                ),
+            )
+        )
+    carried = [
+        a
+        for a in record.actions
+        if a.meeting_id != record.meeting.id
+        and (a.item_id is None or a.item_id in included or part == MinutesPart.PRIVATE)
+    ]
     starts = record.meeting.starts_at.astimezone(clock.LONDON)
     approved = record.stage == Stage.MINUTES_APPROVED or bool(approval)
     return MinutesContent(
-        organisation=record.organisation_name, committee=record.committee.name, meeting_title=record.meeting.title,
+        organisation=record.organisation_name,
+        committee=record.committee.name,
+        meeting_title=record.meeting.title,
         when=f"{starts:%A} {starts.day} {starts:%B %Y, %H:%M}",
         place=" · ".join(x for x in (record.meeting.location, record.meeting.call_link) if x),
         part_label="Part I (public)" if part == MinutesPart.PUBLIC else "Parts I and II (private)",
-        status="Approved" if approved else "Draft", approval=approval,
-        present=names(Standing.PRESENT), in_attendance=names(Standing.IN_ATTENDANCE), apologies=names(Standing.APOLOGIES),
+        status="Approved" if approved else "Draft",
+        approval=approval,
+        present=names(Standing.PRESENT),
+        in_attendance=names(Standing.IN_ATTENDANCE),
+        apologies=names(Standing.APOLOGIES),
         absent=names(Standing.ABSENT),
         arrivals=tuple(_movement(record, m) for m in record.movements if m.item_id is None),
         items=tuple(minutes_items),
@@ -243,8 +295,14 @@ async def save_notes(db: Db, access: Access, item_id: uuid.UUID, notes: str) -> 
     if len(notes) > MAX_NOTES:
         raise input_error("notes", f"Keep an item's notes to {MAX_NOTES:,} characters.")
     note = await db.first(select(MinuteNote).where(MinuteNote.item_id == item.id))
-    note = note or MinuteNote(org_id=item.org_id, item_id=item.id, meeting_id=meeting.id, committee_id=meeting.committee_id,
-                              notes="", updated_by=access.person_id)
+    note = note or MinuteNote(
+        org_id=item.org_id,
+        item_id=item.id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        notes="",
+        updated_by=access.person_id,
+    )
     note.notes, note.updated_by, note.updated_at = notes.strip(), access.person_id, clock.now()
     await db.add(note)
     await record(db, access, "minutes.notes", note, org_id=item.org_id)
@@ -267,16 +325,30 @@ async def approve(db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uui
     minutes_of = await gather(db, access, meeting)
     approved = []
     for part in MinutesPart:
-        row = Minutes(org_id=meeting.org_id, meeting_id=meeting.id, part=part, committee_id=meeting.committee_id,
-                      record=compose(minutes_of, part, approval).to_data(), approved_at=now, approved_by=access.person_id,
-                      approved_at_meeting_id=approving.id)
+        row = Minutes(
+            org_id=meeting.org_id,
+            meeting_id=meeting.id,
+            part=part,
+            committee_id=meeting.committee_id,
+            record=compose(minutes_of, part, approval).to_data(),
+            approved_at=now,
+            approved_by=access.person_id,
+            approved_at_meeting_id=approving.id,
+        )
         await db.add(row, refresh=False)
         approved.append(row)
     await meetings.change_status(db, access, meeting.id, MeetingStatus.MINUTES_APPROVED)
     decision = Decision(
-        org_id=approving.org_id, meeting_id=approving.id, committee_id=approving.committee_id, item_id=item.id,
-        route=Route.CONSENSUS, text=f"The minutes of the meeting held on {_day(meeting.starts_at)} were approved as a true record.",
-        chaired_by=quorum.chaired_by, quorum=quorum.to_data(), decided_at=now, recorded_by=access.person_id,
+        org_id=approving.org_id,
+        meeting_id=approving.id,
+        committee_id=approving.committee_id,
+        item_id=item.id,
+        route=Route.CONSENSUS,
+        text=f"The minutes of the meeting held on {_day(meeting.starts_at)} were approved as a true record.",
+        chaired_by=quorum.chaired_by,
+        quorum=quorum.to_data(),
+        decided_at=now,
+        recorded_by=access.person_id,
         minutes_of_meeting_id=meeting.id,
     )
     await db.add(decision)
@@ -287,11 +359,17 @@ async def approve(db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uui
     return approved
 
 
-async def minutes_of(db: Db, access: Access, meeting: Meeting, part: MinutesPart) -> tuple[MinutesContent, Minutes | None] | None:
+async def minutes_of(
+    db: Db, access: Access, meeting: Meeting, part: MinutesPart
+) -> tuple[MinutesContent, Minutes | None] | None:
     """The approved minutes if there are any; else a draft, for the committee's members and officers only."""
-    approved = await db.first(policy.minutes(access).where(Minutes.meeting_id == meeting.id, Minutes.part == part))
+    approved = await db.first(
+        policy.visible_minutes(access).where(Minutes.meeting_id == meeting.id, Minutes.part == part)
+    )
     if approved is not None:
         return MinutesContent.from_data(approved.record), approved
-    if MeetingStatus(meeting.status) == MeetingStatus.MINUTES_APPROVED or not policy.sees_drafts(access, meeting.committee_id):
+    if MeetingStatus(meeting.status) == MeetingStatus.MINUTES_APPROVED or not policy.can_see_drafts(
+        access, meeting.committee_id
+    ):
         return None
     return compose(await gather(db, access, meeting), part), None

@@ -21,17 +21,19 @@ def source(minutes: MinutesContent) -> str:
     header = f"{minutes.organisation} · {minutes.committee} · {short_date} · {minutes.part_label}"
     status = "DRAFT minutes" if minutes.status == "Draft" else "Approved minutes"
     lines = [
-        f"#set document(title: {_s(minutes.committee + ' – minutes – ' + short_date)}, author: {_s(minutes.organisation)})",
+        f"#set document(title: {_s(minutes.committee + ' – minutes – ' + short_date)},"
+        f" author: {_s(minutes.organisation)})",
         '#set text(size: 10pt, lang: "en", region: "gb")',
         "#set par(justify: false)",
         "#set heading(numbering: none)",
-        "#set page(paper: \"a4\", margin: (top: 2.2cm, bottom: 2cm, x: 2cm),",
+        '#set page(paper: "a4", margin: (top: 2.2cm, bottom: 2cm, x: 2cm),',
         f"  header: [#set text(size: 8pt, fill: luma(80)); #{_s(header)} #h(1fr) #{_s(status)}],",
-        '  footer: context align(center, text(size: 8pt)[Page #counter(page).display() of #counter(page).final().first()]))',
+        "  footer: context align(center, text(size: 8pt)"
+        "[Page #counter(page).display() of #counter(page).final().first()]))",
         "#show heading.where(level: 1): it => block(below: 1em, text(size: 15pt, it))",
         f"#text(size: 12pt)[{escape(minutes.organisation)}]",
         "",
-        f"#text(size: 20pt, weight: \"bold\")[{escape(minutes.committee)}]",
+        f'#text(size: 20pt, weight: "bold")[{escape(minutes.committee)}]',
         "",
         f"#text(size: 14pt)[Minutes: {escape(minutes.meeting_title)}]",
         "",

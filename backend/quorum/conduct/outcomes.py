@@ -12,8 +12,12 @@ from quorum.database import Db
 from quorum.errors import InputErrors, input_error
 
 OUTCOME_WORDS = {
-    Route.VOTE: "a decision by vote", Route.CONSENSUS: "a decision by consensus", Route.CHAIRS_ACTION: "a chair's action",
-    Route.DEFERRED: "a deferral", Route.REFERRED: "a referral", Route.WITHDRAWN: "its withdrawal",
+    Route.VOTE: "a decision by vote",
+    Route.CONSENSUS: "a decision by consensus",
+    Route.CHAIRS_ACTION: "a chair's action",
+    Route.DEFERRED: "a deferral",
+    Route.REFERRED: "a referral",
+    Route.WITHDRAWN: "its withdrawal",
 }
 
 
@@ -23,7 +27,8 @@ def day(moment) -> str:
 
 
 async def standing_outcome(db: Db, item_id: uuid.UUID) -> Decision | None:
-    """The item's outcome, if one stands (a ratification or an approval of minutes reported under it is not the item's)."""
+    """The item's outcome, if one stands (a ratification or an approval of minutes reported under it is not
+    the item's)."""
     return await db.first(select(Decision).where(
         Decision.item_id == item_id, Decision.rescinded_at.is_(None), Decision.ratifies_id.is_(None),
         Decision.minutes_of_meeting_id.is_(None)))

@@ -20,7 +20,9 @@ from quorum.database import Db
 from quorum.errors import input_error
 
 
-async def choose_presiding_member(db: Db, access: Access, *, item_id: uuid.UUID, person_id: uuid.UUID) -> PresidingMember:
+async def choose_presiding_member(
+    db: Db, access: Access, *, item_id: uuid.UUID, person_id: uuid.UUID
+) -> PresidingMember:
     item = await item_of(db, access, item_id)
     meeting, _ = await conducted(db, access, item.meeting_id, Step.PRESIDING, "itemId")
     if await db.first(select(Vote.id).where(Vote.item_id == item.id, Vote.closed_at.is_(None))):
@@ -40,7 +42,9 @@ async def choose_presiding_member(db: Db, access: Access, *, item_id: uuid.UUID,
     if person_id not in gathered.in_room():
         raise input_error("personId", f"{name} is not in the room.")
     if person_id in quorum.excluded:
-        raise input_error("personId", f"{name} has declared an interest in this item and takes no part in the decision.")
+        raise input_error(
+            "personId", f"{name} has declared an interest in this item and takes no part in the decision."
+        )
     existing = await db.first(select(PresidingMember).where(PresidingMember.org_id == item.org_id,
                                                             PresidingMember.item_id == item.id))
     before = snapshot(existing)

@@ -47,14 +47,21 @@ class ItemQuorum:
     @classmethod
     def from_data(cls, data: Mapping) -> ItemQuorum:
         return cls(
-            met=bool(data["met"]), unmet=tuple(data["unmet"]), present_voting=int(data["present_voting"]),
-            counted=tuple(uuid.UUID(p) for p in data["counted"]), excluded=tuple(uuid.UUID(p) for p in data["excluded"]),
-            chaired_by=data["chaired_by"] and uuid.UUID(data["chaired_by"]), chair_note=data["chair_note"],
+            met=bool(data["met"]),
+            unmet=tuple(data["unmet"]),
+            present_voting=int(data["present_voting"]),
+            counted=tuple(uuid.UUID(p) for p in data["counted"]),
+            excluded=tuple(uuid.UUID(p) for p in data["excluded"]),
+            chaired_by=data["chaired_by"] and uuid.UUID(data["chaired_by"]),
+            chair_note=data["chair_note"],
         )
 
 
 def who_chairs(
-    members: Sequence[Member], in_room: Collection[uuid.UUID], excluded: Collection[uuid.UUID], names: Mapping[uuid.UUID, str],
+    members: Sequence[Member],
+    in_room: Collection[uuid.UUID],
+    excluded: Collection[uuid.UUID],
+    names: Mapping[uuid.UUID, str],
     chosen: uuid.UUID | None = None,
 ) -> tuple[uuid.UUID | None, str]:
     """The chair, unless conflicted or away; then the vice chair; else the one the members present chose from
@@ -77,7 +84,10 @@ def who_chairs(
         return chair.person_id, ""
     vice_reason = why_not(vice, "vice chair")
     if vice_reason is None:
-        return vice.person_id, f"The vice chair, {names.get(vice.person_id, '')}, takes the chair for this item: {chair_reason}."
+        return (
+            vice.person_id,
+            f"The vice chair, {names.get(vice.person_id, '')}, takes the chair for this item: {chair_reason}.",
+        )
     if chosen is not None and chosen in in_room and chosen not in excluded and any(
             m.person_id == chosen and m.voting for m in members):
         return chosen, (f"The members present chose {names.get(chosen, 'one of their number')} to chair this item: "

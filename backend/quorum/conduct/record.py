@@ -20,8 +20,19 @@ from quorum.conduct import policy
 from quorum.conduct.quorum_state import ItemQuorum, Member, item_quorum
 from quorum.conduct.stages import Stage, stage_of
 from quorum.conduct.tables import (
-    Action, ActionUpdate, Attendance, AttendanceMovement, AttendanceStatus, Declaration, Decision, Management, MeetingProgress, MinuteNote, PresidingMember,
-    Vote, VoteCast,
+    Action,
+    ActionUpdate,
+    Attendance,
+    AttendanceMovement,
+    AttendanceStatus,
+    Declaration,
+    Decision,
+    Management,
+    MeetingProgress,
+    MinuteNote,
+    PresidingMember,
+    Vote,
+    VoteCast,
 )
 from quorum.database import Db
 from quorum.meetings import agenda
@@ -116,8 +127,17 @@ class MeetingRecord:
                            self.presiding.get(item_id))
 
     def standing_outcome(self, item_id: uuid.UUID) -> Decision | None:
-        return next((d for d in self.decisions if d.item_id == item_id and d.rescinded_at is None and d.ratifies_id is None
-                     and d.minutes_of_meeting_id is None), None)
+        return next(
+            (
+                d
+                for d in self.decisions
+                if d.item_id == item_id
+                and d.rescinded_at is None
+                and d.ratifies_id is None
+                and d.minutes_of_meeting_id is None
+            ),
+            None,
+        )
 
     def name(self, person_id: uuid.UUID | None) -> str:
         return self.names.get(person_id, "") if person_id else ""
@@ -141,8 +161,17 @@ class MeetingRecord:
         seated = {m.person_id for m in self.members}
         for other in self.attendance:
             if other.person_id is None or other.person_id not in seated:
-                entries.append(RollEntry(other.person_id, other.guest_name or self.name(other.person_id), other.capacity,
-                                         None, False, Standing.IN_ATTENDANCE, other.in_room))
+                entries.append(
+                    RollEntry(
+                        other.person_id,
+                        other.guest_name or self.name(other.person_id),
+                        other.capacity,
+                        None,
+                        False,
+                        Standing.IN_ATTENDANCE,
+                        other.in_room,
+                    )
+                )
         return entries
 
 
@@ -150,15 +179,23 @@ async def members_on_the_day(db: Db, access: Access, committee_id: uuid.UUID, me
     day = clock.local_date(meeting.starts_at)
     seats = await db.all(visible_seats(access).where(Seat.committee_id == committee_id))
     return [
-        Member(s.person_id, SeatRole(s.role), s.voting, MemberCategory(s.category), s.party_org_id, s.office and Office(s.office))
-        for s in seats if s.is_active_on(day)
+        Member(
+            s.person_id,
+            SeatRole(s.role),
+            s.voting,
+            MemberCategory(s.category),
+            s.party_org_id,
+            s.office and Office(s.office),
+        )
+        for s in seats
+        if s.is_active_on(day)
     ]
 
 
 async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
     committee = await db.first(select(Committee).where(Committee.id == meeting.committee_id))
     organisation = await db.first(select(Organisation.name).where(Organisation.id == committee.org_id))
-    progress = await db.first(policy.progress(access).where(MeetingProgress.meeting_id == meeting.id))
+    progress = await db.first(policy.visible_progress(access).where(MeetingProgress.meeting_id == meeting.id))
     items = agenda.in_agenda_order(await items_of(db, access, meeting.id))
     members = await members_on_the_day(db, access, committee.id, meeting)
     parties: dict[uuid.UUID, str] = {}
@@ -169,37 +206,46 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
             .where(CommitteeParty.committee_id == committee.id)
         )
         parties = {party: name or "a party" for party, name in rows}
-    attendance = await db.all(policy.attendance(access).where(Attendance.meeting_id == meeting.id))
+    attendance = await db.all(policy.visible_attendance(access).where(Attendance.meeting_id == meeting.id))
     movements = await db.all(
-        policy.movements(access).where(AttendanceMovement.meeting_id == meeting.id).order_by(AttendanceMovement.at)
+        policy.visible_movements(access)
+        .where(AttendanceMovement.meeting_id == meeting.id)
+        .order_by(AttendanceMovement.at)
     )
     declarations = await db.all(
-        policy.declarations(access).where(Declaration.meeting_id == meeting.id).order_by(Declaration.recorded_at)
+        policy.visible_declarations(access)
+        .where(Declaration.meeting_id == meeting.id)
+        .order_by(Declaration.recorded_at)
     )
-    votes = await db.all(policy.votes(access).where(Vote.meeting_id == meeting.id).order_by(Vote.opened_at))
-    casts = await db.all(policy.casts(access).where(VoteCast.vote_id.in_([v.id for v in votes])))
+    votes = await db.all(policy.visible_votes(access).where(Vote.meeting_id == meeting.id).order_by(Vote.opened_at))
+    casts = await db.all(policy.visible_casts(access).where(VoteCast.vote_id.in_([v.id for v in votes])))
     decisions = await db.all(
-        policy.decisions(access).where(Decision.meeting_id == meeting.id).order_by(Decision.decided_at)
+        policy.visible_decisions(access).where(Decision.meeting_id == meeting.id).order_by(Decision.decided_at)
     )
     presiding = dict(await db.all(
         select(PresidingMember.item_id, PresidingMember.person_id).where(PresidingMember.meeting_id == meeting.id)
         .where(PresidingMember.item_id.in_([i.id for i in items]))
     ))
-    notes = {n.item_id: n.notes for n in await db.all(policy.notes(access).where(MinuteNote.meeting_id == meeting.id))}
+    notes = {
+        n.item_id: n.notes
+        for n in await db.all(policy.visible_notes(access).where(MinuteNote.meeting_id == meeting.id))
+    }
     # Raised here or before, and not closed before this meeting: still open, closed here or at a later
     # meeting, or closed between meetings since this one began.
     committee_meetings = select(Meeting.id).where(Meeting.committee_id == committee.id)
     raised_by_then = committee_meetings.where(Meeting.starts_at <= meeting.starts_at)
     from_now_on = committee_meetings.where(Meeting.starts_at >= meeting.starts_at)
     actions = await db.all(
-        policy.actions(access).where(
+        policy.visible_actions(access).where(
             Action.committee_id == committee.id, Action.meeting_id.in_(raised_by_then),
             or_(Action.closed_at.is_(None), Action.closed_at_meeting_id.in_(from_now_on),
                 and_(Action.closed_at_meeting_id.is_(None), Action.closed_at >= meeting.starts_at)),
         ).order_by(Action.raised_at)
     )
     updates = await db.all(
-        policy.action_updates(access).where(ActionUpdate.action_id.in_([a.id for a in actions])).order_by(ActionUpdate.at)
+        policy.visible_action_updates(access)
+        .where(ActionUpdate.action_id.in_([a.id for a in actions]))
+        .order_by(ActionUpdate.at)
     )
     record = MeetingRecord(
         meeting=meeting, committee=committee, organisation_name=organisation or "", progress=progress, items=items,
@@ -208,10 +254,15 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
         action_updates=updates, presiding=presiding,
     )
     people = (
-        {m.person_id for m in members} | {a.person_id for a in attendance if a.person_id}
-        | {d.person_id for d in declarations} | {c.person_id for c in casts}
-        | {v.chaired_by for v in votes if v.chaired_by} | {d.chaired_by for d in decisions if d.chaired_by}
-        | {a.owner_id for a in actions} | set(presiding.values()) | {d.rescinded_by for d in decisions if d.rescinded_by}
+        {m.person_id for m in members}
+        | {a.person_id for a in attendance if a.person_id}
+        | {d.person_id for d in declarations}
+        | {c.person_id for c in casts}
+        | {v.chaired_by for v in votes if v.chaired_by}
+        | {d.chaired_by for d in decisions if d.chaired_by}
+        | {a.owner_id for a in actions}
+        | set(presiding.values())
+        | {d.rescinded_by for d in decisions if d.rescinded_by}
     )
     record.names = dict(await db.all(select(Person.id, Person.name).where(Person.id.in_(people))))
     return record

@@ -10,37 +10,17 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.committees.tables import SeatRole
-from quorum.conduct import stages
+from quorum.conduct import policy, stages
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import MeetingProgress, Vote
 from quorum.database import Db
 from quorum.errors import input_error
 from quorum.meetings import service as meetings
-from quorum.meetings.service import can_run, get_meeting, visible_items
+from quorum.meetings.service import get_meeting, visible_items
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus
 
 OPENS_BEFORE_START = timedelta(hours=1)
-
-
-# What the chair (or the vice chair) may do from their own screen: the rest stays with the secretary.
-CHAIR_STEPS = frozenset({Step.CURRENT_ITEM, Step.VOTE, Step.DECISION})
-CHAIRS = frozenset({SeatRole.CHAIR.value, SeatRole.VICE_CHAIR.value})
-
-
-def can_conduct(access: Access, committee_id: uuid.UUID) -> bool:
-    """The committee's board secretary or administrator runs the meeting, on the chair's direction."""
-    return can_run(access, committee_id)
-
-
-def chairs(access: Access, committee_id: uuid.UUID) -> bool:
-    """The caller holds the committee's chair or vice chair today (row-level security checks the same seat)."""
-    return any(s.committee_id == committee_id and s.role in CHAIRS for s in access.seats)
-
-
-def may_take(access: Access, committee_id: uuid.UUID, step: Step) -> bool:
-    return can_conduct(access, committee_id) or (step in CHAIR_STEPS and chairs(access, committee_id))
 
 
 async def progress_of(db: Db, meeting: Meeting, *, lock: bool = False) -> MeetingProgress | None:
@@ -48,14 +28,17 @@ async def progress_of(db: Db, meeting: Meeting, *, lock: bool = False) -> Meetin
     return await db.first(statement.with_for_update() if lock else statement)
 
 
-async def conducted(db: Db, access: Access, meeting_id: uuid.UUID, step: Step, field: str = "meetingId") -> tuple[Meeting, MeetingProgress | None]:
+async def conducted(
+    db: Db, access: Access, meeting_id: uuid.UUID, step: Step, field: str = "meetingId"
+) -> tuple[Meeting, MeetingProgress | None]:
     """The meeting, if the caller runs it and `step` may be taken now. Writes to one meeting take turns."""
     meeting = await get_meeting(db, access, meeting_id)
     if meeting is None:
         raise input_error(field, "No such meeting.")
-    if not may_take(access, meeting.committee_id, step):
-        if step in CHAIR_STEPS:
-            raise input_error(None, "Only the chair, the vice chair or the committee's board secretary can run the meeting's items and votes.")
+    if not policy.can_take(access, meeting.committee_id, step):
+        if step in policy.CHAIR_STEPS:
+            raise input_error(None, "Only the chair, the vice chair or the committee's board secretary can run"
+                                    " the meeting's items and votes.")
         raise input_error(None, "Only the committee's board secretary or an administrator can record the meeting.")
     progress = await progress_of(db, meeting, lock=True)
     stages.require(step, stages.stage_of(meeting, progress))
@@ -81,7 +64,8 @@ async def open_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> Meeting
     opens = meeting.starts_at - OPENS_BEFORE_START
     if clock.now() < opens:
         starts = meeting.starts_at.astimezone(clock.LONDON)
-        raise input_error(None, f"The meeting starts at {starts:%H:%M} on {starts.day} {starts:%B %Y}; it can be opened from an hour before.")
+        raise input_error(None, f"The meeting starts at {starts:%H:%M} on {starts.day} {starts:%B %Y};"
+                                " it can be opened from an hour before.")
     progress = MeetingProgress(org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id,
                                opened_at=clock.now())
     await db.add(progress)

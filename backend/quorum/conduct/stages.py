@@ -62,7 +62,9 @@ STEP_WORDS = {
     Step.DECLARATION: "Declarations are taken before or during the meeting",
     Step.VOTE: "Votes are taken while the meeting is open",
     Step.DECISION: "Decisions are recorded while the meeting is open, so that its quorum is known",
-    Step.CHAIRS_ACTION: "A chair's action is recorded during the meeting or after it closes, until its minutes are approved",
+    Step.CHAIRS_ACTION: (
+        "A chair's action is recorded during the meeting or after it closes, until its minutes are approved"
+    ),
     Step.RESCIND: "An outcome is rescinded during the meeting or after it closes, until its minutes are approved",
     Step.PRESIDING: "The members choose who presides while the meeting is open",
     Step.ACTION: "Actions are recorded during the meeting or afterwards, until its minutes are approved",

@@ -44,7 +44,8 @@ def outcome(count: Count, casting_vote: Choice | None, someone_chairs: bool) -> 
 
 
 def in_words(count: Count, result: Outcome, casting_vote: Choice | None, chair: str | None) -> str:
-    tally = f"{count.for_} for, {count.against} against, {count.abstain} {'abstention' if count.abstain == 1 else 'abstentions'}"
+    abstentions = "abstention" if count.abstain == 1 else "abstentions"
+    tally = f"{count.for_} for, {count.against} against, {count.abstain} {abstentions}"
     verdict = "Carried" if result == Outcome.CARRIED else "Lost"
     if casting_vote is not None:
         return f"{verdict} on the casting vote of the chair, {chair}, who voted {casting_vote.value.lower()} ({tally})."

@@ -20,7 +20,7 @@ from quorum.conduct.live import EventKind, announce
 from quorum.conduct.outcomes import already_decided
 from quorum.conduct.quorum_state import ItemQuorum
 from quorum.conduct.record import gather
-from quorum.conduct.service import can_conduct, conducted, item_of
+from quorum.conduct.service import conducted, item_of
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import (
     EXCLUDED_FROM_DECISION, Choice, Declaration, Decision, Management, Route, SecretTally, Vote, VoteCast,
@@ -31,14 +31,17 @@ from quorum.people.tables import Person
 
 MAX_MOTION = 2000
 _LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(:vote, 0))"  # the trigger on vote_cast takes it shared
-_ADD_ONE = text("UPDATE secret_tally SET count = count + 1 WHERE org_id = :org AND vote_id = :vote AND choice = :choice")
+_ADD_ONE = text(
+    "UPDATE secret_tally SET count = count + 1 WHERE org_id = :org AND vote_id = :vote AND choice = :choice"
+)
 # Rewritten by the closing transaction, so no count's row version says which cast last changed it.
 _RESTAMP = text("UPDATE secret_tally SET count = count WHERE org_id = :org AND vote_id = :vote")
 
 
 def inquorate(quorum: ItemQuorum) -> InputErrors:
     return input_error("itemId", "This item is inquorate: " + " ".join(quorum.unmet)
-                       + " It cannot be decided: defer it, or record a chair's action to be ratified at the next meeting.")
+                       + " It cannot be decided: defer it, or record a chair's action to be ratified"
+                       + " at the next meeting.")
 
 
 async def open_vote(
@@ -70,7 +73,8 @@ async def open_vote(
         raise input_error("itemId", "Another vote is open in this meeting; close it first.") from None
     if secret:
         for choice in Choice:
-            await db.add(SecretTally(org_id=vote.org_id, vote_id=vote.id, choice=choice, committee_id=vote.committee_id), refresh=False)
+            tally = SecretTally(org_id=vote.org_id, vote_id=vote.id, choice=choice, committee_id=vote.committee_id)
+            await db.add(tally, refresh=False)
     await record(db, access, "vote.open", vote, org_id=vote.org_id)
     await announce(db, meeting.id, EventKind.VOTE_OPENED, item_id=item.id, vote_id=vote.id)
     return vote
@@ -80,7 +84,9 @@ async def _why_not_eligible(db: Db, vote: Vote, voter: uuid.UUID, name: str) -> 
     seats = await db.all(select(Seat).where(Seat.committee_id == vote.committee_id, Seat.person_id == voter))
     if not any(s.voting and s.is_active_on(clock.local_date(vote.opened_at)) for s in seats):
         return f"{name} is not a voting member of this committee."
-    declared = await db.first(select(Declaration).where(Declaration.item_id == vote.item_id, Declaration.person_id == voter))
+    declared = await db.first(
+        select(Declaration).where(Declaration.item_id == vote.item_id, Declaration.person_id == voter)
+    )
     if declared is not None and Management(declared.management) in EXCLUDED_FROM_DECISION:
         return f"{name} has declared an interest in this item and takes no part in the decision."
     return f"{name} was not in the room when the vote was called."
@@ -89,14 +95,14 @@ async def _why_not_eligible(db: Db, vote: Vote, voter: uuid.UUID, name: str) -> 
 async def cast_vote(
     db: Db, access: Access, *, vote_id: uuid.UUID, choice: Choice, person_id: uuid.UUID | None = None
 ) -> VoteCast:
-    vote = await db.first(policy.votes(access).where(Vote.id == vote_id))
+    vote = await db.first(policy.visible_votes(access).where(Vote.id == vote_id))
     if vote is None or access.person_id is None:
         raise input_error("voteId", "No such vote.")
     voter = person_id or access.person_id
     if voter != access.person_id:
         if vote.secret:
             raise input_error("personId", "In a secret vote each member casts their own vote.")
-        if not can_conduct(access, vote.committee_id):
+        if not policy.can_conduct(access, vote.committee_id):
             raise input_error("personId", "Only the board secretary can record another member's vote.")
     if not vote.is_open:
         raise input_error("voteId", "This vote has closed.")
@@ -133,8 +139,10 @@ async def _count(db: Db, vote: Vote) -> votes.Count:
     return votes.Count(counted.get(Choice.FOR, 0), counted.get(Choice.AGAINST, 0), counted.get(Choice.ABSTAIN, 0))
 
 
-async def close_vote(db: Db, access: Access, *, vote_id: uuid.UUID, casting_vote: Choice | None) -> tuple[Vote, Decision]:
-    found = await db.first(policy.votes(access).where(Vote.id == vote_id))
+async def close_vote(
+    db: Db, access: Access, *, vote_id: uuid.UUID, casting_vote: Choice | None
+) -> tuple[Vote, Decision]:
+    found = await db.first(policy.visible_votes(access).where(Vote.id == vote_id))
     if found is None:
         raise input_error("voteId", "No such vote.")
     meeting, _ = await conducted(db, access, found.meeting_id, Step.VOTE, "voteId")
@@ -147,7 +155,9 @@ async def close_vote(db: Db, access: Access, *, vote_id: uuid.UUID, casting_vote
     try:
         outcome = votes.outcome(count, casting_vote, vote.chaired_by is not None)
     except votes.CastingVoteNeeded as needed:
-        raise input_error("castingVote", f"{needed} The chair for this item, {chair}, has a casting vote: give it.") from None
+        raise input_error(
+            "castingVote", f"{needed} The chair for this item, {chair}, has a casting vote: give it."
+        ) from None
     except votes.CastingVoteNotAllowed as refused:
         raise input_error("castingVote", str(refused)) from None
     before = snapshot(vote)
@@ -165,7 +175,9 @@ async def close_vote(db: Db, access: Access, *, vote_id: uuid.UUID, casting_vote
         recorded_by=access.person_id,
     )
     if vote.delegation_id is not None:
-        _, decision.delegation_label = await delegated.covering(db, access, vote.committee_id, vote.delegation_id, vote.opened_at)
+        _, decision.delegation_label = await delegated.covering(
+            db, access, vote.committee_id, vote.delegation_id, vote.opened_at
+        )
     await db.add(decision)
     await record(db, access, "decision.record", decision, org_id=decision.org_id)
     await announce(db, meeting.id, EventKind.VOTE_CLOSED, item_id=vote.item_id, vote_id=vote.id)

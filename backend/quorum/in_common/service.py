@@ -296,12 +296,12 @@ async def session_record(db: Db, access: Access, session: Session) -> SessionRec
     agenda = await db.all(select(SessionAgendaItem).where(SessionAgendaItem.item_id.in_([i.id for i in items])))
     seen_items = {i.id for i in await db.all(visible_items(access).where(
         AgendaItem.id.in_([a.agenda_item_id for a in agenda])))}
-    decisions = await db.all(conduct_policy.decisions(access).where(
+    decisions = await db.all(conduct_policy.visible_decisions(access).where(
         Decision.item_id.in_(seen_items), Decision.route != Route.DEFERRED.value).order_by(Decision.decided_at))
-    deferrals = await db.all(conduct_policy.decisions(access).where(
+    deferrals = await db.all(conduct_policy.visible_decisions(access).where(
         Decision.item_id.in_(seen_items), Decision.route == Route.DEFERRED.value).order_by(Decision.decided_at))
     vote_ids = [d.vote_id for d in decisions if d.vote_id]
-    votes = {v.id: v for v in await db.all(conduct_policy.votes(access).where(Vote.id.in_(vote_ids)))}
+    votes = {v.id: v for v in await db.all(conduct_policy.visible_votes(access).where(Vote.id.in_(vote_ids)))}
     if set(vote_ids) - set(votes):  # other parties' votes: the published result of a held meeting's Part I item
         published = func.published_vote_results(list(set(vote_ids) - set(votes))).table_valued(
             "vote_id", "outcome", "for_count", "against_count", "abstain_count", "casting_vote")

@@ -10,20 +10,23 @@ from sqlmodel import select
 
 from quorum.access import Access
 from quorum.auth.identity import transaction_for
-from quorum.conduct import actions, attendance, declarations, decisions, live, members, minutes, presiding, service, voting
+from quorum.conduct import (
+    actions, attendance, declarations, decisions, live, members, minutes, policy, presiding, service, voting,
+)
 from quorum.conduct.record import MeetingRecord, gather
 from quorum.conduct.tables import Action, ActionStatus, Choice, Decision, Management, MinutesPart, Route
 from quorum.conduct.graphql.types import (
-    ActionNode, ActionStatusEnum, Attendee, AttendanceMovement, ChoiceEnum, ConflictSuggestion, DecisionNode, DeclarationNode,
-    InterestCategoryEnum, ItemConduct, LiveMeeting, ManagementEnum, MeetingEvent, MinutesPartEnum, MinutesType,
-    RouteEnum, StageEnum, VoteNode, votes_by_id,
+    ActionNode, ActionStatusEnum, Attendee, AttendanceMovement, ChoiceEnum, ConflictSuggestion, DecisionNode,
+    DeclarationNode, InterestCategoryEnum, ItemConduct, LiveMeeting, ManagementEnum, MeetingEvent, MinutesPartEnum,
+    MinutesType, RouteEnum, StageEnum, VoteNode,
 )
 from quorum.database import Db
 from quorum.events import hub
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import ClientError, InputErrors
-from quorum.graphql.errors import UserError
+from quorum.errors import ClientError
+from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.node import load_node
 from quorum.graphql.pagination import Connection, paginate
 from quorum.interests.tables import InterestCategory
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode
@@ -36,10 +39,10 @@ AttendanceChangeEnum = strawberry.enum(attendance.Change, name="AttendanceChange
 async def live_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> tuple[live.LiveMeeting, MeetingRecord] | None:
     """The live state as this caller may see it; None if they may not follow the meeting."""
     meeting = await get_meeting(db, access, meeting_id)
-    if meeting is None or meeting.committee_id not in access.committee_ids:
+    if meeting is None or not policy.can_follow(access, meeting.committee_id):
         return None
     record = await gather(db, access, meeting)
-    return live.live_state(record, access.person_id), record
+    return live.live_state(record, access), record
 
 
 @strawberry.type(description="A meeting as it is run: its stage, live state, each item's record, and the action log.")
@@ -60,31 +63,43 @@ class MeetingConduct:
     def movements(self) -> list[AttendanceMovement]:
         return AttendanceMovement.all_of(self.record)
 
-    @strawberry.field(description="The agenda in order, each item with its quorum, declarations, votes, decisions and actions.")
+    @strawberry.field(
+        description="The agenda in order, each item with its quorum, declarations, votes, decisions and actions."
+    )
     def items(self) -> list[ItemConduct]:
         return [ItemConduct(record=self.record, item_id=i.id) for i in self.record.items]
 
-    @strawberry.field(description="The action log as it stood at this meeting: carried-forward actions and those raised at it.")
+    @strawberry.field(
+        description="The action log as it stood at this meeting: carried-forward actions and those raised at it."
+    )
     def action_log(self) -> list[ActionNode]:
         return [ActionNode.from_row(a) for a in self.record.actions]
 
-    @strawberry.field(description="Likely conflicts from the register, for the secretary to confirm (empty for others).")
+    @strawberry.field(
+        description="Likely conflicts from the register, for the secretary to confirm (empty for others)."
+    )
     async def conflict_suggestions(self, info: Info) -> list[ConflictSuggestion]:
         access = info.context.access
-        if not service.can_conduct(access, self.record.committee.id):
+        if not policy.can_conduct(access, self.record.committee.id):
             return []
         found = await declarations.suggestions(info.context.db, access, self.record)
         return [ConflictSuggestion(reason=s.reason, suggested_management=s.management, suggestion=s) for s in found]
 
     @strawberry.field
     def viewer_can_conduct(self, info: Info) -> bool:
-        return service.can_conduct(info.context.access, self.record.committee.id)
+        return policy.can_conduct(info.context.access, self.record.committee.id)
 
-    @strawberry.field(description="The viewer chairs the committee (chair or vice chair): they take items, run votes and record outcomes.")
+    @strawberry.field(
+        description="The viewer chairs the committee (chair or vice chair): they take items, run votes and record"
+        " outcomes."
+    )
     def viewer_chairs(self, info: Info) -> bool:
-        return service.chairs(info.context.access, self.record.committee.id)
+        return policy.can_chair(info.context.access, self.record.committee.id)
 
-    @strawberry.field(description="The viewer holds a seat on the committee on the meeting's day: they send apologies, check in and declare.")
+    @strawberry.field(
+        description="The viewer holds a seat on the committee on the meeting's day: they send apologies, check in"
+        " and declare."
+    )
     def viewer_is_member(self, info: Info) -> bool:
         return self.record.member(info.context.access.person_id) is not None if info.context.access.person_id else False
 
@@ -107,15 +122,27 @@ class ConductQueries:
         state, record = found
         return MeetingConduct(stage=state.stage, live=LiveMeeting.of(state), record=record)
 
-    @strawberry.field(description="Approved minutes (the public version for anyone), or the draft for the committee's members.")
-    async def minutes(self, info: Info, meeting_id: strawberry.ID, part: MinutesPartEnum = MinutesPart.PUBLIC) -> MinutesType | None:
+    @strawberry.field(
+        description="Approved minutes (the public version for anyone), or the draft for the committee's members."
+    )
+    async def minutes(
+        self, info: Info, meeting_id: strawberry.ID, part: MinutesPartEnum = MinutesPart.PUBLIC
+    ) -> MinutesType | None:
         meeting = await get_meeting(info.context.db, info.context.access, ids.expect("Meeting", meeting_id))
         return meeting and await _minutes(info, meeting, MinutesPart(part))
 
-    @strawberry.field(description="The decisions register of an organisation (by ID, or by ODS code without signing in) or of a committee, in the order taken.")
+    @strawberry.field(
+        description="The decisions register of an organisation (by ID, or by ODS code without signing in) or of a"
+        " committee, in the order taken."
+    )
     async def decisions(
-        self, info: Info, organisation_id: strawberry.ID | None = None, ods_code: str | None = None,
-        committee_id: strawberry.ID | None = None, first: int = 50, after: str | None = None,
+        self,
+        info: Info,
+        organisation_id: strawberry.ID | None = None,
+        ods_code: str | None = None,
+        committee_id: strawberry.ID | None = None,
+        first: int = 50,
+        after: str | None = None,
     ) -> Connection[DecisionNode]:
         org_id = organisation_id and ids.expect("Organisation", organisation_id)
         if ods_code is not None:
@@ -124,14 +151,23 @@ class ConductQueries:
         statement = decisions.register(
             info.context.access, org_id=org_id, committee_id=committee_id and ids.expect("Committee", committee_id)
         )
-        return await paginate(info.context.db, statement, [Decision.decided_at, Decision.id], first, after, DecisionNode.from_row)
+        return await paginate(
+            info.context.db, statement, [Decision.decided_at, Decision.id], first, after, DecisionNode.from_row
+        )
 
     @strawberry.field(description="A committee's action log: open actions, or all of them with includeClosed.")
     async def action_log(
-        self, info: Info, committee_id: strawberry.ID, include_closed: bool = False, first: int = 50, after: str | None = None
+        self,
+        info: Info,
+        committee_id: strawberry.ID,
+        include_closed: bool = False,
+        first: int = 50,
+        after: str | None = None,
     ) -> Connection[ActionNode]:
         statement = actions.log(info.context.access, ids.expect("Committee", committee_id), include_closed)
-        return await paginate(info.context.db, statement, [Action.due_date, Action.id], first, after, ActionNode.from_row)
+        return await paginate(
+            info.context.db, statement, [Action.due_date, Action.id], first, after, ActionNode.from_row
+        )
 
 
 @strawberry.input
@@ -161,7 +197,9 @@ class SetItemConcernsInput:
     practice_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
 
 
-@strawberry.input(description="From the register (interestId), or as declared at the meeting (category and description).")
+@strawberry.input(
+    description="From the register (interestId), or as declared at the meeting (category and description)."
+)
 class RecordDeclarationInput:
     meeting_id: strawberry.ID
     item_id: strawberry.ID
@@ -172,7 +210,10 @@ class RecordDeclarationInput:
     management: ManagementEnum
 
 
-@strawberry.input(description="A member's own declaration on an item, before or during the meeting; the chair decides how it is managed.")
+@strawberry.input(
+    description="A member's own declaration on an item, before or during the meeting; the chair decides how it is"
+    " managed."
+)
 class DeclareInterestInItemInput:
     meeting_id: strawberry.ID
     item_id: strawberry.ID
@@ -201,7 +242,9 @@ class OpenVoteInput:
         default=None, description="For a joint committee deciding under a delegation it holds.")
 
 
-@strawberry.input(description="A member casts their own vote; the secretary may record a named vote for a member (personId).")
+@strawberry.input(
+    description="A member casts their own vote; the secretary may record a named vote for a member (personId)."
+)
 class CastVoteInput:
     vote_id: strawberry.ID
     choice: ChoiceEnum
@@ -211,7 +254,9 @@ class CastVoteInput:
 @strawberry.input
 class CloseVoteInput:
     vote_id: strawberry.ID
-    casting_vote: ChoiceEnum | None = strawberry.field(default=None, description="The chair's, when the votes are tied.")
+    casting_vote: ChoiceEnum | None = strawberry.field(
+        default=None, description="The chair's, when the votes are tied."
+    )
 
 
 @strawberry.input
@@ -271,59 +316,15 @@ class ApproveMinutesInput:
     item_id: strawberry.ID = strawberry.field(description="The item of the later meeting at which they are approved.")
 
 
-@strawberry.type
-class LiveMeetingPayload:
-    live: LiveMeeting | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class ItemConcernsPayload:
-    item: AgendaItemNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class DeclarationPayload:
-    declaration: DeclarationNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class VotePayload:
-    vote: VoteNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class CloseVotePayload:
-    vote: VoteNode | None = None
-    decision: DecisionNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class DecisionPayload:
-    decision: DecisionNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class ActionPayload:
-    action: ActionNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class MinuteNotesPayload:
-    notes: str | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class MinutesPayload:
-    minutes: MinutesType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+LiveMeetingPayload = payload("LiveMeetingPayload", live=LiveMeeting)
+ItemConcernsPayload = payload("ItemConcernsPayload", item=AgendaItemNode)
+DeclarationPayload = payload("DeclarationPayload", declaration=DeclarationNode)
+VotePayload = payload("VotePayload", vote=VoteNode)
+CloseVotePayload = payload("CloseVotePayload", vote=VoteNode, decision=DecisionNode)
+DecisionPayload = payload("DecisionPayload", decision=DecisionNode)
+ActionPayload = payload("ActionPayload", action=ActionNode)
+MinuteNotesPayload = payload("MinuteNotesPayload", notes=str)
+MinutesPayload = payload("MinutesPayload", minutes=MinutesType)
 
 
 async def _live_payload(info: Info, meeting_id: uuid.UUID) -> LiveMeetingPayload:
@@ -333,267 +334,215 @@ async def _live_payload(info: Info, meeting_id: uuid.UUID) -> LiveMeetingPayload
 
 async def _own_attendance(info: Info, input: MeetingInput, change: attendance.Change) -> LiveMeetingPayload:
     ctx = info.context
-    try:
-        row = await members.own_attendance(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), change)
-    except InputErrors as e:
-        return LiveMeetingPayload(errors=e.errors)
+    meeting_id = ids.decode_as("Meeting", input.meeting_id, "meetingId")
+    row = await members.own_attendance(ctx.db, ctx.access, meeting_id, change)
     return await _live_payload(info, row.meeting_id)
 
 
 @strawberry.type
 class ConductMutations:
-    @strawberry.mutation(description="Open the meeting (from an hour before it starts): arrivals, items and votes follow.")
+    @mutation(description="Open the meeting (from an hour before it starts): arrivals, items and votes follow.")
     async def open_meeting(self, info: Info, input: MeetingInput) -> LiveMeetingPayload:
         ctx = info.context
-        try:
-            row = await service.open_meeting(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"))
-        except InputErrors as e:
-            return LiveMeetingPayload(errors=e.errors)
+        row = await service.open_meeting(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"))
         return await _live_payload(info, row.meeting_id)
 
-    @strawberry.mutation(description="Close the meeting; it is then held, and its minutes can be drafted and approved.")
+    @mutation(description="Close the meeting; it is then held, and its minutes can be drafted and approved.")
     async def close_meeting(self, info: Info, input: MeetingInput) -> LiveMeetingPayload:
         ctx = info.context
-        try:
-            row = await service.close_meeting(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"))
-        except InputErrors as e:
-            return LiveMeetingPayload(errors=e.errors)
+        row = await service.close_meeting(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"))
         return await _live_payload(info, row.meeting_id)
 
-    @strawberry.mutation(description="Move the meeting on to an item.")
+    @mutation(description="Move the meeting on to an item.")
     async def take_item(self, info: Info, input: TakeItemInput) -> LiveMeetingPayload:
         ctx = info.context
-        try:
-            row = await service.take_item(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                                          ids.decode_as("AgendaItem", input.item_id, "itemId"))
-        except InputErrors as e:
-            return LiveMeetingPayload(errors=e.errors)
+        row = await service.take_item(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+                                      ids.decode_as("AgendaItem", input.item_id, "itemId"))
         return await _live_payload(info, row.meeting_id)
 
-    @strawberry.mutation(description="Apologies before or during the meeting; arrivals and departures while it is open.")
+    @mutation(description="Apologies before or during the meeting; arrivals and departures while it is open.")
     async def record_attendance(self, info: Info, input: RecordAttendanceInput) -> LiveMeetingPayload:
         ctx = info.context
-        try:
-            row = await attendance.record_attendance(
-                ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                person_id=input.person_id and ids.decode_as("Person", input.person_id, "personId"),
-                guest_name=input.guest_name, capacity=input.capacity, change=attendance.Change(input.change),
-            )
-        except InputErrors as e:
-            return LiveMeetingPayload(errors=e.errors)
+        row = await attendance.record_attendance(
+            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            person_id=input.person_id and ids.decode_as("Person", input.person_id, "personId"),
+            guest_name=input.guest_name, capacity=input.capacity, change=attendance.Change(input.change),
+        )
         return await _live_payload(info, row.meeting_id)
 
-    @strawberry.mutation(description="A member sends their own apologies, before the meeting or during it.")
+    @mutation(description="A member sends their own apologies, before the meeting or during it.")
     async def send_apologies(self, info: Info, input: MeetingInput) -> LiveMeetingPayload:
         return await _own_attendance(info, input, attendance.Change.APOLOGIES)
 
-    @strawberry.mutation(description="A member checks in to the open meeting (arrives), from their own screen.")
+    @mutation(description="A member checks in to the open meeting (arrives), from their own screen.")
     async def check_in(self, info: Info, input: MeetingInput) -> LiveMeetingPayload:
         return await _own_attendance(info, input, attendance.Change.ARRIVED)
 
-    @strawberry.mutation(description="A member records that they have left the room.")
+    @mutation(description="A member records that they have left the room.")
     async def check_out(self, info: Info, input: MeetingInput) -> LiveMeetingPayload:
         return await _own_attendance(info, input, attendance.Change.LEFT)
 
-    @strawberry.mutation(description="A member declares their own interest in an item, before or during the meeting.")
+    @mutation(description="A member declares their own interest in an item, before or during the meeting.")
     async def declare_interest_in_item(self, info: Info, input: DeclareInterestInItemInput) -> DeclarationPayload:
         ctx = info.context
-        try:
-            row = await members.declare_own_interest(
-                ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
-                interest_id=input.interest_id and ids.decode_as("Interest", input.interest_id, "interestId"),
-                category=input.category and InterestCategory(input.category), description=input.description,
-            )
-        except InputErrors as e:
-            return DeclarationPayload(errors=e.errors)
+        row = await members.declare_own_interest(
+            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            interest_id=input.interest_id and ids.decode_as("Interest", input.interest_id, "interestId"),
+            category=input.category and InterestCategory(input.category), description=input.description,
+        )
         return DeclarationPayload(declaration=DeclarationNode.from_row(row))
 
-    @strawberry.mutation(description="The organisations and practices an item concerns, checked against the register.")
+    @mutation(description="The organisations and practices an item concerns, checked against the register.")
     async def set_item_concerns(self, info: Info, input: SetItemConcernsInput) -> ItemConcernsPayload:
         ctx = info.context
-        try:
-            row = await declarations.set_concerns(
-                ctx.db, ctx.access, ids.decode_as("AgendaItem", input.item_id, "itemId"),
-                [ids.decode_as("Organisation", o, "organisationIds") for o in input.organisation_ids],
-                [ids.decode_as("Practice", p, "practiceIds") for p in input.practice_ids],
-            )
-        except InputErrors as e:
-            return ItemConcernsPayload(errors=e.errors)
+        row = await declarations.set_concerns(
+            ctx.db, ctx.access, ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            [ids.decode_as("Organisation", o, "organisationIds") for o in input.organisation_ids],
+            [ids.decode_as("Practice", p, "practiceIds") for p in input.practice_ids],
+        )
         return ItemConcernsPayload(item=await AgendaItemNode.load(info, row))
 
-    @strawberry.mutation
+    @mutation
     async def record_declaration(self, info: Info, input: RecordDeclarationInput) -> DeclarationPayload:
         ctx = info.context
-        try:
-            row = await declarations.record_declaration(
-                ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
-                person_id=ids.decode_as("Person", input.person_id, "personId"),
-                interest_id=input.interest_id and ids.decode_as("Interest", input.interest_id, "interestId"),
-                category=input.category and InterestCategory(input.category), description=input.description,
-                management=Management(input.management),
-            )
-        except InputErrors as e:
-            return DeclarationPayload(errors=e.errors)
+        row = await declarations.record_declaration(
+            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+            interest_id=input.interest_id and ids.decode_as("Interest", input.interest_id, "interestId"),
+            category=input.category and InterestCategory(input.category), description=input.description,
+            management=Management(input.management),
+        )
         return DeclarationPayload(declaration=DeclarationNode.from_row(row))
 
-    @strawberry.mutation(description="Change how the chair manages a declared conflict.")
+    @mutation(description="Change how the chair manages a declared conflict.")
     async def manage_declaration(self, info: Info, input: ManageDeclarationInput) -> DeclarationPayload:
         ctx = info.context
-        try:
-            row = await declarations.manage_declaration(ctx.db, ctx.access, ids.decode_as("Declaration", input.id, "id"),
-                                                        Management(input.management))
-        except InputErrors as e:
-            return DeclarationPayload(errors=e.errors)
+        row = await declarations.manage_declaration(ctx.db, ctx.access, ids.decode_as("Declaration", input.id, "id"),
+                                                    Management(input.management))
         return DeclarationPayload(declaration=DeclarationNode.from_row(row))
 
-    @strawberry.mutation(description="Remove a declaration recorded in error (the audit log keeps it).")
+    @mutation(description="Remove a declaration recorded in error (the audit log keeps it).")
     async def withdraw_declaration(self, info: Info, input: WithdrawDeclarationInput) -> DeclarationPayload:
         ctx = info.context
-        try:
-            row = await declarations.withdraw_declaration(ctx.db, ctx.access, ids.decode_as("Declaration", input.id, "id"))
-        except InputErrors as e:
-            return DeclarationPayload(errors=e.errors)
+        row = await declarations.withdraw_declaration(ctx.db, ctx.access, ids.decode_as("Declaration", input.id, "id"))
         return DeclarationPayload(declaration=DeclarationNode.from_row(row))
 
-    @strawberry.mutation(description="Put a motion to the vote; those eligible are fixed now. Refused when the item is inquorate.")
+    @mutation(description="Put a motion to the vote; those eligible are fixed now. Refused when the item is inquorate.")
     async def open_vote(self, info: Info, input: OpenVoteInput) -> VotePayload:
         ctx = info.context
-        try:
-            row = await voting.open_vote(
-                ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"), motion=input.motion,
-                secret=input.secret,
-                delegation_id=input.delegation_id and ids.decode_as("Delegation", input.delegation_id, "delegationId"),
-            )
-        except InputErrors as e:
-            return VotePayload(errors=e.errors)
+        row = await voting.open_vote(
+            ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"), motion=input.motion,
+            secret=input.secret,
+            delegation_id=input.delegation_id and ids.decode_as("Delegation", input.delegation_id, "delegationId"),
+        )
         return VotePayload(vote=VoteNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def cast_vote(self, info: Info, input: CastVoteInput) -> VotePayload:
         ctx = info.context
-        try:
-            cast = await voting.cast_vote(
-                ctx.db, ctx.access, vote_id=ids.decode_as("Vote", input.vote_id, "voteId"), choice=Choice(input.choice),
-                person_id=input.person_id and ids.decode_as("Person", input.person_id, "personId"),
-            )
-        except InputErrors as e:
-            return VotePayload(errors=e.errors)
-        row = await ctx.loader("votes", votes_by_id).load(cast.vote_id)
-        return VotePayload(vote=row and VoteNode.from_row(row))
+        cast = await voting.cast_vote(
+            ctx.db, ctx.access, vote_id=ids.decode_as("Vote", input.vote_id, "voteId"), choice=Choice(input.choice),
+            person_id=input.person_id and ids.decode_as("Person", input.person_id, "personId"),
+        )
+        return VotePayload(vote=await load_node(info, VoteNode, cast.vote_id))
 
-    @strawberry.mutation(description="Count the votes: a simple majority of those voting; on a tie, the casting vote of whoever chairs the item.")
+    @mutation(description=(
+        "Count the votes: a simple majority of those voting; on a tie, the casting vote of whoever chairs the item."))
     async def close_vote(self, info: Info, input: CloseVoteInput) -> CloseVotePayload:
         ctx = info.context
-        try:
-            vote, decision = await voting.close_vote(
-                ctx.db, ctx.access, vote_id=ids.decode_as("Vote", input.vote_id, "voteId"),
-                casting_vote=input.casting_vote and Choice(input.casting_vote),
-            )
-        except InputErrors as e:
-            return CloseVotePayload(errors=e.errors)
+        vote, decision = await voting.close_vote(
+            ctx.db, ctx.access, vote_id=ids.decode_as("Vote", input.vote_id, "voteId"),
+            casting_vote=input.casting_vote and Choice(input.casting_vote),
+        )
         return CloseVotePayload(vote=VoteNode.from_row(vote), decision=DecisionNode.from_row(decision))
 
-    @strawberry.mutation(description="A decision by consensus; or, for an inquorate item, a deferral or a chair's action.")
+    @mutation(description="A decision by consensus; or, for an inquorate item, a deferral or a chair's action.")
     async def record_decision(self, info: Info, input: RecordDecisionInput) -> DecisionPayload:
         ctx = info.context
-        try:
-            row = await decisions.record_decision(
-                ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"), route=Route(input.route),
-                text=input.text,
-                delegation_id=input.delegation_id and ids.decode_as("Delegation", input.delegation_id, "delegationId"),
-                referred_to_committee_id=input.referred_to_committee_id and ids.decode_as(
-                    "Committee", input.referred_to_committee_id, "referredToCommitteeId"),
-            )
-        except InputErrors as e:
-            return DecisionPayload(errors=e.errors)
+        row = await decisions.record_decision(
+            ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"), route=Route(input.route),
+            text=input.text,
+            delegation_id=input.delegation_id and ids.decode_as("Delegation", input.delegation_id, "delegationId"),
+            referred_to_committee_id=input.referred_to_committee_id and ids.decode_as(
+                "Committee", input.referred_to_committee_id, "referredToCommitteeId"),
+        )
         return DecisionPayload(decision=DecisionNode.from_row(row))
 
-    @strawberry.mutation(description="Rescind an item's outcome, saying why, so that another may be recorded; it stays in the record, marked.")
+    @mutation(description=(
+        "Rescind an item's outcome, saying why, so that another may be recorded; it stays in the record, marked."))
     async def rescind_decision(self, info: Info, input: RescindDecisionInput) -> DecisionPayload:
         ctx = info.context
-        try:
-            row = await decisions.rescind_decision(
-                ctx.db, ctx.access, decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"), reason=input.reason)
-        except InputErrors as e:
-            return DecisionPayload(errors=e.errors)
+        row = await decisions.rescind_decision(
+            ctx.db, ctx.access, decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"),
+            reason=input.reason,
+        )
         return DecisionPayload(decision=DecisionNode.from_row(row))
 
-    @strawberry.mutation(description="When neither the chair nor the vice chair can take an item, the member the members present chose to preside.")
+    @mutation(description=(
+        "When neither the chair nor the vice chair can take an item, the member the members present chose to preside."))
     async def choose_presiding_member(self, info: Info, input: ChoosePresidingMemberInput) -> LiveMeetingPayload:
         ctx = info.context
-        try:
-            row = await presiding.choose_presiding_member(
-                ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
-                person_id=ids.decode_as("Person", input.person_id, "personId"))
-        except InputErrors as e:
-            return LiveMeetingPayload(errors=e.errors)
+        row = await presiding.choose_presiding_member(
+            ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"))
         return await _live_payload(info, row.meeting_id)
 
-    @strawberry.mutation(description="Ratify a chair's action at a later quorate meeting; conflicts declared on its item carry to the item it is ratified under.")
+    @mutation(description=(
+        "Ratify a chair's action at a later quorate meeting; conflicts declared on its item carry to the item it is"
+        " ratified under."))
     async def ratify_chairs_action(self, info: Info, input: RatifyChairsActionInput) -> DecisionPayload:
         ctx = info.context
-        try:
-            row = await decisions.ratify_chairs_action(
-                ctx.db, ctx.access, decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"),
-                item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
-            )
-        except InputErrors as e:
-            return DecisionPayload(errors=e.errors)
+        row = await decisions.ratify_chairs_action(
+            ctx.db, ctx.access, decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"),
+            item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+        )
         return DecisionPayload(decision=DecisionNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def add_action(self, info: Info, input: AddActionInput) -> ActionPayload:
         ctx = info.context
-        try:
-            row = await actions.add_action(
-                ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                item_id=input.item_id and ids.decode_as("AgendaItem", input.item_id, "itemId"),
-                description=input.description, owner_id=ids.decode_as("Person", input.owner_id, "ownerId"),
-                due_date=input.due_date,
-            )
-        except InputErrors as e:
-            return ActionPayload(errors=e.errors)
+        row = await actions.add_action(
+            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            item_id=input.item_id and ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            description=input.description, owner_id=ids.decode_as("Person", input.owner_id, "ownerId"),
+            due_date=input.due_date,
+        )
         return ActionPayload(action=ActionNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def update_action(self, info: Info, input: UpdateActionInput) -> ActionPayload:
         ctx = info.context
-        try:
-            row = await actions.update_action(
-                ctx.db, ctx.access, action_id=ids.decode_as("Action", input.id, "id"), status=ActionStatus(input.status),
-                note=input.note, meeting_id=input.meeting_id and ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-            )
-        except InputErrors as e:
-            return ActionPayload(errors=e.errors)
+        row = await actions.update_action(
+            ctx.db, ctx.access, action_id=ids.decode_as("Action", input.id, "id"), status=ActionStatus(input.status),
+            note=input.note, meeting_id=input.meeting_id and ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+        )
         return ActionPayload(action=ActionNode.from_row(row))
 
-    @strawberry.mutation(description="The secretary's notes of an item, for the minutes.")
+    @mutation(description="The secretary's notes of an item, for the minutes.")
     async def save_minute_notes(self, info: Info, input: SaveMinuteNotesInput) -> MinuteNotesPayload:
         ctx = info.context
-        try:
-            row = await minutes.save_notes(ctx.db, ctx.access, ids.decode_as("AgendaItem", input.item_id, "itemId"), input.notes)
-        except InputErrors as e:
-            return MinuteNotesPayload(errors=e.errors)
+        item_id = ids.decode_as("AgendaItem", input.item_id, "itemId")
+        row = await minutes.save_notes(ctx.db, ctx.access, item_id, input.notes)
         return MinuteNotesPayload(notes=row.notes)
 
-    @strawberry.mutation(description="Approve a meeting's minutes at an item of a later meeting: they are frozen and the public version published.")
+    @mutation(description=(
+        "Approve a meeting's minutes at an item of a later meeting: they are frozen and the public version published."))
     async def approve_minutes(self, info: Info, input: ApproveMinutesInput) -> MinutesPayload:
         ctx = info.context
-        try:
-            meeting_id = ids.decode_as("Meeting", input.meeting_id, "meetingId")
-            await minutes.approve(ctx.db, ctx.access, meeting_id=meeting_id,
-                                  item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"))
-        except InputErrors as e:
-            return MinutesPayload(errors=e.errors)
+        meeting_id = ids.decode_as("Meeting", input.meeting_id, "meetingId")
+        await minutes.approve(ctx.db, ctx.access, meeting_id=meeting_id,
+                              item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"))
         meeting = await ctx.db.first(select(Meeting).where(Meeting.id == meeting_id))
         return MinutesPayload(minutes=await _minutes(info, meeting, MinutesPart.PUBLIC))
 
 
 @strawberry.type
 class ConductSubscriptions:
-    @strawberry.subscription(description="The live meeting: its state now, then again after every change, from any app worker.")
+    @strawberry.subscription(
+        description="The live meeting: its state now, then again after every change, from any app worker."
+    )
     async def meeting_events(self, info: Info, meeting_id: strawberry.ID) -> AsyncGenerator[MeetingEvent, None]:
         key = ids.expect("Meeting", meeting_id)
         identity = info.context.identity

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -25,12 +25,12 @@ from quorum.conduct.tables import (
 from quorum.conduct.votes import Count, in_words
 from quorum import ids
 from quorum.graphql.context import Context, Info
-from quorum.graphql.node import Node, by_id_loader
+from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.interests.graphql import InterestCategoryEnum, InterestNode, interests_by_id
 from quorum.interests.tables import InterestCategory
 from quorum.meetings.tables import Purpose
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PartEnum, items_by_id, meetings_by_id
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, organisations_by_id, practices_by_id
+from quorum.organisations.graphql import OrganisationNode, PracticeNode
 from quorum.people.graphql import PersonNode, people_by_id
 
 if TYPE_CHECKING:
@@ -46,10 +46,10 @@ StandingEnum = strawberry.enum(Standing, name="AttendanceStanding")
 EventKindEnum = strawberry.enum(live.EventKind, name="MeetingEventKind")
 MinutesPartEnum = strawberry.enum(MinutesPart, name="MinutesPart")
 
-declarations_by_id = by_id_loader(policy.declarations, Declaration.id)
-votes_by_id = by_id_loader(policy.votes, Vote.id)
-decisions_by_id = by_id_loader(policy.decisions, Decision.id)
-actions_by_id = by_id_loader(policy.actions, Action.id)
+declarations_by_id = by_id_loader(policy.visible_declarations, Declaration.id)
+votes_by_id = by_id_loader(policy.visible_votes, Vote.id)
+decisions_by_id = by_id_loader(policy.visible_decisions, Decision.id)
+actions_by_id = by_id_loader(policy.visible_actions, Action.id)
 
 
 def _many(statement, key, order):
@@ -63,8 +63,8 @@ def _many(statement, key, order):
     return make
 
 
-casts_by_vote = _many(policy.casts, VoteCast.vote_id, [VoteCast.person_id])
-updates_by_action = _many(policy.action_updates, ActionUpdate.action_id, [ActionUpdate.at])
+casts_by_vote = _many(policy.visible_casts, VoteCast.vote_id, [VoteCast.person_id])
+updates_by_action = _many(policy.visible_action_updates, ActionUpdate.action_id, [ActionUpdate.at])
 
 
 async def _person(info: Info, person_id: uuid.UUID | None) -> PersonNode | None:
@@ -90,6 +90,7 @@ async def _meeting(info: Info, meeting_id: uuid.UUID | None) -> MeetingNode | No
 
 @strawberry.type(name="Declaration", description="A declaration of interest against an agenda item.")
 class DeclarationNode(Node):
+    loader: ClassVar = ("declarations", declarations_by_id)
     category: InterestCategoryEnum
     description: str
     management: ManagementEnum
@@ -105,10 +106,15 @@ class DeclarationNode(Node):
     def takes_part_in_decision(self) -> bool:
         return Management(self.row.management) not in EXCLUDED_FROM_DECISION
 
-    @strawberry.field(description="Why this management may not be enough, e.g. a financial interest declared only on an item for decision.")
+    @strawberry.field(
+        description="Why this management may not be enough, e.g. a financial interest declared only on an item for"
+        " decision."
+    )
     async def warning(self, info: Info) -> str | None:
         item = await info.context.loader("agenda_items", items_by_id).load(self.row.item_id)
-        return item and management_warning(InterestCategory(self.row.category), Management(self.row.management), Purpose(item.purpose))
+        return item and management_warning(
+            InterestCategory(self.row.category), Management(self.row.management), Purpose(item.purpose)
+        )
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
@@ -138,6 +144,7 @@ class NamedVote:
 
 @strawberry.type(name="Vote", description="A motion put to the vote on an item.")
 class VoteNode(Node):
+    loader: ClassVar = ("votes", votes_by_id)
     motion: str
     secret: bool
     is_open: bool
@@ -169,7 +176,9 @@ class VoteNode(Node):
 
     @strawberry.field(description="Who voted which way; empty for a secret vote.")
     async def named_votes(self, info: Info) -> list[NamedVote]:
-        return [NamedVote(choice=c.choice, person_id=c.person_id) for c in await self._casts(info) if c.choice is not None]
+        return [
+            NamedVote(choice=c.choice, person_id=c.person_id) for c in await self._casts(info) if c.choice is not None
+        ]
 
     @strawberry.field
     async def viewer_has_voted(self, info: Info) -> bool:
@@ -177,17 +186,22 @@ class VoteNode(Node):
 
     @strawberry.field
     async def viewer_may_vote(self, info: Info) -> bool:
-        viewer = info.context.access.person_id
-        return (self.row.is_open and viewer in self.row.eligible_person_ids
-                and not any(c.person_id == viewer for c in await self._casts(info)))
+        access = info.context.access
+        if not policy.can_vote(access, self.row, voted=()):  # spares reading the casts of a vote they may not cast
+            return False
+        return policy.can_vote(access, self.row, [c.person_id for c in await self._casts(info)])
 
     @strawberry.field
     async def result(self, info: Info) -> str | None:
         if self.row.is_open:
             return None
         chair = await _person(info, self.row.chaired_by)
-        return in_words(Count(self.row.for_count, self.row.against_count, self.row.abstain_count), Outcome(self.row.outcome),
-                        self.row.casting_vote and Choice(self.row.casting_vote), chair and chair.name)
+        return in_words(
+            Count(self.row.for_count, self.row.against_count, self.row.abstain_count),
+            Outcome(self.row.outcome),
+            self.row.casting_vote and Choice(self.row.casting_vote),
+            chair and chair.name,
+        )
 
     @strawberry.field(description="Who chairs the item, and so holds the casting vote.")
     async def chaired_by(self, info: Info) -> PersonNode | None:
@@ -214,13 +228,18 @@ class QuorumSummary:
 
 @strawberry.type(name="Decision", description="An entry in the decisions register (or a deferral, minuted).")
 class DecisionNode(Node):
+    loader: ClassVar = ("decisions", decisions_by_id)
     route: RouteEnum
     text: str
     decided_at: datetime
     ratified_at: datetime | None
     delegation_label: str | None
-    referred_to: str | None = strawberry.field(description="For a referral: the committee, as named when it was referred.")
-    rescinded_at: datetime | None = strawberry.field(description="Set when this outcome was rescinded; it no longer stands.")
+    referred_to: str | None = strawberry.field(
+        description="For a referral: the committee, as named when it was referred."
+    )
+    rescinded_at: datetime | None = strawberry.field(
+        description="Set when this outcome was rescinded; it no longer stands."
+    )
     rescission_reason: str | None
     row: strawberry.Private[Decision]
 
@@ -230,7 +249,10 @@ class DecisionNode(Node):
                    ratified_at=row.ratified_at, delegation_label=row.delegation_label, referred_to=row.referred_to,
                    rescinded_at=row.rescinded_at, rescission_reason=row.rescission_reason, row=row)
 
-    @strawberry.field(description="False for a ratification or an approval of minutes reported under the item: those are not the item's own outcome.")
+    @strawberry.field(
+        description="False for a ratification or an approval of minutes reported under the item: those are not the"
+        " item's own outcome."
+    )
     def is_item_outcome(self) -> bool:
         return self.row.ratifies_id is None and self.row.minutes_of_meeting_id is None
 
@@ -240,10 +262,7 @@ class DecisionNode(Node):
 
     @strawberry.field(description="For a ratification: the chair's action it ratified.")
     async def ratifies(self, info: Info) -> DecisionNode | None:
-        if self.row.ratifies_id is None:
-            return None
-        row = await info.context.loader("decisions", decisions_by_id).load(self.row.ratifies_id)
-        return row and DecisionNode.from_row(row)
+        return await load_node(info, DecisionNode, self.row.ratifies_id)
 
     @strawberry.field(description="The item's quorum when it was decided.")
     def quorum(self) -> QuorumSummary:
@@ -251,10 +270,7 @@ class DecisionNode(Node):
 
     @strawberry.field
     async def vote(self, info: Info) -> VoteNode | None:
-        if self.row.vote_id is None:
-            return None
-        row = await info.context.loader("votes", votes_by_id).load(self.row.vote_id)
-        return row and VoteNode.from_row(row)
+        return await load_node(info, VoteNode, self.row.vote_id)
 
     @strawberry.field
     async def item(self, info: Info) -> AgendaItemNode | None:
@@ -274,7 +290,9 @@ class DecisionNode(Node):
         return await _person(info, self.row.chaired_by)
 
     @strawberry.field(description="The delegation decided under, for those who may see the delegation.")
-    async def delegation(self, info: Info) -> Annotated[DelegationNode, strawberry.lazy("quorum.delegations.graphql")] | None:
+    async def delegation(
+        self, info: Info
+    ) -> Annotated[DelegationNode, strawberry.lazy("quorum.delegations.graphql")] | None:
         from quorum.delegations.graphql import DelegationNode, delegations_by_id
 
         if self.row.delegation_id is None:
@@ -301,6 +319,7 @@ class ActionProgress:
 
 @strawberry.type(name="Action", description="An action on a committee's action log.")
 class ActionNode(Node):
+    loader: ClassVar = ("actions", actions_by_id)
     description: str
     due_date: date
     status: ActionStatusEnum
@@ -421,7 +440,9 @@ class LiveVote:
     result: str | None
 
 
-@strawberry.type(description="What the live meeting page shows: attendance, the current item, its quorum and declarations, the vote.")
+@strawberry.type(
+    description="What the live meeting page shows: attendance, the current item, its quorum and declarations, the vote."
+)
 class LiveMeeting:
     meeting_id: strawberry.ID
     stage: StageEnum
@@ -517,19 +538,17 @@ class ItemConduct:
 
     @strawberry.field(description="The secretary's notes for the minutes (null for those who may not see drafts).")
     def notes(self, info: Info) -> str | None:
-        if not policy.sees_drafts(info.context.access, self.record.committee.id):
+        if not policy.can_see_drafts(info.context.access, self.record.committee.id):
             return None
         return self.record.notes.get(self.item_id, "")
 
     @strawberry.field(description="The organisations the item concerns, for conflict suggestions.")
     async def concerns_organisations(self, info: Info) -> list[OrganisationNode]:
-        rows = await info.context.loader("organisations", organisations_by_id).load_many(self.record.item(self.item_id).concerns_org_ids)
-        return [OrganisationNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, OrganisationNode, self.record.item(self.item_id).concerns_org_ids)
 
     @strawberry.field(description="The practices the item concerns, for conflict suggestions.")
     async def concerns_practices(self, info: Info) -> list[PracticeNode]:
-        rows = await info.context.loader("practices", practices_by_id).load_many(self.record.item(self.item_id).concerns_practice_ids)
-        return [PracticeNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, PracticeNode, self.record.item(self.item_id).concerns_practice_ids)
 
 
 @strawberry.type
@@ -582,7 +601,9 @@ class MinutesItemType:
                    decisions=[MinutesDecisionType.of(d) for d in i.decisions], actions=list(i.actions))
 
 
-@strawberry.type(name="Minutes", description="Minutes: approved and frozen, or a draft from what has been recorded so far.")
+@strawberry.type(
+    name="Minutes", description="Minutes: approved and frozen, or a draft from what has been recorded so far."
+)
 class MinutesType:
     part: MinutesPartEnum
     status: str
@@ -603,7 +624,9 @@ class MinutesType:
     pdf_url: str
 
     @classmethod
-    def of(cls, meeting_id: uuid.UUID, part: MinutesPart, content: MinutesContent, approved_at: datetime | None) -> MinutesType:
+    def of(
+        cls, meeting_id: uuid.UUID, part: MinutesPart, content: MinutesContent, approved_at: datetime | None
+    ) -> MinutesType:
         return cls(
             part=part, status=content.status, approval=content.approval, approved_at=approved_at,
             organisation=content.organisation, committee=content.committee, meeting_title=content.meeting_title,
