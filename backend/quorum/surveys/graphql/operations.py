@@ -67,7 +67,9 @@ class SurveyQueries:
     @strawberry.field
     def survey_templates(self) -> list[SurveyTemplate]:
         return [
-            SurveyTemplate(key=t.key, title=t.title, description=t.description, question_count=len(t.definition.questions))
+            SurveyTemplate(
+                key=t.key, title=t.title, description=t.description, question_count=len(t.definition.questions)
+            )
             for t in TEMPLATES.values()
         ]
 
@@ -85,7 +87,9 @@ class SurveyConditionInput:
     statement_key: str | None = None
 
 
-@strawberry.input(description="Agreement and 0-10 questions use fixed scales; a matrix without options uses the agreement scale.")
+@strawberry.input(description=(
+    "Agreement and 0-10 questions use fixed scales; a matrix without options uses the agreement scale."
+))
 class SurveyQuestionInput:
     key: str
     kind: QuestionKindEnum
@@ -107,7 +111,9 @@ class SurveySectionInput:
     questions: list[SurveyQuestionInput] = strawberry.field(default_factory=list)
 
 
-@strawberry.input(description="Who is asked: any of these roles, narrowed (when given) to practices in these localities or these practices.")
+@strawberry.input(description=(
+    "Who is asked: any of these roles, narrowed (when given) to practices in these localities or these practices."
+))
 class SurveyAudienceInput:
     roles: list[AudienceRoleEnum]
     localities: list[str] = strawberry.field(default_factory=list)
@@ -291,7 +297,8 @@ class SurveyMutations:
     async def create_survey_from_template(self, info: Info, input: CreateSurveyFromTemplateInput) -> SurveyPayload:
         ctx = info.context
         row = await service.create_from_template(
-            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"), input.template_key
+            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            input.template_key,
         )
         return SurveyPayload(survey=SurveyNode.from_row(row))
 

@@ -25,7 +25,7 @@ from quorum.surveys.tables import (
 )
 
 if TYPE_CHECKING:
-    from quorum.surveys.reports import SurveyResults
+    from quorum.surveys.graphql.results import SurveyResults
 
 SurveyStatusEnum = strawberry.enum(SurveyStatus, name="SurveyStatus")
 AnonymityEnum = strawberry.enum(Anonymity, name="SurveyAnonymity")
@@ -86,7 +86,9 @@ class OptionType:
         return [cls(key=o.key, label=o.label) for o in options]
 
 
-@strawberry.type(name="SurveyCondition", description="Shown only when the answer to an earlier question is any of anyOf.")
+@strawberry.type(
+    name="SurveyCondition", description="Shown only when the answer to an earlier question is any of anyOf."
+)
 class ConditionType:
     question_key: str
     statement_key: str | None
@@ -125,7 +127,9 @@ class SurveyQuestionNode(Node):
     def from_row(cls, row: SurveyQuestion) -> SurveyQuestionNode:
         return cls.build(service.question_from_row(row), row.id, row.position + 1)
 
-    @strawberry.field(description="The answers to pick from: the agreement scale, 0 to 10, or the question's own options.")
+    @strawberry.field(
+        description="The answers to pick from: the agreement scale, 0 to 10, or the question's own options."
+    )
     def options(self) -> list[OptionType]:
         return OptionType.of(self.question.scale)
 
@@ -179,7 +183,8 @@ class SurveyAnswerType:
     @classmethod
     def from_row(cls, row: SurveyAnswer) -> SurveyAnswerType:
         return cls(
-            question_id=ids.encode("SurveyQuestion", row.question_id), statement_key=row.item or None, choice=row.choice,
+            question_id=ids.encode("SurveyQuestion", row.question_id), statement_key=row.item or None,
+            choice=row.choice,
             choices=row.choices, number=None if row.number is None else float(row.number), text=row.text,
         )
 
@@ -324,7 +329,8 @@ class SurveyNode(Node):
         self, info: Info, token: str | None = None, practice_id: strawberry.ID | None = None
     ) -> SurveyResponseType | None:
         practice = None if practice_id is None else ids.expect("Practice", practice_id)
-        mine = await answering.my_response(info.context.db, info.context.access, self.row, token=token, practice_id=practice)
+        ctx = info.context
+        mine = await answering.my_response(ctx.db, ctx.access, self.row, token=token, practice_id=practice)
         return mine and SurveyResponseType.of(mine)
 
     @strawberry.field(description=(
@@ -353,7 +359,10 @@ class SurveyNode(Node):
         page = rows[offset:offset + first]
         return SurveyRespondentPage(
             total_count=len(rows),
-            respondents=[SurveyRespondentType(submitted_at=r.submitted_at, person_id=r.person_id, practice_id=r.practice_id) for r in page],
+            respondents=[
+                SurveyRespondentType(submitted_at=r.submitted_at, person_id=r.person_id, practice_id=r.practice_id)
+                for r in page
+            ],
         )
 
     @strawberry.field(description=(
@@ -362,8 +371,8 @@ class SurveyNode(Node):
     ))
     async def results(
         self, info: Info, split: GroupSplitEnum | None = None
-    ) -> Annotated[SurveyResults, strawberry.lazy("quorum.surveys.reports")] | None:
-        from quorum.surveys.reports import SurveyResults
+    ) -> Annotated[SurveyResults, strawberry.lazy("quorum.surveys.graphql.results")] | None:
+        from quorum.surveys.graphql.results import SurveyResults
 
         ctx = info.context
         if not await service.reads_results(ctx.db, ctx.access, self.row):
