@@ -8,7 +8,9 @@ from strawberry.dataloader import DataLoader
 
 from quorum.ballots import policy, results
 from quorum.ballots.rules import Turnout
-from quorum.ballots.tables import Ballot, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotVoteChoice
+from quorum.ballots.tables import (
+    Ballot, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotVoteChoice,
+)
 from quorum.graphql.context import Context
 from quorum.graphql.node import by_id_loader
 from quorum.people.service import visible_memberships

@@ -22,14 +22,18 @@ from quorum.graphql.errors import UserError
 from quorum.organisations.graphql import PracticeNode
 
 
-@strawberry.input(description="The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100.")
+@strawberry.input(description=(
+    "The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100."
+))
 class SetBallotSettingsInput:
     organisation_id: strawberry.ID
     weighting: WeightingEnum
     turnout_basis: TurnoutBasisEnum
     turnout_threshold_percent: float
     majority: MajorityEnum
-    majority_percent: float | None = strawberry.field(default=None, description="Only for STATED_SHARE: more than 50, at most 100.")
+    majority_percent: float | None = strawberry.field(
+        default=None, description="Only for STATED_SHARE: more than 50, at most 100."
+    )
     votes_may_be_changed: bool = False
 
 
@@ -79,7 +83,9 @@ class RevokeBallotProxyInput:
 @strawberry.input
 class BallotAnswerInput:
     question_id: strawberry.ID
-    option_ids: list[strawberry.ID] = strawberry.field(description="One option; or, in an election, up to its seats in candidates.")
+    option_ids: list[strawberry.ID] = strawberry.field(
+        description="One option; or, in an election, up to its seats in candidates."
+    )
 
 
 @strawberry.input
@@ -91,7 +97,10 @@ class CastBallotVoteInput:
     answers: list[BallotAnswerInput]
     submission_key: str | None = strawberry.field(
         default=None,
-        description="Make a random one (a UUID) for each ballot paper and send it again on every retry; never derive it from the choices.",
+        description=(
+            "Make a random one (a UUID) for each ballot paper and send it again on every retry; "
+            "never derive it from the choices."
+        ),
     )
 
 
@@ -103,7 +112,8 @@ BallotProxyPayload = payload("BallotProxyPayload", proxy=BallotProxyNode)
 @strawberry.type
 class CastBallotVotePayload:
     outcome: VoteOutcomeEnum | None = strawberry.field(
-        default=None, description="RECORDED, or ALREADY_RECORDED for a repeat (nothing changed), or CHANGED; null with errors.",
+        default=None,
+        description="RECORDED, or ALREADY_RECORDED for a repeat (nothing changed), or CHANGED; null with errors.",
     )
     message: str | None = None
     ballot: BallotNode | None = None
@@ -136,7 +146,9 @@ class BallotMutations:
             org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
             title=input.title, description=input.description, secret=input.secret,
             opens_at=input.opens_at, closes_at=input.closes_at,
-            questions=[QuestionDraft(q.text, QuestionKind(q.kind), q.seats, list(q.candidates)) for q in input.questions],
+            questions=[
+                QuestionDraft(q.text, QuestionKind(q.kind), q.seats, list(q.candidates)) for q in input.questions
+            ],
             document=input.document and (input.document.filename, input.document.content_base64),
         )
         return BallotPayload(ballot=BallotNode.from_row(row))
