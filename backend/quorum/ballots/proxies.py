@@ -11,9 +11,8 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.ballots.service import (
-    BallotStatus, can_manage, closed_at, get_ballot, represented_practices, status, visible_proxies, when,
-)
+from quorum.ballots.policy import can_act_for_practice, represented_practices, visible_proxies
+from quorum.ballots.service import BallotStatus, closed_at, get_ballot, status, when
 from quorum.ballots.tables import Ballot, BallotElector, BallotParticipation, BallotProxy
 from quorum.database import Db
 from quorum.errors import input_error
@@ -46,7 +45,7 @@ async def appoint_proxy(
     practice = await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == practice_id))
     if practice is None:
         raise input_error("practiceId", "That practice is not a member of the CCG holding this ballot.")
-    if practice_id not in represented_practices(access, ballot.org_id) and not can_manage(access, ballot.org_id):
+    if not can_act_for_practice(access, ballot.org_id, practice_id):
         raise input_error(None, f"Only {practice.name}'s representatives or the board secretary can appoint its proxy.")
     if status(ballot, clock.now()) == BallotStatus.CLOSED:
         raise input_error("ballotId", f"The ballot closed at {when(closed_at(ballot))}.")
@@ -79,7 +78,7 @@ async def revoke_proxy(db: Db, access: Access, proxy_id: uuid.UUID) -> BallotPro
     proxy = await db.first(visible_proxies(access).where(BallotProxy.id == proxy_id))
     if proxy is None:
         raise input_error("id", "No such proxy appointment.")
-    if proxy.practice_id not in represented_practices(access, proxy.org_id) and not can_manage(access, proxy.org_id):
+    if not can_act_for_practice(access, proxy.org_id, proxy.practice_id):
         raise input_error(None, "Only the practice's representatives or the board secretary can revoke its proxy.")
     if proxy.revoked_at is not None:
         raise input_error("id", "That proxy appointment has already been revoked.")
@@ -105,13 +104,6 @@ class VotingRight:
 
     practice_id: uuid.UUID
     proxy: BallotProxy | None = None
-
-
-def proxies_held(access: Access, ballot_ids: list[uuid.UUID]):
-    """Live proxy appointments the viewer holds in these ballots."""
-    return visible_proxies(access).where(
-        BallotProxy.ballot_id.in_(ballot_ids), BallotProxy.revoked_at.is_(None), BallotProxy.proxy_person_id == access.person_id,
-    )
 
 
 def voting_rights(access: Access, ballot: Ballot, held: list[BallotProxy]) -> list[VotingRight]:

@@ -13,8 +13,9 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
+from quorum.ballots.policy import can_manage, is_member, visible_ballots
 from quorum.ballots.tables import (
-    Ballot, BallotOption, BallotProxy, BallotQuestion, BallotSettings, BallotTally, OptionKind, QuestionKind,
+    Ballot, BallotOption, BallotQuestion, BallotSettings, BallotTally, OptionKind, QuestionKind,
 )
 from quorum.database import Db
 from quorum.files import service as files
@@ -22,7 +23,6 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
 from quorum.people.tables import Person
-from quorum.access import Role
 
 MAX_QUESTIONS = 20
 MAX_CANDIDATES = 50
@@ -48,33 +48,6 @@ def closed_at(ballot: Ballot) -> datetime:
 def when(moment: datetime) -> str:
     local = moment.astimezone(clock.LONDON)
     return f"{local:%H:%M} on {local:%A} {local.day} {local:%B %Y}"
-
-
-def visible_ballots(access: Access):
-    return select(Ballot).where(Ballot.org_id.in_(access.org_ids))
-
-
-def visible_questions(access: Access):
-    return select(BallotQuestion).where(BallotQuestion.org_id.in_(access.org_ids))
-
-
-def visible_options(access: Access):
-    return select(BallotOption).where(BallotOption.org_id.in_(access.org_ids))
-
-
-def visible_proxies(access: Access):
-    return select(BallotProxy).where(BallotProxy.org_id.in_(access.org_ids))
-
-
-def can_manage(access: Access, org_id: uuid.UUID) -> bool:
-    """The CCG's administrators and board secretaries run its ballots and set its voting rules."""
-    return access.is_governance_officer(org_id)
-
-
-def represented_practices(access: Access, org_id: uuid.UUID) -> frozenset[uuid.UUID]:
-    return frozenset(
-        g.practice_id for g in access.grants if g.org_id == org_id and g.role == Role.PRACTICE_REPRESENTATIVE and g.practice_id
-    )
 
 
 async def get_ballot(db: Db, access: Access, ballot_id: uuid.UUID) -> Ballot | None:
@@ -105,7 +78,7 @@ async def questions_of(db: Db, ballot: Ballot) -> list[tuple[BallotQuestion, lis
 
 async def managed_ccg(db: Db, access: Access, org_id: uuid.UUID, doing: str) -> Organisation:
     organisation = await get_organisation(db, access, org_id)
-    if organisation is None or org_id not in access.org_ids:
+    if organisation is None or not is_member(access, org_id):
         raise input_error("organisationId", "No such organisation.")
     if organisation.kind != OrganisationKind.CCG:
         raise input_error("organisationId", "Council of members ballots belong to CCGs, not to area teams.")
@@ -232,12 +205,6 @@ async def close_ballot(db: Db, access: Access, ballot_id: uuid.UUID) -> Ballot:
     await db.add(ballot)
     await record(db, access, "ballot.close", ballot, org_id=ballot.org_id, before=before)
     return ballot
-
-
-def my_ballots(access: Access):
-    """Ballots of the CCGs where the viewer represents a practice (proxies are representatives too)."""
-    orgs = {g.org_id for g in access.grants if g.role == Role.PRACTICE_REPRESENTATIVE}
-    return visible_ballots(access).where(Ballot.org_id.in_(orgs))
 
 
 def status_filter(statement, wanted: BallotStatus, now: datetime):

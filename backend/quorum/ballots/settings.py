@@ -11,6 +11,7 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
+from quorum.ballots.policy import is_member, visible_settings
 from quorum.ballots.service import managed_ccg
 from quorum.ballots.tables import BallotSettings, Majority, TurnoutBasis, Weighting
 from quorum.database import Db
@@ -18,9 +19,9 @@ from quorum.errors import InputErrors, UserError, input_error
 
 
 async def settings_of(db: Db, access: Access, org_id: uuid.UUID) -> BallotSettings | None:
-    if org_id not in access.org_ids:
+    if not is_member(access, org_id):
         return None
-    return await db.first(select(BallotSettings).where(BallotSettings.org_id == org_id))
+    return await db.first(visible_settings(access).where(BallotSettings.org_id == org_id))
 
 
 def percent_value(field: str, value: float, low: Decimal, high: Decimal, words: str) -> Decimal:

@@ -24,7 +24,7 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.ballots import proxies, service
+from quorum.ballots import policy, proxies, service
 from quorum.ballots.proxies import VotingRight
 from quorum.ballots.service import BallotStatus, when
 from quorum.ballots.tables import (
@@ -91,7 +91,7 @@ async def cast_vote(
     if ballot is None:
         raise input_error("ballotId", "No such ballot.")
     _check_open(ballot)
-    rights = proxies.voting_rights(access, ballot, await db.all(proxies.proxies_held(access, [ballot.id])))
+    rights = proxies.voting_rights(access, ballot, await db.all(policy.held_proxies(access, [ballot.id])))
     if rights and practice_id is not None and all(r.practice_id != practice_id for r in rights):
         if await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == practice_id)) is None:
             raise input_error("practiceId", "That practice is not a member of the CCG holding this ballot.")

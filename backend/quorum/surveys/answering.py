@@ -28,7 +28,7 @@ from quorum.access import Access
 from quorum.audit.service import record
 from quorum.database import Db
 from quorum.errors import InputErrors, input_error
-from quorum.surveys import service
+from quorum.surveys import policy, service
 from quorum.surveys.audience import Audience, MemberFacts, Respondent, respondents
 from quorum.surveys.definition import Answer, review
 from quorum.surveys.tables import (
@@ -79,7 +79,7 @@ def token_hash(token: str) -> str:
 
 async def answering_as(db: Db, access: Access, survey: Survey) -> list[Respondent]:
     """The ways the caller may answer this survey (none, themselves, or each practice they may answer for)."""
-    if not access.signed_in or survey.org_id not in access.org_ids:
+    if not policy.can_be_asked(access, survey):
         return []
     return ways_to_answer(survey, await service.member_facts(db, survey.org_id, access.person_id))
 
@@ -131,7 +131,7 @@ async def my_response(
     db: Db, access: Access, survey: Survey, *, token: str | None, practice_id: uuid.UUID | None
 ) -> MyResponse | None:
     """The caller's response, draft or sent: through their token for an anonymous survey."""
-    if not access.signed_in:
+    if not policy.can_have_response(access):
         return None
     link = None
     if survey.anonymity == Anonymity.ANONYMOUS:
@@ -162,7 +162,7 @@ async def save(
 ) -> Saved:
     """Save the answers as a draft, or (`submit`) check them all and send the response."""
     survey = await service.get_survey(db, access, survey_id)
-    if survey is None or not access.signed_in:
+    if survey is None or not policy.can_have_response(access):
         raise input_error("surveyId", "No such survey.")
     status = service.current_status(survey, clock.now())
     if status != SurveyStatus.OPEN:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from sqlalchemy import and_, delete, insert, or_
+from sqlalchemy import delete, insert, or_
 from sqlmodel import select
 
 from quorum import clock
@@ -23,6 +23,9 @@ from quorum.access import Role
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation
 from quorum.surveys.definition import (
     Condition, Definition, Option, Question, QuestionKind, Section, definition_errors, unstorable,
+)
+from quorum.surveys.policy import (
+    can_build_surveys, can_manage, can_read_results, is_member, results_are_public, visible_surveys,
 )
 from quorum.surveys.templates import TEMPLATES
 from quorum.surveys.tables import (
@@ -65,42 +68,18 @@ class Structure:
         return {i: k for k, i in self.question_ids.items()}
 
 
-def visible_questions(access: Access):
-    return select(SurveyQuestion).where(SurveyQuestion.survey_id.in_(visible_surveys(access).with_only_columns(Survey.id)))
-
-
-def visible_surveys(access: Access):
-    """Officers see their CCG's surveys; members and delegated committees see those not in draft;
-    an area team sees its CCGs' surveys whose results are published."""
-    area_ccgs = select(Organisation.id).where(Organisation.area_team_id.in_(access.org_ids))
-    return select(Survey).where(
-        or_(
-            Survey.org_id.in_(access.officer_org_ids),
-            and_(Survey.status != SurveyStatus.DRAFT, Survey.org_id.in_(access.org_ids | access.delegated_ccgs)),
-            and_(Survey.results_published.is_(True), Survey.org_id.in_(area_ccgs)),
-        )
-    )
-
-
 async def get_survey(db: Db, access: Access, survey_id: uuid.UUID) -> Survey | None:
     return await db.first(visible_surveys(access).where(Survey.id == survey_id))
 
 
-def can_manage(access: Access, survey: Survey) -> bool:
-    return access.is_governance_officer(survey.org_id)
-
-
 async def reads_results(db: Db, access: Access, survey: Survey) -> bool:
-    """The CCG's officers and committees holding a live delegation covering it; once results are
-    published, the CCG's members and its area team too."""
-    if access.is_governance_officer(survey.org_id) or survey.org_id in access.delegated_ccgs:
+    """Whether the caller may read the survey's results (the policy's rule, given the CCG's area team)."""
+    if can_read_results(access, survey):
         return True
-    if not survey.results_published or survey.status == SurveyStatus.DRAFT:
+    if not results_are_public(survey):
         return False
-    if survey.org_id in access.org_ids:
-        return True
     ccg = await get_organisation(db, access, survey.org_id)
-    return ccg is not None and ccg.area_team_id in access.org_ids
+    return ccg is not None and can_read_results(access, survey, ccg.area_team_id)
 
 
 def current_status(survey: Survey, now: datetime) -> SurveyStatus:
@@ -167,9 +146,9 @@ async def _store_definition(db: Db, survey: Survey, definition: Definition) -> N
 
 async def managed_ccg(db: Db, access: Access, org_id: uuid.UUID) -> Organisation:
     organisation = await get_organisation(db, access, org_id)
-    if organisation is None or org_id not in access.org_ids:
+    if organisation is None or not is_member(access, org_id):
         raise input_error("organisationId", "No such organisation.")
-    if not access.is_governance_officer(org_id):
+    if not can_build_surveys(access, org_id):
         raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can build its surveys.")
     if organisation.kind != OrganisationKind.CCG:
         raise input_error("organisationId", "Membership surveys belong to CCGs.")

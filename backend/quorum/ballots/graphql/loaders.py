@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import uuid
 
-from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
-from quorum.ballots import proxies, results, service
+from quorum.ballots import policy, results
 from quorum.ballots.rules import Turnout
-from quorum.ballots.tables import Ballot, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotVoteChoice
+from quorum.ballots.tables import (
+    Ballot, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotVoteChoice,
+)
 from quorum.graphql.context import Context
 from quorum.graphql.node import by_id_loader
+from quorum.people.service import visible_memberships
 from quorum.people.tables import Membership
 from quorum.access import Role
 
-ballots_by_id = by_id_loader(service.visible_ballots, Ballot.id)
-questions_by_id = by_id_loader(service.visible_questions, BallotQuestion.id)
-options_by_id = by_id_loader(service.visible_options, BallotOption.id)
-proxies_by_id = by_id_loader(service.visible_proxies, BallotProxy.id)
+ballots_by_id = by_id_loader(policy.visible_ballots, Ballot.id)
+questions_by_id = by_id_loader(policy.visible_questions, BallotQuestion.id)
+options_by_id = by_id_loader(policy.visible_options, BallotOption.id)
+proxies_by_id = by_id_loader(policy.visible_proxies, BallotProxy.id)
 
 
 def _grouped(make_statement, key_of):
@@ -33,43 +35,41 @@ def _grouped(make_statement, key_of):
 
 
 questions_by_ballot = _grouped(
-    lambda ctx, keys: service.visible_questions(ctx.access).where(BallotQuestion.ballot_id.in_(keys))
+    lambda ctx, keys: policy.visible_questions(ctx.access).where(BallotQuestion.ballot_id.in_(keys))
     .order_by(BallotQuestion.position),
     lambda row: row.ballot_id,
 )
 options_by_question = _grouped(
-    lambda ctx, keys: service.visible_options(ctx.access).where(BallotOption.question_id.in_(keys))
+    lambda ctx, keys: policy.visible_options(ctx.access).where(BallotOption.question_id.in_(keys))
     .order_by(BallotOption.position),
     lambda row: row.question_id,
 )
 participation_by_practice = _grouped(
-    lambda ctx, keys: select(BallotParticipation).where(
-        BallotParticipation.org_id.in_(ctx.access.org_ids),
+    lambda ctx, keys: policy.visible_participations(ctx.access).where(
         BallotParticipation.ballot_id.in_({b for b, _ in keys}),
         BallotParticipation.practice_id.in_({p for _, p in keys}),
     ),
     lambda row: (row.ballot_id, row.practice_id),
 )
 choices_by_practice = _grouped(
-    lambda ctx, keys: select(BallotVoteChoice).where(
-        BallotVoteChoice.org_id.in_(ctx.access.org_ids),
+    lambda ctx, keys: policy.visible_vote_choices(ctx.access).where(
         BallotVoteChoice.ballot_id.in_({b for b, _ in keys}),
         BallotVoteChoice.practice_id.in_({p for _, p in keys}),
     ),
     lambda row: (row.ballot_id, row.practice_id),
 )
 live_proxies_by_practice = _grouped(
-    lambda ctx, keys: service.visible_proxies(ctx.access).where(
+    lambda ctx, keys: policy.visible_proxies(ctx.access).where(
         BallotProxy.ballot_id.in_({b for b, _ in keys}), BallotProxy.practice_id.in_({p for _, p in keys}),
         BallotProxy.revoked_at.is_(None),
     ),
     lambda row: (row.ballot_id, row.practice_id),
 )
 held_proxies_by_ballot = _grouped(
-    lambda ctx, keys: proxies.proxies_held(ctx.access, keys), lambda row: row.ballot_id,
+    lambda ctx, keys: policy.held_proxies(ctx.access, keys), lambda row: row.ballot_id,
 )
 proxies_by_ballot = _grouped(
-    lambda ctx, keys: service.visible_proxies(ctx.access).where(BallotProxy.ballot_id.in_(keys))
+    lambda ctx, keys: policy.visible_proxies(ctx.access).where(BallotProxy.ballot_id.in_(keys))
     .order_by(BallotProxy.appointed_at, BallotProxy.id),
     lambda row: row.ballot_id,
 )
@@ -84,9 +84,8 @@ def turnouts_by_ballot(ctx: Context) -> DataLoader:
 
 
 representatives_by_practice = _grouped(
-    lambda ctx, keys: select(Membership).where(
-        Membership.org_id.in_(ctx.access.org_ids), Membership.practice_id.in_(keys),
-        Membership.role == Role.PRACTICE_REPRESENTATIVE,
+    lambda ctx, keys: visible_memberships(ctx.access).where(
+        Membership.practice_id.in_(keys), Membership.role == Role.PRACTICE_REPRESENTATIVE,
     ).order_by(Membership.valid_from, Membership.id),
     lambda row: row.practice_id,
 )

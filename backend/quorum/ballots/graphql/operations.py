@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 
 from quorum import limits
-from quorum.ballots import proxies, service, settings, voting
+from quorum.ballots import policy, proxies, service, settings, voting
 from quorum.ballots.graphql.types import (
     BallotNode, BallotProxyNode, BallotSettingsType, MajorityEnum, PracticeVote, QuestionKindEnum, TurnoutBasisEnum,
     VoteOutcomeEnum, WeightingEnum,
@@ -16,19 +16,24 @@ from quorum.ballots.service import QuestionDraft
 from quorum.ballots.tables import QuestionKind
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors, input_error
+from quorum.errors import input_error
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.errors import UserError
 from quorum.organisations.graphql import PracticeNode
 
 
-@strawberry.input(description="The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100.")
+@strawberry.input(description=(
+    "The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100."
+))
 class SetBallotSettingsInput:
     organisation_id: strawberry.ID
     weighting: WeightingEnum
     turnout_basis: TurnoutBasisEnum
     turnout_threshold_percent: float
     majority: MajorityEnum
-    majority_percent: float | None = strawberry.field(default=None, description="Only for STATED_SHARE: more than 50, at most 100.")
+    majority_percent: float | None = strawberry.field(
+        default=None, description="Only for STATED_SHARE: more than 50, at most 100."
+    )
     votes_may_be_changed: bool = False
 
 
@@ -78,7 +83,9 @@ class RevokeBallotProxyInput:
 @strawberry.input
 class BallotAnswerInput:
     question_id: strawberry.ID
-    option_ids: list[strawberry.ID] = strawberry.field(description="One option; or, in an election, up to its seats in candidates.")
+    option_ids: list[strawberry.ID] = strawberry.field(
+        description="One option; or, in an election, up to its seats in candidates."
+    )
 
 
 @strawberry.input
@@ -90,32 +97,23 @@ class CastBallotVoteInput:
     answers: list[BallotAnswerInput]
     submission_key: str | None = strawberry.field(
         default=None,
-        description="Make a random one (a UUID) for each ballot paper and send it again on every retry; never derive it from the choices.",
+        description=(
+            "Make a random one (a UUID) for each ballot paper and send it again on every retry; "
+            "never derive it from the choices."
+        ),
     )
 
 
-@strawberry.type
-class BallotSettingsPayload:
-    settings: BallotSettingsType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class BallotPayload:
-    ballot: BallotNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class BallotProxyPayload:
-    proxy: BallotProxyNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+BallotSettingsPayload = payload("BallotSettingsPayload", settings=BallotSettingsType)
+BallotPayload = payload("BallotPayload", ballot=BallotNode)
+BallotProxyPayload = payload("BallotProxyPayload", proxy=BallotProxyNode)
 
 
 @strawberry.type
 class CastBallotVotePayload:
     outcome: VoteOutcomeEnum | None = strawberry.field(
-        default=None, description="RECORDED, or ALREADY_RECORDED for a repeat (nothing changed), or CHANGED; null with errors.",
+        default=None,
+        description="RECORDED, or ALREADY_RECORDED for a repeat (nothing changed), or CHANGED; null with errors.",
     )
     message: str | None = None
     ballot: BallotNode | None = None
@@ -129,92 +127,78 @@ MAX_ANSWERS = 100
 
 @strawberry.type
 class BallotMutations:
-    @strawberry.mutation
+    @mutation
     async def set_ballot_settings(self, info: Info, input: SetBallotSettingsInput) -> BallotSettingsPayload:
         ctx = info.context
-        try:
-            row = await settings.set_settings(
-                ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                weighting=input.weighting, turnout_basis=input.turnout_basis,
-                turnout_threshold=input.turnout_threshold_percent, majority=input.majority,
-                majority_share=input.majority_percent, votes_may_change=input.votes_may_be_changed,
-            )
-        except InputErrors as e:
-            return BallotSettingsPayload(errors=e.errors)
+        row = await settings.set_settings(
+            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            weighting=input.weighting, turnout_basis=input.turnout_basis,
+            turnout_threshold=input.turnout_threshold_percent, majority=input.majority,
+            majority_share=input.majority_percent, votes_may_change=input.votes_may_be_changed,
+        )
         return BallotSettingsPayload(settings=BallotSettingsType.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def create_ballot(self, info: Info, input: CreateBallotInput) -> BallotPayload:
         ctx = info.context
-        try:
-            row = await service.create_ballot(
-                ctx.db, ctx.access,
-                org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-                title=input.title, description=input.description, secret=input.secret,
-                opens_at=input.opens_at, closes_at=input.closes_at,
-                questions=[QuestionDraft(q.text, QuestionKind(q.kind), q.seats, list(q.candidates)) for q in input.questions],
-                document=input.document and (input.document.filename, input.document.content_base64),
-            )
-        except InputErrors as e:
-            return BallotPayload(errors=e.errors)
+        row = await service.create_ballot(
+            ctx.db, ctx.access,
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            title=input.title, description=input.description, secret=input.secret,
+            opens_at=input.opens_at, closes_at=input.closes_at,
+            questions=[
+                QuestionDraft(q.text, QuestionKind(q.kind), q.seats, list(q.candidates)) for q in input.questions
+            ],
+            document=input.document and (input.document.filename, input.document.content_base64),
+        )
         return BallotPayload(ballot=BallotNode.from_row(row))
 
-    @strawberry.mutation(description="Close an open ballot before its closing time.")
+    @mutation(description="Close an open ballot before its closing time.")
     async def close_ballot(self, info: Info, input: CloseBallotInput) -> BallotPayload:
         ctx = info.context
-        try:
-            row = await service.close_ballot(ctx.db, ctx.access, ids.decode_as("Ballot", input.id, "id"))
-        except InputErrors as e:
-            return BallotPayload(errors=e.errors)
+        row = await service.close_ballot(ctx.db, ctx.access, ids.decode_as("Ballot", input.id, "id"))
         return BallotPayload(ballot=BallotNode.from_row(row))
 
-    @strawberry.mutation(description="A practice names another practice's representative to vote for it in one ballot.")
+    @mutation(description="A practice names another practice's representative to vote for it in one ballot.")
     async def appoint_ballot_proxy(self, info: Info, input: AppointBallotProxyInput) -> BallotProxyPayload:
         ctx = info.context
-        try:
-            row = await proxies.appoint_proxy(
-                ctx.db, ctx.access,
-                ballot_id=ids.decode_as("Ballot", input.ballot_id, "ballotId"),
-                practice_id=ids.decode_as("Practice", input.practice_id, "practiceId"),
-                proxy_person_id=ids.decode_as("Person", input.proxy_person_id, "proxyPersonId"),
-            )
-        except InputErrors as e:
-            return BallotProxyPayload(errors=e.errors)
+        row = await proxies.appoint_proxy(
+            ctx.db, ctx.access,
+            ballot_id=ids.decode_as("Ballot", input.ballot_id, "ballotId"),
+            practice_id=ids.decode_as("Practice", input.practice_id, "practiceId"),
+            proxy_person_id=ids.decode_as("Person", input.proxy_person_id, "proxyPersonId"),
+        )
         return BallotProxyPayload(proxy=BallotProxyNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def revoke_ballot_proxy(self, info: Info, input: RevokeBallotProxyInput) -> BallotProxyPayload:
         ctx = info.context
-        try:
-            row = await proxies.revoke_proxy(ctx.db, ctx.access, ids.decode_as("BallotProxy", input.id, "id"))
-        except InputErrors as e:
-            return BallotProxyPayload(errors=e.errors)
+        row = await proxies.revoke_proxy(ctx.db, ctx.access, ids.decode_as("BallotProxy", input.id, "id"))
         return BallotProxyPayload(proxy=BallotProxyNode.from_row(row))
 
-    @strawberry.mutation(description="Cast a practice's vote on every question of a ballot. Safe to retry.")
+    @mutation(description="Cast a practice's vote on every question of a ballot. Safe to retry.")
     async def cast_ballot_vote(self, info: Info, input: CastBallotVoteInput) -> CastBallotVotePayload:
         ctx = info.context
         limits.check_submission(ctx.access.person_id, ctx.client_address)
-        try:
-            if len(input.answers) > MAX_ANSWERS:
-                raise input_error("answers", f"Send at most {MAX_ANSWERS} answers.")
-            cast = await voting.cast_vote(
-                ctx.db, ctx.access,
-                ballot_id=ids.decode_as("Ballot", input.ballot_id, "ballotId"),
-                practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
-                answers=[
-                    voting.Answer(
-                        ids.decode_as("BallotQuestion", a.question_id, "answers"),
-                        tuple(ids.decode_as("BallotOption", o, "answers") for o in a.option_ids),
-                    )
-                    for a in input.answers
-                ],
-                submission_key=input.submission_key,
-            )
-        except InputErrors as e:
-            return CastBallotVotePayload(errors=e.errors)
+        if len(input.answers) > MAX_ANSWERS:
+            raise input_error("answers", f"Send at most {MAX_ANSWERS} answers.")
+        cast = await voting.cast_vote(
+            ctx.db, ctx.access,
+            ballot_id=ids.decode_as("Ballot", input.ballot_id, "ballotId"),
+            practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
+            answers=[
+                voting.Answer(
+                    ids.decode_as("BallotQuestion", a.question_id, "answers"),
+                    tuple(ids.decode_as("BallotOption", o, "answers") for o in a.option_ids),
+                )
+                for a in input.answers
+            ],
+            submission_key=input.submission_key,
+        )
         return CastBallotVotePayload(
             outcome=cast.outcome, message=cast.message, ballot=BallotNode.from_row(cast.ballot),
             practice=PracticeNode.from_row(cast.practice),
-            vote=PracticeVote.from_row(cast.participation, show_answers=not cast.ballot.secret),
+            vote=PracticeVote.from_row(
+                cast.participation, show_answers=policy.can_see_how_practice_voted(cast.ballot, own=True, closed=False)
+            ),
         )

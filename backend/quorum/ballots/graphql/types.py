@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from sqlalchemy import exists
-from sqlmodel import select
 
 from quorum import clock
-from quorum.ballots import proxies, results, service, settings
+from quorum.ballots import policy, proxies, results, service, settings
 from quorum.ballots.graphql.loaders import (
     ballots_by_id, choices_by_practice, held_proxies_by_ballot, live_proxies_by_practice, options_by_id,
-    options_by_question, participation_by_practice, proxies_by_ballot, questions_by_ballot, representatives_by_practice,
-    turnouts_by_ballot,
+    options_by_question, participation_by_practice, proxies_by_ballot, proxies_by_id, questions_by_ballot,
+    questions_by_id, representatives_by_practice, turnouts_by_ballot,
 )
 from quorum.ballots.rules import OptionResult, Outcome, QuestionResult, Rules, Turnout
 from quorum.ballots.service import BallotStatus
@@ -26,9 +26,9 @@ from quorum.ballots.voting import VoteOutcome
 from quorum.files.graphql import StoredFileType, stored_file
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.graphql.node import Node
+from quorum.graphql.node import Node, load_node, load_nodes
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id
+from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id
 from quorum.organisations.tables import Practice
 from quorum.people.graphql import PersonNode, people_by_id
 
@@ -83,11 +83,12 @@ class BallotSettingsType:
 
     @strawberry.field
     def viewer_can_change(self, info: Info) -> bool:
-        return service.can_manage(info.context.access, self.row.org_id)
+        return policy.can_manage(info.context.access, self.row.org_id)
 
 
 @strawberry.type(name="BallotOption")
 class BallotOptionNode(Node):
+    loader: ClassVar = ("ballot_options", options_by_id)
     kind: OptionKindEnum
     label: str
     position: int
@@ -100,6 +101,7 @@ class BallotOptionNode(Node):
 
 @strawberry.type(name="BallotQuestion")
 class BallotQuestionNode(Node):
+    loader: ClassVar = ("ballot_questions", questions_by_id)
     position: int
     kind: QuestionKindEnum
     text: str
@@ -142,8 +144,7 @@ class PracticeVote:
 
     @strawberry.field
     async def practice(self, info: Info) -> PracticeNode | None:
-        row = await info.context.loader("practices", practices_by_id).load(self.row.practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.row.practice_id)
 
     @strawberry.field
     async def cast_by(self, info: Info) -> PersonNode | None:
@@ -156,11 +157,11 @@ class PracticeVote:
             return None
         choices = await info.context.loader("ballot_choices", choices_by_practice).load((self.row.ballot_id, self.row.practice_id))
         questions = await info.context.loader("ballot_questions_by_ballot", questions_by_ballot).load(self.row.ballot_id)
-        options = await info.context.loader("ballot_options", options_by_id).load_many([c.option_id for c in choices])
+        options = await load_nodes(info, BallotOptionNode, [c.option_id for c in choices])
         return [
             BallotAnswer(
                 question=BallotQuestionNode.from_row(q),
-                options=[BallotOptionNode.from_row(o) for o in options if o and o.question_id == q.id],
+                options=[o for o in options if o.row.question_id == q.id],
             )
             for q in questions
         ]
@@ -171,11 +172,12 @@ async def practice_vote(info: Info, ballot: Ballot, practice_id: uuid.UUID, *, o
     if not found:
         return None
     closed = service.status(ballot, clock.now()) == BallotStatus.CLOSED
-    return PracticeVote.from_row(found[0], show_answers=not ballot.secret and (own or closed))
+    return PracticeVote.from_row(found[0], show_answers=policy.can_see_how_practice_voted(ballot, own=own, closed=closed))
 
 
 @strawberry.type(name="BallotProxy")
 class BallotProxyNode(Node):
+    loader: ClassVar = ("ballot_proxies", proxies_by_id)
     appointed_at: datetime
     revoked_at: datetime | None
     row: strawberry.Private[BallotProxy]
@@ -186,8 +188,7 @@ class BallotProxyNode(Node):
 
     @strawberry.field(description="The practice that appointed the proxy.")
     async def practice(self, info: Info) -> PracticeNode | None:
-        row = await info.context.loader("practices", practices_by_id).load(self.row.practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.row.practice_id)
 
     @strawberry.field(description="The representative who votes for the practice.")
     async def proxy(self, info: Info) -> PersonNode | None:
@@ -196,8 +197,7 @@ class BallotProxyNode(Node):
 
     @strawberry.field(description="The practice the proxy represents.")
     async def proxy_practice(self, info: Info) -> PracticeNode | None:
-        row = await info.context.loader("practices", practices_by_id).load(self.row.proxy_practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.row.proxy_practice_id)
 
     @strawberry.field
     async def appointed_by(self, info: Info) -> PersonNode | None:
@@ -206,8 +206,7 @@ class BallotProxyNode(Node):
 
     @strawberry.field
     async def ballot(self, info: Info) -> BallotNode | None:
-        row = await info.context.loader("ballots", ballots_by_id).load(self.row.ballot_id)
-        return row and BallotNode.from_row(row)
+        return await load_node(info, BallotNode, self.row.ballot_id)
 
 
 @strawberry.type
@@ -229,8 +228,7 @@ class BallotElectorType:
 
     @strawberry.field
     async def practice(self, info: Info) -> PracticeNode | None:
-        row = await info.context.loader("practices", practices_by_id).load(self.practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.practice_id)
 
     @strawberry.field(description="Null until the practice votes.")
     async def vote(self, info: Info) -> PracticeVote | None:
@@ -318,6 +316,7 @@ class BallotResults:
 
 @strawberry.type(name="Ballot")
 class BallotNode(Node):
+    loader: ClassVar = ("ballots", ballots_by_id)
     title: str
     description: str
     secret: bool
@@ -353,8 +352,7 @@ class BallotNode(Node):
 
     @strawberry.field
     async def organisation(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field(description="The explanatory document (PDF or Word).")
     async def document(self, info: Info) -> StoredFileType | None:
@@ -393,10 +391,9 @@ class BallotNode(Node):
         found = []
         for right in rights:
             vote = await practice_vote(info, self.row, right.practice_id, own=True)
-            practice = await info.context.loader("practices", practices_by_id).load(right.practice_id)
             found.append(BallotVotingRight(
-                practice=practice and PracticeNode.from_row(practice), as_proxy=right.proxy is not None, vote=vote,
-                can_vote=open_now and (vote is None or self.row.votes_may_change),
+                practice=await load_node(info, PracticeNode, right.practice_id), as_proxy=right.proxy is not None,
+                vote=vote, can_vote=policy.can_vote(self.row, open_now=open_now, voted=vote is not None),
             ))
         return found
 
@@ -404,7 +401,7 @@ class BallotNode(Node):
     async def electors(
         self, info: Info, first: int = 50, after: str | None = None, has_voted: bool | None = None
     ) -> Connection[BallotElectorType] | None:
-        if not service.can_manage(info.context.access, self.row.org_id):
+        if not policy.can_see_electorate(info.context.access, self.row):
             return None
         statement = results.electorate(self.row)
         model = BallotElector if self.row.electorate_frozen_at is not None else Practice
@@ -424,9 +421,9 @@ class BallotNode(Node):
 
     @strawberry.field(description="Named ballots, once closed: how each practice voted. Null otherwise.")
     async def named_votes(self, info: Info, first: int = 50, after: str | None = None) -> Connection[PracticeVote] | None:
-        if self.row.secret or self._status() != BallotStatus.CLOSED:
+        if not policy.can_see_named_votes(self.row, closed=self._status() == BallotStatus.CLOSED):
             return None
-        statement = select(BallotParticipation).where(
+        statement = policy.visible_participations(info.context.access).where(
             BallotParticipation.org_id == self.row.org_id, BallotParticipation.ballot_id == self.row.id
         )
         keys = [BallotParticipation.recorded_at, BallotParticipation.practice_id]
@@ -436,12 +433,8 @@ class BallotNode(Node):
 
     @strawberry.field(description="Proxy appointments: all of them for the secretary, those of the viewer's practices otherwise.")
     async def proxies(self, info: Info) -> list[BallotProxyNode]:
-        access = info.context.access
-        rows = await info.context.loader("ballot_proxies", proxies_by_ballot).load(self.row.id)
-        if not service.can_manage(access, self.row.org_id):
-            mine = service.represented_practices(access, self.row.org_id)
-            rows = [r for r in rows if r.practice_id in mine or r.proxy_person_id == access.person_id]
-        return [BallotProxyNode.from_row(r) for r in rows]
+        rows = await info.context.loader("ballot_proxies_by_ballot", proxies_by_ballot).load(self.row.id)
+        return [BallotProxyNode.from_row(r) for r in rows if policy.can_see_proxy(info.context.access, r)]
 
     @strawberry.field(description="Download the result as .xlsx, once the ballot has closed.")
     def export_url(self) -> str | None:
@@ -449,7 +442,7 @@ class BallotNode(Node):
 
     @strawberry.field(description="True when the viewer may close the ballot and see its electorate.")
     def viewer_can_manage(self, info: Info) -> bool:
-        return service.can_manage(info.context.access, self.row.org_id)
+        return policy.can_manage(info.context.access, self.row.org_id)
 
 
 BALLOT_ORDER = [Ballot.closes_at, Ballot.id]
@@ -464,15 +457,14 @@ class BallotQueries:
 
     @strawberry.field(description="One ballot; null when it does not exist or the viewer may not see it.")
     async def ballot(self, info: Info, id: strawberry.ID) -> BallotNode | None:
-        row = await info.context.loader("ballots", ballots_by_id).load(ids.expect("Ballot", id))
-        return row and BallotNode.from_row(row)
+        return await load_node(info, BallotNode, ids.expect("Ballot", id))
 
     @strawberry.field(description="Ballots of the viewer's CCGs, soonest closing first.")
     async def ballots(
         self, info: Info, first: int = 20, after: str | None = None,
         organisation_id: strawberry.ID | None = None, status: BallotStatusEnum | None = None,
     ) -> Connection[BallotNode]:
-        statement = service.visible_ballots(info.context.access)
+        statement = policy.visible_ballots(info.context.access)
         org_id = optional_id("Organisation", organisation_id)
         if org_id is not None:
             statement = statement.where(Ballot.org_id == org_id)
@@ -484,7 +476,7 @@ class BallotQueries:
     async def my_ballots(
         self, info: Info, first: int = 20, after: str | None = None, status: BallotStatusEnum | None = None
     ) -> Connection[BallotNode]:
-        statement = service.my_ballots(info.context.access)
+        statement = policy.voter_ballots(info.context.access)
         if status is not None:
             statement = service.status_filter(statement, status, clock.now())
         return await paginate(info.context.db, statement, BALLOT_ORDER, first, after, BallotNode.from_row)

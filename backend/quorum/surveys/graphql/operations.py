@@ -10,11 +10,12 @@ import strawberry
 from quorum import clock, limits
 from quorum import ids
 from quorum.graphql.context import Info
-from quorum.errors import InputErrors, input_error
+from quorum.errors import input_error
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.errors import UserError
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import optional_id
-from quorum.surveys import answering, service
+from quorum.surveys import answering, policy, service
 from quorum.surveys.audience import Audience, AudienceRole
 from quorum.surveys.definition import Condition, Definition, Option, Question, QuestionKind, Section
 from quorum.surveys.tables import Anonymity, RespondentUnit, Survey, SurveyStatus
@@ -41,7 +42,7 @@ class SurveyQueries:
     async def surveys(
         self, info: Info, first: int = 50, after: str | None = None, organisation_id: strawberry.ID | None = None
     ) -> Connection[SurveyNode]:
-        statement = service.visible_surveys(info.context.access)
+        statement = policy.visible_surveys(info.context.access)
         org_id = optional_id("Organisation", organisation_id)
         if org_id is not None:
             statement = statement.where(Survey.org_id == org_id)
@@ -50,11 +51,10 @@ class SurveyQueries:
     @strawberry.field(description="Open surveys that ask the viewer, for the home page.")
     async def my_surveys(self, info: Info) -> list[SurveyNode]:
         ctx = info.context
-        if not ctx.access.signed_in:
+        if not policy.can_have_response(ctx.access):
             return []
         rows = await ctx.db.all(
-            service.visible_surveys(ctx.access)
-            .where(Survey.status == SurveyStatus.OPEN, Survey.org_id.in_(ctx.access.org_ids))
+            policy.asking_surveys(ctx.access)
             .order_by(Survey.closes_at.nulls_last(), Survey.title)
             .limit(50)
         )
@@ -67,7 +67,9 @@ class SurveyQueries:
     @strawberry.field
     def survey_templates(self) -> list[SurveyTemplate]:
         return [
-            SurveyTemplate(key=t.key, title=t.title, description=t.description, question_count=len(t.definition.questions))
+            SurveyTemplate(
+                key=t.key, title=t.title, description=t.description, question_count=len(t.definition.questions)
+            )
             for t in TEMPLATES.values()
         ]
 
@@ -85,7 +87,9 @@ class SurveyConditionInput:
     statement_key: str | None = None
 
 
-@strawberry.input(description="Agreement and 0-10 questions use fixed scales; a matrix without options uses the agreement scale.")
+@strawberry.input(description=(
+    "Agreement and 0-10 questions use fixed scales; a matrix without options uses the agreement scale."
+))
 class SurveyQuestionInput:
     key: str
     kind: QuestionKindEnum
@@ -107,7 +111,9 @@ class SurveySectionInput:
     questions: list[SurveyQuestionInput] = strawberry.field(default_factory=list)
 
 
-@strawberry.input(description="Who is asked: any of these roles, narrowed (when given) to practices in these localities or these practices.")
+@strawberry.input(description=(
+    "Who is asked: any of these roles, narrowed (when given) to practices in these localities or these practices."
+))
 class SurveyAudienceInput:
     roles: list[AudienceRoleEnum]
     localities: list[str] = strawberry.field(default_factory=list)
@@ -190,10 +196,7 @@ class SurveyResponseInput:
     practice_id: strawberry.ID | None = None
 
 
-@strawberry.type
-class SurveyPayload:
-    survey: SurveyNode | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+SurveyPayload = payload("SurveyPayload", survey=SurveyNode)
 
 
 @strawberry.type
@@ -268,81 +271,78 @@ def _answers(answers: list[SurveyAnswerInput]) -> list[answering.GivenAnswer]:
     ]
 
 
-async def _survey_mutation(operation) -> SurveyPayload:
-    try:
-        row = await operation()
-    except InputErrors as e:
-        return SurveyPayload(errors=e.errors)
-    return SurveyPayload(survey=SurveyNode.from_row(row))
-
-
 async def _response_mutation(info: Info, input: SurveyResponseInput, *, submit: bool) -> SurveyResponsePayload:
     ctx = info.context
     limits.check_submission(ctx.access.person_id, ctx.client_address)
-    try:
-        saved = await answering.save(
-            ctx.db, ctx.access, ids.decode_as("Survey", input.survey_id, "surveyId"), _answers(input.answers),
-            token=input.token, practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
-            submit=submit,
-        )
-    except InputErrors as e:
-        return SurveyResponsePayload(errors=e.errors)
+    saved = await answering.save(
+        ctx.db, ctx.access, ids.decode_as("Survey", input.survey_id, "surveyId"), _answers(input.answers),
+        token=input.token, practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
+        submit=submit,
+    )
     return SurveyResponsePayload(response=SurveyResponseType.of(saved.response), resume_token=saved.resume_token)
 
 
 @strawberry.type
 class SurveyMutations:
-    @strawberry.mutation
+    @mutation
     async def create_survey(self, info: Info, input: CreateSurveyInput) -> SurveyPayload:
         ctx = info.context
-        return await _survey_mutation(lambda: service.create_survey(
+        row = await service.create_survey(
             ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
             settings=_settings(input), definition=_definition(input.sections),
-        ))
+        )
+        return SurveyPayload(survey=SurveyNode.from_row(row))
 
-    @strawberry.mutation(description="A CCG's own copy of a template, as a draft to edit.")
+    @mutation(description="A CCG's own copy of a template, as a draft to edit.")
     async def create_survey_from_template(self, info: Info, input: CreateSurveyFromTemplateInput) -> SurveyPayload:
         ctx = info.context
-        return await _survey_mutation(lambda: service.create_from_template(
-            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"), input.template_key
-        ))
+        row = await service.create_from_template(
+            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            input.template_key,
+        )
+        return SurveyPayload(survey=SurveyNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def update_survey(self, info: Info, input: UpdateSurveyInput) -> SurveyPayload:
         ctx = info.context
-        return await _survey_mutation(lambda: service.update_survey(
+        row = await service.update_survey(
             ctx.db, ctx.access, ids.decode_as("Survey", input.id, "id"),
             settings=_settings(input), definition=_definition(input.sections),
-        ))
+        )
+        return SurveyPayload(survey=SurveyNode.from_row(row))
 
-    @strawberry.mutation(description="A new draft with the same questions, linked to this survey so results can be compared.")
+    @mutation(description="A new draft with the same questions, linked to this survey so results can be compared.")
     async def copy_survey_as_next_round(self, info: Info, input: CopySurveyAsNextRoundInput) -> SurveyPayload:
         ctx = info.context
-        return await _survey_mutation(lambda: service.copy_as_next_round(
+        row = await service.copy_as_next_round(
             ctx.db, ctx.access, ids.decode_as("Survey", input.survey_id, "surveyId"), input.title
-        ))
+        )
+        return SurveyPayload(survey=SurveyNode.from_row(row))
 
-    @strawberry.mutation(description="Open a draft survey for responses; its questions can no longer change.")
+    @mutation(description="Open a draft survey for responses; its questions can no longer change.")
     async def open_survey(self, info: Info, input: SurveyIdInput) -> SurveyPayload:
         ctx = info.context
-        return await _survey_mutation(lambda: service.open_survey(ctx.db, ctx.access, ids.decode_as("Survey", input.id, "id")))
+        row = await service.open_survey(ctx.db, ctx.access, ids.decode_as("Survey", input.id, "id"))
+        return SurveyPayload(survey=SurveyNode.from_row(row))
 
-    @strawberry.mutation
+    @mutation
     async def close_survey(self, info: Info, input: SurveyIdInput) -> SurveyPayload:
         ctx = info.context
-        return await _survey_mutation(lambda: service.close_survey(ctx.db, ctx.access, ids.decode_as("Survey", input.id, "id")))
+        row = await service.close_survey(ctx.db, ctx.access, ids.decode_as("Survey", input.id, "id"))
+        return SurveyPayload(survey=SurveyNode.from_row(row))
 
-    @strawberry.mutation(description="Publish the results report to the CCG's members and its area team, or withdraw it.")
+    @mutation(description="Publish the results report to the CCG's members and its area team, or withdraw it.")
     async def publish_survey_results(self, info: Info, input: PublishSurveyResultsInput) -> SurveyPayload:
         ctx = info.context
-        return await _survey_mutation(lambda: service.publish_results(
+        row = await service.publish_results(
             ctx.db, ctx.access, ids.decode_as("Survey", input.id, "id"), input.published
-        ))
+        )
+        return SurveyPayload(survey=SurveyNode.from_row(row))
 
-    @strawberry.mutation(description="Save answers as a draft to come back to; required questions may be left.")
+    @mutation(description="Save answers as a draft to come back to; required questions may be left.")
     async def save_response(self, info: Info, input: SurveyResponseInput) -> SurveyResponsePayload:
         return await _response_mutation(info, input, submit=False)
 
-    @strawberry.mutation(description="Send the response (or, where the survey allows, change a sent one).")
+    @mutation(description="Send the response (or, where the survey allows, change a sent one).")
     async def submit_response(self, info: Info, input: SurveyResponseInput) -> SurveyResponsePayload:
         return await _response_mutation(info, input, submit=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -13,10 +13,10 @@ from quorum import clock
 from quorum import ids
 from quorum.graphql.context import Context, Info
 from quorum.errors import ClientError
-from quorum.graphql.node import Node, by_id_loader
-from quorum.organisations.graphql import OrganisationNode, PracticeNode, organisations_by_id, practices_by_id
+from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
+from quorum.organisations.graphql import OrganisationNode, PracticeNode
 from quorum.people.graphql import PersonNode, people_by_id
-from quorum.surveys import answering, results, service
+from quorum.surveys import answering, policy, results, service
 from quorum.surveys.audience import Audience, AudienceRole
 from quorum.surveys.definition import Condition, Option, Question, QuestionKind
 from quorum.surveys.groups import GroupSplit
@@ -25,7 +25,7 @@ from quorum.surveys.tables import (
 )
 
 if TYPE_CHECKING:
-    from quorum.surveys.reports import SurveyResults
+    from quorum.surveys.graphql.results import SurveyResults
 
 SurveyStatusEnum = strawberry.enum(SurveyStatus, name="SurveyStatus")
 AnonymityEnum = strawberry.enum(Anonymity, name="SurveyAnonymity")
@@ -35,20 +35,18 @@ AudienceRoleEnum = strawberry.enum(AudienceRole, name="SurveyAudienceRole")
 GroupSplitEnum = strawberry.enum(GroupSplit, name="RespondentGroupSplit")
 ResponseStatusEnum = strawberry.enum(ResponseStatus, name="SurveyResponseStatus")
 
-surveys_by_id = by_id_loader(service.visible_surveys, Survey.id)
-questions_by_id = by_id_loader(service.visible_questions, SurveyQuestion.id)
+surveys_by_id = by_id_loader(policy.visible_surveys, Survey.id)
+questions_by_id = by_id_loader(policy.visible_questions, SurveyQuestion.id)
 
 
 def structures_by_survey(ctx: Context) -> DataLoader:
     """Each survey's sections and questions, for any number of surveys in two statements."""
-    from sqlmodel import select
-
     async def load(survey_ids: list[uuid.UUID]) -> list[service.Structure]:
         sections = await ctx.db.all(
-            select(SurveySection).where(SurveySection.survey_id.in_(survey_ids)).order_by(SurveySection.position)
+            policy.visible_sections(ctx.access).where(SurveySection.survey_id.in_(survey_ids)).order_by(SurveySection.position)
         )
         questions = await ctx.db.all(
-            select(SurveyQuestion).where(SurveyQuestion.survey_id.in_(survey_ids)).order_by(SurveyQuestion.position)
+            policy.visible_questions(ctx.access).where(SurveyQuestion.survey_id.in_(survey_ids)).order_by(SurveyQuestion.position)
         )
         return [
             service.structure_from_rows(
@@ -64,10 +62,9 @@ def viewer_standing(ctx: Context) -> DataLoader:
     """The viewer's roles, practices and seats in each CCG, once per request however many surveys ask."""
 
     async def load(org_ids: list[uuid.UUID]) -> list[list]:
-        if not ctx.access.signed_in:
-            return [[] for _ in org_ids]
         return [
-            await service.member_facts(ctx.db, org_id, ctx.access.person_id) if org_id in ctx.access.org_ids else []
+            await service.member_facts(ctx.db, org_id, ctx.access.person_id)
+            if policy.can_be_asked_by(ctx.access, org_id) else []
             for org_id in org_ids
         ]
 
@@ -89,7 +86,9 @@ class OptionType:
         return [cls(key=o.key, label=o.label) for o in options]
 
 
-@strawberry.type(name="SurveyCondition", description="Shown only when the answer to an earlier question is any of anyOf.")
+@strawberry.type(
+    name="SurveyCondition", description="Shown only when the answer to an earlier question is any of anyOf."
+)
 class ConditionType:
     question_key: str
     statement_key: str | None
@@ -106,6 +105,7 @@ class ConditionType:
 
 @strawberry.type(name="SurveyQuestion")
 class SurveyQuestionNode(Node):
+    loader: ClassVar = ("survey_questions", questions_by_id)
     key: str
     kind: QuestionKindEnum
     number: int
@@ -127,7 +127,9 @@ class SurveyQuestionNode(Node):
     def from_row(cls, row: SurveyQuestion) -> SurveyQuestionNode:
         return cls.build(service.question_from_row(row), row.id, row.position + 1)
 
-    @strawberry.field(description="The answers to pick from: the agreement scale, 0 to 10, or the question's own options.")
+    @strawberry.field(
+        description="The answers to pick from: the agreement scale, 0 to 10, or the question's own options."
+    )
     def options(self) -> list[OptionType]:
         return OptionType.of(self.question.scale)
 
@@ -166,8 +168,7 @@ class SurveyAudience:
 
     @strawberry.field
     async def practices(self, info: Info) -> list[PracticeNode]:
-        rows = await info.context.loader("practices", practices_by_id).load_many(self.practice_ids)
-        return [PracticeNode.from_row(r) for r in rows if r]
+        return await load_nodes(info, PracticeNode, self.practice_ids)
 
 
 @strawberry.type(name="SurveyAnswer")
@@ -182,7 +183,8 @@ class SurveyAnswerType:
     @classmethod
     def from_row(cls, row: SurveyAnswer) -> SurveyAnswerType:
         return cls(
-            question_id=ids.encode("SurveyQuestion", row.question_id), statement_key=row.item or None, choice=row.choice,
+            question_id=ids.encode("SurveyQuestion", row.question_id), statement_key=row.item or None,
+            choice=row.choice,
             choices=row.choices, number=None if row.number is None else float(row.number), text=row.text,
         )
 
@@ -203,10 +205,7 @@ class SurveyResponseType:
 
     @strawberry.field(description="The practice answered for, when the survey takes one response per practice.")
     async def practice(self, info: Info) -> PracticeNode | None:
-        if self.practice_id is None:
-            return None
-        row = await info.context.loader("practices", practices_by_id).load(self.practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.practice_id)
 
 
 @strawberry.type(description="One way the viewer may answer: for themselves, or for one of their practices.")
@@ -216,10 +215,7 @@ class SurveyAnsweringAs:
 
     @strawberry.field
     async def practice(self, info: Info) -> PracticeNode | None:
-        if self.practice_id is None:
-            return None
-        row = await info.context.loader("practices", practices_by_id).load(self.practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.practice_id)
 
 
 @strawberry.type(name="SurveyRespondent")
@@ -235,10 +231,7 @@ class SurveyRespondentType:
 
     @strawberry.field
     async def practice(self, info: Info) -> PracticeNode | None:
-        if self.practice_id is None:
-            return None
-        row = await info.context.loader("practices", practices_by_id).load(self.practice_id)
-        return row and PracticeNode.from_row(row)
+        return await load_node(info, PracticeNode, self.practice_id)
 
 
 @strawberry.type
@@ -249,6 +242,7 @@ class SurveyRespondentPage:
 
 @strawberry.type(name="Survey")
 class SurveyNode(Node):
+    loader: ClassVar = ("surveys", surveys_by_id)
     title: str
     description: str
     anonymity: AnonymityEnum
@@ -275,8 +269,7 @@ class SurveyNode(Node):
 
     @strawberry.field
     async def organisation(self, info: Info) -> OrganisationNode | None:
-        row = await info.context.loader("organisations", organisations_by_id).load(self.row.org_id)
-        return row and OrganisationNode.from_row(row)
+        return await load_node(info, OrganisationNode, self.row.org_id)
 
     @strawberry.field
     def audience(self) -> SurveyAudience:
@@ -305,14 +298,11 @@ class SurveyNode(Node):
 
     @strawberry.field(description="The earlier survey this one repeats, for comparison; null when not visible.")
     async def previous_round(self, info: Info) -> SurveyNode | None:
-        if self.row.previous_round_id is None:
-            return None
-        row = await info.context.loader("surveys", surveys_by_id).load(self.row.previous_round_id)
-        return row and SurveyNode.from_row(row)
+        return await load_node(info, SurveyNode, self.row.previous_round_id)
 
     @strawberry.field
     def viewer_can_manage(self, info: Info) -> bool:
-        return service.can_manage(info.context.access, self.row)
+        return policy.can_manage(info.context.access, self.row)
 
     @strawberry.field
     async def viewer_can_read_results(self, info: Info) -> bool:
@@ -339,7 +329,8 @@ class SurveyNode(Node):
         self, info: Info, token: str | None = None, practice_id: strawberry.ID | None = None
     ) -> SurveyResponseType | None:
         practice = None if practice_id is None else ids.expect("Practice", practice_id)
-        mine = await answering.my_response(info.context.db, info.context.access, self.row, token=token, practice_id=practice)
+        ctx = info.context
+        mine = await answering.my_response(ctx.db, ctx.access, self.row, token=token, practice_id=practice)
         return mine and SurveyResponseType.of(mine)
 
     @strawberry.field(description=(
@@ -362,13 +353,16 @@ class SurveyNode(Node):
         if not 1 <= first <= 100 or offset < 0:
             raise ClientError("'first' must be between 1 and 100, and 'offset' not negative.")
         ctx = info.context
-        if self.row.anonymity == Anonymity.ANONYMOUS or not service.can_manage(ctx.access, self.row):
+        if not policy.can_see_respondents(ctx.access, self.row):
             return None
         rows = await answering.who_responded(ctx.db, self.row)
         page = rows[offset:offset + first]
         return SurveyRespondentPage(
             total_count=len(rows),
-            respondents=[SurveyRespondentType(submitted_at=r.submitted_at, person_id=r.person_id, practice_id=r.practice_id) for r in page],
+            respondents=[
+                SurveyRespondentType(submitted_at=r.submitted_at, person_id=r.person_id, practice_id=r.practice_id)
+                for r in page
+            ],
         )
 
     @strawberry.field(description=(
@@ -377,8 +371,8 @@ class SurveyNode(Node):
     ))
     async def results(
         self, info: Info, split: GroupSplitEnum | None = None
-    ) -> Annotated[SurveyResults, strawberry.lazy("quorum.surveys.reports")] | None:
-        from quorum.surveys.reports import SurveyResults
+    ) -> Annotated[SurveyResults, strawberry.lazy("quorum.surveys.graphql.results")] | None:
+        from quorum.surveys.graphql.results import SurveyResults
 
         ctx = info.context
         if not await service.reads_results(ctx.db, ctx.access, self.row):
@@ -390,7 +384,7 @@ class SurveyNode(Node):
             if earlier is not None and await service.reads_results(ctx.db, ctx.access, earlier):
                 structure = await ctx.loader("survey_structures", structures_by_survey).load(earlier.id)
                 previous = (earlier, await results.survey_results(ctx.db, earlier, structure))
-        return SurveyResults.of(self.row, current, split, previous, explain=service.can_manage(ctx.access, self.row))
+        return SurveyResults.of(self.row, current, split, previous, explain=policy.can_manage(ctx.access, self.row))
 
     @strawberry.field(description="Where to download the results as .xlsx; null unless the viewer may read them.")
     async def results_export_url(self, info: Info) -> str | None:

@@ -31,7 +31,10 @@ class StatementFigures:
     agree_percent: float | None
 
 
-@strawberry.type(name="SurveyGroupFigures", description="One group's results for one question. A withheld group shows only its label.")
+@strawberry.type(
+    name="SurveyGroupFigures",
+    description="One group's results for one question. A withheld group shows only its label.",
+)
 class GroupFigures:
     key: str
     label: str
