@@ -41,7 +41,6 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     return True
 
 
-
 async def differences(metadata: sa.MetaData) -> list:
     engine = create_async_engine(owner_url())
     try:
