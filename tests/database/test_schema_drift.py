@@ -24,8 +24,7 @@ MIGRATION_ONLY_TABLES = {
 MIGRATION_ONLY_FOREIGN_KEYS = {
     "ballot_tally_org_id_ballot_id_secret_fkey", "ballot_tally_org_id_ballot_id_question_id_option_id_fkey",
     "ballot_vote_org_id_ballot_id_secret_fkey", "ballot_vote_choice_org_id_ballot_id_question_id_option_id_fkey",
-    "ballot_vote_choice_org_id_ballot_id_question_id_practice_i_fkey", "membership_org_id_person_id_fkey",
-    "pack_build_session_fkey",
+    "ballot_vote_choice_org_id_ballot_id_question_id_practice_i_fkey",
 }
 
 
