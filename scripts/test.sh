@@ -12,6 +12,9 @@ setup_frontend
 say "Checking the generated TypeScript types match frontend/schema.graphql"
 (cd frontend && npm run --silent codegen:check)
 
+say "Frontend lint"
+(cd frontend && npm run --silent lint)
+
 say "Frontend unit tests"
 (cd frontend && npm test --silent)
 build_frontend

@@ -5,7 +5,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Column, DateTime, ForeignKeyConstraint, Numeric, String, func
+from sqlalchemy import BigInteger, Column, DateTime, ForeignKeyConstraint, Numeric, SmallInteger, String, func
 from sqlmodel import Field, SQLModel
 
 
@@ -88,10 +88,10 @@ class BallotQuestion(SQLModel, table=True):
     org_id: uuid.UUID = Field(primary_key=True)
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     ballot_id: uuid.UUID
-    position: int
+    position: int = Field(sa_type=SmallInteger)
     kind: QuestionKind = Field(sa_type=String)
     text: str
-    seats: int = 1
+    seats: int = Field(default=1, sa_type=SmallInteger)
 
 
 class BallotOption(SQLModel, table=True):
@@ -106,7 +106,7 @@ class BallotOption(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     ballot_id: uuid.UUID
     question_id: uuid.UUID
-    position: int
+    position: int = Field(sa_type=SmallInteger)
     kind: OptionKind = Field(sa_type=String)
     label: str
 

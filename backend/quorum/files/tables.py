@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, LargeBinary, func
+from sqlalchemy import Column, DateTime, LargeBinary, Text, func
 from sqlmodel import Field, SQLModel
 
 
@@ -19,7 +19,8 @@ class StoredFile(SQLModel, table=True):
     size_bytes: int
     sha256: str
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-    inspection_note: str | None = None  # what the upload check removed or noticed, told to the uploader
+    # What the upload check removed or noticed, told to the uploader.
+    inspection_note: str | None = Field(default=None, sa_type=Text)
     uploaded_by: uuid.UUID | None = Field(default=None, foreign_key="person.id")
     uploaded_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())

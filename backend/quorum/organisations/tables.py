@@ -4,7 +4,7 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Index, String, func
+from sqlalchemy import Column, DateTime, Index, Text, func
 from sqlmodel import Field, SQLModel
 
 
@@ -19,7 +19,7 @@ class Organisation(SQLModel, table=True):
     __tablename__ = "organisation"
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    kind: OrganisationKind = Field(sa_type=String)
+    kind: OrganisationKind = Field(sa_type=Text)
     ods_code: str = Field(unique=True)
     name: str
     area_team_id: uuid.UUID | None = Field(default=None, foreign_key="organisation.id")

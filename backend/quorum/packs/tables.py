@@ -23,6 +23,10 @@ class PackBuild(SQLModel, table=True):
     __table_args__ = (
         ForeignKeyConstraint(["org_id", "meeting_id"], ["meeting.org_id", "meeting.id"]),
         ForeignKeyConstraint(["org_id", "file_id"], ["stored_file.org_id", "stored_file.id"]),
+        ForeignKeyConstraint(
+            ["session_org_id", "session_id"], ["in_common_session.org_id", "in_common_session.id"],
+            name="pack_build_session_fkey",
+        ),
     )
 
     org_id: uuid.UUID = Field(primary_key=True)

@@ -35,6 +35,7 @@ class Membership(SQLModel, table=True):
     __tablename__ = "membership"
     __table_args__ = (
         ForeignKeyConstraint(["org_id", "practice_id"], ["practice.org_id", "practice.id"]),
+        ForeignKeyConstraint(["org_id", "person_id"], ["person_registration.org_id", "person_registration.person_id"]),
     )
 
     org_id: uuid.UUID = Field(primary_key=True, foreign_key="organisation.id")

@@ -1,5 +1,5 @@
 import { createClient } from 'graphql-ws';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { MeetingEventsSubscription } from '../generated/graphql';
 import { gql } from './client';
 
@@ -32,8 +32,8 @@ export type MeetingEvent = MeetingEventsSubscription['meetingEvents'];
  * the component is mounted, and calls onEvent with each one. It reconnects by itself.
  */
 export function useMeetingEvents(meetingId: string | undefined, onEvent: (event: MeetingEvent) => void): void {
-  const handler = useRef(onEvent);
-  handler.current = onEvent;
+  // The latest onEvent, without reconnecting each time the caller renders a new function.
+  const handle = useEffectEvent(onEvent);
 
   useEffect(() => {
     if (!meetingId || typeof WebSocket === 'undefined') return;
@@ -46,7 +46,7 @@ export function useMeetingEvents(meetingId: string | undefined, onEvent: (event:
       { query: meetingEventsSubscription.source, variables: { meetingId } },
       {
         next: (result) => {
-          if (result.data) handler.current(result.data.meetingEvents);
+          if (result.data) handle(result.data.meetingEvents);
         },
         error: () => undefined,
         complete: () => undefined,

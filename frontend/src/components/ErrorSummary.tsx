@@ -25,7 +25,7 @@ interface ErrorSummaryProps {
   title?: string;
   children?: ReactNode;
   /** Move focus to the summary each time a new list of errors arrives. */
-  autoFocus?: boolean;
+  takeFocus?: boolean;
 }
 
 export function ErrorSummary({
@@ -33,13 +33,13 @@ export function ErrorSummary({
   idPrefix,
   title = 'There is a problem',
   children,
-  autoFocus = true,
+  takeFocus = true,
 }: ErrorSummaryProps) {
   const summary = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (autoFocus && errors.length) summary.current?.focus();
-  }, [errors, autoFocus]);
+    if (takeFocus && errors.length) summary.current?.focus();
+  }, [errors, takeFocus]);
 
   if (!errors.length) return null;
 

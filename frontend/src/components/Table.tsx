@@ -70,6 +70,8 @@ export function Table({ caption, head, rows, compact = false }: TableProps) {
         className="nhsuk-scroll__content"
         role="region"
         aria-labelledby={captionId}
+        // A region that scrolls must take focus so it can be scrolled from the keyboard (axe: scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={overflow.scrollable ? 0 : undefined}
         ref={box}
       >

@@ -14,7 +14,7 @@ export function Loading() {
 /** A query that failed; shown where its data would be, without taking focus. */
 export function QueryProblem({ error, idPrefix }: { error: RequestError | undefined; idPrefix: string }) {
   if (!error) return null;
-  return <ErrorSummary errors={error.toFormErrors()} idPrefix={idPrefix} autoFocus={false} />;
+  return <ErrorSummary errors={error.toFormErrors()} idPrefix={idPrefix} takeFocus={false} />;
 }
 
 /** Confirms that a form did its work; the live region is always there so the news is announced. */

@@ -25,12 +25,10 @@ const splits: { value: RespondentGroupSplit | ''; label: string }[] = [
 
 // A group may be withheld for being small or for giving a small group away in combination: the reasons
 // (for the survey's managers) say which.
-function withheldText(_threshold: number): string {
-  return 'Withheld';
-}
+const WITHHELD = 'Withheld';
 
-function OptionCell({ figures, optionKey, threshold }: { figures: Figures; optionKey: string; threshold: number }) {
-  if (figures.withheld) return <>{withheldText(threshold)}</>;
+function OptionCell({ figures, optionKey }: { figures: Figures; optionKey: string }) {
+  if (figures.withheld) return <>{WITHHELD}</>;
   const option = figures.options.find((candidate) => candidate.key === optionKey);
   if (!option) return <>0</>;
   return (
@@ -40,8 +38,8 @@ function OptionCell({ figures, optionKey, threshold }: { figures: Figures; optio
   );
 }
 
-function respondentsCell(figures: Figures, threshold: number): string {
-  return figures.withheld ? withheldText(threshold) : String(figures.respondents ?? 0);
+function respondentsCell(figures: Figures): string {
+  return figures.withheld ? WITHHELD : String(figures.respondents ?? 0);
 }
 
 function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionResult; threshold: number; splitLabel: string | null }) {
@@ -80,13 +78,13 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
           rows={[
             {
               key: '__respondents',
-              cells: ['People answering', ...columns.map((figures) => respondentsCell(figures, threshold))],
+              cells: ['People answering', ...columns.map((figures) => respondentsCell(figures))],
             },
             ...question.options.map((option) => ({
               key: option.key,
               cells: [
                 option.label,
-                ...columns.map((figures) => <OptionCell figures={figures} optionKey={option.key} threshold={threshold} />),
+                ...columns.map((figures) => <OptionCell figures={figures} optionKey={option.key} />),
               ],
             })),
           ]}
@@ -108,7 +106,7 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
               <AgreementBars label={`${statement.label}: everyone`} options={everyone.options} />
             </>
           ) : (
-            <p>Everyone: {withheldText(threshold)}</p>
+            <p>Everyone: {WITHHELD}</p>
           )}
           {groups.length > 0 && (
             <Table
@@ -120,8 +118,8 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
                   key: group.key,
                   cells: [
                     group.label,
-                    group.withheld || !figures ? withheldText(threshold) : String(figures.respondents),
-                    group.withheld || !figures ? withheldText(threshold) : formatPercent(figures.agreePercent),
+                    group.withheld || !figures ? WITHHELD : String(figures.respondents),
+                    group.withheld || !figures ? WITHHELD : formatPercent(figures.agreePercent),
                   ],
                 };
               })}
@@ -138,7 +136,7 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
             key: group.key,
             cells: [
               group.label,
-              respondentsCell(group, threshold),
+              respondentsCell(group),
               group.withheld || group.mean === null || group.mean === undefined ? '' : group.mean.toFixed(1),
             ],
           }))}
@@ -148,7 +146,7 @@ function QuestionFigures({ result, threshold, splitLabel }: { result: QuestionRe
         <p className="app-survey-comparison">
           In {result.previousRound.surveyTitle}:{' '}
           {result.previousRound.overall.withheld
-            ? withheldText(threshold)
+            ? WITHHELD
             : `${result.previousRound.overall.respondents ?? 0} answered${
                 result.previousRound.overall.agreePercent !== null && result.previousRound.overall.agreePercent !== undefined
                   ? `, ${formatPercent(result.previousRound.overall.agreePercent)} agreed or strongly agreed`
@@ -242,7 +240,7 @@ function ResultsView({ survey, results }: { survey: SurveyNode; results: Results
           <SummaryRow label="Response rate">{formatPercent(results.responseRate)}</SummaryRow>
         )}
         <SummaryRow label="Smallest group shown">
-          {threshold} people. Smaller groups are shown as “{withheldText(threshold)}”, and so is anything that,
+          {threshold} people. Smaller groups are shown as “{WITHHELD}”, and so is anything that,
           combined with other figures (including the previous round’s), would give a smaller group away.
         </SummaryRow>
       </SummaryList>
@@ -255,8 +253,8 @@ function ResultsView({ survey, results }: { survey: SurveyNode; results: Results
             cells: [
               rate.locality,
               rate.invited ?? '',
-              rate.responses === null || rate.responses === undefined ? withheldText(threshold) : rate.responses,
-              rate.responses === null || rate.responses === undefined ? withheldText(threshold) : formatPercent(rate.percent),
+              rate.responses === null || rate.responses === undefined ? WITHHELD : rate.responses,
+              rate.responses === null || rate.responses === undefined ? WITHHELD : formatPercent(rate.percent),
             ],
           }))}
         />
