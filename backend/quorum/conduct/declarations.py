@@ -24,7 +24,7 @@ from quorum.interests import pending
 from quorum.interests.service import visible_interests
 from quorum.interests.tables import Interest, InterestCategory
 from quorum.meetings.tables import AgendaItem, Meeting
-from quorum.organisations.service import visible_organisations, visible_practices
+from quorum.organisations.policy import visible_organisations, visible_practices
 from quorum.organisations.tables import Organisation, Practice
 from quorum.people.tables import Person
 from quorum.committees.tables import Seat

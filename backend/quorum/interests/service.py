@@ -22,7 +22,8 @@ from quorum.interests.policy import (
 from quorum.interests.tables import (
     GiftApprover, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview, InterestStatus,
 )
-from quorum.organisations.service import get_organisation, visible_organisations, visible_practices
+from quorum.organisations.policy import visible_organisations, visible_practices
+from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation
 from quorum.people.tables import Membership, Person, PersonRegistration
 from quorum.access import Role

@@ -17,7 +17,7 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
-from quorum.organisations.service import visible_organisations
+from quorum.organisations.policy import visible_organisations
 from quorum.organisations.tables import Organisation
 from quorum.surveys.tables import (
     Anonymity, Survey, SurveyAnswer, SurveyQuestion, SurveyRespondent, SurveyResponse, SurveySection, SurveyStatus,

@@ -13,7 +13,7 @@ from quorum.ballots.tables import (
 )
 from quorum.graphql.context import Context
 from quorum.graphql.node import by_id_loader
-from quorum.people.service import visible_memberships
+from quorum.people.policy import visible_memberships
 from quorum.people.tables import Membership
 from quorum.access import Role
 
