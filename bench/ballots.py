@@ -42,7 +42,7 @@ import subprocess
 import sys
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +60,9 @@ import httpx  # noqa: E402
 from quorum.config import get_settings  # noqa: E402
 from quorum.database import connect_kwargs, owner_url  # noqa: E402
 
-CAST = """mutation($input: CastBallotVoteInput!) { castBallotVote(input: $input) { outcome errors { field message } } }"""
+CAST = (
+    """mutation($input: CastBallotVoteInput!) { castBallotVote(input: $input) { outcome errors { field message } } }"""
+)
 CANDIDATES = ["Dr Amara Okoye", "Dr Ben Hughes", "Dr Chloe Patel", "Dr Dev Sharma"]
 MAX_BUSY_RETRIES = 5
 
@@ -98,10 +100,13 @@ async def load_ccg(url, practices: int) -> dict:
             )
             ccg = await conn.fetchval(
                 "INSERT INTO organisation (kind, ods_code, name, area_team_id) VALUES ('CCG', '99B', 'NHS Benchmark CCG', $1)"
-                " RETURNING id", area_team,
+                " RETURNING id",
+                area_team,
             )
-            rows = [(ccg, uuid.uuid4(), f"B{i:05d}", f"Practice {i}", rng.randint(2_000, 18_000), "Benchmark")
-                    for i in range(1, practices + 1)]
+            rows = [
+                (ccg, uuid.uuid4(), f"B{i:05d}", f"Practice {i}", rng.randint(2_000, 18_000), "Benchmark")
+                for i in range(1, practices + 1)
+            ]
             await conn.copy_records_to_table(
                 "practice", records=rows, columns=["org_id", "id", "ods_code", "name", "list_size", "locality"]
             )
@@ -109,7 +114,9 @@ async def load_ccg(url, practices: int) -> dict:
             secretary = (uuid.uuid4(), "secretary@bench.example", "Bench Secretary")
             await conn.copy_records_to_table("person", records=[*people, secretary], columns=["id", "email", "name"])
             await conn.copy_records_to_table(
-                "person_registration", records=[(ccg, p[0]) for p in [*people, secretary]], columns=["org_id", "person_id"]
+                "person_registration",
+                records=[(ccg, p[0]) for p in [*people, secretary]],
+                columns=["org_id", "person_id"],
             )
             memberships = [(ccg, p[0], "PRACTICE_REPRESENTATIVE", r[1]) for p, r in zip(people, rows)]
             memberships.append((ccg, secretary[0], "BOARD_SECRETARY", None))
@@ -119,7 +126,12 @@ async def load_ccg(url, practices: int) -> dict:
             )
     finally:
         await conn.close()
-    return {"ccg": ccg, "practices": [r[1] for r in rows], "representatives": [p[0] for p in people], "secretary": secretary[0]}
+    return {
+        "ccg": ccg,
+        "practices": [r[1] for r in rows],
+        "representatives": [p[0] for p in people],
+        "secretary": secretary[0],
+    }
 
 
 def free_port() -> int:
@@ -131,7 +143,10 @@ def free_port() -> int:
 def start_server(port: int, log: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "quorum.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-        stdout=log.open("w"), stderr=subprocess.STDOUT, env=os.environ.copy(), cwd=ROOT,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        env=os.environ.copy(),
+        cwd=ROOT,
     )
 
 
@@ -160,21 +175,44 @@ async def open_ballot(client: httpx.AsyncClient, loaded: dict, secret: bool) -> 
 
     headers = bearer(loaded["secretary"])
     org = encode("Organisation", loaded["ccg"])
-    rules = {"organisationId": org, "weighting": "LIST_SIZE", "turnoutBasis": "PRACTICES", "turnoutThresholdPercent": 50,
-             "majority": "TWO_THIRDS", "votesMayBeChanged": False}
+    rules = {
+        "organisationId": org,
+        "weighting": "LIST_SIZE",
+        "turnoutBasis": "PRACTICES",
+        "turnoutThresholdPercent": 50,
+        "majority": "TWO_THIRDS",
+        "votesMayBeChanged": False,
+    }
     set_rules = "mutation($input: SetBallotSettingsInput!) { setBallotSettings(input: $input) { errors { message } } }"
     assert (await graphql(client, set_rules, {"input": rules}, headers))["setBallotSettings"]["errors"] == []
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     create = """mutation($input: CreateBallotInput!) { createBallot(input: $input) {
       ballot { id questions { id options { id label } } } errors { message } } }"""
-    created = (await graphql(client, create, {"input": {
-        "organisationId": org, "title": "Constitution change and governing body election", "secret": secret,
-        "opensAt": (now - timedelta(minutes=1)).isoformat(), "closesAt": (now + timedelta(hours=1)).isoformat(),
-        "questions": [
-            {"text": "Do you approve the revised constitution?"},
-            {"text": "Elect two GP members of the governing body", "kind": "ELECTION", "seats": 2, "candidates": CANDIDATES},
-        ],
-    }}, headers))["createBallot"]
+    created = (
+        await graphql(
+            client,
+            create,
+            {
+                "input": {
+                    "organisationId": org,
+                    "title": "Constitution change and governing body election",
+                    "secret": secret,
+                    "opensAt": (now - timedelta(minutes=1)).isoformat(),
+                    "closesAt": (now + timedelta(hours=1)).isoformat(),
+                    "questions": [
+                        {"text": "Do you approve the revised constitution?"},
+                        {
+                            "text": "Elect two GP members of the governing body",
+                            "kind": "ELECTION",
+                            "seats": 2,
+                            "candidates": CANDIDATES,
+                        },
+                    ],
+                }
+            },
+            headers,
+        )
+    )["createBallot"]
     assert created["errors"] == [], created["errors"]
     return created["ballot"]
 
@@ -206,7 +244,9 @@ async def submit(client, headers: dict, payload: dict, start: asyncio.Event) -> 
     began, busy = time.perf_counter(), 0
     while True:
         try:
-            response = await client.post("/graphql", json={"query": CAST, "variables": {"input": payload}}, headers=headers)
+            response = await client.post(
+                "/graphql", json={"query": CAST, "variables": {"input": payload}}, headers=headers
+            )
         except httpx.TransportError as error:
             if busy < MAX_BUSY_RETRIES:  # the connection dropped: send the same again, as a phone would
                 busy += 1
@@ -272,7 +312,8 @@ async def count_votes(url, ballot_id: uuid.UUID, secret: bool, sent: dict) -> di
         voted = await conn.fetch("SELECT practice_id FROM ballot_participation WHERE ballot_id = $1", ballot_id)
         per_question = await conn.fetch(
             "SELECT question_id, count(*) AS n, count(DISTINCT practice_id) AS practices FROM ballot_vote"
-            " WHERE ballot_id = $1 GROUP BY question_id", ballot_id,
+            " WHERE ballot_id = $1 GROUP BY question_id",
+            ballot_id,
         )
         counted = {
             "recorded": len(voted),
@@ -282,12 +323,14 @@ async def count_votes(url, ballot_id: uuid.UUID, secret: bool, sent: dict) -> di
         if secret:
             counted["papers in the totals"] = await conn.fetchval(
                 "SELECT coalesce(sum(t.votes), 0) FROM ballot_tally t JOIN ballot_question q ON q.id = t.question_id"
-                " WHERE t.ballot_id = $1 AND q.position = 1", ballot_id,
+                " WHERE t.ballot_id = $1 AND q.position = 1",
+                ballot_id,
             )
         else:
             chosen = await conn.fetch(
                 "SELECT c.practice_id, c.option_id FROM ballot_vote_choice c JOIN ballot_option o ON o.id = c.option_id"
-                " WHERE c.ballot_id = $1 AND o.kind <> 'CANDIDATE'", ballot_id,
+                " WHERE c.ballot_id = $1 AND o.kind <> 'CANDIDATE'",
+                ballot_id,
             )
             counted["not as sent"] = sum(1 for r in chosen if sent.get(r["practice_id"]) != r["option_id"])
         return counted
@@ -301,32 +344,47 @@ def report(args, results: list, wall: float, counted: dict, cpu: float) -> bool:
     errors = [o for o in outcomes if o not in ("RECORDED", "ALREADY_RECORDED")]
     kind = "secret" if args.secret else "named"
     print(f"Ballot: {kind}; {args.practices:,} practices, one representative each; `quorum serve --workers 2`")
-    print(f"Submissions sent at once:   {len(results):,} ({args.practices:,} ballot papers, {args.retries:,} retries with the"
-          f" same submission key, {args.resubmissions:,} resubmissions of the same choices without a key)")
+    print(
+        f"Submissions sent at once:   {len(results):,} ({args.practices:,} ballot papers, {args.retries:,} retries with the"
+        f" same submission key, {args.resubmissions:,} resubmissions of the same choices without a key)"
+    )
     print(f"Accepted (RECORDED):        {outcomes.count('RECORDED'):,}")
     print(f"Duplicates (ALREADY_RECORDED): {outcomes.count('ALREADY_RECORDED'):,}")
     print(f"Errors:                     {len(errors):,}")
     busy = sum(r[2] for r in results)
-    print(f"Busy answers (503, Retry-After) or dropped connections, resent unchanged: {busy:,}"
-          f" (on {sum(1 for r in results if r[2]):,} submissions)")
+    print(
+        f"Busy answers (503, Retry-After) or dropped connections, resent unchanged: {busy:,}"
+        f" (on {sum(1 for r in results if r[2]):,} submissions)"
+    )
     for message in sorted(set(errors))[:5]:
         print(f"    {errors.count(message):,} x {message}")
-    print(f"Votes recorded in the database: {counted['recorded']:,}; missing: {counted['missing']:,};"
-          f" doubled: {counted['doubled']:,}" + "".join(
-              f"; {name}: {value:,}" for name, value in counted.items() if name not in ("recorded", "missing", "doubled")))
+    print(
+        f"Votes recorded in the database: {counted['recorded']:,}; missing: {counted['missing']:,};"
+        f" doubled: {counted['doubled']:,}"
+        + "".join(
+            f"; {name}: {value:,}" for name, value in counted.items() if name not in ("recorded", "missing", "doubled")
+        )
+    )
     print(f"Wall time: {wall:.2f} s for all submissions ({len(results) / wall:,.0f} per second)")
-    print(f"Latency (first send to final answer): p50 {percentile(latencies, 0.50):,.0f} ms,"
-          f" p95 {percentile(latencies, 0.95):,.0f} ms, max {latencies[-1]:,.0f} ms")
+    print(
+        f"Latency (first send to final answer): p50 {percentile(latencies, 0.50):,.0f} ms,"
+        f" p95 {percentile(latencies, 0.95):,.0f} ms, max {latencies[-1]:,.0f} ms"
+    )
     requests = len(results) + sum(r[2] for r in results)
-    print(f"Server CPU (both workers): {cpu:.1f} s for {requests:,} requests ({cpu / requests * 1000:.1f} ms each);"
-          f" load average afterwards {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"Server CPU (both workers): {cpu:.1f} s for {requests:,} requests ({cpu / requests * 1000:.1f} ms each);"
+        f" load average afterwards {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     checks = {
         "every paper accepted once": outcomes.count("RECORDED") == args.practices,
-        "every duplicate answered as already recorded": outcomes.count("ALREADY_RECORDED") == args.retries + args.resubmissions,
+        "every duplicate answered as already recorded": outcomes.count("ALREADY_RECORDED")
+        == args.retries + args.resubmissions,
         "no errors": not errors,
-        "one vote per practice in the database": counted["recorded"] == args.practices and not counted["missing"]
+        "one vote per practice in the database": counted["recorded"] == args.practices
+        and not counted["missing"]
         and not counted["doubled"],
-        "votes as sent": counted.get("not as sent", 0) == 0 and counted.get("papers in the totals", args.practices) == args.practices,
+        "votes as sent": counted.get("not as sent", 0) == 0
+        and counted.get("papers in the totals", args.practices) == args.practices,
     }
     for name, passed in checks.items():
         print(f"{'ok  ' if passed else 'FAIL'} {name}")
@@ -338,7 +396,9 @@ def main() -> int:
     parser.add_argument("--practices", type=int, default=1000)
     parser.add_argument("--retries", type=int, default=150, help="resends of a paper with its submission key")
     parser.add_argument(
-        "--resubmissions", type=int, help="resends of a paper's choices without a key (default 50; none for a secret ballot)"
+        "--resubmissions",
+        type=int,
+        help="resends of a paper's choices without a key (default 50; none for a secret ballot)",
     )
     parser.add_argument("--secret", action="store_true", help="a secret ballot instead of a named one")
     args = parser.parse_args()
@@ -351,6 +411,7 @@ def main() -> int:
     server = start_server(port, log)
     base = f"http://127.0.0.1:{port}"
     try:
+
         async def run() -> bool:
             await wait_until_healthy(base, server)
             async with httpx.AsyncClient(base_url=base, timeout=60) as client:

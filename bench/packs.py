@@ -24,7 +24,14 @@ async def main() -> None:
     from quorum.web.app import create_app
     from tests.meetings.pdfs import pdf_with_pages
     from tests.meetings.support import (
-        AUTHOR, SECRETARY, SPONSOR, add_item, build_and_wait, create_meeting, request_paper, write_and_approve,
+        AUTHOR,
+        SECRETARY,
+        SPONSOR,
+        add_item,
+        build_and_wait,
+        create_meeting,
+        request_paper,
+        write_and_approve,
     )
     from tests.meetings.test_query_counts import MEETING_PAGE
     from tests.support import Caller, token_for
@@ -39,14 +46,18 @@ async def main() -> None:
             item = await add_item(secretary, meeting["id"], f"Item {n + 8}", part="PRIVATE" if n % 5 == 4 else "PUBLIC")
             paper = await request_paper(secretary, meeting["id"], item["id"], f"Paper {n + 8}")
             appendix = pdf_with_pages(per_paper, f"Appendix to paper {n + 8}") if n < 20 else None
-            body = "\n\n".join(f"Paragraph {k} of paper {n + 8}: " + "the committee is asked to note. " * 12 for k in range(8))
+            body = "\n\n".join(
+                f"Paragraph {k} of paper {n + 8}: " + "the committee is asked to note. " * 12 for k in range(8)
+            )
             await write_and_approve(author, sponsor, paper, body, appendix)
         started = time.perf_counter()
         build = await build_and_wait(secretary, meeting["id"], "PRIVATE")
         elapsed = time.perf_counter() - started
         pdf = await client.get(build["url"], headers={"authorization": f"Bearer {sponsor.token}"})
-        print(f"Pack build (private, {ITEMS_FOR_PACK} items): {elapsed:.2f} s, {build['pageCount']} pages, "
-              f"{len(pdf.content) / 1e6:.1f} MB watermarked download")
+        print(
+            f"Pack build (private, {ITEMS_FOR_PACK} items): {elapsed:.2f} s, {build['pageCount']} pages, "
+            f"{len(pdf.content) / 1e6:.1f} MB watermarked download"
+        )
 
         print("\nMeeting page query (in-process, server time):")
         for items in (10, 40, 80):
@@ -58,7 +69,8 @@ async def main() -> None:
             for _ in range(60):
                 start = time.perf_counter()
                 response = await client.post(
-                    "/graphql", json={"query": MEETING_PAGE, "variables": {"id": page_meeting["id"]}},
+                    "/graphql",
+                    json={"query": MEETING_PAGE, "variables": {"id": page_meeting["id"]}},
                     headers={"authorization": f"Bearer {secretary.token}"},
                 )
                 timings.append((time.perf_counter() - start) * 1000)

@@ -51,20 +51,40 @@ AGREEMENT = ["STRONGLY_AGREE", "AGREE", "NEITHER", "DISAGREE", "STRONGLY_DISAGRE
 def thirty_questions() -> list[dict]:
     """12 agreement, 3 matrices of 5 statements, 4 single and 3 multiple choice, 3 ratings, 2 numbers, 3 texts."""
     options = [{"key": f"o{i}", "label": f"Option {i}"} for i in range(5)]
-    questions = [{"key": f"agree_{i}", "kind": "AGREEMENT", "prompt": f"Statement {i}", "required": True} for i in range(12)]
+    questions = [
+        {"key": f"agree_{i}", "kind": "AGREEMENT", "prompt": f"Statement {i}", "required": True} for i in range(12)
+    ]
     questions += [
-        {"key": f"matrix_{i}", "kind": "MATRIX", "prompt": f"Matrix {i}",
-         "statements": [{"key": f"s{j}", "label": f"Statement {j}"} for j in range(5)]}
+        {
+            "key": f"matrix_{i}",
+            "kind": "MATRIX",
+            "prompt": f"Matrix {i}",
+            "statements": [{"key": f"s{j}", "label": f"Statement {j}"} for j in range(5)],
+        }
         for i in range(3)
     ]
-    questions += [{"key": f"single_{i}", "kind": "SINGLE_CHOICE", "prompt": f"Choose {i}", "options": options} for i in range(4)]
-    questions += [{"key": f"multi_{i}", "kind": "MULTIPLE_CHOICE", "prompt": f"Choose any {i}", "options": options} for i in range(3)]
+    questions += [
+        {"key": f"single_{i}", "kind": "SINGLE_CHOICE", "prompt": f"Choose {i}", "options": options} for i in range(4)
+    ]
+    questions += [
+        {"key": f"multi_{i}", "kind": "MULTIPLE_CHOICE", "prompt": f"Choose any {i}", "options": options}
+        for i in range(3)
+    ]
     questions += [{"key": f"rating_{i}", "kind": "RATING", "prompt": f"Rate {i}"} for i in range(3)]
-    questions += [{"key": f"number_{i}", "kind": "NUMBER", "prompt": f"How many {i}", "minimum": 0, "maximum": 1000} for i in range(2)]
-    questions += [{"key": "short_0", "kind": "SHORT_TEXT", "prompt": "In a word"},
-                  {"key": "short_1", "kind": "SHORT_TEXT", "prompt": "Where else?", "show_if": {
-                      "question_key": "single_0", "any_of": ["o4"], "statement_key": None}},
-                  {"key": "long_0", "kind": "LONG_TEXT", "prompt": "Anything else?"}]
+    questions += [
+        {"key": f"number_{i}", "kind": "NUMBER", "prompt": f"How many {i}", "minimum": 0, "maximum": 1000}
+        for i in range(2)
+    ]
+    questions += [
+        {"key": "short_0", "kind": "SHORT_TEXT", "prompt": "In a word"},
+        {
+            "key": "short_1",
+            "kind": "SHORT_TEXT",
+            "prompt": "Where else?",
+            "show_if": {"question_key": "single_0", "any_of": ["o4"], "statement_key": None},
+        },
+        {"key": "long_0", "kind": "LONG_TEXT", "prompt": "Anything else?"},
+    ]
     assert len(questions) == 30
     return questions
 
@@ -75,7 +95,16 @@ def answer_rows(rng: random.Random, org_id, survey_id, response_id, questions: l
     for q in questions:
         key, kind, question_id = q["key"], q["kind"], ids[q["key"]]
         row = lambda item="", choice=None, choices=None, number=None, text=None: (  # noqa: E731
-            org_id, survey_id, response_id, question_id, item, choice, choices, number, text)
+            org_id,
+            survey_id,
+            response_id,
+            question_id,
+            item,
+            choice,
+            choices,
+            number,
+            text,
+        )
         if kind == "AGREEMENT":
             rows.append(row(choice=rng.choice(AGREEMENT)))
         elif kind == "MATRIX":
@@ -126,7 +155,9 @@ async def build(server, responses: int) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID
         await conn.close()
 
 
-async def load_survey(conn, org_id, created_by, responses: int, status: str = "CLOSED", settled: bool = False) -> uuid.UUID:
+async def load_survey(
+    conn, org_id, created_by, responses: int, status: str = "CLOSED", settled: bool = False
+) -> uuid.UUID:
     """A 30-question survey of `org_id` with `responses` sent responses and their tallies, written as the owner."""
     from quorum.surveys.definition import Condition
 
@@ -135,28 +166,70 @@ async def load_survey(conn, org_id, created_by, responses: int, status: str = "C
     survey_id, section_id = uuid.uuid4(), uuid.uuid4()
     # Unless `settled`, closed but with its closing time ahead: never settled, so its results are computed afresh
     # every time (a settled survey's results are kept per worker, which would measure a dictionary look-up).
-    invited = {"total": 12000, "by_locality": {"Bolton Central": 4000, "Farnworth and Kearsley": 3500,
-                                               "Horwich and Westhoughton": 3000, "": 1500}, "groups": {}}
+    invited = {
+        "total": 12000,
+        "by_locality": {
+            "Bolton Central": 4000,
+            "Farnworth and Kearsley": 3500,
+            "Horwich and Westhoughton": 3000,
+            "": 1500,
+        },
+        "groups": {},
+    }
     await conn.execute(
         "INSERT INTO survey (org_id, id, title, status, anonymity, respondent_unit, audience, invited, created_by,"
         " allow_edits_after_submit, closes_at) VALUES ($1, $2, 'Benchmark survey', $5, 'ANONYMOUS', 'PERSON',"
         " '{\"roles\": [\"PRACTICE_REPRESENTATIVE\"]}', $3::text::jsonb, $4, true, now() + $6 * interval '1 day')",
-        org_id, survey_id, json.dumps(invited), created_by, status, -1 if settled else 1,
+        org_id,
+        survey_id,
+        json.dumps(invited),
+        created_by,
+        status,
+        -1 if settled else 1,
     )
     await conn.execute(
         "INSERT INTO survey_section (org_id, survey_id, id, position, title) VALUES ($1, $2, $3, 0, 'All')",
-        org_id, survey_id, section_id,
+        org_id,
+        survey_id,
+        section_id,
     )
     ids = {q["key"]: uuid.uuid4() for q in questions}
     await conn.copy_records_to_table(
         "survey_question",
-        columns=["org_id", "survey_id", "id", "section_id", "position", "key", "kind", "prompt", "required",
-                 "options", "statements", "minimum", "maximum", "show_if"],
+        columns=[
+            "org_id",
+            "survey_id",
+            "id",
+            "section_id",
+            "position",
+            "key",
+            "kind",
+            "prompt",
+            "required",
+            "options",
+            "statements",
+            "minimum",
+            "maximum",
+            "show_if",
+        ],
         records=[
-            (org_id, survey_id, ids[q["key"]], section_id, n, q["key"], q["kind"], q["prompt"], q.get("required", False),
-             json.dumps(q.get("options", [])), json.dumps(q.get("statements", [])),
-             q.get("minimum") and Decimal(q["minimum"]), q.get("maximum") and Decimal(q["maximum"]),
-             q.get("show_if") and json.dumps(Condition(**{**q["show_if"], "any_of": tuple(q["show_if"]["any_of"])}).to_data()))
+            (
+                org_id,
+                survey_id,
+                ids[q["key"]],
+                section_id,
+                n,
+                q["key"],
+                q["kind"],
+                q["prompt"],
+                q.get("required", False),
+                json.dumps(q.get("options", [])),
+                json.dumps(q.get("statements", [])),
+                q.get("minimum") and Decimal(q["minimum"]),
+                q.get("maximum") and Decimal(q["maximum"]),
+                q.get("show_if")
+                and json.dumps(Condition(**{**q["show_if"], "any_of": tuple(q["show_if"]["any_of"])}).to_data()),
+            )
             for n, q in enumerate(questions)
         ],
     )
@@ -172,11 +245,13 @@ async def load_survey(conn, org_id, created_by, responses: int, status: str = "C
         response_rows.append((org_id, survey_id, response_id, "SUBMITTED", role, locality, leader, band))
         answers += answer_rows(rng, org_id, survey_id, response_id, questions, ids)
     await conn.copy_records_to_table(
-        "survey_response", records=response_rows,
+        "survey_response",
+        records=response_rows,
         columns=["org_id", "survey_id", "id", "status", "group_role", "group_locality", "group_leader", "group_band"],
     )
     await conn.copy_records_to_table(
-        "survey_answer", records=answers,
+        "survey_answer",
+        records=answers,
         columns=["org_id", "survey_id", "response_id", "question_id", "item", "choice", "choices", "number", "text"],
     )
     # What sending each response through the app would have counted into the tallies.
@@ -184,7 +259,8 @@ async def load_survey(conn, org_id, created_by, responses: int, status: str = "C
     await conn.execute(
         f"INSERT INTO survey_tally ({keys}, count) SELECT {', '.join('d.' + k for k in keys.split(', '))}, sum(d.n)"
         f" FROM survey_response r, survey_response_tallies(r.org_id, r.id) d WHERE r.survey_id = $1"
-        f" GROUP BY {', '.join('d.' + k for k in keys.split(', '))}", survey_id,
+        f" GROUP BY {', '.join('d.' + k for k in keys.split(', '))}",
+        survey_id,
     )
     for table in ("survey_response", "survey_answer", "survey_tally"):
         await conn.execute(f"VACUUM ANALYZE {table}")
@@ -216,8 +292,8 @@ async def compute_results(db, access, survey_id):
 
 
 async def write_export(db, access, survey_id):
-    from quorum.surveys import service
     from quorum.surveys import http as export
+    from quorum.surveys import service
 
     survey = await service.get_survey(db, access, survey_id)
     return await export.workbook_for(db, survey, "NHS Bolton CCG", None)
@@ -239,7 +315,9 @@ async def send_responses(survey_id: uuid.UUID, representative: uuid.UUID, runs: 
             for question in structure.definition.questions:
                 question_id = structure.question_ids[question.key]
                 if question.kind.value == "MATRIX":
-                    given += [GivenAnswer(question_id, s.key, choice=rng.choice(AGREEMENT)) for s in question.statements]
+                    given += [
+                        GivenAnswer(question_id, s.key, choice=rng.choice(AGREEMENT)) for s in question.statements
+                    ]
                 elif question.kind.value == "MULTIPLE_CHOICE":
                     given.append(GivenAnswer(question_id, choices=("o1", "o3")))
                 elif question.kind.value == "NUMBER":
@@ -252,8 +330,10 @@ async def send_responses(survey_id: uuid.UUID, representative: uuid.UUID, runs: 
             saved = await answering.save(db, access, survey_id, given, token=token, practice_id=None, submit=True)
             times.append(time.perf_counter() - start)
             token = token or saved.resume_token
-    print(f"Sending a response (30 questions, counted into the tallies): median {statistics.median(times[1:]) * 1000:,.0f} ms"
-          f" over {runs} changes of a sent response")
+    print(
+        f"Sending a response (30 questions, counted into the tallies): median {statistics.median(times[1:]) * 1000:,.0f} ms"
+        f" over {runs} changes of a sent response"
+    )
 
 
 async def measure(label: str, goal: float, runs: int, secretary, work) -> object:
@@ -270,24 +350,40 @@ async def measure(label: str, goal: float, runs: int, secretary, work) -> object
     tracemalloc.stop()
     median = statistics.median(times)
     verdict = "within" if median < goal else "OVER"
-    print(f"{label}: median {median * 1000:,.0f} ms, fastest {min(times) * 1000:,.0f} ms over {runs} runs"
-          f" ({verdict} the {goal * 1000:,.0f} ms goal); peak Python memory {peak / 1e6:,.1f} MB")
-    print(f"  this process's own CPU time: median {statistics.median(cpu) * 1000:,.0f} ms (the rest is PostgreSQL,"
-          f" and waiting for a CPU when the machine is busy: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    print(
+        f"{label}: median {median * 1000:,.0f} ms, fastest {min(times) * 1000:,.0f} ms over {runs} runs"
+        f" ({verdict} the {goal * 1000:,.0f} ms goal); peak Python memory {peak / 1e6:,.1f} MB"
+    )
+    print(
+        f"  this process's own CPU time: median {statistics.median(cpu) * 1000:,.0f} ms (the rest is PostgreSQL,"
+        f" and waiting for a CPU when the machine is busy: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+    )
     return outcome
 
 
 async def main(server, responses: int, runs: int) -> None:
     survey_id, secretary, representative = await build(server, responses)
-    found = await measure("Results with the disclosure audit (30 questions, 5 groupings)", 0.3, runs, secretary,
-                          lambda db, access: compute_results(db, access, survey_id))
+    found = await measure(
+        "Results with the disclosure audit (30 questions, 5 groupings)",
+        0.3,
+        runs,
+        secretary,
+        lambda db, access: compute_results(db, access, survey_id),
+    )
     withheld = sum(g.withheld for q in found.questions for groups in q.splits.values() for g in groups)
-    print(f"  {found.responses:,} responses; {withheld} of "
-          f"{sum(len(groups) for q in found.questions for groups in q.splits.values())} group results withheld")
+    print(
+        f"  {found.responses:,} responses; {withheld} of "
+        f"{sum(len(groups) for q in found.questions for groups in q.splits.values())} group results withheld"
+    )
     for reason in found.reasons[:6]:
         print(f"  withheld: {reason}")
-    content = await measure("Export to .xlsx (a sheet per question and the raw responses)", 3.0, runs, secretary,
-                            lambda db, access: write_export(db, access, survey_id))
+    content = await measure(
+        "Export to .xlsx (a sheet per question and the raw responses)",
+        3.0,
+        runs,
+        secretary,
+        lambda db, access: write_export(db, access, survey_id),
+    )
     print(f"  workbook of {len(content) / 1e6:,.1f} MB")
     conn = await asyncpg.connect(**connect_kwargs(owner_url()))
     try:  # open again, as the owner, to measure sending a response to it

@@ -49,7 +49,10 @@ def server(oidc_provider) -> Server:
     (ROOT / ".quorum" / "test").mkdir(parents=True, exist_ok=True)
     log = open(ROOT / ".quorum" / "test" / f"server-{TEST_DATABASE}.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
+        [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -50,7 +50,9 @@ class Caller:
 
     async def post(self, query: str, variables: dict | None = None) -> dict:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        response = await self.client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -79,27 +81,29 @@ async def add_member(email: str, name: str, org_ods: str, role: str) -> None:
         async with conn.transaction():
             person_id = await conn.fetchval(
                 "INSERT INTO person (email, name) VALUES ($1, $2) ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name"
-                " RETURNING id", email, name,
+                " RETURNING id",
+                email,
+                name,
             )
             org_id = await conn.fetchval("SELECT id FROM organisation WHERE ods_code = $1", org_ods)
             await conn.execute(
-                "INSERT INTO person_registration (org_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", org_id, person_id
+                "INSERT INTO person_registration (org_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                org_id,
+                person_id,
             )
             await conn.execute(
                 "INSERT INTO membership (org_id, person_id, role, valid_from) VALUES ($1, $2, $3, '2025-01-01')",
-                org_id, person_id, role,
+                org_id,
+                person_id,
+                role,
             )
     finally:
         await conn.close()
 
 
 JOINT_COMMITTEE = "SELECT id FROM committee WHERE name = 'Bolton primary care joint committee'"
-BOLTON_GOVERNING_BODY = (
-    "SELECT c.id FROM committee c JOIN organisation o ON o.id = c.org_id WHERE o.ods_code = '00T' AND c.kind = 'GOVERNING_BODY'"
-)
-DEMO_DELEGATION = (
-    f"SELECT id FROM delegation WHERE receiving_committee_id = ({JOINT_COMMITTEE}) AND 'primary_care.mergers' = ANY (functions)"
-)
+BOLTON_GOVERNING_BODY = "SELECT c.id FROM committee c JOIN organisation o ON o.id = c.org_id WHERE o.ods_code = '00T' AND c.kind = 'GOVERNING_BODY'"
+DEMO_DELEGATION = f"SELECT id FROM delegation WHERE receiving_committee_id = ({JOINT_COMMITTEE}) AND 'primary_care.mergers' = ANY (functions)"
 
 
 async def assert_asked_to_sign_in(client: httpx.AsyncClient, mutation: str, variables: dict | None = None) -> None:

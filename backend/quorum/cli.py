@@ -16,27 +16,41 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
-    serve.add_argument("--access-log", action="store_true",
-                       help="log every request (off by default: the reverse proxy in front logs them)")
+    serve.add_argument(
+        "--access-log",
+        action="store_true",
+        help="log every request (off by default: the reverse proxy in front logs them)",
+    )
 
     commands.add_parser("migrate", help="bring the database schema up to date")
 
     seed = commands.add_parser("seed", help="load data")
     which = seed.add_mutually_exclusive_group(required=True)
     which.add_argument("--demo", action="store_true", help="the demo organisations and people")
-    which.add_argument("--scale", choices=("national", "small"),
-                       help="generated data: every CCG in England (national) or a few (small), into a fresh database")
+    which.add_argument(
+        "--scale",
+        choices=("national", "small"),
+        help="generated data: every CCG in England (national) or a few (small), into a fresh database",
+    )
     seed.add_argument("--seed", type=int, help="with --scale: the same seed gives the same data (default 1)")
-    seed.add_argument("--anchor", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                      help="with --scale: the day the data is laid out around (default: the first of this month)")
+    seed.add_argument(
+        "--anchor",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="with --scale: the day the data is laid out around (default: the first of this month)",
+    )
 
     token = commands.add_parser("token", help="print a bearer token for an existing person, or revoke one")
     which_token = token.add_mutually_exclusive_group(required=True)
     which_token.add_argument("--email")
-    which_token.add_argument("--revoke", metavar="ID",
-                             help="refuse a token from the next request on: its id (printed when issued) or the token")
-    token.add_argument("--ttl", type=int, default=3600,
-                       help="lifetime in seconds (default 3600, at most 604800: seven days)")
+    which_token.add_argument(
+        "--revoke",
+        metavar="ID",
+        help="refuse a token from the next request on: its id (printed when issued) or the token",
+    )
+    token.add_argument(
+        "--ttl", type=int, default=3600, help="lifetime in seconds (default 3600, at most 604800: seven days)"
+    )
 
     backup = commands.add_parser("backup", help="write the whole database, uploads included, to FILE")
     backup.add_argument("file")
@@ -108,8 +122,10 @@ def _seed(args: argparse.Namespace) -> int:
         from quorum.seed.demo_in_common import seed_demo_in_common
 
         if get_settings().production:
-            print("The demo data is not for a production database (QUORUM_ENV=production): nothing was changed.",
-                  file=sys.stderr)
+            print(
+                "The demo data is not for a production database (QUORUM_ENV=production): nothing was changed.",
+                file=sys.stderr,
+            )
             return 1
         _database()
         asyncio.run(seed_demo())
@@ -144,8 +160,10 @@ def _token(args: argparse.Namespace) -> int:
         print(f"No person with the email {args.email!r}.", file=sys.stderr)
         return 1
     print(token)
-    print(f"Token id {tokens.token_id(token)}: `quorum token --revoke ID` refuses it from the next request on.",
-          file=sys.stderr)
+    print(
+        f"Token id {tokens.token_id(token)}: `quorum token --revoke ID` refuses it from the next request on.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -30,12 +30,17 @@ WARM_UP_SECONDS = 2
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.servers", description=__doc__.splitlines()[0])
-    parser.add_argument("--demo", action="store_true",
-                        help=f"(re)create database {DATABASE} with the demo data and the business measured")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=f"(re)create database {DATABASE} with the demo data and the business measured",
+    )
     parser.add_argument("--seconds", type=float, default=8, help="measured seconds per cell (default 8)")
     parser.add_argument("--clients", default="1,16,64", help="concurrent clients, comma-separated (default 1,16,64)")
     parser.add_argument("--workers", default="1,2", help="Quorum worker counts, comma-separated (default 1,2)")
-    parser.add_argument("--only", default="", help="operations to measure: meeting, meetings, home, vote, survey, public")
+    parser.add_argument(
+        "--only", default="", help="operations to measure: meeting, meetings, home, vote, survey, public"
+    )
     parser.add_argument("--no-postgraphile", action="store_true", help="measure Quorum alone")
     return parser.parse_args()
 
@@ -95,12 +100,17 @@ async def choose_operations(only: str):
     try:
         chosen = await personas.choose()
     except personas.MissingData as missing:
-        raise SystemExit(f"The database lacks what the benchmark reads: {missing}. Run with --demo for demo data,"
-                         " or point DATABASE_URL at a database seeded with `quorum seed --scale national`.") from None
+        raise SystemExit(
+            f"The database lacks what the benchmark reads: {missing}. Run with --demo for demo data,"
+            " or point DATABASE_URL at a database seeded with `quorum seed --scale national`."
+        ) from None
     found = await operations.build(chosen)
     if not chosen.votes:
-        print("No open ballot is left for a practice representative to vote in (an earlier run cast every vote):"
-              " casting a vote is not measured. --demo makes a fresh database.", flush=True)
+        print(
+            "No open ballot is left for a practice representative to vote in (an earlier run cast every vote):"
+            " casting a vote is not measured. --demo makes a fresh database.",
+            flush=True,
+        )
     wanted = {name.strip() for name in only.split(",") if name.strip()}
     unknown = wanted - {o.key for o in found} - ({"vote"} if not chosen.votes else set())
     if unknown:
@@ -122,7 +132,9 @@ async def quorum_answers(operations) -> dict[str, dict]:
         for operation in operations:
             if operation.postgraphile is not None:
                 request = operation.quorum[0]
-                answers[operation.key] = (await client.post("/graphql", json=request.body, headers=request.headers)).json()["data"]
+                answers[operation.key] = (
+                    await client.post("/graphql", json=request.body, headers=request.headers)
+                ).json()["data"]
     return answers
 
 
@@ -135,7 +147,9 @@ def probe_statements(url: str, operations) -> dict[str, str]:
         # The last vote in the rotation, so the load's first sends are still first votes.
         request = operation.quorum[-1]
         sends = 2 if operation.key == "vote" else 1
-        answers = [httpx.post(f"{url}/graphql", json=request.body, headers=request.headers, timeout=30) for _ in range(sends)]
+        answers = [
+            httpx.post(f"{url}/graphql", json=request.body, headers=request.headers, timeout=30) for _ in range(sends)
+        ]
         for answer in answers:
             body = answer.json()
             if answer.status_code != 200 or body.get("errors"):
@@ -161,8 +175,10 @@ def compare_rows(quorum_answers: dict[str, dict], url: str, operations) -> dict[
             verdicts[operation.key] = ", ".join(f"{count} {what}" for what, count in ours.items())
         else:  # timed all the same, and flagged in the table: its ratios compare different work
             verdicts[operation.key] = f"DIFFERENT: Quorum {ours}, PostGraphile {theirs}"
-            print(f"WARNING {operation.label}: the servers return different rows; Quorum {ours}, PostGraphile {theirs}",
-                  flush=True)
+            print(
+                f"WARNING {operation.label}: the servers return different rows; Quorum {ours}, PostGraphile {theirs}",
+                flush=True,
+            )
     return verdicts
 
 
@@ -172,7 +188,9 @@ def measure(server, name: str, operations, clients: list[int], seconds: float, f
         if requests is None:
             continue
         url = f"{server.url}/graphql"
-        if operation.key != "vote":  # no warm-up for votes: the first sends of each ballot paper go to the measured cells
+        if (
+            operation.key != "vote"
+        ):  # no warm-up for votes: the first sends of each ballot paper go to the measured cells
             load.run(url, requests, 1, WARM_UP_SECONDS)
             server.wait_until_idle()
         for count in clients:
@@ -183,9 +201,12 @@ def measure(server, name: str, operations, clients: list[int], seconds: float, f
             server.wait_until_idle()
             cpu = (server.cpu_seconds() - cpu) / (measured.requests + count)
             figures.add(name, operation.key, count, measured, cpu)
-            print(f"  {name:<13} {operation.key:<9} {count:>3} clients: {measured.per_second:7.0f}/s  p50 {measured.p50_ms:6.1f}"
-                  f"  p95 {measured.p95_ms:6.1f}  p99 {measured.p99_ms:6.1f} ms"
-                  + (f"  {measured.failures} FAILED" if measured.failures else ""), flush=True)
+            print(
+                f"  {name:<13} {operation.key:<9} {count:>3} clients: {measured.per_second:7.0f}/s  p50 {measured.p50_ms:6.1f}"
+                f"  p95 {measured.p95_ms:6.1f}  p99 {measured.p99_ms:6.1f} ms"
+                + (f"  {measured.failures} FAILED" if measured.failures else ""),
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -30,11 +30,22 @@ REPRESENTATIVE_DOMAIN = "bench.quorum.example"
 
 SET_STATUS = """mutation($input: ChangeMeetingStatusInput!) {
   changeMeetingStatus(input: $input) { meeting { status } errors { message } } }"""
-PUBLISH = "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
-SET_BALLOT_RULES = "mutation($input: SetBallotSettingsInput!) { setBallotSettings(input: $input) { errors { message } } }"
-CREATE_BALLOT = "mutation($input: CreateBallotInput!) { createBallot(input: $input) { ballot { id } errors { message } } }"
-BALLOT_RULES = {"weighting": "LIST_SIZE", "turnoutBasis": "PRACTICES", "turnoutThresholdPercent": 50,
-                "majority": "SIMPLE", "votesMayBeChanged": False}
+PUBLISH = (
+    "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+)
+SET_BALLOT_RULES = (
+    "mutation($input: SetBallotSettingsInput!) { setBallotSettings(input: $input) { errors { message } } }"
+)
+CREATE_BALLOT = (
+    "mutation($input: CreateBallotInput!) { createBallot(input: $input) { ballot { id } errors { message } } }"
+)
+BALLOT_RULES = {
+    "weighting": "LIST_SIZE",
+    "turnoutBasis": "PRACTICES",
+    "turnoutThresholdPercent": 50,
+    "majority": "SIMPLE",
+    "votesMayBeChanged": False,
+}
 
 
 async def add_demo_business() -> None:
@@ -45,7 +56,9 @@ async def add_demo_business() -> None:
     try:
         represented = await nominate_representatives(conn)
         print(f"  representatives nominated for {represented} practices")
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app()), base_url="http://bench") as client:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=create_app()), base_url="http://bench"
+        ) as client:
             secretary = Caller(client, await token_for(BOLTON_SECRETARY))
             await governing_body_business(client, secretary)
             for org_id, secretary_id in await conn.fetch(
@@ -58,7 +71,8 @@ async def add_demo_business() -> None:
             print("  an open ballot in every CCG with a board secretary")
         bolton, helen = await conn.fetchrow(
             "SELECT m.org_id, m.person_id FROM membership m JOIN person p ON p.id = m.person_id WHERE p.email = $1"
-            " AND m.role = 'BOARD_SECRETARY'", BOLTON_SECRETARY,
+            " AND m.role = 'BOARD_SECRETARY'",
+            BOLTON_SECRETARY,
         )
         from bench.surveys import load_survey
 
@@ -77,12 +91,16 @@ async def nominate_representatives(conn: asyncpg.Connection) -> int:
         for org_id, practice_id, ods in practices:
             person = await conn.fetchval(
                 "INSERT INTO person (email, name) VALUES ($1, $2) RETURNING id",
-                f"rep.{ods.lower()}@{REPRESENTATIVE_DOMAIN}", f"Dr Representative {ods}",
+                f"rep.{ods.lower()}@{REPRESENTATIVE_DOMAIN}",
+                f"Dr Representative {ods}",
             )
             await conn.execute("INSERT INTO person_registration (org_id, person_id) VALUES ($1, $2)", org_id, person)
             await conn.execute(
                 "INSERT INTO membership (org_id, person_id, role, practice_id, valid_from)"
-                " VALUES ($1, $2, 'PRACTICE_REPRESENTATIVE', $3, '2025-01-01')", org_id, person, practice_id,
+                " VALUES ($1, $2, 'PRACTICE_REPRESENTATIVE', $3, '2025-01-01')",
+                org_id,
+                person,
+                practice_id,
             )
     return len(practices)
 
@@ -99,7 +117,9 @@ async def governing_body_business(client: httpx.AsyncClient, secretary) -> None:
     from tests.support import Caller, token_for
 
     author, sponsor = [Caller(client, await token_for(email)) for email in (AUTHOR, SPONSOR)]
-    meeting = await create_meeting(secretary, "Governing body meeting in public", days_ahead=25)  # papers are due 20 days ahead (tests.meetings.support.due)
+    meeting = await create_meeting(
+        secretary, "Governing body meeting in public", days_ahead=25
+    )  # papers are due 20 days ahead (tests.meetings.support.due)
     items = len(meeting["agenda"])
     papers = 0
     while items < ITEMS:
@@ -107,16 +127,20 @@ async def governing_body_business(client: httpx.AsyncClient, secretary) -> None:
         item = await add_item(secretary, meeting["id"], f"Item {items}", part="PRIVATE" if items % 5 == 0 else "PUBLIC")
         if papers < PAPERS:
             paper = await request_paper(secretary, meeting["id"], item["id"], f"Paper for item {items}")
-            body = "\n\n".join(f"Paragraph {k}: the governing body is asked to note the position. " * 3 for k in range(6))
+            body = "\n\n".join(
+                f"Paragraph {k}: the governing body is asked to note the position. " * 3 for k in range(6)
+            )
             await write_and_approve(author, sponsor, paper, body)
             papers += 1
-    status = (await secretary.data(SET_STATUS, {"input": {"id": meeting["id"], "status": "AGENDA_PUBLISHED"}}))
+    status = await secretary.data(SET_STATUS, {"input": {"id": meeting["id"], "status": "AGENDA_PUBLISHED"}})
     assert status["changeMeetingStatus"]["errors"] == [], status
     build = await build_and_wait(secretary, meeting["id"], "PUBLIC")
     published = (await secretary.data(PUBLISH, {"input": {"id": build["id"]}}))["publishPack"]
     assert published["errors"] == [], published["errors"]
-    print(f"  a {items}-item governing body meeting with {papers} approved papers and a published Part I pack"
-          f" of {build['pageCount']} pages")
+    print(
+        f"  a {items}-item governing body meeting with {papers} approved papers and a published Part I pack"
+        f" of {build['pageCount']} pages"
+    )
     for month in range(1, FURTHER_MEETINGS + 1):
         await create_meeting(secretary, "Governing body meeting", days_ahead=25 + 30 * month)
     print(f"  {FURTHER_MEETINGS} further monthly governing body meetings")
@@ -127,26 +151,49 @@ async def create_meeting(secretary, title: str, days_ahead: int) -> dict:
     from tests.support import BOLTON_GOVERNING_BODY, global_id
 
     starts = (clock.now() + timedelta(days=days_ahead)).replace(hour=14, minute=0, second=0, microsecond=0)
-    created = (await secretary.data(CREATE_MEETING, {"input": {
-        "committeeId": await global_id("Committee", BOLTON_GOVERNING_BODY), "title": title,
-        "startsAt": starts.isoformat(), "location": "Town Hall",
-    }}))["createMeeting"]
+    created = (
+        await secretary.data(
+            CREATE_MEETING,
+            {
+                "input": {
+                    "committeeId": await global_id("Committee", BOLTON_GOVERNING_BODY),
+                    "title": title,
+                    "startsAt": starts.isoformat(),
+                    "location": "Town Hall",
+                }
+            },
+        )
+    )["createMeeting"]
     assert created["errors"] == [], created["errors"]
     return created["meeting"]
 
 
 async def open_ballot(secretary, org_id: uuid.UUID) -> None:
     organisation = encode("Organisation", org_id)
-    rules = (await secretary.data(SET_BALLOT_RULES, {"input": {"organisationId": organisation, **BALLOT_RULES}}))
+    rules = await secretary.data(SET_BALLOT_RULES, {"input": {"organisationId": organisation, **BALLOT_RULES}})
     assert rules["setBallotSettings"]["errors"] == [], rules
     now = clock.now()
-    created = (await secretary.data(CREATE_BALLOT, {"input": {
-        "organisationId": organisation, "title": "Revised constitution and a governing body election", "secret": False,
-        "opensAt": (now - timedelta(minutes=1)).isoformat(), "closesAt": (now + timedelta(days=30)).isoformat(),
-        "questions": [
-            {"text": "Do you approve the revised constitution?"},
-            {"text": "Elect a GP member of the governing body", "kind": "ELECTION", "seats": 1,
-             "candidates": ["Dr Amara Okoye", "Dr Ben Hughes"]},
-        ],
-    }}))["createBallot"]
+    created = (
+        await secretary.data(
+            CREATE_BALLOT,
+            {
+                "input": {
+                    "organisationId": organisation,
+                    "title": "Revised constitution and a governing body election",
+                    "secret": False,
+                    "opensAt": (now - timedelta(minutes=1)).isoformat(),
+                    "closesAt": (now + timedelta(days=30)).isoformat(),
+                    "questions": [
+                        {"text": "Do you approve the revised constitution?"},
+                        {
+                            "text": "Elect a GP member of the governing body",
+                            "kind": "ELECTION",
+                            "seats": 1,
+                            "candidates": ["Dr Amara Okoye", "Dr Ben Hughes"],
+                        },
+                    ],
+                }
+            },
+        )
+    )["createBallot"]
     assert created["errors"] == [], created["errors"]

@@ -60,9 +60,21 @@ def run(url: str, requests: list[Request], clients: int, seconds: float) -> Meas
     threads = 1  # one wrk thread drives 64 connections easily; a second would take CPU from the server
     try:
         completed = subprocess.run(
-            [ensure_wrk(), f"--threads={threads}", f"--connections={clients}", f"--duration={max(1, round(seconds))}s",
-             "--timeout=30s", f"--script={LUA_SCRIPT}", url, "--", listing.name, str(threads)],
-            capture_output=True, text=True, check=True,
+            [
+                ensure_wrk(),
+                f"--threads={threads}",
+                f"--connections={clients}",
+                f"--duration={max(1, round(seconds))}s",
+                "--timeout=30s",
+                f"--script={LUA_SCRIPT}",
+                url,
+                "--",
+                listing.name,
+                str(threads),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
     finally:
         Path(listing.name).unlink()
@@ -71,8 +83,12 @@ def run(url: str, requests: list[Request], clients: int, seconds: float) -> Meas
         raise RuntimeError(f"wrk printed no result:\n{completed.stdout}\n{completed.stderr}")
     found = json.loads(line.removeprefix(RESULT_PREFIX))
     return Measurement(
-        requests=found["requests"], seconds=found["seconds"],
-        p50_ms=found["p50_us"] / 1000, p95_ms=found["p95_us"] / 1000, p99_ms=found["p99_us"] / 1000,
+        requests=found["requests"],
+        seconds=found["seconds"],
+        p50_ms=found["p50_us"] / 1000,
+        p95_ms=found["p95_us"] / 1000,
+        p99_ms=found["p99_us"] / 1000,
         failures=found["socket_errors"] + found["timeouts"] + found["not_ok"] + found["graphql_errors"],
-        recorded=found["recorded"], already_recorded=found["already_recorded"],
+        recorded=found["recorded"],
+        already_recorded=found["already_recorded"],
     )

@@ -66,8 +66,12 @@ def _meeting_rows(meeting: dict | None) -> dict[str, int]:
     agenda = agenda["nodes"] if isinstance(agenda, dict) else agenda
     packs = meeting.get("packs") or []
     packs = packs["nodes"] if isinstance(packs, dict) else packs
-    return {"meetings": int(bool(meeting)), "agenda items": len(agenda),
-            "papers": sum(1 for item in agenda if item.get("paper")), "packs": len(packs)}
+    return {
+        "meetings": int(bool(meeting)),
+        "agenda items": len(agenda),
+        "papers": sum(1 for item in agenda if item.get("paper")),
+        "packs": len(packs),
+    }
 
 
 def _meetings_rows(connection: dict) -> dict[str, int]:
@@ -77,8 +81,11 @@ def _meetings_rows(connection: dict) -> dict[str, int]:
 def _memberships_rows(person: dict | None) -> dict[str, int]:
     memberships = (person or {}).get("memberships") or []
     memberships = memberships["nodes"] if isinstance(memberships, dict) else memberships
-    return {"people": int(bool(person)), "memberships": len(memberships),
-            "practices": sum(1 for m in memberships if m.get("practice"))}
+    return {
+        "people": int(bool(person)),
+        "memberships": len(memberships),
+        "practices": sum(1 for m in memberships if m.get("practice")),
+    }
 
 
 async def build(personas: Personas) -> list[Operation]:
@@ -86,49 +93,88 @@ async def build(personas: Personas) -> list[Operation]:
     public_org, public_id = await _org_and_id("meeting", personas.public_meeting_id)
     _, committee_id = decode(personas.committee_id)
     member, representative, anonymous = (
-        await pg_settings(personas.member), await pg_settings(personas.representative), await pg_settings(None))
+        await pg_settings(personas.member),
+        await pg_settings(personas.representative),
+        await pg_settings(None),
+    )
     meeting_page = frontend_document("meetings", "meetingQuery")
     pg_meeting = postgraphile_document("meeting")
     found = [
         Operation(
-            "meeting", "Meeting page (governing body member)",
+            "meeting",
+            "Meeting page (governing body member)",
             [Request(bearer(personas.member), _body(meeting_page, {"id": personas.meeting_id}))],
             lambda data: _meeting_rows(data["node"]),
             [Request(_as(member), _body(pg_meeting, {"orgId": str(meeting_org), "id": str(meeting_id)}))],
             lambda data: _meeting_rows(data["meeting"]),
         ),
         Operation(
-            "meetings", "Committee's meeting list (first 50)",
-            [Request(bearer(personas.member), _body(frontend_document("meetings", "committeeMeetingsQuery"), {
-                "committeeId": personas.committee_id, "first": MEETINGS_PAGE_SIZE, "after": None}))],
+            "meetings",
+            "Committee's meeting list (first 50)",
+            [
+                Request(
+                    bearer(personas.member),
+                    _body(
+                        frontend_document("meetings", "committeeMeetingsQuery"),
+                        {"committeeId": personas.committee_id, "first": MEETINGS_PAGE_SIZE, "after": None},
+                    ),
+                )
+            ],
             lambda data: _meetings_rows(data["meetings"]),
-            [Request(_as(member), _body(postgraphile_document("committee_meetings"), {
-                "committeeId": str(committee_id), "first": MEETINGS_PAGE_SIZE}))],
+            [
+                Request(
+                    _as(member),
+                    _body(
+                        postgraphile_document("committee_meetings"),
+                        {"committeeId": str(committee_id), "first": MEETINGS_PAGE_SIZE},
+                    ),
+                )
+            ],
             lambda data: _meetings_rows(data["meetings"]),
         ),
         Operation(
-            "home", "Representative's home page",
+            "home",
+            "Representative's home page",
             [Request(bearer(personas.representative), _body(frontend_document("operations", "sessionQuery"), {}))],
             lambda data: _memberships_rows(data["viewer"] and {**data["viewer"]["person"], **data["viewer"]}),
-            [Request(_as(representative), _body(postgraphile_document("session"), {"personId": str(personas.representative)}))],
+            [
+                Request(
+                    _as(representative),
+                    _body(postgraphile_document("session"), {"personId": str(personas.representative)}),
+                )
+            ],
             lambda data: _memberships_rows(data["person"]),
         ),
         Operation(
-            "vote", "Cast a ballot vote",
-            [Request(bearer(vote.representative), _body(frontend_document("ballots", "castBallotVoteMutation"), vote.variables()))
-             for vote in personas.votes],
+            "vote",
+            "Cast a ballot vote",
+            [
+                Request(
+                    bearer(vote.representative),
+                    _body(frontend_document("ballots", "castBallotVoteMutation"), vote.variables()),
+                )
+                for vote in personas.votes
+            ],
             lambda data: {"answered": int(bool(data["castBallotVote"]["outcome"]))},
             no_peer="a write with Quorum's rules (one vote per practice, retries, audit): nothing to generate",
         ),
         Operation(
-            "survey", "Survey results (board secretary)",
-            [Request(bearer(personas.survey_secretary), _body(frontend_document("surveys", "surveyResultsQuery"), {
-                "id": personas.survey_id, "split": None}))],
+            "survey",
+            "Survey results (board secretary)",
+            [
+                Request(
+                    bearer(personas.survey_secretary),
+                    _body(
+                        frontend_document("surveys", "surveyResultsQuery"), {"id": personas.survey_id, "split": None}
+                    ),
+                )
+            ],
             lambda data: {"questions": len(data["node"]["results"]["questions"])},
             no_peer="results with small groups withheld are Quorum's own computation, not a read of rows",
         ),
         Operation(
-            "public", "Public meeting and pack page (anonymous)",
+            "public",
+            "Public meeting and pack page (anonymous)",
             [Request({}, _body(meeting_page, {"id": personas.public_meeting_id}))],
             lambda data: _meeting_rows(data["node"]),
             [Request(_as(anonymous), _body(pg_meeting, {"orgId": str(public_org), "id": str(public_id)}))],

@@ -88,8 +88,14 @@ class Vote:
     submission_key: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     def variables(self) -> dict:
-        return {"input": {"ballotId": self.ballot_id, "practiceId": self.practice_id,
-                          "answers": list(self.answers), "submissionKey": self.submission_key}}
+        return {
+            "input": {
+                "ballotId": self.ballot_id,
+                "practiceId": self.practice_id,
+                "answers": list(self.answers),
+                "submissionKey": self.submission_key,
+            }
+        }
 
 
 @dataclass(frozen=True)
@@ -130,11 +136,19 @@ async def _choose(conn: asyncpg.Connection) -> Personas:
     answers = {}
     for ballot_id in {row["ballot_id"] for row in uncast}:
         answers[ballot_id] = tuple(
-            {"questionId": encode("BallotQuestion", r["question_id"]), "optionIds": [encode("BallotOption", r["option_id"])]}
+            {
+                "questionId": encode("BallotQuestion", r["question_id"]),
+                "optionIds": [encode("BallotOption", r["option_id"])],
+            }
             for r in await conn.fetch(FIRST_OPTIONS, ballot_id)
         )
     votes = tuple(
-        Vote(r["person_id"], encode("Ballot", r["ballot_id"]), encode("Practice", r["practice_id"]), answers[r["ballot_id"]])
+        Vote(
+            r["person_id"],
+            encode("Ballot", r["ballot_id"]),
+            encode("Practice", r["practice_id"]),
+            answers[r["ballot_id"]],
+        )
         for r in uncast
     )
     survey = await conn.fetchrow(BUSIEST_CLOSED_SURVEY)

@@ -50,7 +50,18 @@ def free_port() -> int:
 def quorum(workers: int) -> Iterator[Server]:
     """`quorum serve --workers N`, as deployed, with the rate limits lifted (QUORUM_RATE_LIMITS=off)."""
     port = free_port()
-    command = [sys.executable, "-m", "quorum.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    command = [
+        sys.executable,
+        "-m",
+        "quorum.cli",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
     env = {**os.environ, "QUORUM_RATE_LIMITS": "off"}
     with _running(f"quorum-{workers}", command, env, ROOT, f"http://127.0.0.1:{port}") as server:
         _wait_until(lambda: httpx.get(f"{server.url}/healthz").status_code == 200, server)
@@ -59,9 +70,10 @@ def quorum(workers: int) -> Iterator[Server]:
 
 def ensure_postgraphile_installed() -> None:
     """Install the benchmark's own npm packages (PostGraphile and a Node 22 binary) when missing."""
-    if not (POSTGRAPHILE_DIR / "node_modules" / ".bin" / "node").exists() or not (
-        POSTGRAPHILE_DIR / "node_modules" / "postgraphile"
-    ).is_dir():
+    if (
+        not (POSTGRAPHILE_DIR / "node_modules" / ".bin" / "node").exists()
+        or not (POSTGRAPHILE_DIR / "node_modules" / "postgraphile").is_dir()
+    ):
         print("Installing PostGraphile and Node 22 into bench/postgraphile (npm ci) ...", flush=True)
         subprocess.run(["npm", "ci", "--prefix", str(POSTGRAPHILE_DIR), "--no-audit", "--no-fund"], check=True)
 
@@ -74,7 +86,9 @@ def postgraphile(connection: str) -> Iterator[Server]:
     env = {**os.environ, "BENCH_PG_CONNECTION": connection, "BENCH_PG_PORT": str(port), "NODE_ENV": "production"}
     command = [str(POSTGRAPHILE_DIR / "node_modules" / ".bin" / "node"), "serve.mjs"]
     with _running("postgraphile", command, env, POSTGRAPHILE_DIR, f"http://127.0.0.1:{port}") as server:
-        _wait_until(lambda: httpx.post(f"{server.url}/graphql", json={"query": "{ __typename }"}).status_code == 200, server)
+        _wait_until(
+            lambda: httpx.post(f"{server.url}/graphql", json={"query": "{ __typename }"}).status_code == 200, server
+        )
         yield server
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import sys
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from collections import Counter
 from pathlib import Path
@@ -46,9 +46,26 @@ def main() -> int:
         load.run(url, requests, 1, 2)  # warm up
         driving = threading.Thread(target=load.run, args=(url, requests, args.clients, args.seconds + 2))
         driving.start()
-        subprocess.run([spy, "record", "--subprocesses", "--rate", "250", "--format", "raw", "--duration",
-                        str(int(args.seconds)), "--output", str(raw), "--pid", str(server.process.pid)],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                spy,
+                "record",
+                "--subprocesses",
+                "--rate",
+                "250",
+                "--format",
+                "raw",
+                "--duration",
+                str(int(args.seconds)),
+                "--output",
+                str(raw),
+                "--pid",
+                str(server.process.pid),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         driving.join()
     print_profile(raw)
     return 0

@@ -50,12 +50,16 @@ def _workers(server: str) -> str:
 def print_report(figures: Figures, seconds: float, elapsed: float) -> None:
     servers = figures.quorum_servers()
     print()
-    print(f"Server benchmark, {date.today().isoformat()}: {seconds:g} s per cell after a warm-up, load from wrk"
-          f" (one thread) on the same machine; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end;"
-          f" {elapsed / 60:.1f} minutes.")
+    print(
+        f"Server benchmark, {date.today().isoformat()}: {seconds:g} s per cell after a warm-up, load from wrk"
+        f" (one thread) on the same machine; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end;"
+        f" {elapsed / 60:.1f} minutes."
+    )
     print()
-    print("Quorum (`quorum serve`): latency p50 / p95 / p99 in ms; throughput in requests/s; the server's own CPU per request"
-          " in ms (PostgreSQL's is not counted).")
+    print(
+        "Quorum (`quorum serve`): latency p50 / p95 / p99 in ms; throughput in requests/s; the server's own CPU per request"
+        " in ms (PostgreSQL's is not counted)."
+    )
     print()
     head = ["operation", "SQL statements", "clients"]
     for server in servers:
@@ -75,23 +79,33 @@ def print_report(figures: Figures, seconds: float, elapsed: float) -> None:
 
 
 def _vote_outcomes(figures: Figures, servers: list[str]) -> None:
-    sends = [(server, clients, figures.cells[(server, "vote", clients)][0])
-             for server in servers for clients in figures.clients if (server, "vote", clients) in figures.cells]
+    sends = [
+        (server, clients, figures.cells[(server, "vote", clients)][0])
+        for server in servers
+        for clients in figures.clients
+        if (server, "vote", clients) in figures.cells
+    ]
     if not sends:
         return
     print()
-    print("Cast a ballot vote: each practice's first send is recorded; every later send of the same ballot paper (same"
-          " submission key) is a retry, answered \"already recorded\". SQL statements: first vote / retry. Answers per cell:")
+    print(
+        "Cast a ballot vote: each practice's first send is recorded; every later send of the same ballot paper (same"
+        ' submission key) is a retry, answered "already recorded". SQL statements: first vote / retry. Answers per cell:'
+    )
     for server, clients, measured in sends:
-        print(f"- {_workers(server)}, {clients} clients: {measured.recorded:,} recorded, {measured.already_recorded:,}"
-              " already recorded")
+        print(
+            f"- {_workers(server)}, {clients} clients: {measured.recorded:,} recorded, {measured.already_recorded:,}"
+            " already recorded"
+        )
 
 
 def _beside_postgraphile(figures: Figures, servers: list[str]) -> None:
     print()
-    print("Beside PostGraphile 5.1 (one Node 22 process, pool of 20), the same reads from the same database as the same"
-          " role under the same row-level security settings. Ratios are Quorum's figure divided by PostGraphile's:"
-          " above 1 is better for requests/s, below 1 is better for p95.")
+    print(
+        "Beside PostGraphile 5.1 (one Node 22 process, pool of 20), the same reads from the same database as the same"
+        " role under the same row-level security settings. Ratios are Quorum's figure divided by PostGraphile's:"
+        " above 1 is better for requests/s, below 1 is better for p95."
+    )
     print()
     head = ["operation", "rows (both servers)", "clients", "PostGraphile p50 / p95 / p99", "req/s", "CPU ms/req"]
     for server in servers:
@@ -107,8 +121,14 @@ def _beside_postgraphile(figures: Figures, servers: list[str]) -> None:
             if peer is None:
                 continue
             theirs = peer[0]
-            row = [operation.label, figures.same_rows.get(operation.key, "-"), str(clients), _latency(theirs), _throughput(theirs),
-                   _cpu_per_request(*peer)]
+            row = [
+                operation.label,
+                figures.same_rows.get(operation.key, "-"),
+                str(clients),
+                _latency(theirs),
+                _throughput(theirs),
+                _cpu_per_request(*peer),
+            ]
             for server in servers:
                 ours = figures.cells.get((server, operation.key, clients))
                 if ours is None or not theirs.per_second:

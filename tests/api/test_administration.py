@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from tests.support import (
-    BOLTON_ADMIN, BOLTON_SECRETARY, ISLINGTON_SECRETARY, PLATFORM_ADMIN, Caller, as_person, assert_asked_to_sign_in, global_id, owner_fetch,
+    BOLTON_ADMIN,
+    BOLTON_SECRETARY,
+    ISLINGTON_SECRETARY,
+    PLATFORM_ADMIN,
+    Caller,
+    as_person,
+    assert_asked_to_sign_in,
+    global_id,
+    owner_fetch,
 )
 
 BOLTON = "SELECT id FROM organisation WHERE ods_code = '00T'"
@@ -24,7 +32,10 @@ mutation($input: CreateMembershipInput!) {
 async def practice_input(org_query: str, ods: str, **overrides) -> dict:
     return {
         "organisationId": await global_id("Organisation", org_query),
-        "odsCode": ods, "name": "Lever Chambers Surgery", "listSize": 6240, "locality": "Bolton Central",
+        "odsCode": ods,
+        "name": "Lever Chambers Surgery",
+        "listSize": 6240,
+        "locality": "Bolton Central",
         **overrides,
     }
 
@@ -33,7 +44,12 @@ async def test_administrator_adds_a_practice_and_the_change_is_audited(client):
     admin = await as_person(client, BOLTON_ADMIN)
     result = (await admin.data(CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82901")}))["createPractice"]
     assert result == {
-        "practice": {"odsCode": "P82901", "name": "Lever Chambers Surgery", "listSize": 6240, "organisation": {"odsCode": "00T"}},
+        "practice": {
+            "odsCode": "P82901",
+            "name": "Lever Chambers Surgery",
+            "listSize": 6240,
+            "organisation": {"odsCode": "00T"},
+        },
         "errors": [],
     }
     audit = await owner_fetch(
@@ -45,15 +61,21 @@ async def test_administrator_adds_a_practice_and_the_change_is_audited(client):
 
 async def test_non_administrator_cannot_add_a_practice(client):
     secretary = await as_person(client, BOLTON_SECRETARY)
-    result = (await secretary.data(CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82902")}))["createPractice"]
+    result = (await secretary.data(CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82902")}))[
+        "createPractice"
+    ]
     assert result["practice"] is None
-    assert result["errors"] == [{"field": None, "message": "You need to be an administrator of NHS Bolton CCG to do this."}]
+    assert result["errors"] == [
+        {"field": None, "message": "You need to be an administrator of NHS Bolton CCG to do this."}
+    ]
     assert await owner_fetch("SELECT 1 FROM practice WHERE ods_code = 'P82902'") == []
 
 
 async def test_administrator_of_another_ccg_cannot_add_to_bolton_nor_learn_it_exists(client):
     islington = await as_person(client, ISLINGTON_SECRETARY)
-    result = (await islington.data(CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82903")}))["createPractice"]
+    result = (await islington.data(CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82903")}))[
+        "createPractice"
+    ]
     assert result["errors"] == [{"field": "organisationId", "message": "No such organisation."}]
     await assert_asked_to_sign_in(client, CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82903")})
     assert await owner_fetch("SELECT 1 FROM practice WHERE ods_code = 'P82903'") == []
@@ -62,25 +84,41 @@ async def test_administrator_of_another_ccg_cannot_add_to_bolton_nor_learn_it_ex
 async def test_bad_practice_input_names_each_field_and_writes_nothing(client):
     admin = await as_person(client, BOLTON_ADMIN)
     before = await owner_fetch("SELECT count(*) FROM practice")
-    result = (await admin.data(
-        CREATE_PRACTICE, {"input": await practice_input(BOLTON, "12345", name=" ", listSize=-3, locality="")}
-    ))["createPractice"]
+    result = (
+        await admin.data(
+            CREATE_PRACTICE, {"input": await practice_input(BOLTON, "12345", name=" ", listSize=-3, locality="")}
+        )
+    )["createPractice"]
     assert [e["field"] for e in result["errors"]] == ["name", "odsCode", "listSize", "locality"]
     duplicate = (await admin.data(CREATE_PRACTICE, {"input": await practice_input(BOLTON, "P82001")}))["createPractice"]
-    assert duplicate["errors"] == [{"field": "odsCode", "message": "A practice with the ODS code P82001 is already registered."}]
+    assert duplicate["errors"] == [
+        {"field": "odsCode", "message": "A practice with the ODS code P82001 is already registered."}
+    ]
     assert await owner_fetch("SELECT count(*) FROM practice") == before
 
 
 async def test_registering_a_person_and_giving_them_a_role(client):
     admin = await as_person(client, BOLTON_ADMIN)
     bolton = await global_id("Organisation", BOLTON)
-    person = (await admin.data(CREATE_PERSON, {"input": {"organisationId": bolton, "name": "Ann Lee", "email": "Ann.Lee@NHS.example"}}))
+    person = await admin.data(
+        CREATE_PERSON, {"input": {"organisationId": bolton, "name": "Ann Lee", "email": "Ann.Lee@NHS.example"}}
+    )
     person_id = person["createPerson"]["person"]["id"]
     assert person["createPerson"]["person"]["email"] == "ann.lee@nhs.example"
     practice = await global_id("Practice", "SELECT id FROM practice WHERE ods_code = 'P82003'")
-    membership = (await admin.data(CREATE_MEMBERSHIP, {"input": {
-        "personId": person_id, "organisationId": bolton, "role": "PRACTICE_REPRESENTATIVE", "practiceId": practice,
-    }}))["createMembership"]
+    membership = (
+        await admin.data(
+            CREATE_MEMBERSHIP,
+            {
+                "input": {
+                    "personId": person_id,
+                    "organisationId": bolton,
+                    "role": "PRACTICE_REPRESENTATIVE",
+                    "practiceId": practice,
+                }
+            },
+        )
+    )["createMembership"]
     assert membership["errors"] == []
     assert membership["membership"]["practice"] == {"odsCode": "P82003"} and membership["membership"]["isActive"]
     # The person can now sign in and sees Bolton.
@@ -93,12 +131,30 @@ async def test_registering_a_person_and_giving_them_a_role(client):
 
 async def test_the_same_email_registered_by_two_ccgs_is_one_person_whose_name_the_second_cannot_change(client):
     bolton_admin, islington_admin = await as_person(client, BOLTON_ADMIN), await as_person(client, ISLINGTON_SECRETARY)
-    first = await bolton_admin.data(CREATE_PERSON, {"input": {
-        "organisationId": await global_id("Organisation", BOLTON), "name": "Dr Jo Marsh", "email": "jo.marsh@nhs.example"}})
-    second = await islington_admin.data(CREATE_PERSON, {"input": {
-        "organisationId": await global_id("Organisation", ISLINGTON), "name": "Someone Else", "email": "jo.marsh@nhs.example"}})
+    first = await bolton_admin.data(
+        CREATE_PERSON,
+        {
+            "input": {
+                "organisationId": await global_id("Organisation", BOLTON),
+                "name": "Dr Jo Marsh",
+                "email": "jo.marsh@nhs.example",
+            }
+        },
+    )
+    second = await islington_admin.data(
+        CREATE_PERSON,
+        {
+            "input": {
+                "organisationId": await global_id("Organisation", ISLINGTON),
+                "name": "Someone Else",
+                "email": "jo.marsh@nhs.example",
+            }
+        },
+    )
     assert first["createPerson"]["person"]["id"] == second["createPerson"]["person"]["id"]
-    assert [r["name"] for r in await owner_fetch("SELECT name FROM person WHERE email = 'jo.marsh@nhs.example'")] == ["Dr Jo Marsh"]
+    assert [r["name"] for r in await owner_fetch("SELECT name FROM person WHERE email = 'jo.marsh@nhs.example'")] == [
+        "Dr Jo Marsh"
+    ]
 
 
 async def test_bad_membership_input_is_refused_with_reasons(client):
@@ -107,18 +163,41 @@ async def test_bad_membership_input_is_refused_with_reasons(client):
     stranger = await global_id("Person", "SELECT id FROM person WHERE email = 'grace.adeyemi@demo.quorum.example'")
     islington_practice = await global_id("Practice", "SELECT id FROM practice WHERE ods_code = 'F83002'")
     before = await owner_fetch("SELECT count(*) FROM membership")
-    result = (await admin.data(CREATE_MEMBERSHIP, {"input": {
-        "personId": stranger, "organisationId": bolton, "role": "AREA_TEAM_OFFICER",
-        "validFrom": "2026-05-01", "validTo": "2026-04-01",
-    }}))["createMembership"]
+    result = (
+        await admin.data(
+            CREATE_MEMBERSHIP,
+            {
+                "input": {
+                    "personId": stranger,
+                    "organisationId": bolton,
+                    "role": "AREA_TEAM_OFFICER",
+                    "validFrom": "2026-05-01",
+                    "validTo": "2026-04-01",
+                }
+            },
+        )
+    )["createMembership"]
     assert [e["field"] for e in result["errors"]] == ["personId", "role", "validTo"]
     me = await global_id("Person", "SELECT id FROM person WHERE email = $1", BOLTON_ADMIN)
-    result = (await admin.data(CREATE_MEMBERSHIP, {"input": {
-        "personId": me, "organisationId": bolton, "role": "PRACTICE_REPRESENTATIVE", "practiceId": islington_practice,
-    }}))["createMembership"]
+    result = (
+        await admin.data(
+            CREATE_MEMBERSHIP,
+            {
+                "input": {
+                    "personId": me,
+                    "organisationId": bolton,
+                    "role": "PRACTICE_REPRESENTATIVE",
+                    "practiceId": islington_practice,
+                }
+            },
+        )
+    )["createMembership"]
     assert result["errors"] == [{"field": "practiceId", "message": "Choose one of NHS Bolton CCG's practices."}]
-    result = (await admin.data(CREATE_MEMBERSHIP, {"input": {
-        "personId": "not-an-id", "organisationId": bolton, "role": "STAFF"}}))["createMembership"]
+    result = (
+        await admin.data(
+            CREATE_MEMBERSHIP, {"input": {"personId": "not-an-id", "organisationId": bolton, "role": "STAFF"}}
+        )
+    )["createMembership"]
     assert result["errors"] == [{"field": "personId", "message": "That is not a valid Person ID."}]
     assert await owner_fetch("SELECT count(*) FROM membership") == before
 
@@ -126,9 +205,20 @@ async def test_bad_membership_input_is_refused_with_reasons(client):
 async def test_ending_a_membership_removes_access(client):
     admin = await as_person(client, BOLTON_ADMIN)
     bolton = await global_id("Organisation", BOLTON)
-    person = await admin.data(CREATE_PERSON, {"input": {"organisationId": bolton, "name": "Kim Tran", "email": "kim.tran@nhs.example"}})
-    membership = await admin.data(CREATE_MEMBERSHIP, {"input": {
-        "personId": person["createPerson"]["person"]["id"], "organisationId": bolton, "role": "STAFF", "validFrom": "2025-01-01"}})
+    person = await admin.data(
+        CREATE_PERSON, {"input": {"organisationId": bolton, "name": "Kim Tran", "email": "kim.tran@nhs.example"}}
+    )
+    membership = await admin.data(
+        CREATE_MEMBERSHIP,
+        {
+            "input": {
+                "personId": person["createPerson"]["person"]["id"],
+                "organisationId": bolton,
+                "role": "STAFF",
+                "validFrom": "2025-01-01",
+            }
+        },
+    )
     membership_id = membership["createMembership"]["membership"]["id"]
     from tests.support import token_for
 
@@ -148,11 +238,17 @@ async def test_only_a_platform_administrator_creates_organisations(client):
     area_team = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = 'Q46'")
     new_ccg = {"kind": "CCG", "odsCode": "02A", "name": "NHS Trafford CCG", "areaTeamId": area_team}
     refused = await (await as_person(client, BOLTON_ADMIN)).data(mutation, {"input": new_ccg})
-    assert refused["createOrganisation"]["errors"][0]["message"] == "Only a platform administrator can create organisations."
+    assert (
+        refused["createOrganisation"]["errors"][0]["message"]
+        == "Only a platform administrator can create organisations."
+    )
     platform = await as_person(client, PLATFORM_ADMIN)
     created = await platform.data(mutation, {"input": new_ccg})
     assert created["createOrganisation"] == {
-        "organisation": {"odsCode": "02A", "kind": "CCG", "areaTeam": {"odsCode": "Q46"}}, "errors": [],
+        "organisation": {"odsCode": "02A", "kind": "CCG", "areaTeam": {"odsCode": "Q46"}},
+        "errors": [],
     }
-    bad = await platform.data(mutation, {"input": {"kind": "CCG", "odsCode": "TOOLONG", "name": "", "areaTeamId": None}})
+    bad = await platform.data(
+        mutation, {"input": {"kind": "CCG", "odsCode": "TOOLONG", "name": "", "areaTeamId": None}}
+    )
     assert [e["field"] for e in bad["createOrganisation"]["errors"]] == ["name", "odsCode", "areaTeamId"]

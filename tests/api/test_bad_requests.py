@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 
@@ -23,7 +23,9 @@ async def test_wrong_content_types_and_bodies(client):
     assert_clear(await client.post("/graphql", content="{ viewer { person { name } } }"), 415, "application/json")
     assert_clear(await client.post("/graphql", data={"query": "{ __typename }"}), 415, "application/json")
     assert_clear(
-        await client.post("/graphql", content="{not json", headers={"content-type": "application/json"}), 400, "not valid JSON"
+        await client.post("/graphql", content="{not json", headers={"content-type": "application/json"}),
+        400,
+        "not valid JSON",
     )
     assert_clear(await client.post("/graphql", json=["{ __typename }"]), 400, '"query" string')
     assert_clear(await client.post("/graphql", json={"query": "{ __typename }", "variables": [1]}), 400, '"variables"')
@@ -33,7 +35,9 @@ async def test_wrong_content_types_and_bodies(client):
 async def test_oversized_body_is_refused_before_it_is_read(client):
     huge = '{"query": "{ __typename }", "padding": "' + "x" * (16 * 1024 * 1024) + '"}'
     assert_clear(
-        await client.post("/graphql", content=huge, headers={"content-type": "application/json"}), 413, "larger than 16 MB"
+        await client.post("/graphql", content=huge, headers={"content-type": "application/json"}),
+        413,
+        "larger than 16 MB",
     )
 
 
@@ -44,20 +48,28 @@ async def test_oversized_body_is_refused_before_it_is_read(client):
         ("{ noSuchField }", "Cannot query field 'noSuchField'"),
         ("query { node(id: 42) }", "must have a selection"),
         ("{ organisations(first: 1000) { totalCount } }", "'first' must be between 1 and 100"),
-        ("{ organisations(after: \"garbage!\") { totalCount } }", "cursor is not one this list gave out"),
-        ("{ node(id: \"%%%\") { id } }", "is not a Quorum ID"),
+        ('{ organisations(after: "garbage!") { totalCount } }', "cursor is not one this list gave out"),
+        ('{ node(id: "%%%") { id } }', "is not a Quorum ID"),
     ],
 )
 async def test_malformed_queries_get_graphql_errors(client, query, message_part):
     caller = await as_person(client, BOLTON_SECRETARY)
-    assert_clear(await client.post("/graphql", json={"query": query}, headers={"authorization": f"Bearer {caller.token}"}), 200, message_part)
+    assert_clear(
+        await client.post("/graphql", json={"query": query}, headers={"authorization": f"Bearer {caller.token}"}),
+        200,
+        message_part,
+    )
 
 
 async def test_unknown_and_forged_ids_are_null(client):
     import uuid
 
     caller = await as_person(client, BOLTON_SECRETARY)
-    for forged in (encode("Practice", uuid.uuid4()), encode("Ballot", uuid.uuid4()), encode("Organisation", uuid.uuid4())):
+    for forged in (
+        encode("Practice", uuid.uuid4()),
+        encode("Ballot", uuid.uuid4()),
+        encode("Organisation", uuid.uuid4()),
+    ):
         assert (await caller.data("query($id: ID!) { node(id: $id) { id } }", {"id": forged}))["node"] is None
 
 
@@ -72,8 +84,12 @@ async def test_over_deep_and_alias_heavy_queries_are_refused(client):
 
 async def test_too_many_nodes_at_once(client):
     assert_clear(
-        await client.post("/graphql", json={"query": "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", "variables": {"ids": ["x"] * 101}}),
-        200, "at most 100 nodes",
+        await client.post(
+            "/graphql",
+            json={"query": "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", "variables": {"ids": ["x"] * 101}},
+        ),
+        200,
+        "at most 100 nodes",
     )
 
 
@@ -83,10 +99,14 @@ async def test_expired_tampered_and_malformed_tokens_get_401(client):
     header, payload, signature = good.split(".")
     tampered = f"{header}.{payload}.{signature[:-4]}AAAA"
     for value in (f"Bearer {expired}", f"Bearer {tampered}", "Bearer not-a-token", "Basic dXNlcjpwYXNz", "Bearer "):
-        response = await client.post("/graphql", json={"query": "{ viewer { person { name } } }"}, headers={"authorization": value})
+        response = await client.post(
+            "/graphql", json={"query": "{ viewer { person { name } } }"}, headers={"authorization": value}
+        )
         assert_clear(response, 401, "token" if value.startswith("Bearer") else "Authorization: Bearer")
         assert response.headers["www-authenticate"] == "Bearer"
-    assert (await Caller(client, good).data("{ viewer { person { email } } }"))["viewer"]["person"]["email"] == BOLTON_SECRETARY
+    assert (await Caller(client, good).data("{ viewer { person { email } } }"))["viewer"]["person"][
+        "email"
+    ] == BOLTON_SECRETARY
 
 
 async def test_healthz_reports_the_database(client):
@@ -124,7 +144,9 @@ async def test_heavy_token_use_gets_429(client, monkeypatch):
     monkeypatch.setattr(limits, "TOKEN_USE", limits.RateLimit(limit=2, per_seconds=60))
     caller = await as_person(client, BOLTON_SECRETARY)
     headers = {"authorization": f"Bearer {caller.token}"}
-    codes = [(await client.post("/graphql", json={"query": "{ __typename }"}, headers=headers)).status_code for _ in range(3)]
+    codes = [
+        (await client.post("/graphql", json={"query": "{ __typename }"}, headers=headers)).status_code for _ in range(3)
+    ]
     assert codes == [200, 200, 429]
 
 
@@ -135,7 +157,10 @@ async def test_rate_limits_apply_unless_turned_off_for_a_benchmark(client, monke
     headers = {"authorization": f"Bearer {(await as_person(client, BOLTON_SECRETARY)).token}"}
 
     async def codes() -> list[int]:
-        return [(await client.post("/graphql", json={"query": "{ __typename }"}, headers=headers)).status_code for _ in range(2)]
+        return [
+            (await client.post("/graphql", json={"query": "{ __typename }"}, headers=headers)).status_code
+            for _ in range(2)
+        ]
 
     assert config.get_settings().rate_limits is True
     assert await codes() == [200, 429]
@@ -163,19 +188,21 @@ def test_rate_limits_cannot_be_turned_off_in_production(monkeypatch):
 
 
 async def test_nul_characters_are_refused_before_they_reach_the_database(client):
-    response = await client.post("/graphql", json={"query": "query($s: String) { organisations(search: $s) { totalCount } }",
-                                                   "variables": {"s": "a\x00b"}})
+    response = await client.post(
+        "/graphql",
+        json={"query": "query($s: String) { organisations(search: $s) { totalCount } }", "variables": {"s": "a\x00b"}},
+    )
     assert_clear(response, 400, "NUL")
 
 
 def test_a_cursor_over_a_time_reads_back_what_it_was_written_from():
     import uuid
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from quorum.graphql.pagination import decode_cursor, encode_cursor
     from quorum.meetings.tables import Meeting
 
     keys = [Meeting.starts_at, Meeting.id]
-    for moment in (datetime(2026, 12, 1, 18, 0, tzinfo=timezone.utc), datetime(2026, 12, 1, 18, 0, 0, 120, tzinfo=timezone.utc)):
+    for moment in (datetime(2026, 12, 1, 18, 0, tzinfo=UTC), datetime(2026, 12, 1, 18, 0, 0, 120, tzinfo=UTC)):
         written = [moment, uuid.uuid4()]
         assert decode_cursor(encode_cursor(written), keys) == written

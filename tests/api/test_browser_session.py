@@ -48,7 +48,9 @@ async def test_a_tampered_cookie_is_not_accepted(client):
 async def test_demo_sign_in_refuses_anyone_not_in_the_demo_list(client):
     response = await client.post("/auth/demo/sign-in", json={"email": "someone@nhs.example"}, headers=CSRF)
     assert response.status_code == 400
-    response = await client.post("/auth/demo/sign-in", content=b"nope", headers={**CSRF, "content-type": "application/json"})
+    response = await client.post(
+        "/auth/demo/sign-in", content=b"nope", headers={**CSRF, "content-type": "application/json"}
+    )
     assert response.status_code == 400
 
 
@@ -64,7 +66,9 @@ async def test_demo_routes_do_not_exist_outside_demo_mode(monkeypatch):
         app = create_app()
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as plain:
             assert (await plain.get("/auth/demo/users")).status_code == 404
-            assert (await plain.post("/auth/demo/sign-in", json={"email": BOLTON_SECRETARY}, headers=CSRF)).status_code in (404, 405)
+            assert (
+                await plain.post("/auth/demo/sign-in", json={"email": BOLTON_SECRETARY}, headers=CSRF)
+            ).status_code in (404, 405)
             assert (await plain.get("/sign-in/demo")).status_code == 404
             options = await plain.post("/graphql", json={"query": "{ signInOptions { demoMode } }"})
             assert options.json()["data"]["signInOptions"]["demoMode"] is False

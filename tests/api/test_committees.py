@@ -5,8 +5,19 @@ from __future__ import annotations
 import pytest
 
 from tests.support import (
-    BOLTON_ADMIN, BOLTON_GOVERNING_BODY, BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_GP, JOINT_COMMITTEE,
-    MANCHESTER_OFFICER, Caller, add_member, as_person, assert_asked_to_sign_in, global_id, owner_fetch,
+    BOLTON_ADMIN,
+    BOLTON_GOVERNING_BODY,
+    BOLTON_GP,
+    BOLTON_SECRETARY,
+    ISLINGTON_GP,
+    JOINT_COMMITTEE,
+    MANCHESTER_OFFICER,
+    Caller,
+    add_member,
+    as_person,
+    assert_asked_to_sign_in,
+    global_id,
+    owner_fetch,
 )
 
 NODE = "query($id: ID!) { node(id: $id) { ... on Committee { name seats { person { email } } } } }"
@@ -21,7 +32,9 @@ async def outsiders():
 
 async def names_seen(caller: Caller) -> set[str]:
     data = await caller.data(COMMITTEES)
-    return {(e["node"]["name"], e["node"]["host"] and e["node"]["host"]["odsCode"]) for e in data["committees"]["edges"]}
+    return {
+        (e["node"]["name"], e["node"]["host"] and e["node"]["host"]["odsCode"]) for e in data["committees"]["edges"]
+    }
 
 
 async def test_each_party_s_member_sees_the_joint_committee_and_nobody_else_does(client):
@@ -48,25 +61,30 @@ async def test_area_team_officer_on_the_joint_committee_sees_none_of_the_ccg_s_o
     governing_body = await global_id("Committee", BOLTON_GOVERNING_BODY)
     public_view = (await Caller(client).data(NODE, {"id": governing_body}))["node"]
     assert (await officer.data(NODE, {"id": governing_body}))["node"] == public_view
-    seat = await global_id(
-        "Seat", f"SELECT id FROM seat WHERE committee_id = ({BOLTON_GOVERNING_BODY}) LIMIT 1"
-    )
+    seat = await global_id("Seat", f"SELECT id FROM seat WHERE committee_id = ({BOLTON_GOVERNING_BODY}) LIMIT 1")
     assert (await officer.data("query($id: ID!) { node(id: $id) { id } }", {"id": seat}))["node"] is None
 
 
 async def test_ccg_members_see_their_own_committees_with_the_council_of_members(client):
     gp = await as_person(client, BOLTON_GP)
     seen = await names_seen(gp)
-    assert {("Governing body", "00T"), ("Council of members", "00T"), ("Bolton primary care joint committee", "00T")} <= seen
+    assert {
+        ("Governing body", "00T"),
+        ("Council of members", "00T"),
+        ("Bolton primary care joint committee", "00T"),
+    } <= seen
     assert {host for _, host in seen} == {"00T"}
     council = await global_id(
-        "Committee", "SELECT c.id FROM committee c JOIN organisation o ON o.id = c.org_id"
-        " WHERE o.ods_code = '00T' AND c.kind = 'COUNCIL_OF_MEMBERS'"
+        "Committee",
+        "SELECT c.id FROM committee c JOIN organisation o ON o.id = c.org_id"
+        " WHERE o.ods_code = '00T' AND c.kind = 'COUNCIL_OF_MEMBERS'",
     )
-    seats = (await gp.data(
-        "query($id: ID!) { node(id: $id) { ... on Committee { councilSeats { practice { odsCode } representative { email } } } } }",
-        {"id": council},
-    ))["node"]["councilSeats"]
+    seats = (
+        await gp.data(
+            "query($id: ID!) { node(id: $id) { ... on Committee { councilSeats { practice { odsCode } representative { email } } } } }",
+            {"id": council},
+        )
+    )["node"]["councilSeats"]
     assert {"practice": {"odsCode": "P82001"}, "representative": {"email": BOLTON_GP}} in seats
 
 
@@ -81,25 +99,49 @@ ADD_SEAT = """mutation($input: AddSeatInput!) {
 async def test_a_secretary_creates_a_committee_with_seats_and_a_quorum_rule(client):
     secretary = await as_person(client, BOLTON_SECRETARY)
     bolton = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = '00T'")
-    created = (await secretary.data(CREATE, {"input": {
-        "organisationId": bolton, "kind": "AUDIT", "name": "Audit committee",
-        "termsSummary": "Assures the governing body on internal control.",
-        "quorumRule": {"minimumVoting": 2, "categoryMinimums": [{"category": "LAY_MEMBER", "count": 1}]},
-    }}))["createCommittee"]
+    created = (
+        await secretary.data(
+            CREATE,
+            {
+                "input": {
+                    "organisationId": bolton,
+                    "kind": "AUDIT",
+                    "name": "Audit committee",
+                    "termsSummary": "Assures the governing body on internal control.",
+                    "quorumRule": {"minimumVoting": 2, "categoryMinimums": [{"category": "LAY_MEMBER", "count": 1}]},
+                }
+            },
+        )
+    )["createCommittee"]
     assert created["errors"] == []
     committee = created["committee"]
-    assert committee["quorumRule"]["inWords"] == "Quorate with at least two voting members present and at least one lay member."
+    assert (
+        committee["quorumRule"]["inWords"]
+        == "Quorate with at least two voting members present and at least one lay member."
+    )
     lay = await global_id("Person", "SELECT id FROM person WHERE email = 'margaret.lowe@demo.quorum.example'")
-    seat = (await secretary.data(ADD_SEAT, {"input": {
-        "committeeId": committee["id"], "personId": lay, "role": "CHAIR", "voting": True, "category": "LAY_MEMBER",
-    }}))["addSeat"]
+    seat = (
+        await secretary.data(
+            ADD_SEAT,
+            {
+                "input": {
+                    "committeeId": committee["id"],
+                    "personId": lay,
+                    "role": "CHAIR",
+                    "voting": True,
+                    "category": "LAY_MEMBER",
+                }
+            },
+        )
+    )["addSeat"]
     assert seat["errors"] == [] and seat["seat"]["person"]["email"] == "margaret.lowe@demo.quorum.example"
     check = await secretary.data(
         "query($id: ID!, $present: [ID!]!) { node(id: $id) { ... on Committee { quorumCheck(presentSeatIds: $present) { met unmet } } } }",
         {"id": committee["id"], "present": [seat["seat"]["id"]]},
     )
     assert check["node"]["quorumCheck"] == {
-        "met": False, "unmet": ["At least two voting members must be present; one is."],
+        "met": False,
+        "unmet": ["At least two voting members must be present; one is."],
     }
     audit = await owner_fetch("SELECT action FROM audit_entry WHERE after ->> 'name' = 'Audit committee'")
     assert [r["action"] for r in audit] == ["committee.create"]
@@ -112,23 +154,66 @@ async def test_bad_seats_are_refused_and_nothing_is_written(client):
     # Registered with Bolton but with no membership of it.
     result = await (await as_person(client, BOLTON_ADMIN)).data(
         "mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } errors { message } } }",
-        {"input": {"organisationId": await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = '00T'"),
-                   "name": "No Membership", "email": "no.membership@nhs.example"}},
+        {
+            "input": {
+                "organisationId": await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = '00T'"),
+                "name": "No Membership",
+                "email": "no.membership@nhs.example",
+            }
+        },
     )
     nobody = result["createPerson"]["person"]["id"]
-    refused = (await secretary.data(ADD_SEAT, {"input": {
-        "committeeId": governing_body, "personId": nobody, "role": "MEMBER", "voting": True, "category": "GP"}}))["addSeat"]
-    assert refused["errors"] == [{
-        "field": "personId",
-        "message": "A voting seat is for a member of the organisation they represent; add a membership first, "
-                   "or seat them without a vote.",
-    }]
+    refused = (
+        await secretary.data(
+            ADD_SEAT,
+            {
+                "input": {
+                    "committeeId": governing_body,
+                    "personId": nobody,
+                    "role": "MEMBER",
+                    "voting": True,
+                    "category": "GP",
+                }
+            },
+        )
+    )["addSeat"]
+    assert refused["errors"] == [
+        {
+            "field": "personId",
+            "message": "A voting seat is for a member of the organisation they represent; add a membership first, "
+            "or seat them without a vote.",
+        }
+    ]
     lay = await global_id("Person", "SELECT id FROM person WHERE email = 'margaret.lowe@demo.quorum.example'")
-    second_chair = (await secretary.data(ADD_SEAT, {"input": {
-        "committeeId": governing_body, "personId": lay, "role": "CHAIR", "voting": True, "category": "LAY_MEMBER"}}))["addSeat"]
+    second_chair = (
+        await secretary.data(
+            ADD_SEAT,
+            {
+                "input": {
+                    "committeeId": governing_body,
+                    "personId": lay,
+                    "role": "CHAIR",
+                    "voting": True,
+                    "category": "LAY_MEMBER",
+                }
+            },
+        )
+    )["addSeat"]
     assert second_chair["errors"][0]["field"] == "role"
-    voting_attendee = (await secretary.data(ADD_SEAT, {"input": {
-        "committeeId": governing_body, "personId": lay, "role": "IN_ATTENDANCE", "voting": True, "category": "OTHER"}}))["addSeat"]
+    voting_attendee = (
+        await secretary.data(
+            ADD_SEAT,
+            {
+                "input": {
+                    "committeeId": governing_body,
+                    "personId": lay,
+                    "role": "IN_ATTENDANCE",
+                    "voting": True,
+                    "category": "OTHER",
+                }
+            },
+        )
+    )["addSeat"]
     assert voting_attendee["errors"] == [{"field": "voting", "message": "Someone in attendance does not vote."}]
     assert await owner_fetch("SELECT count(*) FROM seat") == before
 
@@ -136,7 +221,13 @@ async def test_bad_seats_are_refused_and_nothing_is_written(client):
 async def test_other_organisations_and_anonymous_callers_cannot_change_committees(client):
     governing_body = await global_id("Committee", BOLTON_GOVERNING_BODY)
     lay = await global_id("Person", "SELECT id FROM person WHERE email = 'margaret.lowe@demo.quorum.example'")
-    seat_input = {"committeeId": governing_body, "personId": lay, "role": "MEMBER", "voting": True, "category": "LAY_MEMBER"}
+    seat_input = {
+        "committeeId": governing_body,
+        "personId": lay,
+        "role": "MEMBER",
+        "voting": True,
+        "category": "LAY_MEMBER",
+    }
     before = await owner_fetch("SELECT count(*) FROM seat")
     await assert_asked_to_sign_in(client, ADD_SEAT, {"input": seat_input})
     for caller in (await as_person(client, ISLINGTON_GP), await as_person(client, MANCHESTER_OFFICER)):
@@ -156,12 +247,35 @@ async def test_joint_committee_parties_must_be_one_area_team_with_its_own_ccgs(c
     secretary = await as_person(client, "daniel.cohen@demo.quorum.example")
     islington = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = '08H'")
     manchester = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = 'Q46'")
-    result = (await secretary.data(CREATE, {"input": {
-        "organisationId": islington, "kind": "JOINT_COMMITTEE", "name": "Wrong area", "coCommissioningLevel": "JOINT",
-        "partyIds": [manchester], "quorumRule": {"minimumVoting": 2, "eachParty": True},
-    }}))["createCommittee"]
+    result = (
+        await secretary.data(
+            CREATE,
+            {
+                "input": {
+                    "organisationId": islington,
+                    "kind": "JOINT_COMMITTEE",
+                    "name": "Wrong area",
+                    "coCommissioningLevel": "JOINT",
+                    "partyIds": [manchester],
+                    "quorumRule": {"minimumVoting": 2, "eachParty": True},
+                }
+            },
+        )
+    )["createCommittee"]
     assert result["errors"] == [{"field": "partyIds", "message": "Choose parties from the organisations you can see."}]
-    not_joint = (await secretary.data(CREATE, {"input": {
-        "organisationId": islington, "kind": "QUALITY", "name": "Quality", "quorumRule": {"minimumVoting": 2, "eachParty": True},
-    }}))["createCommittee"]
-    assert not_joint["errors"] == [{"field": "quorumRule", "message": "Only a joint committee can require a member from each party."}]
+    not_joint = (
+        await secretary.data(
+            CREATE,
+            {
+                "input": {
+                    "organisationId": islington,
+                    "kind": "QUALITY",
+                    "name": "Quality",
+                    "quorumRule": {"minimumVoting": 2, "eachParty": True},
+                }
+            },
+        )
+    )["createCommittee"]
+    assert not_joint["errors"] == [
+        {"field": "quorumRule", "message": "Only a joint committee can require a member from each party."}
+    ]

@@ -8,7 +8,14 @@ from datetime import date, timedelta
 from quorum.people.hot import SESSION
 from tests.conftest import ROOT
 from tests.support import (
-    BOLTON_ADMIN, BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_GP, MANCHESTER_OFFICER, PLATFORM_ADMIN, SHARED_CFO, owner,
+    BOLTON_ADMIN,
+    BOLTON_GP,
+    BOLTON_SECRETARY,
+    ISLINGTON_GP,
+    MANCHESTER_OFFICER,
+    PLATFORM_ADMIN,
+    SHARED_CFO,
+    owner,
     token_for,
 )
 
@@ -30,16 +37,22 @@ async def a_person_with_an_ended_and_a_current_membership() -> None:
             bolton = await conn.fetchval("SELECT id FROM organisation WHERE ods_code = '00T'")
             person = await conn.fetchval(
                 "INSERT INTO person (email, name) VALUES ($1, 'Ena Ended') ON CONFLICT (email) DO UPDATE SET name = excluded.name"
-                " RETURNING id", ENDED,
+                " RETURNING id",
+                ENDED,
             )
             await conn.execute("DELETE FROM membership WHERE person_id = $1", person)
             await conn.execute(
-                "INSERT INTO person_registration (org_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", bolton, person
+                "INSERT INTO person_registration (org_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                bolton,
+                person,
             )
             await conn.execute(
                 "INSERT INTO membership (org_id, person_id, role, valid_from, valid_to) VALUES"
                 " ($1, $2, 'STAFF', $3, $4), ($1, $2, 'GOVERNING_BODY_MEMBER', $4, NULL)",
-                bolton, person, date.today() - timedelta(days=400), date.today() - timedelta(days=2),
+                bolton,
+                person,
+                date.today() - timedelta(days=400),
+                date.today() - timedelta(days=2),
             )
     finally:
         await conn.close()
@@ -47,11 +60,24 @@ async def a_person_with_an_ended_and_a_current_membership() -> None:
 
 async def test_every_caller_gets_the_schemas_answer_in_fewer_statements(client):
     await a_person_with_an_ended_and_a_current_membership()
-    tokens = [None] + [await token_for(e) for e in (
-        PLATFORM_ADMIN, BOLTON_SECRETARY, BOLTON_ADMIN, BOLTON_GP, SHARED_CFO, ISLINGTON_GP, MANCHESTER_OFFICER, ENDED,
-    )]
+    tokens = [None] + [
+        await token_for(e)
+        for e in (
+            PLATFORM_ADMIN,
+            BOLTON_SECRETARY,
+            BOLTON_ADMIN,
+            BOLTON_GP,
+            SHARED_CFO,
+            ISLINGTON_GP,
+            MANCHESTER_OFFICER,
+            ENDED,
+        )
+    ]
     for token in tokens:
-        (hot, hot_statements), (schema, schema_statements) = await ask(client, SESSION, token), await ask(client, BY_THE_SCHEMA, token)
+        (hot, hot_statements), (schema, schema_statements) = (
+            await ask(client, SESSION, token),
+            await ask(client, BY_THE_SCHEMA, token),
+        )
         assert hot == schema
         assert hot_statements < schema_statements or (token is None and hot_statements == schema_statements)
     ended = (await ask(client, SESSION, await token_for(ENDED)))[0]["data"]["viewer"]["memberships"]

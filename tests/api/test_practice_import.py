@@ -26,11 +26,13 @@ def xlsx(rows: list[list]) -> bytes:
 
 
 async def run_import(caller, filename: str, content: bytes) -> dict:
-    variables = {"input": {
-        "organisationId": await global_id("Organisation", BOLTON),
-        "filename": filename,
-        "contentBase64": base64.b64encode(content).decode(),
-    }}
+    variables = {
+        "input": {
+            "organisationId": await global_id("Organisation", BOLTON),
+            "filename": filename,
+            "contentBase64": base64.b64encode(content).decode(),
+        }
+    }
     return (await caller.data(IMPORT, variables))["importPractices"]
 
 
@@ -44,12 +46,18 @@ async def bolton_practices() -> dict[str, tuple]:
 
 async def test_xlsx_import_creates_new_practices_and_updates_list_sizes(client):
     admin = await as_person(client, BOLTON_ADMIN)
-    result = await run_import(admin, "practices.xlsx", xlsx([
-        ["ODS code", "Name", "List size", "Locality"],
-        ["P82950", "Dunstan Road Surgery", 7421, "Bolton Central"],
-        ["p82951", "Kearsley Medical Centre", 12003.0, "Farnworth and Kearsley"],
-        ["P82004", "Renamed Practice", 5000, "Horwich and Westhoughton"],
-    ]))
+    result = await run_import(
+        admin,
+        "practices.xlsx",
+        xlsx(
+            [
+                ["ODS code", "Name", "List size", "Locality"],
+                ["P82950", "Dunstan Road Surgery", 7421, "Bolton Central"],
+                ["p82951", "Kearsley Medical Centre", 12003.0, "Farnworth and Kearsley"],
+                ["P82004", "Renamed Practice", 5000, "Horwich and Westhoughton"],
+            ]
+        ),
+    )
     assert result == {"created": 2, "updated": 1, "rowErrors": [], "errors": []}
     practices = await bolton_practices()
     assert practices["P82950"] == ("Dunstan Road Surgery", 7421, "Bolton Central")
@@ -63,13 +71,13 @@ async def test_a_file_with_bad_rows_reports_each_and_imports_nothing(client):
     admin = await as_person(client, BOLTON_ADMIN)
     before = await bolton_practices()
     csv = (
-        "ods_code,name,list_size,locality\n"
-        "P82960,Good Practice,4000,Bolton Central\n"
-        "BAD,Bad Code Practice,4000,Bolton Central\n"
-        "P82961,Bad Size Practice,lots,Bolton Central\n"
-        "P82960,Duplicate Practice,4000,Bolton Central\n"
-        "F83001,Islington's practice,4000,Bolton Central\n"
-    ).encode()
+        b"ods_code,name,list_size,locality\n"
+        b"P82960,Good Practice,4000,Bolton Central\n"
+        b"BAD,Bad Code Practice,4000,Bolton Central\n"
+        b"P82961,Bad Size Practice,lots,Bolton Central\n"
+        b"P82960,Duplicate Practice,4000,Bolton Central\n"
+        b"F83001,Islington's practice,4000,Bolton Central\n"
+    )
     result = await run_import(admin, "practices.csv", csv)
     assert result["created"] == 0 and result["updated"] == 0
     assert [(e["row"], e["message"]) for e in result["rowErrors"]] == [
@@ -92,7 +100,10 @@ async def test_files_that_are_not_what_they_claim_are_refused(client):
         ("practices.xlsx", b"PK\x03\x04 not really a zip"): "That Excel workbook could not be read; is it damaged?",
         ("practices.csv", b"\xff\xfe\x00b\x00a\x00d"): "That CSV file is not UTF-8 text.",
         ("practices.pdf", b"%PDF-1.7"): "Upload an .xlsx or .csv file.",
-        ("practices.csv", b"name,list_size\nX,1\n"): "The first row must name the columns ods_code, name, list_size, locality; missing: ods_code, locality.",
+        (
+            "practices.csv",
+            b"name,list_size\nX,1\n",
+        ): "The first row must name the columns ods_code, name, list_size, locality; missing: ods_code, locality.",
         ("practices.csv", b""): "The file is empty.",
         ("practices.csv", b"a" * (2 * 1024 * 1024 + 1)): "The file is larger than 2 MB.",
     }

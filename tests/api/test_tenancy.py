@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tests.support import (
-    BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_GP, MANCHESTER_OFFICER, Caller, as_person, global_id, owner_fetch,
+    BOLTON_GP,
+    BOLTON_SECRETARY,
+    ISLINGTON_GP,
+    MANCHESTER_OFFICER,
+    Caller,
+    as_person,
+    global_id,
+    owner_fetch,
 )
 
 ISLINGTON_ROWS = {
@@ -23,9 +30,15 @@ async def test_node_of_another_ccg_is_null(client, type_name):
     node_id = await global_id(type_name, ISLINGTON_ROWS[type_name])
     islington = await as_person(client, ISLINGTON_GP)
     assert (await islington.data(NODE, {"id": node_id}))["node"] == {"id": node_id, "__typename": type_name}
-    for caller in (await as_person(client, BOLTON_SECRETARY), await as_person(client, MANCHESTER_OFFICER), Caller(client)):
+    for caller in (
+        await as_person(client, BOLTON_SECRETARY),
+        await as_person(client, MANCHESTER_OFFICER),
+        Caller(client),
+    ):
         assert (await caller.data(NODE, {"id": node_id}))["node"] is None
-        assert (await caller.data("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [node_id]}))["nodes"] == [None]
+        assert (await caller.data("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [node_id]}))["nodes"] == [
+            None
+        ]
 
 
 LISTS = """
@@ -85,7 +98,10 @@ async def test_area_team_officer_sees_the_area_s_practices_but_none_of_its_ccgs_
     assert {"Q46", "00T", "01D", "P82001", "P86001"} <= codes
     assert not {c for c in codes if c.startswith(("F8", "08H", "07T", "Q71"))}
     ccg_memberships = [
-        m for e in data["organisations"]["edges"] if e["node"]["odsCode"] != "Q46" for m in e["node"]["memberships"]["edges"]
+        m
+        for e in data["organisations"]["edges"]
+        if e["node"]["odsCode"] != "Q46"
+        for m in e["node"]["memberships"]["edges"]
     ]
     assert ccg_memberships == []
     # People: her own area team's (other tests may add colleagues), and those she sits with on the joint committee;

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from tests.support import BOLTON_SECRETARY, DEMO, Caller, as_person, global_id, owner, owner_fetch
 
@@ -21,21 +21,26 @@ CAST = """mutation($input: CastBallotVoteInput!) {
   castBallotVote(input: $input) { outcome message practice { odsCode }
     vote { asProxy castBy { email } answers { question { position } options { label } } }
     errors { field message } } }"""
-CLOSE = """mutation($id: ID!) { closeBallot(input: {id: $id}) { ballot { status closedAt } errors { field message } } }"""
+CLOSE = (
+    """mutation($id: ID!) { closeBallot(input: {id: $id}) { ballot { status closedAt } errors { field message } } }"""
+)
 RESULTS = """query($id: ID!) { node(id: $id) { ... on Ballot { status
   turnout { electoratePractices electorateWeight votedPractices votedWeight notVotedPractices percent thresholdMet }
   results { valid questions { outcome carried tied summary
     options { option { label } votes weight percent elected tied } } } } } }"""
 
 EQUAL_RULES = {
-    "weighting": "EQUAL", "turnoutBasis": "PRACTICES", "turnoutThresholdPercent": 50, "majority": "SIMPLE",
+    "weighting": "EQUAL",
+    "turnoutBasis": "PRACTICES",
+    "turnoutThresholdPercent": 50,
+    "majority": "SIMPLE",
     "votesMayBeChanged": False,
 }
 FOR_AGAINST = [{"text": "Do you approve the revised constitution?"}]
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 async def secretary(client) -> Caller:
@@ -52,11 +57,20 @@ async def create_ballot(
     caller: Caller, *, questions=None, secret=False, opens=timedelta(minutes=-1), closes=timedelta(hours=1), **fields
 ) -> dict:
     org = await global_id("Organisation", BOLTON)
-    result = await caller.data(CREATE, {"input": {
-        "organisationId": org, "title": "Constitution change 2026", "secret": secret,
-        "opensAt": (now() + opens).isoformat(), "closesAt": (now() + closes).isoformat(),
-        "questions": questions or FOR_AGAINST, **fields,
-    }})
+    result = await caller.data(
+        CREATE,
+        {
+            "input": {
+                "organisationId": org,
+                "title": "Constitution change 2026",
+                "secret": secret,
+                "opensAt": (now() + opens).isoformat(),
+                "closesAt": (now() + closes).isoformat(),
+                "questions": questions or FOR_AGAINST,
+                **fields,
+            }
+        },
+    )
     payload = result["createBallot"]
     assert payload["errors"] == [], payload["errors"]
     return payload["ballot"]
@@ -113,7 +127,10 @@ async def add_representative(practice_ods: str) -> str:
             await conn.execute("INSERT INTO person_registration (org_id, person_id) VALUES ($1, $2)", org_id, person)
             await conn.execute(
                 "INSERT INTO membership (org_id, person_id, role, practice_id, valid_from)"
-                " VALUES ($1, $2, 'PRACTICE_REPRESENTATIVE', $3, '2025-01-01')", org_id, person, practice,
+                " VALUES ($1, $2, 'PRACTICE_REPRESENTATIVE', $3, '2025-01-01')",
+                org_id,
+                person,
+                practice,
             )
     finally:
         await conn.close()
@@ -136,8 +153,12 @@ async def stored_votes(ballot: dict) -> dict[str, int]:
     counts = {}
     for table in ("ballot_participation", "ballot_vote", "ballot_vote_choice"):
         counts[table] = (await owner_fetch(f"SELECT count(*) FROM {table} WHERE ballot_id = $1", key))[0][0]
-    counts["audit_entry"] = (await owner_fetch(
-        "SELECT count(*) FROM audit_entry WHERE action LIKE 'ballot.vote%' AND after ->> 'ballot_id' = $1", str(key)
-    ))[0][0]
-    counts["tally"] = (await owner_fetch("SELECT coalesce(sum(votes), 0) FROM ballot_tally WHERE ballot_id = $1", key))[0][0]
+    counts["audit_entry"] = (
+        await owner_fetch(
+            "SELECT count(*) FROM audit_entry WHERE action LIKE 'ballot.vote%' AND after ->> 'ballot_id' = $1", str(key)
+        )
+    )[0][0]
+    counts["tally"] = (await owner_fetch("SELECT coalesce(sum(votes), 0) FROM ballot_tally WHERE ballot_id = $1", key))[
+        0
+    ][0]
     return counts

@@ -13,7 +13,9 @@ async def test_too_many_submissions_get_429_with_retry_after_and_change_nothing(
     monkeypatch.setattr(limits, "SUBMISSIONS", limits.RateLimit(limit=2, per_seconds=60))
     gp = await as_person(client, BOLTON_GP)
     body = {"query": CAST, "variables": {"input": {"ballotId": ballot["id"], "answers": answers(ballot, "For")}}}
-    replies = [await client.post("/graphql", json=body, headers={"authorization": f"Bearer {gp.token}"}) for _ in range(3)]
+    replies = [
+        await client.post("/graphql", json=body, headers={"authorization": f"Bearer {gp.token}"}) for _ in range(3)
+    ]
 
     assert [r.status_code for r in replies] == [200, 200, 429]
     assert [r.json()["data"]["castBallotVote"]["outcome"] for r in replies[:2]] == ["RECORDED", "ALREADY_RECORDED"]

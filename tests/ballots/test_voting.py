@@ -8,7 +8,17 @@ from datetime import timedelta
 from quorum import clock
 from quorum.ballots import voting
 from tests.ballots.helpers import (
-    CAST, FIONA, answers, ballot_uuid, cast, close, new_ballot, practice_id, representative, results, secretary,
+    CAST,
+    FIONA,
+    answers,
+    ballot_uuid,
+    cast,
+    close,
+    new_ballot,
+    practice_id,
+    representative,
+    results,
+    secretary,
     stored_votes,
 )
 from tests.support import BOLTON_GP, Caller, as_person, global_id, owner_fetch, token_for
@@ -26,7 +36,11 @@ async def test_a_representative_votes_and_is_told_so(client):
     assert voted["vote"]["castBy"] == {"email": BOLTON_GP} and not voted["vote"]["asProxy"]
     assert voted["vote"]["answers"] == [{"question": {"position": 1}, "options": [{"label": "For"}]}]
     assert await stored_votes(ballot) == {
-        "ballot_participation": 1, "ballot_vote": 1, "ballot_vote_choice": 1, "audit_entry": 1, "tally": 0,
+        "ballot_participation": 1,
+        "ballot_vote": 1,
+        "ballot_vote_choice": 1,
+        "audit_entry": 1,
+        "tally": 0,
     }
 
 
@@ -60,11 +74,16 @@ async def test_two_representatives_of_one_practice_pressing_at_once_give_one_vot
             assert refused["errors"][0]["message"].startswith(ALREADY)
             assert refused["errors"][0]["message"].endswith("; this ballot does not allow votes to be changed.")
         assert await stored_votes(ballot) == {
-            "ballot_participation": 2, "ballot_vote": 2, "ballot_vote_choice": 2, "audit_entry": 2, "tally": 0,
+            "ballot_participation": 2,
+            "ballot_vote": 2,
+            "ballot_vote_choice": 2,
+            "audit_entry": 2,
+            "tally": 0,
         }
         p82001 = await owner_fetch(
             "SELECT count(*) FROM ballot_vote_choice c JOIN practice p ON p.id = c.practice_id"
-            " WHERE c.ballot_id = $1 AND p.ods_code = 'P82001'", ballot_uuid(ballot),
+            " WHERE c.ballot_id = $1 AND p.ods_code = 'P82001'",
+            ballot_uuid(ballot),
         )
         assert p82001[0][0] == 1
 
@@ -93,7 +112,11 @@ async def test_a_retried_submission_is_recorded_once_and_says_so(client):
     without_key = await cast(gp, ballot, "Against")
     assert without_key["outcome"] == "ALREADY_RECORDED"
     assert await stored_votes(ballot) == {
-        "ballot_participation": 1, "ballot_vote": 1, "ballot_vote_choice": 1, "audit_entry": 1, "tally": 0,
+        "ballot_participation": 1,
+        "ballot_vote": 1,
+        "ballot_vote_choice": 1,
+        "audit_entry": 1,
+        "tally": 0,
     }
 
 
@@ -112,7 +135,8 @@ async def test_a_vote_changes_only_where_the_rules_allow(client):
     assert changed["vote"]["answers"][0]["options"] == [{"label": "Against"}]
     assert (await stored_votes(changeable))["ballot_vote_choice"] == 1
     actions = await owner_fetch(
-        "SELECT action FROM audit_entry WHERE after ->> 'ballot_id' = $1 ORDER BY id", str(ballot_uuid(changeable)),
+        "SELECT action FROM audit_entry WHERE after ->> 'ballot_id' = $1 ORDER BY id",
+        str(ballot_uuid(changeable)),
     )
     assert [a["action"] for a in actions] == ["ballot.vote", "ballot.vote.change"]
     assert (await close(await secretary(client), changeable))["errors"] == []
@@ -156,7 +180,9 @@ async def test_results_are_unreadable_until_the_close(client, monkeypatch):
         seen = await results(caller, ballot)
         assert seen["status"] == "OPEN" and seen["results"] is None
         assert seen["turnout"]["votedPractices"] == 1
-    export = await client.get(f"/exports/ballot.xlsx?ballot={ballot['id']}", headers={"authorization": f"Bearer {helen.token}"})
+    export = await client.get(
+        f"/exports/ballot.xlsx?ballot={ballot['id']}", headers={"authorization": f"Bearer {helen.token}"}
+    )
     assert export.status_code == 409
     named = "query($id: ID!) { node(id: $id) { ... on Ballot { namedVotes { totalCount } } } }"
     assert (await gp.data(named, {"id": ballot["id"]}))["node"]["namedVotes"] is None
@@ -171,16 +197,25 @@ async def test_results_are_unreadable_until_the_close(client, monkeypatch):
 async def test_a_practice_appoints_a_proxy_who_votes_for_it(client):
     fiona, gp = await as_person(client, FIONA), await as_person(client, BOLTON_GP)
     ballot = await new_ballot(client)
-    rajesh = await global_id(
-        "Person", "SELECT id FROM person WHERE email = $1", BOLTON_GP
-    )
+    rajesh = await global_id("Person", "SELECT id FROM person WHERE email = $1", BOLTON_GP)
     appoint = """mutation($input: AppointBallotProxyInput!) { appointBallotProxy(input: $input) {
       proxy { id practice { odsCode } proxy { email } proxyPractice { odsCode } appointedBy { email } } errors { field message } } }"""
-    appointed = (await fiona.data(appoint, {"input": {
-        "ballotId": ballot["id"], "practiceId": await practice_id("P82002"), "proxyPersonId": rajesh,
-    }}))["appointBallotProxy"]
+    appointed = (
+        await fiona.data(
+            appoint,
+            {
+                "input": {
+                    "ballotId": ballot["id"],
+                    "practiceId": await practice_id("P82002"),
+                    "proxyPersonId": rajesh,
+                }
+            },
+        )
+    )["appointBallotProxy"]
     assert appointed["errors"] == []
-    assert appointed["proxy"]["practice"] == {"odsCode": "P82002"} and appointed["proxy"]["proxy"] == {"email": BOLTON_GP}
+    assert appointed["proxy"]["practice"] == {"odsCode": "P82002"} and appointed["proxy"]["proxy"] == {
+        "email": BOLTON_GP
+    }
     assert appointed["proxy"]["proxyPractice"] == {"odsCode": "P82001"}
 
     rights = """query($id: ID!) { node(id: $id) { ... on Ballot {
@@ -193,7 +228,9 @@ async def test_a_practice_appoints_a_proxy_who_votes_for_it(client):
     assert seen["proxies"] == [{"practice": {"odsCode": "P82002"}}]
 
     unclear = await cast(gp, ballot, "For")
-    assert unclear["errors"] == [{"field": "practiceId", "message": "You can vote for more than one practice here: choose which."}]
+    assert unclear["errors"] == [
+        {"field": "practiceId", "message": "You can vote for more than one practice here: choose which."}
+    ]
     as_proxy = await cast(gp, ballot, "Against", practice="P82002")
     assert as_proxy["outcome"] == "RECORDED" and as_proxy["practice"] == {"odsCode": "P82002"}
     assert as_proxy["vote"]["asProxy"] is True
@@ -208,7 +245,9 @@ async def test_a_practice_appoints_a_proxy_who_votes_for_it(client):
         str(ballot_uuid(ballot)),
     )
     assert [tuple(r) for r in audit] == [
-        ("ballot.proxy.appoint", False, FIONA), ("ballot.vote", True, BOLTON_GP), ("ballot.vote", False, BOLTON_GP),
+        ("ballot.proxy.appoint", False, FIONA),
+        ("ballot.vote", True, BOLTON_GP),
+        ("ballot.vote", False, BOLTON_GP),
     ]
 
 

@@ -6,7 +6,6 @@ import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
@@ -36,8 +35,13 @@ async def browser() -> AsyncIterator[Browser]:
         browser = await playwright.chromium.launch(
             executable_path=chromium_path(),
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
             ],
         )
         yield browser
@@ -49,8 +53,10 @@ async def watched_context(browser: Browser, **options) -> AsyncIterator[BrowserC
     """A browser context that fails the test if the page breaks the Content-Security-Policy."""
     context = await browser.new_context(**options)
     violations: list[str] = []
-    context.on("console", lambda message: violations.append(message.text)
-               if "Content Security Policy" in message.text else None)
+    context.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     yield context
     await context.close()
     assert violations == [], violations
@@ -75,9 +81,7 @@ async def assert_accessible(page: Page) -> None:
         """() => axe.run(document, {runOnly: {type: 'tag',
               values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
     )
-    violations = [
-        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
-    ]
+    violations = [f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
     assert violations == [], f"axe violations on {page.url}:\n" + "\n".join(violations)
     overflow = await page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
@@ -88,5 +92,3 @@ async def sign_in_as_demo_user(page: Page, server: Server, name: str) -> None:
     await page.get_by_role("button", name=f"Sign in as {name}").click()
     await page.wait_for_url(f"{server.url}/")
     await page.get_by_role("heading", name="Your memberships").wait_for()
-
-

@@ -127,7 +127,9 @@ async def test_a_representative_votes_from_a_phone_and_the_secretary_closes_and_
     await assert_accessible(page)
 
     # The secretary's view refreshes itself and shows one more practice voted.
-    await expect(office.get_by_text(re.compile(rf"^{before + 1} of \d+ practices have voted"))).to_be_visible(timeout=15000)
+    await expect(office.get_by_text(re.compile(rf"^{before + 1} of \d+ practices have voted"))).to_be_visible(
+        timeout=15000
+    )
     await expect(office.get_by_role("table", name="Practices that have not voted")).not_to_contain_text("P82002")
     await assert_accessible(office)
 

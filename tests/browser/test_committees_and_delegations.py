@@ -14,7 +14,13 @@ from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_us
 from tests.files.corpus import javascript_pdf
 from tests.meetings.support import CREATE_MEETING
 from tests.support import (
-    BOLTON_GOVERNING_BODY, BOLTON_SECRETARY, DEMO_DELEGATION, Caller, global_id, owner_fetch, token_for,
+    BOLTON_GOVERNING_BODY,
+    BOLTON_SECRETARY,
+    DEMO_DELEGATION,
+    Caller,
+    global_id,
+    owner_fetch,
+    token_for,
 )
 
 JOINT_COMMITTEE = "Bolton primary care joint committee"
@@ -78,8 +84,11 @@ async def test_a_secretary_creates_a_committee_with_seats_and_a_quorum_rule(phon
 
     # The full terms of reference, uploaded and offered for download.
     await page.get_by_label("Upload the terms of reference").set_input_files(
-        {"name": "quality-committee-terms.pdf", "mimeType": "application/pdf",
-         "buffer": demo_pdf("Quality committee: terms of reference")}
+        {
+            "name": "quality-committee-terms.pdf",
+            "mimeType": "application/pdf",
+            "buffer": demo_pdf("Quality committee: terms of reference"),
+        }
     )
     await page.get_by_role("button", name="Upload terms of reference").click()
     await expect(page.get_by_role("status").filter(has_text="Uploaded")).to_have_text(
@@ -114,7 +123,9 @@ async def test_a_secretary_creates_a_committee_with_seats_and_a_quorum_rule(phon
     await expect(page.get_by_role("status").filter(has_text="Added")).to_have_text("Added Tom Ashworth as member.")
 
     members = page.get_by_role("region", name="Members of Quality committee")
-    await expect(members.get_by_role("row", name=re.compile("Margaret Lowe Chair, lay member Yes Lay member"))).to_be_visible()
+    await expect(
+        members.get_by_role("row", name=re.compile("Margaret Lowe Chair, lay member Yes Lay member"))
+    ).to_be_visible()
     await expect(members.get_by_role("row", name=re.compile("Tom Ashworth Executive Yes Executive"))).to_be_visible()
     await assert_accessible(page)
 
@@ -194,18 +205,26 @@ async def test_a_secretary_builds_a_committee_from_its_terms_of_reference_with_a
 
     await add_seat(page, "Margaret Lowe", "Chair", "Lay member", "Lay member for governance")
     await add_seat(page, "Tom Ashworth", "Member", "Executive", "Chief finance officer")
-    await expect(warning).to_contain_text("Two of the lay member, nurse and secondary care doctor are needed; one is present.")
+    await expect(warning).to_contain_text(
+        "Two of the lay member, nurse and secondary care doctor are needed; one is present."
+    )
     await add_seat(page, "Anne Kershaw", "Member", "Nurse", "Registered nurse")
     await expect(warning).to_have_count(0)
     # Healthwatch's representative sits without a vote and without being made CCG staff.
     await add_seat(page, "Jean Platt", "Member", "Healthwatch", "Healthwatch representative", voting=False)
     members = page.get_by_role("region", name="Members of Finance and performance committee")
-    await expect(members.get_by_role("row", name=re.compile("Margaret Lowe Chair, lay member for governance Yes"))).to_be_visible()
-    await expect(members.get_by_role("row", name=re.compile("Jean Platt Healthwatch representative, non-voting No"))).to_be_visible()
+    await expect(
+        members.get_by_role("row", name=re.compile("Margaret Lowe Chair, lay member for governance Yes"))
+    ).to_be_visible()
+    await expect(
+        members.get_by_role("row", name=re.compile("Jean Platt Healthwatch representative, non-voting No"))
+    ).to_be_visible()
     await assert_accessible(page)
 
     # Entered by mistake: withdrawn the same day, by keyboard.
-    await page.get_by_role("button", name="Withdraw Jean Platt’s seat as healthwatch representative, non-voting").focus()
+    await page.get_by_role(
+        "button", name="Withdraw Jean Platt’s seat as healthwatch representative, non-voting"
+    ).focus()
     await page.keyboard.press("Enter")
     await expect(page.get_by_role("status").filter(has_text="Withdrew")).to_contain_text("Withdrew Jean Platt’s seat")
     await expect(members.get_by_role("row", name=re.compile("Jean Platt"))).to_have_count(0)
@@ -313,7 +332,9 @@ async def test_an_area_team_officer_records_and_revokes_delegations_and_the_ccg_
     assert "11 contract records" in await contract_records(gp, server)
 
 
-async def test_anyone_reads_a_published_scheme_of_delegation_without_signing_in(context: BrowserContext, server: Server):
+async def test_anyone_reads_a_published_scheme_of_delegation_without_signing_in(
+    context: BrowserContext, server: Server
+):
     page = await context.new_page()
     await page.goto(f"{server.url}/public/00T/delegations")
     await expect(page.get_by_role("heading", level=1)).to_contain_text("NHS Bolton CCG")
@@ -339,10 +360,19 @@ async def test_a_crowded_month_of_meetings_fits_a_phone(phone: BrowserContext, s
         committee = await global_id("Committee", BOLTON_GOVERNING_BODY)
         for n in range(36):
             starts = day + timedelta(days=0 if n < 30 else n - 28, minutes=(n % 4) * 15)
-            created = (await secretary.data(CREATE_MEETING, {"input": {
-                "committeeId": committee, "title": f"Crowded month meeting {n + 1}", "startsAt": starts.isoformat(),
-                "location": "Bolton Town Hall",
-            }}))["createMeeting"]
+            created = (
+                await secretary.data(
+                    CREATE_MEETING,
+                    {
+                        "input": {
+                            "committeeId": committee,
+                            "title": f"Crowded month meeting {n + 1}",
+                            "startsAt": starts.isoformat(),
+                            "location": "Bolton Town Hall",
+                        }
+                    },
+                )
+            )["createMeeting"]
             assert created["errors"] == [], created["errors"]
     page = await phone.new_page()
     await sign_in_as_demo_user(page, server, "Helen Hargreaves")

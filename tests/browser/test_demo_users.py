@@ -40,7 +40,12 @@ async def test_an_administrator_adds_a_practice_by_keyboard_on_a_phone(phone: Br
     await assert_accessible(page)
 
     # A mistake first, typed field by field: the error summary takes focus and names the field.
-    for label, value in [("ODS code", "NOPE"), ("Name", "Bad Practice"), ("List size", "6100"), ("Locality", "Bolton Central")]:
+    for label, value in [
+        ("ODS code", "NOPE"),
+        ("Name", "Bad Practice"),
+        ("List size", "6100"),
+        ("Locality", "Bolton Central"),
+    ]:
         await page.get_by_label(label, exact=True).focus()
         await page.keyboard.type(value)
     await page.keyboard.press("Enter")

@@ -9,7 +9,15 @@ import pytest
 import websockets
 
 from tests.browser.conftest import Server
-from tests.meetings.support import AUTHOR, SECRETARY, SPONSOR, create_meeting, add_item, request_paper, write_and_approve
+from tests.meetings.support import (
+    AUTHOR,
+    SECRETARY,
+    SPONSOR,
+    add_item,
+    create_meeting,
+    request_paper,
+    write_and_approve,
+)
 from tests.support import Caller, token_for
 
 SUBSCRIBE = "subscription($id: ID!) { packBuildProgress(buildId: $id) { status progress message pageCount } }"
@@ -43,7 +51,9 @@ async def test_a_build_s_progress_arrives_over_the_websocket(server: Server):
     async with websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers) as socket:
         await socket.send(json.dumps({"type": "connection_init"}))
         assert json.loads(await socket.recv())["type"] == "connection_ack"
-        await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE, "variables": {"id": build_id}}}))
+        await socket.send(
+            json.dumps({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE, "variables": {"id": build_id}}})
+        )
         while True:
             message = json.loads(await socket.recv())
             if message["type"] == "complete":
@@ -59,6 +69,9 @@ async def test_a_page_on_another_site_cannot_open_the_websocket(server: Server):
     cookie = await signed_in_cookie(server, SECRETARY)
     url = server.url.replace("http://", "ws://") + "/graphql"
     with pytest.raises(websockets.exceptions.InvalidStatus, match="403"):
-        async with websockets.connect(url, subprotocols=["graphql-transport-ws"],
-                                      additional_headers={"Cookie": cookie, "Origin": "https://evil.example"}):
+        async with websockets.connect(
+            url,
+            subprotocols=["graphql-transport-ws"],
+            additional_headers={"Cookie": cookie, "Origin": "https://evil.example"},
+        ):
             pass

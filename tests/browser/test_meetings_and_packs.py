@@ -115,8 +115,12 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
         await tom.get_by_label("Conflicts of interest noted").fill("None.")
         await tom.get_by_role("group", name="Financial impact").get_by_label("Yes").check()
         await tom.get_by_label("What is the financial impact?").fill("£1.2m of efficiency savings")
-        await tom.get_by_label("Patient and public involvement to date").fill("Presented to the patient reference group.")
-        await tom.get_by_label("The paper", exact=True).fill("## The plan\n\nThe plan **balances** the budget.\n\n- Savings\n- Growth")
+        await tom.get_by_label("Patient and public involvement to date").fill(
+            "Presented to the patient reference group."
+        )
+        await tom.get_by_label("The paper", exact=True).fill(
+            "## The plan\n\nThe plan **balances** the budget.\n\n- Savings\n- Growth"
+        )
         await tom.get_by_role("button", name="Save draft").click()
         await expect(await status(tom, "Saved")).to_have_text(f"Saved the draft of “{PAPER}”.")
         preview = tom.locator(".app-paper-body")
@@ -126,7 +130,11 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
 
         await tom.get_by_label("Title of the appendix").fill("Financial plan tables")
         await tom.get_by_label("File", exact=True).set_input_files(
-            {"name": "financial-plan-tables.pdf", "mimeType": "application/pdf", "buffer": demo_pdf("Financial plan tables")}
+            {
+                "name": "financial-plan-tables.pdf",
+                "mimeType": "application/pdf",
+                "buffer": demo_pdf("Financial plan tables"),
+            }
         )
         await tom.get_by_role("button", name="Attach appendix").click()
         await expect(await status(tom, "Attached")).to_have_text("Attached “Financial plan tables”.")
@@ -134,7 +142,9 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
         await assert_accessible(tom)
 
         await tom.get_by_role("button", name="Submit to sponsor").click()
-        await expect(await status(tom, "Submitted")).to_have_text("Submitted the paper to Dr Rajesh Mistry for approval.")
+        await expect(await status(tom, "Submitted")).to_have_text(
+            "Submitted the paper to Dr Rajesh Mistry for approval."
+        )
         await expect(tom.locator(".nhsuk-summary-list").first).to_contain_text("Submitted to sponsor")
         await expect(tom.get_by_role("button", name="Save draft")).to_have_count(0)
         await assert_accessible(tom)

@@ -23,8 +23,9 @@ ITEM = "Community services contract"
 async def test_a_member_sends_apologies_and_declares_on_a_phone(phone: BrowserContext, server: Server):
     async with httpx.AsyncClient(base_url=server.url) as http:
         board = await make_board(http, "Finance committee (phone)")
-        meeting = await start_meeting(board, [(ITEM, "PUBLIC")], title="Finance committee, December", open_it=False,
-                                      minutes_ago=-180)
+        meeting = await start_meeting(
+            board, [(ITEM, "PUBLIC")], title="Finance committee, December", open_it=False, minutes_ago=-180
+        )
     await sign_in_by_cookie(phone, server, MEMBERS["ashworth"][0])
     page = await phone.new_page()
     await page.goto(f"{server.url}/meetings/{meeting.id}/live")
@@ -44,7 +45,9 @@ async def test_a_member_sends_apologies_and_declares_on_a_phone(phone: BrowserCo
     select = page.get_by_label("Item", exact=True)
     await select.select_option(await select.locator("option", has_text=ITEM).get_attribute("value"))
     await page.get_by_label("Kind of interest", exact=True).select_option("FINANCIAL")
-    await page.get_by_label("Your interest", exact=True).fill("My wife is a director of the community services provider")
+    await page.get_by_label("Your interest", exact=True).fill(
+        "My wife is a director of the community services provider"
+    )
     await page.get_by_role("button", name="Declare interest").click()
     await expect(page.get_by_role("status").filter(has_text="Your declaration has been recorded.")).to_be_visible()
     await assert_accessible(page)
@@ -66,16 +69,19 @@ async def test_the_chair_runs_an_item(context: BrowserContext, server: Server):
         await page.get_by_role("button", name="Open vote").click()
         await expect(page.get_by_text("0 of 4 eligible members have voted.")).to_be_visible()
         await assert_accessible(page)
-        vote_id = (await board.callers["lowe"].data(
-            "query($id: ID!) { meetingConduct(meetingId: $id) { live { vote { voteId } } } }", {"id": meeting.id}
-        ))["meetingConduct"]["live"]["vote"]["voteId"]
+        vote_id = (
+            await board.callers["lowe"].data(
+                "query($id: ID!) { meetingConduct(meetingId: $id) { live { vote { voteId } } } }", {"id": meeting.id}
+            )
+        )["meetingConduct"]["live"]["vote"]["voteId"]
         for short in ("mistry", "ashworth", "khan"):
             ok(await board.callers[short].data(CAST, {"input": {"voteId": vote_id, "choice": "FOR"}}))
         await expect(page.get_by_text("3 of 4 eligible members have voted.")).to_be_visible(timeout=5000)
         await page.get_by_role("button", name="For", exact=True).click()
         await page.get_by_role("button", name="Close vote").click()
         await expect(page.locator(".nhsuk-card", has_text="That the contract is awarded")).to_contain_text(
-            "Carried (4 for, 0 against, 0 abstentions).")
+            "Carried (4 for, 0 against, 0 abstentions)."
+        )
         await assert_accessible(page)
 
 
@@ -84,25 +90,55 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     async with httpx.AsyncClient(base_url=server.url) as http:
         parties = await make_parties(http, "browser")
         arrangement = await arrange(parties, "Commissioning in common (browser)")
-        session = await schedule(parties, arrangement, [
-            {"title": estates, "purpose": "DECISION", "part": "PUBLIC"},
-            {"title": "Contract breach", "purpose": "DECISION", "part": "PRIVATE"},
-        ])
+        session = await schedule(
+            parties,
+            arrangement,
+            [
+                {"title": estates, "purpose": "DECISION", "part": "PUBLIC"},
+                {"title": "Contract breach", "purpose": "DECISION", "part": "PRIVATE"},
+            ],
+        )
         meetings = {}
         for who, committee in (("bolton", parties.bolton.committee_id), ("islington", parties.islington_committee)):
-            taken = ok(await parties.callers[who].data(TAKE_PART, {"input": {"sessionId": session, "committeeId": committee}}))
-            link = next(m for m in taken["session"]["meetings"] if m["meeting"] and m["committeeName"].startswith(who.capitalize()))
+            taken = ok(
+                await parties.callers[who].data(TAKE_PART, {"input": {"sessionId": session, "committeeId": committee}})
+            )
+            link = next(
+                m
+                for m in taken["session"]["meetings"]
+                if m["meeting"] and m["committeeName"].startswith(who.capitalize())
+            )
             meetings[who] = (link["meetingId"], {i["title"]: i["id"] for i in link["meeting"]["agenda"]})
         bolton = parties.bolton
-        await _run(meetings["bolton"][0], bolton.callers["secretary"], bolton.callers,
-                   [bolton.people[s] for s in ("lowe", "mistry", "ashworth", "khan")],
-                   {"lowe": "FOR", "mistry": "FOR", "ashworth": "FOR", "khan": "FOR"}, meetings["bolton"][1][estates])
+        await _run(
+            meetings["bolton"][0],
+            bolton.callers["secretary"],
+            bolton.callers,
+            [bolton.people[s] for s in ("lowe", "mistry", "ashworth", "khan")],
+            {"lowe": "FOR", "mistry": "FOR", "ashworth": "FOR", "khan": "FOR"},
+            meetings["bolton"][1][estates],
+        )
         grace, nia = "grace.adeyemi@demo.quorum.example", "nia.osei@test.quorum.example"
-        await _run(meetings["islington"][0], parties.callers["islington"], parties.callers,
-                   [parties.people[grace], parties.people[nia]], {grace: "AGAINST", nia: "AGAINST"},
-                   meetings["islington"][1][estates])
-        ok(await parties.callers["islington"].data(DECIDE, {"input": {
-            "itemId": meetings["islington"][1]["Contract breach"], "route": "CONSENSUS", "text": "Issue a breach notice."}}))
+        await _run(
+            meetings["islington"][0],
+            parties.callers["islington"],
+            parties.callers,
+            [parties.people[grace], parties.people[nia]],
+            {grace: "AGAINST", nia: "AGAINST"},
+            meetings["islington"][1][estates],
+        )
+        ok(
+            await parties.callers["islington"].data(
+                DECIDE,
+                {
+                    "input": {
+                        "itemId": meetings["islington"][1]["Contract breach"],
+                        "route": "CONSENSUS",
+                        "text": "Issue a breach notice.",
+                    }
+                },
+            )
+        )
         for who in ("bolton", "islington"):
             ok(await parties.callers[who].data(CLOSE, {"input": {"meetingId": meetings[who][0]}}))
 
@@ -111,7 +147,9 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await sign_in_as_demo_user(convener, server, "Helen Hargreaves")
     await convener.goto(f"{server.url}/in-common")
     section = convener.get_by_role("region", name="Commissioning in common (browser)")
-    await expect(section).to_contain_text("NHS Islington CCG: Islington primary care commissioning committee (browser) (taking part)")
+    await expect(section).to_contain_text(
+        "NHS Islington CCG: Islington primary care commissioning committee (browser) (taking part)"
+    )
     await assert_accessible(convener)
     # She convenes a new arrangement from the page: a clear error first, then the arrangement with her committee.
     await convener.get_by_role("button", name="Convene").click()
@@ -119,10 +157,13 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await assert_accessible(convener)
     await convener.get_by_label("Name of the arrangement").fill("Estates partnership (browser)")
     await convener.get_by_label("Your committee that convenes").select_option(
-        label="Bolton primary care commissioning committee (browser) (NHS Bolton CCG)")
+        label="Bolton primary care commissioning committee (browser) (NHS Bolton CCG)"
+    )
     await convener.get_by_role("button", name="Convene").click()
     convened = convener.get_by_role("region", name="Estates partnership (browser)")
-    await expect(convened).to_contain_text("NHS Bolton CCG: Bolton primary care commissioning committee (browser) (taking part)")
+    await expect(convened).to_contain_text(
+        "NHS Bolton CCG: Bolton primary care commissioning committee (browser) (taking part)"
+    )
     await expect(convened.get_by_label("Invite an organisation")).to_be_visible()
     await assert_accessible(convener)
     await section.get_by_label("Invite an organisation").fill("07T")
@@ -135,11 +176,15 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await section.get_by_label("Item 1 title", exact=True).fill("Estates update")
     await section.get_by_role("button", name="Add another item").click()
     await section.get_by_label("Item 2 title", exact=True).fill("Islington locality plan")
-    await section.get_by_role("group", name="Item 2 taken by").get_by_label(re.compile("^Islington primary care")).check()
+    await (
+        section.get_by_role("group", name="Item 2 taken by").get_by_label(re.compile("^Islington primary care")).check()
+    )
     await assert_accessible(convener)
     await section.get_by_role("button", name="Schedule the session").click()
     await expect(convener.get_by_role("heading", level=1)).to_have_text("Second session")
-    locality = convener.get_by_role("listitem").filter(has=convener.get_by_role("heading", name=re.compile("Islington locality plan")))
+    locality = convener.get_by_role("listitem").filter(
+        has=convener.get_by_role("heading", name=re.compile("Islington locality plan"))
+    )
     await expect(locality).to_contain_text("Taken by Islington primary care commissioning committee (browser).")
     await assert_accessible(convener)
     # On the first session's page, the convener builds the session's public pack and publishes it.
@@ -158,8 +203,14 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await sign_in_through_provider(page, server, "hmr-secretary")
     await page.goto(f"{server.url}/in-common/sessions/{session}")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Committees in common")
-    await expect(page.get_by_text(re.compile("HMR primary care commissioning committee \\(browser\\), NHS Heywood.*"
-                                             "its meeting has not been arranged yet"))).to_be_visible()
+    await expect(
+        page.get_by_text(
+            re.compile(
+                "HMR primary care commissioning committee \\(browser\\), NHS Heywood.*"
+                "its meeting has not been arranged yet"
+            )
+        )
+    ).to_be_visible()
     await assert_accessible(page)
     await page.get_by_role("button", name=re.compile("Arrange the meeting of HMR")).click()
     await expect(page.get_by_role("link", name="its meeting of this session")).to_have_count(3)
@@ -187,7 +238,9 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await public.context.close()
 
 
-async def test_the_members_choose_who_presides_and_a_chairs_action_follows_the_close(context: BrowserContext, server: Server):
+async def test_the_members_choose_who_presides_and_a_chairs_action_follows_the_close(
+    context: BrowserContext, server: Server
+):
     async with httpx.AsyncClient(base_url=server.url) as http:
         board = await make_board(http, "Finance committee (presiding)")
         meeting = await start_meeting(board, [(ITEM, "PUBLIC")], title="Finance committee, presiding")

@@ -25,15 +25,33 @@ async def arrange_meeting(server: Server) -> str:
     async with httpx.AsyncClient(base_url=server.url) as http:
         board = await make_board(http, "Governing body (run in the browser)")
         secretary = board.callers["secretary"]
-        ok(await secretary.data(DECLARE_INTEREST, {"input": {
-            "organisationId": await org_id("00T"), "personId": board.people["mistry"], "category": "FINANCIAL",
-            "description": "Partner at Brook Lane surgery", "concernsPracticeIds": [await practice_id("P82001")],
-            "validFrom": "2020-01-01",
-        }}))
+        ok(
+            await secretary.data(
+                DECLARE_INTEREST,
+                {
+                    "input": {
+                        "organisationId": await org_id("00T"),
+                        "personId": board.people["mistry"],
+                        "category": "FINANCIAL",
+                        "description": "Partner at Brook Lane surgery",
+                        "concernsPracticeIds": [await practice_id("P82001")],
+                        "validFrom": "2020-01-01",
+                    }
+                },
+            )
+        )
         meeting = await start_meeting(board, [(ITEM, "PUBLIC")], title="Governing body, November", open_it=False)
-        ok(await secretary.data(CONCERNS, {"input": {
-            "itemId": meeting.items[ITEM], "practiceIds": [await practice_id("P82001"), await practice_id("P82002")],
-        }}))
+        ok(
+            await secretary.data(
+                CONCERNS,
+                {
+                    "input": {
+                        "itemId": meeting.items[ITEM],
+                        "practiceIds": [await practice_id("P82001"), await practice_id("P82002")],
+                    }
+                },
+            )
+        )
         return meeting.id
 
 
@@ -73,7 +91,9 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
     await page.get_by_role("button", name="Apologies: Paul Reid", exact=True).click()
     attendance = page.get_by_role("region", name="Attendance")
     await expect(attendance.get_by_role("row", name=re.compile("Paul Reid"))).to_contain_text("Apologies")
-    await expect(attendance.get_by_role("row", name=re.compile("Margaret Lowe"))).to_contain_text("Present, in the room")
+    await expect(attendance.get_by_role("row", name=re.compile("Margaret Lowe"))).to_contain_text(
+        "Present, in the room"
+    )
     await expect(page.get_by_role("heading", name="Arrivals and departures")).to_be_visible()
     await assert_accessible(page)
 
@@ -111,7 +131,9 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
     await page.get_by_role("button", name="Open vote").click()
     await expect(page.get_by_role("heading", name=f"Vote in progress: {MOTION}")).to_be_visible()
     await expect(page.get_by_text("0 of 4 eligible members have voted.")).to_be_visible()
-    await expect(page.get_by_label("Member", exact=True).locator("option", has_text="Dr Rajesh Mistry")).to_have_count(0)
+    await expect(page.get_by_label("Member", exact=True).locator("option", has_text="Dr Rajesh Mistry")).to_have_count(
+        0
+    )
 
     await sign_in_by_cookie(context, server, MEMBERS["lowe"][0])
     chair = await context.new_page()
@@ -134,7 +156,9 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
     await expect(page.get_by_text("4 of 4 eligible members have voted.")).to_be_visible()
     await page.get_by_role("button", name="Close vote").click()
     await expect(page.get_by_role("heading", name=f"Vote closed: {MOTION}")).to_be_visible()
-    await expect(page.locator(".nhsuk-card", has_text=MOTION)).to_contain_text("Carried (3 for, 1 against, 0 abstentions).")
+    await expect(page.locator(".nhsuk-card", has_text=MOTION)).to_contain_text(
+        "Carried (3 for, 1 against, 0 abstentions)."
+    )
     await expect(chair.locator("[aria-live=polite]")).to_have_text(
         "The vote has closed. Carried (3 for, 1 against, 0 abstentions).", timeout=2000
     )
@@ -153,7 +177,9 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
     await page.get_by_label("Due", exact=True).fill(due)
     await page.get_by_role("button", name="Add action").click()
     await expect(page.get_by_role("status").filter(has_text="Added the action for Tom Ashworth.")).to_be_visible()
-    await page.get_by_label(re.compile("Secretary's notes on item")).fill("The committee discussed patient access at both sites.")
+    await page.get_by_label(re.compile("Secretary's notes on item")).fill(
+        "The committee discussed patient access at both sites."
+    )
     await page.get_by_role("button", name="Save notes").click()
     await expect(page.get_by_role("status").filter(has_text="Saved the notes.")).to_be_visible()
     await assert_accessible(page)
@@ -189,7 +215,8 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     assert await owner_fetch(
         "INSERT INTO interest SELECT (jsonb_populate_record(NULL::interest, to_jsonb(i) || jsonb_build_object("
         "'id', gen_random_uuid(), 'description', 'Shareholder in Bolton Pharmacy Ltd', 'source_declaration_id', NULL))).*"
-        " FROM interest i WHERE description LIKE 'Partner at The Mill Health Centre%' AND status = 'PENDING' LIMIT 1 RETURNING id")
+        " FROM interest i WHERE description LIKE 'Partner at The Mill Health Centre%' AND status = 'PENDING' LIMIT 1 RETURNING id"
+    )
     page = await phone.new_page()
     await sign_in_as_demo_user(page, server, "Helen Hargreaves")
     await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Interests").click()
@@ -206,7 +233,11 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     await page.get_by_label("The interest", exact=True).fill("Trustee of Bolton Hospice")
     await page.get_by_role("button", name="Declare interest").click()
     await expect(page.get_by_role("status").filter(has_text="Declared the interest of Margaret Lowe.")).to_be_visible()
-    await expect(page.get_by_role("region", name="Register of interests").get_by_role("row", name=re.compile("Trustee of Bolton Hospice"))).to_be_visible()
+    await expect(
+        page.get_by_role("region", name="Register of interests").get_by_role(
+            "row", name=re.compile("Trustee of Bolton Hospice")
+        )
+    ).to_be_visible()
     await assert_accessible(page)
 
     # Dr Mistry's declaration at the demo's extraordinary meeting waits for Helen to confirm it.
@@ -289,5 +320,7 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
         await expect(public.get_by_text("No return received.").first).to_be_visible()
         await public.get_by_role("link", name="Their gifts and hospitality").click()
         await expect(public.get_by_role("heading", level=1)).to_have_text("Gifts and hospitality")
-        await expect(public.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))).to_contain_text("Margaret Lowe")
+        await expect(public.get_by_role("row", name=re.compile("Dinner at a supplier's conference"))).to_contain_text(
+            "Margaret Lowe"
+        )
         await assert_accessible(public)

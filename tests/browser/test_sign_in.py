@@ -30,7 +30,9 @@ async def sign_in_through_provider(page: Page, server: Server, sub: str) -> str:
     return authorization_url
 
 
-async def test_full_round_trip_signs_a_known_person_in_with_pkce(context: BrowserContext, server: Server, oidc_provider):
+async def test_full_round_trip_signs_a_known_person_in_with_pkce(
+    context: BrowserContext, server: Server, oidc_provider
+):
     register_at_provider(oidc_provider, "helen-sub", {"email": BOLTON_SECRETARY.upper(), "email_verified": True})
     page = await context.new_page()
     authorization_url = await sign_in_through_provider(page, server, "helen-sub")
@@ -63,7 +65,9 @@ async def test_an_unverified_email_is_refused(context: BrowserContext, server: S
     await expect(page.get_by_role("heading", name="We could not confirm your email address")).to_be_visible()
 
 
-async def test_sign_out_ends_the_session_and_the_old_cookie_is_useless(context: BrowserContext, server: Server, oidc_provider):
+async def test_sign_out_ends_the_session_and_the_old_cookie_is_useless(
+    context: BrowserContext, server: Server, oidc_provider
+):
     register_at_provider(oidc_provider, "helen-again", {"email": BOLTON_SECRETARY, "email_verified": True})
     page = await context.new_page()
     await sign_in_through_provider(page, server, "helen-again")

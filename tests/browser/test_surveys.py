@@ -65,9 +65,13 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
     await helen.get_by_label("Title (optional)").fill(title)
     await expect(helen.get_by_label("Representatives of member practices")).to_be_checked()
     await helen.get_by_role("button", name="Create from the template").click()
-    await expect(helen.get_by_role("status").filter(has_text="has been created")).to_contain_text(f"The draft survey {title} has been created")
+    await expect(helen.get_by_role("status").filter(has_text="has been created")).to_contain_text(
+        f"The draft survey {title} has been created"
+    )
     await helen.get_by_role("button", name=f"Open {title}").click()
-    await expect(helen.get_by_role("status").filter(has_text="is open")).to_contain_text(f"“{title}” is open for answers")
+    await expect(helen.get_by_role("status").filter(has_text="is open")).to_contain_text(
+        f"“{title}” is open for answers"
+    )
     await assert_accessible(helen)
 
     # Dr Fiona Clarke answers on her phone: saves, comes back to her answers, and sends them.
@@ -95,7 +99,9 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
     await assert_accessible(fiona)
 
     # Dr Rajesh Mistry answers on another phone, skipping the question about locality meetings' value.
-    async with await browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True) as other:
+    async with await browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    ) as other:
         rajesh = await other.new_page()
         await sign_in_as_demo_user(rajesh, server, "Dr Rajesh Mistry")
         await rajesh.goto(f"{server.url}/surveys")
@@ -112,7 +118,9 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
     await helen.get_by_role("link", name=f"Results of {title}").click()
     await expect(helen.get_by_role("heading", level=1)).to_have_text(f"Results: {title}")
     await expect(helen.get_by_text("The survey is still open.")).to_be_visible()
-    await expect(helen.get_by_role("heading", name=re.compile("I feel engaged with the work of the CCG"))).to_have_count(0)
+    await expect(
+        helen.get_by_role("heading", name=re.compile("I feel engaged with the work of the CCG"))
+    ).to_have_count(0)
     await assert_accessible(helen)
 
     # She closes it and reads the results: two respondents are fewer than the threshold of five, so all is withheld,
@@ -123,7 +131,9 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
     await expect(close).to_have_count(0)  # closed: the list no longer offers it
     await helen.get_by_role("link", name=f"Results of {title}").click()
     await expect(helen.get_by_role("heading", level=1)).to_have_text(f"Results: {title}")
-    await expect(helen.get_by_role("heading", name=re.compile("I feel engaged with the work of the CCG"))).to_be_visible()
+    await expect(
+        helen.get_by_role("heading", name=re.compile("I feel engaged with the work of the CCG"))
+    ).to_be_visible()
     await expect(helen.get_by_text(WITHHELD, exact=True).first).to_be_visible()
     await helen.get_by_text("What is withheld and why").click()
     await expect(helen.get_by_text("Every figure withheld: fewer than 5 responded.")).to_be_visible()

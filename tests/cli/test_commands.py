@@ -61,11 +61,18 @@ async def table_fingerprints(database_url: str) -> dict[str, str]:
 
     conn = await asyncpg.connect(**connect_kwargs(make_url(database_url)))
     try:
-        tables = [r["table_name"] for r in await conn.fetch(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
-        )]
-        return {t: await conn.fetchval(f'SELECT md5(coalesce(string_agg(x::text, \'|\' ORDER BY x::text), \'\')) FROM "{t}" x')
-                for t in tables}
+        tables = [
+            r["table_name"]
+            for r in await conn.fetch(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            )
+        ]
+        return {
+            t: await conn.fetchval(
+                f"SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM \"{t}\" x"
+            )
+            for t in tables
+        }
     finally:
         await conn.close()
 
@@ -83,8 +90,13 @@ async def test_backup_and_restore_round_trip_every_table(tmp_path):
     await conn.execute('CREATE DATABASE "quorum_restore_check"')
     await conn.close()
     restored_env = {**os.environ, "DATABASE_URL": target.render_as_string(hide_password=False)}
-    result = subprocess.run([sys.executable, "-m", "quorum.cli", "restore", str(dump)], capture_output=True, text=True,
-                            env=restored_env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "quorum.cli", "restore", str(dump)],
+        capture_output=True,
+        text=True,
+        env=restored_env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     original = await table_fingerprints(os.environ["DATABASE_URL"])
     restored = await table_fingerprints(restored_env["DATABASE_URL"])
@@ -103,8 +115,9 @@ def test_the_quick_start_commands_work_with_no_database_url(tmp_path):
     env["QUORUM_DATA_DIR"] = str(tmp_path / "data")
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "quorum.cli", *args], capture_output=True, text=True, env=env,
-                              timeout=180)
+        return subprocess.run(
+            [sys.executable, "-m", "quorum.cli", *args], capture_output=True, text=True, env=env, timeout=180
+        )
 
     for command in (("migrate",), ("seed", "--demo"), ("seed", "--demo")):
         result = run(*command)

@@ -61,8 +61,9 @@ def env(data_dir) -> dict:
 
 
 def run(env: dict, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quorum.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "quorum.cli", *args], capture_output=True, text=True, env=env, timeout=180
+    )
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +83,13 @@ def test_one_shot_commands_stop_what_they_start(env, migrated):
 
 def serve(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "quorum.cli", "serve", "--port", str(port), "--workers", str(workers)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/healthz"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:

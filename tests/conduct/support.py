@@ -36,7 +36,9 @@ CREATE_MEETING = """mutation($input: CreateMeetingInput!) { createMeeting(input:
   meeting { id agenda { id number title } } errors { field message } } }"""
 ADD_ITEM = """mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { item { id number title } errors { field message } } }"""
 STATUS = """mutation($input: ChangeMeetingStatusInput!) { changeMeetingStatus(input: $input) { meeting { status } errors { message } } }"""
-CONCERNS = f"""mutation($input: SetItemConcernsInput!) {{ setItemConcerns(input: $input) {{ item {{ id }} {ERRORS} }} }}"""
+CONCERNS = (
+    f"""mutation($input: SetItemConcernsInput!) {{ setItemConcerns(input: $input) {{ item {{ id }} {ERRORS} }} }}"""
+)
 OPEN = f"""mutation($input: MeetingInput!) {{ openMeeting(input: $input) {{ {LIVE} {ERRORS} }} }}"""
 CLOSE = f"""mutation($input: MeetingInput!) {{ closeMeeting(input: $input) {{ {LIVE} {ERRORS} }} }}"""
 TAKE = f"""mutation($input: TakeItemInput!) {{ takeItem(input: $input) {{ {LIVE} {ERRORS} }} }}"""
@@ -50,7 +52,9 @@ CLOSE_VOTE = f"""mutation($input: CloseVoteInput!) {{ closeVote(input: $input) {
   decision {{ id route text chairedBy {{ name }} quorum {{ met takingPart }} delegationLabel }} {ERRORS} }} }}"""
 DECIDE = f"""mutation($input: RecordDecisionInput!) {{ recordDecision(input: $input) {{
   decision {{ id route text quorum {{ met unmet chairNote }} chairedBy {{ name }} }} {ERRORS} }} }}"""
-ADD_ACTION = f"""mutation($input: AddActionInput!) {{ addAction(input: $input) {{ action {{ id status }} {ERRORS} }} }}"""
+ADD_ACTION = (
+    f"""mutation($input: AddActionInput!) {{ addAction(input: $input) {{ action {{ id status }} {ERRORS} }} }}"""
+)
 NOTES = f"""mutation($input: SaveMinuteNotesInput!) {{ saveMinuteNotes(input: $input) {{ notes {ERRORS} }} }}"""
 CONDUCT = """query($id: ID!) { meetingConduct(meetingId: $id) { stage viewerCanConduct
   items { item { id number title part } quorum { met unmet presentVoting mayVote excluded chairedBy chairNote }
@@ -95,24 +99,61 @@ async def make_board(client, name: str) -> Board:
         if not await owner_fetch("SELECT 1 FROM person WHERE email = $1", email):
             await add_member(email, full_name, "00T", "GOVERNING_BODY_MEMBER")
     secretary = await as_person(client, SECRETARY)
-    committee = ok(await secretary.data(CREATE_COMMITTEE, {"input": {
-        "organisationId": await org_id("00T"), "kind": "OTHER", "name": name,
-        "quorumRule": {"minimumVoting": 4, "categoryMinimums": [
-            {"category": "LAY_MEMBER", "count": 1}, {"category": "GP", "count": 1}, {"category": "EXECUTIVE", "count": 1}]},
-    }}))["committee"]["id"]
+    committee = ok(
+        await secretary.data(
+            CREATE_COMMITTEE,
+            {
+                "input": {
+                    "organisationId": await org_id("00T"),
+                    "kind": "OTHER",
+                    "name": name,
+                    "quorumRule": {
+                        "minimumVoting": 4,
+                        "categoryMinimums": [
+                            {"category": "LAY_MEMBER", "count": 1},
+                            {"category": "GP", "count": 1},
+                            {"category": "EXECUTIVE", "count": 1},
+                        ],
+                    },
+                }
+            },
+        )
+    )["committee"]["id"]
     people = {}
     since = (date.today() - timedelta(days=60)).isoformat()
     for short, (email, _, role, category) in MEMBERS.items():
         people[short] = await person_id(email)
-        ok(await secretary.data(ADD_SEAT, {"input": {
-            "committeeId": committee, "personId": people[short], "role": role, "voting": True, "category": category,
-            "validFrom": since,
-        }}))
+        ok(
+            await secretary.data(
+                ADD_SEAT,
+                {
+                    "input": {
+                        "committeeId": committee,
+                        "personId": people[short],
+                        "role": role,
+                        "voting": True,
+                        "category": category,
+                        "validFrom": since,
+                    }
+                },
+            )
+        )
     people["hargreaves"] = await person_id(SECRETARY)
-    ok(await secretary.data(ADD_SEAT, {"input": {
-        "committeeId": committee, "personId": people["hargreaves"], "role": "IN_ATTENDANCE", "voting": False,
-        "category": "OTHER", "validFrom": since,
-    }}))
+    ok(
+        await secretary.data(
+            ADD_SEAT,
+            {
+                "input": {
+                    "committeeId": committee,
+                    "personId": people["hargreaves"],
+                    "role": "IN_ATTENDANCE",
+                    "voting": False,
+                    "category": "OTHER",
+                    "validFrom": since,
+                }
+            },
+        )
+    )
     board = Board(committee, people)
     board.callers = {"secretary": secretary} | {s: await as_person(client, e) for s, (e, *_) in MEMBERS.items()}
     return board
@@ -131,22 +172,34 @@ class RunningMeeting:
     async def arrive(self, *shorts: str) -> dict:
         result = {}
         for short in shorts:
-            result = ok(await self.secretary.data(ATTEND, {"input": {
-                "meetingId": self.id, "personId": self.board.people[short], "change": "ARRIVED"}}))
+            result = ok(
+                await self.secretary.data(
+                    ATTEND, {"input": {"meetingId": self.id, "personId": self.board.people[short], "change": "ARRIVED"}}
+                )
+            )
         return result
 
     async def take(self, title: str) -> dict:
         return ok(await self.secretary.data(TAKE, {"input": {"meetingId": self.id, "itemId": self.items[title]}}))
 
     async def declare(self, short: str, title: str, management: str, **extra) -> dict:
-        variables = {"meetingId": self.id, "itemId": self.items[title], "personId": self.board.people[short],
-                     "management": management, **extra}
+        variables = {
+            "meetingId": self.id,
+            "itemId": self.items[title],
+            "personId": self.board.people[short],
+            "management": management,
+            **extra,
+        }
         variables.setdefault("category", "FINANCIAL")
         variables.setdefault("description", "Partner in a practice the item names")
         return ok(await self.secretary.data(DECLARE, {"input": variables}))["declaration"]
 
     async def open_vote(self, title: str, motion: str, secret: bool = False) -> dict:
-        return ok(await self.secretary.data(OPEN_VOTE, {"input": {"itemId": self.items[title], "motion": motion, "secret": secret}}))["vote"]
+        return ok(
+            await self.secretary.data(
+                OPEN_VOTE, {"input": {"itemId": self.items[title], "motion": motion, "secret": secret}}
+            )
+        )["vote"]
 
     async def vote(self, vote_id: str, short: str, choice: str) -> dict:
         return payload(await self.board.callers[short].data(CAST, {"input": {"voteId": vote_id, "choice": choice}}))
@@ -162,18 +215,37 @@ class RunningMeeting:
         return next(i for i in conduct["items"] if i["item"]["id"] == self.items[title])
 
 
-async def start_meeting(board: Board, items: list[tuple[str, str]], *, title: str = "Meeting", open_it: bool = True,
-                        minutes_ago: int = 5) -> RunningMeeting:
+async def start_meeting(
+    board: Board, items: list[tuple[str, str]], *, title: str = "Meeting", open_it: bool = True, minutes_ago: int = 5
+) -> RunningMeeting:
     """A meeting with the standard opening and these (title, part) items, its agenda published, started
     `minutes_ago` (moved back by the owner: the API only arranges meetings in the future) and opened."""
     secretary = board.callers["secretary"]
-    meeting = ok(await secretary.data(CREATE_MEETING, {"input": {
-        "committeeId": board.committee_id, "title": title, "startsAt": future(), "location": "Bolton Town Hall"}}))["meeting"]
+    meeting = ok(
+        await secretary.data(
+            CREATE_MEETING,
+            {
+                "input": {
+                    "committeeId": board.committee_id,
+                    "title": title,
+                    "startsAt": future(),
+                    "location": "Bolton Town Hall",
+                }
+            },
+        )
+    )["meeting"]
     ids = {i["title"]: i["id"] for i in meeting["agenda"]}
     for item_title, part in items:
-        ids[item_title] = ok(await secretary.data(ADD_ITEM, {"input": {
-            "meetingId": meeting["id"], "title": item_title, "purpose": "DECISION", "part": part}}))["item"]["id"]
-    assert payload(await secretary.data(STATUS, {"input": {"id": meeting["id"], "status": "AGENDA_PUBLISHED"}}))["errors"] == []
+        ids[item_title] = ok(
+            await secretary.data(
+                ADD_ITEM,
+                {"input": {"meetingId": meeting["id"], "title": item_title, "purpose": "DECISION", "part": part}},
+            )
+        )["item"]["id"]
+    assert (
+        payload(await secretary.data(STATUS, {"input": {"id": meeting["id"], "status": "AGENDA_PUBLISHED"}}))["errors"]
+        == []
+    )
     await move_start(meeting["id"], minutes_ago)
     running = RunningMeeting(meeting["id"], ids, board)
     if open_it:
@@ -185,7 +257,9 @@ async def move_start(meeting_global_id: str, minutes_ago: int) -> None:
     from quorum.ids import decode
 
     _, key = decode(meeting_global_id)
-    await owner_fetch("UPDATE meeting SET starts_at = now() - make_interval(mins => $2) WHERE id = $1", key, minutes_ago)
+    await owner_fetch(
+        "UPDATE meeting SET starts_at = now() - make_interval(mins => $2) WHERE id = $1", key, minutes_ago
+    )
 
 
 def uuid_of(global_id: str) -> uuid.UUID:

@@ -8,7 +8,17 @@ import re
 import pytest
 
 from tests.conduct.support import (
-    CONCERNS, DECIDE, Board, make_board, move_start, ok, org_id, payload, practice_id, start_meeting, uuid_of,
+    CONCERNS,
+    DECIDE,
+    Board,
+    make_board,
+    move_start,
+    ok,
+    org_id,
+    payload,
+    practice_id,
+    start_meeting,
+    uuid_of,
 )
 from tests.support import owner_fetch
 
@@ -24,20 +34,41 @@ async def board(app):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         board = await make_board(client, "Primary care commissioning (conflicts)")
         # Dr Mistry is a partner at Brook Lane (P82001); Dr Khan has a share in it too.
-        for short, description in (("mistry", "Partner at the practice"), ("khan", "Holds a share in the practice's premises")):
-            ok(await board.callers["secretary"].data(DECLARE_INTEREST, {"input": {
-                "organisationId": await org_id("00T"), "personId": board.people[short], "category": "FINANCIAL",
-                "description": description, "concernsPracticeIds": [await practice_id("P82001")], "validFrom": "2020-01-01",
-            }}))
+        for short, description in (
+            ("mistry", "Partner at the practice"),
+            ("khan", "Holds a share in the practice's premises"),
+        ):
+            ok(
+                await board.callers["secretary"].data(
+                    DECLARE_INTEREST,
+                    {
+                        "input": {
+                            "organisationId": await org_id("00T"),
+                            "personId": board.people[short],
+                            "category": "FINANCIAL",
+                            "description": description,
+                            "concernsPracticeIds": [await practice_id("P82001")],
+                            "validFrom": "2020-01-01",
+                        }
+                    },
+                )
+            )
         yield board
 
 
 async def merger_meeting(board: Board, title: str):
     meeting = await start_meeting(board, [("Practice merger: P82001 and P82002", "PUBLIC")], title=title)
-    ok(await meeting.secretary.data(CONCERNS, {"input": {
-        "itemId": meeting.items["Practice merger: P82001 and P82002"],
-        "practiceIds": [await practice_id("P82001"), await practice_id("P82002")],
-    }}))
+    ok(
+        await meeting.secretary.data(
+            CONCERNS,
+            {
+                "input": {
+                    "itemId": meeting.items["Practice merger: P82001 and P82002"],
+                    "practiceIds": [await practice_id("P82001"), await practice_id("P82002")],
+                }
+            },
+        )
+    )
     return meeting
 
 
@@ -47,7 +78,9 @@ ITEM = "Practice merger: P82001 and P82002"
 async def test_the_register_suggests_the_conflict_and_the_declared_member_neither_counts_nor_votes(board):
     meeting = await merger_meeting(board, "Merger, one conflicted")
     suggestions = (await meeting.conduct())["conflictSuggestions"]
-    found = {(s["person"]["name"], s["suggestedManagement"]) for s in suggestions if s["item"]["id"] == meeting.items[ITEM]}
+    found = {
+        (s["person"]["name"], s["suggestedManagement"]) for s in suggestions if s["item"]["id"] == meeting.items[ITEM]
+    }
     assert found == {("Dr Rajesh Mistry", "LEAVE_ROOM"), ("Dr Amir Khan", "LEAVE_ROOM")}
     mistry = next(s for s in suggestions if s["person"]["name"] == "Dr Rajesh Mistry")
     assert "Brook Lane" in mistry["reason"] or "P82001" in mistry["reason"]
@@ -55,7 +88,9 @@ async def test_the_register_suggests_the_conflict_and_the_declared_member_neithe
     await meeting.arrive("lowe", "mistry", "ashworth", "khan", "patel")
     await meeting.take(ITEM)
     # The secretary confirms the suggestion for Dr Mistry: from the register, managed as the chair rules.
-    declaration = await meeting.declare("mistry", ITEM, "LEAVE_ROOM", interestId=mistry["interest"]["id"], category=None, description="")
+    declaration = await meeting.declare(
+        "mistry", ITEM, "LEAVE_ROOM", interestId=mistry["interest"]["id"], category=None, description=""
+    )
     assert declaration["takesPartInDecision"] is False
 
     item = await meeting.item_conduct(ITEM)
@@ -68,7 +103,12 @@ async def test_the_register_suggests_the_conflict_and_the_declared_member_neithe
     vote = await meeting.open_vote(ITEM, "That the committee approves the merger.")
     assert vote["eligibleCount"] == 4
     refused = await meeting.vote(vote["id"], "mistry", "FOR")
-    assert refused["errors"] == [{"field": "voteId", "message": "Dr Rajesh Mistry has declared an interest in this item and takes no part in the decision."}]
+    assert refused["errors"] == [
+        {
+            "field": "voteId",
+            "message": "Dr Rajesh Mistry has declared an interest in this item and takes no part in the decision.",
+        }
+    ]
     for short, choice in (("lowe", "FOR"), ("ashworth", "FOR"), ("khan", "AGAINST"), ("patel", "FOR")):
         assert (await meeting.vote(vote["id"], short, choice))["errors"] == []
     closed = await meeting.close_vote(vote["id"])
@@ -84,7 +124,8 @@ async def test_the_register_suggests_the_conflict_and_the_declared_member_neithe
     assert len(minuted["declarations"]) == 1
     assert re.fullmatch(
         r"Dr Rajesh Mistry declared a financial interest: .+\. Dr Rajesh Mistry left the room for "
-        r"this item and did not count towards the quorum\.", minuted["declarations"][0]
+        r"this item and did not count towards the quorum\.",
+        minuted["declarations"][0],
     )
     assert minuted["decisions"][0]["quorum"] == "Quorate: 5 voting members present, 4 taking part in the decision."
 
@@ -94,26 +135,45 @@ async def test_with_both_gps_conflicted_the_item_is_inquorate_and_cannot_be_deci
     await meeting.arrive("lowe", "mistry", "ashworth", "khan", "patel", "reid")
     await meeting.take(ITEM)
     await meeting.declare("mistry", ITEM, "LEAVE_ROOM")
-    await meeting.declare("khan", ITEM, "DISCUSSION_NOT_DECISION", category="FINANCIAL", description="Share in premises")
+    await meeting.declare(
+        "khan", ITEM, "DISCUSSION_NOT_DECISION", category="FINANCIAL", description="Share in premises"
+    )
 
     item = await meeting.item_conduct(ITEM)
     assert item["quorum"]["met"] is False
     assert item["quorum"]["unmet"] == ["At least one voting GP must be present; none is."]
 
-    refused_vote = payload(await meeting.secretary.data(
-        """mutation($input: OpenVoteInput!) { openVote(input: $input) { vote { id } errors { field message } } }""",
-        {"input": {"itemId": meeting.items[ITEM], "motion": "Approve the merger."}},
-    ))
-    message = ("This item is inquorate: At least one voting GP must be present; none is. It cannot be decided: defer it, "
-               "or record a chair's action to be ratified at the next meeting.")
+    refused_vote = payload(
+        await meeting.secretary.data(
+            """mutation($input: OpenVoteInput!) { openVote(input: $input) { vote { id } errors { field message } } }""",
+            {"input": {"itemId": meeting.items[ITEM], "motion": "Approve the merger."}},
+        )
+    )
+    message = (
+        "This item is inquorate: At least one voting GP must be present; none is. It cannot be decided: defer it, "
+        "or record a chair's action to be ratified at the next meeting."
+    )
     assert refused_vote == {"vote": None, "errors": [{"field": "itemId", "message": message}]}
-    refused_consensus = payload(await meeting.secretary.data(DECIDE, {"input": {
-        "itemId": meeting.items[ITEM], "route": "CONSENSUS", "text": "Approved the merger."}}))
+    refused_consensus = payload(
+        await meeting.secretary.data(
+            DECIDE, {"input": {"itemId": meeting.items[ITEM], "route": "CONSENSUS", "text": "Approved the merger."}}
+        )
+    )
     assert refused_consensus["errors"] == [{"field": "itemId", "message": message}]
     assert await owner_fetch("SELECT 1 FROM vote WHERE item_id = $1", uuid_of(meeting.items[ITEM])) == []
 
-    taken = ok(await meeting.secretary.data(DECIDE, {"input": {
-        "itemId": meeting.items[ITEM], "route": "CHAIRS_ACTION", "text": "The chair approved the merger, to be ratified."}}))
+    taken = ok(
+        await meeting.secretary.data(
+            DECIDE,
+            {
+                "input": {
+                    "itemId": meeting.items[ITEM],
+                    "route": "CHAIRS_ACTION",
+                    "text": "The chair approved the merger, to be ratified.",
+                }
+            },
+        )
+    )
     assert taken["decision"]["route"] == "CHAIRS_ACTION"
     assert taken["decision"]["chairedBy"]["name"] == "Margaret Lowe"
     assert taken["decision"]["quorum"]["met"] is False
@@ -128,12 +188,26 @@ async def test_an_inquorate_item_can_be_deferred_and_the_deferral_is_minuted_not
     await meeting.arrive("lowe", "mistry", "ashworth", "khan", "patel")
     await meeting.declare("mistry", ITEM, "LEAVE_ROOM")
     await meeting.declare("khan", ITEM, "LEAVE_ROOM")
-    quorate_refusal = payload(await meeting.secretary.data(DECIDE, {"input": {"itemId": meeting.items["Welcome and apologies for absence"], "route": "CHAIRS_ACTION", "text": "x"}}))
-    assert quorate_refusal["errors"] == [{"field": "route", "message": "The item is quorate: decide it by vote or by consensus."}]
+    quorate_refusal = payload(
+        await meeting.secretary.data(
+            DECIDE,
+            {
+                "input": {
+                    "itemId": meeting.items["Welcome and apologies for absence"],
+                    "route": "CHAIRS_ACTION",
+                    "text": "x",
+                }
+            },
+        )
+    )
+    assert quorate_refusal["errors"] == [
+        {"field": "route", "message": "The item is quorate: decide it by vote or by consensus."}
+    ]
     deferred = ok(await meeting.secretary.data(DECIDE, {"input": {"itemId": meeting.items[ITEM], "route": "DEFERRED"}}))
     assert deferred["decision"]["text"] == "Deferred to a later meeting."
     register = await meeting.secretary.data(
-        "query($c: ID!) { decisions(committeeId: $c) { edges { node { route } } } }", {"c": board.committee_id})
+        "query($c: ID!) { decisions(committeeId: $c) { edges { node { route } } } }", {"c": board.committee_id}
+    )
     assert "DEFERRED" not in {e["node"]["route"] for e in register["decisions"]["edges"]}
 
 
@@ -142,36 +216,62 @@ RATIFY = """mutation($input: RatifyChairsActionInput!) { ratifyChairsAction(inpu
 RATIFICATION_ITEM = "Ratification of chair's actions"
 
 
-async def test_conflicts_declared_on_the_item_carry_into_its_ratification_even_with_the_conflicted_members_present(board):
+async def test_conflicts_declared_on_the_item_carry_into_its_ratification_even_with_the_conflicted_members_present(
+    board,
+):
     taken_at = await merger_meeting(board, "Merger by chair's action")
     await move_start(taken_at.id, 180)
     await taken_at.arrive("lowe", "mistry", "ashworth", "khan", "patel")
     await taken_at.declare("mistry", ITEM, "LEAVE_ROOM")
     await taken_at.declare("khan", ITEM, "DISCUSSION_NOT_DECISION", description="Share in premises")
-    action = ok(await taken_at.secretary.data(DECIDE, {"input": {
-        "itemId": taken_at.items[ITEM], "route": "CHAIRS_ACTION", "text": "The chair approved the merger."}}))["decision"]
+    action = ok(
+        await taken_at.secretary.data(
+            DECIDE,
+            {
+                "input": {
+                    "itemId": taken_at.items[ITEM],
+                    "route": "CHAIRS_ACTION",
+                    "text": "The chair approved the merger.",
+                }
+            },
+        )
+    )["decision"]
 
     later = await start_meeting(board, [(RATIFICATION_ITEM, "PUBLIC")], title="Ratifying the merger")
     await later.arrive("lowe", "mistry", "ashworth", "khan", "patel", "reid")
     ratify = {"input": {"decisionId": action["id"], "itemId": later.items[RATIFICATION_ITEM]}}
     refused = payload(await later.secretary.data(RATIFY, ratify))
-    assert refused["errors"] == [{"field": "itemId", "message": (
-        "This item is inquorate: At least one voting GP must be present; none is. It cannot be decided: defer it, "
-        "or record a chair's action to be ratified at the next meeting.")}]
+    assert refused["errors"] == [
+        {
+            "field": "itemId",
+            "message": (
+                "This item is inquorate: At least one voting GP must be present; none is. It cannot be decided: defer it, "
+                "or record a chair's action to be ratified at the next meeting."
+            ),
+        }
+    ]
     assert (await owner_fetch("SELECT ratified_at FROM decision WHERE id = $1", uuid_of(action["id"])))[0][0] is None
 
     # Dr Khan has since sold his share, and says so on the ratification item: he takes part; Dr Mistry does not.
-    await later.declare("khan", RATIFICATION_ITEM, "DECLARE_ONLY", category="NON_FINANCIAL_PERSONAL",
-                        description="Sold his share in the practice's premises since the chair's action")
+    await later.declare(
+        "khan",
+        RATIFICATION_ITEM,
+        "DECLARE_ONLY",
+        category="NON_FINANCIAL_PERSONAL",
+        description="Sold his share in the practice's premises since the chair's action",
+    )
     ratified = ok(await later.secretary.data(RATIFY, ratify))["decision"]
     assert ratified["ratifiedAt"] is not None
     draft = (await later.secretary.data(MINUTES, {"id": later.id, "part": "PRIVATE"}))["minutes"]
     decided = next(i for i in draft["items"] if i["title"] == RATIFICATION_ITEM)["decisions"]
     assert decided[0]["text"].startswith("Ratified the chair's action of ")
-    assert decided[0]["text"].endswith("The chair approved the merger. Not taking part, for interests declared on the "
-                                       "original item: Dr Rajesh Mistry.")
+    assert decided[0]["text"].endswith(
+        "The chair approved the merger. Not taking part, for interests declared on the original item: Dr Rajesh Mistry."
+    )
     assert decided[0]["quorum"].startswith("Quorate: 6 voting members present, 5 taking part in the decision.")
-    rows = await owner_fetch("SELECT ratifies_id, quorum->'excluded' AS excluded FROM decision WHERE item_id = $1",
-                             uuid_of(later.items[RATIFICATION_ITEM]))
+    rows = await owner_fetch(
+        "SELECT ratifies_id, quorum->'excluded' AS excluded FROM decision WHERE item_id = $1",
+        uuid_of(later.items[RATIFICATION_ITEM]),
+    )
     assert rows[0]["ratifies_id"] == uuid_of(action["id"])
     assert str(uuid_of(board.people["mistry"])) in rows[0]["excluded"]

@@ -7,7 +7,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tests.conduct.support import (
-    ADD_SEAT, CLOSE, CREATE_COMMITTEE, DECIDE, SECRETARY, Board, ok, org_id, payload, person_id, start_meeting,
+    ADD_SEAT,
+    CLOSE,
+    CREATE_COMMITTEE,
+    DECIDE,
+    SECRETARY,
+    Board,
+    ok,
+    org_id,
+    payload,
+    person_id,
+    start_meeting,
 )
 from tests.support import DEMO_DELEGATION, MANCHESTER_OFFICER, Caller, as_person, global_id
 
@@ -21,10 +31,25 @@ NAME = "Bolton and Greater Manchester joint committee (delegated decisions)"
 
 async def joint_board(client) -> tuple[Board, dict[str, str]]:
     secretary, officer = await as_person(client, SECRETARY), await as_person(client, MANCHESTER_OFFICER)
-    committee = ok(await secretary.data(CREATE_COMMITTEE, {"input": {
-        "organisationId": await org_id("00T"), "kind": "JOINT_COMMITTEE", "name": NAME, "partyIds": [await org_id("Q46")],
-        "coCommissioningLevel": "JOINT", "quorumRule": {"minimumVoting": 3, "eachParty": True, "categoryMinimums": [
-            {"category": "LAY_MEMBER", "count": 1}, {"category": "GP", "count": 1}]}}}))["committee"]["id"]
+    committee = ok(
+        await secretary.data(
+            CREATE_COMMITTEE,
+            {
+                "input": {
+                    "organisationId": await org_id("00T"),
+                    "kind": "JOINT_COMMITTEE",
+                    "name": NAME,
+                    "partyIds": [await org_id("Q46")],
+                    "coCommissioningLevel": "JOINT",
+                    "quorumRule": {
+                        "minimumVoting": 3,
+                        "eachParty": True,
+                        "categoryMinimums": [{"category": "LAY_MEMBER", "count": 1}, {"category": "GP", "count": 1}],
+                    },
+                }
+            },
+        )
+    )["committee"]["id"]
     since = (date.today() - timedelta(days=30)).isoformat()
     seats = {
         "lowe": ("margaret.lowe@demo.quorum.example", "CHAIR", "LAY_MEMBER", "00T"),
@@ -35,16 +60,43 @@ async def joint_board(client) -> tuple[Board, dict[str, str]]:
     people = {}
     for short, (email, role, category, party) in seats.items():
         people[short] = await person_id(email)
-        ok(await secretary.data(ADD_SEAT, {"input": {
-            "committeeId": committee, "personId": people[short], "partyId": await org_id(party), "role": role,
-            "voting": True, "category": category, "validFrom": since}}))
+        ok(
+            await secretary.data(
+                ADD_SEAT,
+                {
+                    "input": {
+                        "committeeId": committee,
+                        "personId": people[short],
+                        "partyId": await org_id(party),
+                        "role": role,
+                        "voting": True,
+                        "category": category,
+                        "validFrom": since,
+                    }
+                },
+            )
+        )
     delegations = {}
     for name, functions in (("live", ["primary_care.mergers"]), ("revoked", ["primary_care.new_practices"])):
-        delegations[name] = ok(await officer.data(RECORD, {"input": {
-            "organisationId": await org_id("Q46"), "committeeId": committee, "functions": functions,
-            "scopeIds": [await org_id("00T")], "validFrom": f"{since}T00:00:00+00:00",
-            "validTo": f"{date.today().year + 2}-04-01T00:00:00+01:00"}}))["delegation"]["id"]
-    assert payload(await officer.data(REVOKE, {"input": {"id": delegations["revoked"], "reason": "Withdrawn"}}))["errors"] == []
+        delegations[name] = ok(
+            await officer.data(
+                RECORD,
+                {
+                    "input": {
+                        "organisationId": await org_id("Q46"),
+                        "committeeId": committee,
+                        "functions": functions,
+                        "scopeIds": [await org_id("00T")],
+                        "validFrom": f"{since}T00:00:00+00:00",
+                        "validTo": f"{date.today().year + 2}-04-01T00:00:00+01:00",
+                    }
+                },
+            )
+        )["delegation"]["id"]
+    assert (
+        payload(await officer.data(REVOKE, {"input": {"id": delegations["revoked"], "reason": "Withdrawn"}}))["errors"]
+        == []
+    )
     board = Board(committee, people)
     board.callers = {"secretary": secretary} | {s: await as_person(client, e) for s, (e, *_) in seats.items()}
     return board, delegations
@@ -61,9 +113,18 @@ async def test_a_joint_committee_decides_under_its_delegation_and_the_registers_
     assert (await meeting.item_conduct(ITEM))["quorum"]["met"] is True
 
     secretary = meeting.secretary
-    vote = ok(await secretary.data(
-        """mutation($input: OpenVoteInput!) { openVote(input: $input) { vote { id } errors { field message } } }""",
-        {"input": {"itemId": meeting.items[ITEM], "motion": "That the merger is approved.", "delegationId": delegations["live"]}}))["vote"]
+    vote = ok(
+        await secretary.data(
+            """mutation($input: OpenVoteInput!) { openVote(input: $input) { vote { id } errors { field message } } }""",
+            {
+                "input": {
+                    "itemId": meeting.items[ITEM],
+                    "motion": "That the merger is approved.",
+                    "delegationId": delegations["live"],
+                }
+            },
+        )
+    )["vote"]
     for short in ("lowe", "mistry", "whitworth"):
         assert (await meeting.vote(vote["id"], short, "FOR"))["errors"] == []
     decision = (await meeting.close_vote(vote["id"]))["decision"]
@@ -74,15 +135,33 @@ async def test_a_joint_committee_decides_under_its_delegation_and_the_registers_
         (delegations["revoked"], "That delegation is revoked; nothing can be decided under it now."),
         (await global_id("Delegation", DEMO_DELEGATION), "This committee holds no such delegation."),
     ):
-        refused = payload(await secretary.data(DECIDE, {"input": {
-            "itemId": meeting.items[ITEM], "route": "CONSENSUS", "text": "Noted.", "delegationId": delegation}}))
+        refused = payload(
+            await secretary.data(
+                DECIDE,
+                {
+                    "input": {
+                        "itemId": meeting.items[ITEM],
+                        "route": "CONSENSUS",
+                        "text": "Noted.",
+                        "delegationId": delegation,
+                    }
+                },
+            )
+        )
         assert refused["errors"] == [{"field": "delegationId", "message": message}]
 
     ok(await secretary.data(CLOSE, {"input": {"meetingId": meeting.id}}))
     officer = board.callers["whitworth"]
-    for caller, variables in ((officer, {"org": await org_id("Q46")}), (Caller(client), {"ods": "Q46"}),
-                              (Caller(client), {"ods": "00T"})):
+    for caller, variables in (
+        (officer, {"org": await org_id("Q46")}),
+        (Caller(client), {"ods": "Q46"}),
+        (Caller(client), {"ods": "00T"}),
+    ):
         register = (await caller.data(REGISTER, variables))["decisions"]["edges"]
-        ours = [e["node"] for e in register if e["node"]["text"] == "That the merger is approved."
-                and e["node"]["delegationLabel"] == decision["delegationLabel"]]
+        ours = [
+            e["node"]
+            for e in register
+            if e["node"]["text"] == "That the merger is approved."
+            and e["node"]["delegationLabel"] == decision["delegationLabel"]
+        ]
         assert len(ours) == 1, variables

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import inspect, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from quorum import access as access_module, clock
+from quorum import access as access_module
+from quorum import clock
 from quorum.conduct.policy import ROW_POLICIES
 from quorum.database import app_url, owner_url
 from tests.support import owner_fetch

@@ -36,8 +36,11 @@ async def statements_for(client, board, items: int) -> int:
         for short in ("lowe", "mistry", "ashworth"):
             await meeting.vote(vote["id"], short, "FOR")
         await meeting.close_vote(vote["id"])
-    response = await client.post("/graphql", json={"query": PAGE, "variables": {"id": meeting.id}},
-                                  headers={"authorization": f"Bearer {meeting.secretary.token}"})
+    response = await client.post(
+        "/graphql",
+        json={"query": PAGE, "variables": {"id": meeting.id}},
+        headers={"authorization": f"Bearer {meeting.secretary.token}"},
+    )
     body = response.json()
     assert "errors" not in body, body["errors"]
     assert len(body["data"]["meetingConduct"]["items"]) == items + 7

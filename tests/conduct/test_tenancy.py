@@ -10,15 +10,31 @@ import pytest
 from quorum.database import app_url, connect_kwargs
 from tests.conduct.support import DECIDE, make_board, ok, start_meeting, uuid_of
 from tests.support import (
-    BOLTON_ADMIN, ISLINGTON_GP, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person, owner_fetch,
+    BOLTON_ADMIN,
+    ISLINGTON_GP,
+    ISLINGTON_SECRETARY,
+    MANCHESTER_OFFICER,
+    Caller,
+    as_person,
+    owner_fetch,
 )
 
 PUBLIC_ITEM, PRIVATE_ITEM, BENCHMARKING = "Budget", "Senior manager pay", "Pay benchmarking"
 NODE = "query($id: ID!) { node(id: $id) { id } }"
 CONDUCT = "query($id: ID!) { meetingConduct(meetingId: $id) { stage items { item { title } declarations { id } votes { id } } } }"
 REGISTER = """query($c: ID, $ods: String) { decisions(committeeId: $c, odsCode: $ods, first: 100) { edges { node { text route } } } }"""
-TABLES = ("declaration", "vote", "vote_cast", "secret_tally", "decision", "minute_note", "attendance", "meeting_progress",
-          "attendance_movement", "action")
+TABLES = (
+    "declaration",
+    "vote",
+    "vote_cast",
+    "secret_tally",
+    "decision",
+    "minute_note",
+    "attendance",
+    "meeting_progress",
+    "attendance_movement",
+    "action",
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +43,16 @@ async def recorded(app):
 
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         board = await make_board(client, "Remuneration committee (tenancy)")
-        meeting = await start_meeting(board, [(PUBLIC_ITEM, "PUBLIC"), (PRIVATE_ITEM, "PRIVATE"), (BENCHMARKING, "PRIVATE")],
-                                      title="Tenancy")
+        meeting = await start_meeting(
+            board, [(PUBLIC_ITEM, "PUBLIC"), (PRIVATE_ITEM, "PRIVATE"), (BENCHMARKING, "PRIVATE")], title="Tenancy"
+        )
         await meeting.arrive("lowe", "mistry", "ashworth", "khan", "patel")
-        public_declaration = await meeting.declare("khan", PUBLIC_ITEM, "DECLARE_ONLY", category="INDIRECT", description="Brother-in-law")
-        private_declaration = await meeting.declare("reid", PRIVATE_ITEM, "LEAVE_ROOM", category="FINANCIAL", description="Own pay")
+        public_declaration = await meeting.declare(
+            "khan", PUBLIC_ITEM, "DECLARE_ONLY", category="INDIRECT", description="Brother-in-law"
+        )
+        private_declaration = await meeting.declare(
+            "reid", PRIVATE_ITEM, "LEAVE_ROOM", category="FINANCIAL", description="Own pay"
+        )
         public_vote = await meeting.open_vote(PUBLIC_ITEM, "Approve the budget.")
         for short in ("lowe", "mistry", "ashworth", "khan"):
             await meeting.vote(public_vote["id"], short, "FOR")
@@ -40,17 +61,31 @@ async def recorded(app):
         for short in ("lowe", "mistry", "ashworth", "khan"):
             await meeting.vote(private_vote["id"], short, "FOR")
         private_decision = (await meeting.close_vote(private_vote["id"]))["decision"]
-        ok(await meeting.secretary.data(DECIDE, {"input": {"itemId": meeting.items[BENCHMARKING], "route": "CONSENSUS",
-                                                           "text": "Noted the pay benchmarking."}}))
+        ok(
+            await meeting.secretary.data(
+                DECIDE,
+                {
+                    "input": {
+                        "itemId": meeting.items[BENCHMARKING],
+                        "route": "CONSENSUS",
+                        "text": "Noted the pay benchmarking.",
+                    }
+                },
+            )
+        )
         yield {
-            "board": board, "meeting": meeting, "client": client,
+            "board": board,
+            "meeting": meeting,
+            "client": client,
             "public": [public_declaration["id"], public_vote["id"], public_decision["id"]],
             "private": [private_declaration["id"], private_vote["id"], private_decision["id"]],
         }
 
 
 async def outsiders(client) -> list[Caller]:
-    return [await as_person(client, e) for e in (ISLINGTON_GP, ISLINGTON_SECRETARY, MANCHESTER_OFFICER)] + [Caller(client)]
+    return [await as_person(client, e) for e in (ISLINGTON_GP, ISLINGTON_SECRETARY, MANCHESTER_OFFICER)] + [
+        Caller(client)
+    ]
 
 
 async def test_outsiders_reach_nothing_of_the_meeting(recorded):
@@ -59,7 +94,11 @@ async def test_outsiders_reach_nothing_of_the_meeting(recorded):
         for node_id in recorded["public"] + recorded["private"]:
             assert (await caller.data(NODE, {"id": node_id}))["node"] is None
         assert (await caller.data(CONDUCT, {"id": meeting.id}))["meetingConduct"] is None
-        assert (await caller.data("query($id: ID!) { minutes(meetingId: $id, part: PUBLIC) { status } }", {"id": meeting.id}))["minutes"] is None
+        assert (
+            await caller.data(
+                "query($id: ID!) { minutes(meetingId: $id, part: PUBLIC) { status } }", {"id": meeting.id}
+            )
+        )["minutes"] is None
         register = (await caller.data(REGISTER, {"c": recorded["board"].committee_id}))["decisions"]["edges"]
         assert register == []  # the meeting is not yet held: nothing is published
 
@@ -96,11 +135,21 @@ async def test_beneath_the_api_row_level_security_hides_the_meeting_from_other_t
                 mine = "vote_id = ANY($1::uuid[])" if table in ("vote_cast", "secret_tally") else "meeting_id = $1"
                 key = votes if table in ("vote_cast", "secret_tally") else meeting_key
                 assert await conn.fetchval(f"SELECT count(*) FROM {table} WHERE {mine}", key) == 0, table
-            for table in ("declaration", "vote", "vote_cast", "secret_tally", "minute_note", "interest", "gift_or_hospitality"):
+            for table in (
+                "declaration",
+                "vote",
+                "vote_cast",
+                "secret_tally",
+                "minute_note",
+                "interest",
+                "gift_or_hospitality",
+            ):
                 assert await conn.fetchval(f"SELECT count(*) FROM {table}") == 0, table
             assert await conn.fetchval("SELECT count(*) FROM minutes WHERE meeting_id = $1", meeting_key) == 0
-        rows = await owner_fetch("SELECT relname FROM pg_class WHERE relname = ANY($1::text[]) AND relrowsecurity AND relforcerowsecurity",
-                                 list(TABLES) + ["interest", "interest_review", "gift_or_hospitality", "minutes", "action_update"])
+        rows = await owner_fetch(
+            "SELECT relname FROM pg_class WHERE relname = ANY($1::text[]) AND relrowsecurity AND relforcerowsecurity",
+            list(TABLES) + ["interest", "interest_review", "gift_or_hospitality", "minutes", "action_update"],
+        )
         assert len(rows) == len(TABLES) + 5
     finally:
         await conn.close()
@@ -108,18 +157,30 @@ async def test_beneath_the_api_row_level_security_hides_the_meeting_from_other_t
 
 async def test_the_public_decisions_register_shows_part_one_of_held_meetings(recorded):
     meeting, client = recorded["meeting"], recorded["client"]
-    ok(await meeting.secretary.data("""mutation($input: MeetingInput!) { closeMeeting(input: $input) { errors { message } } }""",
-                                    {"input": {"meetingId": meeting.id}}))
+    ok(
+        await meeting.secretary.data(
+            """mutation($input: MeetingInput!) { closeMeeting(input: $input) { errors { message } } }""",
+            {"input": {"meetingId": meeting.id}},
+        )
+    )
     for caller in await outsiders(client):
         register = (await caller.data(REGISTER, {"ods": "00T"}))["decisions"]["edges"]
         texts = {e["node"]["text"] for e in register}
         assert "Approve the budget." in texts
         assert not texts & {"Approve the pay award.", "Noted the pay benchmarking."}
-    staff_view = (await recorded["board"].callers["patel"].data(REGISTER, {"c": recorded["board"].committee_id}))["decisions"]["edges"]
-    assert {"Approve the budget.", "Approve the pay award.", "Noted the pay benchmarking."} <= {e["node"]["text"] for e in staff_view}
+    staff_view = (await recorded["board"].callers["patel"].data(REGISTER, {"c": recorded["board"].committee_id}))[
+        "decisions"
+    ]["edges"]
+    assert {"Approve the budget.", "Approve the pay award.", "Noted the pay benchmarking."} <= {
+        e["node"]["text"] for e in staff_view
+    }
     # Published decisions name no voter to the public, and secret ones stay secret for everyone.
     anonymous = Caller(client)
     decision = recorded["public"][2]
-    shown = (await anonymous.data("query($id: ID!) { node(id: $id) { ... on Decision { text vote { id } chairedBy { name } } } }",
-                                  {"id": decision}))["node"]
+    shown = (
+        await anonymous.data(
+            "query($id: ID!) { node(id: $id) { ... on Decision { text vote { id } chairedBy { name } } } }",
+            {"id": decision},
+        )
+    )["node"]
     assert shown == {"text": "Approve the budget.", "vote": None, "chairedBy": None}

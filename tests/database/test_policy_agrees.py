@@ -156,14 +156,17 @@ class Reading:
 
     def difference(self, policy: RowPolicy) -> Difference:
         allowed, returned = self.allowed[policy.table], self.returned[policy.table]
-        errors = tuple(f"{side}: {rows}" for side, rows in (("policy", allowed), ("database", returned))
-                       if isinstance(rows, str))
+        errors = tuple(
+            f"{side}: {rows}" for side, rows in (("policy", allowed), ("database", returned)) if isinstance(rows, str)
+        )
         columns = tuple(column.name for column in policy.key)
         if errors:
             return Difference(self.caller.name, policy.table, columns, errors=errors)
         assert isinstance(allowed, dict) and isinstance(returned, dict)
         return Difference(
-            self.caller.name, policy.table, columns,
+            self.caller.name,
+            policy.table,
+            columns,
             policy_only={key: allowed[key] for key in allowed.keys() - returned.keys()},
             database_only={key: returned[key] for key in returned.keys() - allowed.keys()},
         )
@@ -243,13 +246,17 @@ async def readings():
 
 # --- the callers ---------------------------------------------------------------------------------------------
 
+
 async def revoke_held_delegations(conn: AsyncConnection, person_id: Any) -> None:
     """Revoke the live delegations held by the committees the person sits on."""
-    revoked = await conn.execute(text(
-        "UPDATE delegation SET revoked_at = now(), revoked_by = :person, revocation_reason = 'Revoked for a test'"
-        " WHERE revoked_at IS NULL"
-        " AND receiving_committee_id IN (SELECT committee_id FROM seat WHERE person_id = :person)"
-    ), {"person": person_id})
+    revoked = await conn.execute(
+        text(
+            "UPDATE delegation SET revoked_at = now(), revoked_by = :person, revocation_reason = 'Revoked for a test'"
+            " WHERE revoked_at IS NULL"
+            " AND receiving_committee_id IN (SELECT committee_id FROM seat WHERE person_id = :person)"
+        ),
+        {"person": person_id},
+    )
     assert revoked.rowcount, "the caller's committees should hold a delegation to revoke"
 
 
@@ -263,6 +270,7 @@ CALLERS += [ANONYMOUS, OFFICER_WITHOUT_DELEGATION]
 
 
 # --- the tests -----------------------------------------------------------------------------------------------
+
 
 async def test_every_table_has_row_level_security_enabled_and_forced():
     rows = await owner_fetch(
@@ -283,19 +291,22 @@ async def test_every_table_with_row_level_security_is_named_by_exactly_one_row_p
     )
     guarded = {r["relname"] for r in tables if r["relrowsecurity"]}
     named = Counter(policy.table for policy in ROW_POLICIES)
-    problems = _problems({
-        "tables with row-level security that no ROW_POLICIES entry names": sorted(
-            guarded - named.keys() - UNNAMED.keys()
-        ),
-        "tables named by more than one ROW_POLICIES entry": sorted(
-            f"{table} ({', '.join(p.domain for p in ROW_POLICIES if p.table == table)})"
-            for table, count in named.items() if count > 1
-        ),
-        "ROW_POLICIES entries naming no table of the schema": sorted(named.keys() - {r["relname"] for r in tables}),
-        "listed as unnamed, but named by a policy or not a table with row-level security": sorted(
-            (UNNAMED.keys() & named.keys()) | (UNNAMED.keys() - guarded)
-        ),
-    })
+    problems = _problems(
+        {
+            "tables with row-level security that no ROW_POLICIES entry names": sorted(
+                guarded - named.keys() - UNNAMED.keys()
+            ),
+            "tables named by more than one ROW_POLICIES entry": sorted(
+                f"{table} ({', '.join(p.domain for p in ROW_POLICIES if p.table == table)})"
+                for table, count in named.items()
+                if count > 1
+            ),
+            "ROW_POLICIES entries naming no table of the schema": sorted(named.keys() - {r["relname"] for r in tables}),
+            "listed as unnamed, but named by a policy or not a table with row-level security": sorted(
+                (UNNAMED.keys() & named.keys()) | (UNNAMED.keys() - guarded)
+            ),
+        }
+    )
     assert not problems, problems
 
 
@@ -319,10 +330,12 @@ async def test_the_policy_allows_exactly_the_rows_row_level_security_returns(rea
 
 
 async def add_draft_meeting(conn: AsyncConnection, _: Any) -> None:
-    await conn.execute(text(
-        "INSERT INTO meeting (org_id, committee_id, title, starts_at, status)"
-        " SELECT org_id, id, 'A draft nobody outside the committee may see', now(), 'DRAFT' FROM committee LIMIT 1"
-    ))
+    await conn.execute(
+        text(
+            "INSERT INTO meeting (org_id, committee_id, title, starts_at, status)"
+            " SELECT org_id, id, 'A draft nobody outside the committee may see', now(), 'DRAFT' FROM committee LIMIT 1"
+        )
+    )
 
 
 async def test_a_wrong_policy_is_reported_with_the_rows_it_wrongly_allows(readings):
@@ -332,7 +345,7 @@ async def test_a_wrong_policy_is_reported_with_the_rows_it_wrongly_allows(readin
     difference = (await read_both_ways(readings.engine, anonymous, [every_meeting])).difference(every_meeting)
     assert difference and difference.database_only == {} and difference.errors == ()
     assert list(difference.policy_only.values()) == ["A draft nobody outside the committee may see"]
-    (org_id, meeting_id), = difference.policy_only
+    ((org_id, meeting_id),) = difference.policy_only
     assert str(difference) == (
         "anonymous, table meeting: the policy and row-level security disagree.\n"
         "  the policy allows, row-level security hides (1):\n"

@@ -11,8 +11,18 @@ from quorum.database import APP_ROLE, app_url, connect_kwargs
 from tests.support import owner_fetch
 
 TENANT_TABLES = [
-    "organisation", "practice", "person", "person_registration", "membership", "audit_entry",
-    "committee", "committee_party", "seat", "delegation", "stored_file", "primary_care_contract",
+    "organisation",
+    "practice",
+    "person",
+    "person_registration",
+    "membership",
+    "audit_entry",
+    "committee",
+    "committee_party",
+    "seat",
+    "delegation",
+    "stored_file",
+    "primary_care_contract",
 ]
 
 
@@ -68,7 +78,7 @@ async def test_app_role_owns_nothing_and_is_not_a_superuser():
 # Published Part I material is everyone's (migration 0004): what an anonymous connection may still read.
 PUBLISHED = {
     "committee": "SELECT count(*) FROM committee c WHERE EXISTS"
-                 " (SELECT 1 FROM meeting m WHERE m.committee_id = c.id AND m.status <> 'DRAFT')",
+    " (SELECT 1 FROM meeting m WHERE m.committee_id = c.id AND m.status <> 'DRAFT')",
 }
 
 
@@ -151,8 +161,7 @@ async def test_settings_end_with_the_transaction():
 
 async def test_a_pooled_connection_carries_nothing_from_one_request_to_the_next():
     """The same physical connection serves A then B (pool of one): B sees only B."""
-    from quorum.access import Access, Grant, apply
-    from quorum.access import Role
+    from quorum.access import Access, Grant, Role, apply
 
     bolton, islington = await org_id("00T"), await org_id("08H")
     engine = create_async_engine(app_url(), pool_size=1, max_overflow=0)

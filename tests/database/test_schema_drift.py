@@ -17,13 +17,19 @@ from quorum.database import owner_url
 MIGRATION_ONLY_TABLES = {
     "alembic_version",  # Alembic's own bookkeeping
     # Reached through SQL only, with no ORM class yet (to declare in their domain's tables.py):
-    "bearer_token_cutoff", "bearer_token_revocation", "sign_in_session", "survey_participation", "survey_tally",
+    "bearer_token_cutoff",
+    "bearer_token_revocation",
+    "sign_in_session",
+    "survey_participation",
+    "survey_tally",
 }
 
 # Composite (tenant, id) foreign keys only the migrations declare yet (to declare in __table_args__).
 MIGRATION_ONLY_FOREIGN_KEYS = {
-    "ballot_tally_org_id_ballot_id_secret_fkey", "ballot_tally_org_id_ballot_id_question_id_option_id_fkey",
-    "ballot_vote_org_id_ballot_id_secret_fkey", "ballot_vote_choice_org_id_ballot_id_question_id_option_id_fkey",
+    "ballot_tally_org_id_ballot_id_secret_fkey",
+    "ballot_tally_org_id_ballot_id_question_id_option_id_fkey",
+    "ballot_vote_org_id_ballot_id_secret_fkey",
+    "ballot_vote_choice_org_id_ballot_id_question_id_option_id_fkey",
     "ballot_vote_choice_org_id_ballot_id_question_id_practice_i_fkey",
 }
 

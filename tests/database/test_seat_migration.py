@@ -68,7 +68,12 @@ async def _before() -> None:
             await conn.execute(
                 "INSERT INTO seat (org_id, committee_id, person_id, party_org_id, role, voting, category, valid_from,"
                 " valid_to) SELECT $1, $2, id, $1, 'MEMBER', true, $4, $5, $6 FROM person WHERE email = $3",
-                ccg, board, email, category, valid_from, valid_to,
+                ccg,
+                board,
+                email,
+                category,
+                valid_from,
+                valid_to,
             )
     finally:
         await conn.close()
@@ -85,7 +90,8 @@ async def _after() -> None:
         for s in seats:
             by_person.setdefault(s["email"], []).append((s["category"], s["valid_from"], s["valid_to"]))
         assert by_person["twice@example.org"] == [
-            ("GP", date(2025, 1, 1), date(2025, 5, 31)), ("LAY_MEMBER", date(2025, 6, 1), None),
+            ("GP", date(2025, 1, 1), date(2025, 5, 31)),
+            ("LAY_MEMBER", date(2025, 6, 1), None),
         ]
         assert len(by_person["same.day@example.org"]) == 1
         assert len(by_person["apart@example.org"]) == 2

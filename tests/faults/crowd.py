@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 import httpx
 
 from quorum.meetings.hot import MEETING_PAGE as HOT_MEETING_PAGE
-
 from tests.faults.deployment import Voter, bearer
 
 CLIENT_TIMEOUT = 35  # seconds: beyond the server's own 30-second request timeout
@@ -31,8 +30,12 @@ INTERNALS = re.compile(r"Traceback|File \"|asyncpg|sqlalchemy|psycopg|Exception|
 
 
 def is_clear(message: object) -> bool:
-    return (isinstance(message, str) and message[:1].isupper() and message.rstrip().endswith((".", "?"))
-            and not INTERNALS.search(message))
+    return (
+        isinstance(message, str)
+        and message[:1].isupper()
+        and message.rstrip().endswith((".", "?"))
+        and not INTERNALS.search(message)
+    )
 
 
 @dataclass
@@ -63,12 +66,19 @@ class Observed:
         try:
             body = response.json()
         except ValueError:
-            self.unclear.append(f"{response.status_code} {response.headers.get('content-type')}: {response.text[:200]!r}")
+            self.unclear.append(
+                f"{response.status_code} {response.headers.get('content-type')}: {response.text[:200]!r}"
+            )
             return None
         errors = body.get("errors") if isinstance(body, dict) else None
         if response.status_code == 200 and not errors:
             self.succeeded += 1
-        elif response.status_code >= 500 and response.status_code != 503 or not errors or not is_clear(errors[0].get("message")):
+        elif (
+            response.status_code >= 500
+            and response.status_code != 503
+            or not errors
+            or not is_clear(errors[0].get("message"))
+        ):
             self.unclear.append(f"{response.status_code}: {str(body)[:300]}")
         else:
             self.error_messages[f"{response.status_code} {errors[0]['message']}"] += 1
@@ -84,12 +94,14 @@ class Observed:
 
     def summary(self, title: str) -> str:
         latencies = sorted(self.latencies) or [0.0]
-        lines = [(
-            f"{title}: {self.requests} requests, {self.succeeded} succeeded, {self.retries} retries;"
-            f" statuses {dict(sorted(self.statuses.items()))}; no answer (connection dropped) {dict(self.dropped)};"
-            f" timed out {self.timed_out}; latency p50 {latencies[len(latencies) // 2] * 1000:.0f} ms,"
-            f" max {latencies[-1]:.2f} s"
-        )]
+        lines = [
+            (
+                f"{title}: {self.requests} requests, {self.succeeded} succeeded, {self.retries} retries;"
+                f" statuses {dict(sorted(self.statuses.items()))}; no answer (connection dropped) {dict(self.dropped)};"
+                f" timed out {self.timed_out}; latency p50 {latencies[len(latencies) // 2] * 1000:.0f} ms,"
+                f" max {latencies[-1]:.2f} s"
+            )
+        ]
         lines += [f"    {count} x {message}" for message, count in self.error_messages.most_common()]
         lines += [f"    UNCLEAR: {answer}" for answer in self.unclear[:10]]
         return "\n".join(lines)
@@ -98,7 +110,9 @@ class Observed:
 def new_client(base_url: str) -> httpx.AsyncClient:
     # A new connection per request: no client-side race with the server closing an idle keep-alive connection.
     return httpx.AsyncClient(
-        base_url=base_url, timeout=CLIENT_TIMEOUT, limits=httpx.Limits(max_connections=None, max_keepalive_connections=0),
+        base_url=base_url,
+        timeout=CLIENT_TIMEOUT,
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=0),
     )
 
 
@@ -115,16 +129,24 @@ class Ballot:
         ]
 
 
-async def vote(client: httpx.AsyncClient, voter: Voter, ballot: Ballot, observed: Observed, *, give_up_after: float) -> str | None:
+async def vote(
+    client: httpx.AsyncClient, voter: Voter, ballot: Ballot, observed: Observed, *, give_up_after: float
+) -> str | None:
     """Sends the practice's paper until it is acknowledged; returns the acknowledging outcome, or None."""
     rng = random.Random(voter.practice_id.int)
-    payload = {"ballotId": ballot.id, "answers": ballot.paper(rng), "submissionKey": str(uuid.UUID(int=voter.practice_id.int))}
+    payload = {
+        "ballotId": ballot.id,
+        "answers": ballot.paper(rng),
+        "submissionKey": str(uuid.UUID(int=voter.practice_id.int)),
+    }
     headers = bearer(voter.person_id)
     deadline, backoff = time.monotonic() + give_up_after, 0.25
     while True:
         began = time.monotonic()
         try:
-            response = await client.post("/graphql", json={"query": CAST, "variables": {"input": payload}}, headers=headers)
+            response = await client.post(
+                "/graphql", json={"query": CAST, "variables": {"input": payload}}, headers=headers
+            )
         except httpx.TransportError as error:
             observed.failed(error, time.monotonic() - began)
             wait = backoff
@@ -143,13 +165,16 @@ async def vote(client: httpx.AsyncClient, voter: Voter, ballot: Ballot, observed
         backoff = min(backoff * 2, 4)
 
 
-async def read_meeting(client: httpx.AsyncClient, member: uuid.UUID, meeting_id: str, pack_url: str,
-                       observed: Observed) -> None:
+async def read_meeting(
+    client: httpx.AsyncClient, member: uuid.UUID, meeting_id: str, pack_url: str, observed: Observed
+) -> None:
     """A member opening the meeting page, then downloading its pack."""
     headers = bearer(member)
     document = HOT_MEETING_PAGE if member.int % 2 else SCHEMA_MEETING_PAGE
     for request in (
-        client.build_request("POST", "/graphql", json={"query": document, "variables": {"id": meeting_id}}, headers=headers),
+        client.build_request(
+            "POST", "/graphql", json={"query": document, "variables": {"id": meeting_id}}, headers=headers
+        ),
         client.build_request("GET", pack_url, headers=headers),
     ):
         began = time.monotonic()
@@ -161,8 +186,14 @@ async def read_meeting(client: httpx.AsyncClient, member: uuid.UUID, meeting_id:
             observed.answered(response, time.monotonic() - began, pdf=request.method == "GET")
 
 
-async def keep_reading(client: httpx.AsyncClient, member: uuid.UUID, meeting_id: str, pack_url: str,
-                       observed: Observed, stop: asyncio.Event) -> None:
+async def keep_reading(
+    client: httpx.AsyncClient,
+    member: uuid.UUID,
+    meeting_id: str,
+    pack_url: str,
+    observed: Observed,
+    stop: asyncio.Event,
+) -> None:
     rng = random.Random(member.int)
     while not stop.is_set():
         await read_meeting(client, member, meeting_id, pack_url, observed)

@@ -16,9 +16,9 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 import httpx
 import psutil
-from quorum.auth import tokens
-from quorum import ids
 
+from quorum import ids
+from quorum.auth import tokens
 from tests.conftest import ROOT
 from tests.faults.postgres import DedicatedPostgres, free_port
 from tests.meetings.pdfs import pdf_with_pages
@@ -35,10 +35,14 @@ from tests.meetings.support import (
 from tests.support import Caller
 
 BOLTON = "00T"
-SECRETARY, AUTHOR, SPONSOR = (f"{name}@demo.quorum.example" for name in ("helen.hargreaves", "tom.ashworth", "rajesh.mistry"))
+SECRETARY, AUTHOR, SPONSOR = (
+    f"{name}@demo.quorum.example" for name in ("helen.hargreaves", "tom.ashworth", "rajesh.mistry")
+)
 CHANGE_STATUS = """mutation($input: ChangeMeetingStatusInput!) {
   changeMeetingStatus(input: $input) { meeting { status } errors { message } } }"""
-PUBLISH = "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+PUBLISH = (
+    "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+)
 SET_RULES = "mutation($input: SetBallotSettingsInput!) { setBallotSettings(input: $input) { errors { message } } }"
 CREATE_BALLOT = """mutation($input: CreateBallotInput!) { createBallot(input: $input) {
   ballot { id questions { id options { id label } } } errors { message } } }"""
@@ -77,8 +81,14 @@ def bearer(person_id: uuid.UUID) -> dict[str, str]:
 
 
 def quorum_command(deployment: Deployment, *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "quorum.cli", *args], env=deployment.env, cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, timeout=120)
+    subprocess.run(
+        [sys.executable, "-m", "quorum.cli", *args],
+        env=deployment.env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 def deploy(voters: int, members: int) -> Deployment:
@@ -102,16 +112,22 @@ async def _add_practices_and_members(deployment: Deployment, voters: int, member
     try:
         async with conn.transaction():
             ccg = await conn.fetchval("SELECT id FROM organisation WHERE ods_code = $1", BOLTON)
-            practices = [(ccg, uuid.uuid4(), f"F{i:05d}", f"Faults Practice {i}", rng.randint(2_000, 18_000), "Faults")
-                         for i in range(voters)]
+            practices = [
+                (ccg, uuid.uuid4(), f"F{i:05d}", f"Faults Practice {i}", rng.randint(2_000, 18_000), "Faults")
+                for i in range(voters)
+            ]
             await conn.copy_records_to_table(
                 "practice", records=practices, columns=["org_id", "id", "ods_code", "name", "list_size", "locality"]
             )
-            representatives = [(uuid.uuid4(), f"rep.{p[2].lower()}@faults.example", f"Dr Rep {p[2]}") for p in practices]
+            representatives = [
+                (uuid.uuid4(), f"rep.{p[2].lower()}@faults.example", f"Dr Rep {p[2]}") for p in practices
+            ]
             staff = [(uuid.uuid4(), f"member.{i}@faults.example", f"Member {i}") for i in range(members)]
             await conn.copy_records_to_table("person", records=representatives + staff, columns=["id", "email", "name"])
             await conn.copy_records_to_table(
-                "person_registration", records=[(ccg, p[0]) for p in representatives + staff], columns=["org_id", "person_id"]
+                "person_registration",
+                records=[(ccg, p[0]) for p in representatives + staff],
+                columns=["org_id", "person_id"],
             )
             await conn.executemany(
                 "INSERT INTO membership (org_id, person_id, role, practice_id, valid_from) VALUES ($1, $2, $3, $4, '2025-01-01')",
@@ -139,7 +155,10 @@ class QuorumServer:
         self._log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "quorum.cli", "serve", "--port", str(self.port), "--workers", str(workers)],
-            env=deployment.env, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
+            env=deployment.env,
+            cwd=ROOT,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
         self.workers = workers
 
@@ -185,21 +204,53 @@ async def publish_a_pack(deployment: Deployment, server: QuorumServer) -> None:
     """A governing body meeting with two papers (one with a 20-page appendix) and its published Part I pack."""
     async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
         secretary, author, sponsor = (Caller(client, token(deployment.people[e])) for e in (SECRETARY, AUTHOR, SPONSOR))
-        meeting = (await secretary.data(CREATE_MEETING, {"input": {
-            "committeeId": ids.encode("Committee", deployment.governing_body), "title": "Governing body in public",
-            "startsAt": future(), "location": "Bolton Town Hall",
-        }}))["createMeeting"]["meeting"]
+        meeting = (
+            await secretary.data(
+                CREATE_MEETING,
+                {
+                    "input": {
+                        "committeeId": ids.encode("Committee", deployment.governing_body),
+                        "title": "Governing body in public",
+                        "startsAt": future(),
+                        "location": "Bolton Town Hall",
+                    }
+                },
+            )
+        )["createMeeting"]["meeting"]
         for title, appendix in (("Estates strategy", pdf_with_pages(20, "Estates data")), ("Finance report", None)):
-            item = (await secretary.data(ADD_ITEM, {"input": {
-                "meetingId": meeting["id"], "title": title, "purpose": "DECISION", "part": "PUBLIC", "presenter": "Tom Ashworth",
-                "needsPaper": True,
-            }}))["addAgendaItem"]["item"]
-            paper = (await secretary.data(REQUEST_PAPER, {"input": {
-                "meetingId": meeting["id"], "itemId": item["id"], "title": title, "dueDate": due(),
-                "authorId": ids.encode("Person", deployment.people[AUTHOR]),
-                "sponsorId": ids.encode("Person", deployment.people[SPONSOR]),
-            }}))["requestPaper"]["paper"]["id"]
-            await write_and_approve(author, sponsor, paper, f"## {title}\n\nThe governing body is asked to approve.", appendix)
+            item = (
+                await secretary.data(
+                    ADD_ITEM,
+                    {
+                        "input": {
+                            "meetingId": meeting["id"],
+                            "title": title,
+                            "purpose": "DECISION",
+                            "part": "PUBLIC",
+                            "presenter": "Tom Ashworth",
+                            "needsPaper": True,
+                        }
+                    },
+                )
+            )["addAgendaItem"]["item"]
+            paper = (
+                await secretary.data(
+                    REQUEST_PAPER,
+                    {
+                        "input": {
+                            "meetingId": meeting["id"],
+                            "itemId": item["id"],
+                            "title": title,
+                            "dueDate": due(),
+                            "authorId": ids.encode("Person", deployment.people[AUTHOR]),
+                            "sponsorId": ids.encode("Person", deployment.people[SPONSOR]),
+                        }
+                    },
+                )
+            )["requestPaper"]["paper"]["id"]
+            await write_and_approve(
+                author, sponsor, paper, f"## {title}\n\nThe governing body is asked to approve.", appendix
+            )
         await secretary.data(CHANGE_STATUS, {"input": {"id": meeting["id"], "status": "AGENDA_PUBLISHED"}})
         build = await build_and_wait(secretary, meeting["id"], "PUBLIC")
         assert (await secretary.data(PUBLISH, {"input": {"id": build["id"]}}))["publishPack"]["errors"] == []
@@ -224,17 +275,37 @@ async def open_ballot(deployment: Deployment, server: QuorumServer, *, secret: b
     now = datetime.now(UTC)
     async with httpx.AsyncClient(base_url=server.url, timeout=30, headers=headers) as client:
         caller = Caller(client)
-        rules = {"organisationId": organisation, "weighting": "EQUAL", "turnoutBasis": "PRACTICES",
-                 "turnoutThresholdPercent": 50, "majority": "SIMPLE", "votesMayBeChanged": False}
+        rules = {
+            "organisationId": organisation,
+            "weighting": "EQUAL",
+            "turnoutBasis": "PRACTICES",
+            "turnoutThresholdPercent": 50,
+            "majority": "SIMPLE",
+            "votesMayBeChanged": False,
+        }
         assert (await caller.data(SET_RULES, {"input": rules}))["setBallotSettings"]["errors"] == []
-        created = (await caller.data(CREATE_BALLOT, {"input": {
-            "organisationId": organisation, "title": "Constitution change and election", "secret": secret,
-            "opensAt": (now - timedelta(minutes=1)).isoformat(), "closesAt": (now + timedelta(hours=1)).isoformat(),
-            "questions": [
-                {"text": "Do you approve the revised constitution?"},
-                {"text": "Elect two GP members", "kind": "ELECTION", "seats": 2,
-                 "candidates": ["Dr Amara Okoye", "Dr Ben Hughes", "Dr Chloe Patel"]},
-            ],
-        }}))["createBallot"]
+        created = (
+            await caller.data(
+                CREATE_BALLOT,
+                {
+                    "input": {
+                        "organisationId": organisation,
+                        "title": "Constitution change and election",
+                        "secret": secret,
+                        "opensAt": (now - timedelta(minutes=1)).isoformat(),
+                        "closesAt": (now + timedelta(hours=1)).isoformat(),
+                        "questions": [
+                            {"text": "Do you approve the revised constitution?"},
+                            {
+                                "text": "Elect two GP members",
+                                "kind": "ELECTION",
+                                "seats": 2,
+                                "candidates": ["Dr Amara Okoye", "Dr Ben Hughes", "Dr Chloe Patel"],
+                            },
+                        ],
+                    }
+                },
+            )
+        )["createBallot"]
     assert created["errors"] == [], created["errors"]
     return created["ballot"]

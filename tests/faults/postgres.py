@@ -44,13 +44,33 @@ class DedicatedPostgres:
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--encoding=utf8", "--no-sync")
         self.start()
         self._run(
-            "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "postgres", "-q", "-c", "CREATE DATABASE quorum"
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-q",
+            "-c",
+            "CREATE DATABASE quorum",
         )
 
     def start(self) -> None:
         self._run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "30",
-            "-o", f"-h 127.0.0.1 -p {self.port} -k '' -c max_connections=200", "start",
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-w",
+            "-t",
+            "30",
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k '' -c max_connections=200",
+            "start",
         )
 
     def stop(self) -> None:
@@ -67,7 +87,11 @@ class DedicatedPostgres:
         with tempfile.TemporaryFile() as output:
             done = subprocess.run(
                 [str(BINARIES / program), *args],
-                stdout=output, stderr=subprocess.STDOUT, user=SYSTEM_USER, timeout=60, check=False,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                user=SYSTEM_USER,
+                timeout=60,
+                check=False,
             )
             if check and done.returncode != 0:
                 output.seek(0)

@@ -13,8 +13,8 @@ from collections import Counter
 
 import httpx
 import websockets
-from quorum import ids
 
+from quorum import ids
 from tests.faults.crowd import (
     ACKNOWLEDGED,
     CLIENT_TIMEOUT,
@@ -42,12 +42,17 @@ async def test_votes_and_reads_survive_a_postgresql_restart(deployment, server):
     stop_reading = asyncio.Event()
 
     async with new_client(server.url) as client:
+
         async def representative(position: int, voter) -> None:
             await asyncio.sleep(position * VOTING_SPREAD / len(deployment.voters))
             outcomes[voter.practice_id] = await vote(client, voter, ballot, votes, give_up_after=90)
 
-        readers = [asyncio.create_task(keep_reading(client, member, deployment.meeting_id, deployment.pack_url, reads,
-                                                     stop_reading)) for member in deployment.members]
+        readers = [
+            asyncio.create_task(
+                keep_reading(client, member, deployment.meeting_id, deployment.pack_url, reads, stop_reading)
+            )
+            for member in deployment.members
+        ]
         voting = [asyncio.create_task(representative(n, voter)) for n, voter in enumerate(deployment.voters)]
         await asyncio.sleep(RESTART_AFTER)
         went_down = time.monotonic()
@@ -64,13 +69,20 @@ async def test_votes_and_reads_survive_a_postgresql_restart(deployment, server):
         for member in deployment.members[:10]:
             await read_meeting(client, member, deployment.meeting_id, deployment.pack_url, afterwards)
 
-    print(f"\nPostgreSQL stopped (fast shutdown) and started again: {outage:.1f} s without a database;"
-          f" {len(deployment.voters)} representatives voting, {len(deployment.members)} members reading")
+    print(
+        f"\nPostgreSQL stopped (fast shutdown) and started again: {outage:.1f} s without a database;"
+        f" {len(deployment.voters)} representatives voting, {len(deployment.members)} members reading"
+    )
     print(votes.summary("Votes"))
-    print(f"Acknowledged: {Counter(outcomes.values())} (ALREADY_RECORDED: recorded by an attempt whose answer was lost)")
+    print(
+        f"Acknowledged: {Counter(outcomes.values())} (ALREADY_RECORDED: recorded by an attempt whose answer was lost)"
+    )
     print(reads.summary("Meeting page and pack downloads"))
     late = [t - back for t in votes.unavailable_at + reads.unavailable_at if t > back]
-    print(f"503s answered after PostgreSQL was back: {len(late)}" + (f", the last {max(late):.2f} s after" if late else ""))
+    print(
+        f"503s answered after PostgreSQL was back: {len(late)}"
+        + (f", the last {max(late):.2f} s after" if late else "")
+    )
 
     for observed in (votes, reads):
         assert observed.unclear == [], "every answer is a success or a clear GraphQL error"
@@ -100,7 +112,9 @@ async def test_a_live_meeting_page_keeps_receiving_events_after_a_postgresql_res
         await conn.close()
     async with httpx.AsyncClient(base_url=server.url, timeout=CLIENT_TIMEOUT) as client:
         secretary = Caller(client, token(deployment.people[SECRETARY]))
-        assert (await secretary.data(OPEN_MEETING, {"input": {"meetingId": deployment.meeting_id}}))["openMeeting"]["errors"] == []
+        assert (await secretary.data(OPEN_MEETING, {"input": {"meetingId": deployment.meeting_id}}))["openMeeting"][
+            "errors"
+        ] == []
         signed_in = await client.post("/auth/demo/sign-in", json={"email": SECRETARY}, headers={"x-quorum-csrf": "1"})
         assert signed_in.status_code == 204, signed_in.text
         url = server.url.replace("http://", "ws://") + "/graphql"
@@ -108,17 +122,33 @@ async def test_a_live_meeting_page_keeps_receiving_events_after_a_postgresql_res
         async with websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers) as socket:
             await socket.send(json.dumps({"type": "connection_init"}))
             assert json.loads(await socket.recv())["type"] == "connection_ack"
-            await socket.send(json.dumps({"id": "1", "type": "subscribe",
-                                          "payload": {"query": SUBSCRIBE, "variables": {"id": deployment.meeting_id}}}))
+            await socket.send(
+                json.dumps(
+                    {
+                        "id": "1",
+                        "type": "subscribe",
+                        "payload": {"query": SUBSCRIBE, "variables": {"id": deployment.meeting_id}},
+                    }
+                )
+            )
             assert (await next_event(socket))["kind"] == "SNAPSHOT"
 
             await asyncio.to_thread(deployment.postgres.stop)
             await asyncio.sleep(DOWN_FOR)
             await asyncio.to_thread(deployment.postgres.start)
-            arrived = {"input": {"meetingId": deployment.meeting_id, "personId": ids.encode("Person", chair), "change": "ARRIVED"}}
+            arrived = {
+                "input": {
+                    "meetingId": deployment.meeting_id,
+                    "personId": ids.encode("Person", chair),
+                    "change": "ARRIVED",
+                }
+            }
             for _ in range(30):  # the secretary's page retries while the database is coming back
-                response = await client.post("/graphql", json={"query": ATTEND, "variables": arrived},
-                                             headers={"Authorization": f"Bearer {secretary.token}"})
+                response = await client.post(
+                    "/graphql",
+                    json={"query": ATTEND, "variables": arrived},
+                    headers={"Authorization": f"Bearer {secretary.token}"},
+                )
                 if response.status_code != 503:
                     break
                 await asyncio.sleep(float(response.headers["retry-after"]))

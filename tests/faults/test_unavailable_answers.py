@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncpg
+
 from quorum.auth import identity
 from quorum.ballots import voting
 from quorum.database import is_unavailable
 from quorum.web.unavailable import MESSAGE
-
 from tests.ballots.helpers import CAST, answers, new_ballot
 from tests.support import BOLTON_GP, as_person
 

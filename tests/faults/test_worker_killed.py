@@ -15,9 +15,9 @@ from collections import Counter
 from datetime import timedelta
 
 import psutil
+
 from quorum import ids
 from quorum.packs.builder import ABANDONED_AFTER, ABANDONED_MESSAGE
-
 from tests.faults.crowd import (
     ACKNOWLEDGED,
     Ballot,
@@ -46,6 +46,7 @@ async def test_no_acknowledged_vote_is_lost_or_doubled_when_a_worker_is_killed(d
     votes, outcomes = Observed(), {}
 
     async with new_client(server.url) as client:
+
         async def representative(position: int, voter) -> None:
             await asyncio.sleep(position * VOTING_SPREAD / len(deployment.voters))
             outcomes[voter.practice_id] = await vote(client, voter, ballot, votes, give_up_after=90)
@@ -64,10 +65,14 @@ async def test_no_acknowledged_vote_is_lost_or_doubled_when_a_worker_is_killed(d
         for member in deployment.members[:10]:
             await read_meeting(client, member, deployment.meeting_id, deployment.pack_url, afterwards)
 
-    print(f"\nWorker {victim} killed (SIGKILL) while answering {in_flight} requests, after {killed_after} votes were"
-          f" acknowledged; uvicorn started worker {replacement} in its place")
+    print(
+        f"\nWorker {victim} killed (SIGKILL) while answering {in_flight} requests, after {killed_after} votes were"
+        f" acknowledged; uvicorn started worker {replacement} in its place"
+    )
     print(votes.summary("Votes"))
-    print(f"Acknowledged: {Counter(outcomes.values())} (ALREADY_RECORDED: recorded by an attempt whose answer was lost)")
+    print(
+        f"Acknowledged: {Counter(outcomes.values())} (ALREADY_RECORDED: recorded by an attempt whose answer was lost)"
+    )
     assert votes.unclear == [] and 500 not in votes.statuses
     assert sum(votes.dropped.values()) > 0, "the requests in flight on the killed worker were dropped"
     assert all(outcome in ACKNOWLEDGED for outcome in outcomes.values()) and len(outcomes) == len(deployment.voters)
@@ -91,9 +96,11 @@ async def test_a_pack_build_whose_worker_dies_is_reported_failed_and_can_be_buil
         abandoned = (await secretary.data(BUILD_STATUS, {"id": build_id}))["node"]
         rebuilt = await build_and_wait(secretary, deployment.meeting_id, "PRIVATE")
 
-    print(f"\nPack build: both workers killed at {progress}%; afterwards {unfinished['status']} at"
-          f" {unfinished['progress']}%, then {abandoned['status']} once {ABANDONED_AFTER} old"
-          f" ({abandoned['message']!r}); built again: {rebuilt['status']}, {rebuilt['pageCount']} pages")
+    print(
+        f"\nPack build: both workers killed at {progress}%; afterwards {unfinished['status']} at"
+        f" {unfinished['progress']}%, then {abandoned['status']} once {ABANDONED_AFTER} old"
+        f" ({abandoned['message']!r}); built again: {rebuilt['status']}, {rebuilt['pageCount']} pages"
+    )
     assert unfinished["status"] == "RUNNING", "nothing finishes a build whose worker died"
     assert abandoned["status"] == "FAILED" and abandoned["message"] == ABANDONED_MESSAGE
     assert rebuilt["status"] == "DONE", "the secretary can build the pack again"
@@ -119,7 +126,9 @@ async def age_build(deployment, build_id: str, age: timedelta) -> None:
     """As if the build had been started `age` ago (the server's clock cannot be moved from here)."""
     conn = await deployment.owner()
     try:
-        await conn.execute("UPDATE pack_build SET created_at = now() - $2::interval WHERE id = $1", ids.decode(build_id)[1], age)
+        await conn.execute(
+            "UPDATE pack_build SET created_at = now() - $2::interval WHERE id = $1", ids.decode(build_id)[1], age
+        )
     finally:
         await conn.close()
 

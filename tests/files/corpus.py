@@ -40,9 +40,13 @@ def encrypted_pdf() -> bytes:
 
 
 def owner_password_pdf() -> bytes:
-    return _pdf(encryption=pikepdf.Encryption(
-        user="", owner="owner-secret", allow=pikepdf.Permissions(extract=False, modify_other=False, print_highres=False),
-    ))
+    return _pdf(
+        encryption=pikepdf.Encryption(
+            user="",
+            owner="owner-secret",
+            allow=pikepdf.Permissions(extract=False, modify_other=False, print_highres=False),
+        )
+    )
 
 
 def damaged_pdf() -> bytes:
@@ -53,11 +57,16 @@ def javascript_pdf() -> bytes:
     def change(pdf: pikepdf.Pdf) -> None:
         js = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('opened')"))
         pdf.Root.OpenAction = pdf.make_indirect(js)
-        pdf.Root.Names = pikepdf.Dictionary(JavaScript=pikepdf.Dictionary(
-            Names=pikepdf.Array([pikepdf.String("startup"), pdf.make_indirect(js)])))
-        pdf.pages[0].obj.AA = pikepdf.Dictionary(O=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("1")))
+        pdf.Root.Names = pikepdf.Dictionary(
+            JavaScript=pikepdf.Dictionary(Names=pikepdf.Array([pikepdf.String("startup"), pdf.make_indirect(js)]))
+        )
+        pdf.pages[0].obj.AA = pikepdf.Dictionary(
+            O=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("1"))
+        )
         launch = pikepdf.Dictionary(
-            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 100, 100],
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Link,
+            Rect=[0, 0, 100, 100],
             A=pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("cmd.exe")),
         )
         pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(launch)]))
@@ -68,7 +77,9 @@ def javascript_pdf() -> bytes:
 
 def embedded_file_pdf() -> bytes:
     def change(pdf: pikepdf.Pdf) -> None:
-        pdf.attachments["invoice.exe"] = pikepdf.AttachedFileSpec(pdf, b"MZ\x90\x00 a program", mime_type="application/octet-stream")
+        pdf.attachments["invoice.exe"] = pikepdf.AttachedFileSpec(
+            pdf, b"MZ\x90\x00 a program", mime_type="application/octet-stream"
+        )
 
     return _pdf(change)
 
@@ -121,8 +132,11 @@ HOSTILE_NAMES = {
 def macro_xlsx() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", '<Types><Override PartName="/xl/workbook.xml"'
-                   ' ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<Types><Override PartName="/xl/workbook.xml"'
+            ' ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>',
+        )
         z.writestr("xl/workbook.xml", "<workbook/>")
         z.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 macros")
     return out.getvalue()

@@ -27,8 +27,11 @@ async def produce(db, access, thing_id: uuid.UUID, **arguments) -> Download | No
     if thing_id != THERE:
         return None
     return Download(
-        lambda: threading.current_thread().name.encode(), media_type="text/plain", filename="Budget – £2m.txt",
-        inline=arguments.get("view", False), cache_control=None if arguments.get("base_url") else "private, no-store",
+        lambda: threading.current_thread().name.encode(),
+        media_type="text/plain",
+        filename="Budget – £2m.txt",
+        inline=arguments.get("view", False),
+        cache_control=None if arguments.get("base_url") else "private, no-store",
         headers={"X-Extra": "yes"},
     )
 
@@ -36,11 +39,18 @@ async def produce(db, access, thing_id: uuid.UUID, **arguments) -> Download | No
 @pytest.fixture
 async def downloads():
     asked.clear()
-    app = Starlette(routes=[
-        download_route("/things/{thing_id}", produce, not_found="No such thing.",
-                       query=lambda query: {"view": bool(query.get("view"))}),
-        download_route("/export", produce, not_found="No such thing.", query_id=("thing", "Thing"), base_url=True),
-    ], middleware=[Middleware(SessionMiddleware, secret_key="test")])
+    app = Starlette(
+        routes=[
+            download_route(
+                "/things/{thing_id}",
+                produce,
+                not_found="No such thing.",
+                query=lambda query: {"view": bool(query.get("view"))},
+            ),
+            download_route("/export", produce, not_found="No such thing.", query_id=("thing", "Thing"), base_url=True),
+        ],
+        middleware=[Middleware(SessionMiddleware, secret_key="test")],
+    )
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         yield client
 

@@ -20,17 +20,35 @@ from quorum.seed.demo import demo_pdf
 from tests.ballots.helpers import new_ballot
 from tests.meetings.pdfs import pdf_with_pages
 from tests.meetings.support import (
-    ADD_APPENDIX, AUTHOR, SAVE, SECRETARY, SPONSOR, add_item, build_and_wait, create_meeting, draft, request_paper,
+    ADD_APPENDIX,
+    AUTHOR,
+    SAVE,
+    SECRETARY,
+    SPONSOR,
+    add_item,
+    build_and_wait,
+    create_meeting,
+    draft,
+    request_paper,
     write_and_approve,
 )
 from tests.support import (
-    BOLTON_GP, DEMO_DELEGATION, ISLINGTON_GP, MANCHESTER_OFFICER, Caller, as_person, global_id, owner_fetch,
+    BOLTON_GP,
+    DEMO_DELEGATION,
+    ISLINGTON_GP,
+    MANCHESTER_OFFICER,
+    Caller,
+    as_person,
+    global_id,
+    owner_fetch,
 )
 
 GOVERNING_BODY_MEMBER = "margaret.lowe@demo.quorum.example"  # lay member; neither author nor sponsor here
 PRACTICE_REP = "fiona.clarke@demo.quorum.example"
 LONDON_OFFICER = "oliver.grant@demo.quorum.example"
-PUBLISH = "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+PUBLISH = (
+    "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+)
 STATUS = "mutation($input: ChangeMeetingStatusInput!) { changeMeetingStatus(input: $input) { meeting { status } errors { message } } }"
 CREATE_COMMITTEE = """mutation($input: CreateCommitteeInput!) { createCommittee(input: $input) { committee { id } errors { message } } }"""
 ATTACH_TERMS = """mutation($input: AttachTermsOfReferenceInput!) {
@@ -39,12 +57,24 @@ ATTACH_AGREEMENT = """mutation($input: AttachAgreementInput!) {
   attachDelegationAgreement(input: $input) { delegation { agreement { url } } errors { message } } }"""
 APPENDIX_URLS = "query($id: ID!) { node(id: $id) { ... on Paper { versions { appendices { file { url } } } } } }"
 
-CALLERS = ("secretary", "governing body member", "practice representative", "area team officer",
-           "area team officer, delegation ended", "other area team's officer", "other CCG's member", "anonymous")
+CALLERS = (
+    "secretary",
+    "governing body member",
+    "practice representative",
+    "area team officer",
+    "area team officer, delegation ended",
+    "other area team's officer",
+    "other CCG's member",
+    "anonymous",
+)
 EMAILS = {
-    "secretary": SECRETARY, "governing body member": GOVERNING_BODY_MEMBER, "practice representative": PRACTICE_REP,
-    "area team officer": MANCHESTER_OFFICER, "area team officer, delegation ended": MANCHESTER_OFFICER,
-    "other area team's officer": LONDON_OFFICER, "other CCG's member": ISLINGTON_GP,
+    "secretary": SECRETARY,
+    "governing body member": GOVERNING_BODY_MEMBER,
+    "practice representative": PRACTICE_REP,
+    "area team officer": MANCHESTER_OFFICER,
+    "area team officer, delegation ended": MANCHESTER_OFFICER,
+    "other area team's officer": LONDON_OFFICER,
+    "other CCG's member": ISLINGTON_GP,
 }
 BOLTON = {"secretary", "governing body member", "practice representative"}
 PRIVATE_BUSINESS = {"secretary", "governing body member"}  # Part II: the governing body's seats and its officers
@@ -84,19 +114,47 @@ async def stored_files(app) -> dict[str, uuid.UUID]:
         files: dict[str, uuid.UUID] = {}
 
         bolton = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = '00T'")
-        committee = (await secretary.data(CREATE_COMMITTEE, {"input": {
-            "organisationId": bolton, "kind": "AUDIT", "name": "Audit committee (files test)",
-            "quorumRule": {"minimumVoting": 2},
-        }}))["createCommittee"]
+        committee = (
+            await secretary.data(
+                CREATE_COMMITTEE,
+                {
+                    "input": {
+                        "organisationId": bolton,
+                        "kind": "AUDIT",
+                        "name": "Audit committee (files test)",
+                        "quorumRule": {"minimumVoting": 2},
+                    }
+                },
+            )
+        )["createCommittee"]
         assert committee["errors"] == [], committee
-        terms = (await secretary.data(ATTACH_TERMS, {"input": {
-            "committeeId": committee["committee"]["id"], "filename": "audit-terms.pdf", "contentBase64": pdf("Terms")}}))
-        files["committee's terms of reference"] = _file_id(terms["attachTermsOfReference"]["committee"]["termsOfReference"]["url"])
+        terms = await secretary.data(
+            ATTACH_TERMS,
+            {
+                "input": {
+                    "committeeId": committee["committee"]["id"],
+                    "filename": "audit-terms.pdf",
+                    "contentBase64": pdf("Terms"),
+                }
+            },
+        )
+        files["committee's terms of reference"] = _file_id(
+            terms["attachTermsOfReference"]["committee"]["termsOfReference"]["url"]
+        )
 
         officer = await as_person(client, MANCHESTER_OFFICER)
-        agreement = (await officer.data(ATTACH_AGREEMENT, {"input": {
-            "delegationId": await global_id("Delegation", DEMO_DELEGATION), "filename": "mergers-agreement.pdf",
-            "contentBase64": pdf("Agreement")}}))["attachDelegationAgreement"]
+        agreement = (
+            await officer.data(
+                ATTACH_AGREEMENT,
+                {
+                    "input": {
+                        "delegationId": await global_id("Delegation", DEMO_DELEGATION),
+                        "filename": "mergers-agreement.pdf",
+                        "contentBase64": pdf("Agreement"),
+                    }
+                },
+            )
+        )["attachDelegationAgreement"]
         assert agreement["errors"] == [], agreement
         files["delegation's agreement"] = _file_id(agreement["delegation"]["agreement"]["url"])
 
@@ -112,7 +170,9 @@ async def stored_files(app) -> dict[str, uuid.UUID]:
         private_pack = await build_and_wait(secretary, published["id"], "PRIVATE")
         assert (await secretary.data(PUBLISH, {"input": {"id": public_pack["id"]}}))["publishPack"]["errors"] == []
         for name, build in (("public pack, published", public_pack), ("private pack", private_pack)):
-            files[name] = (await owner_fetch("SELECT file_id FROM pack_build WHERE id = $1", decode(build["id"])[1]))[0][0]
+            files[name] = (await owner_fetch("SELECT file_id FROM pack_build WHERE id = $1", decode(build["id"])[1]))[
+                0
+            ][0]
 
         async def appendix_of(paper_id: str) -> uuid.UUID:
             versions = (await secretary.data(APPENDIX_URLS, {"id": paper_id}))["node"]["versions"]
@@ -129,14 +189,26 @@ async def stored_files(app) -> dict[str, uuid.UUID]:
         item = await add_item(secretary, unpublished["id"], "Files test: workforce")
         drafted = await request_paper(secretary, unpublished["id"], item["id"], "Files test: workforce")
         assert (await author.data(SAVE, draft(drafted, "Workforce.")))["savePaperDraft"]["errors"] == []
-        added = (await author.data(ADD_APPENDIX, {"input": {
-            "paperId": drafted, "title": "Draft data", "filename": "draft.pdf", "contentBase64": pdf("Draft")}}))
+        added = await author.data(
+            ADD_APPENDIX,
+            {
+                "input": {
+                    "paperId": drafted,
+                    "title": "Draft data",
+                    "filename": "draft.pdf",
+                    "contentBase64": pdf("Draft"),
+                }
+            },
+        )
         assert added["addAppendix"]["errors"] == [], added
         files["appendix of a draft paper"] = await appendix_of(drafted)
 
-        ballot = await new_ballot(client, document={"filename": "constitution.pdf", "contentBase64": pdf("Constitution")})
-        document = (await secretary.data(
-            "query($id: ID!) { node(id: $id) { ... on Ballot { document { url } } } }", {"id": ballot["id"]}))
+        ballot = await new_ballot(
+            client, document={"filename": "constitution.pdf", "contentBase64": pdf("Constitution")}
+        )
+        document = await secretary.data(
+            "query($id: ID!) { node(id: $id) { ... on Ballot { document { url } } } }", {"id": ballot["id"]}
+        )
         files["ballot's document"] = _file_id(document["node"]["document"]["url"])
         assert set(files) == set(SERVED)
         yield files
@@ -147,11 +219,14 @@ def delegation_ended(monkeypatch):
     async def end() -> None:
         ends = (await owner_fetch(f"SELECT valid_to FROM delegation WHERE id = ({DEMO_DELEGATION})"))[0][0]
         monkeypatch.setattr(clock, "now", lambda: ends + timedelta(days=2))
+
     return end
 
 
 @pytest.mark.parametrize("who", CALLERS)
-async def test_each_file_is_served_exactly_to_those_who_may_see_what_it_is_attached_to(client, stored_files, who, delegation_ended):
+async def test_each_file_is_served_exactly_to_those_who_may_see_what_it_is_attached_to(
+    client, stored_files, who, delegation_ended
+):
     if who == "area team officer, delegation ended":
         await delegation_ended()
     caller = Caller(client) if who == "anonymous" else await as_person(client, EMAILS[who])

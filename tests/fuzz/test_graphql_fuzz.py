@@ -33,7 +33,11 @@ ROLES = {
 }
 STACK_TRACE = ("Traceback", 'File "', "sqlalchemy.", "asyncpg.")
 FUZZ = settings(
-    max_examples=int(os.environ.get("QUORUM_FUZZ_EXAMPLES", "40")), deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None,
+    max_examples=int(os.environ.get("QUORUM_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+    database=None,
 )
 
 

@@ -31,8 +31,12 @@ def server() -> Iterator[str]:
     (ROOT / ".quorum" / "test").mkdir(parents=True, exist_ok=True)
     log = open(ROOT / ".quorum" / "test" / f"server-{TEST_DATABASE}-refusals.log", "w")
     env = {**os.environ, "QUORUM_BODY_SECONDS": str(BODY_SECONDS)}
-    process = subprocess.Popen([sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)], env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -88,7 +92,8 @@ async def test_a_comment_padded_query_is_refused_at_once(server):
         took = time.monotonic() - started
     assert response.status_code == 413
     assert response.json()["errors"][0]["message"] == (
-        "The query is longer than 50,000 characters; send values as variables.")
+        "The query is longer than 50,000 characters; send values as variables."
+    )
     assert took < 2, took
 
 
@@ -97,8 +102,12 @@ async def trickle(server: str, path: str) -> tuple[bytes, float]:
     address = urlparse(server)
     reader, writer = await asyncio.open_connection(address.hostname, address.port)
     body = json.dumps({"query": "{ __typename }", "email": BOLTON_SECRETARY}).encode()
-    writer.write(f"POST {path} HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n".encode()
-                 + b"X-Quorum-CSRF: 1\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+    writer.write(
+        f"POST {path} HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n".encode()
+        + b"X-Quorum-CSRF: 1\r\nContent-Length: "
+        + str(len(body)).encode()
+        + b"\r\n\r\n"
+    )
     await writer.drain()
     started = time.monotonic()
     answer = b""
@@ -107,7 +116,7 @@ async def trickle(server: str, path: str) -> tuple[bytes, float]:
         try:
             await writer.drain()
             answer = await asyncio.wait_for(reader.read(65536), timeout=5)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             continue
         except ConnectionError:
             break
@@ -134,8 +143,11 @@ async def test_an_oversized_body_is_refused_before_it_is_read_on_every_route(ser
     address = urlparse(server)
     for path in ["/graphql", "/auth/demo/sign-in", "/auth/sign-out"]:
         reader, writer = await asyncio.open_connection(address.hostname, address.port)
-        writer.write(f"POST {path} HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n".encode()
-                     + f"X-Quorum-CSRF: 1\r\nContent-Length: {17 * 1024 * 1024}\r\n\r\n".encode() + b"{")
+        writer.write(
+            f"POST {path} HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n".encode()
+            + f"X-Quorum-CSRF: 1\r\nContent-Length: {17 * 1024 * 1024}\r\n\r\n".encode()
+            + b"{"
+        )
         await writer.drain()
         answer = await asyncio.wait_for(reader.read(), timeout=5)  # at once, without the rest of the body
         writer.close()
@@ -144,7 +156,9 @@ async def test_an_oversized_body_is_refused_before_it_is_read_on_every_route(ser
 
 
 async def signed_in_cookie(client: httpx.AsyncClient) -> str:
-    signed_in = await client.post("/auth/demo/sign-in", json={"email": BOLTON_SECRETARY}, headers={"x-quorum-csrf": "1"})
+    signed_in = await client.post(
+        "/auth/demo/sign-in", json={"email": BOLTON_SECRETARY}, headers={"x-quorum-csrf": "1"}
+    )
     assert signed_in.status_code == 204, signed_in.text
     return f"quorum_session={client.cookies['quorum_session']}"
 
@@ -158,7 +172,9 @@ async def test_a_flood_of_websockets_from_one_sign_in_is_refused_past_the_cap(se
     async with Health(server):
         for _ in range(SOCKETS_PER_SIGN_IN + 20):
             try:
-                opened.append(await websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers))
+                opened.append(
+                    await websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers)
+                )
             except websockets.InvalidStatus as refusal:
                 refused.append(refusal.response)
         assert len(opened) == SOCKETS_PER_SIGN_IN and len(refused) == 20
@@ -187,8 +203,9 @@ async def test_websockets_from_one_address_are_capped_whoever_opens_them(server)
     async with Health(server):
         try:
             for _ in range(SOCKETS_PER_ADDRESS):
-                opened.append(await websockets.connect(url, subprotocols=["graphql-transport-ws"],
-                                                       additional_headers=headers))
+                opened.append(
+                    await websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers)
+                )
             with pytest.raises(websockets.InvalidStatus) as refused:
                 await websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers)
             assert refused.value.response.status_code == 429
@@ -208,8 +225,11 @@ async def test_subscriptions_per_socket_are_capped(server):
         await ws.send(json.dumps({"type": "connection_init"}))
         assert json.loads(await ws.recv())["type"] == "connection_ack"
         for n in range(SUBSCRIPTIONS_PER_SOCKET + 1):
-            await ws.send(json.dumps({"id": str(n), "type": "subscribe",
-                                      "payload": {"query": query, "variables": {"id": meeting}}}))
+            await ws.send(
+                json.dumps(
+                    {"id": str(n), "type": "subscribe", "payload": {"query": query, "variables": {"id": meeting}}}
+                )
+            )
         errors = []
         deadline = time.monotonic() + 10
         while not errors and time.monotonic() < deadline:
@@ -225,4 +245,3 @@ async def test_an_unknown_operation_name_is_a_400_from_the_real_server(server):
         response = await client.post("/graphql", json={"query": "query A { __typename }", "operationName": "Nope"})
     assert response.status_code == 400
     assert response.json() == {"errors": [{"message": "The document has no operation named 'Nope'."}]}
-

@@ -30,12 +30,18 @@ async def messages(client, token: str | None, query: str, variables: dict | None
         # a missing required field
         (ADD_ITEM, {"input": {"meetingId": "x", "purpose": "DECISION"}}, ["$input", "required field 'title'"]),
         # a wrong type
-        (ADD_ITEM, {"input": {"meetingId": "x", "title": "T", "purpose": "DECISION", "minutesAllotted": "ten"}},
-         ["minutesAllotted", "ten"]),
+        (
+            ADD_ITEM,
+            {"input": {"meetingId": "x", "title": "T", "purpose": "DECISION", "minutesAllotted": "ten"}},
+            ["minutesAllotted", "ten"],
+        ),
         (ORGANISATIONS, {"first": "lots"}, ["$first", "lots"]),
         # a custom scalar (DateTime) whose parser raises
-        (CREATE_MEETING, {"input": {"committeeId": "x", "title": "T", "startsAt": "next Tuesday"}},
-         ["startsAt", "next Tuesday"]),
+        (
+            CREATE_MEETING,
+            {"input": {"committeeId": "x", "title": "T", "startsAt": "next Tuesday"}},
+            ["startsAt", "next Tuesday"],
+        ),
         # the variable itself missing
         (ADD_ITEM, {}, ["$input", "to be provided"]),
     ],
@@ -53,39 +59,92 @@ CREATE_BALLOT = """mutation($input: CreateBallotInput!) { createBallot(input: $i
 
 def survey_with(question: dict) -> dict:
     """A survey whose second section's first question is `question`: two input objects and two lists deep."""
-    return {"input": {
-        "organisationId": "x", "title": "T", "anonymity": "NAMED", "audience": {"roles": ["GOVERNING_BODY_MEMBER"]},
-        "sections": [{"title": "A"}, {"title": "B", "questions": [question]}],
-    }}
+    return {
+        "input": {
+            "organisationId": "x",
+            "title": "T",
+            "anonymity": "NAMED",
+            "audience": {"roles": ["GOVERNING_BODY_MEMBER"]},
+            "sections": [{"title": "A"}, {"title": "B", "questions": [question]}],
+        }
+    }
 
 
 @pytest.mark.parametrize(
     ("query", "variables", "expected"),
     [
         # a wrong enum value two input objects deep, inside lists: the path and the value are named
-        (CREATE_SURVEY, survey_with({"key": "q", "kind": "VIBES", "prompt": "P"}),
-         ["$input", "at .sections[1].questions[0].kind", "VIBES"]),
+        (
+            CREATE_SURVEY,
+            survey_with({"key": "q", "kind": "VIBES", "prompt": "P"}),
+            ["$input", "at .sections[1].questions[0].kind", "VIBES"],
+        ),
         # a missing required field at the same depth
-        (CREATE_SURVEY, survey_with({"key": "q", "kind": "SHORT_TEXT"}),
-         ["$input", "at .sections[1].questions[0]", "'prompt'"]),
+        (
+            CREATE_SURVEY,
+            survey_with({"key": "q", "kind": "SHORT_TEXT"}),
+            ["$input", "at .sections[1].questions[0]", "'prompt'"],
+        ),
         # a wrong type three levels down, inside a list of input objects inside a list
-        (CREATE_SURVEY, survey_with({"key": "q", "kind": "SINGLE_CHOICE", "prompt": "P", "options": [{"key": "a", "label": 7}]}),
-         ["$input", "at .sections[1].questions[0].options[0].label", "7"]),
+        (
+            CREATE_SURVEY,
+            survey_with({"key": "q", "kind": "SINGLE_CHOICE", "prompt": "P", "options": [{"key": "a", "label": 7}]}),
+            ["$input", "at .sections[1].questions[0].options[0].label", "7"],
+        ),
         # a wrong enum value in a list of enums
-        (CREATE_SURVEY, {"input": {"organisationId": "x", "title": "T", "anonymity": "NAMED",
-                                   "audience": {"roles": ["GOVERNING_BODY_MEMBER", "EVERYBODY"]}}},
-         ["$input", "at .audience.roles[1]", "EVERYBODY"]),
+        (
+            CREATE_SURVEY,
+            {
+                "input": {
+                    "organisationId": "x",
+                    "title": "T",
+                    "anonymity": "NAMED",
+                    "audience": {"roles": ["GOVERNING_BODY_MEMBER", "EVERYBODY"]},
+                }
+            },
+            ["$input", "at .audience.roles[1]", "EVERYBODY"],
+        ),
         # a list given where one value is expected, and a list of strings holding a number
-        (CREATE_BALLOT, {"input": {"organisationId": "x", "title": ["T"], "opensAt": "2026-01-01T00:00:00Z",
-                                   "closesAt": "2026-01-02T00:00:00Z", "questions": []}}, ["$input", "at .title", "['T']"]),
-        (CREATE_BALLOT, {"input": {"organisationId": "x", "title": "T", "opensAt": "2026-01-01T00:00:00Z",
-                                   "closesAt": "2026-01-02T00:00:00Z",
-                                   "questions": [{"text": "Q", "kind": "ELECTION", "candidates": ["A", 3]}]}},
-         ["$input", "at .questions[0].candidates[1]", "3"]),
+        (
+            CREATE_BALLOT,
+            {
+                "input": {
+                    "organisationId": "x",
+                    "title": ["T"],
+                    "opensAt": "2026-01-01T00:00:00Z",
+                    "closesAt": "2026-01-02T00:00:00Z",
+                    "questions": [],
+                }
+            },
+            ["$input", "at .title", "['T']"],
+        ),
+        (
+            CREATE_BALLOT,
+            {
+                "input": {
+                    "organisationId": "x",
+                    "title": "T",
+                    "opensAt": "2026-01-01T00:00:00Z",
+                    "closesAt": "2026-01-02T00:00:00Z",
+                    "questions": [{"text": "Q", "kind": "ELECTION", "candidates": ["A", 3]}],
+                }
+            },
+            ["$input", "at .questions[0].candidates[1]", "3"],
+        ),
         # a custom scalar (DateTime) whose parser raises, inside a nested object
-        (CREATE_SURVEY, {"input": {"organisationId": "x", "title": "T", "anonymity": "NAMED",
-                                   "audience": {"roles": ["GOVERNING_BODY_MEMBER"]}, "closesAt": "soon"}},
-         ["$input", "at .closesAt", "soon"]),
+        (
+            CREATE_SURVEY,
+            {
+                "input": {
+                    "organisationId": "x",
+                    "title": "T",
+                    "anonymity": "NAMED",
+                    "audience": {"roles": ["GOVERNING_BODY_MEMBER"]},
+                    "closesAt": "soon",
+                }
+            },
+            ["$input", "at .closesAt", "soon"],
+        ),
     ],
 )
 async def test_nested_and_list_variable_errors_name_the_path_and_the_value(client, query, variables, expected):
@@ -105,8 +164,13 @@ def every_mutation() -> list[tuple[str, str]]:
         declared = ", ".join(f"${arg}: {argument.type}" for arg, argument in field.args.items())
         passed = ", ".join(f"{arg}: ${arg}" for arg in field.args)
         selection = "" if is_leaf_type(get_named_type(field.type)) else " { __typename }"
-        documents.append((name, f"mutation{f'({declared})' if declared else ''} "
-                                f"{{ {name}{f'({passed})' if passed else ''}{selection} }}"))
+        documents.append(
+            (
+                name,
+                f"mutation{f'({declared})' if declared else ''} "
+                f"{{ {name}{f'({passed})' if passed else ''}{selection} }}",
+            )
+        )
     return documents
 
 
@@ -140,7 +204,9 @@ async def test_unknown_operation_name_is_a_400_with_a_sentence(client):
     response = await client.post("/graphql", json={"query": "query A { __typename }", "operationName": "B"})
     assert response.status_code == 400, response.text
     assert response.json()["errors"][0]["message"] == "The document has no operation named 'B'."
-    ok = await client.post("/graphql", json={"query": "query A { __typename } query B { __typename }", "operationName": "B"})
+    ok = await client.post(
+        "/graphql", json={"query": "query A { __typename } query B { __typename }", "operationName": "B"}
+    )
     assert ok.status_code == 200 and ok.json()["data"] == {"__typename": "Query"}
 
 
@@ -170,8 +236,13 @@ def answers_in(environment: str) -> list[list[str]]:
     import sys
 
     env = {**os.environ, "QUORUM_ENV": environment, "QUORUM_DEMO": ""}
-    result = subprocess.run([sys.executable, "-c", ANSWER_MISTAKES, json.dumps(MISTAKES)], capture_output=True,
-                            text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", ANSWER_MISTAKES, json.dumps(MISTAKES)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

@@ -18,8 +18,13 @@ CSRF = {"x-quorum-csrf": "1"}
 
 
 def quorum(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quorum.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "quorum.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
 
 
 async def viewer(client: httpx.AsyncClient, token: str) -> httpx.Response:
@@ -36,7 +41,9 @@ async def test_a_revoked_token_is_refused_on_the_next_request(client):
     assert refused.headers["www-authenticate"] == "Bearer"
     # Other routes refuse it the same way; the person's other tokens still work.
     bolton = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = '00T'")
-    export = await client.get(f"/exports/delegations.xlsx?organisation={bolton}", headers={"authorization": f"Bearer {token}"})
+    export = await client.get(
+        f"/exports/delegations.xlsx?organisation={bolton}", headers={"authorization": f"Bearer {token}"}
+    )
     assert export.status_code == 401 and export.json()["errors"][0]["message"] == "The bearer token has been revoked."
     assert (await viewer(client, other)).json()["data"]["viewer"]["person"]["email"] == BOLTON_SECRETARY
     assert await tokens.revoke(tokens.token_id(token)) is False  # already revoked
@@ -45,8 +52,10 @@ async def test_a_revoked_token_is_refused_on_the_next_request(client):
 async def test_signing_out_everywhere_ends_every_session_and_token_of_the_person(app):
     token = await token_for(OLIVER)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as laptop, \
-            httpx.AsyncClient(transport=transport, base_url="http://testserver") as phone:
+    async with (
+        httpx.AsyncClient(transport=transport, base_url="http://testserver") as laptop,
+        httpx.AsyncClient(transport=transport, base_url="http://testserver") as phone,
+    ):
         for browser in (laptop, phone):
             assert (await browser.post("/auth/demo/sign-in", json={"email": OLIVER}, headers=CSRF)).status_code == 204
         assert (await viewer(laptop, token)).status_code == 200
@@ -71,8 +80,11 @@ async def test_a_token_without_an_identifier_or_living_too_long_is_refused(clien
     person = tokens.verify(await token_for(BOLTON_SECRETARY)).person_id
     base = {"sub": str(person), "aud": tokens.AUDIENCE, "iat": now, "exp": now + 60}
     no_jti = jwt.encode({"alg": "HS256"}, base, tokens._key())
-    too_long = jwt.encode({"alg": "HS256"}, {**base, "jti": "7b7c1a2e-8d4e-4c1e-9a57-3e2f0e3d9b11",
-                                             "exp": now + 8 * 24 * 3600}, tokens._key())
+    too_long = jwt.encode(
+        {"alg": "HS256"},
+        {**base, "jti": "7b7c1a2e-8d4e-4c1e-9a57-3e2f0e3d9b11", "exp": now + 8 * 24 * 3600},
+        tokens._key(),
+    )
     for token in (no_jti, too_long):
         response = await viewer(client, token)
         assert response.status_code == 401 and "invalid or has expired" in response.text
@@ -103,4 +115,6 @@ async def test_the_token_command_revokes_and_caps_the_lifetime(client):
 def test_seeding_the_demo_refuses_a_production_database():
     refused = quorum("seed", "--demo", QUORUM_ENV="production", QUORUM_DEMO="")
     assert refused.returncode == 1
-    assert "The demo data is not for a production database (QUORUM_ENV=production): nothing was changed." in refused.stderr
+    assert (
+        "The demo data is not for a production database (QUORUM_ENV=production): nothing was changed." in refused.stderr
+    )

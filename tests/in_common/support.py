@@ -12,10 +12,14 @@ from tests.meetings.support import future
 from tests.support import ISLINGTON_SECRETARY, Caller, add_member, as_person, owner_fetch
 
 HMR_SECRETARY = "secretary.hmr@test.quorum.example"
-ISLINGTON_MEMBERS = (("grace.adeyemi@demo.quorum.example", "Dr Grace Adeyemi", "CHAIR", "GP"),
-                     ("nia.osei@test.quorum.example", "Nia Osei", "MEMBER", "LAY_MEMBER"))
-HMR_MEMBERS = (("ian.booth@test.quorum.example", "Ian Booth", "CHAIR", "LAY_MEMBER"),
-               ("ruth.kay@test.quorum.example", "Dr Ruth Kay", "MEMBER", "GP"))
+ISLINGTON_MEMBERS = (
+    ("grace.adeyemi@demo.quorum.example", "Dr Grace Adeyemi", "CHAIR", "GP"),
+    ("nia.osei@test.quorum.example", "Nia Osei", "MEMBER", "LAY_MEMBER"),
+)
+HMR_MEMBERS = (
+    ("ian.booth@test.quorum.example", "Ian Booth", "CHAIR", "LAY_MEMBER"),
+    ("ruth.kay@test.quorum.example", "Dr Ruth Kay", "MEMBER", "GP"),
+)
 ERRORS = "errors { field message }"
 CREATE = f"""mutation($input: CreateArrangementInput!) {{ createInCommonArrangement(input: $input) {{
   arrangement {{ id name parties {{ organisationName committeeName status }} }} {ERRORS} }} }}"""
@@ -46,14 +50,37 @@ async def _committee(client, secretary: Caller, ods: str, name: str, members) ->
     for email, full_name, *_ in members:
         if not await owner_fetch("SELECT 1 FROM person WHERE email = $1", email):
             await add_member(email, full_name, ods, "GOVERNING_BODY_MEMBER")
-    committee = ok(await secretary.data(CREATE_COMMITTEE, {"input": {
-        "organisationId": await org_id(ods), "kind": "OTHER", "name": name, "quorumRule": {"minimumVoting": 2}}}))["committee"]["id"]
+    committee = ok(
+        await secretary.data(
+            CREATE_COMMITTEE,
+            {
+                "input": {
+                    "organisationId": await org_id(ods),
+                    "kind": "OTHER",
+                    "name": name,
+                    "quorumRule": {"minimumVoting": 2},
+                }
+            },
+        )
+    )["committee"]["id"]
     people = {}
     for email, _, role, category in members:
         people[email] = await person_id(email)
-        ok(await secretary.data(ADD_SEAT, {"input": {
-            "committeeId": committee, "personId": people[email], "role": role, "voting": True, "category": category,
-            "validFrom": (date.today() - timedelta(days=30)).isoformat()}}))
+        ok(
+            await secretary.data(
+                ADD_SEAT,
+                {
+                    "input": {
+                        "committeeId": committee,
+                        "personId": people[email],
+                        "role": role,
+                        "voting": True,
+                        "category": category,
+                        "validFrom": (date.today() - timedelta(days=30)).isoformat(),
+                    }
+                },
+            )
+        )
     return committee, people
 
 
@@ -64,11 +91,21 @@ async def make_parties(client, suffix: str) -> Parties:
     islington_secretary = await as_person(client, ISLINGTON_SECRETARY)
     hmr_secretary = await as_person(client, HMR_SECRETARY)
     islington, islington_people = await _committee(
-        client, islington_secretary, "08H", f"Islington primary care commissioning committee ({suffix})", ISLINGTON_MEMBERS)
+        client,
+        islington_secretary,
+        "08H",
+        f"Islington primary care commissioning committee ({suffix})",
+        ISLINGTON_MEMBERS,
+    )
     hmr, hmr_people = await _committee(
-        client, hmr_secretary, "01D", f"HMR primary care commissioning committee ({suffix})", HMR_MEMBERS)
-    callers = {"bolton": bolton.callers["secretary"], "islington": islington_secretary, "hmr": hmr_secretary,
-               "anonymous": Caller(client)}
+        client, hmr_secretary, "01D", f"HMR primary care commissioning committee ({suffix})", HMR_MEMBERS
+    )
+    callers = {
+        "bolton": bolton.callers["secretary"],
+        "islington": islington_secretary,
+        "hmr": hmr_secretary,
+        "anonymous": Caller(client),
+    }
     for email, *_ in ISLINGTON_MEMBERS + HMR_MEMBERS:
         callers[email] = await as_person(client, email)
     return Parties(bolton, islington, hmr, callers, islington_people | hmr_people)
@@ -77,15 +114,42 @@ async def make_parties(client, suffix: str) -> Parties:
 async def arrange(parties: Parties, name: str) -> str:
     """The arrangement, Islington and HMR invited and accepted; returns its ID."""
     bolton = parties.callers["bolton"]
-    arrangement = ok(await bolton.data(CREATE, {"input": {"committeeId": parties.bolton.committee_id, "name": name}}))["arrangement"]["id"]
-    for ods, who, committee in (("08H", "islington", parties.islington_committee), ("01D", "hmr", parties.hmr_committee)):
+    arrangement = ok(await bolton.data(CREATE, {"input": {"committeeId": parties.bolton.committee_id, "name": name}}))[
+        "arrangement"
+    ]["id"]
+    for ods, who, committee in (
+        ("08H", "islington", parties.islington_committee),
+        ("01D", "hmr", parties.hmr_committee),
+    ):
         ok(await bolton.data(INVITE, {"input": {"arrangementId": arrangement, "odsCode": ods}}))
-        ok(await parties.callers[who].data(ANSWER, {"input": {
-            "arrangementId": arrangement, "organisationId": await org_id(ods), "accept": True, "committeeId": committee}}))
+        ok(
+            await parties.callers[who].data(
+                ANSWER,
+                {
+                    "input": {
+                        "arrangementId": arrangement,
+                        "organisationId": await org_id(ods),
+                        "accept": True,
+                        "committeeId": committee,
+                    }
+                },
+            )
+        )
     return arrangement
 
 
 async def schedule(parties: Parties, arrangement: str, items: list[dict], title: str = "Committees in common") -> str:
-    return ok(await parties.callers["bolton"].data(SCHEDULE, {"input": {
-        "arrangementId": arrangement, "title": title, "startsAt": future(), "location": "Bolton Town Hall", "items": items,
-    }}))["session"]["id"]
+    return ok(
+        await parties.callers["bolton"].data(
+            SCHEDULE,
+            {
+                "input": {
+                    "arrangementId": arrangement,
+                    "title": title,
+                    "startsAt": future(),
+                    "location": "Bolton Town Hall",
+                    "items": items,
+                }
+            },
+        )
+    )["session"]["id"]

@@ -27,18 +27,30 @@ PACKS = """query($id: ID!) { inCommonSession(id: $id) { viewerBuildsPrivatePackF
 
 
 async def _paper(caller, author, sponsor, meeting_id: str, item_id: str, title: str, body: str, public: bool) -> None:
-    requested = ok(await caller.data(REQUEST_PAPER, {"input": {
-        "meetingId": meeting_id, "itemId": item_id, "title": title, "dueDate": due(),
-        "authorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", author[0]),
-        "sponsorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", sponsor[0]),
-    }}))["paper"]["id"]
+    requested = ok(
+        await caller.data(
+            REQUEST_PAPER,
+            {
+                "input": {
+                    "meetingId": meeting_id,
+                    "itemId": item_id,
+                    "title": title,
+                    "dueDate": due(),
+                    "authorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", author[0]),
+                    "sponsorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", sponsor[0]),
+                }
+            },
+        )
+    )["paper"]["id"]
     ok(await author[1].data(SAVE, draft(requested, body, isPublic=public)))
     for who, status in ((author[1], "SUBMITTED"), (sponsor[1], "APPROVED")):
         ok(await who.data(MOVE, {"input": {"id": requested, "status": status}}))
 
 
 async def _built(caller, session: str, part: str, committee: str | None = None) -> dict:
-    build_id = ok(await caller.data(BUILD, {"input": {"sessionId": session, "part": part, "committeeId": committee}}))["build"]["id"]
+    build_id = ok(await caller.data(BUILD, {"input": {"sessionId": session, "part": part, "committeeId": committee}}))[
+        "build"
+    ]["id"]
     for _ in range(300):
         status = (await caller.data(STATUS, {"id": build_id}))["node"]
         if status["status"] in ("DONE", "FAILED"):
@@ -60,29 +72,74 @@ async def session(app):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         parties = await make_parties(client, "session pack")
         arrangement = await arrange(parties, "Commissioning in common (session pack)")
-        session_id = await schedule(parties, arrangement, [
-            {"title": ESTATES, "purpose": "DECISION", "part": "PUBLIC"},
-            {"title": BOLTON_ONLY, "purpose": "DECISION", "part": "PUBLIC", "committeeIds": [parties.bolton.committee_id]},
-            {"title": CONTRACT, "purpose": "DECISION", "part": "PRIVATE"},
-        ], title="Joint commissioning session")
+        session_id = await schedule(
+            parties,
+            arrangement,
+            [
+                {"title": ESTATES, "purpose": "DECISION", "part": "PUBLIC"},
+                {
+                    "title": BOLTON_ONLY,
+                    "purpose": "DECISION",
+                    "part": "PUBLIC",
+                    "committeeIds": [parties.bolton.committee_id],
+                },
+                {"title": CONTRACT, "purpose": "DECISION", "part": "PRIVATE"},
+            ],
+            title="Joint commissioning session",
+        )
         agendas = {}
-        for who, committee in (("bolton", parties.bolton.committee_id), ("islington", parties.islington_committee),
-                               ("hmr", parties.hmr_committee)):
-            taken = ok(await parties.callers[who].data(TAKE_PART, {"input": {"sessionId": session_id, "committeeId": committee}}))
-            link = next(m for m in taken["session"]["meetings"] if m["meeting"] and m["committeeName"].startswith(
-                    {"bolton": "Bolton", "islington": "Islington", "hmr": "HMR"}[who]))
+        for who, committee in (
+            ("bolton", parties.bolton.committee_id),
+            ("islington", parties.islington_committee),
+            ("hmr", parties.hmr_committee),
+        ):
+            taken = ok(
+                await parties.callers[who].data(
+                    TAKE_PART, {"input": {"sessionId": session_id, "committeeId": committee}}
+                )
+            )
+            link = next(
+                m
+                for m in taken["session"]["meetings"]
+                if m["meeting"]
+                and m["committeeName"].startswith({"bolton": "Bolton", "islington": "Islington", "hmr": "HMR"}[who])
+            )
             agendas[who] = (link["meetingId"], {i["title"]: i["id"] for i in link["meeting"]["agenda"]})
         bolton_author = (AUTHOR, await as_person(client, AUTHOR))
         bolton_sponsor = (SPONSOR, await as_person(client, SPONSOR))
         meeting, items = agendas["bolton"]
         secretary = parties.callers["bolton"]
-        await _paper(secretary, bolton_author, bolton_sponsor, meeting, items[ESTATES], "Estates strategy 2027",
-                     "Bolton proposes ESTATESBODY for the estates.", True)
-        await _paper(secretary, bolton_author, bolton_sponsor, meeting, items[CONTRACT], "Bolton breach notice",
-                     "BOLTONSECRET terms of the breach.", False)
+        await _paper(
+            secretary,
+            bolton_author,
+            bolton_sponsor,
+            meeting,
+            items[ESTATES],
+            "Estates strategy 2027",
+            "Bolton proposes ESTATESBODY for the estates.",
+            True,
+        )
+        await _paper(
+            secretary,
+            bolton_author,
+            bolton_sponsor,
+            meeting,
+            items[CONTRACT],
+            "Bolton breach notice",
+            "BOLTONSECRET terms of the breach.",
+            False,
+        )
         meeting, items = agendas["islington"]
-        await _paper(parties.callers["islington"], (GRACE, parties.callers[GRACE]), (NIA, parties.callers[NIA]),
-                     meeting, items[CONTRACT], "Islington breach notice", "ISLINGTONSECRET terms of the breach.", False)
+        await _paper(
+            parties.callers["islington"],
+            (GRACE, parties.callers[GRACE]),
+            (NIA, parties.callers[NIA]),
+            meeting,
+            items[CONTRACT],
+            "Islington breach notice",
+            "ISLINGTONSECRET terms of the breach.",
+            False,
+        )
         yield parties, session_id, client
 
 
@@ -92,9 +149,11 @@ async def test_the_public_pack_holds_the_one_agenda_once_without_part_two(sessio
     public = await _built(bolton, session_id, "PUBLIC")
     reader, text = _text((await download(client, public["url"], bolton)).content)
     assert bookmarks(reader.outline) == [f"1 {ESTATES}", f"2 {BOLTON_ONLY}"]
-    for committee, organisation in (("Bolton primary care commissioning committee (session pack)", "NHS Bolton CCG"),
-                                    ("Islington primary care commissioning committee (session pack)", "NHS Islington CCG"),
-                                    ("HMR primary care commissioning committee (session pack)", None)):
+    for committee, organisation in (
+        ("Bolton primary care commissioning committee (session pack)", "NHS Bolton CCG"),
+        ("Islington primary care commissioning committee (session pack)", "NHS Islington CCG"),
+        ("HMR primary care commissioning committee (session pack)", None),
+    ):
         assert committee in text.replace("\n", " ")
         assert organisation is None or organisation in text
     assert "ESTATESBODY" in text and CONTRACT not in text and "SECRET" not in text
@@ -126,18 +185,36 @@ async def test_each_organisation_s_private_pack_holds_only_its_own_part_two(sess
     assert "BOLTONSECRET" in text and "ISLINGTONSECRET" not in text
 
     # Neither party nor the public reaches the other's private pack, and nobody builds another's.
-    for outsider, url in ((islington, theirs["url"]), (parties.callers[GRACE], theirs["url"]), (bolton, mine["url"]),
-                          (parties.callers["hmr"], mine["url"]), (parties.callers["anonymous"], mine["url"])):
+    for outsider, url in (
+        (islington, theirs["url"]),
+        (parties.callers[GRACE], theirs["url"]),
+        (bolton, mine["url"]),
+        (parties.callers["hmr"], mine["url"]),
+        (parties.callers["anonymous"], mine["url"]),
+    ):
         assert (await download(client, url, outsider)).status_code == 404
     listed = (await islington.data(PACKS, {"id": session_id}))["inCommonSession"]
     assert {p["url"] for p in listed["packs"] if p["part"] == "PRIVATE"} == {mine["url"]}
     assert listed["viewerBuildsPrivatePackFor"] == [parties.islington_committee]
-    refused = payload(await islington.data(BUILD, {"input": {"sessionId": session_id, "part": "PRIVATE",
-                                                                 "committeeId": parties.bolton.committee_id}}))
-    assert refused["errors"] == [{"field": None, "message": (
-        "Only the board secretary or an administrator of NHS Bolton CCG can build its private pack.")}]
+    refused = payload(
+        await islington.data(
+            BUILD, {"input": {"sessionId": session_id, "part": "PRIVATE", "committeeId": parties.bolton.committee_id}}
+        )
+    )
+    assert refused["errors"] == [
+        {
+            "field": None,
+            "message": ("Only the board secretary or an administrator of NHS Bolton CCG can build its private pack."),
+        }
+    ]
     refused = payload(await islington.data(BUILD, {"input": {"sessionId": session_id, "part": "PUBLIC"}}))
-    assert refused["errors"] == [{"field": None, "message": (
-        "Only the convening organisation's board secretary or an administrator can build the session's public pack.")}]
+    assert refused["errors"] == [
+        {
+            "field": None,
+            "message": (
+                "Only the convening organisation's board secretary or an administrator can build the session's public pack."
+            ),
+        }
+    ]
     anonymous = await parties.callers["anonymous"].post(BUILD, {"input": {"sessionId": session_id, "part": "PUBLIC"}})
     assert anonymous.get("errors") or anonymous["data"]["buildSessionPack"]["errors"]

@@ -34,7 +34,9 @@ def start(name: str) -> tuple[Server, object]:
     log = open(ROOT / ".quorum" / "test" / f"server-{TEST_DATABASE}-{name}.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)],
-        env={**os.environ, "QUORUM_DEMO": "1"}, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "QUORUM_DEMO": "1"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     return Server(f"http://127.0.0.1:{port}", process), log
 

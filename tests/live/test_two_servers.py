@@ -44,8 +44,11 @@ async def test_attendance_and_a_vote_on_one_server_reach_a_subscription_on_the_o
         async with websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers) as socket:
             await socket.send(json.dumps({"type": "connection_init"}))
             assert json.loads(await socket.recv())["type"] == "connection_ack"
-            await socket.send(json.dumps({"id": "1", "type": "subscribe",
-                                          "payload": {"query": SUBSCRIBE, "variables": {"id": meeting.id}}}))
+            await socket.send(
+                json.dumps(
+                    {"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE, "variables": {"id": meeting.id}}}
+                )
+            )
             snapshot = await next_event(socket)
             assert snapshot["kind"] == "SNAPSHOT" and snapshot["live"]["stage"] == "OPEN"
             assert {a["name"]: a["inRoom"] for a in snapshot["live"]["attendance"]}["Dr Rajesh Mistry"] is False
@@ -74,12 +77,16 @@ async def test_an_outsider_cannot_follow_the_meeting(two_servers):
         meeting = await start_meeting(board, [], title="Closed to outsiders")
     cookie = await signed_in_cookie(watched, "grace.adeyemi@demo.quorum.example")
     url = watched.url.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"],
-                                  additional_headers={"Cookie": cookie, "Origin": watched.url}) as socket:
+    async with websockets.connect(
+        url, subprotocols=["graphql-transport-ws"], additional_headers={"Cookie": cookie, "Origin": watched.url}
+    ) as socket:
         await socket.send(json.dumps({"type": "connection_init"}))
         assert json.loads(await socket.recv())["type"] == "connection_ack"
-        await socket.send(json.dumps({"id": "1", "type": "subscribe",
-                                      "payload": {"query": SUBSCRIBE, "variables": {"id": meeting.id}}}))
+        await socket.send(
+            json.dumps(
+                {"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE, "variables": {"id": meeting.id}}}
+            )
+        )
         message = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
         assert message["type"] in ("error", "next")
         errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]

@@ -21,7 +21,9 @@ REQUEST_PAPER = """mutation($input: RequestPaperInput!) {
   requestPaper(input: $input) { paper { id status } errors { field message } } }"""
 SAVE = """mutation($input: SavePaperDraftInput!) {
   savePaperDraft(input: $input) { version { id number } errors { field message } } }"""
-MOVE = """mutation($input: MovePaperInput!) { movePaper(input: $input) { paper { status } errors { field message } } }"""
+MOVE = (
+    """mutation($input: MovePaperInput!) { movePaper(input: $input) { paper { status } errors { field message } } }"""
+)
 ADD_APPENDIX = """mutation($input: AddAppendixInput!) {
   addAppendix(input: $input) { appendix { title kind pageCount problem } errors { field message } } }"""
 BUILD = """mutation($input: BuildPackInput!) {
@@ -39,51 +41,98 @@ def due(days: int = 20) -> str:
 
 async def create_meeting(secretary: Caller, title: str = "Governing body meeting") -> dict:
     committee = await global_id("Committee", BOLTON_GOVERNING_BODY)
-    result = (await secretary.data(CREATE_MEETING, {"input": {
-        "committeeId": committee, "title": title, "startsAt": future(), "location": "Bolton Town Hall",
-    }}))["createMeeting"]
+    result = (
+        await secretary.data(
+            CREATE_MEETING,
+            {
+                "input": {
+                    "committeeId": committee,
+                    "title": title,
+                    "startsAt": future(),
+                    "location": "Bolton Town Hall",
+                }
+            },
+        )
+    )["createMeeting"]
     assert result["errors"] == [], result["errors"]
     return result["meeting"]
 
 
 async def add_item(secretary: Caller, meeting_id: str, title: str, part: str = "PUBLIC", **extra) -> dict:
-    result = (await secretary.data(ADD_ITEM, {"input": {
-        "meetingId": meeting_id, "title": title, "purpose": "DECISION", "part": part, "presenter": "Tom Ashworth",
-        "needsPaper": True, **extra,
-    }}))["addAgendaItem"]
+    result = (
+        await secretary.data(
+            ADD_ITEM,
+            {
+                "input": {
+                    "meetingId": meeting_id,
+                    "title": title,
+                    "purpose": "DECISION",
+                    "part": part,
+                    "presenter": "Tom Ashworth",
+                    "needsPaper": True,
+                    **extra,
+                }
+            },
+        )
+    )["addAgendaItem"]
     assert result["errors"] == [], result["errors"]
     return result["item"]
 
 
 async def request_paper(secretary: Caller, meeting_id: str, item_id: str, title: str) -> str:
-    result = (await secretary.data(REQUEST_PAPER, {"input": {
-        "meetingId": meeting_id, "itemId": item_id, "title": title,
-        "authorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", AUTHOR),
-        "sponsorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", SPONSOR),
-        "dueDate": due(),
-    }}))["requestPaper"]
+    result = (
+        await secretary.data(
+            REQUEST_PAPER,
+            {
+                "input": {
+                    "meetingId": meeting_id,
+                    "itemId": item_id,
+                    "title": title,
+                    "authorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", AUTHOR),
+                    "sponsorId": await global_id("Person", "SELECT id FROM person WHERE email = $1", SPONSOR),
+                    "dueDate": due(),
+                }
+            },
+        )
+    )["requestPaper"]
     assert result["errors"] == [], result["errors"]
     return result["paper"]["id"]
 
 
 def draft(paper_id: str, body: str, **cover) -> dict:
-    return {"input": {
-        "id": paper_id, "isPublic": cover.pop("isPublic", True), "purpose": "DECISION",
-        "executiveSummary": cover.pop("executiveSummary", "Summary of the paper."),
-        "recommendation": "The governing body is asked to approve the proposal.",
-        "impacts": [{"area": "financial", "applies": True, "detail": "£120,000 recurrent"}],
-        "bodyMarkdown": body, **cover,
-    }}
+    return {
+        "input": {
+            "id": paper_id,
+            "isPublic": cover.pop("isPublic", True),
+            "purpose": "DECISION",
+            "executiveSummary": cover.pop("executiveSummary", "Summary of the paper."),
+            "recommendation": "The governing body is asked to approve the proposal.",
+            "impacts": [{"area": "financial", "applies": True, "detail": "£120,000 recurrent"}],
+            "bodyMarkdown": body,
+            **cover,
+        }
+    }
 
 
-async def write_and_approve(author: Caller, sponsor: Caller, paper_id: str, body: str, appendix: bytes | None = None) -> None:
+async def write_and_approve(
+    author: Caller, sponsor: Caller, paper_id: str, body: str, appendix: bytes | None = None
+) -> None:
     saved = (await author.data(SAVE, draft(paper_id, body)))["savePaperDraft"]
     assert saved["errors"] == [], saved["errors"]
     if appendix is not None:
-        added = (await author.data(ADD_APPENDIX, {"input": {
-            "paperId": paper_id, "title": "Supporting analysis", "filename": "analysis.pdf",
-            "contentBase64": base64.b64encode(appendix).decode(),
-        }}))["addAppendix"]
+        added = (
+            await author.data(
+                ADD_APPENDIX,
+                {
+                    "input": {
+                        "paperId": paper_id,
+                        "title": "Supporting analysis",
+                        "filename": "analysis.pdf",
+                        "contentBase64": base64.b64encode(appendix).decode(),
+                    }
+                },
+            )
+        )["addAppendix"]
         assert added["errors"] == [] and added["appendix"]["problem"] is None, added
     for caller, status in ((author, "SUBMITTED"), (sponsor, "APPROVED")):
         moved = (await caller.data(MOVE, {"input": {"id": paper_id, "status": status}}))["movePaper"]
@@ -91,7 +140,7 @@ async def write_and_approve(author: Caller, sponsor: Caller, paper_id: str, body
 
 
 async def build_and_wait(secretary: Caller, meeting_id: str, part: str, supplement: bool = False) -> dict:
-    result = (await secretary.data(BUILD, {"input": {"meetingId": meeting_id, "part": part, "supplement": supplement}}))
+    result = await secretary.data(BUILD, {"input": {"meetingId": meeting_id, "part": part, "supplement": supplement}})
     assert result["buildPack"]["errors"] == [], result["buildPack"]["errors"]
     build_id = result["buildPack"]["build"]["id"]
     for _ in range(300):

@@ -10,24 +10,50 @@ from quorum.meetings.hot import COMMITTEE_MEETINGS, MEETING_PAGE
 from tests.conftest import ROOT
 from tests.meetings.pdfs import pdf_with_pages
 from tests.meetings.support import (
-    AUTHOR, SECRETARY, SPONSOR, add_item, build_and_wait, create_meeting, request_paper, write_and_approve,
+    AUTHOR,
+    SECRETARY,
+    SPONSOR,
+    add_item,
+    build_and_wait,
+    create_meeting,
+    request_paper,
+    write_and_approve,
 )
 from tests.support import (
-    BOLTON_ADMIN, BOLTON_GOVERNING_BODY, ISLINGTON_GP, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, PLATFORM_ADMIN, Caller, as_person, global_id,
+    BOLTON_ADMIN,
+    BOLTON_GOVERNING_BODY,
+    ISLINGTON_GP,
+    ISLINGTON_SECRETARY,
+    MANCHESTER_OFFICER,
+    PLATFORM_ADMIN,
+    Caller,
+    as_person,
+    global_id,
 )
 
 # A comment makes the document differ from the hot one, so the schema answers it.
 BY_THE_SCHEMA = MEETING_PAGE + "\n# answered by the schema\n"
 PUBLISH = "mutation($input: PublishPackInput!) { publishPack(input: $input) { errors { message } } }"
 STATUS = "mutation($input: ChangeMeetingStatusInput!) { changeMeetingStatus(input: $input) { errors { message } } }"
-CALLERS = [SECRETARY, AUTHOR, SPONSOR, BOLTON_ADMIN, ISLINGTON_GP, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, PLATFORM_ADMIN]
+CALLERS = [
+    SECRETARY,
+    AUTHOR,
+    SPONSOR,
+    BOLTON_ADMIN,
+    ISLINGTON_GP,
+    ISLINGTON_SECRETARY,
+    MANCHESTER_OFFICER,
+    PLATFORM_ADMIN,
+]
 
 
 async def answers(caller: Caller, meeting_id: str) -> tuple[tuple[dict, int], tuple[dict, int]]:
     headers = {"Authorization": f"Bearer {caller.token}"} if caller.token else {}
     replies = []
     for document in (MEETING_PAGE, BY_THE_SCHEMA):
-        response = await caller.client.post("/graphql", json={"query": document, "variables": {"id": meeting_id}}, headers=headers)
+        response = await caller.client.post(
+            "/graphql", json={"query": document, "variables": {"id": meeting_id}}, headers=headers
+        )
         assert response.status_code == 200, response.text
         replies.append((response.json(), int(response.headers["x-quorum-sql-statements"])))
     return replies[0], replies[1]
@@ -46,7 +72,9 @@ async def busy_meeting(client):
     for item, title in ((public, "Urgent care paper"), (second, "Workforce paper"), (private, "Estates paper")):
         paper = await request_paper(secretary, meeting["id"], item["id"], title)
         if item is not second:
-            await write_and_approve(author, sponsor, paper, f"The body of the {title.lower()}.", pdf_with_pages(2, title))
+            await write_and_approve(
+                author, sponsor, paper, f"The body of the {title.lower()}.", pdf_with_pages(2, title)
+            )
     await secretary.data(STATUS, {"input": {"id": meeting["id"], "status": "AGENDA_PUBLISHED"}})
     public_pack = await build_and_wait(secretary, meeting["id"], "PUBLIC")
     await build_and_wait(secretary, meeting["id"], "PRIVATE")
@@ -94,7 +122,12 @@ async def test_the_meeting_list_pages_alike_for_every_caller(client, busy_meetin
     secretary = await as_person(client, SECRETARY)
     await create_meeting(secretary, title="A draft only the CCG sees")
     committee = await global_id("Committee", BOLTON_GOVERNING_BODY)
-    for caller in [Caller(client), secretary, await as_person(client, ISLINGTON_GP), await as_person(client, PLATFORM_ADMIN)]:
+    for caller in [
+        Caller(client),
+        secretary,
+        await as_person(client, ISLINGTON_GP),
+        await as_person(client, PLATFORM_ADMIN),
+    ]:
         after, pages = None, 0
         while True:
             variables = {"committeeId": committee, "first": 2, "after": after}
@@ -107,9 +140,13 @@ async def test_the_meeting_list_pages_alike_for_every_caller(client, busy_meetin
                 break
             after = listed["pageInfo"]["endCursor"]
         assert listed["totalCount"] >= 1
-    for odd in ({"committeeId": committee, "first": 0}, {"committeeId": committee, "first": 101},
-                {"committeeId": committee, "first": 2, "after": "not-a-cursor"}, {"committeeId": "nonsense", "first": 2},
-                {"committeeId": busy_meeting["id"], "first": 2}):
+    for odd in (
+        {"committeeId": committee, "first": 0},
+        {"committeeId": committee, "first": 101},
+        {"committeeId": committee, "first": 2, "after": "not-a-cursor"},
+        {"committeeId": "nonsense", "first": 2},
+        {"committeeId": busy_meeting["id"], "first": 2},
+    ):
         (hot, _), (schema, _) = await list_answers(secretary, odd)
         assert hot == schema
 
@@ -118,7 +155,9 @@ async def list_answers(caller: Caller, variables: dict) -> tuple[tuple[dict, int
     headers = {"Authorization": f"Bearer {caller.token}"} if caller.token else {}
     replies = []
     for document in (COMMITTEE_MEETINGS, COMMITTEE_MEETINGS + "\n# answered by the schema\n"):
-        response = await caller.client.post("/graphql", json={"query": document, "variables": variables}, headers=headers)
+        response = await caller.client.post(
+            "/graphql", json={"query": document, "variables": variables}, headers=headers
+        )
         assert response.status_code == 200, response.text
         replies.append((response.json(), int(response.headers["x-quorum-sql-statements"])))
     return replies[0], replies[1]

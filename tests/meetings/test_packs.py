@@ -12,13 +12,22 @@ from pypdf import PdfReader
 from quorum.ids import decode
 from tests.meetings.pdfs import pdf_with_pages
 from tests.meetings.support import (
-    ADD_APPENDIX, AUTHOR, SECRETARY, SPONSOR, add_item, build_and_wait, create_meeting, request_paper,
+    ADD_APPENDIX,
+    AUTHOR,
+    SECRETARY,
+    SPONSOR,
+    add_item,
+    build_and_wait,
+    create_meeting,
+    request_paper,
     write_and_approve,
 )
 from tests.support import ISLINGTON_GP, Caller, as_person
 
 SECRET = "Riverside Medical Practice acquisition terms"
-PUBLISH = "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+PUBLISH = (
+    "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+)
 STATUS = "mutation($input: ChangeMeetingStatusInput!) { changeMeetingStatus(input: $input) { meeting { status } errors { message } } }"
 
 
@@ -45,7 +54,12 @@ async def meeting_with_papers(app):
         private = await add_item(secretary, meeting["id"], "Practice acquisition", part="PRIVATE")
         papers = {}
         for item, title, body, appendix in [
-            (estates, "Estates strategy", "## Background\n\nThe estate needs *investment*.", pdf_with_pages(12, "Estates data")),
+            (
+                estates,
+                "Estates strategy",
+                "## Background\n\nThe estate needs *investment*.",
+                pdf_with_pages(12, "Estates data"),
+            ),
             (finance, "Finance report", "The month 7 position is **balanced**.", None),
             (private, "Practice acquisition", f"{SECRET}: confidential.", pdf_with_pages(3, "Confidential valuation")),
         ]:
@@ -57,8 +71,17 @@ async def meeting_with_papers(app):
 
         word = _docx()
         await author.data(SAVE, draft(papers["Finance report"], "The month 7 position is **balanced**."))
-        await author.data(ADD_APPENDIX, {"input": {"paperId": papers["Finance report"], "title": "Budget detail",
-                                                   "filename": "budget.docx", "contentBase64": base64.b64encode(word).decode()}})
+        await author.data(
+            ADD_APPENDIX,
+            {
+                "input": {
+                    "paperId": papers["Finance report"],
+                    "title": "Budget detail",
+                    "filename": "budget.docx",
+                    "contentBase64": base64.b64encode(word).decode(),
+                }
+            },
+        )
         await author.data(MOVE, {"input": {"id": papers["Finance report"], "status": "SUBMITTED"}})
         await sponsor.data(MOVE, {"input": {"id": papers["Finance report"], "status": "APPROVED"}})
         await secretary.data(STATUS, {"input": {"id": meeting["id"], "status": "AGENDA_PUBLISHED"}})
@@ -92,12 +115,25 @@ async def test_the_public_pack_is_paginated_bookmarked_and_numbered(client, meet
 
     titles = bookmarks(reader.outline)
     expected_items = [
-        "1 Welcome and apologies for absence", "2 Confirmation of quorum", "3 Declarations of interest",
-        "4 Minutes of the last meeting", "5 Action log", "6 Matters arising", "7 Questions from the public",
-        "8 Estates strategy", "9 Finance report", "10 Verbal update from the chair",
+        "1 Welcome and apologies for absence",
+        "2 Confirmation of quorum",
+        "3 Declarations of interest",
+        "4 Minutes of the last meeting",
+        "5 Action log",
+        "6 Matters arising",
+        "7 Questions from the public",
+        "8 Estates strategy",
+        "9 Finance report",
+        "10 Verbal update from the chair",
     ]
-    assert titles == expected_items[:8] + ["Appendix 8.1: Supporting analysis"] + expected_items[8:9] + [
-        "Appendix 9.1: Budget detail"] + expected_items[9:]
+    assert (
+        titles
+        == expected_items[:8]
+        + ["Appendix 8.1: Supporting analysis"]
+        + expected_items[8:9]
+        + ["Appendix 9.1: Budget detail"]
+        + expected_items[9:]
+    )
 
     for number, page_text in enumerate(pages, start=1):
         assert "NHS Bolton CCG · Governing body" in page_text and "Part I (public)" in page_text
@@ -112,15 +148,21 @@ async def test_the_public_pack_is_paginated_bookmarked_and_numbered(client, meet
         target = int(match.group(1))
         assert title in pages[target - 1].replace("\n", " "), f"{title} is not on page {target}"
     # The pages recorded for jumping to an item are the pages it starts on.
-    item_pages = (await secretary.data(
-        "query($id: ID!) { node(id: $id) { ... on PackBuild { itemPages { itemId page } } } }",
-        {"id": meeting_with_papers["public"]["id"]},
-    ))["node"]["itemPages"]
-    agenda_items = (await secretary.data(
-        "query($id: ID!) { node(id: $id) { ... on Meeting { agenda { id number title part isSubItem } } } }",
-        {"id": meeting_with_papers["meeting"]["id"]},
-    ))["node"]["agenda"]
-    headings = {i["id"]: f"{i['number']} {i['title']}" for i in agenda_items if i["part"] == "PUBLIC" and not i["isSubItem"]}
+    item_pages = (
+        await secretary.data(
+            "query($id: ID!) { node(id: $id) { ... on PackBuild { itemPages { itemId page } } } }",
+            {"id": meeting_with_papers["public"]["id"]},
+        )
+    )["node"]["itemPages"]
+    agenda_items = (
+        await secretary.data(
+            "query($id: ID!) { node(id: $id) { ... on Meeting { agenda { id number title part isSubItem } } } }",
+            {"id": meeting_with_papers["meeting"]["id"]},
+        )
+    )["node"]["agenda"]
+    headings = {
+        i["id"]: f"{i['number']} {i['title']}" for i in agenda_items if i["part"] == "PUBLIC" and not i["isSubItem"]
+    }
     assert {e["itemId"] for e in item_pages} == set(headings)
     for entry in item_pages:
         assert headings[entry["itemId"]] in pages[entry["page"] - 1].replace("\n", " ")
@@ -139,17 +181,27 @@ async def test_the_private_pack_has_part_two_and_each_reader_s_name_on_every_pag
     assert SECRET in "".join(pages)
     assert all("Private – Dr Rajesh Mistry" in text for text in pages)
     lay = await as_person(client, "margaret.lowe@demo.quorum.example")
-    other = [p.extract_text() for p in PdfReader(io.BytesIO((await download(client, meeting_with_papers["private"]["url"], lay)).content)).pages]
+    other = [
+        p.extract_text()
+        for p in PdfReader(
+            io.BytesIO((await download(client, meeting_with_papers["private"]["url"], lay)).content)
+        ).pages
+    ]
     assert all("Private – Margaret Lowe" in text for text in other)
 
 
 async def test_unpublished_and_private_packs_are_unreachable_from_outside(client, meeting_with_papers):
-    outsiders = [await as_person(client, ISLINGTON_GP), await as_person(client, "fiona.clarke@demo.quorum.example"), None]
+    outsiders = [
+        await as_person(client, ISLINGTON_GP),
+        await as_person(client, "fiona.clarke@demo.quorum.example"),
+        None,
+    ]
     for caller in outsiders:
         for build in ("public", "private"):
             assert (await download(client, meeting_with_papers[build]["url"], caller)).status_code == 404
             node = await (caller or Caller(client)).data(
-                "query($id: ID!) { node(id: $id) { id } }", {"id": meeting_with_papers[build]["id"]})
+                "query($id: ID!) { node(id: $id) { id } }", {"id": meeting_with_papers[build]["id"]}
+            )
             assert node["node"] is None
 
 
@@ -160,11 +212,13 @@ async def test_publishing_opens_part_one_to_the_public_and_nothing_of_part_two(c
     anonymous = Caller(client)
     assert (await download(client, meeting_with_papers["public"]["url"])).status_code == 200
     assert (await download(client, meeting_with_papers["private"]["url"])).status_code == 404
-    meeting = (await anonymous.data(
-        """query($id: ID!) { node(id: $id) { ... on Meeting { status agenda { title part
+    meeting = (
+        await anonymous.data(
+            """query($id: ID!) { node(id: $id) { ... on Meeting { status agenda { title part
              paper { title currentVersion { bodyHtml } } } packs { part url } } } }""",
-        {"id": meeting_with_papers["meeting"]["id"]},
-    ))["node"]
+            {"id": meeting_with_papers["meeting"]["id"]},
+        )
+    )["node"]
     assert meeting["status"] == "PAPERS_PUBLISHED"
     assert {i["part"] for i in meeting["agenda"]} == {"PUBLIC"}
     estates = next(i for i in meeting["agenda"] if i["title"] == "Estates strategy")
@@ -181,7 +235,10 @@ async def test_a_paper_approved_after_publication_goes_out_as_a_supplement(clien
     paper_id = await request_paper(secretary, meeting_id, late["id"], "Winter pressures")
     await write_and_approve(author, sponsor, paper_id, "Winter pressures plan.")
     supplement = await build_and_wait(secretary, meeting_id, "PUBLIC", supplement=True)
-    pages = [p.extract_text() for p in PdfReader(io.BytesIO((await download(client, supplement["url"], secretary)).content)).pages]
+    pages = [
+        p.extract_text()
+        for p in PdfReader(io.BytesIO((await download(client, supplement["url"], secretary)).content)).pages
+    ]
     text = "".join(pages)
     assert "Winter pressures plan." in text and "Supplement" in text
     assert "The estate needs" not in text
@@ -189,15 +246,25 @@ async def test_a_paper_approved_after_publication_goes_out_as_a_supplement(clien
 
 
 async def test_the_public_page_of_an_organisation_lists_committees_with_published_meetings(client, meeting_with_papers):
-    page = (await Caller(client).data(
-        """query { publicOrganisation(odsCode: "00T") { name committees { id name
-             } } }"""))["publicOrganisation"]
+    page = (
+        await Caller(client).data(
+            """query { publicOrganisation(odsCode: "00T") { name committees { id name
+             } } }"""
+        )
+    )["publicOrganisation"]
     assert page["name"] == "NHS Bolton CCG"
     governing_body = next(c for c in page["committees"] if c["name"] == "Governing body")
     assert "Council of members" not in {c["name"] for c in page["committees"]}  # it has published nothing
-    meetings = (await Caller(client).data(
-        "query($id: ID!) { meetings(committeeId: $id) { edges { node { title status } } } }",
-        {"id": governing_body["id"]},
-    ))["meetings"]["edges"]
-    assert {m["node"]["status"] for m in meetings} <= {"AGENDA_PUBLISHED", "PAPERS_PUBLISHED", "HELD", "MINUTES_APPROVED"}
+    meetings = (
+        await Caller(client).data(
+            "query($id: ID!) { meetings(committeeId: $id) { edges { node { title status } } } }",
+            {"id": governing_body["id"]},
+        )
+    )["meetings"]["edges"]
+    assert {m["node"]["status"] for m in meetings} <= {
+        "AGENDA_PUBLISHED",
+        "PAPERS_PUBLISHED",
+        "HELD",
+        "MINUTES_APPROVED",
+    }
     assert any(m["node"]["title"] == "Meeting in public" for m in meetings)

@@ -20,7 +20,8 @@ async def statements_for_meeting_with(client, secretary, items: int) -> int:
         if n % 2 == 0:
             await request_paper(secretary, meeting["id"], item["id"], f"Paper {n}")
     response = await client.post(
-        "/graphql", json={"query": MEETING_PAGE, "variables": {"id": meeting["id"]}},
+        "/graphql",
+        json={"query": MEETING_PAGE, "variables": {"id": meeting["id"]}},
         headers={"authorization": f"Bearer {secretary.token}"},
     )
     assert "errors" not in response.json()

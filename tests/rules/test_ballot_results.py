@@ -8,14 +8,23 @@ from fractions import Fraction
 import pytest
 
 from quorum.ballots.rules import (
-    Count, OptionTotal, Outcome, Rules, Turnout, decide_election, decide_question, percent,
+    Count,
+    OptionTotal,
+    Outcome,
+    Rules,
+    Turnout,
+    decide_election,
+    decide_question,
+    percent,
 )
 from quorum.ballots.tables import Majority, OptionKind, TurnoutBasis, Weighting
 
 HALF = Fraction(1, 2)
 
 
-def rules(weighting=Weighting.EQUAL, basis=TurnoutBasis.PRACTICES, threshold=HALF, majority=Majority.SIMPLE, share=None) -> Rules:
+def rules(
+    weighting=Weighting.EQUAL, basis=TurnoutBasis.PRACTICES, threshold=HALF, majority=Majority.SIMPLE, share=None
+) -> Rules:
     return Rules(weighting, basis, threshold, majority, share)
 
 
@@ -57,10 +66,15 @@ def test_the_same_votes_weighted_by_list_size_go_the_other_way():
     by_weight = turnout_of(electorate, for_, against, abstain, basis=TurnoutBasis.LIST_SIZE)
     assert by_weight.share == Fraction(19_000, 25_000) and by_weight.met
 
-    weighted = decide_question(rules(Weighting.LIST_SIZE, TurnoutBasis.LIST_SIZE), by_weight, question(for_, against, abstain))
+    weighted = decide_question(
+        rules(Weighting.LIST_SIZE, TurnoutBasis.LIST_SIZE), by_weight, question(for_, against, abstain)
+    )
     assert weighted.outcome == Outcome.CARRIED
     assert weighted.options[0].share == Fraction(10_000, 17_000)  # 58.82%
-    assert weighted.summary == "Carried: 10,000 for, 7,000 against (registered patients); 58.82% for, a simple majority needed."
+    assert (
+        weighted.summary
+        == "Carried: 10,000 for, 7,000 against (registered patients); 58.82% for, a simple majority needed."
+    )
 
     equal = decide_question(rules(), turnout_of(electorate, for_, against, abstain), question(for_, against, abstain))
     assert equal.outcome == Outcome.NOT_CARRIED
@@ -110,7 +124,9 @@ def test_two_thirds_by_weight():
     # For: 8,000 + 4,000 = 12,000; against 6,000: exactly two-thirds of 18,000.
     two_thirds = rules(Weighting.LIST_SIZE, majority=Majority.TWO_THIRDS)
     totals = question(voters(8_000, 4_000), voters(6_000))
-    assert decide_question(two_thirds, turnout_of(voters(8_000, 4_000, 6_000), voters(8_000, 4_000, 6_000)), totals).carried
+    assert decide_question(
+        two_thirds, turnout_of(voters(8_000, 4_000, 6_000), voters(8_000, 4_000, 6_000)), totals
+    ).carried
     totals = question(voters(8_000, 3_999), voters(6_000))
     assert not decide_question(two_thirds, turnout_of(voters(8_000, 3_999, 6_000), voters(1, 1, 1)), totals).carried
 
@@ -132,7 +148,9 @@ def test_level_for_and_against_is_a_tie_and_not_carried():
     assert result.outcome == Outcome.TIED and result.tied and not result.carried
     assert result.summary == "Tied: 3 for, 3 against (practices)."
     weighted_tie = question(voters(4_000, 2_000), voters(6_000))
-    result = decide_question(rules(Weighting.LIST_SIZE), turnout_of(voters(4_000, 2_000, 6_000), voters(1, 1, 1)), weighted_tie)
+    result = decide_question(
+        rules(Weighting.LIST_SIZE), turnout_of(voters(4_000, 2_000, 6_000), voters(1, 1, 1)), weighted_tie
+    )
     assert result.outcome == Outcome.TIED
 
 
@@ -214,15 +232,22 @@ def test_an_election_below_turnout_elects_nobody():
 @pytest.mark.parametrize(
     ("stored", "words"),
     [
-        (rules(), [
-            "One practice, one vote.", "The ballot is valid if at least 50% of the practices vote.",
-            "A question is carried by a simple majority: more for than against.",
-        ]),
-        (rules(Weighting.LIST_SIZE, TurnoutBasis.LIST_SIZE, Fraction(1, 3), Majority.STATED_SHARE, percent("60")), [
-            "Each practice's vote is weighted by its registered list size.",
-            "The ballot is valid if the practices voting hold at least 33.33% of the registered patients.",
-            "A question is carried by at least 60% of the votes cast for or against.",
-        ]),
+        (
+            rules(),
+            [
+                "One practice, one vote.",
+                "The ballot is valid if at least 50% of the practices vote.",
+                "A question is carried by a simple majority: more for than against.",
+            ],
+        ),
+        (
+            rules(Weighting.LIST_SIZE, TurnoutBasis.LIST_SIZE, Fraction(1, 3), Majority.STATED_SHARE, percent("60")),
+            [
+                "Each practice's vote is weighted by its registered list size.",
+                "The ballot is valid if the practices voting hold at least 33.33% of the registered patients.",
+                "A question is carried by at least 60% of the votes cast for or against.",
+            ],
+        ),
     ],
 )
 def test_rules_in_words(stored, words):

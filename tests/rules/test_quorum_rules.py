@@ -7,7 +7,14 @@ import uuid
 import pytest
 
 from quorum.committees.quorum import (
-    InvalidRule, Offices, Pool, PresentMember, QuorumRule, cannot_be_met, evaluate, seat_title,
+    InvalidRule,
+    Offices,
+    Pool,
+    PresentMember,
+    QuorumRule,
+    cannot_be_met,
+    evaluate,
+    seat_title,
 )
 from quorum.committees.tables import MemberCategory as C
 from quorum.committees.tables import Office as O
@@ -67,7 +74,9 @@ def test_each_party_requirement_names_the_absent_party():
     assert evaluate(rule, [member(C.GP), member(C.NHS_ENGLAND, party=AREA_TEAM)], PARTIES).met
     result = evaluate(rule, [member(C.GP), member(C.LAY_MEMBER)], PARTIES)
     assert result.unmet == ("At least one voting member from Greater Manchester Area Team must be present; none is.",)
-    non_voting_only = evaluate(rule, [member(C.GP), member(C.GP), member(C.NHS_ENGLAND, AREA_TEAM, voting=False)], PARTIES)
+    non_voting_only = evaluate(
+        rule, [member(C.GP), member(C.GP), member(C.NHS_ENGLAND, AREA_TEAM, voting=False)], PARTIES
+    )
     assert not non_voting_only.met
 
 
@@ -119,7 +128,9 @@ def test_named_offices_are_met_by_any_one_holder_present():
     )
     one = QuorumRule(offices=(Offices(1, (O.DIRECTOR_OF_NURSING,)),))
     assert evaluate(one, [NURSE], PARTIES, BOARD).unmet == ("The director of nursing is not present.",)
-    two_of_three = QuorumRule(offices=(Offices(2, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER, O.DIRECTOR_OF_NURSING)),))
+    two_of_three = QuorumRule(
+        offices=(Offices(2, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER, O.DIRECTOR_OF_NURSING)),)
+    )
     assert evaluate(two_of_three, [AO, NURSE], PARTIES, BOARD).unmet == (
         "Two of the accountable officer, the chief finance officer and the director of nursing are needed; one is present.",
     )
@@ -139,7 +150,9 @@ def test_a_clinical_majority_of_those_present():
     assert evaluate(rule, [CHAIR, NURSE, AO, CFO], PARTIES, BOARD).unmet == (
         "Most of the voting members present must be clinicians (GPs, nurses or secondary care doctors); two of four are.",
     )
-    assert not evaluate(rule, [CHAIR, AO, member(C.GP, voting=False)], PARTIES, BOARD).met  # non-voting GPs do not count
+    assert not evaluate(
+        rule, [CHAIR, AO, member(C.GP, voting=False)], PARTIES, BOARD
+    ).met  # non-voting GPs do not count
 
 
 def test_a_fraction_of_the_voting_membership_rounds_up():
@@ -157,7 +170,9 @@ def test_a_terms_of_reference_clause_combines_its_requirements_with_and():
     # "Five voting members, including one of the two executive directors and two of the three independent
     # members, with the chair or the vice chair present."
     rule = QuorumRule(
-        minimum_voting=5, pools=(INDEPENDENT,), offices=(Offices(1, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),),
+        minimum_voting=5,
+        pools=(INDEPENDENT,),
+        offices=(Offices(1, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),),
         chair_or_vice_chair=True,
     )
     assert rule.in_words() == (
@@ -174,9 +189,14 @@ def test_a_terms_of_reference_clause_combines_its_requirements_with_and():
 
 def test_every_kind_round_trips_as_data():
     rule = QuorumRule(
-        minimum_voting=5, categories={C.GP: 1}, each_party=True, pools=(INDEPENDENT,),
-        offices=(Offices(1, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),), chair_or_vice_chair=True,
-        clinical_majority=True, fraction=(1, 3),
+        minimum_voting=5,
+        categories={C.GP: 1},
+        each_party=True,
+        pools=(INDEPENDENT,),
+        offices=(Offices(1, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),),
+        chair_or_vice_chair=True,
+        clinical_majority=True,
+        fraction=(1, 3),
     )
     assert QuorumRule.from_data(rule.to_data()) == rule
 
@@ -204,7 +224,9 @@ def test_a_clinical_majority_is_searched_for_among_the_seats():
     assert cannot_be_met(QuorumRule(minimum_voting=4, clinical_majority=True), small, PARTIES) == (
         "At least four voting members must be present; two are.",
     )
-    finance = QuorumRule(clinical_majority=True, offices=(Offices(2, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),))
+    finance = QuorumRule(
+        clinical_majority=True, offices=(Offices(2, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),)
+    )
     assert cannot_be_met(finance, [GP1, AO, CFO], PARTIES) != ()
     assert cannot_be_met(finance, [GP1, GP2, NURSE, AO, CFO], PARTIES) == ()
 
@@ -244,8 +266,12 @@ def test_an_item_s_quorum_counts_offices_and_the_chair_only_among_those_not_conf
         Member(cfo, R.MEMBER, True, C.EXECUTIVE, CCG, O.CHIEF_FINANCE_OFFICER),
         Member(gp, R.MEMBER, True, C.GP, CCG),
     ]
-    rule = QuorumRule(minimum_voting=2, offices=(Offices(1, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),),
-                      chair_or_vice_chair=True, fraction=(1, 2))
+    rule = QuorumRule(
+        minimum_voting=2,
+        offices=(Offices(1, (O.ACCOUNTABLE_OFFICER, O.CHIEF_FINANCE_OFFICER)),),
+        chair_or_vice_chair=True,
+        fraction=(1, 2),
+    )
     in_room = {chair, ao, gp}
     assert item_quorum(rule, {}, members, in_room, {}, {}).met
     conflicted = item_quorum(rule, {}, members, in_room, {ao: Management.LEAVE_ROOM, chair: Management.LEAVE_ROOM}, {})

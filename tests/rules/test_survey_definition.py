@@ -8,7 +8,16 @@ from decimal import Decimal
 from quorum.access import Role
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation, respondents
 from quorum.surveys.definition import (
-    Answer, Condition, Definition, Option, Question, QuestionKind, Section, definition_errors, review, shown_questions,
+    Answer,
+    Condition,
+    Definition,
+    Option,
+    Question,
+    QuestionKind,
+    Section,
+    definition_errors,
+    review,
+    shown_questions,
 )
 from quorum.surveys.tables import RespondentUnit
 
@@ -25,8 +34,9 @@ def messages(definition: Definition) -> list[str]:
 
 
 ATTENDS = Question("attends", K.SINGLE_CHOICE, "Do you attend locality meetings?", required=True, options=YES_NO)
-VALUE = Question("value", K.AGREEMENT, "They are a good use of my time.", required=True,
-                 show_if=Condition("attends", ("yes",)))
+VALUE = Question(
+    "value", K.AGREEMENT, "They are a good use of my time.", required=True, show_if=Condition("attends", ("yes",))
+)
 BRANCHED = survey(ATTENDS, VALUE)
 
 
@@ -46,11 +56,17 @@ def test_a_question_cannot_depend_on_itself():
 
 
 def test_a_section_can_only_depend_on_a_question_in_an_earlier_section():
-    sections = (Section("First", questions=(ATTENDS,)), Section("Meetings", show_if=Condition("attends", ("yes",)), questions=(
-        Question("often", K.RATING, "How useful?"),)))
+    sections = (
+        Section("First", questions=(ATTENDS,)),
+        Section(
+            "Meetings", show_if=Condition("attends", ("yes",)), questions=(Question("often", K.RATING, "How useful?"),)
+        ),
+    )
     assert definition_errors(Definition(sections)) == []
     inside = (Section("Meetings", show_if=Condition("attends", ("yes",)), questions=(ATTENDS,)),)
-    assert messages(Definition(inside)) == ["Section 1: it can only depend on an earlier question, and 'attends' is not one."]
+    assert messages(Definition(inside)) == [
+        "Section 1: it can only depend on an earlier question, and 'attends' is not one."
+    ]
 
 
 def test_conditions_must_name_real_options_of_a_question_answered_from_a_list():
@@ -147,7 +163,9 @@ def test_leaders_are_those_with_a_formal_role_or_a_committee_seat():
     audience = Audience(roles=frozenset({AudienceRole.PRACTICE_REPRESENTATIVE, AudienceRole.GOVERNING_BODY_MEMBER}))
     rep = MemberFacts(uuid.uuid4(), frozenset({Role.PRACTICE_REPRESENTATIVE}), (PRACTICE,), seated=False)
     seated_rep = MemberFacts(uuid.uuid4(), frozenset({Role.PRACTICE_REPRESENTATIVE}), (PRACTICE,), seated=True)
-    gp = MemberFacts(uuid.uuid4(), frozenset({Role.GOVERNING_BODY_MEMBER, Role.PRACTICE_REPRESENTATIVE}), (PRACTICE,), seated=False)
+    gp = MemberFacts(
+        uuid.uuid4(), frozenset({Role.GOVERNING_BODY_MEMBER, Role.PRACTICE_REPRESENTATIVE}), (PRACTICE,), seated=False
+    )
     staff = MemberFacts(uuid.uuid4(), frozenset({Role.STAFF}), (), seated=False)
     found = {m.person_id: respondents(m, audience, RespondentUnit.PERSON) for m in (rep, seated_rep, gp, staff)}
     assert [r.groups.leader for r in found[rep.person_id]] == [False]

@@ -52,7 +52,8 @@ def test_withholding_within_each_split_is_not_enough_when_a_band_is_a_locality_l
     # On its own: locality withholds A and B; band withholds nothing. Band X less nothing gives A + B (13): safe.
     protection = protect(groups, sizes, 5, WORDS, drop_order=("Band", "Locality"))
     assert protection.withheld["Locality"] == {
-        "A": "Fewer than 5 answered.", "B": "Withheld with A so that it cannot be worked out from the other groups.",
+        "A": "Fewer than 5 answered.",
+        "B": "Withheld with A so that it cannot be worked out from the other groups.",
     }
     assert not protection.splits_withheld
     # Band X were A alone plus part of C: then X less ... gives A; a whole split goes, with the reason in words.
@@ -121,7 +122,7 @@ def populations(draw) -> tuple[int, list[Person], list[Person] | None]:
 @st.composite
 def _people(draw, threshold: int):
     localities = [f"L{i}" for i in range(draw(st.integers(1, 4)))]
-    band_of = {l: draw(st.sampled_from(BANDS)) for l in localities}  # nested: a band is whole localities
+    band_of = {place: draw(st.sampled_from(BANDS)) for place in localities}  # nested: a band is whole localities
     leading = draw(st.sampled_from(["random", "one locality", "none"]))
     leader_locality = draw(st.sampled_from(localities))
     people = []
@@ -130,17 +131,25 @@ def _people(draw, threshold: int):
         band = band_of[locality] if draw(st.booleans()) else draw(st.sampled_from(BANDS))
         leader = {"random": draw(st.booleans()), "one locality": locality == leader_locality, "none": False}[leading]
         role = ROLES[1] if leader and draw(st.booleans()) else ROLES[0]
-        people.append(Person(
-            RespondentGroups(role, locality, leader, band), draw(st.sampled_from(CHOICES)),
-            draw(st.sampled_from(["a", "b", None])),
-        ))
+        people.append(
+            Person(
+                RespondentGroups(role, locality, leader, band),
+                draw(st.sampled_from(CHOICES)),
+                draw(st.sampled_from(["a", "b", None])),
+            )
+        )
     return people
 
 
 def _survey(threshold: int) -> Survey:
     return Survey(
-        org_id=uuid.uuid4(), id=uuid.uuid4(), title="Round", anonymity=Anonymity.ANONYMOUS,
-        respondent_unit=RespondentUnit.PERSON, status=SurveyStatus.CLOSED, suppression_threshold=threshold,
+        org_id=uuid.uuid4(),
+        id=uuid.uuid4(),
+        title="Round",
+        anonymity=Anonymity.ANONYMOUS,
+        respondent_unit=RespondentUnit.PERSON,
+        status=SurveyStatus.CLOSED,
+        suppression_threshold=threshold,
         created_by=uuid.uuid4(),
     )
 
@@ -160,7 +169,9 @@ def _rows(people: list[Person]) -> tuple[list, list]:
 
 def _sizes(people: list[Person], threshold: int) -> RoundSizes:
     return RoundSizes(
-        threshold, False, Counter(p.groups for p in people),
+        threshold,
+        False,
+        Counter(p.groups for p in people),
         {"engaged": Counter(p.groups for p in people), "channel": Counter(p.groups for p in people if p.channel)},
         frozenset({"engaged", "channel"}),
     )
@@ -171,7 +182,9 @@ def _published(survey: Survey, people: list[Person], earlier: list[RoundSizes]):
     current = results.computed(survey, STRUCTURE, tallies, responses, earlier)
     columns = export._answer_columns(STRUCTURE, False)
     raw = [
-        export.RawResponse(uuid.uuid4(), p.groups, [columns[0].render(p.engaged), p.channel and columns[1].render(p.channel)])
+        export.RawResponse(
+            uuid.uuid4(), p.groups, [columns[0].render(p.engaged), p.channel and columns[1].render(p.channel)]
+        )
         for p in people
     ]
     book = load_workbook(io.BytesIO(export.workbook(survey, "CCG", current, {}, columns, raw, {})))
@@ -193,7 +206,9 @@ class Span:
             pivot = next((i for i, x in enumerate(v) if x), None)
             if pivot is not None:
                 v = [x / v[pivot] for x in v]
-                self.basis = [(p, [x - b[pivot] * y for x, y in zip(b, v)]) if b[pivot] else (p, b) for p, b in self.basis]
+                self.basis = [
+                    (p, [x - b[pivot] * y for x, y in zip(b, v)]) if b[pivot] else (p, b) for p, b in self.basis
+                ]
                 self.basis.append((pivot, v))
 
     def _vector(self, members: frozenset) -> list[Fraction]:
@@ -228,8 +243,11 @@ def _collect(current, book, people: list[Person], tag) -> tuple[dict, list]:
         sets = published.setdefault(q.question.key, [])
         figures = [(None, q.overall)] + [(s, g) for s, groups in q.splits.items() for g in groups]
         for split, g in figures:
-            (withheld.append((q.question.key, members(split, g.key))) if g.withheld
-             else sets.append(members(split, g.key)))
+            (
+                withheld.append((q.question.key, members(split, g.key)))
+                if g.withheld
+                else sets.append(members(split, g.key))
+            )
     rates = published.setdefault(None, [])
     rates.append(members(None, ""))
     for rate in current.by_locality:
@@ -244,13 +262,14 @@ def _collect(current, book, people: list[Person], tag) -> tuple[dict, list]:
         header = sheet[start]
         splits = {label: split for split, label in export.group_words.SPLIT_LABELS.items()}
         shown_splits = [splits[h] for h in header[1:] if h in splits]
-        for row in sheet[start + 1:]:
+        for row in sheet[start + 1 :]:
             assert all(not isinstance(c, str) or not c.startswith("=") for c in row)
-        combos = Counter(tuple(row[1:1 + len(shown_splits)]) for row in sheet[start + 1:])
+        combos = Counter(tuple(row[1 : 1 + len(shown_splits)]) for row in sheet[start + 1 :])
         for combo, n in combos.items():
             assert n >= current.threshold, "a combination of group columns beside raw rows is rarer than the threshold"
             group = frozenset(
-                (tag, a) for a in present
+                (tag, a)
+                for a in present
                 if all(export.group_words.label(s, a.key(s)) == v for s, v in zip(shown_splits, combo))
             )
             for table in published:
@@ -261,18 +280,36 @@ def _collect(current, book, people: list[Person], tag) -> tuple[dict, list]:
 
 @settings(max_examples=100, deadline=None)
 @given(populations())
-@example((5, [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "City", False, "UNDER_5000"), "AGREE", "a")] * 4
-          + [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "North", True, "UNDER_5000"), "AGREE", "a")] * 6
-          + [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "South", False, "5000_TO_9999"), "AGREE", "b")] * 9,
-          None))
-@example((5, [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "City", False, "UNDER_5000"), "AGREE", "a")] * 4
-          + [Person(RespondentGroups("GOVERNING_BODY_MEMBER", "North", True, "5000_TO_9999"), "AGREE", "a")] * 6
-          + [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "South", False, "5000_TO_9999"), "AGREE", "b")] * 20,
-          None))
+@example(
+    (
+        5,
+        [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "City", False, "UNDER_5000"), "AGREE", "a")] * 4
+        + [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "North", True, "UNDER_5000"), "AGREE", "a")] * 6
+        + [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "South", False, "5000_TO_9999"), "AGREE", "b")] * 9,
+        None,
+    )
+)
+@example(
+    (
+        5,
+        [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "City", False, "UNDER_5000"), "AGREE", "a")] * 4
+        + [Person(RespondentGroups("GOVERNING_BODY_MEMBER", "North", True, "5000_TO_9999"), "AGREE", "a")] * 6
+        + [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "South", False, "5000_TO_9999"), "AGREE", "b")] * 20,
+        None,
+    )
+)
 # Shrunk by hypothesis: two of three answered the optional question; the raw rows show their answers (as raw
 # rows do) but no table may.
-@example((3, [Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "L0", False, "UNDER_5000"), "STRONGLY_AGREE", c)
-              for c in ("a", "a", None)], None))
+@example(
+    (
+        3,
+        [
+            Person(RespondentGroups("PRACTICE_REPRESENTATIVE", "L0", False, "UNDER_5000"), "STRONGLY_AGREE", c)
+            for c in ("a", "a", None)
+        ],
+        None,
+    )
+)
 def test_no_small_withheld_group_can_be_recovered_from_everything_published(population):
     threshold, first, second = population
     rounds_published = []
@@ -300,6 +337,4 @@ def test_no_small_withheld_group_can_be_recovered_from_everything_published(popu
                 size = sum(sizes.get(a, 0) for a in target)
                 target = frozenset(a for a in target if a in sizes)
                 if 0 < size < threshold and target not in shown_raw:
-                    assert target not in span, (
-                        f"{table}: a set of {size} can be worked out: {sorted(map(str, target))}"
-                    )
+                    assert target not in span, f"{table}: a set of {size} can be worked out: {sorted(map(str, target))}"

@@ -13,14 +13,14 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 import httpx
 import pytest
+from sqlalchemy.engine import make_url
+
 from quorum import clock
 from quorum.auth import tokens
 from quorum.cli import main
 from quorum.database import connect_kwargs, owner_url
 from quorum.ids import encode
 from quorum.seed.scale.plan import default_anchor
-from sqlalchemy.engine import make_url
-
 from tests.cli.test_commands import table_fingerprints
 from tests.conftest import ROOT, TEST_DATABASE
 from tests.live_server import free_port
@@ -38,6 +38,7 @@ EMPTY = f"{TEST_DATABASE}_scale_empty"  # migrated once, then copied for each se
 
 def create_database(name: str, template: str | None = "template1") -> str:
     """A new empty database `name` (copied from `template`), or none with that name when `template` is None."""
+
     async def recreate() -> None:
         conn = await asyncpg.connect(**connect_kwargs(owner_url().set(database="postgres")))
         try:
@@ -66,8 +67,14 @@ def fresh():
 
 
 def quorum(url: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quorum.cli", *args], check=False, capture_output=True, text=True,
-                          timeout=120, env={**os.environ, "DATABASE_URL": url})
+    return subprocess.run(
+        [sys.executable, "-m", "quorum.cli", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": url},
+    )
 
 
 def seed(url: str, number: int) -> subprocess.CompletedProcess:
@@ -90,9 +97,12 @@ def server(generated):
     folder = ROOT / ".quorum" / "test"
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / f"server-{TEST_DATABASE}-scale.log", "w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "quorum.cli", "serve", "--port", str(port := free_port())],
-                                   env={**os.environ, "DATABASE_URL": generated[0], "QUORUM_RATE_LIMITS": "off"},
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port := free_port())],
+            env={**os.environ, "DATABASE_URL": generated[0], "QUORUM_RATE_LIMITS": "off"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while not _healthy(base):
@@ -166,6 +176,7 @@ WHERE o.ods_code = $1 AND c.kind = $2 AND m.status = $3 ORDER BY m.starts_at LIM
 
 # -- the command ---------------------------------------------------------------------------------------------
 
+
 def test_it_reports_each_stage_with_counts_and_times(generated):
     output = generated[1]
     for stage in ("organisations:", "committees:", "registers:", "meetings:", "ballots:", "surveys:"):
@@ -180,7 +191,13 @@ def test_the_same_seed_gives_the_same_data_and_another_seed_other_data(generated
     url = fresh(f"{TEST_DATABASE}_scale_2")
     assert seed(url, 2).returncode == 0
     other = asyncio.run(table_fingerprints(url))
-    assert {t for t in other if other[t] != generated[2][t]} >= {"organisation", "practice", "person", "meeting", "minutes"}
+    assert {t for t in other if other[t] != generated[2][t]} >= {
+        "organisation",
+        "practice",
+        "person",
+        "meeting",
+        "minutes",
+    }
 
 
 def test_it_refuses_a_database_already_holding_generated_data(generated):
@@ -200,13 +217,13 @@ def test_demo_and_scale_are_one_or_the_other():
 
 
 async def test_the_shape_is_what_the_app_expects(facts):
-    counts = dict(await facts.fetch(
-        "SELECT kind, count(*) FROM organisation GROUP BY kind"))
+    counts = dict(await facts.fetch("SELECT kind, count(*) FROM organisation GROUP BY kind"))
     assert counts == {"AREA_TEAM": 2, "CCG": 5}
     assert await facts.value("SELECT count(*) FROM practice") == 150
     assert await facts.value("SELECT max(n) FROM (SELECT count(*) n FROM agenda_item GROUP BY meeting_id) x") == 40
     open_ballots = await facts.value(
-        "SELECT count(DISTINCT org_id) FROM ballot WHERE opens_at <= now() AND closes_at > now()")
+        "SELECT count(DISTINCT org_id) FROM ballot WHERE opens_at <= now() AND closes_at > now()"
+    )
     assert open_ballots == 5
     upcoming = await facts.value("SELECT count(*) FROM meeting WHERE starts_at > now() AND status <> 'DRAFT'")
     assert upcoming >= 5
@@ -280,12 +297,17 @@ async def test_the_records_agree_with_each_other(facts, rule):
 
 # -- read through the API ----------------------------------------------------------------------------------
 
+
 async def test_a_secretary_reads_their_ccgs_business(server, facts):
     ods = await facts.value(FIRST_CCG, 0)
     me = await caller(server, facts, f"secretary.{ods.lower()}@small.quorum.example")
     org = await facts.id("Organisation", "SELECT id FROM organisation WHERE ods_code = $1", ods)
-    governing_body = await facts.id("Committee", "SELECT c.id FROM committee c JOIN organisation o ON o.id = c.org_id"
-                                                 " WHERE o.ods_code = $1 AND c.kind = 'GOVERNING_BODY'", ods)
+    governing_body = await facts.id(
+        "Committee",
+        "SELECT c.id FROM committee c JOIN organisation o ON o.id = c.org_id"
+        " WHERE o.ods_code = $1 AND c.kind = 'GOVERNING_BODY'",
+        ods,
+    )
     assert (await me.ask("Session"))["viewer"]
     committees = await me.ask("Committees", first=50)
     assert committees["committees"]["totalCount"] >= 3
@@ -299,25 +321,51 @@ async def test_a_secretary_reads_their_ccgs_business(server, facts):
         await me.ask("MeetingConduct", meetingId=meeting)
         for part in ("PUBLIC", "PRIVATE"):
             await me.ask("Minutes", meetingId=meeting, part=part)
-    annual = await facts.id("Meeting", "SELECT m.id FROM meeting m JOIN organisation o ON o.id = m.org_id WHERE o.ods_code = $1"
-                                       " AND m.title LIKE '%plan and budgets' ORDER BY m.starts_at LIMIT 1", ods)
+    annual = await facts.id(
+        "Meeting",
+        "SELECT m.id FROM meeting m JOIN organisation o ON o.id = m.org_id WHERE o.ods_code = $1"
+        " AND m.title LIKE '%plan and budgets' ORDER BY m.starts_at LIMIT 1",
+        ods,
+    )
     assert len((await me.ask("Meeting", id=annual))["node"]["agenda"]) == 40
-    paper = await facts.id("Paper", "SELECT p.id FROM paper p JOIN organisation o ON o.id = p.org_id WHERE o.ods_code = $1"
-                                    " AND p.status = 'INCLUDED' LIMIT 1", ods)
+    paper = await facts.id(
+        "Paper",
+        "SELECT p.id FROM paper p JOIN organisation o ON o.id = p.org_id WHERE o.ods_code = $1"
+        " AND p.status = 'INCLUDED' LIMIT 1",
+        ods,
+    )
     await me.ask("Paper", id=paper)
     await me.ask("ActionLog", committeeId=governing_body, includeClosed=True, first=50)
-    for name in ("DecisionsRegister", "Interests", "GiftsAndHospitality", "Delegations", "OrganisationPractices",
-                 "Surveys"):
+    for name in (
+        "DecisionsRegister",
+        "Interests",
+        "GiftsAndHospitality",
+        "Delegations",
+        "OrganisationPractices",
+        "Surveys",
+    ):
         await me.ask(name, organisationId=org, first=50)
-    for name in ("InterestReturnsDue", "OrganisationBallots", "BallotSettings", "PaperPeople", "SeatChoices",
-                 "MembershipChoices", "DelegationChoices"):
+    for name in (
+        "InterestReturnsDue",
+        "OrganisationBallots",
+        "BallotSettings",
+        "PaperPeople",
+        "SeatChoices",
+        "MembershipChoices",
+        "DelegationChoices",
+    ):
         await me.ask(name, organisationId=org)
     await me.ask("OrganisationMemberships", id=org, first=50)
     await me.ask("PrimaryCareContracts", first=50)
-    for ballot in await facts.fetch("SELECT b.id FROM ballot b JOIN organisation o ON o.id = b.org_id WHERE o.ods_code = $1", ods):
+    for ballot in await facts.fetch(
+        "SELECT b.id FROM ballot b JOIN organisation o ON o.id = b.org_id WHERE o.ods_code = $1", ods
+    ):
         await me.ask("Ballot", id=encode("Ballot", ballot["id"]))
-    surveys = await facts.fetch("SELECT DISTINCT ON (anonymity, status) s.id FROM survey s JOIN organisation o"
-                                " ON o.id = s.org_id WHERE o.ods_code = $1", ods)
+    surveys = await facts.fetch(
+        "SELECT DISTINCT ON (anonymity, status) s.id FROM survey s JOIN organisation o"
+        " ON o.id = s.org_id WHERE o.ods_code = $1",
+        ods,
+    )
     assert len(surveys) == 4  # anonymous open and closed, confidential, named
     for survey in surveys:
         for split in (None, "LEADERSHIP", "ROLE", "LOCALITY", "LIST_SIZE"):
@@ -348,7 +396,9 @@ async def test_a_practice_representative_sees_the_open_ballot_and_survey(server,
     rep = await facts.value(
         "SELECT p.ods_code FROM practice p JOIN organisation o ON o.id = p.org_id WHERE o.ods_code = $1"
         " AND p.id NOT IN (SELECT practice_id FROM ballot_participation bp JOIN ballot b ON b.id = bp.ballot_id"
-        "                  WHERE b.closes_at > now()) ORDER BY p.ods_code LIMIT 1", ods)
+        "                  WHERE b.closes_at > now()) ORDER BY p.ods_code LIMIT 1",
+        ods,
+    )
     me = await caller(server, facts, f"rep.{rep.lower()}@small.quorum.example")
     home = await me.ask("MyBallots")
     ballots = [e["node"] for e in home["myBallots"]["edges"]]
@@ -364,8 +414,11 @@ async def test_a_practice_representative_sees_the_open_ballot_and_survey(server,
 async def test_an_area_team_officer_reads_the_joint_committee(server, facts):
     officer = await facts.value("SELECT email FROM person WHERE email LIKE 'officer.%' ORDER BY email LIMIT 1")
     me = await caller(server, facts, officer)
-    joint = await facts.value("SELECT c.id FROM committee c JOIN seat s ON s.committee_id = c.id JOIN person p ON p.id = s.person_id"
-                              " WHERE p.email = $1 AND c.is_joint", officer)
+    joint = await facts.value(
+        "SELECT c.id FROM committee c JOIN seat s ON s.committee_id = c.id JOIN person p ON p.id = s.person_id"
+        " WHERE p.email = $1 AND c.is_joint",
+        officer,
+    )
     await me.ask("Committee", id=encode("Committee", joint))
     meetings = await me.ask("CommitteeMeetings", committeeId=encode("Committee", joint), first=20)
     for edge in meetings["meetings"]["edges"]:
@@ -376,6 +429,7 @@ async def test_an_area_team_officer_reads_the_joint_committee(server, facts):
 
 # -- tenancy -------------------------------------------------------------------------------------------------
 
+
 async def test_a_member_of_one_ccg_cannot_read_anothers_unpublished_meeting_or_private_business(server, facts):
     mine, theirs = await facts.value(FIRST_CCG, 0), await facts.value(FIRST_CCG, 1)
     me = await caller(server, facts, f"member4.{mine.lower()}@small.quorum.example")
@@ -384,11 +438,17 @@ async def test_a_member_of_one_ccg_cannot_read_anothers_unpublished_meeting_or_p
     held = await facts.id("Meeting", MEETING_OF, theirs, "GOVERNING_BODY", "MINUTES_APPROVED")
     page = (await me.ask("Meeting", id=held))["node"]
     assert page is not None and all(item["part"] == "PUBLIC" for item in page["agenda"])  # published, Part I only
-    ballot = await facts.id("Ballot", "SELECT b.id FROM ballot b JOIN organisation o ON o.id = b.org_id WHERE o.ods_code = $1"
-                                      " LIMIT 1", theirs)
+    ballot = await facts.id(
+        "Ballot",
+        "SELECT b.id FROM ballot b JOIN organisation o ON o.id = b.org_id WHERE o.ods_code = $1 LIMIT 1",
+        theirs,
+    )
     assert (await me.ask("Ballot", id=ballot))["ballot"] is None
-    survey = await facts.id("Survey", "SELECT s.id FROM survey s JOIN organisation o ON o.id = s.org_id WHERE o.ods_code = $1"
-                                      " LIMIT 1", theirs)
+    survey = await facts.id(
+        "Survey",
+        "SELECT s.id FROM survey s JOIN organisation o ON o.id = s.org_id WHERE o.ods_code = $1 LIMIT 1",
+        theirs,
+    )
     assert (await me.ask("SurveyResults", id=survey))["node"] is None
 
 
@@ -404,8 +464,11 @@ async def test_the_public_reads_published_things_only(server, facts):
     page = (await anyone.ask("Meeting", id=published))["node"]
     assert all(item["part"] == "PUBLIC" for item in page["agenda"])
     assert [p["part"] for p in page["packs"]] == ["PUBLIC"]
-    await anyone.ask("Minutes", meetingId=await facts.id("Meeting", MEETING_OF, ods, "GOVERNING_BODY", "MINUTES_APPROVED"),
-                     part="PUBLIC")
+    await anyone.ask(
+        "Minutes",
+        meetingId=await facts.id("Meeting", MEETING_OF, ods, "GOVERNING_BODY", "MINUTES_APPROVED"),
+        part="PUBLIC",
+    )
     await anyone.ask("PublishedRegisterOfInterests", odsCode=ods)
     await anyone.ask("PublicScheme", odsCode=ods)
     draft = await facts.id("Meeting", MEETING_OF, ods, "GOVERNING_BODY", "DRAFT")

@@ -11,8 +11,10 @@ from openpyxl import Workbook
 
 SHEET = "xl/worksheets/sheet1.xml"
 HEADER = ["ods_code", "name", "list_size", "locality"]
-_OPEN = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-         "<sheetData>")
+_OPEN = (
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    "<sheetData>"
+)
 _CLOSE = "</sheetData></worksheet>"
 
 
@@ -51,7 +53,7 @@ def understated(content: bytes, member: str = SHEET, size: int = 1000) -> bytes:
     for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
         start = 0
         while (start := data.find(signature, start)) >= 0:
-            if data[start + name_at:start + name_at + len(name)] == name:
+            if data[start + name_at : start + name_at + len(name)] == name:
                 struct.pack_into("<I", data, start + size_at, size)
             start += 4
     return bytes(data)
@@ -60,5 +62,9 @@ def understated(content: bytes, member: str = SHEET, size: int = 1000) -> bytes:
 def slow(cells: int = 40_000) -> bytes:
     """Within every size limit, but a long row for openpyxl to parse: a bad ODS code, then `cells` more cells."""
     header = '<row r="1">' + "".join(_text_cell(h) for h in HEADER) + "</row>"
-    row = '<row r="2">' + "".join(_text_cell(t) for t in ("SLOW", "Slow Surgery", "1000", "Bolton")) + _text_cell("x") * cells
+    row = (
+        '<row r="2">'
+        + "".join(_text_cell(t) for t in ("SLOW", "Slow Surgery", "1000", "Bolton"))
+        + _text_cell("x") * cells
+    )
     return _workbook_with_sheet(_sheet([header, row + "</row>"]))

@@ -42,24 +42,36 @@ async def create() -> None:
             area_team = await conn.fetchval("SELECT id FROM organisation WHERE ods_code = 'Q46'")
             ccg = await conn.fetchval(
                 "INSERT INTO organisation (kind, ods_code, name, area_team_id) VALUES ('CCG', $1, $2, $3) RETURNING id",
-                ODS, NAME, area_team,
+                ODS,
+                NAME,
+                area_team,
             )
             secretary = await _person(conn, ccg, SECRETARY, SECRETARY_NAME, ["BOARD_SECRETARY", "ADMINISTRATOR"], None)
             for ods, name, size, email, rep in PRACTICES:
                 practice = await conn.fetchval(
                     "INSERT INTO practice (org_id, ods_code, name, list_size, locality) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                    ccg, ods, name, size, LOCALITY,
+                    ccg,
+                    ods,
+                    name,
+                    size,
+                    LOCALITY,
                 )
                 await _person(conn, ccg, email, rep, ["PRACTICE_REPRESENTATIVE"], practice)
             committee = await conn.fetchval(
-                "UPDATE committee SET name = $2 WHERE org_id = $1 AND kind = 'GOVERNING_BODY' RETURNING id", ccg, COMMITTEE,
+                "UPDATE committee SET name = $2 WHERE org_id = $1 AND kind = 'GOVERNING_BODY' RETURNING id",
+                ccg,
+                COMMITTEE,
             )
             await conn.execute(
                 "INSERT INTO delegation (org_id, receiving_org_id, receiving_committee_id, functions, scope_ccg_ids,"
                 " valid_from, valid_to, recorded_by, revoked_at, revoked_by, revocation_reason)"
                 " VALUES ($1, $2, $3, '{primary_care.mergers}', ARRAY[$2::uuid], '2025-04-01', '2027-03-31', $4,"
                 " '2026-01-15 12:00+00', $4, $5)",
-                area_team, ccg, committee, secretary, REVOCATION,
+                area_team,
+                ccg,
+                committee,
+                secretary,
+                REVOCATION,
             )
     finally:
         await conn.close()
@@ -71,7 +83,10 @@ async def _person(conn, ccg, email: str, name: str, roles: list[str], practice) 
     for role in roles:
         await conn.execute(
             "INSERT INTO membership (org_id, person_id, role, practice_id, valid_from) VALUES ($1, $2, $3, $4, '2025-01-01')",
-            ccg, person, role, practice,
+            ccg,
+            person,
+            role,
+            practice,
         )
     return person
 

@@ -53,10 +53,20 @@ async def test_hostile_workbooks_leave_the_server_answering(server):
         async with httpx.AsyncClient(base_url=server.url, timeout=30) as http:
             for name, content in files.items():
                 started = time.monotonic()
-                response = await http.post("/graphql", headers={"authorization": f"Bearer {token}"}, json={
-                    "query": IMPORT, "variables": {"input": {
-                        "organisationId": organisation, "filename": f"{name}.xlsx",
-                        "contentBase64": base64.b64encode(content).decode()}}})
+                response = await http.post(
+                    "/graphql",
+                    headers={"authorization": f"Bearer {token}"},
+                    json={
+                        "query": IMPORT,
+                        "variables": {
+                            "input": {
+                                "organisationId": organisation,
+                                "filename": f"{name}.xlsx",
+                                "contentBase64": base64.b64encode(content).decode(),
+                            }
+                        },
+                    },
+                )
                 took[name] = time.monotonic() - started
                 assert response.status_code == 200, response.text
                 answers[name] = response.json()["data"]["importPractices"]
@@ -64,8 +74,10 @@ async def test_hostile_workbooks_leave_the_server_answering(server):
     finally:
         watch.done.set()
         watch.join()
-    print(f"\nsizes {[len(c) for c in files.values()]}, import answered in {took}, /healthz: {len(watch.waits)} answers,"
-          f" slowest {max(watch.waits):.3f} s")
+    print(
+        f"\nsizes {[len(c) for c in files.values()]}, import answered in {took}, /healthz: {len(watch.waits)} answers,"
+        f" slowest {max(watch.waits):.3f} s"
+    )
     assert answers["bomb"]["errors"] == [{"field": "contentBase64", "message": spreadsheet_reader.TOO_BIG}]
     assert answers["understated"]["errors"] == [{"field": "contentBase64", "message": spreadsheet_reader.DAMAGED}]
     assert took["bomb"] < 5 and took["understated"] < 5

@@ -34,14 +34,20 @@ def with_formulas(rows: list[list]) -> bytes:
 async def test_formula_cells_are_named_and_nothing_is_imported(client):
     admin = await as_person(client, BOLTON_ADMIN)
     before = await bolton_practices()
-    result = await run_import(admin, "practices.xlsx", with_formulas([
-        ["ods_code", "name", "list_size", "locality"],
-        ["P82970", "Good Practice", 4000, "Bolton Central"],
-        ["P82971", "=A2&\" branch\"", 4000, "Bolton Central"],
-        [],
-        ["P82972", "Sums Practice", "=1000*4", "=C2"],
-        ["P82973", "", 4000, "Bolton Central"],
-    ]))
+    result = await run_import(
+        admin,
+        "practices.xlsx",
+        with_formulas(
+            [
+                ["ods_code", "name", "list_size", "locality"],
+                ["P82970", "Good Practice", 4000, "Bolton Central"],
+                ["P82971", '=A2&" branch"', 4000, "Bolton Central"],
+                [],
+                ["P82972", "Sums Practice", "=1000*4", "=C2"],
+                ["P82973", "", 4000, "Bolton Central"],
+            ]
+        ),
+    )
     assert result["created"] == 0 and result["updated"] == 0
     assert [(e["row"], e["message"]) for e in result["rowErrors"]] == [
         (3, "Cell B3 holds a formula; enter the value itself."),
@@ -56,15 +62,29 @@ async def test_a_formula_in_the_register_of_interests_is_named(client):
     from tests.conduct.support import SECRETARY
 
     secretary = await as_person(client, SECRETARY)
-    content = with_formulas([
-        ["Email", "Category", "Description", "Interest from"],
-        [SHARED_CFO, "Financial", "=HYPERLINK(\"http://evil.example\",\"Shares\")", "2021-05-01"],
-    ])
-    result = (await secretary.data(IMPORT_INTERESTS, {"input": {
-        "organisationId": await global_id("Organisation", BOLTON), "filename": "register.xlsx",
-        "contentBase64": base64.b64encode(content).decode()}}))["importInterests"]
-    assert result == {"created": 0, "errors": [], "rowErrors": [
-        {"row": 2, "message": "Cell C2 holds a formula; enter the value itself."}]}
+    content = with_formulas(
+        [
+            ["Email", "Category", "Description", "Interest from"],
+            [SHARED_CFO, "Financial", '=HYPERLINK("http://evil.example","Shares")', "2021-05-01"],
+        ]
+    )
+    result = (
+        await secretary.data(
+            IMPORT_INTERESTS,
+            {
+                "input": {
+                    "organisationId": await global_id("Organisation", BOLTON),
+                    "filename": "register.xlsx",
+                    "contentBase64": base64.b64encode(content).decode(),
+                }
+            },
+        )
+    )["importInterests"]
+    assert result == {
+        "created": 0,
+        "errors": [],
+        "rowErrors": [{"row": 2, "message": "Cell C2 holds a formula; enter the value itself."}],
+    }
 
 
 async def test_text_that_looks_like_a_formula_is_imported_as_the_text(client):
@@ -79,23 +99,34 @@ async def test_text_that_looks_like_a_formula_is_imported_as_the_text(client):
 
 
 async def test_the_reader_stops_after_the_row_limit():
-    content = with_formulas([["ods_code", "name", "list_size", "locality"]] + [
-        [f"P8{n:04d}", "Practice", 1000, "Bolton"] for n in range(5003)])
+    content = with_formulas(
+        [["ods_code", "name", "list_size", "locality"]]
+        + [[f"P8{n:04d}", "Practice", 1000, "Bolton"] for n in range(5003)]
+    )
     table = await spreadsheet_reader.read_table("xlsx", content, max_rows=5000)
     assert len(table.rows) == 5002 and table.numbers[-1] == 5002
 
 
 async def test_too_many_rows_is_refused(client):
     admin = await as_person(client, BOLTON_ADMIN)
-    csv = ("ods_code,name,list_size,locality\n" + "".join(f"P8{n:04d},Practice,1000,Bolton\n" for n in range(5001))).encode()
+    csv = (
+        "ods_code,name,list_size,locality\n" + "".join(f"P8{n:04d},Practice,1000,Bolton\n" for n in range(5001))
+    ).encode()
     result = await run_import(admin, "practices.csv", csv)
     assert result["errors"] == [{"field": "contentBase64", "message": "The file has more than 5000 practices."}]
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (bombs.bomb, spreadsheet_reader.TOO_BIG),  # the archive says what it unpacks to
-    (lambda: bombs.understated(bombs.bomb()), spreadsheet_reader.DAMAGED),  # it lies: unpacking stops at what it claimed
-], ids=["declared", "understated"])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (bombs.bomb, spreadsheet_reader.TOO_BIG),  # the archive says what it unpacks to
+        (
+            lambda: bombs.understated(bombs.bomb()),
+            spreadsheet_reader.DAMAGED,
+        ),  # it lies: unpacking stops at what it claimed
+    ],
+    ids=["declared", "understated"],
+)
 async def test_a_decompression_bomb_is_refused_quickly_and_nothing_is_written(client, make, message):
     content = make()
     admin = await as_person(client, BOLTON_ADMIN)
@@ -104,7 +135,12 @@ async def test_a_decompression_bomb_is_refused_quickly_and_nothing_is_written(cl
     started = time.monotonic()
     result = await run_import(admin, "practices.xlsx", content)
     assert time.monotonic() - started < 5
-    assert result == {"created": 0, "updated": 0, "rowErrors": [], "errors": [{"field": "contentBase64", "message": message}]}
+    assert result == {
+        "created": 0,
+        "updated": 0,
+        "rowErrors": [],
+        "errors": [{"field": "contentBase64", "message": message}],
+    }
     assert await bolton_practices() == before and await owner_fetch("SELECT count(*) FROM audit_entry") == audit
 
 

@@ -34,10 +34,12 @@ async def everything_read(client, survey: str, readers: list[Caller]) -> str:
         )
         if exported.status_code == 200:
             book = load_workbook(io.BytesIO(exported.content))
-            seen.append([
-                [row for row in sheet.iter_rows(values_only=True) if row and row[0] != "Exported"]
-                for sheet in book.worksheets
-            ])
+            seen.append(
+                [
+                    [row for row in sheet.iter_rows(values_only=True) if row and row[0] != "Exported"]
+                    for sheet in book.worksheets
+                ]
+            )
         else:
             seen.append(exported.status_code)
     return json.dumps(seen, default=str, sort_keys=True)
@@ -48,14 +50,18 @@ async def test_no_reader_sees_any_change_caused_by_one_submission_while_a_survey
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         secretary = Caller(client, await token_for(ch.SECRETARY))
         survey = await open_survey(secretary, "07T", title="Open survey read as it fills")
-        assert (await secretary.data(PUBLISH, {"id": survey, "published": True}))["publishSurveyResults"]["errors"] == []
+        assert (await secretary.data(PUBLISH, {"id": survey, "published": True}))["publishSurveyResults"][
+            "errors"
+        ] == []
         member = Caller(client, await token_for(ch.REPRESENTATIVES[-1][0]))  # published: members read it too
         readers = [secretary, member]
         ids = await question_ids(secretary, survey)
         readings = [await everything_read(client, survey, readers)]
         submitted = ch.REPRESENTATIVES[:12]
         for number, (email, _, _) in enumerate(submitted):
-            given = answers(ids, engaged="AGREE" if number % 3 else "DISAGREE", channel="meetings", comments=f"Note {number}")
+            given = answers(
+                ids, engaged="AGREE" if number % 3 else "DISAGREE", channel="meetings", comments=f"Note {number}"
+            )
             assert (await submit_as(client, email, survey, given))["errors"] == []
             readings.append(await everything_read(client, survey, readers))
 
@@ -96,11 +102,11 @@ async def test_the_export_has_no_formula_cells_and_no_rare_combination_beside_ra
 
     raw = list(book["Responses"].iter_rows(values_only=True))
     start = next(i for i, row in enumerate(raw) if row[0] == "Response")
-    header, rows = raw[start], raw[start + 1:]
+    header, rows = raw[start], raw[start + 1 :]
     groups = [h for h in header[1:] if not str(h).startswith("Q")]
     combinations: dict[tuple, int] = {}
     for row in rows:
-        combinations[row[1:1 + len(groups)]] = combinations.get(row[1:1 + len(groups)], 0) + 1
+        combinations[row[1 : 1 + len(groups)]] = combinations.get(row[1 : 1 + len(groups)], 0) + 1
     assert min(combinations.values()) >= 5
     # The City of London's four are never singled out: locality is not a column (it withholds a group).
     assert "Locality" not in groups
@@ -117,12 +123,16 @@ async def earlier_sizes(email: str | None, survey_key, org_key) -> int:
                 orgs = await owner_fetch("SELECT DISTINCT org_id FROM membership WHERE person_id = $1", person)
                 officer = await owner_fetch(
                     "SELECT DISTINCT org_id FROM membership WHERE person_id = $1"
-                    " AND role IN ('ADMINISTRATOR', 'BOARD_SECRETARY')", person,
+                    " AND role IN ('ADMINISTRATOR', 'BOARD_SECRETARY')",
+                    person,
                 )
                 await conn.execute("SELECT set_config('app.person_id', $1, true)", str(person))
-                await conn.execute("SELECT set_config('app.org_ids', $1, true)", "{" + ",".join(str(r[0]) for r in orgs) + "}")
                 await conn.execute(
-                    "SELECT set_config('app.officer_org_ids', $1, true)", "{" + ",".join(str(r[0]) for r in officer) + "}"
+                    "SELECT set_config('app.org_ids', $1, true)", "{" + ",".join(str(r[0]) for r in orgs) + "}"
+                )
+                await conn.execute(
+                    "SELECT set_config('app.officer_org_ids', $1, true)",
+                    "{" + ",".join(str(r[0]) for r in officer) + "}",
                 )
             return await conn.fetchval("SELECT count(*) FROM survey_earlier_round_sizes($1, $2)", org_key, survey_key)
     finally:
@@ -136,12 +146,17 @@ async def test_earlier_rounds_sizes_reach_only_those_who_may_read_this_round_s_r
         first = await open_survey(secretary, "07T", title="Round one")
         ids = await question_ids(secretary, first)
         for email, _, _ in ch.REPRESENTATIVES[:6]:
-            assert (await submit_as(client, email, first, answers(ids, engaged="AGREE", channel="meetings")))["errors"] == []
+            assert (await submit_as(client, email, first, answers(ids, engaged="AGREE", channel="meetings")))[
+                "errors"
+            ] == []
         assert (await secretary.data(CLOSE, {"id": first}))["closeSurvey"]["errors"] == []
         copy = """mutation($id: ID!) { copySurveyAsNextRound(input: {surveyId: $id}) { survey { id } errors { message } } }"""
         second = (await secretary.data(copy, {"id": first}))["copySurveyAsNextRound"]["survey"]["id"]
-        assert (await secretary.data("""mutation($id: ID!) { openSurvey(input: {id: $id}) { errors { message } } }""",
-                                     {"id": second}))["openSurvey"]["errors"] == []
+        assert (
+            await secretary.data(
+                """mutation($id: ID!) { openSurvey(input: {id: $id}) { errors { message } } }""", {"id": second}
+            )
+        )["openSurvey"]["errors"] == []
     survey_key = decode(second)[1]
     org_key = (await owner_fetch("SELECT org_id FROM survey WHERE id = $1", survey_key))[0][0]
     assert await earlier_sizes(ch.SECRETARY, survey_key, org_key) > 1  # round one's counts, for the audit
@@ -174,8 +189,11 @@ async def test_only_the_survey_s_managers_are_told_why_something_is_withheld(cli
 
     helen = await as_person(client, BOLTON_SECRETARY)
     listed = await helen.data("""{ surveys(first: 100) { edges { node { id title } } } }""")
-    last = next(e["node"]["id"] for e in listed["surveys"]["edges"]
-                if e["node"]["title"] == "Member ownership and engagement 2025")
+    last = next(
+        e["node"]["id"]
+        for e in listed["surveys"]["edges"]
+        if e["node"]["title"] == "Member ownership and engagement 2025"
+    )
     # A member and the area team officer read the published round: the same figures, without the reasons.
     told = (await helen.data(RESULTS, {"id": last, "split": "LOCALITY"}))["node"]["results"]
     for email in ("fiona.clarke@demo.quorum.example", MANCHESTER_OFFICER):
@@ -197,11 +215,16 @@ async def test_a_round_waits_for_its_previous_round_to_close(app):
         first = await open_survey(secretary, "07T", title="Round still open")
         copy = """mutation($id: ID!) { copySurveyAsNextRound(input: {surveyId: $id}) { survey { id } errors { message } } }"""
         second = (await secretary.data(copy, {"id": first}))["copySurveyAsNextRound"]["survey"]["id"]
-        assert (await secretary.data("""mutation($id: ID!) { openSurvey(input: {id: $id}) { errors { message } } }""",
-                                     {"id": second}))["openSurvey"]["errors"] == []
+        assert (
+            await secretary.data(
+                """mutation($id: ID!) { openSurvey(input: {id: $id}) { errors { message } } }""", {"id": second}
+            )
+        )["openSurvey"]["errors"] == []
         ids = await question_ids(secretary, second)
         for email, _, _ in ch.REPRESENTATIVES[:6]:
-            assert (await submit_as(client, email, second, answers(ids, engaged="AGREE", channel="meetings")))["errors"] == []
+            assert (await submit_as(client, email, second, answers(ids, engaged="AGREE", channel="meetings")))[
+                "errors"
+            ] == []
         assert (await secretary.data(CLOSE, {"id": second}))["closeSurvey"]["errors"] == []
         waiting = (await secretary.data(RESULTS, {"id": second, "split": None}))["node"]["results"]
         assert waiting["provisional"] is True and all(q["overall"]["withheld"] for q in waiting["questions"])

@@ -12,7 +12,14 @@ from openpyxl import load_workbook
 from tests.support import Caller, token_for
 from tests.surveys import city_and_hackney as ch
 from tests.surveys.scenario import (
-    CLOSE, OPEN, RESULTS, answers, assert_tallies_match, open_survey, question_ids, submit_as,
+    CLOSE,
+    OPEN,
+    RESULTS,
+    answers,
+    assert_tallies_match,
+    open_survey,
+    question_ids,
+    submit_as,
 )
 
 TEXTS = """query($id: ID!, $group: String) { node(id: $id) { ... on Survey {
@@ -22,15 +29,23 @@ TEXTS = """query($id: ID!, $group: String) { node(id: $id) { ... on Survey {
 def given_by(ids: dict[str, str], number: int, email: str) -> list[dict]:
     leader = email in ch.LEADERS
     others_agreeing = ["ch.north3", "ch.north4", "ch.south2", "ch.south3", "ch.city0"]
-    engaged = ("STRONGLY_AGREE" if email.startswith("ch.north0") else "AGREE") if leader else (
-        "AGREE" if email.split("@")[0] in others_agreeing else "DISAGREE")
+    engaged = (
+        ("STRONGLY_AGREE" if email.startswith("ch.north0") else "AGREE")
+        if leader
+        else ("AGREE" if email.split("@")[0] in others_agreeing else "DISAGREE")
+    )
     other = email.split("@")[0] in ("ch.north7", "ch.south6")
     more = {"other_detail": "From the practice manager"} if other else {}
     return answers(
-        ids, engaged=engaged, channel="other" if other else "meetings", recommend=number % 11,
+        ids,
+        engaged=engaged,
+        channel="other" if other else "meetings",
+        recommend=number % 11,
         topics=["finance"] if number % 2 == 0 else ["quality", "access"],
-        views=["AGREE", "DISAGREE"] if leader else ["DISAGREE", "DISAGREE"], hours=number,
-        comments=f"Comment from respondent {number:02d}", **more,
+        views=["AGREE", "DISAGREE"] if leader else ["DISAGREE", "DISAGREE"],
+        hours=number,
+        comments=f"Comment from respondent {number:02d}",
+        **more,
     )
 
 
@@ -69,12 +84,19 @@ async def test_a_locality_of_four_is_withheld_and_so_is_the_next_smallest(client
     groups = {g["label"]: g for g in engaged["groups"]}
     assert set(groups) == {"City of London", "Hackney North", "Hackney South"}
     assert groups["City of London"] == {
-        "key": "City of London", "label": "City of London", "withheld": True, "respondents": None,
-        "agreePercent": None, "options": [], "statements": [], "withheldReason": "Fewer than 5 responded.",
+        "key": "City of London",
+        "label": "City of London",
+        "withheld": True,
+        "respondents": None,
+        "agreePercent": None,
+        "options": [],
+        "statements": [],
+        "withheldReason": "Fewer than 5 responded.",
     }
     assert groups["Hackney South"]["withheld"] is True  # 7 answered, but alone it would give the City away
     assert groups["Hackney South"]["withheldReason"] == (
-        "Withheld with City of London so that it cannot be worked out from the other groups.")
+        "Withheld with City of London so that it cannot be worked out from the other groups."
+    )
     assert "Locality: City of London: Fewer than 5 responded." in found["withheldReasons"]
     north = groups["Hackney North"]
     assert north["withheld"] is False and north["respondents"] == 8
@@ -85,7 +107,9 @@ async def test_a_locality_of_four_is_withheld_and_so_is_the_next_smallest(client
     assert overall["AGREE"] - north_counts["AGREE"] == 5  # the two groups together, not the City alone
     for key in ("views", "topics", "hours", "recommend"):  # the same decision for every option and statement
         assert {g["label"]: g["withheld"] for g in question(found, key)["groups"]} == {
-            "City of London": True, "Hackney South": True, "Hackney North": False,
+            "City of London": True,
+            "Hackney South": True,
+            "Hackney North": False,
         }
 
 
@@ -107,7 +131,9 @@ async def test_counts_percentages_means_and_medians(client, survey):
     found = await results(client, survey)
     topics = question(found, "topics")["overall"]
     assert {o["key"]: (o["count"], o["percent"]) for o in topics["options"]} == {
-        "finance": (10, 52.6), "quality": (9, 47.4), "access": (9, 47.4),
+        "finance": (10, 52.6),
+        "quality": (9, 47.4),
+        "access": (9, 47.4),
     }
     hours = question(found, "hours")["overall"]
     assert (hours["respondents"], hours["mean"], hours["median"]) == (19, 9.0, 9.0)
@@ -115,8 +141,16 @@ async def test_counts_percentages_means_and_medians(client, survey):
     assert recommend["respondents"] == 19 and sum(o["count"] for o in recommend["options"]) == 19
     # A branched question counts only those who saw it: two said they hear "somewhere else".
     assert question(found, "other_detail")["overall"] == {
-        "key": "ALL", "label": "Everyone", "withheld": True, "respondents": None, "mean": None, "median": None,
-        "agreePercent": None, "options": [], "statements": [], "withheldReason": "Fewer than 5 answered.",
+        "key": "ALL",
+        "label": "Everyone",
+        "withheld": True,
+        "respondents": None,
+        "mean": None,
+        "median": None,
+        "agreePercent": None,
+        "options": [],
+        "statements": [],
+        "withheldReason": "Fewer than 5 answered.",
     }
 
 
@@ -136,12 +170,18 @@ async def test_free_text_is_shown_for_everyone_and_for_published_leader_groups_o
     # Five leaders wrote: fewer than the free-text threshold of ten, so neither they nor the others (everyone
     # less the leaders) are shown apart.
     for group in ("LEADERS", "OTHERS"):
-        by_group = question((await secretary.data(TEXTS, {"id": survey, "group": group}))["node"]["results"], "comments")
+        by_group = question(
+            (await secretary.data(TEXTS, {"id": survey, "group": group}))["node"]["results"], "comments"
+        )
         assert by_group["textAnswers"] is None
     for group in ("City of London", "Hackney North", "UNDER_5000"):  # never beside a locality or list size
-        by_group = question((await secretary.data(TEXTS, {"id": survey, "group": group}))["node"]["results"], "comments")
+        by_group = question(
+            (await secretary.data(TEXTS, {"id": survey, "group": group}))["node"]["results"], "comments"
+        )
         assert by_group["textAnswers"] is None
-    two_answers = question((await secretary.data(TEXTS, {"id": survey, "group": None}))["node"]["results"], "other_detail")
+    two_answers = question(
+        (await secretary.data(TEXTS, {"id": survey, "group": None}))["node"]["results"], "other_detail"
+    )
     assert two_answers["textAnswers"] is None  # only two people saw it: under the threshold
 
 
@@ -172,30 +212,42 @@ async def test_the_next_round_is_compared_with_the_last(client, survey):
     assert engaged["overall"]["agreePercent"] == 100.0
     assert {g["key"]: g["respondents"] for g in engaged["groups"]} == {"LEADERS": 5, "OTHERS": 14}
     assert engaged["previousRound"]["surveyTitle"] == "Member engagement 2026"
-    assert engaged["previousRound"]["overall"] == {"withheld": False, "respondents": 19, "agreePercent": round(100 * 10 / 19, 1)}
-    assert {g["key"]: g["agreePercent"] for g in engaged["previousRound"]["groups"]} == {"LEADERS": 100.0, "OTHERS": 35.7}
+    assert engaged["previousRound"]["overall"] == {
+        "withheld": False,
+        "respondents": 19,
+        "agreePercent": round(100 * 10 / 19, 1),
+    }
+    assert {g["key"]: g["agreePercent"] for g in engaged["previousRound"]["groups"]} == {
+        "LEADERS": 100.0,
+        "OTHERS": 35.7,
+    }
 
 
 async def test_a_round_is_withheld_when_with_the_last_round_it_would_give_a_small_group_away(client, survey):
     # Hackney North's eight answer again and four of Hackney South: last round published Hackney North, so this
     # round's everyone less last round's Hackney North would be those four (were North's answers unchanged).
-    north_and_four = [r for r in ch.REPRESENTATIVES if "north" in r[0]] + [r for r in ch.REPRESENTATIVES if "south" in r[0]][:4]
+    north_and_four = [r for r in ch.REPRESENTATIVES if "north" in r[0]] + [
+        r for r in ch.REPRESENTATIVES if "south" in r[0]
+    ][:4]
     next_round = await next_round_answered_by(client, survey, "Member engagement 2028", north_and_four)
     found = await results(client, next_round, "LOCALITY")
     assert found["responseCount"] == 12
     engaged = question(found, "engaged")
     assert engaged["overall"]["withheld"] is True and all(g["withheld"] for g in engaged["groups"])
     assert engaged["overall"]["withheldReason"] == (
-        "Withheld: together with the previous round's results it would reveal a group of fewer than 5.")
+        "Withheld: together with the previous round's results it would reveal a group of fewer than 5."
+    )
 
 
 async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, survey):
     secretary = Caller(client, await token_for(ch.SECRETARY))
-    url = (await secretary.data('query($id: ID!) { node(id: $id) { ... on Survey { resultsExportUrl } } }', {"id": survey}))[
-        "node"]["resultsExportUrl"]
+    url = (
+        await secretary.data("query($id: ID!) { node(id: $id) { ... on Survey { resultsExportUrl } } }", {"id": survey})
+    )["node"]["resultsExportUrl"]
     response = await client.get(url, headers={"authorization": f"Bearer {secretary.token}"})
     assert response.status_code == 200 and response.headers["content-type"].startswith(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Summary", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Responses", "Codes"]
     q1 = {row[0]: row for row in book["Q1"].iter_rows(values_only=True) if row and row[0]}
@@ -209,7 +261,7 @@ async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, surve
 
     raw = list(book["Responses"].iter_rows(values_only=True))
     start = next(i for i, row in enumerate(raw) if row[0] == "Response")
-    header, rows = raw[start], raw[start + 1:]
+    header, rows = raw[start], raw[start + 1 :]
     assert len(rows) == 19 and header[0] == "Response"
     assert not any(str(h).startswith("Q8") or str(h).startswith("Q3") for h in header)  # free text stays on its sheet
     names = {email.split("@")[0].replace(".", " ").title() for email, _, _ in ch.REPRESENTATIVES}
@@ -218,15 +270,21 @@ async def test_the_xlsx_export_withholds_what_the_screen_withholds(client, surve
     for width in range(1, len(group_columns) + 1):
         combinations: dict[tuple, int] = {}
         for row in rows:
-            combinations[row[1:1 + width]] = combinations.get(row[1:1 + width], 0) + 1
+            combinations[row[1 : 1 + width]] = combinations.get(row[1 : 1 + width], 0) + 1
         assert min(combinations.values()) >= 5, "a combination of groups shown beside raw answers is rarer than 5"
     if "Locality" in group_columns:
         assert "City of London" not in {row[1 + group_columns.index("Locality")] for row in rows}
 
     engaged = header.index("Q1 I feel engaged with the work of the CCG.")
     codes = {row[1]: row[2] for row in book["Codes"].iter_rows(values_only=True) if row[0] == header[engaged]}
-    assert codes == {1: "Strongly agree", 2: "Agree", 3: "Neither agree nor disagree", 4: "Disagree",
-                     5: "Strongly disagree", 6: "Don't know"}
+    assert codes == {
+        1: "Strongly agree",
+        2: "Agree",
+        3: "Neither agree nor disagree",
+        4: "Disagree",
+        5: "Strongly disagree",
+        6: "Don't know",
+    }
     counted = [sum(1 for row in rows if row[engaged] == code) for code in codes]
     assert counted == list(q1["Everyone"][2:14:2])  # the raw responses add up to the published counts
 
@@ -237,7 +295,9 @@ async def test_a_closed_survey_takes_no_more_responses(client, survey):
     assert late["errors"] == [{"field": "surveyId", "message": "This survey has closed."}]
 
 
-async def test_results_of_a_settled_survey_are_kept_and_still_shown_only_to_those_who_may_read_them(client, monkeypatch):
+async def test_results_of_a_settled_survey_are_kept_and_still_shown_only_to_those_who_may_read_them(
+    client, monkeypatch
+):
     from datetime import timedelta
 
     from quorum import clock
@@ -253,8 +313,11 @@ async def test_results_of_a_settled_survey_are_kept_and_still_shown_only_to_thos
     monkeypatch.setattr(clock, "now", lambda: later)
 
     async def read(email: str) -> tuple[dict, int]:
-        response = await client.post("/graphql", json={"query": RESULTS, "variables": {"id": survey_id}},
-                                     headers={"authorization": f"Bearer {await token_for(email)}"})
+        response = await client.post(
+            "/graphql",
+            json={"query": RESULTS, "variables": {"id": survey_id}},
+            headers={"authorization": f"Bearer {await token_for(email)}"},
+        )
         return response.json()["data"]["node"], int(response.headers["x-quorum-sql-statements"])
 
     (first, computed), (again, kept) = await read(ch.SECRETARY), await read(ch.SECRETARY)

@@ -16,8 +16,13 @@ async def test_too_many_saves_get_429_and_keep_one_response(client, monkeypatch)
     await add_person(SECRETARY, "Lena Limits", "01D", "BOARD_SECRETARY")
     await add_person(RESPONDENT, "Dr Rita Respondent", "01D", "PRACTICE_REPRESENTATIVE", "P86009")
     secretary = await as_person(client, SECRETARY)
-    survey = await open_survey(secretary, "01D", anonymity="CONFIDENTIAL", audience={"roles": ["PRACTICE_REPRESENTATIVE"]})
-    body = {"query": SAVE, "variables": {"input": {"surveyId": survey, "answers": complete(await question_ids(secretary, survey))}}}
+    survey = await open_survey(
+        secretary, "01D", anonymity="CONFIDENTIAL", audience={"roles": ["PRACTICE_REPRESENTATIVE"]}
+    )
+    body = {
+        "query": SAVE,
+        "variables": {"input": {"surveyId": survey, "answers": complete(await question_ids(secretary, survey))}},
+    }
     headers = {"authorization": f"Bearer {(await as_person(client, RESPONDENT)).token}"}
     monkeypatch.setattr(limits, "SUBMISSIONS", limits.RateLimit(limit=2, per_seconds=60))
     replies = [await client.post("/graphql", json=body, headers=headers) for _ in range(3)]

@@ -9,7 +9,13 @@ import pytest
 from quorum.database import app_url, connect_kwargs
 from quorum.ids import decode, encode
 from tests.support import (
-    BOLTON_GP, BOLTON_SECRETARY, ISLINGTON_SECRETARY, MANCHESTER_OFFICER, Caller, as_person, assert_asked_to_sign_in,
+    BOLTON_GP,
+    BOLTON_SECRETARY,
+    ISLINGTON_SECRETARY,
+    MANCHESTER_OFFICER,
+    Caller,
+    as_person,
+    assert_asked_to_sign_in,
     owner_fetch,
 )
 from tests.surveys import city_and_hackney as ch
@@ -53,7 +59,9 @@ async def test_another_ccg_s_users_and_anonymous_callers_reach_nothing(client):
         if outsider.token is None:
             await assert_asked_to_sign_in(client, SAVE, {"input": {"surveyId": survey, "answers": complete(ids)}})
         else:
-            refused = (await outsider.data(SAVE, {"input": {"surveyId": survey, "answers": complete(ids)}}))["saveResponse"]
+            refused = (await outsider.data(SAVE, {"input": {"surveyId": survey, "answers": complete(ids)}}))[
+                "saveResponse"
+            ]
             assert refused["errors"] == [{"field": "surveyId", "message": "No such survey."}]
         question = await outsider.data("query($id: ID!) { node(id: $id) { id } }", {"id": ids["engaged"]})
         assert question["node"] is None
@@ -87,24 +95,33 @@ async def test_members_of_the_ccg_see_the_survey_but_not_its_unpublished_results
 
 async def test_an_area_team_sees_results_through_a_live_delegation_and_not_without_it(client):
     survey, _ = await bolton_survey(client)
-    janet = await as_person(client, MANCHESTER_OFFICER)  # sits on the joint committee holding a delegation covering Bolton
+    janet = await as_person(
+        client, MANCHESTER_OFFICER
+    )  # sits on the joint committee holding a delegation covering Bolton
     assert (await seen(janet, survey))["results"]["responseCount"] == 0  # open: counted in steps of five
     assert await export_status(client, janet, survey) == 200
     oliver = await as_person(client, LONDON_OFFICER)
     assert await seen(oliver, survey) is None
     # Revoke every live delegation covering Bolton (other tests may have added some), then put them back.
-    live = [r["id"] for r in await owner_fetch(
-        "SELECT id FROM delegation WHERE revoked_at IS NULL"
-        " AND (SELECT id FROM organisation WHERE ods_code = '00T') = ANY (scope_ccg_ids)"
-    )]
+    live = [
+        r["id"]
+        for r in await owner_fetch(
+            "SELECT id FROM delegation WHERE revoked_at IS NULL"
+            " AND (SELECT id FROM organisation WHERE ods_code = '00T') = ANY (scope_ccg_ids)"
+        )
+    ]
     try:
-        await owner_fetch("UPDATE delegation SET revoked_at = now(), revoked_by = recorded_by, revocation_reason = 'test'"
-                          " WHERE id = ANY($1::uuid[])", live)
+        await owner_fetch(
+            "UPDATE delegation SET revoked_at = now(), revoked_by = recorded_by, revocation_reason = 'test'"
+            " WHERE id = ANY($1::uuid[])",
+            live,
+        )
         assert await seen(janet, survey) is None
         assert await export_status(client, janet, survey) == 404
     finally:
         await owner_fetch(
-            "UPDATE delegation SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL WHERE id = ANY($1::uuid[])", live
+            "UPDATE delegation SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL WHERE id = ANY($1::uuid[])",
+            live,
         )
 
 
@@ -129,7 +146,9 @@ async def test_an_area_team_reads_a_published_report_of_its_own_ccgs_only(client
 
     published = (await secretary.data(PUBLISH, {"id": survey, "published": True}))["publishSurveyResults"]
     assert published == {"survey": {"resultsPublished": True}, "errors": []}
-    assert (await seen(oliver, survey))["results"]["responseCount"] == 5  # six sent, counted in steps of five while open
+    assert (await seen(oliver, survey))["results"][
+        "responseCount"
+    ] == 5  # six sent, counted in steps of five while open
     assert await export_status(client, oliver, survey) == 200
     assert (await seen(representative, survey))["results"]["responseCount"] == 5
     assert await seen(janet, survey) is None and await seen(islington, survey) is None
@@ -140,21 +159,29 @@ async def test_an_area_team_reads_a_published_report_of_its_own_ccgs_only(client
 
 
 SURVEY_TABLES = [
-    "survey", "survey_section", "survey_question", "survey_response", "survey_answer", "survey_respondent",
-    "survey_participation", "survey_tally",
+    "survey",
+    "survey_section",
+    "survey_question",
+    "survey_response",
+    "survey_answer",
+    "survey_respondent",
+    "survey_participation",
+    "survey_tally",
 ]
 
 
 async def test_every_survey_table_has_forced_row_level_security_and_the_app_cannot_write_tallies():
     rows = await owner_fetch(
-        "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1::text[])", SURVEY_TABLES
+        "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1::text[])",
+        SURVEY_TABLES,
     )
     assert {r["relname"]: (r["relrowsecurity"], r["relforcerowsecurity"]) for r in rows} == {
         t: (True, True) for t in SURVEY_TABLES
     }
     privileges = await owner_fetch(
         "SELECT table_name, privilege_type FROM information_schema.role_table_grants"
-        " WHERE grantee = 'quorum_app' AND table_name = ANY($1::text[])", ["survey_participation", "survey_tally"],
+        " WHERE grantee = 'quorum_app' AND table_name = ANY($1::text[])",
+        ["survey_participation", "survey_tally"],
     )
     assert {(r["table_name"], r["privilege_type"]) for r in privileges} == {("survey_tally", "SELECT")}
 

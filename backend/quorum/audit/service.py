@@ -12,7 +12,6 @@ from sqlmodel import SQLModel
 from quorum.access import Access
 from quorum.database import Db
 
-
 # Plain SQL: the ORM would ask for the new id back (RETURNING), which the read
 # policy may not allow the writer to see.
 _INSERT = text(
@@ -54,7 +53,12 @@ async def record_removal(db: Db, access: Access, action: str, entity: SQLModel, 
     await db.execute(
         _INSERT,
         {
-            "org_id": org_id, "actor": access.person_id, "action": action, "entity_type": type(entity).__name__,
-            "entity_id": getattr(entity, "id", None), "before": json.dumps(snapshot(entity)), "after": None,
+            "org_id": org_id,
+            "actor": access.person_id,
+            "action": action,
+            "entity_type": type(entity).__name__,
+            "entity_id": getattr(entity, "id", None),
+            "before": json.dumps(snapshot(entity)),
+            "after": None,
         },
     )

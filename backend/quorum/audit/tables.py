@@ -14,9 +14,7 @@ class AuditEntry(SQLModel, table=True):
 
     __tablename__ = "audit_entry"
 
-    id: int | None = Field(
-        default=None, sa_column=Column(BigInteger, Identity(always=True), primary_key=True)
-    )
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(always=True), primary_key=True))
     org_id: uuid.UUID | None = Field(default=None, foreign_key="organisation.id")
     at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())

@@ -16,8 +16,16 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access, Role
 from quorum.ballots.tables import (
-    Ballot, BallotElector, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotSettings, BallotTally,
-    BallotVote, BallotVoteChoice,
+    Ballot,
+    BallotElector,
+    BallotOption,
+    BallotParticipation,
+    BallotProxy,
+    BallotQuestion,
+    BallotSettings,
+    BallotTally,
+    BallotVote,
+    BallotVoteChoice,
 )
 
 
@@ -46,9 +54,7 @@ def visible_proxies(access: Access) -> SelectOfScalar[BallotProxy]:
 
 
 def visible_participations(access: Access) -> SelectOfScalar[BallotParticipation]:
-    return select(BallotParticipation).where(
-        col(BallotParticipation.org_id).in_(access.org_ids)
-    )
+    return select(BallotParticipation).where(col(BallotParticipation.org_id).in_(access.org_ids))
 
 
 def visible_votes(access: Access) -> SelectOfScalar[BallotVote]:
@@ -76,7 +82,8 @@ def can_manage(access: Access, org_id: uuid.UUID) -> bool:
 def represented_practices(access: Access, org_id: uuid.UUID) -> frozenset[uuid.UUID]:
     """The CCG's practices the caller is a nominated representative of (and so votes for)."""
     return frozenset(
-        g.practice_id for g in access.grants
+        g.practice_id
+        for g in access.grants
         if g.org_id == org_id and g.role == Role.PRACTICE_REPRESENTATIVE and g.practice_id
     )
 
@@ -92,7 +99,8 @@ def held_proxies(access: Access, ballot_ids: list[uuid.UUID]) -> SelectOfScalar[
     if access.person_id is None:
         return visible_proxies(access).where(false())
     return visible_proxies(access).where(
-        col(BallotProxy.ballot_id).in_(ballot_ids), col(BallotProxy.revoked_at).is_(None),
+        col(BallotProxy.ballot_id).in_(ballot_ids),
+        col(BallotProxy.revoked_at).is_(None),
         BallotProxy.proxy_person_id == access.person_id,
     )
 

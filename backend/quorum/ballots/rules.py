@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from quorum.ballots.tables import Majority, OptionKind, QuestionKind, TurnoutBasis, Weighting, VotingRules
+from quorum.ballots.tables import Majority, OptionKind, QuestionKind, TurnoutBasis, VotingRules, Weighting
 
 
 class Outcome(str, enum.Enum):
@@ -39,17 +39,24 @@ class Rules:
     @classmethod
     def of(cls, stored: VotingRules) -> Rules:
         return cls(
-            Weighting(stored.weighting), TurnoutBasis(stored.turnout_basis), percent(stored.turnout_threshold),
-            Majority(stored.majority), None if stored.majority_share is None else percent(stored.majority_share),
+            Weighting(stored.weighting),
+            TurnoutBasis(stored.turnout_basis),
+            percent(stored.turnout_threshold),
+            Majority(stored.majority),
+            None if stored.majority_share is None else percent(stored.majority_share),
         )
 
     @property
     def needed(self) -> Fraction:
-        return {Majority.SIMPLE: Fraction(1, 2), Majority.TWO_THIRDS: Fraction(2, 3)}.get(self.majority) or self.majority_share
+        return {Majority.SIMPLE: Fraction(1, 2), Majority.TWO_THIRDS: Fraction(2, 3)}.get(
+            self.majority
+        ) or self.majority_share
 
     def in_words(self) -> list[str]:
-        votes = "One practice, one vote." if self.weighting == Weighting.EQUAL else (
-            "Each practice's vote is weighted by its registered list size."
+        votes = (
+            "One practice, one vote."
+            if self.weighting == Weighting.EQUAL
+            else ("Each practice's vote is weighted by its registered list size.")
         )
         threshold = as_percent(self.turnout_threshold)
         turnout = (
@@ -60,7 +67,8 @@ class Rules:
         majority = {
             Majority.SIMPLE: "A question is carried by a simple majority: more for than against.",
             Majority.TWO_THIRDS: "A question is carried by at least two-thirds of the votes cast for or against.",
-            Majority.STATED_SHARE: f"A question is carried by at least {as_percent(self.needed)} of the votes cast for or against.",
+            Majority.STATED_SHARE: f"A question is carried by at least {as_percent(self.needed)} of the votes "
+            f"cast for or against.",
         }[self.majority]
         return [votes, turnout, majority, "Abstentions count towards turnout, not towards the majority."]
 
@@ -150,7 +158,9 @@ def decide_question(rules: Rules, turnout: Turnout, totals: list[OptionTotal]) -
     if not turnout.met:
         return QuestionResult(QuestionKind.FOR_AGAINST, Outcome.NOT_VALID, options, _not_valid(turnout))
     if decisive == 0:
-        return QuestionResult(QuestionKind.FOR_AGAINST, Outcome.NOT_CARRIED, options, "Not carried: no votes were cast for or against.")
+        return QuestionResult(
+            QuestionKind.FOR_AGAINST, Outcome.NOT_CARRIED, options, "Not carried: no votes were cast for or against."
+        )
     share = Fraction(cast_for, decisive)
     tally = f"{cast_for:,} for, {against:,} against ({unit})"
     if rules.majority == Majority.SIMPLE:
@@ -163,7 +173,9 @@ def decide_question(rules: Rules, turnout: Turnout, totals: list[OptionTotal]) -
         needed = "two-thirds" if rules.majority == Majority.TWO_THIRDS else f"{as_percent(rules.needed)}"
     verdict = "Carried" if carried else "Not carried"
     summary = f"{verdict}: {tally}; {as_percent(share)} for, {needed} needed."
-    return QuestionResult(QuestionKind.FOR_AGAINST, Outcome.CARRIED if carried else Outcome.NOT_CARRIED, options, summary)
+    return QuestionResult(
+        QuestionKind.FOR_AGAINST, Outcome.CARRIED if carried else Outcome.NOT_CARRIED, options, summary
+    )
 
 
 def decide_election(rules: Rules, turnout: Turnout, seats: int, totals: list[OptionTotal]) -> QuestionResult:
@@ -184,8 +196,10 @@ def decide_election(rules: Rules, turnout: Turnout, seats: int, totals: list[Opt
                 tied.add(t.option_id)
     options = tuple(
         OptionResult(
-            t, Fraction(t.count.measure(rules.weighting), voters) if voters else None,
-            elected=t.option_id in elected, tied=t.option_id in tied,
+            t,
+            Fraction(t.count.measure(rules.weighting), voters) if voters else None,
+            elected=t.option_id in elected,
+            tied=t.option_id in tied,
         )
         for t in totals
     )
@@ -198,7 +212,9 @@ def decide_election(rules: Rules, turnout: Turnout, seats: int, totals: list[Opt
     if tied:
         open_seats = seats - len(elected)
         seat_words = "the last seat" if open_seats == 1 else f"the last {open_seats} seats"
-        parts.append(f"Tied for {seat_words}: " + ", ".join(names[c] for c in _ranked(candidates, scores) if c in tied) + ".")
+        parts.append(
+            f"Tied for {seat_words}: " + ", ".join(names[c] for c in _ranked(candidates, scores) if c in tied) + "."
+        )
         outcome = Outcome.TIED
     else:
         outcome = Outcome.ELECTED if elected else Outcome.NONE_ELECTED
@@ -216,5 +232,6 @@ def _ranked(candidates: list[OptionTotal], scores: dict[uuid.UUID, int]) -> list
 def _not_valid(turnout: Turnout) -> str:
     return (
         f"Not valid: turnout was {as_percent(turnout.share)}, below the {as_percent(turnout.threshold)} needed."
-        if turnout.voted.practices else "Not valid: no practice voted."
+        if turnout.voted.practices
+        else "Not valid: no practice voted."
     )

@@ -15,11 +15,17 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.ballots.policy import can_manage, is_member, visible_ballots
 from quorum.ballots.tables import (
-    Ballot, BallotOption, BallotQuestion, BallotSettings, BallotTally, OptionKind, QuestionKind,
+    Ballot,
+    BallotOption,
+    BallotQuestion,
+    BallotSettings,
+    BallotTally,
+    OptionKind,
+    QuestionKind,
 )
 from quorum.database import Db
-from quorum.files import service as files
 from quorum.errors import InputErrors, UserError, input_error
+from quorum.files import service as files
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
 from quorum.people.tables import Person
@@ -66,7 +72,10 @@ async def managed_ballot(db: Db, access: Access, ballot_id: uuid.UUID, field: st
 async def questions_of(db: Db, ballot: Ballot) -> list[tuple[BallotQuestion, list[BallotOption]]]:
     rows = await db.all(
         select(BallotQuestion, BallotOption)
-        .join(BallotOption, (BallotOption.org_id == BallotQuestion.org_id) & (BallotOption.question_id == BallotQuestion.id))
+        .join(
+            BallotOption,
+            (BallotOption.org_id == BallotQuestion.org_id) & (BallotOption.question_id == BallotQuestion.id),
+        )
         .where(BallotQuestion.org_id == ballot.org_id, BallotQuestion.ballot_id == ballot.id)
         .order_by(BallotQuestion.position, BallotOption.position)
     )
@@ -102,6 +111,7 @@ def question_errors(questions: list[QuestionDraft]) -> list[UserError]:
         return [UserError(field="questions", message=f"A ballot has at most {MAX_QUESTIONS} questions.")]
     errors = []
     for number, question in enumerate(questions, start=1):
+
         def problem(message: str) -> None:
             errors.append(UserError(field="questions", message=f"Question {number}: {message}"))
 
@@ -140,9 +150,12 @@ async def create_ballot(
     settings = await db.first(select(BallotSettings).where(BallotSettings.org_id == org_id))
     errors: list[UserError] = []
     if settings is None:
-        errors.append(UserError(
-            field=None, message=f"Set {organisation.name}'s voting rules from its constitution before creating a ballot.",
-        ))
+        errors.append(
+            UserError(
+                field=None,
+                message=f"Set {organisation.name}'s voting rules from its constitution before creating a ballot.",
+            )
+        )
     if not title.strip() or len(title) > 200:
         errors.append(UserError(field="title", message="Enter the ballot's title (200 characters or fewer)."))
     if len(description) > 10_000:
@@ -157,28 +170,57 @@ async def create_ballot(
     if errors:
         raise InputErrors(*errors)
     stored = document and await files.store(
-        db, access, org_id=org_id, field="document", filename=document[0], content_base64=document[1],
+        db,
+        access,
+        org_id=org_id,
+        field="document",
+        filename=document[0],
+        content_base64=document[1],
         allowed=(files.PDF, files.WORD),
     )
     ballot = Ballot(
-        org_id=org_id, title=title.strip(), description=description.strip(), document_file_id=stored and stored.id,
-        secret=secret, opens_at=opens_at, closes_at=closes_at, weighting=settings.weighting,
-        turnout_basis=settings.turnout_basis, turnout_threshold=settings.turnout_threshold, majority=settings.majority,
-        majority_share=settings.majority_share, votes_may_change=settings.votes_may_change and not secret,
+        org_id=org_id,
+        title=title.strip(),
+        description=description.strip(),
+        document_file_id=stored and stored.id,
+        secret=secret,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        weighting=settings.weighting,
+        turnout_basis=settings.turnout_basis,
+        turnout_threshold=settings.turnout_threshold,
+        majority=settings.majority,
+        majority_share=settings.majority_share,
+        votes_may_change=settings.votes_may_change and not secret,
         created_by=access.person_id,
     )
     await db.add(ballot)
     for position, draft in enumerate(questions, start=1):
         question = BallotQuestion(
-            org_id=org_id, ballot_id=ballot.id, position=position, kind=draft.kind, text=draft.text.strip(), seats=draft.seats,
+            org_id=org_id,
+            ballot_id=ballot.id,
+            position=position,
+            kind=draft.kind,
+            text=draft.text.strip(),
+            seats=draft.seats,
         )
         await db.add(question, refresh=False)
-        choices = FOR_AGAINST_OPTIONS if draft.kind == QuestionKind.FOR_AGAINST else [
-            *((OptionKind.CANDIDATE, name.strip()) for name in draft.candidates), (OptionKind.ABSTAIN, "Abstain"),
-        ]
+        choices = (
+            FOR_AGAINST_OPTIONS
+            if draft.kind == QuestionKind.FOR_AGAINST
+            else [
+                *((OptionKind.CANDIDATE, name.strip()) for name in draft.candidates),
+                (OptionKind.ABSTAIN, "Abstain"),
+            ]
+        )
         for number, (kind, label) in enumerate(choices, start=1):
             option = BallotOption(
-                org_id=org_id, ballot_id=ballot.id, question_id=question.id, position=number, kind=kind, label=label,
+                org_id=org_id,
+                ballot_id=ballot.id,
+                question_id=question.id,
+                position=number,
+                kind=kind,
+                label=label,
             )
             await db.add(option, refresh=False)
             if secret:

@@ -25,7 +25,11 @@ async def settings_of(db: Db, access: Access, org_id: uuid.UUID) -> BallotSettin
 
 
 def percent_value(field: str, value: float, low: Decimal, high: Decimal, words: str) -> Decimal:
-    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if math.isfinite(value) and abs(value) < 1000 else None
+    amount = (
+        Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if math.isfinite(value) and abs(value) < 1000
+        else None
+    )
     if amount is None or not low <= amount <= high:
         raise input_error(field, f"{words} must be from {low:g}% to {high:g}%.")
     return amount
@@ -52,7 +56,9 @@ async def set_settings(
         errors += e.errors
     if majority == Majority.STATED_SHARE:
         if majority_share is None:
-            errors.append(UserError(field="majorityPercent", message="State the share of votes that carries a question."))
+            errors.append(
+                UserError(field="majorityPercent", message="State the share of votes that carries a question.")
+            )
         else:
             try:
                 share = percent_value("majorityPercent", majority_share, Decimal("50.01"), Decimal(100), "The majority")

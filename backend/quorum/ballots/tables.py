@@ -98,7 +98,8 @@ class BallotOption(SQLModel, table=True):
     __tablename__ = "ballot_option"
     __table_args__ = (
         ForeignKeyConstraint(
-            ["org_id", "ballot_id", "question_id"], ["ballot_question.org_id", "ballot_question.ballot_id", "ballot_question.id"]
+            ["org_id", "ballot_id", "question_id"],
+            ["ballot_question.org_id", "ballot_question.ballot_id", "ballot_question.id"],
         ),
     )
 
@@ -181,7 +182,8 @@ class BallotVote(SQLModel, table=True):
             ["ballot_participation.org_id", "ballot_participation.ballot_id", "ballot_participation.practice_id"],
         ),
         ForeignKeyConstraint(
-            ["org_id", "ballot_id", "question_id"], ["ballot_question.org_id", "ballot_question.ballot_id", "ballot_question.id"]
+            ["org_id", "ballot_id", "question_id"],
+            ["ballot_question.org_id", "ballot_question.ballot_id", "ballot_question.id"],
         ),
     )
 

@@ -28,7 +28,14 @@ from quorum.ballots import policy, proxies, service
 from quorum.ballots.proxies import VotingRight
 from quorum.ballots.service import BallotStatus, when
 from quorum.ballots.tables import (
-    Ballot, BallotElector, BallotOption, BallotParticipation, BallotQuestion, BallotVoteChoice, OptionKind, QuestionKind,
+    Ballot,
+    BallotElector,
+    BallotOption,
+    BallotParticipation,
+    BallotQuestion,
+    BallotVoteChoice,
+    OptionKind,
+    QuestionKind,
 )
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
@@ -61,12 +68,14 @@ Paper = dict[uuid.UUID, frozenset[uuid.UUID]]  # question -> chosen options
 # Queued for the add_secret_paper trigger (migration 0005), which adds it to the totals at the commit.
 # It names only options: the trigger pairs papers with participations by their order.
 _SECRET_PAPER = text(
-    "SELECT set_config('app.secret_papers', (coalesce(nullif(current_setting('app.secret_papers', true), ''), '[]')::jsonb"
+    "SELECT set_config('app.secret_papers', (coalesce(nullif(current_setting('app.secret_papers', true), ''), "
+    "'[]')::jsonb"
     " || jsonb_build_array(to_jsonb(CAST(:chosen AS text[]))))::text, true)"
 )
 _NAMED_CHOICES = text(
     "INSERT INTO ballot_vote_choice (org_id, ballot_id, question_id, practice_id, option_id)"
-    " SELECT :org_id, :ballot_id, q, :practice_id, o FROM unnest(CAST(:questions AS uuid[]), CAST(:options AS uuid[])) AS c (q, o)"
+    " SELECT :org_id, :ballot_id, q, :practice_id, o FROM unnest(CAST(:questions AS uuid[]), CAST(:options AS "
+    "uuid[])) AS c (q, o)"
 )
 _NAMED_ANSWERS = text(
     "WITH answered AS (INSERT INTO ballot_vote (org_id, ballot_id, question_id, practice_id)"
@@ -107,22 +116,35 @@ async def cast_vote(
     found = await db.first(
         select(BallotElector, Practice)
         .join(Practice, (Practice.org_id == BallotElector.org_id) & (Practice.id == BallotElector.practice_id))
-        .where(BallotElector.org_id == ballot.org_id, BallotElector.ballot_id == ballot.id,
-               BallotElector.practice_id == right.practice_id)
+        .where(
+            BallotElector.org_id == ballot.org_id,
+            BallotElector.ballot_id == ballot.id,
+            BallotElector.practice_id == right.practice_id,
+        )
     )
     if found is None:
-        practice = await db.first(select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == right.practice_id))
-        raise input_error("practiceId", f"{practice.name} joined the CCG after this ballot opened and has no vote in it.")
+        practice = await db.first(
+            select(Practice).where(Practice.org_id == ballot.org_id, Practice.id == right.practice_id)
+        )
+        raise input_error(
+            "practiceId", f"{practice.name} joined the CCG after this ballot opened and has no vote in it."
+        )
     _, practice = found
     participation = BallotParticipation(
-        org_id=ballot.org_id, ballot_id=ballot.id, practice_id=right.practice_id, cast_by=access.person_id,
-        proxy_id=right.proxy and right.proxy.id, submission_key=submission_key and submission_key.strip(),
+        org_id=ballot.org_id,
+        ballot_id=ballot.id,
+        practice_id=right.practice_id,
+        cast_by=access.person_id,
+        proxy_id=right.proxy and right.proxy.id,
+        submission_key=submission_key and submission_key.strip(),
         recorded_at=clock.now(),
     )
     if await _gate(db, participation):
         await _write_paper(db, ballot, participation, paper)
         await record(db, access, "ballot.vote", participation, org_id=ballot.org_id)
-        return CastVote(VoteOutcome.RECORDED, f"The vote for {practice.name} has been recorded.", ballot, practice, participation)
+        return CastVote(
+            VoteOutcome.RECORDED, f"The vote for {practice.name} has been recorded.", ballot, practice, participation
+        )
     return await _again(db, access, ballot, practice, participation, paper)
 
 
@@ -131,12 +153,16 @@ def _check_open(ballot: Ballot) -> None:
     if current == BallotStatus.SCHEDULED:
         raise input_error("ballotId", f"Voting has not started: the ballot opens at {when(ballot.opens_at)}.")
     if current == BallotStatus.CLOSED:
-        raise input_error("ballotId", f"The ballot closed at {when(service.closed_at(ballot))}; votes can no longer be cast.")
+        raise input_error(
+            "ballotId", f"The ballot closed at {when(service.closed_at(ballot))}; votes can no longer be cast."
+        )
 
 
 def _choose_right(rights: list[VotingRight], practice_id: uuid.UUID | None) -> VotingRight:
     if not rights:
-        raise input_error(None, "Only a member practice's nominated representative, or its proxy, can vote in this ballot.")
+        raise input_error(
+            None, "Only a member practice's nominated representative, or its proxy, can vote in this ballot."
+        )
     if practice_id is None:
         if len(rights) > 1:
             raise input_error("practiceId", "You can vote for more than one practice here: choose which.")
@@ -159,21 +185,29 @@ def _check_answers(questions: list[tuple[BallotQuestion, list[BallotOption]]], a
     for number, (question, _) in enumerate(questions, start=1):
         chosen = given.pop(question.id, None)
         if chosen is None:
-            errors.append(UserError(field="answers", message=f"Question {number} has no answer; choose Abstain to abstain."))
+            errors.append(
+                UserError(field="answers", message=f"Question {number} has no answer; choose Abstain to abstain.")
+            )
             continue
         if any(o not in options for o in chosen):
             errors.append(UserError(field="answers", message=f"Question {number}: that option is not in this ballot."))
             continue
         if any(options[o][0].id != question.id for o in chosen):
-            errors.append(UserError(field="answers", message=f"Question {number}: that option belongs to another question."))
+            errors.append(
+                UserError(field="answers", message=f"Question {number}: that option belongs to another question.")
+            )
             continue
         kinds = [options[o][1].kind for o in chosen]
         if len(set(chosen)) != len(chosen):
             errors.append(UserError(field="answers", message=f"Question {number}: choose each option once."))
         elif question.kind == QuestionKind.FOR_AGAINST and len(chosen) != 1:
-            errors.append(UserError(field="answers", message=f"Question {number}: choose one of for, against or abstain."))
+            errors.append(
+                UserError(field="answers", message=f"Question {number}: choose one of for, against or abstain.")
+            )
         elif OptionKind.ABSTAIN in kinds and len(chosen) > 1:
-            errors.append(UserError(field="answers", message=f"Question {number}: abstain on its own, or choose candidates."))
+            errors.append(
+                UserError(field="answers", message=f"Question {number}: abstain on its own, or choose candidates.")
+            )
         elif not 1 <= len(chosen) <= question.seats:
             most = "one candidate" if question.seats == 1 else f"up to {question.seats} candidates"
             errors.append(UserError(field="answers", message=f"Question {number}: choose {most}, or abstain."))
@@ -190,7 +224,9 @@ async def _lock_open_ballot(db: Db, ballot: Ballot) -> Ballot:
     """Hold the ballot's lock shared, so a secretary closing it waits for votes in flight; then look again."""
     await db.execute(text("SELECT pg_advisory_xact_lock_shared(ballot_lock_key(:id))"), {"id": ballot.id})
     locked = await db.first(
-        select(Ballot).where(Ballot.org_id == ballot.org_id, Ballot.id == ballot.id).execution_options(populate_existing=True)
+        select(Ballot)
+        .where(Ballot.org_id == ballot.org_id, Ballot.id == ballot.id)
+        .execution_options(populate_existing=True)
     )
     _check_open(locked)
     return locked
@@ -200,7 +236,8 @@ async def _gate(db: Db, participation: BallotParticipation) -> bool:
     """True for the one submission that records the practice's vote."""
     values = participation.model_dump(exclude={"changed_at"})
     inserted = await db.scalar(
-        insert(BallotParticipation).values(**values)
+        insert(BallotParticipation)
+        .values(**values)
         .on_conflict_do_nothing(index_elements=["org_id", "ballot_id", "practice_id"])
         .returning(BallotParticipation.practice_id)
     )
@@ -214,9 +251,15 @@ async def _write_paper(db: Db, ballot: Ballot, participation: BallotParticipatio
         await db.execute(_SECRET_PAPER, {"chosen": chosen})
         return
     pairs = [(q, o) for q, options in paper.items() for o in options]
-    await db.execute(_NAMED_ANSWERS, {
-        **keys, "answered": list(paper), "questions": [q for q, _ in pairs], "options": [o for _, o in pairs],
-    })
+    await db.execute(
+        _NAMED_ANSWERS,
+        {
+            **keys,
+            "answered": list(paper),
+            "questions": [q for q, _ in pairs],
+            "options": [o for _, o in pairs],
+        },
+    )
 
 
 async def _again(
@@ -224,10 +267,14 @@ async def _again(
 ) -> CastVote:
     """The practice has voted before: a retry, a change, or a second representative too late."""
     existing = await db.first(
-        select(BallotParticipation).where(
-            BallotParticipation.org_id == ballot.org_id, BallotParticipation.ballot_id == ballot.id,
+        select(BallotParticipation)
+        .where(
+            BallotParticipation.org_id == ballot.org_id,
+            BallotParticipation.ballot_id == ballot.id,
             BallotParticipation.practice_id == attempt.practice_id,
-        ).with_for_update().execution_options(populate_existing=True)
+        )
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     at = when(existing.changed_at or existing.recorded_at)
     same_key = attempt.submission_key is not None and attempt.submission_key == existing.submission_key
@@ -236,7 +283,11 @@ async def _again(
         return CastVote(VoteOutcome.ALREADY_RECORDED, message, ballot, practice, existing)
     if not ballot.votes_may_change:
         by = await service.person_name(db, existing.cast_by)
-        reason = "votes in a secret ballot cannot be changed" if ballot.secret else "this ballot does not allow votes to be changed"
+        reason = (
+            "votes in a secret ballot cannot be changed"
+            if ballot.secret
+            else "this ballot does not allow votes to be changed"
+        )
         raise input_error(None, f"{practice.name}'s vote was already recorded at {at} by {by}; {reason}.")
     before = snapshot(existing)
     keys = {"org_id": ballot.org_id, "ballot_id": ballot.id, "practice_id": existing.practice_id}
@@ -251,10 +302,13 @@ async def _again(
 
 
 async def _paper_of(db: Db, ballot: Ballot, practice_id: uuid.UUID) -> Paper:
-    rows = await db.all(select(BallotVoteChoice).where(
-        BallotVoteChoice.org_id == ballot.org_id, BallotVoteChoice.ballot_id == ballot.id,
-        BallotVoteChoice.practice_id == practice_id,
-    ))
+    rows = await db.all(
+        select(BallotVoteChoice).where(
+            BallotVoteChoice.org_id == ballot.org_id,
+            BallotVoteChoice.ballot_id == ballot.id,
+            BallotVoteChoice.practice_id == practice_id,
+        )
+    )
     paper: dict[uuid.UUID, set[uuid.UUID]] = {}
     for row in rows:
         paper.setdefault(row.question_id, set()).add(row.option_id)

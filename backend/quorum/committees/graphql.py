@@ -8,22 +8,32 @@ import strawberry
 from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
-from quorum import clock
+from quorum import clock, ids
 from quorum.committees import policy, service
 from quorum.committees.quorum import PresentMember, QuorumRule, category_words, evaluate, fraction_words, seat_title
 from quorum.committees.tables import (
-    CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
+    CoCommissioningLevel,
+    Committee,
+    CommitteeKind,
+    CommitteeParty,
+    MemberCategory,
+    Office,
+    Seat,
+    SeatRole,
 )
-from quorum.files.graphql import StoredFileType, stored_file
-from quorum import ids
-from quorum.graphql.context import Context, Info
 from quorum.errors import InputErrors
+from quorum.files.graphql import StoredFileType, stored_file
+from quorum.graphql.context import Context, Info
 from quorum.graphql.errors import UserError
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import (
-    OrganisationNode, PracticeNode, optional_id, organisations_by_id, practices_by_id,
+    OrganisationNode,
+    PracticeNode,
+    optional_id,
+    organisations_by_id,
+    practices_by_id,
 )
 from quorum.people.graphql import PersonNode, people_by_id
 
@@ -107,7 +117,8 @@ class QuorumRuleType:
             office_groups=[QuorumOffices(count=o.count, offices=list(o.offices)) for o in rule.offices],
             chair_or_vice_chair=rule.chair_or_vice_chair,
             clinical_majority=rule.clinical_majority,
-            fraction=rule.fraction and QuorumFraction(
+            fraction=rule.fraction
+            and QuorumFraction(
                 numerator=rule.fraction[0], denominator=rule.fraction[1], in_words=fraction_words(rule.fraction)
             ),
             in_words=rule.in_words(),
@@ -139,8 +150,13 @@ class CommitteeNode(Node):
     @classmethod
     def from_row(cls, row: Committee) -> CommitteeNode:
         return cls(
-            id=ids.encode("Committee", row.id), kind=row.kind, name=row.name, terms_summary=row.terms_summary,
-            is_joint=row.is_joint, co_commissioning_level=row.co_commissioning_level, row=row,
+            id=ids.encode("Committee", row.id),
+            kind=row.kind,
+            name=row.name,
+            terms_summary=row.terms_summary,
+            is_joint=row.is_joint,
+            co_commissioning_level=row.co_commissioning_level,
+            row=row,
         )
 
     @strawberry.field(description="The organisation hosting the committee (null when not visible to the viewer).")
@@ -216,7 +232,9 @@ class CommitteeNode(Node):
 
         result = evaluate(
             QuorumRule.from_data(self.row.quorum_rule),
-            [holder(s) for s in seated if s.id in seat_ids], names, [holder(s) for s in seated],
+            [holder(s) for s in seated if s.id in seat_ids],
+            names,
+            [holder(s) for s in seated],
         )
         return QuorumCheck(met=result.met, unmet=list(result.unmet))
 
@@ -247,8 +265,14 @@ class SeatNode(Node):
     @classmethod
     def from_row(cls, row: Seat) -> SeatNode:
         return cls(
-            id=ids.encode("Seat", row.id), role=row.role, voting=row.voting, category=row.category,
-            office=row.office, valid_from=row.valid_from, valid_to=row.valid_to, row=row,
+            id=ids.encode("Seat", row.id),
+            role=row.role,
+            voting=row.voting,
+            category=row.category,
+            office=row.office,
+            valid_from=row.valid_from,
+            valid_to=row.valid_to,
+            row=row,
         )
 
     @strawberry.field(description="The seat as minutes name it: role and office, or role and category.")
@@ -410,12 +434,15 @@ def _rule(rule: QuorumRuleInput, *, joint: bool) -> QuorumRule:
     for minimum in rule.category_minimums:
         categories[MemberCategory(minimum.category).value] = minimum.count
     data = {
-        "minimum_voting": rule.minimum_voting, "categories": categories, "each_party": rule.each_party,
+        "minimum_voting": rule.minimum_voting,
+        "categories": categories,
+        "each_party": rule.each_party,
         "pools": [
             {"count": p.count, "categories": [MemberCategory(c).value for c in p.categories]} for p in rule.pools
         ],
         "offices": [{"count": o.count, "offices": [Office(x).value for x in o.offices]} for o in rule.office_groups],
-        "chair_or_vice_chair": rule.chair_or_vice_chair, "clinical_majority": rule.clinical_majority,
+        "chair_or_vice_chair": rule.chair_or_vice_chair,
+        "clinical_majority": rule.clinical_majority,
         "fraction": rule.fraction and [rule.fraction.numerator, rule.fraction.denominator],
     }
     return service.rule_from_input(data, joint=joint)
@@ -427,7 +454,8 @@ class CommitteeMutations:
     async def create_committee(self, info: Info, input: CreateCommitteeInput) -> CommitteePayload:
         ctx = info.context
         row = await service.create_committee(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
             kind=input.kind,
             name=input.name,
@@ -444,7 +472,11 @@ class CommitteeMutations:
         committee_id = ids.decode_as("Committee", input.id, "id")
         existing = await service.get_committee(ctx.db, ctx.access, committee_id)
         row = await service.update_committee(
-            ctx.db, ctx.access, committee_id, name=input.name, terms_summary=input.terms_summary,
+            ctx.db,
+            ctx.access,
+            committee_id,
+            name=input.name,
+            terms_summary=input.terms_summary,
             rule=_rule(input.quorum_rule, joint=bool(existing and existing.is_joint)),
         )
         return CommitteePayload(committee=CommitteeNode.from_row(row))
@@ -453,8 +485,11 @@ class CommitteeMutations:
     async def attach_terms_of_reference(self, info: Info, input: AttachTermsOfReferenceInput) -> CommitteePayload:
         ctx = info.context
         row = await service.attach_terms_of_reference(
-            ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
-            filename=input.filename, content_base64=input.content_base64,
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Committee", input.committee_id, "committeeId"),
+            filename=input.filename,
+            content_base64=input.content_base64,
         )
         return CommitteePayload(committee=CommitteeNode.from_row(row))
 
@@ -462,12 +497,17 @@ class CommitteeMutations:
     async def add_seat(self, info: Info, input: AddSeatInput) -> SeatPayload:
         ctx = info.context
         row = await service.add_seat(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
             person_id=ids.decode_as("Person", input.person_id, "personId"),
             party_org_id=input.party_id and ids.decode_as("Organisation", input.party_id, "partyId"),
-            role=input.role, voting=input.voting, category=input.category, office=input.office,
-            valid_from=input.valid_from, valid_to=input.valid_to,
+            role=input.role,
+            voting=input.voting,
+            category=input.category,
+            office=input.office,
+            valid_from=input.valid_from,
+            valid_to=input.valid_to,
         )
         return SeatPayload(seat=SeatNode.from_row(row))
 

@@ -60,7 +60,11 @@ OFFICE_WORDS = {
 CLINICAL = frozenset({MemberCategory.GP, MemberCategory.NURSE, MemberCategory.SECONDARY_CARE_DOCTOR})
 NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 FRACTION_WORDS = {
-    (1, 2): "half", (1, 3): "a third", (2, 3): "two thirds", (1, 4): "a quarter", (3, 4): "three quarters",
+    (1, 2): "half",
+    (1, 3): "a third",
+    (2, 3): "two thirds",
+    (1, 4): "a quarter",
+    (3, 4): "three quarters",
 }
 CLINICAL_MAJORITY_UNMET = (
     "Most of the voting members present must be clinicians (GPs, nurses or secondary care doctors)"

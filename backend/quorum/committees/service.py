@@ -10,21 +10,27 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from quorum import clock
-from quorum.access import Access
+from quorum.access import Access, Role
 from quorum.audit.service import record, record_removal, snapshot
 from quorum.committees.policy import belongs_to, can_add_committees, can_manage, visible_committees, visible_seats
 from quorum.committees.quorum import InvalidRule, PresentMember, QuorumRule, cannot_be_met
 from quorum.committees.tables import (
-    CoCommissioningLevel, Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole,
+    CoCommissioningLevel,
+    Committee,
+    CommitteeKind,
+    CommitteeParty,
+    MemberCategory,
+    Office,
+    Seat,
+    SeatRole,
 )
 from quorum.database import Db
-from quorum.files import service as files
 from quorum.errors import InputErrors, UserError, input_error
+from quorum.files import service as files
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
 from quorum.people.service import visible_people
 from quorum.people.tables import Membership, Person
-from quorum.access import Role
 
 CREATABLE_KINDS = set(CommitteeKind) - {CommitteeKind.GOVERNING_BODY, CommitteeKind.COUNCIL_OF_MEMBERS}
 
@@ -73,7 +79,8 @@ async def seat_holders(db: Db, committee: Committee, on: date) -> list[PresentMe
         PresentMember(
             s.voting, MemberCategory(s.category), s.party_org_id, SeatRole(s.role), s.office and Office(s.office)
         )
-        for s in seats if s.is_active_on(on)
+        for s in seats
+        if s.is_active_on(on)
     ]
 
 
@@ -116,9 +123,9 @@ async def create_committee(
         raise input_error(None, f"Only the board secretary or an administrator of {host.name} can add committees.")
     errors: list[UserError] = []
     if kind not in CREATABLE_KINDS:
-        errors.append(UserError(
-            field="kind", message="Every CCG already has its governing body and council of members."
-        ))
+        errors.append(
+            UserError(field="kind", message="Every CCG already has its governing body and council of members.")
+        )
     if not name.strip() or len(name) > 200:
         errors.append(UserError(field="name", message="Enter the committee's name (200 characters or fewer)."))
     if len(terms_summary) > 5000:
@@ -132,13 +139,19 @@ async def create_committee(
     elif party_org_ids:
         errors.append(UserError(field="partyIds", message="Only a joint committee has other parties."))
     elif co_commissioning_level is not None and kind != CommitteeKind.PRIMARY_CARE_COMMISSIONING:
-        errors.append(UserError(
-            field="coCommissioningLevel", message="Only primary care committees have a co-commissioning level."
-        ))
+        errors.append(
+            UserError(
+                field="coCommissioningLevel", message="Only primary care committees have a co-commissioning level."
+            )
+        )
     if errors:
         raise InputErrors(*errors)
     committee = Committee(
-        org_id=org_id, kind=kind, name=name.strip(), terms_summary=terms_summary.strip(), is_joint=joint,
+        org_id=org_id,
+        kind=kind,
+        name=name.strip(),
+        terms_summary=terms_summary.strip(),
+        is_joint=joint,
         co_commissioning_level=co_commissioning_level,
         quorum_rule=rule.to_data(),
     )
@@ -157,9 +170,9 @@ async def _party_errors(db: Db, access: Access, host: Organisation, parties: lis
     area_teams = [o for o in found.values() if o.kind == OrganisationKind.AREA_TEAM]
     ccgs = [o for o in found.values() if o.kind == OrganisationKind.CCG]
     if len(area_teams) != 1 or not ccgs:
-        return [UserError(
-            field="partyIds", message="A joint committee has one area team and one or more CCGs as parties."
-        )]
+        return [
+            UserError(field="partyIds", message="A joint committee has one area team and one or more CCGs as parties.")
+        ]
     strays = [c.name for c in ccgs if c.area_team_id != area_teams[0].id]
     if strays:
         return [UserError(field="partyIds", message=f"{', '.join(strays)} is not in {area_teams[0].name}'s area.")]
@@ -184,8 +197,13 @@ async def attach_terms_of_reference(
 ) -> Committee:
     committee = await managed_committee(db, access, committee_id)
     stored = await files.store(
-        db, access, org_id=committee.org_id, field="contentBase64", filename=filename,
-        content_base64=content_base64, allowed=(files.PDF, files.WORD),
+        db,
+        access,
+        org_id=committee.org_id,
+        field="contentBase64",
+        filename=filename,
+        content_base64=content_base64,
+        allowed=(files.PDF, files.WORD),
     )
     before = snapshot(committee)
     committee.terms_file_id = stored.id
@@ -219,18 +237,20 @@ async def add_seat(
     valid_from = valid_from or clock.today()
     errors: list[UserError] = []
     if await db.first(visible_people(access).where(Person.id == person_id)) is None:
-        errors.append(UserError(
-            field="personId", message="No such person; register them with your organisation first."
-        ))
+        errors.append(
+            UserError(field="personId", message="No such person; register them with your organisation first.")
+        )
     elif party not in parties:
         errors.append(UserError(field="partyId", message="Choose one of the committee's parties."))
     elif voting and not await _has_membership(db, person_id, party, valid_from):
         # Healthwatch, the LMC and the health and wellbeing board sit without a vote and are nobody's staff.
-        errors.append(UserError(
-            field="personId",
-            message="A voting seat is for a member of the organisation they represent; add a membership first, "
-                    "or seat them without a vote.",
-        ))
+        errors.append(
+            UserError(
+                field="personId",
+                message="A voting seat is for a member of the organisation they represent; add a membership first, "
+                "or seat them without a vote.",
+            )
+        )
     if role == SeatRole.IN_ATTENDANCE and voting:
         errors.append(UserError(field="voting", message="Someone in attendance does not vote."))
     if valid_to is not None and valid_to < valid_from:
@@ -241,8 +261,16 @@ async def add_seat(
     if errors:
         raise InputErrors(*errors)
     seat = Seat(
-        org_id=committee.org_id, committee_id=committee.id, person_id=person_id, party_org_id=party, role=role,
-        voting=voting, category=category, office=office, valid_from=valid_from, valid_to=valid_to,
+        org_id=committee.org_id,
+        committee_id=committee.id,
+        person_id=person_id,
+        party_org_id=party,
+        role=role,
+        voting=voting,
+        category=category,
+        office=office,
+        valid_from=valid_from,
+        valid_to=valid_to,
         entered_at=clock.now(),
     )
     try:
@@ -251,8 +279,9 @@ async def add_seat(
         if "seat_one_at_a_time" not in str(error.orig):
             raise
         raise input_error(
-            "personId", "That person already holds a seat on this committee for some of those dates; "
-                        "one person holds one seat at a time. End or change the other seat first.",
+            "personId",
+            "That person already holds a seat on this committee for some of those dates; "
+            "one person holds one seat at a time. End or change the other seat first.",
         ) from None
     await record(db, access, "seat.create", seat, org_id=committee.org_id)
     return seat

@@ -28,25 +28,39 @@ NEXT_STATUS = {
 
 
 async def add_action(
-    db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uuid.UUID | None, description: str,
-    owner_id: uuid.UUID, due_date: date,
+    db: Db,
+    access: Access,
+    *,
+    meeting_id: uuid.UUID,
+    item_id: uuid.UUID | None,
+    description: str,
+    owner_id: uuid.UUID,
+    due_date: date,
 ) -> Action:
     meeting, _ = await conducted(db, access, meeting_id, Step.ACTION)
     item = item_id and await item_in(db, access, meeting, item_id)
     errors = []
     if not description.strip() or len(description) > MAX_TEXT:
-        errors.append(UserError(field="description",
-                                message=f"Say what is to be done ({MAX_TEXT:,} characters or fewer)."))
+        errors.append(
+            UserError(field="description", message=f"Say what is to be done ({MAX_TEXT:,} characters or fewer).")
+        )
     if await db.first(visible_people(access).where(Person.id == owner_id)) is None:
         errors.append(UserError(field="ownerId", message="Choose the owner from the people you can see."))
     if due_date < clock.local_date(meeting.starts_at):
-        errors.append(UserError(field="dueDate",
-                                message="The action cannot fall due before the meeting that raised it."))
+        errors.append(
+            UserError(field="dueDate", message="The action cannot fall due before the meeting that raised it.")
+        )
     if errors:
         raise InputErrors(*errors)
     action = Action(
-        org_id=meeting.org_id, committee_id=meeting.committee_id, meeting_id=meeting.id, item_id=item and item.id,
-        description=description.strip(), owner_id=owner_id, due_date=due_date, raised_by=access.person_id,
+        org_id=meeting.org_id,
+        committee_id=meeting.committee_id,
+        meeting_id=meeting.id,
+        item_id=item and item.id,
+        description=description.strip(),
+        owner_id=owner_id,
+        due_date=due_date,
+        raised_by=access.person_id,
         raised_at=clock.now(),
     )
     await db.add(action)
@@ -81,10 +95,19 @@ async def update_action(
     if status == ActionStatus.CLOSED:
         action.closed_at, action.closed_at_meeting_id = clock.now(), meeting and meeting.id
     await db.add(action)
-    await db.add(ActionUpdate(
-        org_id=action.org_id, action_id=action.id, committee_id=action.committee_id, meeting_id=meeting and meeting.id,
-        status=status, note=note.strip(), at=clock.now(), recorded_by=access.person_id,
-    ), refresh=False)
+    await db.add(
+        ActionUpdate(
+            org_id=action.org_id,
+            action_id=action.id,
+            committee_id=action.committee_id,
+            meeting_id=meeting and meeting.id,
+            status=status,
+            note=note.strip(),
+            at=clock.now(),
+            recorded_by=access.person_id,
+        ),
+        refresh=False,
+    )
     await record(db, access, "action.update", action, org_id=action.org_id, before=before)
     if meeting is not None:
         await announce(db, meeting.id, EventKind.ACTION)

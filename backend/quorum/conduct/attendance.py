@@ -67,17 +67,31 @@ async def seat_on_the_day(db: Db, meeting: Meeting, person_id: uuid.UUID) -> Sea
 
 
 async def record_attendance(
-    db: Db, access: Access, *, meeting_id: uuid.UUID, person_id: uuid.UUID | None, guest_name: str | None,
-    capacity: str, change: Change,
+    db: Db,
+    access: Access,
+    *,
+    meeting_id: uuid.UUID,
+    person_id: uuid.UUID | None,
+    guest_name: str | None,
+    capacity: str,
+    change: Change,
 ) -> Attendance:
     meeting, progress = await conducted(db, access, meeting_id, STEP[change])
-    return await apply_change(db, access, meeting, progress, person_id=person_id, guest_name=guest_name,
-                              capacity=capacity, change=change)
+    return await apply_change(
+        db, access, meeting, progress, person_id=person_id, guest_name=guest_name, capacity=capacity, change=change
+    )
 
 
 async def apply_change(
-    db: Db, access: Access, meeting: Meeting, progress: MeetingProgress | None, *, person_id: uuid.UUID | None,
-    guest_name: str | None, capacity: str, change: Change,
+    db: Db,
+    access: Access,
+    meeting: Meeting,
+    progress: MeetingProgress | None,
+    *,
+    person_id: uuid.UUID | None,
+    guest_name: str | None,
+    capacity: str,
+    change: Change,
 ) -> Attendance:
     """The change, once the caller's right to make it and the meeting's stage have been checked."""
     guest_name = (guest_name or "").strip() or None
@@ -95,17 +109,23 @@ async def apply_change(
         )
     else:
         name, seat = guest_name, None
-        existing = await db.first(select(Attendance).where(
-            Attendance.meeting_id == meeting.id, func.lower(Attendance.guest_name) == guest_name.lower()
-        ))
+        existing = await db.first(
+            select(Attendance).where(
+                Attendance.meeting_id == meeting.id, func.lower(Attendance.guest_name) == guest_name.lower()
+            )
+        )
     if change == Change.APOLOGIES and seat is None:
         raise input_error("personId", f"{name} is not a member of the committee; only members send apologies.")
     if change not in NEXT[presence_of(existing)]:
         raise input_error("change", f"{name} {REFUSED[change]}.")
     before = snapshot(existing)
     attendance = existing or Attendance(
-        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, person_id=person_id,
-        guest_name=guest_name, status=AttendanceStatus.APOLOGIES,
+        org_id=meeting.org_id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        person_id=person_id,
+        guest_name=guest_name,
+        status=AttendanceStatus.APOLOGIES,
     )
     if capacity.strip():
         attendance.capacity = capacity.strip()

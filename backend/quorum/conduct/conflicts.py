@@ -25,8 +25,10 @@ DECIDING = frozenset({Purpose.DECISION, Purpose.APPROVAL, Purpose.RATIFICATION})
 
 def management_warning(category: InterestCategory, management: Management, purpose: Purpose) -> str | None:
     if category == InterestCategory.FINANCIAL and management == Management.DECLARE_ONLY and purpose in DECIDING:
-        return ("A financial interest in an item for decision is managed as declare only: the member takes part in "
-                "the decision. The guidance expects them to take no part unless the chair minutes why they may.")
+        return (
+            "A financial interest in an item for decision is managed as declare only: the member takes part in "
+            "the decision. The guidance expects them to take no part unless the chair minutes why they may."
+        )
     return None
 
 

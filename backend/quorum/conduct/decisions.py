@@ -13,16 +13,15 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.conduct import delegated
-from quorum.conduct import policy
+from quorum.committees.service import visible_committees
+from quorum.committees.tables import Committee
+from quorum.conduct import delegated, policy
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.outcomes import already_decided, day, standing_outcome
 from quorum.conduct.record import gather
 from quorum.conduct.service import conducted, item_of
 from quorum.conduct.stages import Step
-from quorum.committees.service import visible_committees
-from quorum.committees.tables import Committee
-from quorum.conduct.tables import EXCLUDED_FROM_DECISION, Declaration, Decision, Management, Route, Vote
+from quorum.conduct.tables import EXCLUDED_FROM_DECISION, Decision, Declaration, Management, Route, Vote
 from quorum.conduct.voting import inquorate
 from quorum.database import Db
 from quorum.errors import input_error
@@ -35,6 +34,8 @@ MAX_REASON = 2000
 DEFAULT_TEXT = {Route.DEFERRED: "Deferred to a later meeting.", Route.WITHDRAWN: "Withdrawn from the agenda."}
 # Registered decisions: a deferral or a withdrawal is minuted but decides nothing.
 REGISTERED = (Route.VOTE, Route.CONSENSUS, Route.CHAIRS_ACTION, Route.REFERRED)
+
+
 async def _referral(db: Db, access: Access, meeting: Meeting, committee_id: uuid.UUID | None) -> tuple[Committee, str]:
     if committee_id is None:
         raise input_error("referredToCommitteeId", "Name the committee the item is referred to.")
@@ -50,7 +51,13 @@ async def _referral(db: Db, access: Access, meeting: Meeting, committee_id: uuid
 
 
 async def record_decision(
-    db: Db, access: Access, *, item_id: uuid.UUID, route: Route, text: str, delegation_id: uuid.UUID | None,
+    db: Db,
+    access: Access,
+    *,
+    item_id: uuid.UUID,
+    route: Route,
+    text: str,
+    delegation_id: uuid.UUID | None,
     referred_to_committee_id: uuid.UUID | None = None,
 ) -> Decision:
     item = await item_of(db, access, item_id)
@@ -63,8 +70,11 @@ async def record_decision(
     if not text or len(text) > MAX_TEXT:
         raise input_error("text", f"Record what was decided ({MAX_TEXT:,} characters or fewer).")
     now = clock.now()
-    delegation, label = (None, None) if delegation_id is None or route not in REGISTERED else await delegated.covering(
-        db, access, meeting.committee_id, delegation_id, now)
+    delegation, label = (
+        (None, None)
+        if delegation_id is None or route not in REGISTERED
+        else await delegated.covering(db, access, meeting.committee_id, delegation_id, now)
+    )
     referred, referred_to = (None, None)
     if route == Route.REFERRED:
         referred, referred_to = await _referral(db, access, meeting, referred_to_committee_id)
@@ -122,8 +132,10 @@ async def rescind_decision(db: Db, access: Access, *, decision_id: uuid.UUID, re
     if decision.rescinded_at is not None:
         raise input_error("decisionId", f"That outcome was rescinded on {day(decision.rescinded_at)}.")
     if decision.ratified_at is not None:
-        raise input_error("decisionId", f"That chair's action was ratified on {day(decision.ratified_at)}; "
-                                        "rescind the ratification first.")
+        raise input_error(
+            "decisionId",
+            f"That chair's action was ratified on {day(decision.ratified_at)}; rescind the ratification first.",
+        )
     if await db.first(select(Vote.id).where(Vote.item_id == decision.item_id, Vote.closed_at.is_(None))):
         raise input_error("decisionId", "A vote is open on this item; close it first.")
     now = clock.now()
@@ -182,13 +194,26 @@ async def ratify_chairs_action(db: Db, access: Access, *, decision_id: uuid.UUID
     still_excluded = [p for p in quorum.excluded if p in carried and p not in record_.management_on(item.id)]
     if still_excluded:
         names = await db.all(select(Person.id, Person.name).where(Person.id.in_(still_excluded)))
-        text += (" Not taking part, for interests declared on the original item: "
-                 + ", ".join(sorted(name for _, name in names)) + ".")
+        text += (
+            " Not taking part, for interests declared on the original item: "
+            + ", ".join(sorted(name for _, name in names))
+            + "."
+        )
     ratification = Decision(
-        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, item_id=item.id,
-        route=Route.CONSENSUS, text=text, chaired_by=quorum.chaired_by, quorum=quorum.to_data(),
-        delegation_org_id=action.delegation_org_id, delegation_id=action.delegation_id,
-        delegation_label=action.delegation_label, decided_at=now, recorded_by=access.person_id, ratifies_id=action.id,
+        org_id=meeting.org_id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        item_id=item.id,
+        route=Route.CONSENSUS,
+        text=text,
+        chaired_by=quorum.chaired_by,
+        quorum=quorum.to_data(),
+        delegation_org_id=action.delegation_org_id,
+        delegation_id=action.delegation_id,
+        delegation_label=action.delegation_label,
+        decided_at=now,
+        recorded_by=access.person_id,
+        ratifies_id=action.id,
     )
     await db.add(ratification)
     await record(db, access, "decision.consensus", ratification, org_id=meeting.org_id)

@@ -11,13 +11,13 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.conduct import conflicts
-from quorum.conduct import policy
+from quorum.committees.tables import Seat
+from quorum.conduct import conflicts, policy
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.record import MeetingRecord
 from quorum.conduct.service import conducted, item_in, item_of
 from quorum.conduct.stages import Step
-from quorum.conduct.tables import Attendance, Declaration, Decision, Management, Route, Vote
+from quorum.conduct.tables import Attendance, Decision, Declaration, Management, Route, Vote
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests import pending
@@ -27,7 +27,6 @@ from quorum.meetings.tables import AgendaItem, Meeting
 from quorum.organisations.policy import visible_organisations, visible_practices
 from quorum.organisations.tables import Organisation, Practice
 from quorum.people.tables import Person
-from quorum.committees.tables import Seat
 
 MAX_TEXT = 2000
 
@@ -36,8 +35,13 @@ async def _item_still_open(db: Db, item: AgendaItem) -> None:
     """A declaration changes who may decide: it cannot follow a vote called or a decision taken on the item."""
     if await db.first(select(Vote.id).where(Vote.item_id == item.id, Vote.closed_at.is_(None))):
         raise input_error("itemId", "A vote is open on this item; declarations are taken before the vote is called.")
-    if await db.first(select(Decision.id).where(Decision.item_id == item.id, Decision.rescinded_at.is_(None),
-                                                Decision.route.not_in([Route.DEFERRED, Route.WITHDRAWN]))):
+    if await db.first(
+        select(Decision.id).where(
+            Decision.item_id == item.id,
+            Decision.rescinded_at.is_(None),
+            Decision.route.not_in([Route.DEFERRED, Route.WITHDRAWN]),
+        )
+    ):
         raise input_error("itemId", "This item has been decided; a declaration now would not change who decided it.")
 
 
@@ -55,17 +59,42 @@ async def _takes_part(db: Db, meeting: Meeting, person_id: uuid.UUID) -> bool:
 
 
 async def record_declaration(
-    db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uuid.UUID, person_id: uuid.UUID,
-    interest_id: uuid.UUID | None, category: InterestCategory | None, description: str, management: Management,
+    db: Db,
+    access: Access,
+    *,
+    meeting_id: uuid.UUID,
+    item_id: uuid.UUID,
+    person_id: uuid.UUID,
+    interest_id: uuid.UUID | None,
+    category: InterestCategory | None,
+    description: str,
+    management: Management,
 ) -> Declaration:
     meeting, _ = await conducted(db, access, meeting_id, Step.DECLARATION)
-    return await declare(db, access, meeting, item_id=item_id, person_id=person_id, interest_id=interest_id,
-                         category=category, description=description, management=management)
+    return await declare(
+        db,
+        access,
+        meeting,
+        item_id=item_id,
+        person_id=person_id,
+        interest_id=interest_id,
+        category=category,
+        description=description,
+        management=management,
+    )
 
 
 async def declare(
-    db: Db, access: Access, meeting: Meeting, *, item_id: uuid.UUID, person_id: uuid.UUID,
-    interest_id: uuid.UUID | None, category: InterestCategory | None, description: str, management: Management,
+    db: Db,
+    access: Access,
+    meeting: Meeting,
+    *,
+    item_id: uuid.UUID,
+    person_id: uuid.UUID,
+    interest_id: uuid.UUID | None,
+    category: InterestCategory | None,
+    description: str,
+    management: Management,
 ) -> Declaration:
     """The declaration, once the caller's right to make it and the meeting's stage have been checked."""
     item = await item_in(db, access, meeting, item_id)
@@ -95,9 +124,17 @@ async def declare(
         raise InputErrors(*errors)
     await _item_still_open(db, item)
     declaration = Declaration(
-        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, item_id=item.id,
-        person_id=person_id, interest_org_id=interest and interest.org_id, interest_id=interest and interest.id,
-        category=category, description=description, management=management, recorded_by=access.person_id,
+        org_id=meeting.org_id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        item_id=item.id,
+        person_id=person_id,
+        interest_org_id=interest and interest.org_id,
+        interest_id=interest and interest.id,
+        category=category,
+        description=description,
+        management=management,
+        recorded_by=access.person_id,
     )
     try:
         await db.add(declaration)
@@ -109,8 +146,15 @@ async def declare(
     await record(db, access, "declaration.record", declaration, org_id=meeting.org_id)
     if interest is None:
         await pending.from_declaration(
-            db, access, org_id=meeting.org_id, declaration_id=declaration.id, person_id=person_id, category=category,
-            description=description, declared_on=min(clock.local_date(meeting.starts_at), clock.today()))
+            db,
+            access,
+            org_id=meeting.org_id,
+            declaration_id=declaration.id,
+            person_id=person_id,
+            category=category,
+            description=description,
+            declared_on=min(clock.local_date(meeting.starts_at), clock.today()),
+        )
     await announce(db, meeting.id, EventKind.DECLARATION, item_id=item.id)
     return declaration
 
@@ -176,12 +220,19 @@ async def suggestions(db: Db, access: Access, record_: MeetingRecord) -> list[co
     interests = await db.all(visible_interests(access).where(Interest.person_id.in_(people)))
     concerned = {c for i in items for c in (*i.concerns_org_ids, *i.concerns_practice_ids)}
     names = dict(await db.all(select(Organisation.id, Organisation.name).where(Organisation.id.in_(concerned))))
-    names |= {p: f"{n} ({code})" for p, n, code in await db.all(
-        select(Practice.id, Practice.name, Practice.ods_code).where(Practice.id.in_(concerned))
-    )}
+    names |= {
+        p: f"{n} ({code})"
+        for p, n, code in await db.all(
+            select(Practice.id, Practice.name, Practice.ods_code).where(Practice.id.in_(concerned))
+        )
+    }
     decided = {d.item_id for d in record_.decisions if d.route != Route.DEFERRED}
     declared = {(d.item_id, d.person_id) for d in record_.declarations}
     return conflicts.suggest(
-        [i for i in items if i.id not in decided], sorted(people, key=record_.name), interests, declared, names,
+        [i for i in items if i.id not in decided],
+        sorted(people, key=record_.name),
+        interests,
+        declared,
+        names,
         clock.local_date(record_.meeting.starts_at),
     )

@@ -30,6 +30,8 @@ async def covering(
         )
     delegating = await db.scalar(select(Organisation.name).where(Organisation.id == delegation.org_id))
     functions = "; ".join(DELEGABLE.get(f, f) for f in delegation.functions)
-    label = (f"Under delegation from {delegating or 'the delegating organisation'} "
-             f"({delegation.valid_from:%-d %B %Y} to {delegation.valid_to:%-d %B %Y}): {functions}")
+    label = (
+        f"Under delegation from {delegating or 'the delegating organisation'} "
+        f"({delegation.valid_from:%-d %B %Y} to {delegation.valid_to:%-d %B %Y}): {functions}"
+    )
     return delegation, label

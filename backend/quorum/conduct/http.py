@@ -31,6 +31,8 @@ async def minutes_pdf(db: Db, access: Access, meeting_id: uuid.UUID, part: Minut
     filename = f"{slug}-minutes-{meeting_id.hex[:8]}-{part.value.lower()}{'' if approved else '-draft'}.pdf"
     public = approved is not None and part == MinutesPart.PUBLIC
     return Download(
-        partial(compile_minutes, content), media_type="application/pdf", filename=filename,
+        partial(compile_minutes, content),
+        media_type="application/pdf",
+        filename=filename,
         cache_control=PUBLIC if public else PRIVATE,
     )

@@ -40,8 +40,14 @@ def topic(meeting_id: uuid.UUID) -> str:
     return f"meeting:{meeting_id}"
 
 
-async def announce(db: Db, meeting_id: uuid.UUID, kind: EventKind, *, item_id: uuid.UUID | None = None,
-                   vote_id: uuid.UUID | None = None) -> None:
+async def announce(
+    db: Db,
+    meeting_id: uuid.UUID,
+    kind: EventKind,
+    *,
+    item_id: uuid.UUID | None = None,
+    vote_id: uuid.UUID | None = None,
+) -> None:
     """Delivered to every subscriber when the transaction commits, and not at all if it rolls back."""
     await events.publish(db, topic(meeting_id), {"kind": kind.value, "item_id": item_id, "vote_id": vote_id})
 
@@ -114,9 +120,14 @@ class LiveMeeting:
 
 def live_quorum(record: MeetingRecord, quorum: ItemQuorum) -> LiveQuorum:
     return LiveQuorum(
-        met=quorum.met, unmet=quorum.unmet, present_voting=quorum.present_voting,
-        may_vote=tuple(record.name(p) for p in quorum.counted), excluded=tuple(record.name(p) for p in quorum.excluded),
-        chaired_by=record.name(quorum.chaired_by) or None, chair_note=quorum.chair_note, expected=record.expecting,
+        met=quorum.met,
+        unmet=quorum.unmet,
+        present_voting=quorum.present_voting,
+        may_vote=tuple(record.name(p) for p in quorum.counted),
+        excluded=tuple(record.name(p) for p in quorum.excluded),
+        chaired_by=record.name(quorum.chaired_by) or None,
+        chair_note=quorum.chair_note,
+        expected=record.expecting,
     )
 
 
@@ -125,14 +136,24 @@ def live_vote(record: MeetingRecord, vote: Vote, viewer: Access) -> LiveVote:
     result = None
     if not vote.is_open:
         count = Count(vote.for_count, vote.against_count, vote.abstain_count)
-        result = in_words(count, Outcome(vote.outcome), vote.casting_vote and Choice(vote.casting_vote),
-                          record.name(vote.chaired_by))
+        result = in_words(
+            count, Outcome(vote.outcome), vote.casting_vote and Choice(vote.casting_vote), record.name(vote.chaired_by)
+        )
     return LiveVote(
-        vote_id=vote.id, item_id=vote.item_id, motion=vote.motion, secret=vote.secret, is_open=vote.is_open,
-        eligible=len(vote.eligible_person_ids), cast=len(voted),
+        vote_id=vote.id,
+        item_id=vote.item_id,
+        motion=vote.motion,
+        secret=vote.secret,
+        is_open=vote.is_open,
+        eligible=len(vote.eligible_person_ids),
+        cast=len(voted),
         viewer_may_vote=policy.can_vote(viewer, vote, voted),
-        viewer_has_voted=viewer.person_id in voted, outcome=vote.outcome, for_count=vote.for_count,
-        against_count=vote.against_count, abstain_count=vote.abstain_count, result=result,
+        viewer_has_voted=viewer.person_id in voted,
+        outcome=vote.outcome,
+        for_count=vote.for_count,
+        against_count=vote.against_count,
+        abstain_count=vote.abstain_count,
+        result=result,
     )
 
 
@@ -150,7 +171,8 @@ def live_state(record: MeetingRecord, viewer: Access) -> LiveMeeting:
         quorum=current and live_quorum(record, record.quorum(current.id)),
         declarations=tuple(
             LiveDeclaration(d.person_id, record.name(d.person_id), d.description, Management(d.management))
-            for d in record.declarations if current and d.item_id == current.id
+            for d in record.declarations
+            if current and d.item_id == current.id
         ),
         attendance=tuple(record.roll()),
         vote=vote and live_vote(record, vote, viewer),

@@ -41,15 +41,31 @@ async def own_attendance(db: Db, access: Access, meeting_id: uuid.UUID, change: 
     """Apologies before the meeting or during it; checking in (and out) while it is open."""
     what = "send apologies" if change == Change.APOLOGIES else "check in"
     meeting, progress = await _as_member(db, access, meeting_id, STEP[change], what)
-    return await apply_change(db, access, meeting, progress, person_id=access.person_id, guest_name=None, capacity="",
-                              change=change)
+    return await apply_change(
+        db, access, meeting, progress, person_id=access.person_id, guest_name=None, capacity="", change=change
+    )
 
 
 async def declare_own_interest(
-    db: Db, access: Access, *, meeting_id: uuid.UUID, item_id: uuid.UUID, interest_id: uuid.UUID | None,
-    category: InterestCategory | None, description: str,
+    db: Db,
+    access: Access,
+    *,
+    meeting_id: uuid.UUID,
+    item_id: uuid.UUID,
+    interest_id: uuid.UUID | None,
+    category: InterestCategory | None,
+    description: str,
 ) -> Declaration:
     """Recorded as "declare only" until the chair decides how to manage it."""
     meeting, _ = await _as_member(db, access, meeting_id, Step.DECLARATION, "declare interests")
-    return await declare(db, access, meeting, item_id=item_id, person_id=access.person_id, interest_id=interest_id,
-                         category=category, description=description, management=Management.DECLARE_ONLY)
+    return await declare(
+        db,
+        access,
+        meeting,
+        item_id=item_id,
+        person_id=access.person_id,
+        interest_id=interest_id,
+        category=category,
+        description=description,
+        management=Management.DECLARE_ONLY,
+    )

@@ -23,7 +23,17 @@ from quorum.conduct.record import MeetingRecord, Standing, gather
 from quorum.conduct.service import conducted, item_of
 from quorum.conduct.stages import Stage, Step
 from quorum.conduct.tables import (
-    ActionStatus, Choice, Decision, Management, MinuteNote, Minutes, MinutesPart, Movement, Outcome, Route, Vote,
+    ActionStatus,
+    Choice,
+    Decision,
+    Management,
+    MinuteNote,
+    Minutes,
+    MinutesPart,
+    Movement,
+    Outcome,
+    Route,
+    Vote,
 )
 from quorum.conduct.votes import Count, in_words
 from quorum.conduct.voting import inquorate
@@ -148,8 +158,10 @@ def _day(moment: datetime) -> str:
 
 def quorum_words(quorum: ItemQuorum, names) -> str:
     taking_part = len(quorum.counted)
-    counts = (f"{quorum.present_voting} voting {'member' if quorum.present_voting == 1 else 'members'} present, "
-              f"{taking_part} taking part in the decision")
+    counts = (
+        f"{quorum.present_voting} voting {'member' if quorum.present_voting == 1 else 'members'} present, "
+        f"{taking_part} taking part in the decision"
+    )
     if quorum.met:
         return f"Quorate: {counts}."
     return f"Inquorate: {counts}. " + " ".join(quorum.unmet)
@@ -204,17 +216,23 @@ def _decision(record: MeetingRecord, decision: Decision) -> MinutesDecision:
             f"Rescinded on {_day(decision.rescinded_at)}{f' by {by}' if by else ''}: {decision.rescission_reason}"
         )
     return MinutesDecision(
-        route=ROUTE_WORDS[route], text=decision.text, outcome=outcome, chaired_by=record.name(decision.chaired_by),
-        quorum=quorum_words(ItemQuorum.from_data(decision.quorum), record.names), delegation=decision.delegation_label,
-        vote=vote and not vote.is_open and _vote(record, vote) or None, rescinded=rescinded,
+        route=ROUTE_WORDS[route],
+        text=decision.text,
+        outcome=outcome,
+        chaired_by=record.name(decision.chaired_by),
+        quorum=quorum_words(ItemQuorum.from_data(decision.quorum), record.names),
+        delegation=decision.delegation_label,
+        vote=vote and not vote.is_open and _vote(record, vote) or None,
+        rescinded=rescinded,
     )
 
 
 def _declaration(record: MeetingRecord, declaration) -> str:
     name = record.name(declaration.person_id)
     category = CATEGORY_WORDS[InterestCategory(declaration.category)]
-    return (f"{name} declared a {category}: {declaration.description}. "
-            + MANAGED[Management(declaration.management)].format(they=name, They=name))
+    return f"{name} declared a {category}: {declaration.description}. " + MANAGED[
+        Management(declaration.management)
+    ].format(they=name, They=name)
 
 
 def _movement(record: MeetingRecord, movement) -> str:

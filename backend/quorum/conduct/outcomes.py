@@ -29,11 +29,19 @@ def day(moment) -> str:
 async def standing_outcome(db: Db, item_id: uuid.UUID) -> Decision | None:
     """The item's outcome, if one stands (a ratification or an approval of minutes reported under it is not
     the item's)."""
-    return await db.first(select(Decision).where(
-        Decision.item_id == item_id, Decision.rescinded_at.is_(None), Decision.ratifies_id.is_(None),
-        Decision.minutes_of_meeting_id.is_(None)))
+    return await db.first(
+        select(Decision).where(
+            Decision.item_id == item_id,
+            Decision.rescinded_at.is_(None),
+            Decision.ratifies_id.is_(None),
+            Decision.minutes_of_meeting_id.is_(None),
+        )
+    )
 
 
 def already_decided(outcome: Decision) -> InputErrors:
-    return input_error("itemId", f"This item already has an outcome: {OUTCOME_WORDS[Route(outcome.route)]}, recorded "
-                                 f"on {day(outcome.decided_at)}. Rescind it, saying why, before recording another.")
+    return input_error(
+        "itemId",
+        f"This item already has an outcome: {OUTCOME_WORDS[Route(outcome.route)]}, recorded "
+        f"on {day(outcome.decided_at)}. Rescind it, saying why, before recording another.",
+    )

@@ -15,8 +15,20 @@ from quorum.access import Access
 from quorum.committees.tables import SeatRole
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import (
-    Action, ActionUpdate, Attendance, AttendanceMovement, Declaration, Decision, MeetingProgress, MinuteNote, Minutes,
-    MinutesPart, PresidingMember, SecretTally, Vote, VoteCast,
+    Action,
+    ActionUpdate,
+    Attendance,
+    AttendanceMovement,
+    Decision,
+    Declaration,
+    MeetingProgress,
+    MinuteNote,
+    Minutes,
+    MinutesPart,
+    PresidingMember,
+    SecretTally,
+    Vote,
+    VoteCast,
 )
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part
 
@@ -70,10 +82,12 @@ def visible_votes(access: Access) -> SelectOfScalar[Vote]:
 
 def visible_casts(access: Access) -> SelectOfScalar[VoteCast]:
     of_a_visible_vote = visible_votes(access).where(col(Vote.id) == VoteCast.vote_id).exists()
-    return select(VoteCast).where(or_(
-        col(VoteCast.committee_id).in_(access.private_committee_ids),
-        and_(col(VoteCast.committee_id).in_(access.committee_ids), of_a_visible_vote),
-    ))
+    return select(VoteCast).where(
+        or_(
+            col(VoteCast.committee_id).in_(access.private_committee_ids),
+            and_(col(VoteCast.committee_id).in_(access.committee_ids), of_a_visible_vote),
+        )
+    )
 
 
 def visible_secret_tallies(access: Access) -> SelectOfScalar[SecretTally]:
@@ -82,14 +96,18 @@ def visible_secret_tallies(access: Access) -> SelectOfScalar[SecretTally]:
 
 def visible_decisions(access: Access) -> SelectOfScalar[Decision]:
     """The committee's business as above; and the decisions register: Part I decisions of held meetings are public."""
-    held = exists(select(Meeting.id).where(
-        col(Meeting.id) == Decision.meeting_id,
-        col(Meeting.status).in_([MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED]),
-    ))
-    return select(Decision).where(or_(
-        _business(access, Decision.committee_id, Decision.item_id),
-        and_(_public_item(Decision.item_id), held),
-    ))
+    held = exists(
+        select(Meeting.id).where(
+            col(Meeting.id) == Decision.meeting_id,
+            col(Meeting.status).in_([MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED]),
+        )
+    )
+    return select(Decision).where(
+        or_(
+            _business(access, Decision.committee_id, Decision.item_id),
+            and_(_public_item(Decision.item_id), held),
+        )
+    )
 
 
 def visible_presiding_members(access: Access) -> SelectOfScalar[PresidingMember]:
@@ -101,9 +119,7 @@ def visible_actions(access: Access) -> SelectOfScalar[Action]:
 
 
 def visible_action_updates(access: Access) -> SelectOfScalar[ActionUpdate]:
-    return select(ActionUpdate).where(
-        visible_actions(access).where(col(Action.id) == ActionUpdate.action_id).exists()
-    )
+    return select(ActionUpdate).where(visible_actions(access).where(col(Action.id) == ActionUpdate.action_id).exists())
 
 
 def visible_notes(access: Access) -> SelectOfScalar[MinuteNote]:
@@ -111,9 +127,9 @@ def visible_notes(access: Access) -> SelectOfScalar[MinuteNote]:
 
 
 def visible_minutes(access: Access) -> SelectOfScalar[Minutes]:
-    return select(Minutes).where(or_(
-        col(Minutes.part) == MinutesPart.PUBLIC, col(Minutes.committee_id).in_(access.private_committee_ids)
-    ))
+    return select(Minutes).where(
+        or_(col(Minutes.part) == MinutesPart.PUBLIC, col(Minutes.committee_id).in_(access.private_committee_ids))
+    )
 
 
 def can_follow(access: Access, committee_id: uuid.UUID) -> bool:

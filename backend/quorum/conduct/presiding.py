@@ -33,8 +33,11 @@ async def choose_presiding_member(
     holder = chaired_by and gathered.member(chaired_by)
     if holder is not None and SeatRole(holder.role) in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
         title = "chair" if SeatRole(holder.role) == SeatRole.CHAIR else "vice chair"
-        raise input_error("itemId", f"The {title}, {gathered.name(chaired_by)}, chairs this item; the members choose "
-                                    "who presides only when neither the chair nor the vice chair can.")
+        raise input_error(
+            "itemId",
+            f"The {title}, {gathered.name(chaired_by)}, chairs this item; the members choose "
+            "who presides only when neither the chair nor the vice chair can.",
+        )
     chosen = gathered.member(person_id)
     name = gathered.name(person_id) or "That person"
     if chosen is None or not chosen.voting:
@@ -45,12 +48,18 @@ async def choose_presiding_member(
         raise input_error(
             "personId", f"{name} has declared an interest in this item and takes no part in the decision."
         )
-    existing = await db.first(select(PresidingMember).where(PresidingMember.org_id == item.org_id,
-                                                            PresidingMember.item_id == item.id))
+    existing = await db.first(
+        select(PresidingMember).where(PresidingMember.org_id == item.org_id, PresidingMember.item_id == item.id)
+    )
     before = snapshot(existing)
-    presiding = existing or PresidingMember(org_id=item.org_id, item_id=item.id, meeting_id=meeting.id,
-                                            committee_id=meeting.committee_id, person_id=person_id,
-                                            chosen_by=access.person_id)
+    presiding = existing or PresidingMember(
+        org_id=item.org_id,
+        item_id=item.id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        person_id=person_id,
+        chosen_by=access.person_id,
+    )
     presiding.person_id, presiding.chosen_by, presiding.chosen_at = person_id, access.person_id, clock.now()
     await db.add(presiding)
     await record(db, access, "item.presiding_member", presiding, org_id=item.org_id, before=before)

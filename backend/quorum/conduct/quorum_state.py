@@ -39,9 +39,13 @@ class ItemQuorum:
 
     def to_data(self) -> dict:
         return {
-            "met": self.met, "unmet": list(self.unmet), "present_voting": self.present_voting,
-            "counted": [str(p) for p in self.counted], "excluded": [str(p) for p in self.excluded],
-            "chaired_by": self.chaired_by and str(self.chaired_by), "chair_note": self.chair_note,
+            "met": self.met,
+            "unmet": list(self.unmet),
+            "present_voting": self.present_voting,
+            "counted": [str(p) for p in self.counted],
+            "excluded": [str(p) for p in self.excluded],
+            "chaired_by": self.chaired_by and str(self.chaired_by),
+            "chair_note": self.chair_note,
         }
 
     @classmethod
@@ -66,6 +70,7 @@ def who_chairs(
 ) -> tuple[uuid.UUID | None, str]:
     """The chair, unless conflicted or away; then the vice chair; else the one the members present chose from
     their number (while still in the room and not conflicted)."""
+
     def holder(role: SeatRole) -> Member | None:
         return next((m for m in members if m.role == role), None)
 
@@ -88,12 +93,19 @@ def who_chairs(
             vice.person_id,
             f"The vice chair, {names.get(vice.person_id, '')}, takes the chair for this item: {chair_reason}.",
         )
-    if chosen is not None and chosen in in_room and chosen not in excluded and any(
-            m.person_id == chosen and m.voting for m in members):
-        return chosen, (f"The members present chose {names.get(chosen, 'one of their number')} to chair this item: "
-                        f"{chair_reason}, and {vice_reason}.")
-    return None, (f"The members present choose one of their number to chair this item: {chair_reason}, "
-                  f"and {vice_reason}.")
+    if (
+        chosen is not None
+        and chosen in in_room
+        and chosen not in excluded
+        and any(m.person_id == chosen and m.voting for m in members)
+    ):
+        return chosen, (
+            f"The members present chose {names.get(chosen, 'one of their number')} to chair this item: "
+            f"{chair_reason}, and {vice_reason}."
+        )
+    return None, (
+        f"The members present choose one of their number to chair this item: {chair_reason}, and {vice_reason}."
+    )
 
 
 def item_quorum(
@@ -111,8 +123,11 @@ def item_quorum(
     result = evaluate(rule, [m.as_seat_holder() for m in counted], parties, [m.as_seat_holder() for m in members])
     chaired_by, note = who_chairs(members, in_room, excluded, names, presiding)
     return ItemQuorum(
-        met=result.met, unmet=result.unmet, present_voting=len(present_voting),
+        met=result.met,
+        unmet=result.unmet,
+        present_voting=len(present_voting),
         counted=tuple(m.person_id for m in counted),
         excluded=tuple(m.person_id for m in members if m.person_id in excluded),
-        chaired_by=chaired_by, chair_note=note,
+        chaired_by=chaired_by,
+        chair_note=note,
     )

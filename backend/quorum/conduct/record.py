@@ -25,8 +25,8 @@ from quorum.conduct.tables import (
     Attendance,
     AttendanceMovement,
     AttendanceStatus,
-    Declaration,
     Decision,
+    Declaration,
     Management,
     MeetingProgress,
     MinuteNote,
@@ -123,8 +123,9 @@ class MeetingRecord:
     def quorum(self, item_id: uuid.UUID, carried: Mapping[uuid.UUID, Management] | None = None) -> ItemQuorum:
         """`carried`: conflicts declared elsewhere that hold here unless the member declares on this item."""
         management = {**(carried or {}), **self.management_on(item_id)}
-        return item_quorum(self.rule, self.parties, self.members, self.in_room(), management, self.names,
-                           self.presiding.get(item_id))
+        return item_quorum(
+            self.rule, self.parties, self.members, self.in_room(), management, self.names, self.presiding.get(item_id)
+        )
 
     def standing_outcome(self, item_id: uuid.UUID) -> Decision | None:
         return next(
@@ -156,8 +157,17 @@ class MeetingRecord:
                 standing = Standing.APOLOGIES
             else:
                 standing = Standing.IN_ATTENDANCE if member.role == SeatRole.IN_ATTENDANCE else Standing.PRESENT
-            entries.append(RollEntry(member.person_id, self.name(member.person_id), capacity_of(member), member.role,
-                                     member.voting, standing, bool(seen and seen.in_room)))
+            entries.append(
+                RollEntry(
+                    member.person_id,
+                    self.name(member.person_id),
+                    capacity_of(member),
+                    member.role,
+                    member.voting,
+                    standing,
+                    bool(seen and seen.in_room),
+                )
+            )
         seated = {m.person_id for m in self.members}
         for other in self.attendance:
             if other.person_id is None or other.person_id not in seated:
@@ -222,10 +232,13 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
     decisions = await db.all(
         policy.visible_decisions(access).where(Decision.meeting_id == meeting.id).order_by(Decision.decided_at)
     )
-    presiding = dict(await db.all(
-        select(PresidingMember.item_id, PresidingMember.person_id).where(PresidingMember.meeting_id == meeting.id)
-        .where(PresidingMember.item_id.in_([i.id for i in items]))
-    ))
+    presiding = dict(
+        await db.all(
+            select(PresidingMember.item_id, PresidingMember.person_id)
+            .where(PresidingMember.meeting_id == meeting.id)
+            .where(PresidingMember.item_id.in_([i.id for i in items]))
+        )
+    )
     notes = {
         n.item_id: n.notes
         for n in await db.all(policy.visible_notes(access).where(MinuteNote.meeting_id == meeting.id))
@@ -236,11 +249,17 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
     raised_by_then = committee_meetings.where(Meeting.starts_at <= meeting.starts_at)
     from_now_on = committee_meetings.where(Meeting.starts_at >= meeting.starts_at)
     actions = await db.all(
-        policy.visible_actions(access).where(
-            Action.committee_id == committee.id, Action.meeting_id.in_(raised_by_then),
-            or_(Action.closed_at.is_(None), Action.closed_at_meeting_id.in_(from_now_on),
-                and_(Action.closed_at_meeting_id.is_(None), Action.closed_at >= meeting.starts_at)),
-        ).order_by(Action.raised_at)
+        policy.visible_actions(access)
+        .where(
+            Action.committee_id == committee.id,
+            Action.meeting_id.in_(raised_by_then),
+            or_(
+                Action.closed_at.is_(None),
+                Action.closed_at_meeting_id.in_(from_now_on),
+                and_(Action.closed_at_meeting_id.is_(None), Action.closed_at >= meeting.starts_at),
+            ),
+        )
+        .order_by(Action.raised_at)
     )
     updates = await db.all(
         policy.visible_action_updates(access)
@@ -248,10 +267,24 @@ async def gather(db: Db, access: Access, meeting: Meeting) -> MeetingRecord:
         .order_by(ActionUpdate.at)
     )
     record = MeetingRecord(
-        meeting=meeting, committee=committee, organisation_name=organisation or "", progress=progress, items=items,
-        numbers=agenda.numbers(items), members=members, parties=parties, attendance=attendance, movements=movements,
-        declarations=declarations, votes=votes, casts=casts, decisions=decisions, notes=notes, actions=actions,
-        action_updates=updates, presiding=presiding,
+        meeting=meeting,
+        committee=committee,
+        organisation_name=organisation or "",
+        progress=progress,
+        items=items,
+        numbers=agenda.numbers(items),
+        members=members,
+        parties=parties,
+        attendance=attendance,
+        movements=movements,
+        declarations=declarations,
+        votes=votes,
+        casts=casts,
+        decisions=decisions,
+        notes=notes,
+        actions=actions,
+        action_updates=updates,
+        presiding=presiding,
     )
     people = (
         {m.person_id for m in members}

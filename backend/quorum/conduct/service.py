@@ -37,8 +37,11 @@ async def conducted(
         raise input_error(field, "No such meeting.")
     if not policy.can_take(access, meeting.committee_id, step):
         if step in policy.CHAIR_STEPS:
-            raise input_error(None, "Only the chair, the vice chair or the committee's board secretary can run"
-                                    " the meeting's items and votes.")
+            raise input_error(
+                None,
+                "Only the chair, the vice chair or the committee's board secretary can run"
+                " the meeting's items and votes.",
+            )
         raise input_error(None, "Only the committee's board secretary or an administrator can record the meeting.")
     progress = await progress_of(db, meeting, lock=True)
     stages.require(step, stages.stage_of(meeting, progress))
@@ -64,10 +67,14 @@ async def open_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> Meeting
     opens = meeting.starts_at - OPENS_BEFORE_START
     if clock.now() < opens:
         starts = meeting.starts_at.astimezone(clock.LONDON)
-        raise input_error(None, f"The meeting starts at {starts:%H:%M} on {starts.day} {starts:%B %Y};"
-                                " it can be opened from an hour before.")
-    progress = MeetingProgress(org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id,
-                               opened_at=clock.now())
+        raise input_error(
+            None,
+            f"The meeting starts at {starts:%H:%M} on {starts.day} {starts:%B %Y};"
+            " it can be opened from an hour before.",
+        )
+    progress = MeetingProgress(
+        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, opened_at=clock.now()
+    )
     await db.add(progress)
     await record(db, access, "meeting.open", progress, org_id=meeting.org_id)
     await announce(db, meeting.id, EventKind.OPENED)

@@ -14,8 +14,7 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Seat
-from quorum.conduct import delegated, votes
-from quorum.conduct import policy
+from quorum.conduct import delegated, policy, votes
 from quorum.conduct.live import EventKind, announce
 from quorum.conduct.outcomes import already_decided
 from quorum.conduct.quorum_state import ItemQuorum
@@ -23,7 +22,15 @@ from quorum.conduct.record import gather
 from quorum.conduct.service import conducted, item_of
 from quorum.conduct.stages import Step
 from quorum.conduct.tables import (
-    EXCLUDED_FROM_DECISION, Choice, Declaration, Decision, Management, Route, SecretTally, Vote, VoteCast,
+    EXCLUDED_FROM_DECISION,
+    Choice,
+    Decision,
+    Declaration,
+    Management,
+    Route,
+    SecretTally,
+    Vote,
+    VoteCast,
 )
 from quorum.database import Db
 from quorum.errors import InputErrors, input_error
@@ -39,9 +46,13 @@ _RESTAMP = text("UPDATE secret_tally SET count = count WHERE org_id = :org AND v
 
 
 def inquorate(quorum: ItemQuorum) -> InputErrors:
-    return input_error("itemId", "This item is inquorate: " + " ".join(quorum.unmet)
-                       + " It cannot be decided: defer it, or record a chair's action to be ratified"
-                       + " at the next meeting.")
+    return input_error(
+        "itemId",
+        "This item is inquorate: "
+        + " ".join(quorum.unmet)
+        + " It cannot be decided: defer it, or record a chair's action to be ratified"
+        + " at the next meeting.",
+    )
 
 
 async def open_vote(
@@ -59,13 +70,25 @@ async def open_vote(
     quorum = gathered.quorum(item.id)
     if not quorum.met:
         raise inquorate(quorum)
-    delegation, _ = (None, None) if delegation_id is None else await delegated.covering(
-        db, access, meeting.committee_id, delegation_id, clock.now())
+    delegation, _ = (
+        (None, None)
+        if delegation_id is None
+        else await delegated.covering(db, access, meeting.committee_id, delegation_id, clock.now())
+    )
     vote = Vote(
-        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, item_id=item.id,
-        motion=motion.strip(), secret=secret, eligible_person_ids=list(quorum.counted), chaired_by=quorum.chaired_by,
-        quorum=quorum.to_data(), delegation_org_id=delegation and delegation.org_id,
-        delegation_id=delegation and delegation.id, opened_by=access.person_id, opened_at=clock.now(),
+        org_id=meeting.org_id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        item_id=item.id,
+        motion=motion.strip(),
+        secret=secret,
+        eligible_person_ids=list(quorum.counted),
+        chaired_by=quorum.chaired_by,
+        quorum=quorum.to_data(),
+        delegation_org_id=delegation and delegation.org_id,
+        delegation_id=delegation and delegation.id,
+        opened_by=access.person_id,
+        opened_at=clock.now(),
     )
     try:
         await db.add(vote)
@@ -109,8 +132,14 @@ async def cast_vote(
     name = await db.scalar(select(Person.name).where(Person.id == voter)) or "That person"
     if voter not in vote.eligible_person_ids:
         raise input_error("personId" if person_id else "voteId", await _why_not_eligible(db, vote, voter, name))
-    cast = VoteCast(org_id=vote.org_id, vote_id=vote.id, person_id=voter, committee_id=vote.committee_id,
-                    secret=vote.secret, choice=None if vote.secret else choice)
+    cast = VoteCast(
+        org_id=vote.org_id,
+        vote_id=vote.id,
+        person_id=voter,
+        committee_id=vote.committee_id,
+        secret=vote.secret,
+        choice=None if vote.secret else choice,
+    )
     savepoint = await db.session.begin_nested()
     try:
         inserted = await db.scalar(
@@ -169,9 +198,18 @@ async def close_vote(
         await db.execute(_RESTAMP, {"org": vote.org_id, "vote": vote.id})
     await record(db, access, "vote.close", vote, org_id=vote.org_id, before=before)
     decision = Decision(
-        org_id=vote.org_id, meeting_id=vote.meeting_id, committee_id=vote.committee_id, item_id=vote.item_id,
-        route=Route.VOTE, text=vote.motion, vote_id=vote.id, chaired_by=vote.chaired_by, quorum=vote.quorum,
-        delegation_org_id=vote.delegation_org_id, delegation_id=vote.delegation_id, decided_at=vote.closed_at,
+        org_id=vote.org_id,
+        meeting_id=vote.meeting_id,
+        committee_id=vote.committee_id,
+        item_id=vote.item_id,
+        route=Route.VOTE,
+        text=vote.motion,
+        vote_id=vote.id,
+        chaired_by=vote.chaired_by,
+        quorum=vote.quorum,
+        delegation_org_id=vote.delegation_org_id,
+        delegation_id=vote.delegation_id,
+        decided_at=vote.closed_at,
         recorded_by=access.person_id,
     )
     if vote.delegation_id is not None:

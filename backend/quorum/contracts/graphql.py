@@ -5,9 +5,9 @@ from typing import ClassVar
 
 import strawberry
 
+from quorum import ids
 from quorum.contracts import policy, service
 from quorum.contracts.tables import ContractType, PrimaryCareContract
-from quorum import ids
 from quorum.graphql.context import Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
@@ -30,8 +30,12 @@ class PrimaryCareContractNode(Node):
     @classmethod
     def from_row(cls, row: PrimaryCareContract) -> PrimaryCareContractNode:
         return cls(
-            id=ids.encode("PrimaryCareContract", row.id), contract_type=row.contract_type, start_date=row.start_date,
-            enhanced_services=list(row.enhanced_services), notes=row.notes, row=row,
+            id=ids.encode("PrimaryCareContract", row.id),
+            contract_type=row.contract_type,
+            start_date=row.start_date,
+            enhanced_services=list(row.enhanced_services),
+            notes=row.notes,
+            row=row,
         )
 
     @strawberry.field
@@ -91,9 +95,13 @@ class ContractMutations:
     ) -> PrimaryCareContractPayload:
         ctx = info.context
         row = await service.create_contract(
-            ctx.db, ctx.access, practice_id=ids.decode_as("Practice", input.practice_id, "practiceId"),
-            contract_type=input.contract_type, start_date=input.start_date,
-            enhanced_services=input.enhanced_services, notes=input.notes,
+            ctx.db,
+            ctx.access,
+            practice_id=ids.decode_as("Practice", input.practice_id, "practiceId"),
+            contract_type=input.contract_type,
+            start_date=input.start_date,
+            enhanced_services=input.enhanced_services,
+            notes=input.notes,
         )
         return PrimaryCareContractPayload(contract=PrimaryCareContractNode.from_row(row))
 
@@ -103,8 +111,12 @@ class ContractMutations:
     ) -> PrimaryCareContractPayload:
         ctx = info.context
         row = await service.update_contract(
-            ctx.db, ctx.access, ids.decode_as("PrimaryCareContract", input.id, "id"),
-            contract_type=input.contract_type, start_date=input.start_date,
-            enhanced_services=input.enhanced_services, notes=input.notes,
+            ctx.db,
+            ctx.access,
+            ids.decode_as("PrimaryCareContract", input.id, "id"),
+            contract_type=input.contract_type,
+            start_date=input.start_date,
+            enhanced_services=input.enhanced_services,
+            notes=input.notes,
         )
         return PrimaryCareContractPayload(contract=PrimaryCareContractNode.from_row(row))

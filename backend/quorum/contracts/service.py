@@ -28,12 +28,18 @@ async def conflict_with(db: Db, access: Access, contract: PrimaryCareContract) -
     practice = await db.scalar(select(Practice.name).where(Practice.id == contract.practice_id)) or "this practice"
     if any(g.practice_id == contract.practice_id for g in access.grants):
         return f"You represent or work for {practice}, so you cannot change its contract record; another member must."
-    interests = await db.all(select(Interest).where(
-        Interest.person_id == access.person_id, literal(contract.practice_id) == any_(Interest.concerns_practice_ids),
-        Interest.status != InterestStatus.REJECTED))
+    interests = await db.all(
+        select(Interest).where(
+            Interest.person_id == access.person_id,
+            literal(contract.practice_id) == any_(Interest.concerns_practice_ids),
+            Interest.status != InterestStatus.REJECTED,
+        )
+    )
     if any(i.is_current_on(today) for i in interests):
-        return (f"You have declared an interest in {practice} in the register of interests, so you cannot change its "
-                "contract record; another member must.")
+        return (
+            f"You have declared an interest in {practice} in the register of interests, so you cannot change its "
+            "contract record; another member must."
+        )
     return None
 
 
@@ -42,16 +48,23 @@ def _errors(start_date: date, enhanced_services: list[str], notes: str) -> list[
     if start_date.year < 1948:
         errors.append(UserError(field="startDate", message="The start date cannot be before the NHS began (1948)."))
     if len(enhanced_services) > 40 or any(not s.strip() or len(s) > 120 for s in enhanced_services):
-        errors.append(UserError(
-            field="enhancedServices", message="Name each enhanced service (at most 40, 120 characters each)."))
+        errors.append(
+            UserError(field="enhancedServices", message="Name each enhanced service (at most 40, 120 characters each).")
+        )
     if len(notes) > 5000:
         errors.append(UserError(field="notes", message="Keep the notes to 5,000 characters."))
     return errors
 
 
 async def create_contract(
-    db: Db, access: Access, *, practice_id: uuid.UUID, contract_type: ContractType, start_date: date,
-    enhanced_services: list[str], notes: str,
+    db: Db,
+    access: Access,
+    *,
+    practice_id: uuid.UUID,
+    contract_type: ContractType,
+    start_date: date,
+    enhanced_services: list[str],
+    notes: str,
 ) -> PrimaryCareContract:
     practice = await db.first(visible_practices(access).where(Practice.id == practice_id))
     if practice is None:
@@ -63,8 +76,13 @@ async def create_contract(
     if errors := _errors(start_date, enhanced_services, notes):
         raise InputErrors(*errors)
     contract = PrimaryCareContract(
-        org_id=area_team_id, practice_org_id=practice.org_id, practice_id=practice.id, contract_type=contract_type,
-        start_date=start_date, enhanced_services=[s.strip() for s in enhanced_services], notes=notes.strip(),
+        org_id=area_team_id,
+        practice_org_id=practice.org_id,
+        practice_id=practice.id,
+        contract_type=contract_type,
+        start_date=start_date,
+        enhanced_services=[s.strip() for s in enhanced_services],
+        notes=notes.strip(),
     )
     try:
         await db.add(contract)
@@ -75,8 +93,14 @@ async def create_contract(
 
 
 async def update_contract(
-    db: Db, access: Access, contract_id: uuid.UUID, *, contract_type: ContractType, start_date: date,
-    enhanced_services: list[str], notes: str,
+    db: Db,
+    access: Access,
+    contract_id: uuid.UUID,
+    *,
+    contract_type: ContractType,
+    start_date: date,
+    enhanced_services: list[str],
+    notes: str,
 ) -> PrimaryCareContract:
     contract = await db.first(visible_contracts(access).where(PrimaryCareContract.id == contract_id))
     if contract is None:

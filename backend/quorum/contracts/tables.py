@@ -18,9 +18,7 @@ class PrimaryCareContract(SQLModel, table=True):
     """The area team's (org_id) record of one practice's contract."""
 
     __tablename__ = "primary_care_contract"
-    __table_args__ = (
-        ForeignKeyConstraint(["practice_org_id", "practice_id"], ["practice.org_id", "practice.id"]),
-    )
+    __table_args__ = (ForeignKeyConstraint(["practice_org_id", "practice_id"], ["practice.org_id", "practice.id"]),)
 
     org_id: uuid.UUID = Field(primary_key=True, foreign_key="organisation.id")
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -21,4 +21,3 @@ RETAINED = {
     "primary_care.revalidation": "Revalidation",
     "primary_care.complaints": "Complaints",
 }
-

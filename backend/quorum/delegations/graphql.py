@@ -7,14 +7,13 @@ from typing import ClassVar
 import strawberry
 from sqlmodel import select
 
-from quorum import clock
+from quorum import clock, ids
 from quorum.committees.graphql import CommitteeNode
 from quorum.database import Db
 from quorum.delegations import policy, service
 from quorum.delegations.functions import DELEGABLE, RETAINED
 from quorum.delegations.tables import Delegation
 from quorum.files.graphql import StoredFileType, stored_file
-from quorum import ids
 from quorum.graphql.context import Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
@@ -47,9 +46,14 @@ class DelegationNode(Node):
     @classmethod
     def from_row(cls, row: Delegation) -> DelegationNode:
         return cls(
-            id=ids.encode("Delegation", row.id), functions=list(row.functions), valid_from=row.valid_from,
-            valid_to=row.valid_to, recorded_at=row.recorded_at, revoked_at=row.revoked_at,
-            revocation_reason=row.revocation_reason, row=row,
+            id=ids.encode("Delegation", row.id),
+            functions=list(row.functions),
+            valid_from=row.valid_from,
+            valid_to=row.valid_to,
+            recorded_at=row.recorded_at,
+            revoked_at=row.revoked_at,
+            revocation_reason=row.revocation_reason,
+            row=row,
         )
 
     @strawberry.field
@@ -148,7 +152,13 @@ async def public_scheme(db: Db, ods_code: str) -> PublicScheme | None:
     if organisation is None:
         return None
     published = func.public_delegations(ods_code).table_valued(
-        "delegating", "receiving_committee", "receiving_host", "functions", "scope", "valid_from", "valid_to",
+        "delegating",
+        "receiving_committee",
+        "receiving_host",
+        "functions",
+        "scope",
+        "valid_from",
+        "valid_to",
         "revoked_at",
     )
     rows = await db.all(select(*published.c))
@@ -158,10 +168,13 @@ async def public_scheme(db: Db, ods_code: str) -> PublicScheme | None:
         ods_code=organisation.ods_code,
         delegations=[
             PublicDelegation(
-                delegating_organisation=r.delegating, receiving_committee=r.receiving_committee,
-                receiving_host=r.receiving_host, functions=[DELEGABLE.get(f, f) for f in r.functions],
+                delegating_organisation=r.delegating,
+                receiving_committee=r.receiving_committee,
+                receiving_host=r.receiving_host,
+                functions=[DELEGABLE.get(f, f) for f in r.functions],
                 scope=list(r.scope),
-                valid_from=r.valid_from, valid_to=r.valid_to,
+                valid_from=r.valid_from,
+                valid_to=r.valid_to,
                 status=service.status(
                     Delegation(valid_from=r.valid_from, valid_to=r.valid_to, revoked_at=r.revoked_at), now
                 ),
@@ -175,8 +188,12 @@ async def public_scheme(db: Db, ods_code: str) -> PublicScheme | None:
 class DelegationQueries:
     @strawberry.field(description="The register: delegations an organisation gave or received, or a committee holds.")
     async def delegations(
-        self, info: Info, first: int = 50, after: str | None = None,
-        organisation_id: strawberry.ID | None = None, committee_id: strawberry.ID | None = None,
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        organisation_id: strawberry.ID | None = None,
+        committee_id: strawberry.ID | None = None,
     ) -> Connection[DelegationNode]:
         from sqlalchemy import or_
 
@@ -196,7 +213,8 @@ class DelegationQueries:
         vocabulary = [(DELEGABLE, False), (RETAINED, True)]
         return [
             DelegableFunction(code=c, description=d, retained_by_nhs_england=retained)
-            for functions, retained in vocabulary for c, d in functions.items()
+            for functions, retained in vocabulary
+            for c, d in functions.items()
         ]
 
     @strawberry.field(description="Committees this organisation may delegate to.")
@@ -251,7 +269,8 @@ class DelegationMutations:
     async def record_delegation(self, info: Info, input: RecordDelegationInput) -> DelegationPayload:
         ctx = info.context
         row = await service.record_delegation(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
             committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
             functions=input.functions,
@@ -266,8 +285,11 @@ class DelegationMutations:
     async def attach_delegation_agreement(self, info: Info, input: AttachAgreementInput) -> DelegationPayload:
         ctx = info.context
         row = await service.attach_agreement(
-            ctx.db, ctx.access, ids.decode_as("Delegation", input.delegation_id, "delegationId"),
-            input.filename, input.content_base64,
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Delegation", input.delegation_id, "delegationId"),
+            input.filename,
+            input.content_base64,
         )
         return DelegationPayload(delegation=DelegationNode.from_row(row))
 

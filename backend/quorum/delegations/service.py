@@ -15,10 +15,10 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.delegations.functions import DELEGABLE, RETAINED
-from quorum.delegations.policy import can_record, can_act_for, visible_delegations
+from quorum.delegations.policy import can_act_for, can_record, visible_delegations
 from quorum.delegations.tables import Delegation
-from quorum.files import service as files
 from quorum.errors import InputErrors, UserError, input_error
+from quorum.files import service as files
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
 
@@ -96,8 +96,10 @@ async def record_delegation(
     if delegator is None or not can_act_for(access, org_id):
         raise input_error("organisationId", "No such organisation.")
     if not can_record(access, org_id):
-        raise input_error(None, f"Only {delegator.name}'s administrators, board secretaries and area team officers "
-                                "record its delegations.")
+        raise input_error(
+            None,
+            f"Only {delegator.name}'s administrators, board secretaries and area team officers record its delegations.",
+        )
     errors = function_errors(functions)
     target = next((t for t in await targets(db, access, org_id) if t.committee_id == committee_id), None)
     if target is None:
@@ -112,13 +114,23 @@ async def record_delegation(
     agreement_file = None
     if agreement is not None:
         agreement_file = await files.store(
-            db, access, org_id=org_id, field="agreement", filename=agreement[0], content_base64=agreement[1],
+            db,
+            access,
+            org_id=org_id,
+            field="agreement",
+            filename=agreement[0],
+            content_base64=agreement[1],
             allowed=(files.PDF,),
         )
     delegation = Delegation(
-        org_id=org_id, receiving_org_id=target.org_id, receiving_committee_id=committee_id,
-        functions=sorted(set(functions)), scope_ccg_ids=list(dict.fromkeys(scope_ccg_ids)),
-        valid_from=valid_from, valid_to=valid_to, agreement_file_id=agreement_file and agreement_file.id,
+        org_id=org_id,
+        receiving_org_id=target.org_id,
+        receiving_committee_id=committee_id,
+        functions=sorted(set(functions)),
+        scope_ccg_ids=list(dict.fromkeys(scope_ccg_ids)),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        agreement_file_id=agreement_file and agreement_file.id,
         recorded_by=access.person_id,
     )
     await db.add(delegation)
@@ -140,8 +152,13 @@ async def attach_agreement(
 ) -> Delegation:
     delegation = await recorded_delegation(db, access, delegation_id)
     stored = await files.store(
-        db, access, org_id=delegation.org_id, field="contentBase64", filename=filename,
-        content_base64=content_base64, allowed=(files.PDF,),
+        db,
+        access,
+        org_id=delegation.org_id,
+        field="contentBase64",
+        filename=filename,
+        content_base64=content_base64,
+        allowed=(files.PDF,),
     )
     before = snapshot(delegation)
     delegation.agreement_file_id = stored.id

@@ -17,8 +17,17 @@ from quorum.delegations.tables import Delegation
 from quorum.organisations.tables import Organisation
 
 COLUMNS = [
-    "Delegating organisation", "Receiving committee", "Committee host", "Functions", "Scope (CCGs)",
-    "Valid from", "Valid to", "Status", "Agreement on file", "Revoked", "Reason for revocation",
+    "Delegating organisation",
+    "Receiving committee",
+    "Committee host",
+    "Functions",
+    "Scope (CCGs)",
+    "Valid from",
+    "Valid to",
+    "Status",
+    "Agreement on file",
+    "Revoked",
+    "Reason for revocation",
 ]
 
 
@@ -44,11 +53,15 @@ async def register_workbook(db: Db, access: Access, organisation: Organisation) 
     now = clock.now()
     rows = [
         [
-            names.get(d.org_id, ""), names.get(d.receiving_committee_id, ""), names.get(d.receiving_org_id, ""),
-            "; ".join(DELEGABLE.get(f, f) for f in d.functions), "; ".join(names.get(c, "") for c in d.scope_ccg_ids),
+            names.get(d.org_id, ""),
+            names.get(d.receiving_committee_id, ""),
+            names.get(d.receiving_org_id, ""),
+            "; ".join(DELEGABLE.get(f, f) for f in d.functions),
+            "; ".join(names.get(c, "") for c in d.scope_ccg_ids),
             d.valid_from.astimezone(clock.LONDON).replace(tzinfo=None),
             d.valid_to.astimezone(clock.LONDON).replace(tzinfo=None),
-            service.status(d, now).value.capitalize(), "Yes" if d.agreement_file_id else "No",
+            service.status(d, now).value.capitalize(),
+            "Yes" if d.agreement_file_id else "No",
             d.revoked_at.astimezone(clock.LONDON).replace(tzinfo=None) if d.revoked_at else None,
             d.revocation_reason or "",
         ]

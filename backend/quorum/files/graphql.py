@@ -5,8 +5,8 @@ import uuid
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from quorum.graphql.context import Context, Info
 from quorum.files.tables import StoredFile
+from quorum.graphql.context import Context, Info
 
 
 @strawberry.type(name="StoredFile", description="An uploaded document; download it from url.")
@@ -23,16 +23,26 @@ class StoredFileType:
     @classmethod
     def from_row(cls, row) -> StoredFileType:
         return cls(
-            filename=row.filename, content_type=row.content_type, size_bytes=row.size_bytes, sha256=row.sha256,
-            url=f"/files/{row.id}", inspection_note=row.inspection_note,
+            filename=row.filename,
+            content_type=row.content_type,
+            size_bytes=row.size_bytes,
+            sha256=row.sha256,
+            url=f"/files/{row.id}",
+            inspection_note=row.inspection_note,
         )
 
 
 def files_by_id(ctx: Context) -> DataLoader:
     from sqlmodel import select
 
-    columns = (StoredFile.id, StoredFile.filename, StoredFile.content_type, StoredFile.size_bytes, StoredFile.sha256,
-               StoredFile.inspection_note)
+    columns = (
+        StoredFile.id,
+        StoredFile.filename,
+        StoredFile.content_type,
+        StoredFile.size_bytes,
+        StoredFile.sha256,
+        StoredFile.inspection_note,
+    )
 
     async def load(ids: list[uuid.UUID]):
         rows = await ctx.db.all(select(*columns).where(StoredFile.id.in_(ids)))  # never the bytes

@@ -96,8 +96,13 @@ REMOVED_KEYS = {
 }
 ACTIVE_ANNOTATIONS = {"/FileAttachment": "embedded files", "/RichMedia": "embedded media", "/Screen": "embedded media"}
 SAID_IN_ORDER = [
-    "an action run when the document opens", "JavaScript", REMOVED_KEYS["/AA"], *ACTIVE_ACTIONS.values(),
-    "embedded files", "embedded media", "an XFA form",
+    "an action run when the document opens",
+    "JavaScript",
+    REMOVED_KEYS["/AA"],
+    *ACTIVE_ACTIONS.values(),
+    "embedded files",
+    "embedded media",
+    "an XFA form",
 ]
 
 
@@ -166,7 +171,8 @@ def _remove_active_content(pdf: pikepdf.Pdf) -> list[str]:
                 removed[action] = None
             elif key == "/Annots" and isinstance(value, pikepdf.Array):
                 kept = [
-                    a for a in value
+                    a
+                    for a in value
                     if not (isinstance(a, pikepdf.Dictionary) and a.get("/Subtype") in ACTIVE_ANNOTATIONS)
                 ]
                 for annotation in value:
@@ -197,8 +203,14 @@ def _active_action(value) -> str | None:
 
 # ---- Word and Excel -----------------------------------------------------------------------------------------
 
-MACRO_CONTENT_TYPES = (b"vbaproject", b"macroenabled", b"vnd.ms-office.activex", b"vnd.ms-excel.intl-macrosheet",
-                       b"vnd.ms-excel.macrosheet", b"vnd.ms-office.vbaprojectsignature")
+MACRO_CONTENT_TYPES = (
+    b"vbaproject",
+    b"macroenabled",
+    b"vnd.ms-office.activex",
+    b"vnd.ms-excel.intl-macrosheet",
+    b"vnd.ms-excel.macrosheet",
+    b"vnd.ms-office.vbaprojectsignature",
+)
 EXECUTABLE_SUFFIXES = (".exe", ".dll", ".com", ".bat", ".cmd", ".scr", ".msi", ".ps1", ".vbs", ".js", ".jar", ".hta")
 CONTENT_TYPES_LIMIT = 1024 * 1024
 
@@ -210,7 +222,8 @@ def refuse_active_office(field: str, content: bytes) -> None:
         names = archive.namelist()
         types = (
             archive.open("[Content_Types].xml").read(CONTENT_TYPES_LIMIT).lower()
-            if "[Content_Types].xml" in names else b""
+            if "[Content_Types].xml" in names
+            else b""
         )
     except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, NotImplementedError):
         raise input_error(
@@ -253,8 +266,7 @@ def clean_filename(filename: str, suffix: str = "") -> str:
     name = "".join(
         "’" if c == "'" else " " if unicodedata.category(c) in ("Zl", "Zp") or c in "\t\r\n" else c
         for c in name
-        if c not in '"`' and unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn")
-        or c in "\t\r\n"
+        if c not in '"`' and unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn") or c in "\t\r\n"
     )
     name = " ".join(name.split()).strip(". ")[:MAX_NAME].strip(". ")
     if not name:

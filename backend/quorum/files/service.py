@@ -10,9 +10,9 @@ import uuid
 
 from quorum.access import Access
 from quorum.database import Db
+from quorum.errors import input_error
 from quorum.files.inspection import EXCEL, MAX_BYTES, PDF, WORD, FileKind, Inspection, clean_filename, inspect
 from quorum.files.tables import StoredFile
-from quorum.errors import input_error
 
 __all__ = ["EXCEL", "MAX_BYTES", "PDF", "WORD", "FileKind", "decode_upload", "inspected", "keep", "store"]
 
@@ -33,16 +33,26 @@ async def keep(db: Db, access: Access, *, org_id: uuid.UUID, filename: str, insp
     content = inspection.content
     return await db.add(
         StoredFile(
-            org_id=org_id, filename=clean_filename(filename, inspection.kind.suffix),
-            content_type=inspection.kind.content_type, size_bytes=len(content),
-            sha256=hashlib.sha256(content).hexdigest(), content=content, uploaded_by=access.person_id,
+            org_id=org_id,
+            filename=clean_filename(filename, inspection.kind.suffix),
+            content_type=inspection.kind.content_type,
+            size_bytes=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            content=content,
+            uploaded_by=access.person_id,
             inspection_note=inspection.note,
         )
     )
 
 
 async def store(
-    db: Db, access: Access, *, org_id: uuid.UUID, field: str, filename: str, content_base64: str,
+    db: Db,
+    access: Access,
+    *,
+    org_id: uuid.UUID,
+    field: str,
+    filename: str,
+    content_base64: str,
     allowed: tuple[FileKind, ...],
 ) -> StoredFile:
     inspection = await inspected(field, filename, decode_upload(field, content_base64), allowed)

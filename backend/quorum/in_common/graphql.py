@@ -7,12 +7,12 @@ from typing import ClassVar
 import strawberry
 from sqlmodel import select
 
+from quorum import ids
 from quorum.access import Access
 from quorum.committees.graphql import CommitteeNode
 from quorum.committees.policy import visible_committees
 from quorum.committees.tables import Committee
 from quorum.conduct.graphql.types import DecisionNode
-from quorum import ids
 from quorum.graphql.context import Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
@@ -35,8 +35,11 @@ sessions_by_id = by_id_loader(policy.visible_sessions, Session.id)
 
 async def committees_in_common_with(info: Info, committee_id: uuid.UUID) -> list[CommitteeNode]:
     """The committee's Committee.meetsInCommonWith: the others it meets with, as far as the viewer sees them."""
-    rows = await info.context.db.all(visible_committees(info.context.access).where(
-        Committee.id.in_(service.committees_meeting_with(committee_id)), Committee.id != committee_id))
+    rows = await info.context.db.all(
+        visible_committees(info.context.access).where(
+            Committee.id.in_(service.committees_meeting_with(committee_id)), Committee.id != committee_id
+        )
+    )
     return [CommitteeNode.from_row(r) for r in rows]
 
 
@@ -54,7 +57,8 @@ class PartyType:
     @classmethod
     def of(cls, row: InCommonParty, access: Access) -> PartyType:
         return cls(
-            organisation_id=ids.encode("Organisation", row.invited_org_id), organisation_name=row.organisation_name,
+            organisation_id=ids.encode("Organisation", row.invited_org_id),
+            organisation_name=row.organisation_name,
             committee_id=row.committee_id and ids.encode("Committee", row.committee_id),
             committee_name=row.committee_name,
             status=row.status,
@@ -84,7 +88,8 @@ class ArrangementNode(Node):
     @strawberry.field
     async def sessions(self, info: Info) -> list[SessionNode]:
         rows = await info.context.db.all(
-            select(Session).where(Session.arrangement_id == self.row.id).order_by(Session.starts_at))
+            select(Session).where(Session.arrangement_id == self.row.id).order_by(Session.starts_at)
+        )
         return [SessionNode.from_row(r) for r in rows]
 
 
@@ -131,8 +136,13 @@ class SessionNode(Node):
 
     @classmethod
     def from_row(cls, row: Session) -> SessionNode:
-        return cls(id=ids.encode("InCommonSession", row.id), title=row.title, starts_at=row.starts_at,
-                   location=row.location, row=row)
+        return cls(
+            id=ids.encode("InCommonSession", row.id),
+            title=row.title,
+            starts_at=row.starts_at,
+            location=row.location,
+            row=row,
+        )
 
     @strawberry.field
     async def arrangement(self, info: Info) -> ArrangementNode:
@@ -147,17 +157,23 @@ class SessionNode(Node):
         names = {p.committee_id: p.committee_name or "" for p in record.parties}
         return [
             ItemType(
-                id=ids.encode("InCommonItem", item.id), number=item.position, title=item.title, purpose=item.purpose,
-                part=item.part, common_to_all=not item.committee_ids,
+                id=ids.encode("InCommonItem", item.id),
+                number=item.position,
+                title=item.title,
+                purpose=item.purpose,
+                part=item.part,
+                common_to_all=not item.committee_ids,
                 committee_names=(
                     [names.get(c, "") for c in item.committee_ids] if item.committee_ids else list(names.values())
                 ),
                 outcomes=[
                     OutcomeType(
-                        committee_id=ids.encode("Committee", o.committee_id), committee_name=o.committee_name,
+                        committee_id=ids.encode("Committee", o.committee_id),
+                        committee_name=o.committee_name,
                         organisation_name=o.organisation_name,
                         agenda_item_id=o.agenda_item_id and ids.encode("AgendaItem", o.agenda_item_id),
-                        in_words=o.in_words, decisions=[DecisionNode.from_row(d) for d in o.decisions],
+                        in_words=o.in_words,
+                        decisions=[DecisionNode.from_row(d) for d in o.decisions],
                     )
                     for o in record.outcomes[item.id]
                 ],
@@ -169,8 +185,10 @@ class SessionNode(Node):
     async def meetings(self, info: Info) -> list[SessionMeetingType]:
         db = info.context.db
         arrangement_parties = await service.parties_of(db, self.row.arrangement_id)
-        links = {m.committee_id: m for m in await db.all(
-            select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))}
+        links = {
+            m.committee_id: m
+            for m in await db.all(select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))
+        }
         loader = info.context.loader("meetings", meetings_by_id)
         result = []
         for party in arrangement_parties:
@@ -178,12 +196,15 @@ class SessionNode(Node):
                 continue
             link = links.get(party.committee_id)
             meeting = link and await loader.load(link.meeting_id)
-            result.append(SessionMeetingType(
-                committee_id=ids.encode("Committee", party.committee_id), committee_name=party.committee_name or "",
-                organisation_name=party.organisation_name,
-                meeting_id=link and ids.encode("Meeting", link.meeting_id),
-                meeting=meeting and MeetingNode.from_row(meeting),
-            ))
+            result.append(
+                SessionMeetingType(
+                    committee_id=ids.encode("Committee", party.committee_id),
+                    committee_name=party.committee_name or "",
+                    organisation_name=party.organisation_name,
+                    meeting_id=link and ids.encode("Meeting", link.meeting_id),
+                    meeting=meeting and MeetingNode.from_row(meeting),
+                )
+            )
         return result
 
     @strawberry.field(
@@ -192,8 +213,11 @@ class SessionNode(Node):
         "committee's private business."
     )
     async def packs(self, info: Info) -> list[PackBuildNode]:
-        rows = await info.context.db.all(visible_builds(info.context.access).where(
-            PackBuild.session_id == self.row.id).order_by(PackBuild.created_at.desc()))
+        rows = await info.context.db.all(
+            visible_builds(info.context.access)
+            .where(PackBuild.session_id == self.row.id)
+            .order_by(PackBuild.created_at.desc())
+        )
         return [PackBuildNode.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -201,20 +225,24 @@ class SessionNode(Node):
     )
     async def viewer_builds_private_pack_for(self, info: Info) -> list[strawberry.ID]:
         db, access = info.context.db, info.context.access
-        links = {m.committee_id for m in await db.all(
-            select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))}
+        links = {
+            m.committee_id for m in await db.all(select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))
+        }
         return [
-            ids.encode("Committee", p.committee_id) for p in await service.parties_of(db, self.row.arrangement_id)
+            ids.encode("Committee", p.committee_id)
+            for p in await service.parties_of(db, self.row.arrangement_id)
             if p.status == PartyStatus.ACCEPTED and p.committee_id in links and can_run(access, p.committee_id)
         ]
 
     @strawberry.field(description="Committees the viewer runs that take part but have no meeting of the session yet.")
     async def viewer_may_take_part_with(self, info: Info) -> list[strawberry.ID]:
         db, access = info.context.db, info.context.access
-        links = {m.committee_id for m in await db.all(
-            select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))}
+        links = {
+            m.committee_id for m in await db.all(select(SessionMeeting).where(SessionMeeting.session_id == self.row.id))
+        }
         return [
-            ids.encode("Committee", p.committee_id) for p in await service.parties_of(db, self.row.arrangement_id)
+            ids.encode("Committee", p.committee_id)
+            for p in await service.parties_of(db, self.row.arrangement_id)
             if p.status == PartyStatus.ACCEPTED and p.committee_id not in links and can_run(access, p.committee_id)
         ]
 
@@ -224,8 +252,7 @@ class InCommonQueries:
     @strawberry.field(description="Arrangements the viewer's organisations convene, take part in or are invited into.")
     async def in_common_arrangements(self, info: Info) -> list[ArrangementNode]:
         access = info.context.access
-        rows = await info.context.db.all(
-            policy.arrangements_involving(access).order_by(Arrangement.name).limit(100))
+        rows = await info.context.db.all(policy.arrangements_involving(access).order_by(Arrangement.name).limit(100))
         return [ArrangementNode.from_row(r) for r in rows]
 
     @strawberry.field
@@ -287,7 +314,8 @@ class BuildSessionPackInput:
     session_id: strawberry.ID
     part: PartEnum
     committee_id: strawberry.ID | None = strawberry.field(
-        default=None, description="For a private pack: the committee whose organisation's pack it is.")
+        default=None, description="For a private pack: the committee whose organisation's pack it is."
+    )
 
 
 ArrangementPayload = payload("ArrangementPayload", arrangement=ArrangementNode)
@@ -307,7 +335,9 @@ class InCommonMutations:
     async def create_in_common_arrangement(self, info: Info, input: CreateArrangementInput) -> ArrangementPayload:
         ctx = info.context
         row = await service.create_arrangement(
-            ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            ctx.db,
+            ctx.access,
+            committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
             name=input.name,
         )
         return ArrangementPayload(arrangement=ArrangementNode.from_row(row))
@@ -315,8 +345,12 @@ class InCommonMutations:
     @mutation(description="Invite an organisation, by its ODS code; its own officers answer.")
     async def invite_to_in_common(self, info: Info, input: InviteInput) -> ArrangementPayload:
         ctx = info.context
-        row = await service.invite(ctx.db, ctx.access, arrangement_id=ids.decode_as(
-            "InCommonArrangement", input.arrangement_id, "arrangementId"), ods_code=input.ods_code)
+        row = await service.invite(
+            ctx.db,
+            ctx.access,
+            arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
+            ods_code=input.ods_code,
+        )
         return ArrangementPayload(arrangement=await _arrangement(info, row.arrangement_id))
 
     @mutation(
@@ -326,7 +360,8 @@ class InCommonMutations:
     async def answer_in_common_invitation(self, info: Info, input: AnswerInvitationInput) -> ArrangementPayload:
         ctx = info.context
         row = await service.answer(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
             organisation_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
             committee_id=input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
@@ -338,14 +373,22 @@ class InCommonMutations:
     async def schedule_in_common_session(self, info: Info, input: ScheduleSessionInput) -> SessionPayload:
         ctx = info.context
         plans = [
-            service.ItemPlan(i.title, Purpose(i.purpose), Part(i.part),
-                             [ids.decode_as("Committee", c, "items") for c in i.committee_ids])
+            service.ItemPlan(
+                i.title,
+                Purpose(i.purpose),
+                Part(i.part),
+                [ids.decode_as("Committee", c, "items") for c in i.committee_ids],
+            )
             for i in input.items
         ]
         row = await service.schedule_session(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             arrangement_id=ids.decode_as("InCommonArrangement", input.arrangement_id, "arrangementId"),
-            title=input.title, starts_at=input.starts_at, location=input.location, items=plans,
+            title=input.title,
+            starts_at=input.starts_at,
+            location=input.location,
+            items=plans,
         )
         return SessionPayload(session=SessionNode.from_row(row))
 
@@ -353,18 +396,25 @@ class InCommonMutations:
     async def take_part_in_session(self, info: Info, input: TakePartInput) -> SessionPayload:
         ctx = info.context
         link = await service.take_part(
-            ctx.db, ctx.access, session_id=ids.decode_as("InCommonSession", input.session_id, "sessionId"),
+            ctx.db,
+            ctx.access,
+            session_id=ids.decode_as("InCommonSession", input.session_id, "sessionId"),
             committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
         )
         row = await ctx.db.first(select(Session).where(Session.id == link.session_id))
         return SessionPayload(session=SessionNode.from_row(row))
 
-    @mutation(description="Build the session's pack in the background: the public pack (the convener), or an "
-                         "organisation's private pack (Part I and its own Part II business); follow packBuildProgress.")
+    @mutation(
+        description="Build the session's pack in the background: the public pack (the convener), or an "
+        "organisation's private pack (Part I and its own Part II business); follow packBuildProgress."
+    )
     async def build_session_pack(self, info: Info, input: BuildSessionPackInput) -> PackBuildPayload:
         ctx = info.context
         row = await pack.start_build(
-            ctx.db, ctx.access, ids.decode_as("InCommonSession", input.session_id, "sessionId"), Part(input.part),
+            ctx.db,
+            ctx.access,
+            ids.decode_as("InCommonSession", input.session_id, "sessionId"),
+            Part(input.part),
             input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
         )
         ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity, pack.gather))

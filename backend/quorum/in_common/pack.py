@@ -38,23 +38,32 @@ def holds(item: SessionItem, part: Part, committee_id: uuid.UUID) -> bool:
 
 
 async def _papers(
-    db: Db, session: Session, part: Part, committee_id: uuid.UUID,
+    db: Db,
+    session: Session,
+    part: Part,
+    committee_id: uuid.UUID,
 ) -> dict[uuid.UUID, list[tuple[Paper, PaperVersion]]]:
     """Each session item's papers (latest approved version each) from the meetings of the session, as far as the
     builder may read them; a Part II item's only from the pack's own committee."""
     items = {i.id: i for i in await items_of(db, session.id) if holds(i, part, committee_id)}
     links = await db.all(select(SessionAgendaItem).where(SessionAgendaItem.item_id.in_(items)))
     session_item = {
-        a.agenda_item_id: a.item_id for a in links
+        a.agenda_item_id: a.item_id
+        for a in links
         if Part(items[a.item_id].part) == Part.PUBLIC or a.committee_id == committee_id
     }
-    papers = await db.all(select(Paper).where(
-        Paper.item_id.in_(session_item), Paper.status.in_([PaperStatus.APPROVED, PaperStatus.INCLUDED])))
+    papers = await db.all(
+        select(Paper).where(
+            Paper.item_id.in_(session_item), Paper.status.in_([PaperStatus.APPROVED, PaperStatus.INCLUDED])
+        )
+    )
     if part == Part.PUBLIC:
         papers = [p for p in papers if p.is_public]
-    versions = await db.all(select(PaperVersion).where(
-        PaperVersion.paper_id.in_([p.id for p in papers]), PaperVersion.approved_at.is_not(None)
-    ).order_by(PaperVersion.number))
+    versions = await db.all(
+        select(PaperVersion)
+        .where(PaperVersion.paper_id.in_([p.id for p in papers]), PaperVersion.approved_at.is_not(None))
+        .order_by(PaperVersion.number)
+    )
     latest = {v.paper_id: v for v in versions}
     found: dict[uuid.UUID, list[tuple[Paper, PaperVersion]]] = {}
     for paper in sorted(papers, key=lambda p: (p.org_id != session.org_id, p.title)):  # the convener's first
@@ -70,17 +79,26 @@ async def _holder(
     if part == Part.PUBLIC:
         party = next(p for p in parties if p.invited_org_id == session.org_id)
         if not policy.can_convene(access, session.org_id):
-            raise input_error(None, "Only the convening organisation's board secretary or an administrator can build"
-                                    " the session's public pack.")
+            raise input_error(
+                None,
+                "Only the convening organisation's board secretary or an administrator can build"
+                " the session's public pack.",
+            )
     else:
         party = next((p for p in parties if committee_id is not None and p.committee_id == committee_id), None)
         if party is None:
             raise input_error("committeeId", "Choose the committee taking part whose private pack to build.")
         if not can_run(access, party.committee_id):
-            raise input_error(None, f"Only the board secretary or an administrator of {party.organisation_name}"
-                                    " can build its private pack.")
-    link = await db.first(select(SessionMeeting).where(
-        SessionMeeting.session_id == session.id, SessionMeeting.committee_id == party.committee_id))
+            raise input_error(
+                None,
+                f"Only the board secretary or an administrator of {party.organisation_name}"
+                " can build its private pack.",
+            )
+    link = await db.first(
+        select(SessionMeeting).where(
+            SessionMeeting.session_id == session.id, SessionMeeting.committee_id == party.committee_id
+        )
+    )
     if link is None:
         raise input_error(
             None, f"{party.committee_name}'s meeting of this session has not been arranged yet; arrange it first."
@@ -94,19 +112,32 @@ async def start_build(
     session = await get_session(db, session_id)
     party, link = await _holder(db, access, session, part, committee_id)
     chosen = [pair for pairs in (await _papers(db, session, part, party.committee_id)).values() for pair in pairs]
-    problems = await db.all(select(Appendix).where(
-        Appendix.version_id.in_([v.id for _, v in chosen]), Appendix.problem.is_not(None)))
+    problems = await db.all(
+        select(Appendix).where(Appendix.version_id.in_([v.id for _, v in chosen]), Appendix.problem.is_not(None))
+    )
     if problems:
         titles = {v.id: p.title for p, v in chosen}
-        raise InputErrors(*(
-            UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}")
-            for a in problems))
-    earlier = await db.all(select(PackBuild.number).where(
-        PackBuild.session_id == session.id, PackBuild.committee_id == party.committee_id, PackBuild.part == part))
+        raise InputErrors(
+            *(
+                UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}")
+                for a in problems
+            )
+        )
+    earlier = await db.all(
+        select(PackBuild.number).where(
+            PackBuild.session_id == session.id, PackBuild.committee_id == party.committee_id, PackBuild.part == part
+        )
+    )
     build = PackBuild(
-        org_id=link.meeting_org_id, meeting_id=link.meeting_id, committee_id=party.committee_id, part=part,
-        number=max(earlier, default=0) + 1, paper_version_ids=[v.id for _, v in chosen], created_by=access.person_id,
-        session_org_id=session.org_id, session_id=session.id,
+        org_id=link.meeting_org_id,
+        meeting_id=link.meeting_id,
+        committee_id=party.committee_id,
+        part=part,
+        number=max(earlier, default=0) + 1,
+        paper_version_ids=[v.id for _, v in chosen],
+        created_by=access.person_id,
+        session_org_id=session.org_id,
+        session_id=session.id,
     )
     await db.add(build)
     await record(db, access, "in_common.session.pack.build", build, org_id=build.org_id)
@@ -130,10 +161,19 @@ async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent,
             continue
         papers = by_item.get(item.id, [])
         takers = "" if not item.committee_ids else "Taken by " + ", ".join(names.get(c, "") for c in item.committee_ids)
-        items.append(PackItem(
-            key=f"item-{item.id}", number=str(item.position), title=item.title, purpose=item.purpose, presenter=takers,
-            minutes=0, part=item.part, paper=papers[0] if papers else None, more_papers=tuple(papers[1:]),
-        ))
+        items.append(
+            PackItem(
+                key=f"item-{item.id}",
+                number=str(item.position),
+                title=item.title,
+                purpose=item.purpose,
+                presenter=takers,
+                minutes=0,
+                part=item.part,
+                paper=papers[0] if papers else None,
+                more_papers=tuple(papers[1:]),
+            )
+        )
     starts = session.starts_at.astimezone(clock.LONDON)
     return PackContent(
         organisation="Committees in common",

@@ -19,7 +19,13 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
 from quorum.in_common.tables import (
-    Arrangement, InCommonParty, PartyStatus, Session, SessionAgendaItem, SessionItem, SessionMeeting,
+    Arrangement,
+    InCommonParty,
+    PartyStatus,
+    Session,
+    SessionAgendaItem,
+    SessionItem,
+    SessionMeeting,
 )
 from quorum.meetings.policy import visible_items
 from quorum.meetings.tables import AgendaItem, Part
@@ -42,9 +48,7 @@ def visible_parties(access: Access) -> SelectOfScalar[InCommonParty]:
 def arrangements_involving(access: Access) -> SelectOfScalar[Arrangement]:
     """Arrangements one of the caller's organisations convenes or is invited into."""
     invited = select(InCommonParty.arrangement_id).where(col(InCommonParty.invited_org_id).in_(access.org_ids))
-    return select(Arrangement).where(
-        or_(col(Arrangement.org_id).in_(access.org_ids), col(Arrangement.id).in_(invited))
-    )
+    return select(Arrangement).where(or_(col(Arrangement.org_id).in_(access.org_ids), col(Arrangement.id).in_(invited)))
 
 
 def visible_sessions(access: Access) -> SelectOfScalar[Session]:
@@ -54,12 +58,16 @@ def visible_sessions(access: Access) -> SelectOfScalar[Session]:
 def visible_session_items(access: Access) -> SelectOfScalar[SessionItem]:
     taking_part_in_private = (
         select(Session.id)
-        .join(InCommonParty, and_(
-            col(InCommonParty.org_id) == col(Session.org_id),
-            col(InCommonParty.arrangement_id) == col(Session.arrangement_id),
-        ))
+        .join(
+            InCommonParty,
+            and_(
+                col(InCommonParty.org_id) == col(Session.org_id),
+                col(InCommonParty.arrangement_id) == col(Session.arrangement_id),
+            ),
+        )
         .where(
-            col(Session.org_id) == col(SessionItem.org_id), col(Session.id) == col(SessionItem.session_id),
+            col(Session.org_id) == col(SessionItem.org_id),
+            col(Session.id) == col(SessionItem.session_id),
             col(InCommonParty.status) == PartyStatus.ACCEPTED,
             col(InCommonParty.committee_id).in_(access.private_committee_ids),
         )

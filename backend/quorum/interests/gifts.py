@@ -17,6 +17,7 @@ from quorum.interests.policy import can_keep_register, visible_gifts
 from quorum.interests.service import MAX_TEXT, approval_refusal, is_designated_approver, known_for, register_of
 from quorum.interests.tables import GiftApprover, GiftChange, GiftOrHospitality, GiftOrHospitalityUpdate
 
+
 async def designate_approver(db: Db, access: Access, *, org_id: uuid.UUID, person_id: uuid.UUID) -> GiftApprover:
     organisation = await register_of(db, access, org_id)
     if not can_keep_register(access, org_id):
@@ -60,8 +61,9 @@ async def update_gift(
     else:  # returned to the giver, or declined: not kept, so nothing stands approved (the history keeps the approval)
         entry.accepted, entry.approved_by = False, None
     await db.add(entry)
-    update = GiftOrHospitalityUpdate(org_id=entry.org_id, gift_id=entry.id, change=change, note=note,
-                                     at=clock.now(), recorded_by=access.person_id)
+    update = GiftOrHospitalityUpdate(
+        org_id=entry.org_id, gift_id=entry.id, change=change, note=note, at=clock.now(), recorded_by=access.person_id
+    )
     await db.add(update)
     await record(db, access, f"gift_or_hospitality.{change.value.lower()}", entry, org_id=entry.org_id, before=before)
     return entry

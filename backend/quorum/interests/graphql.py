@@ -9,10 +9,9 @@ from typing import ClassVar
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from quorum import clock
-from quorum import ids
-from quorum.graphql.context import Info
+from quorum import clock, ids
 from quorum.errors import input_error
+from quorum.graphql.context import Info
 from quorum.graphql.errors import UserError
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
@@ -20,7 +19,12 @@ from quorum.graphql.pagination import Connection, paginate
 from quorum.interests import gifts, pending, policy, register_import, rules, service
 from quorum.interests.published import published_gifts, published_register
 from quorum.interests.tables import (
-    GiftChange, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestStatus,
+    GiftChange,
+    GiftKind,
+    GiftOrHospitality,
+    Interest,
+    InterestCategory,
+    InterestStatus,
 )
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, RowError
 from quorum.people.graphql import PersonNode
@@ -38,6 +42,7 @@ gifts_by_id = by_id_loader(policy.visible_gifts, GiftOrHospitality.id)
 
 def gift_history_loader(context):
     """Each entry's changes, for a page of entries in one statement."""
+
     async def load(keys):
         rows = await context.db.all(gifts.history_of(list(keys)))
         return [[r for r in rows if r.gift_id == key] for key in keys]
@@ -65,10 +70,18 @@ class InterestNode(Node):
     @classmethod
     def from_row(cls, row: Interest) -> InterestNode:
         return cls(
-            id=ids.encode("Interest", row.id), category=row.category, description=row.description,
-            valid_from=row.valid_from, valid_to=row.valid_to, action_taken=row.action_taken,
-            became_aware_on=row.became_aware_on, declared_on=row.declared_on, withheld_from_publication=row.withheld,
-            status=row.status, review_note=row.review_note, row=row,
+            id=ids.encode("Interest", row.id),
+            category=row.category,
+            description=row.description,
+            valid_from=row.valid_from,
+            valid_to=row.valid_to,
+            action_taken=row.action_taken,
+            became_aware_on=row.became_aware_on,
+            declared_on=row.declared_on,
+            withheld_from_publication=row.withheld,
+            status=row.status,
+            review_note=row.review_note,
+            row=row,
         )
 
     @strawberry.field(description="Declared more than 28 days after the person became aware of it.")
@@ -194,9 +207,16 @@ class GiftOrHospitalityNode(Node):
     @classmethod
     def from_row(cls, row: GiftOrHospitality) -> GiftOrHospitalityNode:
         return cls(
-            id=ids.encode("GiftOrHospitality", row.id), kind=row.kind, description=row.description,
-            offered_by=row.offered_by, from_supplier=row.from_supplier, value_pence=row.value_pence,
-            value=rules.pounds(row.value_pence), offered_on=row.offered_on, accepted=row.accepted, row=row,
+            id=ids.encode("GiftOrHospitality", row.id),
+            kind=row.kind,
+            description=row.description,
+            offered_by=row.offered_by,
+            from_supplier=row.from_supplier,
+            value_pence=row.value_pence,
+            value=rules.pounds(row.value_pence),
+            offered_on=row.offered_on,
+            accepted=row.accepted,
+            row=row,
         )
 
     @strawberry.field
@@ -221,8 +241,13 @@ class GiftOrHospitalityNode(Node):
 class InterestQueries:
     @strawberry.field(description="An organisation's register of interests as the viewer may see it.")
     async def interests(
-        self, info: Info, organisation_id: strawberry.ID, person_id: strawberry.ID | None = None,
-        current_only: bool = False, first: int = 50, after: str | None = None,
+        self,
+        info: Info,
+        organisation_id: strawberry.ID,
+        person_id: strawberry.ID | None = None,
+        current_only: bool = False,
+        first: int = 50,
+        after: str | None = None,
     ) -> Connection[InterestNode]:
         statement = policy.visible_interests(info.context.access).where(
             Interest.org_id == ids.expect("Organisation", organisation_id)
@@ -237,16 +262,23 @@ class InterestQueries:
         keys = [Interest.declared_on, Interest.id]
         return await paginate(info.context.db, statement, keys, first, after, InterestNode.from_row)
 
-    @strawberry.field(description=(
-        "Each decision-maker's next declaration or annual review, the overdue first (for the register's keepers)."
-    ))
+    @strawberry.field(
+        description=(
+            "Each decision-maker's next declaration or annual review, the overdue first (for the register's keepers)."
+        )
+    )
     async def interest_returns_due(self, info: Info, organisation_id: strawberry.ID) -> list[InterestReturnDue]:
         org_id = ids.expect("Organisation", organisation_id)
         found = await service.reviews_due(info.context.db, info.context.access, org_id)
         return [
             InterestReturnDue(
-                positions=list(r.positions), appointed_on=r.appointed_on, last_return_on=r.last_return,
-                due_on=r.due.due_on, status=r.due.status, reason=r.due.reason, person_id=r.person_id,
+                positions=list(r.positions),
+                appointed_on=r.appointed_on,
+                last_return_on=r.last_return,
+                due_on=r.due.due_on,
+                status=r.due.status,
+                reason=r.due.reason,
+                person_id=r.person_id,
             )
             for r in found
         ]
@@ -257,30 +289,53 @@ class InterestQueries:
         if register is None:
             return None
         return PublishedRegister(
-            organisation_name=register.organisation_name, ods_code=register.ods_code,
+            organisation_name=register.organisation_name,
+            ods_code=register.ods_code,
             decision_makers=[
-                PublishedDecisionMaker(name=m.name, positions=list(m.positions), interests=[
-                    PublishedInterest(category=i.category, description=i.description, concerns=list(i.concerns),
-                                      valid_from=i.valid_from, valid_to=i.valid_to, action_taken=i.action_taken,
-                                      declared_on=i.declared_on)
-                    for i in m.interests
-                ], nil_return_on=m.nil_return_on)
+                PublishedDecisionMaker(
+                    name=m.name,
+                    positions=list(m.positions),
+                    interests=[
+                        PublishedInterest(
+                            category=i.category,
+                            description=i.description,
+                            concerns=list(i.concerns),
+                            valid_from=i.valid_from,
+                            valid_to=i.valid_to,
+                            action_taken=i.action_taken,
+                            declared_on=i.declared_on,
+                        )
+                        for i in m.interests
+                    ],
+                    nil_return_on=m.nil_return_on,
+                )
                 for m in register.decision_makers
             ],
         )
 
-    @strawberry.field(description=(
-        "The published register of decision-makers' gifts and hospitality (two years, what must be declared); "
-        "readable without signing in."
-    ))
+    @strawberry.field(
+        description=(
+            "The published register of decision-makers' gifts and hospitality (two years, what must be declared); "
+            "readable without signing in."
+        )
+    )
     async def published_register_of_gifts(self, info: Info, ods_code: str) -> list[PublishedGiftOrHospitality] | None:
         entries = await published_gifts(info.context.db, ods_code)
         if entries is None:
             return None
-        return [PublishedGiftOrHospitality(
-            person_name=e.person_name, kind=e.kind, description=e.description, offered_by=e.offered_by,
-            value=rules.pounds(e.value_pence), offered_on=e.offered_on, accepted=e.accepted, approved_by=e.approved_by,
-        ) for e in entries]
+        return [
+            PublishedGiftOrHospitality(
+                person_name=e.person_name,
+                kind=e.kind,
+                description=e.description,
+                offered_by=e.offered_by,
+                value=rules.pounds(e.value_pence),
+                offered_on=e.offered_on,
+                accepted=e.accepted,
+                approved_by=e.approved_by,
+            )
+            for e in entries
+        ]
 
     @strawberry.field(
         description="The register of gifts and hospitality: all of it for its keepers, one's own for others."
@@ -292,7 +347,11 @@ class InterestQueries:
             GiftOrHospitality.org_id == ids.expect("Organisation", organisation_id)
         )
         return await paginate(
-            info.context.db, statement, [GiftOrHospitality.offered_on, GiftOrHospitality.id], first, after,
+            info.context.db,
+            statement,
+            [GiftOrHospitality.offered_on, GiftOrHospitality.id],
+            first,
+            after,
             GiftOrHospitalityNode.from_row,
         )
 
@@ -313,7 +372,8 @@ class DeclareInterestInput:
     valid_to: date | None = None
     action_taken: str = ""
     became_aware_on: date | None = strawberry.field(
-        default=None, description="Defaults to when the interest began, or the person's appointment if later.")
+        default=None, description="Defaults to when the interest began, or the person's appointment if later."
+    )
     declared_on: date | None = strawberry.field(default=None, description="Defaults to today.")
     withheld_from_publication: bool = False
 
@@ -408,8 +468,11 @@ class InterestMutations:
             concerns_practice_ids=tuple(
                 ids.decode_as("Practice", p, "concernsPracticeIds") for p in input.concerns_practice_ids
             ),
-            valid_from=input.valid_from, valid_to=input.valid_to, action_taken=input.action_taken,
-            became_aware_on=input.became_aware_on, declared_on=input.declared_on,
+            valid_from=input.valid_from,
+            valid_to=input.valid_to,
+            action_taken=input.action_taken,
+            became_aware_on=input.became_aware_on,
+            declared_on=input.declared_on,
             withheld=input.withheld_from_publication,
         )
         row = await service.declare_interest(
@@ -429,8 +492,12 @@ class InterestMutations:
     async def record_interest_review(self, info: Info, input: RecordInterestReviewInput) -> InterestReviewPayload:
         ctx = info.context
         row = await service.record_review(
-            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-            ids.decode_as("Person", input.person_id, "personId"), input.reviewed_on, input.nil_return,
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            ids.decode_as("Person", input.person_id, "personId"),
+            input.reviewed_on,
+            input.nil_return,
         )
         return InterestReviewPayload(reviewed_on=row.reviewed_on, nil_return=row.nil_return)
 
@@ -453,10 +520,17 @@ class InterestMutations:
     ) -> GiftOrHospitalityPayload:
         ctx = info.context
         row = await service.record_gift(
-            ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-            person_id=ids.decode_as("Person", input.person_id, "personId"), kind=GiftKind(input.kind),
-            description=input.description, offered_by=input.offered_by, from_supplier=input.from_supplier,
-            value_pence=input.value_pence, offered_on=input.offered_on, accepted=input.accepted,
+            ctx.db,
+            ctx.access,
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+            kind=GiftKind(input.kind),
+            description=input.description,
+            offered_by=input.offered_by,
+            from_supplier=input.from_supplier,
+            value_pence=input.value_pence,
+            offered_on=input.offered_on,
+            accepted=input.accepted,
             approved_by=input.approved_by_id and ids.decode_as("Person", input.approved_by_id, "approvedById"),
         )
         return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))
@@ -466,26 +540,41 @@ class InterestMutations:
     )
     async def review_pending_interest(self, info: Info, input: ReviewPendingInterestInput) -> InterestPayload:
         ctx = info.context
-        row = await pending.review_pending(ctx.db, ctx.access, interest_id=ids.decode_as("Interest", input.id, "id"),
-                                           confirm=input.confirm, note=input.note)
+        row = await pending.review_pending(
+            ctx.db,
+            ctx.access,
+            interest_id=ids.decode_as("Interest", input.id, "id"),
+            confirm=input.confirm,
+            note=input.note,
+        )
         return InterestPayload(interest=InterestNode.from_row(row))
 
     @mutation(description="Designate someone to approve gifts and hospitality (by the register's keeper).")
     async def designate_gift_approver(self, info: Info, input: DesignateGiftApproverInput) -> GiftApproverPayload:
         ctx = info.context
         row = await gifts.designate_approver(
-            ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-            person_id=ids.decode_as("Person", input.person_id, "personId"))
+            ctx.db,
+            ctx.access,
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+        )
         return GiftApproverPayload(approver=await load_node(info, PersonNode, row.person_id))
 
-    @mutation(description=(
-        "Record what became of an offer later: approved (by a designated approver, never the recipient), "
-        "returned or declined."
-    ))
+    @mutation(
+        description=(
+            "Record what became of an offer later: approved (by a designated approver, never the recipient), "
+            "returned or declined."
+        )
+    )
     async def update_gift_or_hospitality(
         self, info: Info, input: UpdateGiftOrHospitalityInput
     ) -> GiftOrHospitalityPayload:
         ctx = info.context
-        row = await gifts.update_gift(ctx.db, ctx.access, gift_id=ids.decode_as("GiftOrHospitality", input.id, "id"),
-                                      change=GiftChange(input.change), note=input.note)
+        row = await gifts.update_gift(
+            ctx.db,
+            ctx.access,
+            gift_id=ids.decode_as("GiftOrHospitality", input.id, "id"),
+            change=GiftChange(input.change),
+            note=input.note,
+        )
         return GiftOrHospitalityPayload(entry=GiftOrHospitalityNode.from_row(row))

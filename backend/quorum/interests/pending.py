@@ -20,19 +20,36 @@ from quorum.people.tables import PersonRegistration
 
 
 async def from_declaration(
-    db: Db, access: Access, *, org_id: uuid.UUID, declaration_id: uuid.UUID, person_id: uuid.UUID,
-    category: InterestCategory, description: str, declared_on: date,
+    db: Db,
+    access: Access,
+    *,
+    org_id: uuid.UUID,
+    declaration_id: uuid.UUID,
+    person_id: uuid.UUID,
+    category: InterestCategory,
+    description: str,
+    declared_on: date,
 ) -> Interest | None:
     """A pending entry in the register of the organisation whose meeting it was; none for someone not registered
     with that organisation (a guest of a joint committee is on their own organisation's register)."""
-    registered = await db.first(select(PersonRegistration.person_id).where(
-        PersonRegistration.org_id == org_id, PersonRegistration.person_id == person_id))
+    registered = await db.first(
+        select(PersonRegistration.person_id).where(
+            PersonRegistration.org_id == org_id, PersonRegistration.person_id == person_id
+        )
+    )
     if registered is None:
         return None
     interest = Interest(
-        org_id=org_id, person_id=person_id, category=category, description=description, valid_from=declared_on,
-        became_aware_on=declared_on, declared_on=declared_on, recorded_by=access.person_id,
-        status=InterestStatus.PENDING, source_declaration_id=declaration_id,
+        org_id=org_id,
+        person_id=person_id,
+        category=category,
+        description=description,
+        valid_from=declared_on,
+        became_aware_on=declared_on,
+        declared_on=declared_on,
+        recorded_by=access.person_id,
+        status=InterestStatus.PENDING,
+        source_declaration_id=declaration_id,
     )
     await db.add(interest)
     await record(db, access, "interest.pending", interest, org_id=org_id)
@@ -63,9 +80,13 @@ async def review_pending(db: Db, access: Access, *, interest_id: uuid.UUID, conf
 
 async def declaration_withdrawn(db: Db, access: Access, *, org_id: uuid.UUID, declaration_id: uuid.UUID) -> None:
     """A declaration recorded in error takes its pending entry with it (rejected, so the register keeps the trace)."""
-    interest = await db.first(select(Interest).where(
-        Interest.org_id == org_id, Interest.source_declaration_id == declaration_id,
-        Interest.status == InterestStatus.PENDING))
+    interest = await db.first(
+        select(Interest).where(
+            Interest.org_id == org_id,
+            Interest.source_declaration_id == declaration_id,
+            Interest.status == InterestStatus.PENDING,
+        )
+    )
     if interest is None:
         return
     before = snapshot(interest)

@@ -40,9 +40,11 @@ def visible_reviews(access: Access) -> SelectOfScalar[InterestReview]:
 
 
 def _gift_readable(access: Access) -> ColumnElement[bool]:
-    designated = select(GiftApprover.person_id).where(
-        col(GiftApprover.org_id) == GiftOrHospitality.org_id, _is_caller(col(GiftApprover.person_id), access)
-    ).exists()
+    designated = (
+        select(GiftApprover.person_id)
+        .where(col(GiftApprover.org_id) == GiftOrHospitality.org_id, _is_caller(col(GiftApprover.person_id), access))
+        .exists()
+    )
     return or_(
         col(GiftOrHospitality.org_id).in_(access.officer_org_ids),
         _is_caller(col(GiftOrHospitality.person_id), access),

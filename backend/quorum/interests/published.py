@@ -47,18 +47,36 @@ async def published_register(db: Db, ods_code: str) -> PublishedRegister | None:
     if organisation is None:
         return None
     rows = func.published_interests(ods_code).table_valued(
-        "person_id", "person_name", "positions", "category", "description", "concerns", "valid_from", "valid_to",
-        "action_taken", "declared_on", "nil_return_on",
+        "person_id",
+        "person_name",
+        "positions",
+        "category",
+        "description",
+        "concerns",
+        "valid_from",
+        "valid_to",
+        "action_taken",
+        "declared_on",
+        "nil_return_on",
     )
     people: dict[uuid.UUID, PublishedDecisionMaker] = {}
     for row in await db.all(select(*rows.c)):
-        maker = people.setdefault(row.person_id, PublishedDecisionMaker(row.person_name, tuple(row.positions),
-                                                                        nil_return_on=row.nil_return_on))
+        maker = people.setdefault(
+            row.person_id,
+            PublishedDecisionMaker(row.person_name, tuple(row.positions), nil_return_on=row.nil_return_on),
+        )
         if row.category is not None:
-            maker.interests.append(PublishedInterest(
-                InterestCategory(row.category), row.description, tuple(row.concerns), row.valid_from, row.valid_to,
-                row.action_taken, row.declared_on,
-            ))
+            maker.interests.append(
+                PublishedInterest(
+                    InterestCategory(row.category),
+                    row.description,
+                    tuple(row.concerns),
+                    row.valid_from,
+                    row.valid_to,
+                    row.action_taken,
+                    row.declared_on,
+                )
+            )
     return PublishedRegister(organisation.name, organisation.ods_code, list(people.values()))
 
 
@@ -80,12 +98,27 @@ async def published_gifts(db: Db, ods_code: str) -> list[PublishedGift] | None:
     if await db.first(select(found.c.ods_code)) is None:
         return None
     rows = func.published_gifts(ods_code).table_valued(
-        "person_name", "kind", "description", "offered_by", "from_supplier", "value_pence", "offered_on", "accepted",
+        "person_name",
+        "kind",
+        "description",
+        "offered_by",
+        "from_supplier",
+        "value_pence",
+        "offered_on",
+        "accepted",
         "approved_by_name",
     )
     return [
-        PublishedGift(r.person_name, GiftKind(r.kind), r.description, r.offered_by, r.value_pence, r.offered_on,
-                      r.accepted, r.approved_by_name)
+        PublishedGift(
+            r.person_name,
+            GiftKind(r.kind),
+            r.description,
+            r.offered_by,
+            r.value_pence,
+            r.offered_on,
+            r.accepted,
+            r.approved_by_name,
+        )
         for r in await db.all(select(*rows.c))
         if rules.assess(GiftKind(r.kind), r.from_supplier, r.value_pence).requirement != rules.Requirement.NOT_REQUIRED
     ]

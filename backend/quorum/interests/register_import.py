@@ -111,11 +111,16 @@ async def import_register(db: Db, access: Access, org_id: uuid.UUID, filename: s
             errors += [RowError(number, p) for p in problems]
             continue
         entry = Entry(
-            person_id=person_id, category=category, description=cells["description"],
+            person_id=person_id,
+            category=category,
+            description=cells["description"],
             concerns_org_ids=tuple(by_code[c][1] for c in codes if by_code[c][0] == "org"),
             concerns_practice_ids=tuple(by_code[c][1] for c in codes if by_code[c][0] == "practice"),
-            valid_from=dates["interest_from"], valid_to=dates["interest_to"], action_taken=cells["action_taken"],
-            became_aware_on=dates["became_aware_on"], declared_on=dates["declared_on"],
+            valid_from=dates["interest_from"],
+            valid_to=dates["interest_to"],
+            action_taken=cells["action_taken"],
+            became_aware_on=dates["became_aware_on"],
+            declared_on=dates["declared_on"],
             withheld=cells["withheld_from_publication"].strip().lower() in ("yes", "y", "true", "1"),
         )
         entry_problems, entry = entry_errors(entry, known, today)

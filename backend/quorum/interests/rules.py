@@ -72,33 +72,49 @@ class Band:
 
 
 # (kind, from a supplier or contractor?) -> bands in increasing value.
-THRESHOLDS: dict[tuple[GiftKind, bool], tuple[Band, ...]] = {
-    (GiftKind.HOSPITALITY, supplier): (
-        Band(2499, Requirement.NOT_REQUIRED, "Hospitality under £25 need not be declared."),
-        Band(7500, Requirement.DECLARE, "Hospitality of £25 to £75 must be declared."),
-        Band(None, Requirement.REFUSE_UNLESS_APPROVED,
-             "Hospitality over £75 must be refused unless senior approval is given, and declared if accepted."),
-    )
-    for supplier in (True, False)
-} | {
-    (GiftKind.GIFT, True): (
-        Band(600, Requirement.NOT_REQUIRED, "Gifts from suppliers or contractors worth up to £6 may be accepted."),
-        Band(None, Requirement.REFUSE,
-             "Gifts from suppliers or contractors worth over £6 must be refused and the offer declared."),
-    ),
-    (GiftKind.GIFT, False): (
-        Band(5000, Requirement.NOT_REQUIRED,
-             "Gifts from others worth up to £50 may be accepted and need not be declared."),
-        Band(None, Requirement.DECLARE,
-             "Gifts from others worth over £50 may be accepted only on behalf of the organisation, "
-             "and must be declared."),
-    ),
-} | {
-    (GiftKind.CASH_OR_VOUCHERS, supplier): (
-        Band(None, Requirement.REFUSE, "Cash and vouchers must always be refused, whatever their value."),
-    )
-    for supplier in (True, False)
-}
+THRESHOLDS: dict[tuple[GiftKind, bool], tuple[Band, ...]] = (
+    {
+        (GiftKind.HOSPITALITY, supplier): (
+            Band(2499, Requirement.NOT_REQUIRED, "Hospitality under £25 need not be declared."),
+            Band(7500, Requirement.DECLARE, "Hospitality of £25 to £75 must be declared."),
+            Band(
+                None,
+                Requirement.REFUSE_UNLESS_APPROVED,
+                "Hospitality over £75 must be refused unless senior approval is given, and declared if accepted.",
+            ),
+        )
+        for supplier in (True, False)
+    }
+    | {
+        (GiftKind.GIFT, True): (
+            Band(600, Requirement.NOT_REQUIRED, "Gifts from suppliers or contractors worth up to £6 may be accepted."),
+            Band(
+                None,
+                Requirement.REFUSE,
+                "Gifts from suppliers or contractors worth over £6 must be refused and the offer declared.",
+            ),
+        ),
+        (GiftKind.GIFT, False): (
+            Band(
+                5000,
+                Requirement.NOT_REQUIRED,
+                "Gifts from others worth up to £50 may be accepted and need not be declared.",
+            ),
+            Band(
+                None,
+                Requirement.DECLARE,
+                "Gifts from others worth over £50 may be accepted only on behalf of the organisation, "
+                "and must be declared.",
+            ),
+        ),
+    }
+    | {
+        (GiftKind.CASH_OR_VOUCHERS, supplier): (
+            Band(None, Requirement.REFUSE, "Cash and vouchers must always be refused, whatever their value."),
+        )
+        for supplier in (True, False)
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -108,8 +124,9 @@ class Assessment:
     breach: str | None  # what went wrong, when what happened breaks the rule
 
 
-def assess(kind: GiftKind, from_supplier: bool, value_pence: int, *, accepted: bool | None = None,
-           approved: bool = False) -> Assessment:
+def assess(
+    kind: GiftKind, from_supplier: bool, value_pence: int, *, accepted: bool | None = None, approved: bool = False
+) -> Assessment:
     band = next(b for b in THRESHOLDS[(kind, from_supplier)] if b.up_to_pence is None or value_pence <= b.up_to_pence)
     breach = None
     if accepted and band.requirement == Requirement.REFUSE:

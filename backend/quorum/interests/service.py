@@ -10,23 +10,31 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from quorum import clock
-from quorum.access import Access
+from quorum.access import Access, Role
 from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Committee, Seat, SeatRole
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests import rules
 from quorum.interests.policy import (
-    can_keep_register, can_record_for, can_see_registers_of, visible_interests,
+    can_keep_register,
+    can_record_for,
+    can_see_registers_of,
+    visible_interests,
 )
 from quorum.interests.tables import (
-    GiftApprover, GiftKind, GiftOrHospitality, Interest, InterestCategory, InterestReview, InterestStatus,
+    GiftApprover,
+    GiftKind,
+    GiftOrHospitality,
+    Interest,
+    InterestCategory,
+    InterestReview,
+    InterestStatus,
 )
 from quorum.organisations.policy import visible_organisations, visible_practices
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation
 from quorum.people.tables import Membership, Person, PersonRegistration
-from quorum.access import Role
 
 MAX_TEXT = 2000
 
@@ -46,8 +54,10 @@ def _refuse_unless_may_record_for(
     access: Access, org_id: uuid.UUID, person_id: uuid.UUID, organisation: Organisation, what: str
 ) -> None:
     if not can_record_for(access, org_id, person_id):
-        raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can record "
-                                f"{what} for someone else.")
+        raise input_error(
+            None,
+            f"Only the board secretary or an administrator of {organisation.name} can record {what} for someone else.",
+        )
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,8 @@ async def decision_makers(db: Db, org_id: uuid.UUID, today: date) -> dict[uuid.U
     """Who holds a seat (not merely in attendance) on one of the organisation's committees, or sits on its
     governing body, today: the people whose interests the published register names."""
     seats = await db.all(
-        select(Seat, Committee.name).join(Committee, Committee.id == Seat.committee_id)
+        select(Seat, Committee.name)
+        .join(Committee, Committee.id == Seat.committee_id)
         .where(Seat.org_id == org_id, Seat.role != SeatRole.IN_ATTENDANCE)
     )
     members = await db.all(
@@ -101,7 +112,8 @@ class Known:
 
 async def known_for(db: Db, access: Access, org_id: uuid.UUID) -> Known:
     people = await db.all(
-        select(Person.id, Person.email).join(PersonRegistration, PersonRegistration.person_id == Person.id)
+        select(Person.id, Person.email)
+        .join(PersonRegistration, PersonRegistration.person_id == Person.id)
         .where(PersonRegistration.org_id == org_id)
     )
     practices = await db.all(visible_practices(access))
@@ -136,13 +148,15 @@ def entry_errors(entry: Entry, known: Known, today: date) -> tuple[list[UserErro
     if entry.person_id not in known.people:
         errors.append(UserError(field="personId", message="That person is not registered with this organisation."))
     if not entry.description.strip() or len(entry.description) > MAX_TEXT:
-        errors.append(UserError(
-            field="description", message=f"Describe the interest ({MAX_TEXT:,} characters or fewer)."))
+        errors.append(
+            UserError(field="description", message=f"Describe the interest ({MAX_TEXT:,} characters or fewer).")
+        )
     if len(entry.action_taken) > MAX_TEXT:
         errors.append(UserError(field="actionTaken", message=f"Keep the action taken to {MAX_TEXT:,} characters."))
     if any(o not in known.organisations for o in entry.concerns_org_ids):
-        errors.append(UserError(
-            field="concernsOrganisationIds", message="Choose organisations from those you can see."))
+        errors.append(
+            UserError(field="concernsOrganisationIds", message="Choose organisations from those you can see.")
+        )
     if any(p not in known.practices for p in entry.concerns_practice_ids):
         errors.append(UserError(field="concernsPracticeIds", message="Choose practices from those you can see."))
     declared_on = entry.declared_on or today
@@ -158,19 +172,33 @@ def entry_errors(entry: Entry, known: Known, today: date) -> tuple[list[UserErro
     appointed_on = known.appointed.get(entry.person_id, valid_from)
     became_aware_on = entry.became_aware_on or min(max(valid_from, appointed_on), declared_on)
     if became_aware_on > declared_on:
-        errors.append(UserError(
-            field="becameAwareOn", message="One becomes aware of an interest on or before declaring it."))
-    return errors, replace(entry, valid_from=valid_from, declared_on=declared_on, became_aware_on=became_aware_on,
-                           description=entry.description.strip(), action_taken=entry.action_taken.strip())
+        errors.append(
+            UserError(field="becameAwareOn", message="One becomes aware of an interest on or before declaring it.")
+        )
+    return errors, replace(
+        entry,
+        valid_from=valid_from,
+        declared_on=declared_on,
+        became_aware_on=became_aware_on,
+        description=entry.description.strip(),
+        action_taken=entry.action_taken.strip(),
+    )
 
 
 def new_interest(org_id: uuid.UUID, entry: Entry, recorded_by: uuid.UUID) -> Interest:
     return Interest(
-        org_id=org_id, person_id=entry.person_id, category=entry.category, description=entry.description,
+        org_id=org_id,
+        person_id=entry.person_id,
+        category=entry.category,
+        description=entry.description,
         concerns_org_ids=list(dict.fromkeys(entry.concerns_org_ids)),
         concerns_practice_ids=list(dict.fromkeys(entry.concerns_practice_ids)),
-        valid_from=entry.valid_from, valid_to=entry.valid_to, action_taken=entry.action_taken,
-        became_aware_on=entry.became_aware_on, declared_on=entry.declared_on, withheld=entry.withheld,
+        valid_from=entry.valid_from,
+        valid_to=entry.valid_to,
+        action_taken=entry.action_taken,
+        became_aware_on=entry.became_aware_on,
+        declared_on=entry.declared_on,
+        withheld=entry.withheld,
         recorded_by=recorded_by,
     )
 
@@ -229,12 +257,17 @@ async def record_review(
             visible_interests(access).where(Interest.org_id == org_id, Interest.person_id == person_id)
         )
         if any(i.is_current_on(reviewed_on) and i.status != InterestStatus.REJECTED for i in current):
-            errors.append(UserError(field="nilReturn", message=(
-                "A nil return says there is nothing to declare, but this person has current interests.")))
+            errors.append(
+                UserError(
+                    field="nilReturn",
+                    message=("A nil return says there is nothing to declare, but this person has current interests."),
+                )
+            )
     if errors:
         raise InputErrors(*errors)
-    review = InterestReview(org_id=org_id, person_id=person_id, reviewed_on=reviewed_on, nil_return=nil_return,
-                            recorded_by=access.person_id)
+    review = InterestReview(
+        org_id=org_id, person_id=person_id, reviewed_on=reviewed_on, nil_return=nil_return, recorded_by=access.person_id
+    )
     try:
         await db.add(review)
     except IntegrityError:
@@ -275,8 +308,18 @@ MAX_VALUE_PENCE = 100_000_000
 
 
 async def record_gift(
-    db: Db, access: Access, *, org_id: uuid.UUID, person_id: uuid.UUID, kind: GiftKind, description: str,
-    offered_by: str, from_supplier: bool, value_pence: int, offered_on: date, accepted: bool,
+    db: Db,
+    access: Access,
+    *,
+    org_id: uuid.UUID,
+    person_id: uuid.UUID,
+    kind: GiftKind,
+    description: str,
+    offered_by: str,
+    from_supplier: bool,
+    value_pence: int,
+    offered_on: date,
+    accepted: bool,
     approved_by: uuid.UUID | None,
 ) -> GiftOrHospitality:
     organisation = await register_of(db, access, org_id)
@@ -286,8 +329,9 @@ async def record_gift(
     if person_id not in known.people:
         errors.append(UserError(field="personId", message="That person is not registered with this organisation."))
     if not description.strip() or len(description) > MAX_TEXT:
-        errors.append(UserError(
-            field="description", message=f"Describe what was offered ({MAX_TEXT:,} characters or fewer)."))
+        errors.append(
+            UserError(field="description", message=f"Describe what was offered ({MAX_TEXT:,} characters or fewer).")
+        )
     if not offered_by.strip() or len(offered_by) > 300:
         errors.append(UserError(field="offeredBy", message="Say who offered it (300 characters or fewer)."))
     if not 0 <= value_pence <= MAX_VALUE_PENCE:
@@ -297,16 +341,25 @@ async def record_gift(
     if approved_by is not None and not accepted:
         errors.append(UserError(field="approvedById", message="Only something accepted needs approval."))
     elif approved_by is not None and approved_by not in known.people:
-        errors.append(UserError(
-            field="approvedById", message="The approver must be registered with this organisation."))
+        errors.append(
+            UserError(field="approvedById", message="The approver must be registered with this organisation.")
+        )
     elif approved_by is not None and (refusal := await approval_refusal(db, org_id, person_id, approved_by)):
         errors.append(UserError(field="approvedById", message=refusal))
     if errors:
         raise InputErrors(*errors)
     entry = GiftOrHospitality(
-        org_id=org_id, person_id=person_id, kind=kind, description=description.strip(), offered_by=offered_by.strip(),
-        from_supplier=from_supplier, value_pence=value_pence, offered_on=offered_on, accepted=accepted,
-        approved_by=approved_by, recorded_by=access.person_id,
+        org_id=org_id,
+        person_id=person_id,
+        kind=kind,
+        description=description.strip(),
+        offered_by=offered_by.strip(),
+        from_supplier=from_supplier,
+        value_pence=value_pence,
+        offered_on=offered_on,
+        accepted=accepted,
+        approved_by=approved_by,
+        recorded_by=access.person_id,
     )
     await db.add(entry)
     await record(db, access, "gift_or_hospitality.record", entry, org_id=org_id)
@@ -319,8 +372,12 @@ RECIPIENT_REFUSED = (
 
 
 async def is_designated_approver(db: Db, org_id: uuid.UUID, person_id: uuid.UUID) -> bool:
-    return await db.first(select(GiftApprover.person_id).where(
-        GiftApprover.org_id == org_id, GiftApprover.person_id == person_id)) is not None
+    return (
+        await db.first(
+            select(GiftApprover.person_id).where(GiftApprover.org_id == org_id, GiftApprover.person_id == person_id)
+        )
+        is not None
+    )
 
 
 async def approval_refusal(db: Db, org_id: uuid.UUID, recipient_id: uuid.UUID, approver_id: uuid.UUID) -> str | None:
@@ -334,5 +391,10 @@ async def approval_refusal(db: Db, org_id: uuid.UUID, recipient_id: uuid.UUID, a
 
 
 def assessment_of(entry: GiftOrHospitality) -> rules.Assessment:
-    return rules.assess(GiftKind(entry.kind), entry.from_supplier, entry.value_pence, accepted=entry.accepted,
-                        approved=entry.approved_by is not None)
+    return rules.assess(
+        GiftKind(entry.kind),
+        entry.from_supplier,
+        entry.value_pence,
+        accepted=entry.accepted,
+        approved=entry.approved_by is not None,
+    )

@@ -26,10 +26,18 @@ CATEGORY_WORDS = {
 }
 # (heading, key): the import reads the key's column, whatever the heading's case and punctuation.
 COLUMNS = [
-    ("Name", "name"), ("Email", "email"), ("Category", "category"), ("Description", "description"),
-    ("Concerns (ODS codes)", "concerns_ods_codes"), ("Interest from", "interest_from"), ("Interest to", "interest_to"),
-    ("Action taken", "action_taken"), ("Became aware on", "became_aware_on"), ("Declared on", "declared_on"),
-    ("Declared late", "declared_late"), ("Withheld from publication", "withheld_from_publication"),
+    ("Name", "name"),
+    ("Email", "email"),
+    ("Category", "category"),
+    ("Description", "description"),
+    ("Concerns (ODS codes)", "concerns_ods_codes"),
+    ("Interest from", "interest_from"),
+    ("Interest to", "interest_to"),
+    ("Action taken", "action_taken"),
+    ("Became aware on", "became_aware_on"),
+    ("Declared on", "declared_on"),
+    ("Declared late", "declared_late"),
+    ("Withheld from publication", "withheld_from_publication"),
 ]
 
 
@@ -53,10 +61,18 @@ async def export_rows(db: Db, access: Access, org_id: uuid.UUID) -> list[list]:
     codes = known.organisations | known.practices
     rows = [
         [
-            names.get(i.person_id, ""), known.people.get(i.person_id, ""), CATEGORY_WORDS[InterestCategory(i.category)],
-            i.description, "; ".join(codes.get(c, "") for c in [*i.concerns_org_ids, *i.concerns_practice_ids]),
-            i.valid_from, i.valid_to, i.action_taken, i.became_aware_on, i.declared_on,
-            "Yes" if rules.declared_late(i.became_aware_on, i.declared_on) else "No", "Yes" if i.withheld else "No",
+            names.get(i.person_id, ""),
+            known.people.get(i.person_id, ""),
+            CATEGORY_WORDS[InterestCategory(i.category)],
+            i.description,
+            "; ".join(codes.get(c, "") for c in [*i.concerns_org_ids, *i.concerns_practice_ids]),
+            i.valid_from,
+            i.valid_to,
+            i.action_taken,
+            i.became_aware_on,
+            i.declared_on,
+            "Yes" if rules.declared_late(i.became_aware_on, i.declared_on) else "No",
+            "Yes" if i.withheld else "No",
         ]
         for i in interests
     ]

@@ -41,7 +41,7 @@ def template_of(data: list[dict]) -> tuple[TemplateItem, ...]:
 
 
 def numbers(items: Sequence[AgendaItem]) -> dict[uuid.UUID, str]:
-    """"5" for the fifth item, "5.1" for its first sub-item: Part I first, then Part II, each in order."""
+    """ "5" for the fifth item, "5.1" for its first sub-item: Part I first, then Part II, each in order."""
     result: dict[uuid.UUID, str] = {}
     tops = sorted((i for i in items if i.parent_id is None), key=lambda i: (i.part != Part.PUBLIC, i.position))
     for n, top in enumerate(tops, start=1):

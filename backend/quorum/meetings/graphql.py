@@ -8,8 +8,8 @@ import strawberry
 from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
-from quorum.committees.graphql import CommitteeNode
 from quorum import ids
+from quorum.committees.graphql import CommitteeNode
 from quorum.graphql.context import Context, Info
 from quorum.graphql.errors import UserError
 from quorum.graphql.mutations import mutation, payload
@@ -54,9 +54,16 @@ class AgendaItemNode(Node):
     @classmethod
     def from_row(cls, row: AgendaItem, number: str) -> AgendaItemNode:
         return cls(
-            id=ids.encode("AgendaItem", row.id), number=number, title=row.title, presenter=row.presenter,
-            minutes_allotted=row.minutes_allotted, purpose=row.purpose, part=row.part, needs_paper=row.needs_paper,
-            is_sub_item=row.parent_id is not None, row=row,
+            id=ids.encode("AgendaItem", row.id),
+            number=number,
+            title=row.title,
+            presenter=row.presenter,
+            minutes_allotted=row.minutes_allotted,
+            purpose=row.purpose,
+            part=row.part,
+            needs_paper=row.needs_paper,
+            is_sub_item=row.parent_id is not None,
+            row=row,
         )
 
     @classmethod
@@ -93,9 +100,17 @@ class MeetingNode(Node):
     @classmethod
     def from_row(cls, row: Meeting) -> MeetingNode:
         return cls(
-            id=ids.encode("Meeting", row.id), title=row.title, starts_at=row.starts_at, ends_at=row.ends_at,
-            location=row.location, call_link=row.call_link, status=row.status, papers_due=row.papers_due,
-            notice_sent_at=row.notice_sent_at, calendar_url=f"/meetings/{row.id}/calendar.ics", row=row,
+            id=ids.encode("Meeting", row.id),
+            title=row.title,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            location=row.location,
+            call_link=row.call_link,
+            status=row.status,
+            papers_due=row.papers_due,
+            notice_sent_at=row.notice_sent_at,
+            calendar_url=f"/meetings/{row.id}/calendar.ics",
+            row=row,
         )
 
     @strawberry.field
@@ -257,9 +272,15 @@ class MeetingMutations:
     async def create_meeting(self, info: Info, input: CreateMeetingInput) -> MeetingPayload:
         ctx = info.context
         row = await service.create_meeting(
-            ctx.db, ctx.access, committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
-            title=input.title, starts_at=input.starts_at, ends_at=input.ends_at, location=input.location,
-            call_link=input.call_link, papers_due=input.papers_due,
+            ctx.db,
+            ctx.access,
+            committee_id=ids.decode_as("Committee", input.committee_id, "committeeId"),
+            title=input.title,
+            starts_at=input.starts_at,
+            ends_at=input.ends_at,
+            location=input.location,
+            call_link=input.call_link,
+            papers_due=input.papers_due,
         )
         return MeetingPayload(meeting=MeetingNode.from_row(row))
 
@@ -273,10 +294,16 @@ class MeetingMutations:
     async def add_agenda_item(self, info: Info, input: AddAgendaItemInput) -> AgendaItemPayload:
         ctx = info.context
         row = await service.add_item(
-            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            ctx.db,
+            ctx.access,
+            meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
             parent_id=input.parent_id and ids.decode_as("AgendaItem", input.parent_id, "parentId"),
-            title=input.title, presenter=input.presenter, minutes_allotted=input.minutes_allotted,
-            purpose=input.purpose, part=input.part, needs_paper=input.needs_paper,
+            title=input.title,
+            presenter=input.presenter,
+            minutes_allotted=input.minutes_allotted,
+            purpose=input.purpose,
+            part=input.part,
+            needs_paper=input.needs_paper,
         )
         return AgendaItemPayload(item=await AgendaItemNode.load(info, row))
 
@@ -284,9 +311,15 @@ class MeetingMutations:
     async def update_agenda_item(self, info: Info, input: UpdateAgendaItemInput) -> AgendaItemPayload:
         ctx = info.context
         row = await service.update_item(
-            ctx.db, ctx.access, ids.decode_as("AgendaItem", input.id, "id"), title=input.title,
-            presenter=input.presenter, minutes_allotted=input.minutes_allotted, purpose=input.purpose,
-            part=input.part, needs_paper=input.needs_paper,
+            ctx.db,
+            ctx.access,
+            ids.decode_as("AgendaItem", input.id, "id"),
+            title=input.title,
+            presenter=input.presenter,
+            minutes_allotted=input.minutes_allotted,
+            purpose=input.purpose,
+            part=input.part,
+            needs_paper=input.needs_paper,
         )
         return AgendaItemPayload(item=await AgendaItemNode.load(info, row))
 
@@ -294,7 +327,9 @@ class MeetingMutations:
     async def move_agenda_item(self, info: Info, input: MoveAgendaItemInput) -> AgendaPayload:
         ctx = info.context
         rows = await service.move_item(
-            ctx.db, ctx.access, ids.decode_as("AgendaItem", input.id, "id"),
+            ctx.db,
+            ctx.access,
+            ids.decode_as("AgendaItem", input.id, "id"),
             parent_id=input.parent_id and ids.decode_as("AgendaItem", input.parent_id, "parentId"),
             position=input.position,
         )
@@ -305,10 +340,14 @@ class MeetingMutations:
     async def set_agenda_template(self, info: Info, input: SetAgendaTemplateInput) -> AgendaTemplatePayload:
         ctx = info.context
         committee = await service.set_agenda_template(
-            ctx.db, ctx.access, ids.decode_as("Committee", input.committee_id, "committeeId"),
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Committee", input.committee_id, "committeeId"),
             [agenda.TemplateItem(i.title, Purpose(i.purpose), i.minutes, i.at_end) for i in input.items],
         )
-        return AgendaTemplatePayload(items=[
-            AgendaTemplateItem(title=t.title, purpose=t.purpose, minutes=t.minutes, at_end=t.at_end)
-            for t in agenda.template_of(committee.agenda_template)
-        ])
+        return AgendaTemplatePayload(
+            items=[
+                AgendaTemplateItem(title=t.title, purpose=t.purpose, minutes=t.minutes, at_end=t.at_end)
+                for t in agenda.template_of(committee.agenda_template)
+            ]
+        )

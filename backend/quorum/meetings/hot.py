@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from quorum import ids
 from quorum.access import Access
 from quorum.database import Db
-from quorum import ids
 from quorum.errors import ClientError
 from quorum.graphql.hot import global_id, hot_read, iso_datetime
 from quorum.graphql.pagination import MAX_PAGE, decode_cursor, encode_cursor
@@ -107,35 +107,35 @@ WITH item AS (
            top_item.n, item.position
     FROM item JOIN top_item ON top_item.id = item.parent_id
 ), named AS (  -- each author and sponsor once, however many papers they have
-    SELECT p.id, json_build_object('id', {global_id('Person', 'p.id')}, 'name', p.name) AS summary
+    SELECT p.id, json_build_object('id', {global_id("Person", "p.id")}, 'name', p.name) AS summary
     FROM person p
     WHERE p.id IN (SELECT author_id FROM paper WHERE meeting_id = $1
                    UNION SELECT sponsor_id FROM paper WHERE meeting_id = $1)
 )
 SELECT json_build_object(
     '__typename', 'Meeting',
-    'id', {global_id('Meeting', 'm.id')},
+    'id', {global_id("Meeting", "m.id")},
     'title', m.title,
-    'startsAt', {iso_datetime('m.starts_at')},
-    'endsAt', {iso_datetime('m.ends_at')},
+    'startsAt', {iso_datetime("m.starts_at")},
+    'endsAt', {iso_datetime("m.ends_at")},
     'location', m.location,
     'callLink', m.call_link,
     'status', m.status,
     'papersDue', m.papers_due,
-    'noticeSentAt', {iso_datetime('m.notice_sent_at')},
+    'noticeSentAt', {iso_datetime("m.notice_sent_at")},
     'calendarUrl', '/meetings/' || m.id || '/calendar.ics',
     'viewerCanManage', m.committee_id = ANY ($2::uuid[]),
     'committee', (
         SELECT json_build_object(
-            'id', {global_id('Committee', 'c.id')},
+            'id', {global_id("Committee", "c.id")},
             'name', c.name,
             'host', (SELECT json_build_object(
-                         'id', {global_id('Organisation', 'o.id')}, 'odsCode', o.ods_code, 'name', o.name)
+                         'id', {global_id("Organisation", "o.id")}, 'odsCode', o.ods_code, 'name', o.name)
                      FROM organisation o WHERE o.id = c.org_id))
         FROM committee c WHERE c.id = m.committee_id),
     'agenda', (
         SELECT coalesce(json_agg(json_build_object(
-            'id', {global_id('AgendaItem', 'i.id')},
+            'id', {global_id("AgendaItem", "i.id")},
             'number', i.number,
             'title', i.title,
             'presenter', i.presenter,
@@ -145,7 +145,7 @@ SELECT json_build_object(
             'needsPaper', i.needs_paper,
             'isSubItem', i.parent_id IS NOT NULL,
             'paper', CASE WHEN paper.id IS NOT NULL THEN json_build_object(
-                'id', {global_id('Paper', 'paper.id')},
+                'id', {global_id("Paper", "paper.id")},
                 'title', paper.title,
                 'status', paper.status,
                 'dueDate', paper.due_date,
@@ -155,7 +155,7 @@ SELECT json_build_object(
         FROM placed i LEFT JOIN paper ON paper.item_id = i.id),
     'packs', (
         SELECT coalesce(json_agg(json_build_object(
-            'id', {global_id('PackBuild', 'b.id')},
+            'id', {global_id("PackBuild", "b.id")},
             'part', b.part,
             'number', b.number,
             'isSupplement', b.is_supplement,
@@ -163,12 +163,12 @@ SELECT json_build_object(
             'progress', b.progress,
             'message', b.message,
             'pageCount', b.page_count,
-            'createdAt', {iso_datetime('b.created_at')},
-            'publishedAt', {iso_datetime('b.published_at')},
+            'createdAt', {iso_datetime("b.created_at")},
+            'publishedAt', {iso_datetime("b.published_at")},
             'url', CASE WHEN b.file_id IS NOT NULL THEN '/packs/' || b.id || '.pdf' END,
             'itemPages', (
                 SELECT coalesce(json_agg(json_build_object(
-                    'itemId', {global_id('AgendaItem', 'page.key::uuid')}, 'page', page.value::int
+                    'itemId', {global_id("AgendaItem", "page.key::uuid")}, 'page', page.value::int
                 ) ORDER BY page.value::int, page.key), '[]')
                 FROM jsonb_each_text(b.item_pages) AS page)
         ) ORDER BY b.created_at DESC), '[]')
@@ -228,10 +228,10 @@ WITH visible AS (
 SELECT (SELECT count(*) FROM visible),
        (SELECT count(*) FROM numbered) > $2,
        (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
-            'id', {global_id('Meeting', 'm.id')},
+            'id', {global_id("Meeting", "m.id")},
             'title', m.title,
-            'startsAt', {iso_datetime('m.starts_at')},
-            'endsAt', {iso_datetime('m.ends_at')},
+            'startsAt', {iso_datetime("m.starts_at")},
+            'endsAt', {iso_datetime("m.ends_at")},
             'location', m.location,
             'callLink', m.call_link,
             'status', m.status)) ORDER BY m.n), '[]')::text

@@ -71,8 +71,16 @@ def _detail_errors(
 
 
 async def create_meeting(
-    db: Db, access: Access, *, committee_id: uuid.UUID, title: str, starts_at: datetime, ends_at: datetime | None,
-    location: str, call_link: str, papers_due: date | None,
+    db: Db,
+    access: Access,
+    *,
+    committee_id: uuid.UUID,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime | None,
+    location: str,
+    call_link: str,
+    papers_due: date | None,
 ) -> Meeting:
     committee = await get_committee(db, access, committee_id)
     if committee is None:
@@ -87,17 +95,32 @@ async def create_meeting(
     if errors:
         raise InputErrors(*errors)
     meeting = Meeting(
-        org_id=committee.org_id, committee_id=committee.id, title=title.strip(), starts_at=starts_at, ends_at=ends_at,
-        location=location.strip(), call_link=call_link.strip(), papers_due=papers_due,
+        org_id=committee.org_id,
+        committee_id=committee.id,
+        title=title.strip(),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        location=location.strip(),
+        call_link=call_link.strip(),
+        papers_due=papers_due,
     )
     await db.add(meeting)
     template = agenda.template_of(committee.agenda_template)
     in_order = [t for t in template if not t.at_end] + [t for t in template if t.at_end]
     for position, item in enumerate(in_order, start=1):
-        await db.add(AgendaItem(
-            org_id=meeting.org_id, meeting_id=meeting.id, committee_id=committee.id, position=position,
-            title=item.title, purpose=item.purpose, minutes_allotted=item.minutes, part=Part.PUBLIC,
-        ), refresh=False)
+        await db.add(
+            AgendaItem(
+                org_id=meeting.org_id,
+                meeting_id=meeting.id,
+                committee_id=committee.id,
+                position=position,
+                title=item.title,
+                purpose=item.purpose,
+                minutes_allotted=item.minutes,
+                part=Part.PUBLIC,
+            ),
+            refresh=False,
+        )
     await record(db, access, "meeting.create", meeting, org_id=meeting.org_id)
     return meeting
 
@@ -128,8 +151,17 @@ def _item_errors(title: str, minutes: int) -> list[UserError]:
 
 
 async def add_item(
-    db: Db, access: Access, *, meeting_id: uuid.UUID, parent_id: uuid.UUID | None, title: str, presenter: str,
-    minutes_allotted: int, purpose: Purpose, part: Part, needs_paper: bool,
+    db: Db,
+    access: Access,
+    *,
+    meeting_id: uuid.UUID,
+    parent_id: uuid.UUID | None,
+    title: str,
+    presenter: str,
+    minutes_allotted: int,
+    purpose: Purpose,
+    part: Part,
+    needs_paper: bool,
 ) -> AgendaItem:
     meeting = await run_meeting(db, access, meeting_id)
     items = await items_of(db, access, meeting.id)
@@ -142,9 +174,17 @@ async def add_item(
         raise InputErrors(*errors)
     siblings = [i for i in items if i.parent_id == parent_id]
     item = AgendaItem(
-        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, parent_id=parent_id,
-        position=max((i.position for i in siblings), default=0) + 1, title=title.strip(), presenter=presenter.strip(),
-        minutes_allotted=minutes_allotted, purpose=purpose, part=part, needs_paper=needs_paper,
+        org_id=meeting.org_id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        parent_id=parent_id,
+        position=max((i.position for i in siblings), default=0) + 1,
+        title=title.strip(),
+        presenter=presenter.strip(),
+        minutes_allotted=minutes_allotted,
+        purpose=purpose,
+        part=part,
+        needs_paper=needs_paper,
     )
     await db.add(item)
     await record(db, access, "agenda_item.create", item, org_id=meeting.org_id)
@@ -152,8 +192,16 @@ async def add_item(
 
 
 async def update_item(
-    db: Db, access: Access, item_id: uuid.UUID, *, title: str, presenter: str, minutes_allotted: int,
-    purpose: Purpose, part: Part, needs_paper: bool,
+    db: Db,
+    access: Access,
+    item_id: uuid.UUID,
+    *,
+    title: str,
+    presenter: str,
+    minutes_allotted: int,
+    purpose: Purpose,
+    part: Part,
+    needs_paper: bool,
 ) -> AgendaItem:
     item = await db.first(visible_items(access).where(AgendaItem.id == item_id))
     if item is None:

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated, ClassVar, TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 
-from quorum.database import matching
 from quorum import ids
-from quorum.graphql.context import Info
+from quorum.database import matching
 from quorum.errors import input_error
+from quorum.graphql.context import Info
 from quorum.graphql.errors import UserError
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
@@ -36,9 +36,7 @@ class OrganisationNode(Node):
 
     @classmethod
     def from_row(cls, row: Organisation) -> OrganisationNode:
-        return cls(
-            id=ids.encode("Organisation", row.id), kind=row.kind, ods_code=row.ods_code, name=row.name, row=row
-        )
+        return cls(id=ids.encode("Organisation", row.id), kind=row.kind, ods_code=row.ods_code, name=row.name, row=row)
 
     @strawberry.field(description="Null when the viewer cannot see the area team.")
     async def area_team(self, info: Info) -> OrganisationNode | None:
@@ -77,8 +75,12 @@ class PracticeNode(Node):
     @classmethod
     def from_row(cls, row: Practice) -> PracticeNode:
         return cls(
-            id=ids.encode("Practice", row.id), ods_code=row.ods_code, name=row.name,
-            list_size=row.list_size, locality=row.locality, row=row,
+            id=ids.encode("Practice", row.id),
+            ods_code=row.ods_code,
+            name=row.name,
+            list_size=row.list_size,
+            locality=row.locality,
+            row=row,
         )
 
     @strawberry.field
@@ -101,8 +103,12 @@ def optional_id(type_name: str, global_id: strawberry.ID | None):
 class OrganisationQueries:
     @strawberry.field
     async def organisations(
-        self, info: Info, first: int = 50, after: str | None = None,
-        kind: OrganisationKindEnum | None = None, search: str | None = None,
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        kind: OrganisationKindEnum | None = None,
+        search: str | None = None,
     ) -> Connection[OrganisationNode]:
         statement = policy.visible_organisations(info.context.access)
         if kind is not None:
@@ -113,8 +119,12 @@ class OrganisationQueries:
 
     @strawberry.field
     async def practices(
-        self, info: Info, first: int = 50, after: str | None = None,
-        organisation_id: strawberry.ID | None = None, search: str | None = None,
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        organisation_id: strawberry.ID | None = None,
+        search: str | None = None,
     ) -> Connection[PracticeNode]:
         return await practice_connection(info, optional_id("Organisation", organisation_id), first, after, search)
 
@@ -202,8 +212,13 @@ class OrganisationMutations:
         ctx = info.context
         org_id = ids.decode_as("Organisation", input.organisation_id, "organisationId")
         row = await service.create_practice(
-            ctx.db, ctx.access, org_id=org_id, ods_code=input.ods_code, name=input.name,
-            list_size=input.list_size, locality=input.locality,
+            ctx.db,
+            ctx.access,
+            org_id=org_id,
+            ods_code=input.ods_code,
+            name=input.name,
+            list_size=input.list_size,
+            locality=input.locality,
         )
         return PracticePayload(practice=PracticeNode.from_row(row))
 
@@ -226,6 +241,7 @@ class OrganisationMutations:
             raise input_error("contentBase64", "The file's content is not valid base64.") from None
         result = await importer.import_practices(ctx.db, ctx.access, org_id, input.filename, content)
         return ImportPracticesPayload(
-            created=result.created, updated=result.updated,
+            created=result.created,
+            updated=result.updated,
             row_errors=[RowError(row=r.row, message=r.message) for r in result.row_errors or []],
         )

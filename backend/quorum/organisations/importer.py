@@ -11,8 +11,8 @@ from quorum import spreadsheet_reader
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
-from quorum.files import inspection
 from quorum.errors import input_error
+from quorum.files import inspection
 from quorum.organisations.service import administered_ccg, practice_errors, visible_practices
 from quorum.organisations.tables import Practice
 from quorum.spreadsheet_reader import Table

@@ -12,7 +12,11 @@ from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.policy import (
-    can_administer, can_create_organisations, can_rename_organisation, visible_organisations, visible_practices,
+    can_administer,
+    can_create_organisations,
+    can_rename_organisation,
+    visible_organisations,
+    visible_practices,
 )
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 
@@ -88,11 +92,13 @@ async def administered_ccg(db: Db, access: Access, org_id: uuid.UUID) -> Organis
 def practice_errors(*, ods_code: str | None, name: str, list_size: int, locality: str) -> list[UserError]:
     errors = _name_errors(name)
     if ods_code is not None and not PRACTICE_ODS.match(ods_code):
-        errors.append(UserError(
-            field="odsCode", message="A practice's ODS code is a letter and five digits, like H84001."))
+        errors.append(
+            UserError(field="odsCode", message="A practice's ODS code is a letter and five digits, like H84001.")
+        )
     if not 0 <= list_size <= MAX_LIST_SIZE:
-        errors.append(UserError(
-            field="listSize", message=f"The list size must be a whole number from 0 to {MAX_LIST_SIZE:,}."))
+        errors.append(
+            UserError(field="listSize", message=f"The list size must be a whole number from 0 to {MAX_LIST_SIZE:,}.")
+        )
     if not locality.strip():
         errors.append(UserError(field="locality", message="Enter the practice's locality."))
     return errors

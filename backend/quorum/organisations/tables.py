@@ -23,9 +23,7 @@ class Organisation(SQLModel, table=True):
     ods_code: str = Field(unique=True)
     name: str
     area_team_id: uuid.UUID | None = Field(default=None, foreign_key="organisation.id")
-    created_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
-    )
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
 
 
 class Practice(SQLModel, table=True):

@@ -63,9 +63,16 @@ async def _report(db: Db, build: PackBuild, status: BuildStatus, progress: int, 
     if status in (BuildStatus.DONE, BuildStatus.FAILED):
         build.finished_at = clock.now()
     await db.add(build)
-    await events.publish(db, topic(build.id), {
-        "status": status.value, "progress": progress, "message": message, "page_count": build.page_count,
-    })
+    await events.publish(
+        db,
+        topic(build.id),
+        {
+            "status": status.value,
+            "progress": progress,
+            "message": message,
+            "page_count": build.page_count,
+        },
+    )
 
 
 async def _build_row(db: Db, build_id: uuid.UUID) -> PackBuild:
@@ -86,10 +93,17 @@ async def run(build_id: uuid.UUID, identity: Identity, gather: Gather) -> None:
         async with transaction_for(identity) as (db, access):
             build = await _build_row(db, build_id)
             await _report(db, build, BuildStatus.RUNNING, 90, "Saving the pack")
-            stored = await db.add(StoredFile(
-                org_id=build.org_id, filename=_filename(content, build), content_type="application/pdf",
-                size_bytes=len(pdf), sha256=hashlib.sha256(pdf).hexdigest(), content=pdf, uploaded_by=access.person_id,
-            ))
+            stored = await db.add(
+                StoredFile(
+                    org_id=build.org_id,
+                    filename=_filename(content, build),
+                    content_type="application/pdf",
+                    size_bytes=len(pdf),
+                    sha256=hashlib.sha256(pdf).hexdigest(),
+                    content=pdf,
+                    uploaded_by=access.person_id,
+                )
+            )
             build.file_id, build.page_count = stored.id, page_count
             build.item_pages = item_pages(reader, content)
             await _report(db, build, BuildStatus.DONE, 100, f"Built: {page_count} pages")
@@ -143,11 +157,19 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
         paper = by_item.get(item.id)
         if build.is_supplement and paper is None:
             continue
-        pack_items.append(PackItem(
-            key=f"item-{item.id}", number=numbers[item.id], title=item.title, purpose=item.purpose,
-            presenter=item.presenter, minutes=item.minutes_allotted, part=item.part,
-            paper=paper, is_sub_item=item.parent_id is not None,
-        ))
+        pack_items.append(
+            PackItem(
+                key=f"item-{item.id}",
+                number=numbers[item.id],
+                title=item.title,
+                purpose=item.purpose,
+                presenter=item.presenter,
+                minutes=item.minutes_allotted,
+                part=item.part,
+                paper=paper,
+                is_sub_item=item.parent_id is not None,
+            )
+        )
     starts = meeting.starts_at.astimezone(clock.LONDON)
     label = "Supplement" if build.is_supplement else "Pack"
     return PackContent(
@@ -169,30 +191,51 @@ async def pack_papers(
     """Each paper version as the pack shows it (by version id), and the PDF appendices to embed."""
     versions = {v.id: v for v in await db.all(select(PaperVersion).where(PaperVersion.id.in_(version_ids)))}
     papers = {p.id: p for p in await db.all(select(Paper).where(Paper.id.in_({v.paper_id for v in versions.values()})))}
-    people = {p.id: p.name for p in await db.all(select(Person).where(
-        Person.id.in_({p.author_id for p in papers.values()} | {p.sponsor_id for p in papers.values()})))}
+    people = {
+        p.id: p.name
+        for p in await db.all(
+            select(Person).where(
+                Person.id.in_({p.author_id for p in papers.values()} | {p.sponsor_id for p in papers.values()})
+            )
+        )
+    }
     appendices = await db.all(select(Appendix).where(Appendix.version_id.in_(versions)).order_by(Appendix.position))
     pdf_ids = [a.file_id for a in appendices if a.kind == "PDF"]
-    contents = dict((await db.all(select(StoredFile.id, StoredFile.content).where(StoredFile.id.in_(pdf_ids)))))
-    filenames = dict(await db.all(select(StoredFile.id, StoredFile.filename).where(
-        StoredFile.id.in_([a.file_id for a in appendices]))))
+    contents = dict(await db.all(select(StoredFile.id, StoredFile.content).where(StoredFile.id.in_(pdf_ids))))
+    filenames = dict(
+        await db.all(
+            select(StoredFile.id, StoredFile.filename).where(StoredFile.id.in_([a.file_id for a in appendices]))
+        )
+    )
     attachments = {f"appendix-{a.id}.pdf": contents[a.file_id] for a in appendices if a.kind == "PDF"}
 
     def pack_paper(paper: Paper, version: PaperVersion) -> PackPaper:
         return PackPaper(
-            title=paper.title, version=version.number, sponsor=people.get(paper.sponsor_id, ""),
-            author=people.get(paper.author_id, ""), purpose=version.purpose,
-            executive_summary=version.executive_summary, recommendation=version.recommendation,
-            strategic_objectives=version.strategic_objectives, assurance_risks=version.assurance_risks,
-            conflicts_noted=version.conflicts_noted, impacts=version.impacts,
-            public_involvement=version.public_involvement, is_public=paper.is_public,
+            title=paper.title,
+            version=version.number,
+            sponsor=people.get(paper.sponsor_id, ""),
+            author=people.get(paper.author_id, ""),
+            purpose=version.purpose,
+            executive_summary=version.executive_summary,
+            recommendation=version.recommendation,
+            strategic_objectives=version.strategic_objectives,
+            assurance_risks=version.assurance_risks,
+            conflicts_noted=version.conflicts_noted,
+            impacts=version.impacts,
+            public_involvement=version.public_involvement,
+            is_public=paper.is_public,
             body_markdown=version.body_markdown,
             appendices=tuple(
                 PackAppendix(
-                    key=f"appendix-{a.id}", title=a.title, kind=a.kind, filename=filenames.get(a.file_id, ""),
-                    pdf_path=f"appendix-{a.id}.pdf" if a.kind == "PDF" else None, page_count=a.page_count or 0,
+                    key=f"appendix-{a.id}",
+                    title=a.title,
+                    kind=a.kind,
+                    filename=filenames.get(a.file_id, ""),
+                    pdf_path=f"appendix-{a.id}.pdf" if a.kind == "PDF" else None,
+                    page_count=a.page_count or 0,
                 )
-                for a in appendices if a.version_id == version.id
+                for a in appendices
+                if a.version_id == version.id
             ),
         )
 

@@ -11,11 +11,20 @@ from dataclasses import dataclass, field
 from quorum.papers.markdown import escape, to_typst
 
 PURPOSE_WORDS = {
-    "DECISION": "Decision", "APPROVAL": "Approval", "RATIFICATION": "Ratification", "ASSURANCE": "Assurance",
-    "DISCUSSION": "Discussion", "INFORMATION": "Information", "NOTE": "Note",
+    "DECISION": "Decision",
+    "APPROVAL": "Approval",
+    "RATIFICATION": "Ratification",
+    "ASSURANCE": "Assurance",
+    "DISCUSSION": "Discussion",
+    "INFORMATION": "Information",
+    "NOTE": "Note",
 }
 IMPACT_WORDS = {
-    "quality": "Quality", "equality": "Equality", "privacy": "Privacy", "financial": "Financial", "legal": "Legal",
+    "quality": "Quality",
+    "equality": "Equality",
+    "privacy": "Privacy",
+    "financial": "Financial",
+    "legal": "Legal",
     "sustainability": "Sustainability",
 }
 
@@ -89,10 +98,10 @@ def source(pack: PackContent) -> str:
         '#set text(size: 10pt, lang: "en", region: "gb")',
         "#set par(justify: false)",
         "#set heading(numbering: none)",
-        "#set page(paper: \"a4\", margin: (top: 2.2cm, bottom: 2cm, x: 2cm),",
+        '#set page(paper: "a4", margin: (top: 2.2cm, bottom: 2cm, x: 2cm),',
         f"  header: [#set text(size: 8pt, fill: luma(80)); #{_s(header)} #h(1fr) {escape(pack.version_label)}],",
-        '  footer: context align(center, text(size: 8pt)'
-        '[Page #counter(page).display() of #counter(page).final().first()]))',
+        "  footer: context align(center, text(size: 8pt)"
+        "[Page #counter(page).display() of #counter(page).final().first()]))",
         "#show heading.where(level: 1): it => block(below: 1em, text(size: 15pt, it))",
         _front_page(pack),
         "#pagebreak()",
@@ -116,23 +125,25 @@ def source(pack: PackContent) -> str:
 
 
 def _front_page(pack: PackContent) -> str:
-    return "\n".join([
-        "#v(4cm)",
-        f"#text(size: 12pt)[{escape(pack.organisation)}]",
-        "#v(0.5cm)",
-        f"#text(size: 24pt, weight: \"bold\")[{escape(pack.committee)}]",
-        "#v(0.3cm)",
-        f"#text(size: 16pt)[{escape(pack.meeting_title)}]",
-        *_in_common(pack),
-        "#v(1cm)",
-        f"#text(size: 12pt)[{escape(pack.when)}]",
-        "",
-        f"#text(size: 12pt)[{escape(pack.place)}]",
-        "#v(1cm)",
-        f"#text(size: 12pt, weight: \"bold\")[Board pack: {escape(pack.part_label)}]",
-        "",
-        f"#text(size: 10pt)[{escape(pack.version_label)}]",
-    ])
+    return "\n".join(
+        [
+            "#v(4cm)",
+            f"#text(size: 12pt)[{escape(pack.organisation)}]",
+            "#v(0.5cm)",
+            f'#text(size: 24pt, weight: "bold")[{escape(pack.committee)}]',
+            "#v(0.3cm)",
+            f"#text(size: 16pt)[{escape(pack.meeting_title)}]",
+            *_in_common(pack),
+            "#v(1cm)",
+            f"#text(size: 12pt)[{escape(pack.when)}]",
+            "",
+            f"#text(size: 12pt)[{escape(pack.place)}]",
+            "#v(1cm)",
+            f'#text(size: 12pt, weight: "bold")[Board pack: {escape(pack.part_label)}]',
+            "",
+            f"#text(size: 10pt)[{escape(pack.version_label)}]",
+        ]
+    )
 
 
 def _in_common(pack: PackContent) -> list[str]:
@@ -154,13 +165,15 @@ def _agenda(pack: PackContent) -> str:
             f" [{escape(item.presenter)}], [{item.minutes} min],"
             f" [#context counter(page).at(<{item.key}>).first()],"
         )
-    return "\n".join([
-        "#heading(outlined: false, bookmarked: false)[Agenda]",
-        "#table(columns: (auto, 1fr, auto, auto, auto, auto), stroke: 0.5pt + luma(180), inset: 5pt,",
-        "  table.header([*No.*], [*Item*], [*Purpose*], [*Presenter*], [*Time*], [*Page*]),",
-        *("  " + r for r in rows),
-        ")",
-    ])
+    return "\n".join(
+        [
+            "#heading(outlined: false, bookmarked: false)[Agenda]",
+            "#table(columns: (auto, 1fr, auto, auto, auto, auto), stroke: 0.5pt + luma(180), inset: 5pt,",
+            "  table.header([*No.*], [*Item*], [*Purpose*], [*Presenter*], [*Time*], [*Page*]),",
+            *("  " + r for r in rows),
+            ")",
+        ]
+    )
 
 
 def _item(item: PackItem) -> str:
@@ -195,24 +208,26 @@ def _cover_sheet(item: PackItem, paper: PackPaper) -> str:
         for area, a in sorted(paper.impacts.items())
         if area in IMPACT_WORDS
     )
-    return "\n".join([
-        f"#text(size: 12pt, weight: \"bold\")[Cover sheet: {escape(paper.title)}]",
-        "#table(columns: (4.5cm, 1fr), stroke: 0.5pt + luma(180), inset: 5pt,",
-        row("Item", f"{item.number} {item.title}"),
-        row("Version", str(paper.version)),
-        row("Executive sponsor", paper.sponsor),
-        row("Author", paper.author),
-        row("Purpose", PURPOSE_WORDS.get(paper.purpose, paper.purpose)),
-        row("Executive summary", paper.executive_summary),
-        row("Recommendation", paper.recommendation),
-        row("Strategic objectives", paper.strategic_objectives),
-        row("Assurance framework risks", paper.assurance_risks),
-        row("Conflicts of interest noted", paper.conflicts_noted),
-        row("Impact assessments", impacts),
-        row("Patient and public involvement", paper.public_involvement),
-        row("Public or private", "Public" if paper.is_public else "Private"),
-        ")",
-    ])
+    return "\n".join(
+        [
+            f'#text(size: 12pt, weight: "bold")[Cover sheet: {escape(paper.title)}]',
+            "#table(columns: (4.5cm, 1fr), stroke: 0.5pt + luma(180), inset: 5pt,",
+            row("Item", f"{item.number} {item.title}"),
+            row("Version", str(paper.version)),
+            row("Executive sponsor", paper.sponsor),
+            row("Author", paper.author),
+            row("Purpose", PURPOSE_WORDS.get(paper.purpose, paper.purpose)),
+            row("Executive summary", paper.executive_summary),
+            row("Recommendation", paper.recommendation),
+            row("Strategic objectives", paper.strategic_objectives),
+            row("Assurance framework risks", paper.assurance_risks),
+            row("Conflicts of interest noted", paper.conflicts_noted),
+            row("Impact assessments", impacts),
+            row("Patient and public involvement", paper.public_involvement),
+            row("Public or private", "Public" if paper.is_public else "Private"),
+            ")",
+        ]
+    )
 
 
 def _appendix(item: PackItem, number: int, appendix: PackAppendix) -> str:
@@ -220,11 +235,14 @@ def _appendix(item: PackItem, number: int, appendix: PackAppendix) -> str:
     heading = f"#heading(level: 2)[{escape(title)}] <{appendix.key}>"
     if appendix.kind != "PDF" or appendix.pdf_path is None:
         kind = "Word document" if appendix.kind == "WORD" else "Excel workbook"
-        return "\n".join([
-            "#pagebreak()", heading,
-            f"This appendix is a {kind} ({escape(appendix.filename)})."
-            " Download it from the meeting's page, beside this pack.",
-        ])
+        return "\n".join(
+            [
+                "#pagebreak()",
+                heading,
+                f"This appendix is a {kind} ({escape(appendix.filename)})."
+                " Download it from the meeting's page, beside this pack.",
+            ]
+        )
     pages = [f"#pagebreak()\n{heading}\n#align(center, image({_s(appendix.pdf_path)}, page: 1, height: 90%))"]
     pages += [
         f"#pagebreak()\n#align(center, image({_s(appendix.pdf_path)}, page: {p}, height: 97%))"

@@ -9,12 +9,11 @@ from typing import ClassVar
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from quorum import clock
+from quorum import clock, ids
 from quorum.auth.identity import transaction_for
-from quorum.events import hub
-from quorum import ids
-from quorum.graphql.context import Context, Info
 from quorum.errors import ClientError
+from quorum.events import hub
+from quorum.graphql.context import Context, Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader
 from quorum.meetings.graphql import PartEnum
@@ -28,9 +27,9 @@ builds_by_id = by_id_loader(policy.visible_builds, PackBuild.id)
 def builds_by_meeting(ctx: Context) -> DataLoader:
     async def load(meeting_ids: list[uuid.UUID]) -> list[list[PackBuild]]:
         rows = await ctx.db.all(
-            policy.visible_builds(ctx.access).where(
-                PackBuild.meeting_id.in_(meeting_ids), PackBuild.session_id.is_(None)
-            ).order_by(PackBuild.created_at.desc())
+            policy.visible_builds(ctx.access)
+            .where(PackBuild.meeting_id.in_(meeting_ids), PackBuild.session_id.is_(None))
+            .order_by(PackBuild.created_at.desc())
         )
         return [[b for b in rows if b.meeting_id == m] for m in meeting_ids]
 
@@ -63,9 +62,17 @@ class PackBuildNode(Node):
         if builder.is_abandoned(row, clock.now()):
             status, message = BuildStatus.FAILED, builder.ABANDONED_MESSAGE
         return cls(
-            id=ids.encode("PackBuild", row.id), part=row.part, number=row.number, is_supplement=row.is_supplement,
-            status=status, progress=row.progress, message=message, page_count=row.page_count,
-            created_at=row.created_at, published_at=row.published_at, row=row,
+            id=ids.encode("PackBuild", row.id),
+            part=row.part,
+            number=row.number,
+            is_supplement=row.is_supplement,
+            status=status,
+            progress=row.progress,
+            message=message,
+            page_count=row.page_count,
+            created_at=row.created_at,
+            published_at=row.published_at,
+            row=row,
         )
 
     @strawberry.field(description="The page each top-level agenda item starts on, to open the pack at it (url#page=N).")
@@ -131,16 +138,25 @@ class PackSubscriptions:
             if build is None:
                 raise ClientError("No such pack build.")
             reported = PackBuildNode.from_row(build)
-            yield PackBuildProgress(status=reported.status, progress=reported.progress, message=reported.message,
-                                    page_count=reported.page_count)
+            yield PackBuildProgress(
+                status=reported.status,
+                progress=reported.progress,
+                message=reported.message,
+                page_count=reported.page_count,
+            )
             status = BuildStatus(reported.status)
             while status not in (BuildStatus.DONE, BuildStatus.FAILED):
                 try:
                     event = await asyncio.wait_for(queue.get(), timeout=builder.ABANDONED_AFTER.total_seconds())
                 except TimeoutError:  # no progress for that long: its worker has gone
-                    yield PackBuildProgress(status=BuildStatus.FAILED, progress=reported.progress,
-                                            message=builder.ABANDONED_MESSAGE, page_count=None)
+                    yield PackBuildProgress(
+                        status=BuildStatus.FAILED,
+                        progress=reported.progress,
+                        message=builder.ABANDONED_MESSAGE,
+                        page_count=None,
+                    )
                     return
                 status = BuildStatus(event["status"])
-                yield PackBuildProgress(status=status, progress=event["progress"], message=event["message"],
-                                        page_count=event["page_count"])
+                yield PackBuildProgress(
+                    status=status, progress=event["progress"], message=event["message"], page_count=event["page_count"]
+                )

@@ -32,9 +32,16 @@ async def pack_pdf(db: Db, access: Access, build_id: uuid.UUID, view: bool = Fal
     if build.part == Part.PRIVATE:
         reader = await db.first(select(Person).where(Person.id == access.person_id))
         return Download(
-            partial(watermark, stored.content, f"Private – {reader.name}"), media_type="application/pdf",
-            filename=stored.filename, inline=view, cache_control=PRIVATE,
+            partial(watermark, stored.content, f"Private – {reader.name}"),
+            media_type="application/pdf",
+            filename=stored.filename,
+            inline=view,
+            cache_control=PRIVATE,
         )
     return Download(
-        stored.content, media_type="application/pdf", filename=stored.filename, inline=view, cache_control=PUBLIC,
+        stored.content,
+        media_type="application/pdf",
+        filename=stored.filename,
+        inline=view,
+        cache_control=PUBLIC,
     )

@@ -21,15 +21,20 @@ from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
 async def _approved_versions(db: Db, access: Access, meeting: Meeting, part: Part) -> list[tuple[Paper, PaperVersion]]:
     """Each paper's latest approved version, for the items this part of the pack holds."""
     items = {i.id: i for i in await items_of(db, access, meeting.id) if part == Part.PRIVATE or i.part == Part.PUBLIC}
-    papers = await db.all(select(Paper).where(
-        Paper.meeting_id == meeting.id, Paper.item_id.in_(items),
-        Paper.status.in_([PaperStatus.APPROVED, PaperStatus.INCLUDED]),
-    ))
+    papers = await db.all(
+        select(Paper).where(
+            Paper.meeting_id == meeting.id,
+            Paper.item_id.in_(items),
+            Paper.status.in_([PaperStatus.APPROVED, PaperStatus.INCLUDED]),
+        )
+    )
     if part == Part.PUBLIC:
         papers = [p for p in papers if p.is_public]
-    versions = await db.all(select(PaperVersion).where(
-        PaperVersion.paper_id.in_([p.id for p in papers]), PaperVersion.approved_at.is_not(None)
-    ).order_by(PaperVersion.number))
+    versions = await db.all(
+        select(PaperVersion)
+        .where(PaperVersion.paper_id.in_([p.id for p in papers]), PaperVersion.approved_at.is_not(None))
+        .order_by(PaperVersion.number)
+    )
     latest = {v.paper_id: v for v in versions}
     return [(p, latest[p.id]) for p in papers if p.id in latest]
 
@@ -37,8 +42,11 @@ async def _approved_versions(db: Db, access: Access, meeting: Meeting, part: Par
 async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part, supplement: bool) -> PackBuild:
     meeting = await run_meeting(db, access, meeting_id)
     chosen = await _approved_versions(db, access, meeting, part)
-    earlier = await db.all(select(PackBuild).where(
-        PackBuild.meeting_id == meeting.id, PackBuild.part == part, PackBuild.session_id.is_(None)))
+    earlier = await db.all(
+        select(PackBuild).where(
+            PackBuild.meeting_id == meeting.id, PackBuild.part == part, PackBuild.session_id.is_(None)
+        )
+    )
     if supplement:
         published = {v for b in earlier if b.published_at is not None for v in b.paper_version_ids}
         if not published:
@@ -46,19 +54,26 @@ async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part,
         chosen = [(p, v) for p, v in chosen if v.id not in published]
         if not chosen:
             raise input_error("supplement", "No paper has been approved since the pack was published.")
-    problems = await db.all(select(Appendix).where(
-        Appendix.version_id.in_([v.id for _, v in chosen]), Appendix.problem.is_not(None)
-    ))
+    problems = await db.all(
+        select(Appendix).where(Appendix.version_id.in_([v.id for _, v in chosen]), Appendix.problem.is_not(None))
+    )
     if problems:
         titles = {v.id: p.title for p, v in chosen}
-        raise InputErrors(*(
-            UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}")
-            for a in problems
-        ))
+        raise InputErrors(
+            *(
+                UserError(field=None, message=f"{titles[a.version_id]}: appendix “{a.title}”: {a.problem}")
+                for a in problems
+            )
+        )
     build = PackBuild(
-        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, part=part,
-        number=max((b.number for b in earlier), default=0) + 1, is_supplement=supplement,
-        paper_version_ids=[v.id for _, v in chosen], created_by=access.person_id,
+        org_id=meeting.org_id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        part=part,
+        number=max((b.number for b in earlier), default=0) + 1,
+        is_supplement=supplement,
+        paper_version_ids=[v.id for _, v in chosen],
+        created_by=access.person_id,
     )
     await db.add(build)
     await record(db, access, "pack.build", build, org_id=build.org_id)
@@ -88,9 +103,9 @@ async def publish(db: Db, access: Access, build_id: uuid.UUID) -> PackBuild:
         if version.published_at is None:
             version.published_at = now
             await db.add(version)
-    for paper in await db.all(select(Paper).where(Paper.id.in_(
-        select(PaperVersion.paper_id).where(PaperVersion.id.in_(own))
-    ))):
+    for paper in await db.all(
+        select(Paper).where(Paper.id.in_(select(PaperVersion.paper_id).where(PaperVersion.id.in_(own))))
+    ):
         paper.status = PaperStatus.INCLUDED
         await db.add(paper)
     if build.session_id is None and MeetingStatus(meeting.status) == MeetingStatus.AGENDA_PUBLISHED:
@@ -98,5 +113,3 @@ async def publish(db: Db, access: Access, build_id: uuid.UUID) -> PackBuild:
         await db.add(meeting)
     await record(db, access, "pack.publish", build, org_id=build.org_id, before=before)
     return build
-
-

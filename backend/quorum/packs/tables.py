@@ -24,7 +24,8 @@ class PackBuild(SQLModel, table=True):
         ForeignKeyConstraint(["org_id", "meeting_id"], ["meeting.org_id", "meeting.id"]),
         ForeignKeyConstraint(["org_id", "file_id"], ["stored_file.org_id", "stored_file.id"]),
         ForeignKeyConstraint(
-            ["session_org_id", "session_id"], ["in_common_session.org_id", "in_common_session.id"],
+            ["session_org_id", "session_id"],
+            ["in_common_session.org_id", "in_common_session.id"],
             name="pack_build_session_fkey",
         ),
     )

@@ -8,8 +8,8 @@ import strawberry
 from sqlmodel import select
 from strawberry.dataloader import DataLoader
 
-from quorum.files.graphql import StoredFileType, stored_file
 from quorum import ids
+from quorum.files.graphql import StoredFileType, stored_file
 from quorum.graphql.context import Context, Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
@@ -38,7 +38,9 @@ def papers_by_item(ctx: Context) -> DataLoader:
 def versions_by_paper(ctx: Context) -> DataLoader:
     async def load(paper_ids: list[uuid.UUID]) -> list[list[PaperVersion]]:
         rows = await ctx.db.all(
-            policy.visible_versions(ctx.access).where(PaperVersion.paper_id.in_(paper_ids)).order_by(PaperVersion.number)
+            policy.visible_versions(ctx.access)
+            .where(PaperVersion.paper_id.in_(paper_ids))
+            .order_by(PaperVersion.number)
         )
         return [[v for v in rows if v.paper_id == p] for p in paper_ids]
 
@@ -77,8 +79,14 @@ class AppendixType:
 
     @classmethod
     def from_row(cls, row: Appendix) -> AppendixType:
-        return cls(id=ids.encode("Appendix", row.id), title=row.title, kind=row.kind, page_count=row.page_count,
-                   problem=row.problem, row=row)
+        return cls(
+            id=ids.encode("Appendix", row.id),
+            title=row.title,
+            kind=row.kind,
+            page_count=row.page_count,
+            problem=row.problem,
+            row=row,
+        )
 
 
 @strawberry.type(name="PaperVersion")
@@ -101,12 +109,20 @@ class PaperVersionNode(Node):
     @classmethod
     def from_row(cls, row: PaperVersion) -> PaperVersionNode:
         return cls(
-            id=ids.encode("PaperVersion", row.id), number=row.number, purpose=row.purpose,
-            executive_summary=row.executive_summary, recommendation=row.recommendation,
-            strategic_objectives=row.strategic_objectives, assurance_risks=row.assurance_risks,
-            conflicts_noted=row.conflicts_noted, public_involvement=row.public_involvement,
-            body_markdown=row.body_markdown, created_at=row.created_at, approved_at=row.approved_at,
-            published_at=row.published_at, row=row,
+            id=ids.encode("PaperVersion", row.id),
+            number=row.number,
+            purpose=row.purpose,
+            executive_summary=row.executive_summary,
+            recommendation=row.recommendation,
+            strategic_objectives=row.strategic_objectives,
+            assurance_risks=row.assurance_risks,
+            conflicts_noted=row.conflicts_noted,
+            public_involvement=row.public_involvement,
+            body_markdown=row.body_markdown,
+            created_at=row.created_at,
+            approved_at=row.approved_at,
+            published_at=row.published_at,
+            row=row,
         )
 
     @strawberry.field(description="The body as sanitised HTML, safe to show.")
@@ -116,8 +132,11 @@ class PaperVersionNode(Node):
     @strawberry.field
     def impacts(self) -> list[ImpactAssessment]:
         return [
-            ImpactAssessment(area=a, applies=bool(self.row.impacts.get(a, {}).get("applies")),
-                             detail=str(self.row.impacts.get(a, {}).get("detail", "")))
+            ImpactAssessment(
+                area=a,
+                applies=bool(self.row.impacts.get(a, {}).get("applies")),
+                detail=str(self.row.impacts.get(a, {}).get("detail", "")),
+            )
             for a in IMPACT_AREAS
         ]
 
@@ -139,8 +158,12 @@ class PaperNode(Node):
     @classmethod
     def from_row(cls, row: Paper) -> PaperNode:
         return cls(
-            id=ids.encode("Paper", row.id), title=row.title, status=row.status, due_date=row.due_date,
-            is_public=row.is_public, row=row,
+            id=ids.encode("Paper", row.id),
+            title=row.title,
+            status=row.status,
+            due_date=row.due_date,
+            is_public=row.is_public,
+            row=row,
         )
 
     @strawberry.field
@@ -186,7 +209,11 @@ class PaperQueries:
     @strawberry.field(description="Papers the viewer writes or sponsors, soonest due first.")
     async def my_papers(self, info: Info, first: int = 50, after: str | None = None) -> Connection[PaperNode]:
         return await paginate(
-            info.context.db, service.my_papers(info.context.access), [Paper.due_date, Paper.id], first, after,
+            info.context.db,
+            service.my_papers(info.context.access),
+            [Paper.due_date, Paper.id],
+            first,
+            after,
             PaperNode.from_row,
         )
 
@@ -267,7 +294,8 @@ class PaperMutations:
     async def request_paper(self, info: Info, input: RequestPaperInput) -> PaperPayload:
         ctx = info.context
         row = await service.request_paper(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
             item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
             title=input.title,
@@ -281,14 +309,19 @@ class PaperMutations:
     async def save_paper_draft(self, info: Info, input: SavePaperDraftInput) -> PaperVersionPayload:
         ctx = info.context
         fields = {
-            "purpose": input.purpose.value, "executive_summary": input.executive_summary,
-            "recommendation": input.recommendation, "strategic_objectives": input.strategic_objectives,
-            "assurance_risks": input.assurance_risks, "conflicts_noted": input.conflicts_noted,
+            "purpose": input.purpose.value,
+            "executive_summary": input.executive_summary,
+            "recommendation": input.recommendation,
+            "strategic_objectives": input.strategic_objectives,
+            "assurance_risks": input.assurance_risks,
+            "conflicts_noted": input.conflicts_noted,
             "impacts": {i.area: {"applies": i.applies, "detail": i.detail.strip()} for i in input.impacts},
-            "public_involvement": input.public_involvement, "body_markdown": input.body_markdown,
+            "public_involvement": input.public_involvement,
+            "body_markdown": input.body_markdown,
         }
-        row = await service.save_draft(ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"),
-                                       is_public=input.is_public, fields=fields)
+        row = await service.save_draft(
+            ctx.db, ctx.access, ids.decode_as("Paper", input.id, "id"), is_public=input.is_public, fields=fields
+        )
         return PaperVersionPayload(version=PaperVersionNode.from_row(row))
 
     @mutation(description="Submit (author), approve or return (sponsor) a paper.")
@@ -301,8 +334,12 @@ class PaperMutations:
     async def add_appendix(self, info: Info, input: AddAppendixInput) -> AppendixPayload:
         ctx = info.context
         row = await service.add_appendix(
-            ctx.db, ctx.access, ids.decode_as("Paper", input.paper_id, "paperId"), title=input.title,
-            filename=input.filename, content_base64=input.content_base64,
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Paper", input.paper_id, "paperId"),
+            title=input.title,
+            filename=input.filename,
+            content_base64=input.content_base64,
         )
         return AppendixPayload(appendix=AppendixType.from_row(row))
 
@@ -310,8 +347,12 @@ class PaperMutations:
     async def replace_appendix(self, info: Info, input: ReplaceAppendixInput) -> AppendixPayload:
         ctx = info.context
         row = await service.replace_appendix(
-            ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"), title=input.title,
-            filename=input.filename, content_base64=input.content_base64,
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Appendix", input.id, "id"),
+            title=input.title,
+            filename=input.filename,
+            content_base64=input.content_base64,
         )
         return AppendixPayload(appendix=AppendixType.from_row(row))
 

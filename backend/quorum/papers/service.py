@@ -13,14 +13,19 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
-from quorum.files import service as files
 from quorum.errors import InputErrors, UserError, input_error
+from quorum.files import service as files
 from quorum.meetings.policy import visible_items
 from quorum.meetings.service import run_meeting
 from quorum.meetings.tables import AgendaItem, Meeting, Purpose
 from quorum.papers import workflow
-from quorum.papers.policy import can_move, can_write, visible_appendices, visible_papers
-from quorum.papers.policy import visible_versions  # noqa: F401 (files/http.py imports it from here until the merge)
+from quorum.papers.policy import (
+    can_move,
+    can_write,
+    visible_appendices,
+    visible_papers,
+    visible_versions,  # noqa: F401 (files/http.py imports it from here until the merge)
+)
 from quorum.papers.tables import IMPACT_AREAS, Appendix, AppendixKind, Paper, PaperStatus, PaperVersion
 from quorum.people.service import visible_people
 from quorum.people.tables import Person
@@ -44,8 +49,15 @@ async def latest_version(db: Db, paper: Paper) -> PaperVersion:
 
 
 async def request_paper(
-    db: Db, access: Access, *, item_id: uuid.UUID, meeting_id: uuid.UUID, title: str, author_id: uuid.UUID,
-    sponsor_id: uuid.UUID, due_date: date,
+    db: Db,
+    access: Access,
+    *,
+    item_id: uuid.UUID,
+    meeting_id: uuid.UUID,
+    title: str,
+    author_id: uuid.UUID,
+    sponsor_id: uuid.UUID,
+    due_date: date,
 ) -> Paper:
     meeting = await run_meeting(db, access, meeting_id)
     item = await db.first(visible_items(access).where(AgendaItem.id == item_id))
@@ -64,17 +76,31 @@ async def request_paper(
     if errors:
         raise InputErrors(*errors)
     paper = Paper(
-        org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id, item_id=item.id,
-        title=title.strip(), author_id=author_id, sponsor_id=sponsor_id, due_date=due_date,
-        requested_by=access.person_id, is_public=item.part == "PUBLIC",
+        org_id=meeting.org_id,
+        meeting_id=meeting.id,
+        committee_id=meeting.committee_id,
+        item_id=item.id,
+        title=title.strip(),
+        author_id=author_id,
+        sponsor_id=sponsor_id,
+        due_date=due_date,
+        requested_by=access.person_id,
+        is_public=item.part == "PUBLIC",
     )
     try:
         await db.add(paper)
     except IntegrityError:
         raise input_error("itemId", "That item already has a paper.") from None
-    await db.add(PaperVersion(
-        org_id=paper.org_id, paper_id=paper.id, number=1, purpose=item.purpose, created_by=access.person_id,
-    ), refresh=False)
+    await db.add(
+        PaperVersion(
+            org_id=paper.org_id,
+            paper_id=paper.id,
+            number=1,
+            purpose=item.purpose,
+            created_by=access.person_id,
+        ),
+        refresh=False,
+    )
     await record(db, access, "paper.request", paper, org_id=paper.org_id)
     return paper
 
@@ -195,12 +221,19 @@ async def add_appendix(
     paper, version = await _draft_for_appendices(db, access, paper_id, "add")
     title = _title(title)
     inspection = await files.inspected(
-        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS)
+        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS
+    )
     stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
     existing = await db.all(select(Appendix).where(Appendix.version_id == version.id))
     appendix = Appendix(
-        org_id=paper.org_id, version_id=version.id, position=len(existing) + 1, title=title, file_id=stored.id,
-        kind=KIND_OF_FILE[inspection.kind], page_count=inspection.page_count, problem=inspection.problem,
+        org_id=paper.org_id,
+        version_id=version.id,
+        position=len(existing) + 1,
+        title=title,
+        file_id=stored.id,
+        kind=KIND_OF_FILE[inspection.kind],
+        page_count=inspection.page_count,
+        problem=inspection.problem,
     )
     await db.add(appendix)
     await record(db, access, "appendix.add", appendix, org_id=paper.org_id)
@@ -225,7 +258,8 @@ async def replace_appendix(
     paper, appendix = await _appendix(db, access, appendix_id, "replace")
     new_title = _title(title) if title is not None else appendix.title
     inspection = await files.inspected(
-        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS)
+        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS
+    )
     stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
     before = snapshot(appendix)
     appendix.title, appendix.file_id, appendix.kind = new_title, stored.id, KIND_OF_FILE[inspection.kind]

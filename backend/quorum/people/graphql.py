@@ -7,17 +7,16 @@ from typing import ClassVar
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from quorum import clock
-from quorum import ids
+from quorum import clock, ids
+from quorum.access import Role
+from quorum.database import matching
 from quorum.graphql.context import Context, Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id
-from quorum.database import matching
 from quorum.people import policy, service
 from quorum.people.tables import Membership, Person
-from quorum.access import Role
 
 RoleEnum = strawberry.enum(Role, name="Role")
 
@@ -65,7 +64,10 @@ class MembershipNode(Node):
     @classmethod
     def from_row(cls, row: Membership) -> MembershipNode:
         return cls(
-            id=ids.encode("Membership", row.id), role=row.role, valid_from=row.valid_from, valid_to=row.valid_to,
+            id=ids.encode("Membership", row.id),
+            role=row.role,
+            valid_from=row.valid_from,
+            valid_to=row.valid_to,
             row=row,
         )
 
@@ -116,8 +118,12 @@ class PeopleQueries:
 
     @strawberry.field(description="People registered with the organisations the viewer belongs to.")
     async def people(
-        self, info: Info, first: int = 50, after: str | None = None,
-        organisation_id: strawberry.ID | None = None, search: str | None = None,
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        organisation_id: strawberry.ID | None = None,
+        search: str | None = None,
     ) -> Connection[PersonNode]:
         statement = policy.visible_people(info.context.access, optional_id("Organisation", organisation_id))
         statement = matching(statement, Person.name, Person.email, text=search)
@@ -164,7 +170,8 @@ class PeopleMutations:
     async def create_membership(self, info: Info, input: CreateMembershipInput) -> MembershipPayload:
         ctx = info.context
         row = await service.create_membership(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             person_id=ids.decode_as("Person", input.person_id, "personId"),
             org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
             role=input.role,

@@ -51,19 +51,19 @@ SESSION = """
 VIEWER_JSON = f"""
 SELECT json_build_object(
     'isPlatformAdmin', $2::boolean,
-    'person', json_build_object('id', {global_id('Person', 'p.id')}, 'name', p.name, 'email', p.email),
+    'person', json_build_object('id', {global_id("Person", "p.id")}, 'name', p.name, 'email', p.email),
     'memberships', (
         SELECT coalesce(json_agg(json_build_object(
-            'id', {global_id('Membership', 'm.id')},
+            'id', {global_id("Membership", "m.id")},
             'role', m.role,
             'validFrom', m.valid_from,
             'validTo', m.valid_to,
             'organisation', (
-                SELECT json_build_object('id', {global_id('Organisation', 'o.id')}, 'kind', o.kind,
+                SELECT json_build_object('id', {global_id("Organisation", "o.id")}, 'kind', o.kind,
                                          'odsCode', o.ods_code, 'name', o.name)
                 FROM organisation o WHERE o.id = m.org_id),
             'practice', (
-                SELECT json_build_object('id', {global_id('Practice', 'pr.id')},
+                SELECT json_build_object('id', {global_id("Practice", "pr.id")},
                                          'odsCode', pr.ods_code, 'name', pr.name)
                 FROM practice pr WHERE pr.id = m.practice_id)
         ) ORDER BY m.valid_from, m.id), '[]')

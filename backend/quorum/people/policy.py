@@ -46,9 +46,12 @@ def visible_people(access: Access, org_id: uuid.UUID | None = None) -> SelectOfS
 def visible_registrations(access: Access) -> SelectOfScalar[PersonRegistration]:
     statement = select(PersonRegistration)
     if not access.is_platform_admin:
-        statement = statement.where(or_(
-            col(PersonRegistration.org_id).in_(access.org_ids), _is_caller(col(PersonRegistration.person_id), access)
-        ))
+        statement = statement.where(
+            or_(
+                col(PersonRegistration.org_id).in_(access.org_ids),
+                _is_caller(col(PersonRegistration.person_id), access),
+            )
+        )
     return statement
 
 

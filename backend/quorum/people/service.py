@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from quorum import clock
-from quorum.access import Access
+from quorum.access import Access, Role
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
@@ -18,13 +18,16 @@ from quorum.organisations.service import administered_org, visible_practices
 from quorum.organisations.tables import OrganisationKind, Practice
 from quorum.people.policy import visible_memberships, visible_people
 from quorum.people.tables import Membership, Person
-from quorum.access import Role
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 ROLES_BY_KIND = {
     OrganisationKind.CCG: {
-        Role.ADMINISTRATOR, Role.BOARD_SECRETARY, Role.GOVERNING_BODY_MEMBER, Role.STAFF, Role.PRACTICE_REPRESENTATIVE,
+        Role.ADMINISTRATOR,
+        Role.BOARD_SECRETARY,
+        Role.GOVERNING_BODY_MEMBER,
+        Role.STAFF,
+        Role.PRACTICE_REPRESENTATIVE,
     },
     OrganisationKind.AREA_TEAM: {Role.ADMINISTRATOR, Role.BOARD_SECRETARY, Role.STAFF, Role.AREA_TEAM_OFFICER},
 }
@@ -41,9 +44,7 @@ async def register_person(db: Db, access: Access, *, org_id: uuid.UUID, name: st
         errors.append(UserError(field="email", message="Enter an email address like name@nhs.net."))
     if errors:
         raise InputErrors(*errors)
-    person_id = await db.scalar(
-        select(func.register_person(org_id, email, name.strip()))
-    )
+    person_id = await db.scalar(select(func.register_person(org_id, email, name.strip())))
     person = await db.first(select(Person).where(Person.id == person_id))
     await record(db, access, "person.register", person, org_id=org_id)
     return person
@@ -81,7 +82,11 @@ async def create_membership(
     if errors:
         raise InputErrors(*errors)
     membership = Membership(
-        org_id=org_id, person_id=person_id, role=role, practice_id=practice_id, valid_from=valid_from,
+        org_id=org_id,
+        person_id=person_id,
+        role=role,
+        practice_id=practice_id,
+        valid_from=valid_from,
         valid_to=valid_to,
     )
     await db.add(membership)

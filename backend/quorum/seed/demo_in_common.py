@@ -43,11 +43,22 @@ async def _ids() -> tuple[dict[str, uuid.UUID], dict[str, tuple[uuid.UUID, uuid.
     engine = create_async_engine(owner_url())
     try:
         async with engine.connect() as conn:
-            people = {e.split("@")[0]: i for e, i in (await conn.execute(
-                select(Person.email, Person.id).where(Person.email.like(f"%@{DOMAIN}")))).all()}
-            bodies = {ods: (org, committee) for ods, org, committee in (await conn.execute(
-                select(Organisation.ods_code, Organisation.id, Committee.id).join(Committee, Committee.org_id == Organisation.id)
-                .where(Committee.kind == CommitteeKind.GOVERNING_BODY.value))).all()}
+            people = {
+                e.split("@")[0]: i
+                for e, i in (
+                    await conn.execute(select(Person.email, Person.id).where(Person.email.like(f"%@{DOMAIN}")))
+                ).all()
+            }
+            bodies = {
+                ods: (org, committee)
+                for ods, org, committee in (
+                    await conn.execute(
+                        select(Organisation.ods_code, Organisation.id, Committee.id)
+                        .join(Committee, Committee.org_id == Organisation.id)
+                        .where(Committee.kind == CommitteeKind.GOVERNING_BODY.value)
+                    )
+                ).all()
+            }
     finally:
         await engine.dispose()
     return people, bodies
@@ -68,32 +79,54 @@ async def seed_demo_in_common() -> None:
                 await service.invite(db, access, arrangement_id=arrangement.id, ods_code=ods)
         arrangement_id = arrangement.id
     async with _as(daniel) as (db, access):
-        islington = await db.first(select(InCommonParty).where(
-            InCommonParty.arrangement_id == arrangement_id, InCommonParty.invited_org_id == bodies["08H"][0]))
+        islington = await db.first(
+            select(InCommonParty).where(
+                InCommonParty.arrangement_id == arrangement_id, InCommonParty.invited_org_id == bodies["08H"][0]
+            )
+        )
         if islington.status == PartyStatus.INVITED:
-            await service.answer(db, access, arrangement_id=arrangement_id, organisation_id=bodies["08H"][0],
-                                 committee_id=bodies["08H"][1], accept=True)
+            await service.answer(
+                db,
+                access,
+                arrangement_id=arrangement_id,
+                organisation_id=bodies["08H"][0],
+                committee_id=bodies["08H"][1],
+                accept=True,
+            )
     async with _as(helen) as (db, access):
         session = await db.first(select(Session).where(Session.arrangement_id == arrangement_id))
         if session is None:
             day = clock.local_date(clock.now()) + timedelta(days=14)
             starts = datetime.combine(day, time(10, 0), tzinfo=clock.LONDON)
             session = await service.schedule_session(
-                db, access, arrangement_id=arrangement_id, title=SESSION, starts_at=starts,
-                location="Bolton Town Hall, with Islington joining from 222 Upper Street", items=AGENDA)
+                db,
+                access,
+                arrangement_id=arrangement_id,
+                title=SESSION,
+                starts_at=starts,
+                location="Bolton Town Hall, with Islington joining from 222 Upper Street",
+                items=AGENDA,
+            )
         session_id = session.id
     for officer, ods in ((helen, "00T"), (daniel, "08H")):
         async with _as(officer) as (db, access):
-            taken = await db.first(select(SessionMeeting).where(
-                SessionMeeting.session_id == session_id, SessionMeeting.committee_id == bodies[ods][1]))
+            taken = await db.first(
+                select(SessionMeeting).where(
+                    SessionMeeting.session_id == session_id, SessionMeeting.committee_id == bodies[ods][1]
+                )
+            )
             if taken is None:
                 await service.take_part(db, access, session_id=session_id, committee_id=bodies[ods][1])
     async with _as(helen) as (db, access):
-        bolton_meeting = await db.scalar(select(SessionMeeting.meeting_id).where(
-            SessionMeeting.session_id == session_id, SessionMeeting.committee_id == bodies["00T"][1]))
+        bolton_meeting = await db.scalar(
+            select(SessionMeeting.meeting_id).where(
+                SessionMeeting.session_id == session_id, SessionMeeting.committee_id == bodies["00T"][1]
+            )
+        )
     for local in APOLOGIES:
         async with _as(people[local]) as (db, access):
-            sent = await db.first(select(Attendance).where(
-                Attendance.meeting_id == bolton_meeting, Attendance.person_id == people[local]))
+            sent = await db.first(
+                select(Attendance).where(Attendance.meeting_id == bolton_meeting, Attendance.person_id == people[local])
+            )
             if sent is None:
                 await members.own_attendance(db, access, bolton_meeting, Change.APOLOGIES)

@@ -15,9 +15,9 @@ from datetime import timedelta
 from sqlalchemy import insert, select, text
 
 from quorum import clock
+from quorum.access import Role
 from quorum.organisations.tables import Practice
 from quorum.people.tables import Person
-from quorum.access import Role
 from quorum.surveys.audience import MemberFacts, PracticeFacts, invitation, respondents
 from quorum.surveys.definition import Condition, Question, QuestionKind
 from quorum.surveys.tables import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveySection
@@ -31,19 +31,26 @@ ANSWERED = {
     THIS_ROUND: ["P82004", "P82005", "P82007"],
 }
 _TALLY_KEYS = "org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band"
+_TALLIED_KEYS = ", ".join("d." + key for key in _TALLY_KEYS.split(", "))
 
 
 async def seed_surveys(conn, org_id, practice_ids: dict) -> None:
     if await conn.scalar(select(Survey.id).where(Survey.org_id == org_id, Survey.title == LAST_ROUND)) is not None:
         return
     secretary = await conn.scalar(select(Person.id).where(Person.email == "helen.hargreaves@demo.quorum.example"))
-    practices = (await conn.execute(
-        select(Practice.id, Practice.name, Practice.locality, Practice.list_size).where(Practice.org_id == org_id)
-    )).all()
+    practices = (
+        await conn.execute(
+            select(Practice.id, Practice.name, Practice.locality, Practice.list_size).where(Practice.org_id == org_id)
+        )
+    ).all()
     leaders = {practice_ids["P82001"]}  # Dr Mistry's practice: he sits on the governing body
     members = [
-        MemberFacts(uuid.uuid4(), frozenset({Role.PRACTICE_REPRESENTATIVE}),
-                    (PracticeFacts(p.id, p.name, p.locality, p.list_size),), p.id in leaders)
+        MemberFacts(
+            uuid.uuid4(),
+            frozenset({Role.PRACTICE_REPRESENTATIVE}),
+            (PracticeFacts(p.id, p.name, p.locality, p.list_size),),
+            p.id in leaders,
+        )
         for p in practices
     ]
     template = MEMBER_OWNERSHIP
@@ -52,35 +59,71 @@ async def seed_surveys(conn, org_id, practice_ids: dict) -> None:
     now = clock.now()
     previous = None
     for title, status, closes_at in (
-        (LAST_ROUND, "CLOSED", now - timedelta(days=300)), (THIS_ROUND, "OPEN", now + timedelta(days=21)),
+        (LAST_ROUND, "CLOSED", now - timedelta(days=300)),
+        (THIS_ROUND, "OPEN", now + timedelta(days=21)),
     ):
         survey_id = uuid.uuid4()
-        await conn.execute(insert(Survey).values(
-            org_id=org_id, id=survey_id, title=title, description=template.description, status=status,
-            anonymity=template.anonymity, respondent_unit=template.respondent_unit, audience=template.audience.to_data(),
-            closes_at=closes_at, results_published=status == "CLOSED", previous_round_id=previous,
-            template_key=template.key, invited=invited, created_by=secretary,
-        ))
+        await conn.execute(
+            insert(Survey).values(
+                org_id=org_id,
+                id=survey_id,
+                title=title,
+                description=template.description,
+                status=status,
+                anonymity=template.anonymity,
+                respondent_unit=template.respondent_unit,
+                audience=template.audience.to_data(),
+                closes_at=closes_at,
+                results_published=status == "CLOSED",
+                previous_round_id=previous,
+                template_key=template.key,
+                invited=invited,
+                created_by=secretary,
+            )
+        )
         question_ids = await _store(conn, org_id, survey_id)
         rng = random.Random(title)
         for ods in ANSWERED[title]:
             response_id = uuid.uuid4()
             g = groups[practice_ids[ods]]
-            await conn.execute(insert(SurveyResponse).values(
-                org_id=org_id, survey_id=survey_id, id=response_id, status="SUBMITTED", group_role=g.role,
-                group_locality=g.locality, group_leader=g.leader, group_band=g.band,
-            ))
+            await conn.execute(
+                insert(SurveyResponse).values(
+                    org_id=org_id,
+                    survey_id=survey_id,
+                    id=response_id,
+                    status="SUBMITTED",
+                    group_role=g.role,
+                    group_locality=g.locality,
+                    group_leader=g.leader,
+                    group_band=g.band,
+                )
+            )
             rows = _answers(rng, g.leader)
-            await conn.execute(insert(SurveyAnswer), [
-                {"org_id": org_id, "survey_id": survey_id, "response_id": response_id,
-                 "question_id": question_ids[key], "choice": None, "choices": None, "number": None, "text": None, **answer}
-                for key, answer in rows
-            ])
-        await conn.execute(text(
-            f"INSERT INTO survey_tally ({_TALLY_KEYS}, count) SELECT {', '.join('d.' + k for k in _TALLY_KEYS.split(', '))},"
-            f" sum(d.n) FROM survey_response r, survey_response_tallies(r.org_id, r.id) d WHERE r.survey_id = :survey"
-            f" GROUP BY {', '.join('d.' + k for k in _TALLY_KEYS.split(', '))}"
-        ), {"survey": survey_id})
+            await conn.execute(
+                insert(SurveyAnswer),
+                [
+                    {
+                        "org_id": org_id,
+                        "survey_id": survey_id,
+                        "response_id": response_id,
+                        "question_id": question_ids[key],
+                        "choice": None,
+                        "choices": None,
+                        "number": None,
+                        "text": None,
+                        **answer,
+                    }
+                    for key, answer in rows
+                ],
+            )
+        await conn.execute(
+            text(
+                f"INSERT INTO survey_tally ({_TALLY_KEYS}, count) SELECT {_TALLIED_KEYS},"
+                " sum(d.n) FROM survey_response r, survey_response_tallies(r.org_id, r.id) d"
+                f" WHERE r.survey_id = :survey GROUP BY {_TALLIED_KEYS}"
+            ),
+            {"survey": survey_id},
+        )
         previous = survey_id
 
 
@@ -89,20 +132,38 @@ async def _store(conn, org_id, survey_id) -> dict[str, uuid.UUID]:
     position = 0
     for number, section in enumerate(MEMBER_OWNERSHIP.definition.sections):
         section_id = uuid.uuid4()
-        await conn.execute(insert(SurveySection).values(
-            org_id=org_id, survey_id=survey_id, id=section_id, position=number, title=section.title,
-            description=section.description, show_if=section.show_if and section.show_if.to_data(),
-        ))
+        await conn.execute(
+            insert(SurveySection).values(
+                org_id=org_id,
+                survey_id=survey_id,
+                id=section_id,
+                position=number,
+                title=section.title,
+                description=section.description,
+                show_if=section.show_if and section.show_if.to_data(),
+            )
+        )
         for question in section.questions:
             ids[question.key] = uuid.uuid4()
-            await conn.execute(insert(SurveyQuestion).values(
-                org_id=org_id, survey_id=survey_id, id=ids[question.key], section_id=section_id, position=position,
-                key=question.key, kind=question.kind.value, prompt=question.prompt, help_text=question.help_text,
-                required=question.required, options=[{"key": o.key, "label": o.label} for o in question.options],
-                statements=[{"key": o.key, "label": o.label} for o in question.statements],
-                minimum=question.minimum, maximum=question.maximum,
-                show_if=question.show_if and question.show_if.to_data(),
-            ))
+            await conn.execute(
+                insert(SurveyQuestion).values(
+                    org_id=org_id,
+                    survey_id=survey_id,
+                    id=ids[question.key],
+                    section_id=section_id,
+                    position=position,
+                    key=question.key,
+                    kind=question.kind.value,
+                    prompt=question.prompt,
+                    help_text=question.help_text,
+                    required=question.required,
+                    options=[{"key": o.key, "label": o.label} for o in question.options],
+                    statements=[{"key": o.key, "label": o.label} for o in question.statements],
+                    minimum=question.minimum,
+                    maximum=question.maximum,
+                    show_if=question.show_if and question.show_if.to_data(),
+                )
+            )
             position += 1
     return ids
 
@@ -134,7 +195,7 @@ def _answer(rng: random.Random, question: Question, leader: bool, given: dict) -
         items = [s.key for s in question.statements] or [""]
         found = []
         for item in items:
-            choice = rng.choices(keys, weights[:len(keys)])[0]
+            choice = rng.choices(keys, weights[: len(keys)])[0]
             given[(question.key, item)] = choice
             found.append((question.key, {"item": item, "choice": choice}))
         return found

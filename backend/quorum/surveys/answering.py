@@ -32,7 +32,14 @@ from quorum.surveys import policy, service
 from quorum.surveys.audience import Audience, MemberFacts, Respondent, respondents
 from quorum.surveys.definition import Answer, review
 from quorum.surveys.tables import (
-    Anonymity, RespondentUnit, ResponseStatus, Survey, SurveyAnswer, SurveyRespondent, SurveyResponse, SurveyStatus,
+    Anonymity,
+    RespondentUnit,
+    ResponseStatus,
+    Survey,
+    SurveyAnswer,
+    SurveyRespondent,
+    SurveyResponse,
+    SurveyStatus,
 )
 
 _PRESENT_TOKEN = text("SELECT set_config('app.response_token', :hash, true)")
@@ -119,7 +126,9 @@ async def _linked(
     )
     if not any_practice:
         statement = statement.where(
-            SurveyRespondent.practice_id.is_(None) if practice_id is None else SurveyRespondent.practice_id == practice_id
+            SurveyRespondent.practice_id.is_(None)
+            if practice_id is None
+            else SurveyRespondent.practice_id == practice_id
         )
     link = await db.first(statement.order_by(SurveyRespondent.response_id))
     if link is None:
@@ -166,7 +175,9 @@ async def save(
         raise input_error("surveyId", "No such survey.")
     status = service.current_status(survey, clock.now())
     if status != SurveyStatus.OPEN:
-        raise input_error("surveyId", "This survey is not open yet." if status == SurveyStatus.DRAFT else "This survey has closed.")
+        raise input_error(
+            "surveyId", "This survey is not open yet." if status == SurveyStatus.DRAFT else "This survey has closed."
+        )
     respondent = _choose(await answering_as(db, access, survey), practice_id)
     structure = await service.structure(db, survey)
     answers = []
@@ -192,7 +203,11 @@ async def save(
         if not survey.allow_edits_after_submit:
             raise input_error(None, "You have already responded to this survey, and it does not allow changes.")
     first_submission = submit and (row is None or row.status == ResponseStatus.DRAFT)
-    if anonymous and (row is None or row.status == ResponseStatus.DRAFT) and await _participated(db, survey, respondent):
+    if (
+        anonymous
+        and (row is None or row.status == ResponseStatus.DRAFT)
+        and await _participated(db, survey, respondent)
+    ):
         raise _already_responded(respondent)
 
     new_token = None
@@ -225,8 +240,13 @@ async def _start(
 ) -> tuple[SurveyResponse, SurveyRespondent | None, str | None]:
     groups = respondent.groups
     row = SurveyResponse(
-        org_id=survey.org_id, survey_id=survey.id, id=uuid.uuid4(), group_role=groups.role,
-        group_locality=groups.locality, group_leader=groups.leader, group_band=groups.band,
+        org_id=survey.org_id,
+        survey_id=survey.id,
+        id=uuid.uuid4(),
+        group_role=groups.role,
+        group_locality=groups.locality,
+        group_leader=groups.leader,
+        group_band=groups.band,
     )
     if survey.anonymity == Anonymity.ANONYMOUS:
         token = secrets.token_urlsafe(32)
@@ -236,8 +256,12 @@ async def _start(
         return row, None, token
     await db.add(row, refresh=False)
     link = SurveyRespondent(
-        org_id=survey.org_id, survey_id=survey.id, anonymity=survey.anonymity, response_id=row.id,
-        person_id=access.person_id, practice_id=respondent.practice and respondent.practice.id,
+        org_id=survey.org_id,
+        survey_id=survey.id,
+        anonymity=survey.anonymity,
+        response_id=row.id,
+        person_id=access.person_id,
+        practice_id=respondent.practice and respondent.practice.id,
     )
     try:
         await db.add(link, refresh=False)
@@ -249,15 +273,23 @@ async def _start(
 async def _replace_answers(db: Db, row: SurveyResponse, structure: service.Structure, kept: list[Answer]) -> None:
     await db.execute(delete(SurveyAnswer).where(SurveyAnswer.org_id == row.org_id, SurveyAnswer.response_id == row.id))
     if kept:
-        await db.execute(insert(SurveyAnswer), [
-            {
-                "org_id": row.org_id, "survey_id": row.survey_id, "response_id": row.id,
-                "question_id": structure.question_ids[a.question_key], "item": a.item, "choice": a.choice,
-                "choices": list(a.choices) if a.choices else None, "number": a.number,
-                "text": a.text.strip() if a.text is not None else None,
-            }
-            for a in kept
-        ])
+        await db.execute(
+            insert(SurveyAnswer),
+            [
+                {
+                    "org_id": row.org_id,
+                    "survey_id": row.survey_id,
+                    "response_id": row.id,
+                    "question_id": structure.question_ids[a.question_key],
+                    "item": a.item,
+                    "choice": a.choice,
+                    "choices": list(a.choices) if a.choices else None,
+                    "number": a.number,
+                    "text": a.text.strip() if a.text is not None else None,
+                }
+                for a in kept
+            ],
+        )
 
 
 async def _tally(db: Db, row: SurveyResponse, sign: int) -> None:
@@ -279,7 +311,9 @@ def _already_responded(respondent: Respondent, *, started: bool = False) -> Inpu
     if respondent.practice is None:
         return input_error(None, "You have already responded to this survey.")
     if started:
-        return input_error("practiceId", f"Another representative of {respondent.practice.name} has already started its response.")
+        return input_error(
+            "practiceId", f"Another representative of {respondent.practice.name} has already started its response."
+        )
     return input_error("practiceId", f"{respondent.practice.name} has already responded to this survey.")
 
 
@@ -303,8 +337,11 @@ async def has_responded(db: Db, access: Access, survey: Survey, respondent: Resp
 
 async def response_count(db: Db, survey: Survey) -> int:
     return await db.scalar(
-        select(func.count()).select_from(SurveyResponse).where(
-            SurveyResponse.org_id == survey.org_id, SurveyResponse.survey_id == survey.id,
+        select(func.count())
+        .select_from(SurveyResponse)
+        .where(
+            SurveyResponse.org_id == survey.org_id,
+            SurveyResponse.survey_id == survey.id,
             SurveyResponse.status == ResponseStatus.SUBMITTED,
         )
     )
@@ -321,4 +358,7 @@ async def who_responded(db: Db, survey: Survey) -> list[Responded]:
     """Who has responded to a confidential or named survey (officers only; nothing about what they said)."""
     found = func.survey_respondents(survey.org_id, survey.id).table_valued("person_id", "practice_id", "submitted_at")
     rows = await db.all(select(found.c.person_id, found.c.practice_id, found.c.submitted_at))
-    return sorted((Responded(r.person_id, r.practice_id, r.submitted_at) for r in rows), key=lambda r: (r.submitted_at, str(r.person_id)))
+    return sorted(
+        (Responded(r.person_id, r.practice_id, r.submitted_at) for r in rows),
+        key=lambda r: (r.submitted_at, str(r.person_id)),
+    )

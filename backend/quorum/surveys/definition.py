@@ -45,10 +45,15 @@ AGREEMENT_SCALE = (
 )
 AGREEING = frozenset({"STRONGLY_AGREE", "AGREE"})
 RATING_SCALE = tuple(Option(str(n), str(n)) for n in range(11))
-PICKED_KINDS = frozenset({
-    QuestionKind.AGREEMENT, QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.MATRIX,
-    QuestionKind.RATING,
-})
+PICKED_KINDS = frozenset(
+    {
+        QuestionKind.AGREEMENT,
+        QuestionKind.SINGLE_CHOICE,
+        QuestionKind.MULTIPLE_CHOICE,
+        QuestionKind.MATRIX,
+        QuestionKind.RATING,
+    }
+)
 TEXT_LIMITS = {QuestionKind.SHORT_TEXT: 200, QuestionKind.LONG_TEXT: 5000}
 QUESTION_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 OPTION_KEY = re.compile(r"^[A-Za-z0-9_]{1,40}$")
@@ -148,7 +153,9 @@ class Answer:
     @property
     def is_blank(self) -> bool:
         return (
-            self.choice in (None, "") and not self.choices and self.number is None
+            self.choice in (None, "")
+            and not self.choices
+            and self.number is None
             and (self.text is None or not self.text.strip())
         )
 
@@ -191,7 +198,9 @@ def definition_errors(definition: Definition) -> list[UserError]:
 def _question_errors(label: str, question: Question, seen: Mapping[str, Question]) -> list[UserError]:
     errors = []
     if not QUESTION_KEY.match(question.key):
-        errors.append(_error(f"{label}: its key must start with a lower-case letter and use only a-z, 0-9 and _ (40 at most)."))
+        errors.append(
+            _error(f"{label}: its key must start with a lower-case letter and use only a-z, 0-9 and _ (40 at most).")
+        )
     elif question.key in seen:
         errors.append(_error(f"{label}: the key {question.key!r} is already used by another question."))
     if not question.prompt.strip() or len(question.prompt) > 1000:
@@ -201,18 +210,25 @@ def _question_errors(label: str, question: Question, seen: Mapping[str, Question
     kind = question.kind
     if kind in (QuestionKind.AGREEMENT, QuestionKind.RATING) and question.options:
         errors.append(_error(f"{label}: {_kind_words(kind)} questions use a fixed scale; leave the options empty."))
-    if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE) and not 2 <= len(question.options) <= MAX_OPTIONS:
+    if (
+        kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
+        and not 2 <= len(question.options) <= MAX_OPTIONS
+    ):
         errors.append(_error(f"{label}: give between 2 and {MAX_OPTIONS} options to choose from."))
     if kind == QuestionKind.MATRIX:
         if not 1 <= len(question.statements) <= MAX_OPTIONS:
             errors.append(_error(f"{label}: give between 1 and {MAX_OPTIONS} statements."))
         if len(question.options) == 1 or len(question.options) > MAX_OPTIONS:
-            errors.append(_error(f"{label}: give between 2 and {MAX_OPTIONS} scale points, or none for the agreement scale."))
+            errors.append(
+                _error(f"{label}: give between 2 and {MAX_OPTIONS} scale points, or none for the agreement scale.")
+            )
     elif question.statements:
         errors.append(_error(f"{label}: only a matrix question has statements."))
     if kind not in PICKED_KINDS and question.options:
         errors.append(_error(f"{label}: only questions answered from a list have options."))
-    errors += _option_errors(label, "option", question.options) + _option_errors(label, "statement", question.statements)
+    errors += _option_errors(label, "option", question.options) + _option_errors(
+        label, "statement", question.statements
+    )
     if kind == QuestionKind.NUMBER:
         for bound in (question.minimum, question.maximum):
             if bound is not None and not bound.is_finite():
@@ -236,12 +252,16 @@ def _option_errors(label: str, noun: str, options: tuple[Option, ...]) -> list[U
     return errors
 
 
-def _condition_errors(label: str, condition: Condition, earlier: Mapping[str, Question], own_key: str | None) -> list[UserError]:
+def _condition_errors(
+    label: str, condition: Condition, earlier: Mapping[str, Question], own_key: str | None
+) -> list[UserError]:
     if condition.question_key == own_key:
         return [_error(f"{label}: a question cannot depend on its own answer.")]
     target = earlier.get(condition.question_key)
     if target is None:
-        return [_error(f"{label}: it can only depend on an earlier question, and {condition.question_key!r} is not one.")]
+        return [
+            _error(f"{label}: it can only depend on an earlier question, and {condition.question_key!r} is not one.")
+        ]
     if target.kind not in PICKED_KINDS:
         return [_error(f"{label}: it can only depend on a question answered from a list.")]
     if target.kind == QuestionKind.MATRIX and condition.statement_key not in target.items:
@@ -250,7 +270,11 @@ def _condition_errors(label: str, condition: Condition, earlier: Mapping[str, Qu
         return [_error(f"{label}: {condition.question_key!r} has no statements.")]
     scale = {o.key for o in target.scale}
     if not condition.any_of or not set(condition.any_of) <= scale:
-        return [_error(f"{label}: choose which answers to {condition.question_key!r} show it, from that question's options.")]
+        return [
+            _error(
+                f"{label}: choose which answers to {condition.question_key!r} show it, from that question's options."
+            )
+        ]
     return []
 
 
@@ -321,9 +345,16 @@ def answer_problem(question: Question, answer: Answer) -> str | None:
     kind = question.kind
     if answer.item not in question.items:
         return "that statement is not part of the question." if answer.item else "answer each statement separately."
-    given = [name for name, value in (
-        ("choice", answer.choice), ("choices", answer.choices), ("number", answer.number), ("text", answer.text),
-    ) if value is not None]
+    given = [
+        name
+        for name, value in (
+            ("choice", answer.choice),
+            ("choices", answer.choices),
+            ("number", answer.number),
+            ("text", answer.text),
+        )
+        if value is not None
+    ]
     expected = _expected_field(kind)
     if any(name != expected for name in given):
         return f"give the answer as {expected}."

@@ -60,12 +60,12 @@ def exposures(published: Iterable[frozenset], sizes: Mapping[Column, int], thres
     free = [(row, p) for row, p in pivots if p >= len(large)]
     if not free:
         return []
-    small_cells = order[len(large):]
+    small_cells = order[len(large) :]
     if len(free) > MAX_COMBINATIONS:
         touched = {small_cells[c - len(large)] for row, _ in free for c in range(len(large), len(order)) if row[c]}
         return [frozenset(col for j in touched for col in cells[j][1])]
     found = []
-    scaled = [[Fraction(v, row[p]) for v in row[len(large):]] for row, p in free]
+    scaled = [[Fraction(v, row[p]) for v in row[len(large) :]] for row, p in free]
     for mask in range(1, 1 << len(free)):
         vector = [Fraction(0)] * len(small_cells)
         for k, row in enumerate(scaled):
@@ -178,7 +178,10 @@ def protect(
             while rest and (len(hidden) < 2 or sum(counts[k] for k in hidden) < threshold):
                 key = rest.pop(0)
                 hidden.append(key)
-                reasons[key] = f"Withheld with {names} so that {'it' if ' and ' not in names else 'they'} cannot be worked out from the other groups."
+                reasons[key] = (
+                    f"Withheld with {names} so that {'it' if ' and ' not in names else 'they'} cannot be worked "
+                    f"out from the other groups."
+                )
     rank = {split: i for i, split in enumerate(drop_order)}
     while True:
         found = exposures(list(context) + protection.published(groups), sizes, threshold)
@@ -186,13 +189,23 @@ def protect(
             return protection
         candidates = [s for s in groups if s not in protection.splits_withheld and _shows_any(protection, s, groups)]
         if not candidates:
-            return Protection(everyone_withheld=(
-                f"Withheld: together with {words.context} it would reveal a group of fewer than {threshold}."
-            ))
+            return Protection(
+                everyone_withheld=(
+                    f"Withheld: together with {words.context} it would reveal a group of fewer than {threshold}."
+                )
+            )
         scored = []
         for split in candidates:
-            trial = Protection(protection.everyone_withheld, protection.withheld, {**protection.splits_withheld, split: ""})
-            scored.append((len(exposures(list(context) + trial.published(groups), sizes, threshold)), rank.get(split, len(rank)), split))
+            trial = Protection(
+                protection.everyone_withheld, protection.withheld, {**protection.splits_withheld, split: ""}
+            )
+            scored.append(
+                (
+                    len(exposures(list(context) + trial.published(groups), sizes, threshold)),
+                    rank.get(split, len(rank)),
+                    split,
+                )
+            )
         _, _, chosen = min(scored, key=lambda s: (s[0], s[1]))
         protection.splits_withheld[chosen] = _why(protection, chosen, found, groups, context, sizes, threshold, words)
 
@@ -203,13 +216,21 @@ def _shows_any(protection: Protection, split: Hashable, groups: Mapping[Hashable
 
 
 def _why(
-    protection: Protection, chosen: Hashable, found: list[frozenset], groups: Mapping[Hashable, Mapping[str, frozenset]],
-    context: Sequence[frozenset], sizes: Mapping[Column, int], threshold: int, words: Words,
+    protection: Protection,
+    chosen: Hashable,
+    found: list[frozenset],
+    groups: Mapping[Hashable, Mapping[str, frozenset]],
+    context: Sequence[frozenset],
+    sizes: Mapping[Column, int],
+    threshold: int,
+    words: Words,
 ) -> str:
     exposed = frozenset(c for s in found for c in s)
     involved = [
-        words.split(split) for split, by_key in groups.items()
-        if split != chosen and split not in protection.splits_withheld
+        words.split(split)
+        for split, by_key in groups.items()
+        if split != chosen
+        and split not in protection.splits_withheld
         and any(members & exposed and key not in protection.withheld.get(split, {}) for key, members in by_key.items())
     ]
     if context and not exposures(protection.published(groups), sizes, threshold):

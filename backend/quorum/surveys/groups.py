@@ -23,7 +23,11 @@ class GroupSplit(str, enum.Enum):
 LEADER_ROLES = frozenset({Role.GOVERNING_BODY_MEMBER, Role.BOARD_SECRETARY, Role.ADMINISTRATOR})
 # When someone holds several roles, they are counted under the first of these.
 ROLE_ORDER = (
-    Role.GOVERNING_BODY_MEMBER, Role.BOARD_SECRETARY, Role.ADMINISTRATOR, Role.STAFF, Role.PRACTICE_REPRESENTATIVE,
+    Role.GOVERNING_BODY_MEMBER,
+    Role.BOARD_SECRETARY,
+    Role.ADMINISTRATOR,
+    Role.STAFF,
+    Role.PRACTICE_REPRESENTATIVE,
 )
 ROLE_LABELS = {
     Role.GOVERNING_BODY_MEMBER.value: "Governing body members",

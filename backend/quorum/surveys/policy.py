@@ -20,7 +20,14 @@ from quorum.access import Access
 from quorum.organisations.policy import visible_organisations
 from quorum.organisations.tables import Organisation
 from quorum.surveys.tables import (
-    Anonymity, Survey, SurveyAnswer, SurveyQuestion, SurveyRespondent, SurveyResponse, SurveySection, SurveyStatus,
+    Anonymity,
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyRespondent,
+    SurveyResponse,
+    SurveySection,
+    SurveyStatus,
 )
 
 
@@ -77,17 +84,21 @@ def _results_reader(access: Access, org_id: Any, survey_id: Any) -> Any:
 
 
 def visible_responses(access: Access) -> SelectOfScalar[SurveyResponse]:
-    return select(SurveyResponse).where(or_(
-        _results_reader(access, SurveyResponse.org_id, SurveyResponse.survey_id),
-        col(SurveyResponse.id).in_(_own_response_ids(access)),
-    ))
+    return select(SurveyResponse).where(
+        or_(
+            _results_reader(access, SurveyResponse.org_id, SurveyResponse.survey_id),
+            col(SurveyResponse.id).in_(_own_response_ids(access)),
+        )
+    )
 
 
 def visible_answers(access: Access) -> SelectOfScalar[SurveyAnswer]:
-    return select(SurveyAnswer).where(or_(
-        _results_reader(access, SurveyAnswer.org_id, SurveyAnswer.survey_id),
-        col(SurveyAnswer.response_id).in_(_own_response_ids(access)),
-    ))
+    return select(SurveyAnswer).where(
+        or_(
+            _results_reader(access, SurveyAnswer.org_id, SurveyAnswer.survey_id),
+            col(SurveyAnswer.response_id).in_(_own_response_ids(access)),
+        )
+    )
 
 
 def visible_respondents(access: Access) -> SelectOfScalar[SurveyRespondent]:
@@ -127,9 +138,7 @@ def asking_surveys(access: Access) -> SelectOfScalar[Survey]:
     """Open surveys of the caller's own organisations (their audiences decide which ask the caller)."""
     if not access.signed_in:
         return visible_surveys(access).where(false())
-    return visible_surveys(access).where(
-        Survey.status == SurveyStatus.OPEN, col(Survey.org_id).in_(access.org_ids)
-    )
+    return visible_surveys(access).where(Survey.status == SurveyStatus.OPEN, col(Survey.org_id).in_(access.org_ids))
 
 
 def results_are_public(survey: Survey) -> bool:

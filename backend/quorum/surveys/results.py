@@ -19,12 +19,12 @@ from decimal import Decimal
 from quorum import clock
 from quorum.database import Db
 from quorum.surveys import groups as group_words
-from quorum.surveys.definition import AGREEING, AGREEMENT_SCALE, TEXT_LIMITS, Question, QuestionKind
-from quorum.surveys.groups import GroupSplit, RespondentGroups
-from quorum.surveys.service import Structure, current_status
 from quorum.surveys import rounds
+from quorum.surveys.definition import AGREEING, AGREEMENT_SCALE, TEXT_LIMITS, Question, QuestionKind
 from quorum.surveys.disclosure import Protection
+from quorum.surveys.groups import GroupSplit, RespondentGroups
 from quorum.surveys.rounds import RoundSizes
+from quorum.surveys.service import Structure, current_status
 from quorum.surveys.suppression import QuestionTable, Tally, tabulate
 from quorum.surveys.tables import Anonymity, Survey, SurveyStatus
 
@@ -32,7 +32,8 @@ from quorum.surveys.tables import Anonymity, Survey, SurveyStatus
 # size, which can point to a practice, and never for two overlapping splits that could be intersected.
 TEXT_SPLITS = (GroupSplit.LEADERSHIP,)
 
-# Plain SQL for asyncpg: these are the two reads of a report, and SQLAlchemy's row handling would cost more than the query.
+# Plain SQL for asyncpg: these are the two reads of a report, and SQLAlchemy's row handling would cost more
+# than the query.
 _TALLIES = """
 SELECT question_id, item, choice, group_role, group_locality, group_leader, group_band, count
 FROM survey_tally
@@ -149,7 +150,8 @@ async def survey_results(db: Db, survey: Survey, structure: Structure) -> Survey
 async def _provisional_results(db: Db, survey: Survey, structure: Structure) -> SurveyResults:
     responses = await db.records(
         "SELECT count(*) FROM survey_response WHERE org_id = $1 AND survey_id = $2 AND status = 'SUBMITTED'",
-        survey.org_id, survey.id,
+        survey.org_id,
+        survey.id,
     )
     protection = Protection(everyone_withheld=rounds.OPEN_REASON)
     questions = [
@@ -157,9 +159,13 @@ async def _provisional_results(db: Db, survey: Survey, structure: Structure) -> 
         for question in structure.definition.questions
     ]
     return SurveyResults(
-        threshold=survey.suppression_threshold, responses=stepped(responses[0][0], survey.suppression_threshold),
-        invited=survey.invited and survey.invited["total"], by_locality=[], questions=questions,
-        provisional=True, reasons=[rounds.OPEN_REASON],
+        threshold=survey.suppression_threshold,
+        responses=stepped(responses[0][0], survey.suppression_threshold),
+        invited=survey.invited and survey.invited["total"],
+        by_locality=[],
+        questions=questions,
+        provisional=True,
+        reasons=[rounds.OPEN_REASON],
     )
 
 
@@ -169,14 +175,24 @@ async def earlier_rounds(db: Db, survey: Survey) -> list[RoundSizes]:
         return []
     found: dict[uuid.UUID, dict] = {}
     for row in await db.records(_EARLIER, survey.org_id, survey.id):
-        entry = found.setdefault(row["survey_id"], {
-            "depth": row["depth"], "threshold": row["threshold"],
-            "open": row["status"] != SurveyStatus.CLOSED and not (row["closes_at"] and row["closes_at"] <= clock.now()),
-            "responses": {}, "answering": defaultdict(dict), "named": row["anonymity"] == Anonymity.NAMED, "raw": set(),
-        })
+        entry = found.setdefault(
+            row["survey_id"],
+            {
+                "depth": row["depth"],
+                "threshold": row["threshold"],
+                "open": row["status"] != SurveyStatus.CLOSED
+                and not (row["closes_at"] and row["closes_at"] <= clock.now()),
+                "responses": {},
+                "answering": defaultdict(dict),
+                "named": row["anonymity"] == Anonymity.NAMED,
+                "raw": set(),
+            },
+        )
         if row["count"] is None:
             continue
-        atom = RespondentGroups(row["group_role"], row["group_locality"] or None, row["group_leader"], row["group_band"] or None)
+        atom = RespondentGroups(
+            row["group_role"], row["group_locality"] or None, row["group_leader"], row["group_band"] or None
+        )
         if row["question_key"] is None:
             entry["responses"][atom] = row["count"]
         else:
@@ -191,7 +207,8 @@ async def earlier_rounds(db: Db, survey: Survey) -> list[RoundSizes]:
 
 
 _EARLIER = """
-SELECT survey_id, depth, threshold, status, closes_at, anonymity, question_key, question_kind, group_role, group_locality, group_leader,
+SELECT survey_id, depth, threshold, status, closes_at, anonymity, question_key, question_kind, group_role,
+group_locality, group_leader,
        group_band, count
 FROM survey_earlier_round_sizes($1, $2)
 """
@@ -204,7 +221,11 @@ async def _computed_results(db: Db, survey: Survey, structure: Structure) -> Sur
 
 
 def computed(
-    survey: Survey, structure: Structure, tallies: list, responses_by_groups: list, earlier_sizes: list[RoundSizes],
+    survey: Survey,
+    structure: Structure,
+    tallies: list,
+    responses_by_groups: list,
+    earlier_sizes: list[RoundSizes],
 ) -> SurveyResults:
     """A closed round's results from its tallies (question, item, choice, role, locality, leader, band, count),
     its response counts (role, locality, leader, band, count) and its earlier rounds' sizes, oldest first."""
@@ -237,12 +258,13 @@ def computed(
     for (question_id, groups), by_item in answering.items():
         cells[question_id][groups].respondents = max(by_item.values())  # a matrix is answered whole or not at all
     responses = {
-        atom(role, locality or "", leader, band or ""): n
-        for role, locality, leader, band, n in responses_by_groups
+        atom(role, locality or "", leader, band or ""): n for role, locality, leader, band, n in responses_by_groups
     }
     keys = structure.keys_by_id
     sizes = RoundSizes(
-        survey.suppression_threshold, False, responses,
+        survey.suppression_threshold,
+        False,
+        responses,
         {keys[q]: {g: t.respondents for g, t in by_atom.items()} for q, by_atom in cells.items() if q in keys},
         frozenset(q.key for q in structure.definition.questions if not q.is_text),
         survey.anonymity == Anonymity.NAMED,
@@ -252,13 +274,16 @@ def computed(
         # figures this round was never audited against: this round waits for it.
         protection = Protection(everyone_withheld=rounds.EARLIER_OPEN_REASON)
         return SurveyResults(
-            threshold=survey.suppression_threshold, responses=sum(responses.values()),
-            invited=survey.invited and survey.invited["total"], by_locality=[],
+            threshold=survey.suppression_threshold,
+            responses=sum(responses.values()),
+            invited=survey.invited and survey.invited["total"],
+            by_locality=[],
             questions=[
                 _question_result(q, structure.question_ids[q.key], tabulate({}, {}, protection))
                 for q in structure.definition.questions
             ],
-            provisional=True, reasons=[rounds.EARLIER_OPEN_REASON],
+            provisional=True,
+            reasons=[rounds.EARLIER_OPEN_REASON],
         )
     earlier = rounds.protect_rounds(earlier_sizes)
     protected = rounds.protect_round(sizes, earlier, raw=False)
@@ -295,7 +320,9 @@ def _reasons(protected: rounds.RoundProtection, structure: Structure) -> list[st
     found += list(survey.splits_withheld.values())
     for split, reasons in survey.withheld.items():
         if split not in survey.splits_withheld:
-            found += [f"{group_words.SPLIT_LABELS[split]}: {group_words.label(split, k)}: {r}" for k, r in reasons.items()]
+            found += [
+                f"{group_words.SPLIT_LABELS[split]}: {group_words.label(split, k)}: {r}" for k, r in reasons.items()
+            ]
     numbers = structure.definition.numbers
     for question in structure.definition.questions:
         own = protected.questions.get(question.key)
@@ -303,7 +330,9 @@ def _reasons(protected: rounds.RoundProtection, structure: Structure) -> list[st
             continue
         prefix = f"Q{numbers[question.key]}"
         if own.everyone_withheld:
-            found.append(f"{prefix}: every figure withheld: {own.everyone_withheld[0].lower()}{own.everyone_withheld[1:]}")
+            found.append(
+                f"{prefix}: every figure withheld: {own.everyone_withheld[0].lower()}{own.everyone_withheld[1:]}"
+            )
             continue
         found += [f"{prefix}: {r}" for s, r in own.splits_withheld.items() if s not in survey.splits_withheld]
         for split, reasons in own.withheld.items():
@@ -312,7 +341,8 @@ def _reasons(protected: rounds.RoundProtection, structure: Structure) -> list[st
             before = survey.withheld.get(split, {})
             found += [
                 f"{prefix}: {group_words.SPLIT_LABELS[split]}: {group_words.label(split, k)}: {r}"
-                for k, r in reasons.items() if k not in before
+                for k, r in reasons.items()
+                if k not in before
             ]
     return found
 
@@ -328,7 +358,10 @@ def _catalogue(survey: Survey, present: list[RespondentGroups]) -> dict[GroupSpl
 
 
 def _rates(
-    survey: Survey, by_atom: dict[RespondentGroups, int], localities: list[str], protection: Protection,
+    survey: Survey,
+    by_atom: dict[RespondentGroups, int],
+    localities: list[str],
+    protection: Protection,
 ) -> list[LocalityRate]:
     invited = (survey.invited or {}).get("by_locality", {})
     responses: dict[str, int] = defaultdict(int)
@@ -339,10 +372,15 @@ def _rates(
     for key in keys:
         count = None if protection.reason(GroupSplit.LOCALITY, key) else responses.get(key, 0)
         asked = invited.get(key)
-        rates.append(LocalityRate(
-            key, group_words.label(GroupSplit.LOCALITY, key), asked, count,
-            percent(count, asked) if count is not None and asked else None,
-        ))
+        rates.append(
+            LocalityRate(
+                key,
+                group_words.label(GroupSplit.LOCALITY, key),
+                asked,
+                count,
+                percent(count, asked) if count is not None and asked else None,
+            )
+        )
     return rates
 
 
@@ -367,10 +405,15 @@ def _figures(question: Question, key: str, label: str, tally: Tally | None, reas
         for statement in question.statements:
             counts = {o.key: tally.picks.get((statement.key, o.key), 0) for o in question.scale}
             answered = sum(counts.values())
-            statements.append(StatementFigures(
-                statement.key, statement.label, answered, _options(question, counts, answered),
-                _agree(question, counts, answered),
-            ))
+            statements.append(
+                StatementFigures(
+                    statement.key,
+                    statement.label,
+                    answered,
+                    _options(question, counts, answered),
+                    _agree(question, counts, answered),
+                )
+            )
         return GroupFigures(key, label, False, n, statements=statements)
     if question.kind == QuestionKind.NUMBER:
         mean, median = _mean_and_median(tally.numbers)
@@ -380,7 +423,13 @@ def _figures(question: Question, key: str, label: str, tally: Tally | None, reas
     if question.kind == QuestionKind.RATING and n:
         mean = round(sum(int(k) * c for k, c in counts.items()) / n, 2)
     return GroupFigures(
-        key, label, False, n, options=_options(question, counts, n), mean=mean, agree_percent=_agree(question, counts, n)
+        key,
+        label,
+        False,
+        n,
+        options=_options(question, counts, n),
+        mean=mean,
+        agree_percent=_agree(question, counts, n),
     )
 
 
@@ -440,7 +489,8 @@ WHERE a.org_id = $1 AND a.survey_id = $2 AND a.question_id = $3 AND r.status = '
 ORDER BY a.text, a.response_id
 """
 _TEXT_COUNTS = """
-SELECT r.group_leader, count(*) FROM survey_answer a JOIN survey_response r ON r.org_id = a.org_id AND r.id = a.response_id
+SELECT r.group_leader, count(*) FROM survey_answer a JOIN survey_response r ON r.org_id = a.org_id AND r.id =
+a.response_id
 WHERE a.org_id = $1 AND a.survey_id = $2 AND a.question_id = $3 AND r.status = 'SUBMITTED' AND a.text IS NOT NULL
 GROUP BY 1
 """
@@ -450,7 +500,9 @@ def _leaders(figures: GroupFigures, split: GroupSplit | None) -> bool | None:
     return None if split is None else figures.key == group_words.LEADERS
 
 
-async def shown_text_groups(db: Db, survey: Survey, result: QuestionResult) -> list[tuple[GroupSplit | None, GroupFigures]]:
+async def shown_text_groups(
+    db: Db, survey: Survey, result: QuestionResult
+) -> list[tuple[GroupSplit | None, GroupFigures]]:
     """The groups whose free text may be shown: everyone, when at least the free-text threshold wrote; leaders
     and others only when both are published and each wrote at least that many (or none), since everyone's
     answers less one group's are the other's. Never by locality, role or list size, which narrow it to practices."""
@@ -470,7 +522,13 @@ async def shown_text_groups(db: Db, survey: Survey, result: QuestionResult) -> l
 
 
 async def text_answers(
-    db: Db, survey: Survey, result: QuestionResult, group_key: str | None, *, first: int, offset: int,
+    db: Db,
+    survey: Survey,
+    result: QuestionResult,
+    group_key: str | None,
+    *,
+    first: int,
+    offset: int,
 ) -> TextPage | None:
     """Free-text answers of everyone, or of leaders or others; None when not shown."""
     shown = await shown_text_groups(db, survey, result)
@@ -478,11 +536,18 @@ async def text_answers(
     if found is None:
         return None
     leaders = _leaders(found[1], found[0])
-    total = (await db.records(
-        "SELECT count(*) FROM (" + _TEXTS.replace("ORDER BY a.text, a.response_id", "") + ") t",
-        survey.org_id, survey.id, result.question_id, leaders,
-    ))[0][0]
-    rows = await db.records(_TEXTS + " LIMIT $5 OFFSET $6", survey.org_id, survey.id, result.question_id, leaders, first, offset)
+    total = (
+        await db.records(
+            "SELECT count(*) FROM (" + _TEXTS.replace("ORDER BY a.text, a.response_id", "") + ") t",
+            survey.org_id,
+            survey.id,
+            result.question_id,
+            leaders,
+        )
+    )[0][0]
+    rows = await db.records(
+        _TEXTS + " LIMIT $5 OFFSET $6", survey.org_id, survey.id, result.question_id, leaders, first, offset
+    )
     return TextPage(total, [r["text"] for r in rows])
 
 

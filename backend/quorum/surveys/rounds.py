@@ -85,7 +85,12 @@ def protect_round(round: RoundSizes, earlier: Iterable[RoundProtection] = (), *,
     threshold = round.threshold
     groups = columns(round.responses)
     survey = protect(
-        groups, _sizes(round.responses), threshold, WORDS, context=context(RESPONSES), drop_order=DROP_ORDER,
+        groups,
+        _sizes(round.responses),
+        threshold,
+        WORDS,
+        context=context(RESPONSES),
+        drop_order=DROP_ORDER,
         answered="responded",
     )
     published = {RESPONSES: survey.published(groups)}
@@ -93,7 +98,13 @@ def protect_round(round: RoundSizes, earlier: Iterable[RoundProtection] = (), *,
     for key, sizes in round.answering.items():
         by_split = columns(sizes)
         questions[key] = protect(
-            by_split, _sizes(sizes), threshold, WORDS, context=context(key), inherited=survey, drop_order=DROP_ORDER,
+            by_split,
+            _sizes(sizes),
+            threshold,
+            WORDS,
+            context=context(key),
+            inherited=survey,
+            drop_order=DROP_ORDER,
         )
         published[key] = questions[key].published(by_split)
     protected = RoundProtection(survey, questions, published)
@@ -120,7 +131,10 @@ def _raw_sets(round: RoundSizes, splits: tuple[GroupSplit, ...]) -> dict[str | N
 
 
 def raw_splits(
-    round: RoundSizes, protected: RoundProtection, earlier: list[RoundProtection], shown: Iterable[str] | None = None,
+    round: RoundSizes,
+    protected: RoundProtection,
+    earlier: list[RoundProtection],
+    shown: Iterable[str] | None = None,
 ) -> tuple[GroupSplit, ...]:
     """The most group columns the raw responses can carry: only splits published whole, every combination
     present held by at least the threshold of respondents, and nothing exposed once the combinations are
@@ -129,8 +143,10 @@ def raw_splits(
     are individual answers among at least `threshold` respondents, which is what raw responses are."""
     threshold = round.threshold
     whole = [
-        s for s in RAW_SPLITS
-        if s not in protected.survey.splits_withheld and not protected.survey.withheld.get(s)
+        s
+        for s in RAW_SPLITS
+        if s not in protected.survey.splits_withheld
+        and not protected.survey.withheld.get(s)
         and not protected.survey.everyone_withheld
     ]
     keys = set(round.answering) if shown is None else set(shown) & set(round.answering)
@@ -144,11 +160,16 @@ def raw_splits(
                 continue
             extra = _raw_sets(round, chosen)
             if all(
-                set(exposures(
-                    [s for before in earlier for s in before.published.get(table, [])]
-                    + protected.published.get(table, []) + extra[table],
-                    _sizes(sizes), threshold,
-                )) <= set(extra[table])
+                set(
+                    exposures(
+                        [s for before in earlier for s in before.published.get(table, [])]
+                        + protected.published.get(table, [])
+                        + extra[table],
+                        _sizes(sizes),
+                        threshold,
+                    )
+                )
+                <= set(extra[table])
                 for table, sizes in tables.items()
             ):
                 return chosen

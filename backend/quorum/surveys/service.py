@@ -11,7 +11,7 @@ from sqlalchemy import delete, insert, or_
 from sqlmodel import select
 
 from quorum import clock
-from quorum.access import Access
+from quorum.access import Access, Role
 from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Seat
 from quorum.database import Db
@@ -19,18 +19,34 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.service import get_organisation, visible_practices
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership
-from quorum.access import Role
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation
 from quorum.surveys.definition import (
-    Condition, Definition, Option, Question, QuestionKind, Section, definition_errors, unstorable,
+    Condition,
+    Definition,
+    Option,
+    Question,
+    QuestionKind,
+    Section,
+    definition_errors,
+    unstorable,
 )
 from quorum.surveys.policy import (
-    can_build_surveys, can_manage, can_read_results, is_member, results_are_public, visible_surveys,
+    can_build_surveys,
+    can_manage,
+    can_read_results,
+    is_member,
+    results_are_public,
+    visible_surveys,
+)
+from quorum.surveys.tables import (
+    Anonymity,
+    RespondentUnit,
+    Survey,
+    SurveyQuestion,
+    SurveySection,
+    SurveyStatus,
 )
 from quorum.surveys.templates import TEMPLATES
-from quorum.surveys.tables import (
-    Anonymity, RespondentUnit, Survey, SurveyQuestion, SurveySection, SurveyStatus,
-)
 
 MIN_THRESHOLD, MAX_THRESHOLD = 3, 100
 
@@ -49,9 +65,13 @@ class SurveySettings:
     @classmethod
     def of(cls, survey: Survey) -> SurveySettings:
         return cls(
-            title=survey.title, description=survey.description, anonymity=Anonymity(survey.anonymity),
-            respondent_unit=RespondentUnit(survey.respondent_unit), audience=Audience.from_data(survey.audience),
-            suppression_threshold=survey.suppression_threshold, allow_edits_after_submit=survey.allow_edits_after_submit,
+            title=survey.title,
+            description=survey.description,
+            anonymity=Anonymity(survey.anonymity),
+            respondent_unit=RespondentUnit(survey.respondent_unit),
+            audience=Audience.from_data(survey.audience),
+            suppression_threshold=survey.suppression_threshold,
+            allow_edits_after_submit=survey.allow_edits_after_submit,
             closes_at=survey.closes_at,
         )
 
@@ -100,10 +120,16 @@ async def structure(db: Db, survey: Survey) -> Structure:
 
 def question_from_row(row: SurveyQuestion) -> Question:
     return Question(
-        key=row.key, kind=QuestionKind(row.kind), prompt=row.prompt, help_text=row.help_text, required=row.required,
+        key=row.key,
+        kind=QuestionKind(row.kind),
+        prompt=row.prompt,
+        help_text=row.help_text,
+        required=row.required,
         options=tuple(Option(o["key"], o["label"]) for o in row.options),
         statements=tuple(Option(o["key"], o["label"]) for o in row.statements),
-        minimum=row.minimum, maximum=row.maximum, show_if=Condition.from_data(row.show_if),
+        minimum=row.minimum,
+        maximum=row.maximum,
+        show_if=Condition.from_data(row.show_if),
     )
 
 
@@ -111,33 +137,54 @@ def structure_from_rows(sections: list[SurveySection], questions: list[SurveyQue
     by_section: dict[uuid.UUID, list[Question]] = {s.id: [] for s in sections}
     for row in questions:
         by_section[row.section_id].append(question_from_row(row))
-    definition = Definition(tuple(
-        Section(s.title, s.description, Condition.from_data(s.show_if), tuple(by_section[s.id])) for s in sections
-    ))
+    definition = Definition(
+        tuple(
+            Section(s.title, s.description, Condition.from_data(s.show_if), tuple(by_section[s.id])) for s in sections
+        )
+    )
     return Structure(definition, {q.key: q.id for q in questions})
 
 
 async def _store_definition(db: Db, survey: Survey, definition: Definition) -> None:
     owned = {"org_id": survey.org_id, "survey_id": survey.id}
-    await db.execute(delete(SurveyQuestion).where(SurveyQuestion.org_id == survey.org_id, SurveyQuestion.survey_id == survey.id))
-    await db.execute(delete(SurveySection).where(SurveySection.org_id == survey.org_id, SurveySection.survey_id == survey.id))
+    await db.execute(
+        delete(SurveyQuestion).where(SurveyQuestion.org_id == survey.org_id, SurveyQuestion.survey_id == survey.id)
+    )
+    await db.execute(
+        delete(SurveySection).where(SurveySection.org_id == survey.org_id, SurveySection.survey_id == survey.id)
+    )
     sections, questions = [], []
     for position, section in enumerate(definition.sections):
         section_id = uuid.uuid4()
-        sections.append({
-            **owned, "id": section_id, "position": position, "title": section.title.strip(),
-            "description": section.description.strip(), "show_if": section.show_if and section.show_if.to_data(),
-        })
+        sections.append(
+            {
+                **owned,
+                "id": section_id,
+                "position": position,
+                "title": section.title.strip(),
+                "description": section.description.strip(),
+                "show_if": section.show_if and section.show_if.to_data(),
+            }
+        )
         for question in section.questions:
-            questions.append({
-                **owned, "id": uuid.uuid4(), "section_id": section_id, "position": len(questions), "key": question.key,
-                "kind": question.kind.value, "prompt": question.prompt.strip(), "help_text": question.help_text.strip(),
-                "required": question.required,
-                "options": [{"key": o.key, "label": o.label.strip()} for o in question.options],
-                "statements": [{"key": o.key, "label": o.label.strip()} for o in question.statements],
-                "minimum": question.minimum, "maximum": question.maximum,
-                "show_if": question.show_if and question.show_if.to_data(),
-            })
+            questions.append(
+                {
+                    **owned,
+                    "id": uuid.uuid4(),
+                    "section_id": section_id,
+                    "position": len(questions),
+                    "key": question.key,
+                    "kind": question.kind.value,
+                    "prompt": question.prompt.strip(),
+                    "help_text": question.help_text.strip(),
+                    "required": question.required,
+                    "options": [{"key": o.key, "label": o.label.strip()} for o in question.options],
+                    "statements": [{"key": o.key, "label": o.label.strip()} for o in question.statements],
+                    "minimum": question.minimum,
+                    "maximum": question.maximum,
+                    "show_if": question.show_if and question.show_if.to_data(),
+                }
+            )
     if sections:
         await db.execute(insert(SurveySection), sections)
     if questions:
@@ -149,7 +196,9 @@ async def managed_ccg(db: Db, access: Access, org_id: uuid.UUID) -> Organisation
     if organisation is None or not is_member(access, org_id):
         raise input_error("organisationId", "No such organisation.")
     if not can_build_surveys(access, org_id):
-        raise input_error(None, f"Only the board secretary or an administrator of {organisation.name} can build its surveys.")
+        raise input_error(
+            None, f"Only the board secretary or an administrator of {organisation.name} can build its surveys."
+        )
     if organisation.kind != OrganisationKind.CCG:
         raise input_error("organisationId", "Membership surveys belong to CCGs.")
     return organisation
@@ -171,19 +220,29 @@ async def settings_errors(db: Db, access: Access, org_id: uuid.UUID, settings: S
     if len(settings.description) > 5000:
         errors.append(UserError(field="description", message="Keep the introduction to 5,000 characters."))
     if unstorable(settings.title, settings.description):
-        errors.append(UserError(field="title", message="The title or introduction contains a character that cannot be stored (NUL)."))
+        errors.append(
+            UserError(
+                field="title", message="The title or introduction contains a character that cannot be stored (NUL)."
+            )
+        )
     if not MIN_THRESHOLD <= settings.suppression_threshold <= MAX_THRESHOLD:
-        errors.append(UserError(
-            field="suppressionThreshold",
-            message=f"Withhold groups smaller than a number from {MIN_THRESHOLD} to {MAX_THRESHOLD} (usually 5).",
-        ))
+        errors.append(
+            UserError(
+                field="suppressionThreshold",
+                message=f"Withhold groups smaller than a number from {MIN_THRESHOLD} to {MAX_THRESHOLD} (usually 5).",
+            )
+        )
     if settings.closes_at is not None and settings.closes_at.tzinfo is None:
         errors.append(UserError(field="closesAt", message="Give the closing time with a time zone."))
     audience = settings.audience
     if not audience.roles:
         errors.append(UserError(field="audience", message="Choose who the survey is for."))
     if settings.respondent_unit == RespondentUnit.PRACTICE and audience.roles != {AudienceRole.PRACTICE_REPRESENTATIVE}:
-        errors.append(UserError(field="audience", message="A survey answered once per practice is for practice representatives only."))
+        errors.append(
+            UserError(
+                field="audience", message="A survey answered once per practice is for practice representatives only."
+            )
+        )
     if audience.narrowed:
         practices = await db.all(visible_practices(access, org_id))
         if not audience.localities <= {p.locality for p in practices}:
@@ -209,7 +268,10 @@ async def create_survey(
     if errors:
         raise InputErrors(*errors)
     survey = Survey(
-        org_id=org_id, previous_round_id=previous_round_id, template_key=template_key, created_by=access.person_id,
+        org_id=org_id,
+        previous_round_id=previous_round_id,
+        template_key=template_key,
+        created_by=access.person_id,
         **_columns(settings),
     )
     await db.add(survey)
@@ -220,10 +282,14 @@ async def create_survey(
 
 def _columns(settings: SurveySettings) -> dict:
     return {
-        "title": settings.title.strip(), "description": settings.description.strip(),
-        "anonymity": settings.anonymity, "respondent_unit": settings.respondent_unit,
-        "audience": settings.audience.to_data(), "suppression_threshold": settings.suppression_threshold,
-        "allow_edits_after_submit": settings.allow_edits_after_submit, "closes_at": settings.closes_at,
+        "title": settings.title.strip(),
+        "description": settings.description.strip(),
+        "anonymity": settings.anonymity,
+        "respondent_unit": settings.respondent_unit,
+        "audience": settings.audience.to_data(),
+        "suppression_threshold": settings.suppression_threshold,
+        "allow_edits_after_submit": settings.allow_edits_after_submit,
+        "closes_at": settings.closes_at,
     }
 
 
@@ -250,8 +316,11 @@ async def create_from_template(db: Db, access: Access, org_id: uuid.UUID, templa
     if template is None:
         raise input_error("templateKey", "There is no survey template with that key.")
     settings = SurveySettings(
-        title=template.title, description=template.description, anonymity=template.anonymity,
-        respondent_unit=template.respondent_unit, audience=template.audience,
+        title=template.title,
+        description=template.description,
+        anonymity=template.anonymity,
+        respondent_unit=template.respondent_unit,
+        audience=template.audience,
     )
     return await create_survey(
         db, access, org_id=org_id, settings=settings, definition=template.definition, template_key=template.key
@@ -267,8 +336,14 @@ async def copy_as_next_round(db: Db, access: Access, survey_id: uuid.UUID, title
     if settings.closes_at is not None:
         settings = SurveySettings(**{**settings.__dict__, "closes_at": None})
     return await create_survey(
-        db, access, org_id=source.org_id, settings=settings, definition=(await structure(db, source)).definition,
-        previous_round_id=source.id, template_key=source.template_key, action="survey.copy",
+        db,
+        access,
+        org_id=source.org_id,
+        settings=settings,
+        definition=(await structure(db, source)).definition,
+        previous_round_id=source.id,
+        template_key=source.template_key,
+        action="survey.copy",
     )
 
 
@@ -310,7 +385,9 @@ async def publish_results(db: Db, access: Access, survey_id: uuid.UUID, publishe
     before = snapshot(survey)
     survey.results_published = published
     await db.add(survey)
-    await record(db, access, "survey.publish" if published else "survey.unpublish", survey, org_id=survey.org_id, before=before)
+    await record(
+        db, access, "survey.publish" if published else "survey.unpublish", survey, org_id=survey.org_id, before=before
+    )
     return survey
 
 
@@ -336,9 +413,9 @@ async def member_facts(db: Db, org_id: uuid.UUID, person_id: uuid.UUID | None = 
         MemberFacts(
             person_id=person,
             roles=frozenset(Role(m.role) for m in held),
-            practices=tuple(sorted(
-                (practices[m.practice_id] for m in held if m.practice_id in practices), key=lambda p: p.name
-            )),
+            practices=tuple(
+                sorted((practices[m.practice_id] for m in held if m.practice_id in practices), key=lambda p: p.name)
+            ),
             seated=person in seated,
         )
         for person, held in people.items()

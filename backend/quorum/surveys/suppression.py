@@ -19,7 +19,8 @@ from quorum.surveys.groups import GroupSplit, RespondentGroups
 
 @dataclass
 class Tally:
-    """One group's answers to one question: respondents, picks per (item, option), and how often each number was given."""
+    """One group's answers to one question: respondents, picks per (item, option), and how often each number
+    was given."""
 
     respondents: int = 0
     picks: Counter = field(default_factory=Counter)

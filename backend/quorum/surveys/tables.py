@@ -77,7 +77,9 @@ class SurveyQuestion(SQLModel, table=True):
     __tablename__ = "survey_question"
     __table_args__ = (
         ForeignKeyConstraint(["org_id", "survey_id"], ["survey.org_id", "survey.id"]),
-        ForeignKeyConstraint(["org_id", "section_id"], ["survey_section.org_id", "survey_section.id"], ondelete="CASCADE"),
+        ForeignKeyConstraint(
+            ["org_id", "section_id"], ["survey_section.org_id", "survey_section.id"], ondelete="CASCADE"
+        ),
     )
 
     org_id: uuid.UUID = Field(primary_key=True)

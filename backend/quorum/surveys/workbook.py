@@ -81,7 +81,10 @@ class RawResponse:
 
 
 async def workbook_for(
-    db: Db, survey: Survey, organisation_name: str, previous: tuple[Survey, results.SurveyResults] | None,
+    db: Db,
+    survey: Survey,
+    organisation_name: str,
+    previous: tuple[Survey, results.SurveyResults] | None,
     explain: bool = False,
 ) -> bytes:
     structure = await service.structure(db, survey)
@@ -106,8 +109,12 @@ async def workbook_for(
 async def _raw_responses(db: Db, survey: Survey, columns: list[AnswerColumn]) -> list[RawResponse]:
     renders = [c.render for c in columns]
     rows = await db.records(
-        _RAW, survey.org_id, survey.id,
-        [c.question_id for c in columns], [c.item for c in columns], list(range(len(columns))),
+        _RAW,
+        survey.org_id,
+        survey.id,
+        [c.question_id for c in columns],
+        [c.item for c in columns],
+        list(range(len(columns))),
     )
     raw = []
     for row in rows:
@@ -157,12 +164,14 @@ def _summary(sheet, survey: Survey, organisation_name: str, current: results.Sur
     if current.invited:
         sheet.append(["Asked", current.invited])
         sheet.append(["Response rate (%)", results.percent(current.responses, current.invited)])
-    sheet.append([
-        "Withholding",
-        f"Groups of fewer than {current.threshold} respondents are shown as {WITHHELD}, with whatever else "
-        "(another group, or a whole split) would let a group of fewer than "
-        f"{current.threshold} be worked out by combining published figures, including earlier rounds'.",
-    ])
+    sheet.append(
+        [
+            "Withholding",
+            f"Groups of fewer than {current.threshold} respondents are shown as {WITHHELD}, with whatever else "
+            "(another group, or a whole split) would let a group of fewer than "
+            f"{current.threshold} be worked out by combining published figures, including earlier rounds'.",
+        ]
+    )
     sheet.append(["Exported", clock.now().astimezone(clock.LONDON).strftime("%d %B %Y %H:%M")])
     sheet.append([])
     sheet.append([sheet.bold(h) for h in ("Locality", "Asked", "Responses", "Response rate (%)")])
@@ -176,8 +185,12 @@ def _summary(sheet, survey: Survey, organisation_name: str, current: results.Sur
 
 
 def _question_sheet(
-    sheet, number: int, result: results.QuestionResult, texts: dict[tuple[str, str], list[str]],
-    before: tuple[str, results.QuestionResult] | None, explain: bool = False,
+    sheet,
+    number: int,
+    result: results.QuestionResult,
+    texts: dict[tuple[str, str], list[str]],
+    before: tuple[str, results.QuestionResult] | None,
+    explain: bool = False,
 ) -> None:
     question = result.question
     sheet.width("A", 36)
@@ -204,13 +217,18 @@ def _withheld_row(label: str, figures: results.GroupFigures, explain: bool) -> l
 
 
 def _figure_rows(
-    sheet, question: Question, rows: list[tuple[str, results.GroupFigures]], statement: str | None, explain: bool,
+    sheet,
+    question: Question,
+    rows: list[tuple[str, results.GroupFigures]],
+    statement: str | None,
+    explain: bool,
 ) -> None:
     if question.kind == QuestionKind.NUMBER:
         sheet.append([sheet.bold(h) for h in ("Group", "Respondents", "Mean", "Median")])
         for label, figures in rows:
             sheet.append(
-                _withheld_row(label, figures, explain) if figures.withheld
+                _withheld_row(label, figures, explain)
+                if figures.withheld
                 else [label, figures.respondents, figures.mean, figures.median]
             )
         return
@@ -250,7 +268,11 @@ def _text_rows(sheet, result: results.QuestionResult, texts: dict[tuple[str, str
 
 
 def _raw_sheet(
-    sheet, survey: Survey, current: results.SurveyResults, columns: list[AnswerColumn], raw: list[RawResponse],
+    sheet,
+    survey: Survey,
+    current: results.SurveyResults,
+    columns: list[AnswerColumn],
+    raw: list[RawResponse],
     names: dict[uuid.UUID, tuple[str, str]],
 ) -> None:
     named = survey.anonymity == Anonymity.NAMED
@@ -261,10 +283,12 @@ def _raw_sheet(
     splits = RAW_SPLITS if named else raw_splits(current, {c.key for c in columns})
     if not named and len(splits) < len(RAW_SPLITS):
         left_out = ", ".join(group_words.SPLIT_LABELS[s].lower() for s in RAW_SPLITS if s not in splits)
-        sheet.append([
-            f"Not shown beside the responses: {left_out}. With them, a combination of groups would hold fewer "
-            f"than {threshold} respondents or give a withheld group away."
-        ])
+        sheet.append(
+            [
+                f"Not shown beside the responses: {left_out}. With them, a combination of groups would hold fewer "
+                f"than {threshold} respondents or give a withheld group away."
+            ]
+        )
     header = (["Respondent", "Practice"] if named else []) + ["Response"]
     header += [group_words.SPLIT_LABELS[s] for s in splits] + [c.title for c in columns]
     sheet.append([sheet.bold(h) for h in header])
@@ -303,11 +327,16 @@ def _answer_columns(structure: service.Structure, with_text: bool) -> list[Answe
                 for s in question.statements
             ]
         elif question.kind == QuestionKind.MULTIPLE_CHOICE:
-            columns.append(AnswerColumn(
-                question_id, question.key, "", title,
-                lambda value, codes=codes: "; ".join(str(codes[k]) for k in value.split("|")),
-                question.scale,
-            ))
+            columns.append(
+                AnswerColumn(
+                    question_id,
+                    question.key,
+                    "",
+                    title,
+                    lambda value, codes=codes: "; ".join(str(codes[k]) for k in value.split("|")),
+                    question.scale,
+                )
+            )
         elif question.kind == QuestionKind.NUMBER:
             columns.append(AnswerColumn(question_id, question.key, "", title, float))
         elif question.kind == QuestionKind.RATING:

@@ -12,26 +12,25 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from quorum.auth import sessions
-from quorum.web import demo_sign_in as demo
 from quorum.auth.identity import Refused
-from quorum.web.oidc import OidcSignIn
 from quorum.ballots import http as ballots_http
+from quorum.conduct import http as conduct_http
 from quorum.config import Settings, get_settings
 from quorum.database import app_engine
-from quorum.conduct import http as conduct_http
 from quorum.delegations import http as delegations_http
-from quorum.web import files
-from quorum.web.downloads import download_route
-from quorum.web.websocket import Subscriptions
 from quorum.interests import http as interests_http
 from quorum.meetings import http as meetings_http
 from quorum.packs import http as packs_http
+from quorum.surveys import http as surveys_http
+from quorum.web import demo_sign_in as demo
+from quorum.web import files
+from quorum.web.downloads import download_route
 from quorum.web.graphql_http import graphql_endpoint
+from quorum.web.oidc import OidcSignIn
 from quorum.web.request_bodies import RequestBodies
 from quorum.web.security import SecurityHeaders
-from quorum.surveys import http as surveys_http
 from quorum.web.unavailable import HANDLED, database_unavailable
-
+from quorum.web.websocket import Subscriptions
 
 
 async def healthz(request: Request) -> Response:
@@ -79,35 +78,52 @@ def download_routes() -> list[Route]:
     return [
         download_route("/files/{file_id}", files.download, not_found="No such file."),
         download_route(
-            "/exports/delegations.xlsx", delegations_http.register_xlsx,
-            not_found="No such organisation.", query_id=organisation,
+            "/exports/delegations.xlsx",
+            delegations_http.register_xlsx,
+            not_found="No such organisation.",
+            query_id=organisation,
         ),
         download_route(
-            "/exports/interests.xlsx", interests_http.register_xlsx,
-            not_found="No such organisation.", query_id=organisation,
+            "/exports/interests.xlsx",
+            interests_http.register_xlsx,
+            not_found="No such organisation.",
+            query_id=organisation,
         ),
         download_route(
-            "/meetings/{meeting_id}/minutes.pdf", conduct_http.minutes_pdf,
-            not_found="No such minutes.", query=conduct_http.part_asked,
+            "/meetings/{meeting_id}/minutes.pdf",
+            conduct_http.minutes_pdf,
+            not_found="No such minutes.",
+            query=conduct_http.part_asked,
         ),
         download_route(
-            "/meetings/{meeting_id}/calendar.ics", meetings_http.meeting_ics,
-            not_found="No such meeting.", base_url=True,
+            "/meetings/{meeting_id}/calendar.ics",
+            meetings_http.meeting_ics,
+            not_found="No such meeting.",
+            base_url=True,
         ),
         download_route(
-            "/committees/{committee_id}/calendar.ics", meetings_http.committee_ics,
-            not_found="No such committee.", base_url=True,
+            "/committees/{committee_id}/calendar.ics",
+            meetings_http.committee_ics,
+            not_found="No such committee.",
+            base_url=True,
         ),
         download_route(
-            "/packs/{build_id}.pdf", packs_http.pack_pdf, not_found="No such pack.", query=packs_http.viewing,
+            "/packs/{build_id}.pdf",
+            packs_http.pack_pdf,
+            not_found="No such pack.",
+            query=packs_http.viewing,
         ),
         download_route(
-            "/exports/ballot.xlsx", ballots_http.result_xlsx,
-            not_found="No such ballot.", query_id=("ballot", "Ballot"),
+            "/exports/ballot.xlsx",
+            ballots_http.result_xlsx,
+            not_found="No such ballot.",
+            query_id=("ballot", "Ballot"),
         ),
         download_route(
-            "/exports/survey-results.xlsx", surveys_http.results_xlsx,
-            not_found="No such survey.", query_id=("survey", "Survey"),
+            "/exports/survey-results.xlsx",
+            surveys_http.results_xlsx,
+            not_found="No such survey.",
+            query_id=("survey", "Survey"),
         ),
     ]
 
@@ -146,7 +162,8 @@ def create_app() -> Starlette:
         ),
     ]
     return Starlette(
-        routes=routes, middleware=middleware,
+        routes=routes,
+        middleware=middleware,
         exception_handlers={**{kind: database_unavailable for kind in HANDLED}, Refused: _refused},
     )
 

@@ -8,9 +8,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from quorum.auth import sessions
+from quorum.auth.demo_people import DEMO_PEOPLE
 from quorum.auth.identity import Refused, limit_sign_in
 from quorum.auth.tokens import person_id_for_email
-from quorum.auth.demo_people import DEMO_PEOPLE
 
 
 async def demo_users(request: Request) -> Response:

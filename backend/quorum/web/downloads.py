@@ -36,8 +36,13 @@ ATTR_CHARS = "!#$&+-.^_`|~"  # RFC 8187 attr-char, beside letters and digits
 
 
 def download_route(
-    path: str, producer: Producer, *, not_found: str, query_id: tuple[str, str] | None = None,
-    query: QueryReader | None = None, base_url: bool = False,
+    path: str,
+    producer: Producer,
+    *,
+    not_found: str,
+    query_id: tuple[str, str] | None = None,
+    query: QueryReader | None = None,
+    base_url: bool = False,
 ) -> Route:
     """A GET route answering with what `producer(db, access, **arguments)` gives. Its arguments: each path
     parameter as a UUID; with `query_id=(parameter, type)`, the global ID in that query parameter as

@@ -15,11 +15,11 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError
 from quorum.auth.identity import Refused, caller, transaction_for
 from quorum.config import get_settings
 from quorum.database import counting_statements, is_unavailable
-from quorum.graphql.context import Context
 from quorum.errors import MASKED_MESSAGE
+from quorum.graphql.context import Context
+from quorum.limits import RateLimited
 from quorum.web.hot_reads import find as hot_read_for
 from quorum.web.schema import schema
-from quorum.limits import RateLimited
 from quorum.web.unavailable import unavailable_response
 
 # The document itself: the frontend's largest is under 10,000 characters; values (files included) go in variables.
@@ -42,15 +42,19 @@ async def graphql_endpoint(request: Request) -> Response:
             async with asyncio.timeout(REQUEST_SECONDS):
                 result = await _execute(request, identity, body)
         except TimeoutError:
-            return JSONResponse({"errors": [{"message": "The request took too long and was stopped; nothing was changed."}]},
-                                status_code=503)
+            return JSONResponse(
+                {"errors": [{"message": "The request took too long and was stopped; nothing was changed."}]},
+                status_code=503,
+            )
         except CannotGetOperationTypeError:
             return _no_such_operation(body)
         except Exception as error:
             # PoolTimeout: every connection stayed busy for the pool's whole timeout (a burst); the client may retry.
             # is_unavailable: hot reads talk to asyncpg directly, whose errors SQLAlchemy has not wrapped.
-            if not (isinstance(error, (OSError, OperationalError, InterfaceError, DBAPIError, PoolTimeout, DatabaseLost))
-                    or is_unavailable(error)):
+            if not (
+                isinstance(error, (OSError, OperationalError, InterfaceError, DBAPIError, PoolTimeout, DatabaseLost))
+                or is_unavailable(error)
+            ):
                 raise
             log.error("database unavailable: %s", error)
             return unavailable_response()
@@ -62,7 +66,9 @@ async def graphql_endpoint(request: Request) -> Response:
         payload["errors"] = [e.formatted for e in result.errors]
         limited = [e.original_error for e in result.errors if isinstance(e.original_error, RateLimited)]
         if limited:
-            return JSONResponse(payload, status_code=429, headers={**headers, "Retry-After": str(limited[0].retry_after)})
+            return JSONResponse(
+                payload, status_code=429, headers={**headers, "Retry-After": str(limited[0].retry_after)}
+            )
     return JSONResponse(payload, headers=headers)
 
 
@@ -139,9 +145,13 @@ def _graphiql_or_refuse(request: Request) -> Response:
         from strawberry.http.ides import get_graphql_ide_html
 
         # GraphiQL (development only) loads its scripts from a CDN.
-        return HTMLResponse(get_graphql_ide_html(graphql_ide="graphiql"), headers={
-            "Content-Security-Policy": "default-src 'self' https://unpkg.com 'unsafe-inline'; frame-ancestors 'none'",
-        })
+        return HTMLResponse(
+            get_graphql_ide_html(graphql_ide="graphiql"),
+            headers={
+                "Content-Security-Policy": "default-src 'self' https://unpkg.com 'unsafe-inline'; "
+                "frame-ancestors 'none'",
+            },
+        )
     return JSONResponse(
         {"errors": [{"message": "Send GraphQL requests as POST with Content-Type: application/json."}]},
         status_code=405,

@@ -7,10 +7,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from quorum.auth import sessions
-from quorum.web import pages
 from quorum.auth.identity import Refused, limit_sign_in
 from quorum.auth.tokens import person_id_for_email
 from quorum.config import Settings
+from quorum.web import pages
 
 
 def oauth_client(settings: Settings):
@@ -42,7 +42,9 @@ class OidcSignIn:
         try:
             token = await self.client.authorize_access_token(request)
         except OAuthError as error:
-            return pages.refusal("Sign-in did not finish", f"The identity provider said: {error.description or error.error}.", 400)
+            return pages.refusal(
+                "Sign-in did not finish", f"The identity provider said: {error.description or error.error}.", 400
+            )
         claims = token.get("userinfo") or {}
         email = claims.get("email")
         if not email or claims.get("email_verified") is not True:

@@ -18,7 +18,8 @@ header {{ background: #005eb8; color: #fff; padding: 16px; font-size: 1.5rem; fo
 main {{ max-width: 960px; margin: 0 auto; padding: 24px 16px; }}
 h1 {{ font-size: 2rem; }}
 a {{ color: #005eb8; }}
-a:focus {{ background: #ffeb3b; color: #212b32; outline: 4px solid transparent; box-shadow: 0 -2px #ffeb3b, 0 4px #212b32; }}
+a:focus {{ background: #ffeb3b; color: #212b32; outline: 4px solid transparent; box-shadow: 0 -2px #ffeb3b, 0
+4px #212b32; }}
 </style>
 </head>
 <body>

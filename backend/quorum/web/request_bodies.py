@@ -45,9 +45,17 @@ class RequestBodies:
                         break
         except TimeoutError:
             refusal = JSONResponse(
-                {"errors": [{"message": f"The request body took longer than {self.seconds:g} seconds to arrive; "
-                                        "send it again."}]},
-                status_code=408, headers={"Connection": "close"})
+                {
+                    "errors": [
+                        {
+                            "message": f"The request body took longer than {self.seconds:g} seconds to arrive; "
+                            "send it again."
+                        }
+                    ]
+                },
+                status_code=408,
+                headers={"Connection": "close"},
+            )
             await refusal(scope, receive, send)
             return
         body = b"".join(chunks)
@@ -65,4 +73,6 @@ class RequestBodies:
     def _too_large(self) -> JSONResponse:
         return JSONResponse(
             {"errors": [{"message": f"The request body is larger than {self.max_bytes // (1024 * 1024)} MB."}]},
-            status_code=413, headers={"Connection": "close"})
+            status_code=413,
+            headers={"Connection": "close"},
+        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.schema.config import StrawberryConfig
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -13,46 +12,103 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.schema.config import StrawberryConfig
 
-from quorum.config import get_settings
 from quorum import ids
-from quorum.graphql.context import Info
-from quorum.errors import MASKED_MESSAGE, ClientError
-from quorum.web.extensions import MaskInternalErrors, MutationsNeedSignIn, NoSuggestions, SubscriptionsOverWebSocket, is_internal
-from quorum.graphql.node import Node
-from quorum.ballots.graphql.types import BallotNode, BallotOptionNode, BallotProxyNode, BallotQueries, BallotQuestionNode
 from quorum.ballots.graphql.loaders import ballots_by_id, options_by_id, proxies_by_id
 from quorum.ballots.graphql.loaders import questions_by_id as ballot_questions_by_id
 from quorum.ballots.graphql.operations import BallotMutations
+from quorum.ballots.graphql.types import (
+    BallotNode,
+    BallotOptionNode,
+    BallotProxyNode,
+    BallotQueries,
+    BallotQuestionNode,
+)
 from quorum.committees.graphql import (
-    CommitteeMutations, CommitteeNode, CommitteeQueries, SeatNode, committees_by_id, seats_by_id,
+    CommitteeMutations,
+    CommitteeNode,
+    CommitteeQueries,
+    SeatNode,
+    committees_by_id,
+    seats_by_id,
 )
 from quorum.conduct.graphql.operations import ConductMutations, ConductQueries, ConductSubscriptions
 from quorum.conduct.graphql.types import (
-    ActionNode, DecisionNode, DeclarationNode, VoteNode, actions_by_id, decisions_by_id, declarations_by_id, votes_by_id,
+    ActionNode,
+    DecisionNode,
+    DeclarationNode,
+    VoteNode,
+    actions_by_id,
+    decisions_by_id,
+    declarations_by_id,
+    votes_by_id,
 )
+from quorum.config import get_settings
 from quorum.contracts.graphql import ContractMutations, ContractQueries, PrimaryCareContractNode, contracts_by_id
 from quorum.delegations.graphql import DelegationMutations, DelegationNode, DelegationQueries, delegations_by_id
+from quorum.errors import MASKED_MESSAGE, ClientError
+from quorum.graphql.context import Info
+from quorum.graphql.node import Node
 from quorum.in_common.graphql import (
-    ArrangementNode, InCommonMutations, InCommonQueries, SessionNode, arrangements_by_id, sessions_by_id,
+    ArrangementNode,
+    InCommonMutations,
+    InCommonQueries,
+    SessionNode,
+    arrangements_by_id,
+    sessions_by_id,
 )
 from quorum.interests.graphql import (
-    GiftOrHospitalityNode, InterestMutations, InterestNode, InterestQueries, gifts_by_id, interests_by_id,
+    GiftOrHospitalityNode,
+    InterestMutations,
+    InterestNode,
+    InterestQueries,
+    gifts_by_id,
+    interests_by_id,
 )
-from quorum.meetings.graphql import AgendaItemNode, MeetingMutations, MeetingNode, MeetingQueries, items_by_id, meetings_by_id
-from quorum.packs.graphql import PackBuildNode, PackMutations, PackSubscriptions, builds_by_id
-from quorum.papers.graphql import (
-    PaperMutations, PaperNode, PaperQueries, PaperVersionNode, papers_by_id, versions_by_id,
+from quorum.meetings.graphql import (
+    AgendaItemNode,
+    MeetingMutations,
+    MeetingNode,
+    MeetingQueries,
+    items_by_id,
+    meetings_by_id,
 )
 from quorum.organisations.graphql import (
-    OrganisationMutations, OrganisationNode, OrganisationQueries, PracticeNode, organisations_by_id, practices_by_id,
+    OrganisationMutations,
+    OrganisationNode,
+    OrganisationQueries,
+    PracticeNode,
+    organisations_by_id,
+    practices_by_id,
+)
+from quorum.packs.graphql import PackBuildNode, PackMutations, PackSubscriptions, builds_by_id
+from quorum.papers.graphql import (
+    PaperMutations,
+    PaperNode,
+    PaperQueries,
+    PaperVersionNode,
+    papers_by_id,
+    versions_by_id,
 )
 from quorum.people.graphql import (
-    MembershipNode, PeopleMutations, PeopleQueries, PersonNode, memberships_by_id, people_by_id,
+    MembershipNode,
+    PeopleMutations,
+    PeopleQueries,
+    PersonNode,
+    memberships_by_id,
+    people_by_id,
 )
 from quorum.surveys.graphql.operations import SurveyMutations, SurveyQueries
 from quorum.surveys.graphql.types import SurveyNode, SurveyQuestionNode, surveys_by_id
 from quorum.surveys.graphql.types import questions_by_id as survey_questions_by_id
+from quorum.web.extensions import (
+    MaskInternalErrors,
+    MutationsNeedSignIn,
+    NoSuggestions,
+    SubscriptionsOverWebSocket,
+    is_internal,
+)
 
 # Node type name -> (loader name, loader factory, GraphQL type).
 NODE_TYPES = {
@@ -106,8 +162,18 @@ class SignInOptions:
 
 @strawberry.type
 class Query(
-    OrganisationQueries, PeopleQueries, CommitteeQueries, DelegationQueries, ContractQueries, MeetingQueries, PaperQueries,
-    InterestQueries, ConductQueries, BallotQueries, SurveyQueries, InCommonQueries,
+    OrganisationQueries,
+    PeopleQueries,
+    CommitteeQueries,
+    DelegationQueries,
+    ContractQueries,
+    MeetingQueries,
+    PaperQueries,
+    InterestQueries,
+    ConductQueries,
+    BallotQueries,
+    SurveyQueries,
+    InCommonQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -127,9 +193,19 @@ class Query(
 
 @strawberry.type
 class Mutation(
-    OrganisationMutations, PeopleMutations, CommitteeMutations, DelegationMutations, ContractMutations,
-    MeetingMutations, PaperMutations, PackMutations, InterestMutations, ConductMutations, BallotMutations,
-    SurveyMutations, InCommonMutations,
+    OrganisationMutations,
+    PeopleMutations,
+    CommitteeMutations,
+    DelegationMutations,
+    ContractMutations,
+    MeetingMutations,
+    PaperMutations,
+    PackMutations,
+    InterestMutations,
+    ConductMutations,
+    BallotMutations,
+    SurveyMutations,
+    InCommonMutations,
 ):
     pass
 

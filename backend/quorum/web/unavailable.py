@@ -21,7 +21,8 @@ def unavailable_response() -> JSONResponse:
 
 
 async def database_unavailable(request: Request, error: Exception) -> Response:
-    """Starlette's handler for database errors escaping a route: a lost database is a 503, anything else re-raised (a 500)."""
+    """Starlette's handler for database errors escaping a route: a lost database is a 503, anything else
+    re-raised (a 500)."""
     if request.scope["type"] != "http" or not is_unavailable(error):
         raise error
     log.error("database unavailable during %s %s: %s", request.method, request.url.path, error)

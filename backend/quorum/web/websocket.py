@@ -24,8 +24,8 @@ from quorum.access import ANONYMOUS
 from quorum.auth import sessions
 from quorum.auth.identity import Identity
 from quorum.config import get_settings
-from quorum.graphql.context import Context
 from quorum.errors import ClientError
+from quorum.graphql.context import Context
 from quorum.web.schema import schema
 
 
@@ -43,9 +43,13 @@ class Subscriptions(GraphQL):
     """Strawberry refuses sockets opened by pages of another origin (cross-site WebSocket hijacking)."""
 
     def __init__(self) -> None:
-        super().__init__(schema, subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,), graphql_ide=None,
-                         max_subscriptions_per_connection=SUBSCRIPTIONS_PER_SOCKET,
-                         connection_init_wait_timeout=timedelta(seconds=10))
+        super().__init__(
+            schema,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            graphql_ide=None,
+            max_subscriptions_per_connection=SUBSCRIPTIONS_PER_SOCKET,
+            connection_init_wait_timeout=timedelta(seconds=10),
+        )
         self.open_sockets: Counter[str] = Counter()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -77,8 +81,13 @@ class Subscriptions(GraphQL):
         return None
 
     async def get_context(self, request: HTTPConnection, response: Any = None) -> Context:
-        return Context(request=None, db=_NoDatabase(), access=ANONYMOUS, settings=get_settings(),
-                       identity=Identity(sign_in=sessions.session_id(request)))
+        return Context(
+            request=None,
+            db=_NoDatabase(),
+            access=ANONYMOUS,
+            settings=get_settings(),
+            identity=Identity(sign_in=sessions.session_id(request)),
+        )
 
 
 async def _refuse(scope: Scope, receive: Receive, send: Send, message: str) -> None:
@@ -86,8 +95,13 @@ async def _refuse(scope: Scope, receive: Receive, send: Send, message: str) -> N
     await receive()  # websocket.connect
     if "websocket.http.response" in scope.get("extensions", {}):
         body = json.dumps({"errors": [{"message": message}]}).encode()
-        await send({"type": "websocket.http.response.start", "status": 429,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send(
+            {
+                "type": "websocket.http.response.start",
+                "status": 429,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+            }
+        )
         await send({"type": "websocket.http.response.body", "body": body})
     else:
         await send({"type": "websocket.close", "code": 1008, "reason": message[:120]})

@@ -6,16 +6,21 @@ import uuid
 
 from strawberry.dataloader import DataLoader
 
+from quorum.access import Role
 from quorum.ballots import policy, results
 from quorum.ballots.rules import Turnout
 from quorum.ballots.tables import (
-    Ballot, BallotOption, BallotParticipation, BallotProxy, BallotQuestion, BallotVoteChoice,
+    Ballot,
+    BallotOption,
+    BallotParticipation,
+    BallotProxy,
+    BallotQuestion,
+    BallotVoteChoice,
 )
 from quorum.graphql.context import Context
 from quorum.graphql.node import by_id_loader
 from quorum.people.policy import visible_memberships
 from quorum.people.tables import Membership
-from quorum.access import Role
 
 ballots_by_id = by_id_loader(policy.visible_ballots, Ballot.id)
 questions_by_id = by_id_loader(policy.visible_questions, BallotQuestion.id)
@@ -35,13 +40,15 @@ def _grouped(make_statement, key_of):
 
 
 questions_by_ballot = _grouped(
-    lambda ctx, keys: policy.visible_questions(ctx.access).where(BallotQuestion.ballot_id.in_(keys))
-    .order_by(BallotQuestion.position),
+    lambda ctx, keys: (
+        policy.visible_questions(ctx.access).where(BallotQuestion.ballot_id.in_(keys)).order_by(BallotQuestion.position)
+    ),
     lambda row: row.ballot_id,
 )
 options_by_question = _grouped(
-    lambda ctx, keys: policy.visible_options(ctx.access).where(BallotOption.question_id.in_(keys))
-    .order_by(BallotOption.position),
+    lambda ctx, keys: (
+        policy.visible_options(ctx.access).where(BallotOption.question_id.in_(keys)).order_by(BallotOption.position)
+    ),
     lambda row: row.question_id,
 )
 participation_by_practice = _grouped(
@@ -60,17 +67,22 @@ choices_by_practice = _grouped(
 )
 live_proxies_by_practice = _grouped(
     lambda ctx, keys: policy.visible_proxies(ctx.access).where(
-        BallotProxy.ballot_id.in_({b for b, _ in keys}), BallotProxy.practice_id.in_({p for _, p in keys}),
+        BallotProxy.ballot_id.in_({b for b, _ in keys}),
+        BallotProxy.practice_id.in_({p for _, p in keys}),
         BallotProxy.revoked_at.is_(None),
     ),
     lambda row: (row.ballot_id, row.practice_id),
 )
 held_proxies_by_ballot = _grouped(
-    lambda ctx, keys: policy.held_proxies(ctx.access, keys), lambda row: row.ballot_id,
+    lambda ctx, keys: policy.held_proxies(ctx.access, keys),
+    lambda row: row.ballot_id,
 )
 proxies_by_ballot = _grouped(
-    lambda ctx, keys: policy.visible_proxies(ctx.access).where(BallotProxy.ballot_id.in_(keys))
-    .order_by(BallotProxy.appointed_at, BallotProxy.id),
+    lambda ctx, keys: (
+        policy.visible_proxies(ctx.access)
+        .where(BallotProxy.ballot_id.in_(keys))
+        .order_by(BallotProxy.appointed_at, BallotProxy.id)
+    ),
     lambda row: row.ballot_id,
 )
 
@@ -84,8 +96,13 @@ def turnouts_by_ballot(ctx: Context) -> DataLoader:
 
 
 representatives_by_practice = _grouped(
-    lambda ctx, keys: visible_memberships(ctx.access).where(
-        Membership.practice_id.in_(keys), Membership.role == Role.PRACTICE_REPRESENTATIVE,
-    ).order_by(Membership.valid_from, Membership.id),
+    lambda ctx, keys: (
+        visible_memberships(ctx.access)
+        .where(
+            Membership.practice_id.in_(keys),
+            Membership.role == Role.PRACTICE_REPRESENTATIVE,
+        )
+        .order_by(Membership.valid_from, Membership.id)
+    ),
     lambda row: row.practice_id,
 )

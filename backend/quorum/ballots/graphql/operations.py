@@ -6,25 +6,31 @@ from datetime import datetime
 
 import strawberry
 
-from quorum import limits
+from quorum import ids, limits
 from quorum.ballots import policy, proxies, service, settings, voting
 from quorum.ballots.graphql.types import (
-    BallotNode, BallotProxyNode, BallotSettingsType, MajorityEnum, PracticeVote, QuestionKindEnum, TurnoutBasisEnum,
-    VoteOutcomeEnum, WeightingEnum,
+    BallotNode,
+    BallotProxyNode,
+    BallotSettingsType,
+    MajorityEnum,
+    PracticeVote,
+    QuestionKindEnum,
+    TurnoutBasisEnum,
+    VoteOutcomeEnum,
+    WeightingEnum,
 )
 from quorum.ballots.service import QuestionDraft
 from quorum.ballots.tables import QuestionKind
-from quorum import ids
-from quorum.graphql.context import Info
 from quorum.errors import input_error
-from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.context import Info
 from quorum.graphql.errors import UserError
+from quorum.graphql.mutations import mutation, payload
 from quorum.organisations.graphql import PracticeNode
 
 
-@strawberry.input(description=(
-    "The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100."
-))
+@strawberry.input(
+    description=("The CCG's constitution on ballots. Percentages are of practices, patients or votes, 0 to 100.")
+)
 class SetBallotSettingsInput:
     organisation_id: strawberry.ID
     weighting: WeightingEnum
@@ -131,10 +137,15 @@ class BallotMutations:
     async def set_ballot_settings(self, info: Info, input: SetBallotSettingsInput) -> BallotSettingsPayload:
         ctx = info.context
         row = await settings.set_settings(
-            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-            weighting=input.weighting, turnout_basis=input.turnout_basis,
-            turnout_threshold=input.turnout_threshold_percent, majority=input.majority,
-            majority_share=input.majority_percent, votes_may_change=input.votes_may_be_changed,
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            weighting=input.weighting,
+            turnout_basis=input.turnout_basis,
+            turnout_threshold=input.turnout_threshold_percent,
+            majority=input.majority,
+            majority_share=input.majority_percent,
+            votes_may_change=input.votes_may_be_changed,
         )
         return BallotSettingsPayload(settings=BallotSettingsType.from_row(row))
 
@@ -142,10 +153,14 @@ class BallotMutations:
     async def create_ballot(self, info: Info, input: CreateBallotInput) -> BallotPayload:
         ctx = info.context
         row = await service.create_ballot(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-            title=input.title, description=input.description, secret=input.secret,
-            opens_at=input.opens_at, closes_at=input.closes_at,
+            title=input.title,
+            description=input.description,
+            secret=input.secret,
+            opens_at=input.opens_at,
+            closes_at=input.closes_at,
             questions=[
                 QuestionDraft(q.text, QuestionKind(q.kind), q.seats, list(q.candidates)) for q in input.questions
             ],
@@ -163,7 +178,8 @@ class BallotMutations:
     async def appoint_ballot_proxy(self, info: Info, input: AppointBallotProxyInput) -> BallotProxyPayload:
         ctx = info.context
         row = await proxies.appoint_proxy(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             ballot_id=ids.decode_as("Ballot", input.ballot_id, "ballotId"),
             practice_id=ids.decode_as("Practice", input.practice_id, "practiceId"),
             proxy_person_id=ids.decode_as("Person", input.proxy_person_id, "proxyPersonId"),
@@ -183,7 +199,8 @@ class BallotMutations:
         if len(input.answers) > MAX_ANSWERS:
             raise input_error("answers", f"Send at most {MAX_ANSWERS} answers.")
         cast = await voting.cast_vote(
-            ctx.db, ctx.access,
+            ctx.db,
+            ctx.access,
             ballot_id=ids.decode_as("Ballot", input.ballot_id, "ballotId"),
             practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
             answers=[
@@ -196,7 +213,9 @@ class BallotMutations:
             submission_key=input.submission_key,
         )
         return CastBallotVotePayload(
-            outcome=cast.outcome, message=cast.message, ballot=BallotNode.from_row(cast.ballot),
+            outcome=cast.outcome,
+            message=cast.message,
+            ballot=BallotNode.from_row(cast.ballot),
             practice=PracticeNode.from_row(cast.practice),
             vote=PracticeVote.from_row(
                 cast.participation, show_answers=policy.can_see_how_practice_voted(cast.ballot, own=True, closed=False)

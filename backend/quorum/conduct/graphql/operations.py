@@ -8,23 +8,48 @@ import strawberry
 from sqlalchemy import func
 from sqlmodel import select
 
+from quorum import ids
 from quorum.access import Access
 from quorum.auth.identity import transaction_for
 from quorum.conduct import (
-    actions, attendance, declarations, decisions, live, members, minutes, policy, presiding, service, voting,
+    actions,
+    attendance,
+    decisions,
+    declarations,
+    live,
+    members,
+    minutes,
+    policy,
+    presiding,
+    service,
+    voting,
+)
+from quorum.conduct.graphql.types import (
+    ActionNode,
+    ActionStatusEnum,
+    AttendanceMovement,
+    Attendee,
+    ChoiceEnum,
+    ConflictSuggestion,
+    DecisionNode,
+    DeclarationNode,
+    InterestCategoryEnum,
+    ItemConduct,
+    LiveMeeting,
+    ManagementEnum,
+    MeetingEvent,
+    MinutesPartEnum,
+    MinutesType,
+    RouteEnum,
+    StageEnum,
+    VoteNode,
 )
 from quorum.conduct.record import MeetingRecord, gather
 from quorum.conduct.tables import Action, ActionStatus, Choice, Decision, Management, MinutesPart, Route
-from quorum.conduct.graphql.types import (
-    ActionNode, ActionStatusEnum, Attendee, AttendanceMovement, ChoiceEnum, ConflictSuggestion, DecisionNode,
-    DeclarationNode, InterestCategoryEnum, ItemConduct, LiveMeeting, ManagementEnum, MeetingEvent, MinutesPartEnum,
-    MinutesType, RouteEnum, StageEnum, VoteNode,
-)
 from quorum.database import Db
-from quorum.events import hub
-from quorum import ids
-from quorum.graphql.context import Info
 from quorum.errors import ClientError
+from quorum.events import hub
+from quorum.graphql.context import Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import load_node
 from quorum.graphql.pagination import Connection, paginate
@@ -239,7 +264,8 @@ class OpenVoteInput:
     motion: str
     secret: bool = False
     delegation_id: strawberry.ID | None = strawberry.field(
-        default=None, description="For a joint committee deciding under a delegation it holds.")
+        default=None, description="For a joint committee deciding under a delegation it holds."
+    )
 
 
 @strawberry.input(
@@ -266,7 +292,8 @@ class RecordDecisionInput:
     text: str = ""
     delegation_id: strawberry.ID | None = None
     referred_to_committee_id: strawberry.ID | None = strawberry.field(
-        default=None, description="For a referral: the committee the item is referred to.")
+        default=None, description="For a referral: the committee the item is referred to."
+    )
 
 
 @strawberry.input
@@ -356,17 +383,25 @@ class ConductMutations:
     @mutation(description="Move the meeting on to an item.")
     async def take_item(self, info: Info, input: TakeItemInput) -> LiveMeetingPayload:
         ctx = info.context
-        row = await service.take_item(ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"),
-                                      ids.decode_as("AgendaItem", input.item_id, "itemId"))
+        row = await service.take_item(
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            ids.decode_as("AgendaItem", input.item_id, "itemId"),
+        )
         return await _live_payload(info, row.meeting_id)
 
     @mutation(description="Apologies before or during the meeting; arrivals and departures while it is open.")
     async def record_attendance(self, info: Info, input: RecordAttendanceInput) -> LiveMeetingPayload:
         ctx = info.context
         row = await attendance.record_attendance(
-            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            ctx.db,
+            ctx.access,
+            meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
             person_id=input.person_id and ids.decode_as("Person", input.person_id, "personId"),
-            guest_name=input.guest_name, capacity=input.capacity, change=attendance.Change(input.change),
+            guest_name=input.guest_name,
+            capacity=input.capacity,
+            change=attendance.Change(input.change),
         )
         return await _live_payload(info, row.meeting_id)
 
@@ -386,10 +421,13 @@ class ConductMutations:
     async def declare_interest_in_item(self, info: Info, input: DeclareInterestInItemInput) -> DeclarationPayload:
         ctx = info.context
         row = await members.declare_own_interest(
-            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            ctx.db,
+            ctx.access,
+            meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
             item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
             interest_id=input.interest_id and ids.decode_as("Interest", input.interest_id, "interestId"),
-            category=input.category and InterestCategory(input.category), description=input.description,
+            category=input.category and InterestCategory(input.category),
+            description=input.description,
         )
         return DeclarationPayload(declaration=DeclarationNode.from_row(row))
 
@@ -397,7 +435,9 @@ class ConductMutations:
     async def set_item_concerns(self, info: Info, input: SetItemConcernsInput) -> ItemConcernsPayload:
         ctx = info.context
         row = await declarations.set_concerns(
-            ctx.db, ctx.access, ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            ctx.db,
+            ctx.access,
+            ids.decode_as("AgendaItem", input.item_id, "itemId"),
             [ids.decode_as("Organisation", o, "organisationIds") for o in input.organisation_ids],
             [ids.decode_as("Practice", p, "practiceIds") for p in input.practice_ids],
         )
@@ -407,11 +447,14 @@ class ConductMutations:
     async def record_declaration(self, info: Info, input: RecordDeclarationInput) -> DeclarationPayload:
         ctx = info.context
         row = await declarations.record_declaration(
-            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            ctx.db,
+            ctx.access,
+            meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
             item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
             person_id=ids.decode_as("Person", input.person_id, "personId"),
             interest_id=input.interest_id and ids.decode_as("Interest", input.interest_id, "interestId"),
-            category=input.category and InterestCategory(input.category), description=input.description,
+            category=input.category and InterestCategory(input.category),
+            description=input.description,
             management=Management(input.management),
         )
         return DeclarationPayload(declaration=DeclarationNode.from_row(row))
@@ -419,8 +462,9 @@ class ConductMutations:
     @mutation(description="Change how the chair manages a declared conflict.")
     async def manage_declaration(self, info: Info, input: ManageDeclarationInput) -> DeclarationPayload:
         ctx = info.context
-        row = await declarations.manage_declaration(ctx.db, ctx.access, ids.decode_as("Declaration", input.id, "id"),
-                                                    Management(input.management))
+        row = await declarations.manage_declaration(
+            ctx.db, ctx.access, ids.decode_as("Declaration", input.id, "id"), Management(input.management)
+        )
         return DeclarationPayload(declaration=DeclarationNode.from_row(row))
 
     @mutation(description="Remove a declaration recorded in error (the audit log keeps it).")
@@ -433,7 +477,10 @@ class ConductMutations:
     async def open_vote(self, info: Info, input: OpenVoteInput) -> VotePayload:
         ctx = info.context
         row = await voting.open_vote(
-            ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"), motion=input.motion,
+            ctx.db,
+            ctx.access,
+            item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            motion=input.motion,
             secret=input.secret,
             delegation_id=input.delegation_id and ids.decode_as("Delegation", input.delegation_id, "delegationId"),
         )
@@ -443,17 +490,25 @@ class ConductMutations:
     async def cast_vote(self, info: Info, input: CastVoteInput) -> VotePayload:
         ctx = info.context
         cast = await voting.cast_vote(
-            ctx.db, ctx.access, vote_id=ids.decode_as("Vote", input.vote_id, "voteId"), choice=Choice(input.choice),
+            ctx.db,
+            ctx.access,
+            vote_id=ids.decode_as("Vote", input.vote_id, "voteId"),
+            choice=Choice(input.choice),
             person_id=input.person_id and ids.decode_as("Person", input.person_id, "personId"),
         )
         return VotePayload(vote=await load_node(info, VoteNode, cast.vote_id))
 
-    @mutation(description=(
-        "Count the votes: a simple majority of those voting; on a tie, the casting vote of whoever chairs the item."))
+    @mutation(
+        description=(
+            "Count the votes: a simple majority of those voting; on a tie, the casting vote of whoever chairs the item."
+        )
+    )
     async def close_vote(self, info: Info, input: CloseVoteInput) -> CloseVotePayload:
         ctx = info.context
         vote, decision = await voting.close_vote(
-            ctx.db, ctx.access, vote_id=ids.decode_as("Vote", input.vote_id, "voteId"),
+            ctx.db,
+            ctx.access,
+            vote_id=ids.decode_as("Vote", input.vote_id, "voteId"),
             casting_vote=input.casting_vote and Choice(input.casting_vote),
         )
         return CloseVotePayload(vote=VoteNode.from_row(vote), decision=DecisionNode.from_row(decision))
@@ -462,40 +517,60 @@ class ConductMutations:
     async def record_decision(self, info: Info, input: RecordDecisionInput) -> DecisionPayload:
         ctx = info.context
         row = await decisions.record_decision(
-            ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"), route=Route(input.route),
+            ctx.db,
+            ctx.access,
+            item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            route=Route(input.route),
             text=input.text,
             delegation_id=input.delegation_id and ids.decode_as("Delegation", input.delegation_id, "delegationId"),
-            referred_to_committee_id=input.referred_to_committee_id and ids.decode_as(
-                "Committee", input.referred_to_committee_id, "referredToCommitteeId"),
+            referred_to_committee_id=input.referred_to_committee_id
+            and ids.decode_as("Committee", input.referred_to_committee_id, "referredToCommitteeId"),
         )
         return DecisionPayload(decision=DecisionNode.from_row(row))
 
-    @mutation(description=(
-        "Rescind an item's outcome, saying why, so that another may be recorded; it stays in the record, marked."))
+    @mutation(
+        description=(
+            "Rescind an item's outcome, saying why, so that another may be recorded; it stays in the record, marked."
+        )
+    )
     async def rescind_decision(self, info: Info, input: RescindDecisionInput) -> DecisionPayload:
         ctx = info.context
         row = await decisions.rescind_decision(
-            ctx.db, ctx.access, decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"),
+            ctx.db,
+            ctx.access,
+            decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"),
             reason=input.reason,
         )
         return DecisionPayload(decision=DecisionNode.from_row(row))
 
-    @mutation(description=(
-        "When neither the chair nor the vice chair can take an item, the member the members present chose to preside."))
+    @mutation(
+        description=(
+            "When neither the chair nor the vice chair can take an item, the member the members present chose "
+            "to preside."
+        )
+    )
     async def choose_presiding_member(self, info: Info, input: ChoosePresidingMemberInput) -> LiveMeetingPayload:
         ctx = info.context
         row = await presiding.choose_presiding_member(
-            ctx.db, ctx.access, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
-            person_id=ids.decode_as("Person", input.person_id, "personId"))
+            ctx.db,
+            ctx.access,
+            item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
+            person_id=ids.decode_as("Person", input.person_id, "personId"),
+        )
         return await _live_payload(info, row.meeting_id)
 
-    @mutation(description=(
-        "Ratify a chair's action at a later quorate meeting; conflicts declared on its item carry to the item it is"
-        " ratified under."))
+    @mutation(
+        description=(
+            "Ratify a chair's action at a later quorate meeting; conflicts declared on its item carry to the item it is"
+            " ratified under."
+        )
+    )
     async def ratify_chairs_action(self, info: Info, input: RatifyChairsActionInput) -> DecisionPayload:
         ctx = info.context
         row = await decisions.ratify_chairs_action(
-            ctx.db, ctx.access, decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"),
+            ctx.db,
+            ctx.access,
+            decision_id=ids.decode_as("Decision", input.decision_id, "decisionId"),
             item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"),
         )
         return DecisionPayload(decision=DecisionNode.from_row(row))
@@ -504,9 +579,12 @@ class ConductMutations:
     async def add_action(self, info: Info, input: AddActionInput) -> ActionPayload:
         ctx = info.context
         row = await actions.add_action(
-            ctx.db, ctx.access, meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            ctx.db,
+            ctx.access,
+            meeting_id=ids.decode_as("Meeting", input.meeting_id, "meetingId"),
             item_id=input.item_id and ids.decode_as("AgendaItem", input.item_id, "itemId"),
-            description=input.description, owner_id=ids.decode_as("Person", input.owner_id, "ownerId"),
+            description=input.description,
+            owner_id=ids.decode_as("Person", input.owner_id, "ownerId"),
             due_date=input.due_date,
         )
         return ActionPayload(action=ActionNode.from_row(row))
@@ -515,8 +593,12 @@ class ConductMutations:
     async def update_action(self, info: Info, input: UpdateActionInput) -> ActionPayload:
         ctx = info.context
         row = await actions.update_action(
-            ctx.db, ctx.access, action_id=ids.decode_as("Action", input.id, "id"), status=ActionStatus(input.status),
-            note=input.note, meeting_id=input.meeting_id and ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            ctx.db,
+            ctx.access,
+            action_id=ids.decode_as("Action", input.id, "id"),
+            status=ActionStatus(input.status),
+            note=input.note,
+            meeting_id=input.meeting_id and ids.decode_as("Meeting", input.meeting_id, "meetingId"),
         )
         return ActionPayload(action=ActionNode.from_row(row))
 
@@ -527,13 +609,18 @@ class ConductMutations:
         row = await minutes.save_notes(ctx.db, ctx.access, item_id, input.notes)
         return MinuteNotesPayload(notes=row.notes)
 
-    @mutation(description=(
-        "Approve a meeting's minutes at an item of a later meeting: they are frozen and the public version published."))
+    @mutation(
+        description=(
+            "Approve a meeting's minutes at an item of a later meeting: they are frozen and the public version "
+            "published."
+        )
+    )
     async def approve_minutes(self, info: Info, input: ApproveMinutesInput) -> MinutesPayload:
         ctx = info.context
         meeting_id = ids.decode_as("Meeting", input.meeting_id, "meetingId")
-        await minutes.approve(ctx.db, ctx.access, meeting_id=meeting_id,
-                              item_id=ids.decode_as("AgendaItem", input.item_id, "itemId"))
+        await minutes.approve(
+            ctx.db, ctx.access, meeting_id=meeting_id, item_id=ids.decode_as("AgendaItem", input.item_id, "itemId")
+        )
         meeting = await ctx.db.first(select(Meeting).where(Meeting.id == meeting_id))
         return MinutesPayload(minutes=await _minutes(info, meeting, MinutesPart.PUBLIC))
 
@@ -568,4 +655,3 @@ class ConductSubscriptions:
                     vote_id=ids.encode("Vote", vote_id) if any(v.id == vote_id for v in record.votes) else None,
                     live=LiveMeeting.of(state),
                 )
-

@@ -10,26 +10,37 @@ from typing import TYPE_CHECKING, Annotated, ClassVar
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from quorum import ids
 from quorum.committees.graphql import CommitteeNode, SeatRoleEnum, committees_by_id
-from quorum.conduct import live
-from quorum.conduct import policy
+from quorum.conduct import live, policy
 from quorum.conduct.conflicts import Suggestion, management_warning
 from quorum.conduct.minutes import MinutesContent, MinutesDecision, MinutesItem
 from quorum.conduct.quorum_state import ItemQuorum
 from quorum.conduct.record import MeetingRecord, RollEntry, Standing
 from quorum.conduct.stages import Stage
 from quorum.conduct.tables import (
-    EXCLUDED_FROM_DECISION, Action, ActionStatus, ActionUpdate, Choice, Declaration, Decision, Management, MinutesPart,
-    Movement, Outcome, Route, Vote, VoteCast,
+    EXCLUDED_FROM_DECISION,
+    Action,
+    ActionStatus,
+    ActionUpdate,
+    Choice,
+    Decision,
+    Declaration,
+    Management,
+    MinutesPart,
+    Movement,
+    Outcome,
+    Route,
+    Vote,
+    VoteCast,
 )
 from quorum.conduct.votes import Count, in_words
-from quorum import ids
 from quorum.graphql.context import Context, Info
 from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.interests.graphql import InterestCategoryEnum, InterestNode, interests_by_id
 from quorum.interests.tables import InterestCategory
-from quorum.meetings.tables import Purpose
 from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PartEnum, items_by_id, meetings_by_id
+from quorum.meetings.tables import Purpose
 from quorum.organisations.graphql import OrganisationNode, PracticeNode
 from quorum.people.graphql import PersonNode, people_by_id
 
@@ -99,8 +110,14 @@ class DeclarationNode(Node):
 
     @classmethod
     def from_row(cls, row: Declaration) -> DeclarationNode:
-        return cls(id=ids.encode("Declaration", row.id), category=row.category, description=row.description,
-                   management=row.management, recorded_at=row.recorded_at, row=row)
+        return cls(
+            id=ids.encode("Declaration", row.id),
+            category=row.category,
+            description=row.description,
+            management=row.management,
+            recorded_at=row.recorded_at,
+            row=row,
+        )
 
     @strawberry.field
     def takes_part_in_decision(self) -> bool:
@@ -161,10 +178,19 @@ class VoteNode(Node):
     @classmethod
     def from_row(cls, row: Vote) -> VoteNode:
         return cls(
-            id=ids.encode("Vote", row.id), motion=row.motion, secret=row.secret, is_open=row.is_open,
-            opened_at=row.opened_at, closed_at=row.closed_at, eligible_count=len(row.eligible_person_ids),
-            for_count=row.for_count, against_count=row.against_count, abstain_count=row.abstain_count,
-            casting_vote=row.casting_vote, outcome=row.outcome, row=row,
+            id=ids.encode("Vote", row.id),
+            motion=row.motion,
+            secret=row.secret,
+            is_open=row.is_open,
+            opened_at=row.opened_at,
+            closed_at=row.closed_at,
+            eligible_count=len(row.eligible_person_ids),
+            for_count=row.for_count,
+            against_count=row.against_count,
+            abstain_count=row.abstain_count,
+            casting_vote=row.casting_vote,
+            outcome=row.outcome,
+            row=row,
         )
 
     async def _casts(self, info: Info) -> list[VoteCast]:
@@ -222,8 +248,13 @@ class QuorumSummary:
 
     @classmethod
     def of(cls, quorum: ItemQuorum) -> QuorumSummary:
-        return cls(met=quorum.met, unmet=list(quorum.unmet), present_voting=quorum.present_voting,
-                   taking_part=len(quorum.counted), chair_note=quorum.chair_note)
+        return cls(
+            met=quorum.met,
+            unmet=list(quorum.unmet),
+            present_voting=quorum.present_voting,
+            taking_part=len(quorum.counted),
+            chair_note=quorum.chair_note,
+        )
 
 
 @strawberry.type(name="Decision", description="An entry in the decisions register (or a deferral, minuted).")
@@ -245,9 +276,18 @@ class DecisionNode(Node):
 
     @classmethod
     def from_row(cls, row: Decision) -> DecisionNode:
-        return cls(id=ids.encode("Decision", row.id), route=row.route, text=row.text, decided_at=row.decided_at,
-                   ratified_at=row.ratified_at, delegation_label=row.delegation_label, referred_to=row.referred_to,
-                   rescinded_at=row.rescinded_at, rescission_reason=row.rescission_reason, row=row)
+        return cls(
+            id=ids.encode("Decision", row.id),
+            route=row.route,
+            text=row.text,
+            decided_at=row.decided_at,
+            ratified_at=row.ratified_at,
+            delegation_label=row.delegation_label,
+            referred_to=row.referred_to,
+            rescinded_at=row.rescinded_at,
+            rescission_reason=row.rescission_reason,
+            row=row,
+        )
 
     @strawberry.field(
         description="False for a ratification or an approval of minutes reported under the item: those are not the"
@@ -329,8 +369,15 @@ class ActionNode(Node):
 
     @classmethod
     def from_row(cls, row: Action) -> ActionNode:
-        return cls(id=ids.encode("Action", row.id), description=row.description, due_date=row.due_date,
-                   status=row.status, raised_at=row.raised_at, closed_at=row.closed_at, row=row)
+        return cls(
+            id=ids.encode("Action", row.id),
+            description=row.description,
+            due_date=row.due_date,
+            status=row.status,
+            raised_at=row.raised_at,
+            closed_at=row.closed_at,
+            row=row,
+        )
 
     @strawberry.field
     async def owner(self, info: Info) -> PersonNode | None:
@@ -362,9 +409,15 @@ class Attendee:
 
     @classmethod
     def of(cls, entry: RollEntry) -> Attendee:
-        return cls(person_id=entry.person_id and ids.encode("Person", entry.person_id), name=entry.name,
-                   capacity=entry.capacity, role=entry.role, voting=entry.voting, standing=entry.standing,
-                   in_room=entry.in_room)
+        return cls(
+            person_id=entry.person_id and ids.encode("Person", entry.person_id),
+            name=entry.name,
+            capacity=entry.capacity,
+            role=entry.role,
+            voting=entry.voting,
+            standing=entry.standing,
+            in_room=entry.in_room,
+        )
 
 
 MovementEnum = strawberry.enum(Movement, name="AttendanceMovementKind")
@@ -381,9 +434,14 @@ class AttendanceMovement:
     def all_of(cls, record: MeetingRecord) -> list[AttendanceMovement]:
         attendees = {a.id: a for a in record.attendance}
         return [
-            cls(name=attendees[m.attendance_id].guest_name or record.name(attendees[m.attendance_id].person_id),
-                movement=m.movement, at=m.at, item_number=m.item_id and record.numbers.get(m.item_id))
-            for m in record.movements if m.attendance_id in attendees
+            cls(
+                name=attendees[m.attendance_id].guest_name or record.name(attendees[m.attendance_id].person_id),
+                movement=m.movement,
+                at=m.at,
+                item_number=m.item_id and record.numbers.get(m.item_id),
+            )
+            for m in record.movements
+            if m.attendance_id in attendees
         ]
 
 
@@ -396,14 +454,24 @@ class ItemQuorumType:
     excluded: list[str]
     chaired_by: str | None
     chair_note: str
-    expected: bool = strawberry.field(description=(
-        "True before the meeting opens: the quorum expected from the members' seats less those who sent apologies."))
+    expected: bool = strawberry.field(
+        description=(
+            "True before the meeting opens: the quorum expected from the members' seats less those who sent apologies."
+        )
+    )
 
     @classmethod
     def of(cls, quorum: live.LiveQuorum) -> ItemQuorumType:
-        return cls(met=quorum.met, unmet=list(quorum.unmet), present_voting=quorum.present_voting,
-                   may_vote=list(quorum.may_vote), excluded=list(quorum.excluded), chaired_by=quorum.chaired_by,
-                   chair_note=quorum.chair_note, expected=quorum.expected)
+        return cls(
+            met=quorum.met,
+            unmet=list(quorum.unmet),
+            present_voting=quorum.present_voting,
+            may_vote=list(quorum.may_vote),
+            excluded=list(quorum.excluded),
+            chaired_by=quorum.chaired_by,
+            chair_note=quorum.chair_note,
+            expected=quorum.expected,
+        )
 
 
 @strawberry.type
@@ -458,22 +526,40 @@ class LiveMeeting:
     def of(cls, state: live.LiveMeeting) -> LiveMeeting:
         item, vote = state.current_item, state.vote
         return cls(
-            meeting_id=ids.encode("Meeting", state.meeting_id), stage=state.stage, opened_at=state.opened_at,
+            meeting_id=ids.encode("Meeting", state.meeting_id),
+            stage=state.stage,
+            opened_at=state.opened_at,
             closed_at=state.closed_at,
-            current_item=item and LiveItem(item_id=ids.encode("AgendaItem", item.item_id), number=item.number,
-                                           title=item.title, part=item.part),
+            current_item=item
+            and LiveItem(
+                item_id=ids.encode("AgendaItem", item.item_id), number=item.number, title=item.title, part=item.part
+            ),
             quorum=state.quorum and ItemQuorumType.of(state.quorum),
             declarations=[
-                LiveDeclaration(person_id=ids.encode("Person", d.person_id), name=d.name, description=d.description,
-                                management=d.management)
+                LiveDeclaration(
+                    person_id=ids.encode("Person", d.person_id),
+                    name=d.name,
+                    description=d.description,
+                    management=d.management,
+                )
                 for d in state.declarations
             ],
             attendance=[Attendee.of(e) for e in state.attendance],
-            vote=vote and LiveVote(
-                vote_id=ids.encode("Vote", vote.vote_id), item_id=ids.encode("AgendaItem", vote.item_id),
-                motion=vote.motion, secret=vote.secret, is_open=vote.is_open, eligible=vote.eligible, cast=vote.cast,
-                viewer_may_vote=vote.viewer_may_vote, viewer_has_voted=vote.viewer_has_voted, outcome=vote.outcome,
-                for_count=vote.for_count, against_count=vote.against_count, abstain_count=vote.abstain_count,
+            vote=vote
+            and LiveVote(
+                vote_id=ids.encode("Vote", vote.vote_id),
+                item_id=ids.encode("AgendaItem", vote.item_id),
+                motion=vote.motion,
+                secret=vote.secret,
+                is_open=vote.is_open,
+                eligible=vote.eligible,
+                cast=vote.cast,
+                viewer_may_vote=vote.viewer_may_vote,
+                viewer_has_voted=vote.viewer_has_voted,
+                outcome=vote.outcome,
+                for_count=vote.for_count,
+                against_count=vote.against_count,
+                abstain_count=vote.abstain_count,
                 result=vote.result,
             ),
         )
@@ -576,10 +662,25 @@ class MinutesDecisionType:
     @classmethod
     def of(cls, d: MinutesDecision) -> MinutesDecisionType:
         v = d.vote
-        return cls(route=d.route, text=d.text, outcome=d.outcome, chaired_by=d.chaired_by, quorum=d.quorum,
-                   delegation=d.delegation, rescinded=d.rescinded, vote=v and MinutesVote(
-                       motion=v.motion, secret=v.secret, for_count=v.for_count, against_count=v.against_count,
-                       abstain_count=v.abstain_count, named=list(v.named), result=v.result))
+        return cls(
+            route=d.route,
+            text=d.text,
+            outcome=d.outcome,
+            chaired_by=d.chaired_by,
+            quorum=d.quorum,
+            delegation=d.delegation,
+            rescinded=d.rescinded,
+            vote=v
+            and MinutesVote(
+                motion=v.motion,
+                secret=v.secret,
+                for_count=v.for_count,
+                against_count=v.against_count,
+                abstain_count=v.abstain_count,
+                named=list(v.named),
+                result=v.result,
+            ),
+        )
 
 
 @strawberry.type(name="MinutesItem")
@@ -596,9 +697,17 @@ class MinutesItemType:
 
     @classmethod
     def of(cls, i: MinutesItem) -> MinutesItemType:
-        return cls(number=i.number, title=i.title, part=i.part, chair_note=i.chair_note,
-                   declarations=list(i.declarations), movements=list(i.movements), notes=i.notes,
-                   decisions=[MinutesDecisionType.of(d) for d in i.decisions], actions=list(i.actions))
+        return cls(
+            number=i.number,
+            title=i.title,
+            part=i.part,
+            chair_note=i.chair_note,
+            declarations=list(i.declarations),
+            movements=list(i.movements),
+            notes=i.notes,
+            decisions=[MinutesDecisionType.of(d) for d in i.decisions],
+            actions=list(i.actions),
+        )
 
 
 @strawberry.type(
@@ -628,10 +737,21 @@ class MinutesType:
         cls, meeting_id: uuid.UUID, part: MinutesPart, content: MinutesContent, approved_at: datetime | None
     ) -> MinutesType:
         return cls(
-            part=part, status=content.status, approval=content.approval, approved_at=approved_at,
-            organisation=content.organisation, committee=content.committee, meeting_title=content.meeting_title,
-            when=content.when, place=content.place, present=list(content.present),
-            in_attendance=list(content.in_attendance), apologies=list(content.apologies), absent=list(content.absent),
-            arrivals=list(content.arrivals), items=[MinutesItemType.of(i) for i in content.items],
-            action_log=list(content.action_log), pdf_url=f"/meetings/{meeting_id}/minutes.pdf?part={part.value}",
+            part=part,
+            status=content.status,
+            approval=content.approval,
+            approved_at=approved_at,
+            organisation=content.organisation,
+            committee=content.committee,
+            meeting_title=content.meeting_title,
+            when=content.when,
+            place=content.place,
+            present=list(content.present),
+            in_attendance=list(content.in_attendance),
+            apologies=list(content.apologies),
+            absent=list(content.absent),
+            arrivals=list(content.arrivals),
+            items=[MinutesItemType.of(i) for i in content.items],
+            action_log=list(content.action_log),
+            pdf_url=f"/meetings/{meeting_id}/minutes.pdf?part={part.value}",
         )

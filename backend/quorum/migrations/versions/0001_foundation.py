@@ -3,6 +3,7 @@
 Revision ID: 0001
 Revises:
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

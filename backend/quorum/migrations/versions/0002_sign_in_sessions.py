@@ -3,6 +3,7 @@
 Revision ID: 0002
 Revises: 0001
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

@@ -12,6 +12,7 @@ transaction, beside app.person_id, app.org_ids and app.platform_admin:
 Revision ID: 0003
 Revises: 0002
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

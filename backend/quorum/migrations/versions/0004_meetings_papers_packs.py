@@ -8,6 +8,7 @@ Published Part I material is readable by anyone, signed in or not: the policies 
 Revision ID: 0004
 Revises: 0003
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

@@ -14,6 +14,7 @@ superuser, who is trusted here as with any database.)
 Revision ID: 0005
 Revises: 0003
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 
@@ -194,10 +195,8 @@ POLICIES = "\n".join(
 ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
 ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
 CREATE POLICY {table}_read ON {table} FOR SELECT USING ({MEMBERS});
-""" + "".join(
-        f"CREATE POLICY {table}_{verb.lower()} ON {table} FOR {verb} {clause};\n"
-        for verb, clause in writes
-    )
+"""
+    + "".join(f"CREATE POLICY {table}_{verb.lower()} ON {table} FOR {verb} {clause};\n" for verb, clause in writes)
     for table, writes in [
         ("ballot_settings", [("INSERT", f"WITH CHECK ({OFFICERS})"), ("UPDATE", f"USING ({OFFICERS})")]),
         ("ballot", [("INSERT", f"WITH CHECK ({OFFICERS})"), ("UPDATE", f"USING ({OFFICERS})")]),

@@ -23,6 +23,7 @@ and one the survey service sets when a respondent presents their token:
 Revision ID: 0006
 Revises: 0003
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

@@ -13,6 +13,7 @@ a count per choice, no row per ballot, nothing to join or order by).
 Revision ID: 0007
 Revises: 0004
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 
@@ -347,7 +348,8 @@ CREATE POLICY {table}_change ON {table} FOR UPDATE
 """
 
 
-POLICIES = """
+POLICIES = (
+    """
 ALTER TABLE interest ENABLE ROW LEVEL SECURITY;
 ALTER TABLE interest FORCE ROW LEVEL SECURITY;
 -- Officers keep the register; each person sees their own entries; the organisation's people see what
@@ -404,10 +406,14 @@ CREATE POLICY attendance_movement_read ON attendance_movement FOR SELECT
                                                                             AND i.part = 'PUBLIC'))));
 CREATE POLICY attendance_movement_create ON attendance_movement FOR INSERT
     WITH CHECK (committee_id = ANY (app_uuids('app.officer_committee_ids')));
-""" + _business("declaration") + """
+"""
+    + _business("declaration")
+    + """
 CREATE POLICY declaration_remove ON declaration FOR DELETE
     USING (committee_id = ANY (app_uuids('app.officer_committee_ids')));
-""" + _business("vote") + """
+"""
+    + _business("vote")
+    + """
 ALTER TABLE vote_cast ENABLE ROW LEVEL SECURITY;
 ALTER TABLE vote_cast FORCE ROW LEVEL SECURITY;
 CREATE POLICY vote_cast_read ON vote_cast FOR SELECT
@@ -426,7 +432,9 @@ CREATE POLICY secret_tally_create ON secret_tally FOR INSERT
     WITH CHECK (committee_id = ANY (app_uuids('app.officer_committee_ids')));
 CREATE POLICY secret_tally_change ON secret_tally FOR UPDATE
     USING (committee_id = ANY (app_uuids('app.private_committee_ids')));
-""" + _business("decision") + """
+"""
+    + _business("decision")
+    + """
 -- The decisions register: Part I decisions of held meetings are public.
 CREATE POLICY decision_published ON decision FOR SELECT
     USING (EXISTS (SELECT 1 FROM agenda_item i WHERE i.id = decision.item_id AND i.part = 'PUBLIC')
@@ -465,6 +473,7 @@ CREATE POLICY minutes_read ON minutes FOR SELECT
 CREATE POLICY minutes_create ON minutes FOR INSERT
     WITH CHECK (committee_id = ANY (app_uuids('app.officer_committee_ids')));
 """
+)
 
 # The published register of interests of an organisation's decision-makers: everyone holding a seat
 # (not merely in attendance) on one of its committees today, or a governing body membership. Entries

@@ -5,6 +5,7 @@ row-level security (1.5 s for one CCG at national scale).
 Revision ID: 0008
 Revises: 0005, 0006, 0007
 """
+
 from quorum.migrations import run_script
 
 revision = "0008"
@@ -14,7 +15,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    run_script("CREATE INDEX decision_delegation_org_idx ON decision (delegation_org_id) WHERE delegation_org_id IS NOT NULL;")
+    run_script(
+        "CREATE INDEX decision_delegation_org_idx ON decision (delegation_org_id) WHERE delegation_org_id IS NOT NULL;"
+    )
 
 
 def downgrade() -> None:

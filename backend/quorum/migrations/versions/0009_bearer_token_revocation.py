@@ -5,6 +5,7 @@ token it could name has expired.
 Revision ID: 0009
 Revises: 0008
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

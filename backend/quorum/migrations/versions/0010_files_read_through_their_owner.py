@@ -17,6 +17,7 @@ public ones, so the unstamped copy never goes out.
 Revision ID: 0010
 Revises: 0009
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

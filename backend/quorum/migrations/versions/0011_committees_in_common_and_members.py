@@ -15,6 +15,7 @@ decision). Both are further policies beside the officers' ones of 0007; no new a
 Revision ID: 0011
 Revises: 0010
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

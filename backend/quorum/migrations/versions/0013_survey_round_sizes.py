@@ -10,6 +10,7 @@ previous rounds of one survey whose results the caller may read (the same condit
 Revision ID: 0013
 Revises: 0012
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

@@ -17,6 +17,7 @@ and every later change (approved, returned, declined) kept as history (gift_or_h
 Revision ID: 0014
 Revises: 0013
 """
+
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 

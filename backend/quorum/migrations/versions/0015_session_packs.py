@@ -7,6 +7,7 @@ committee's private business.
 Revision ID: 0015
 Revises: 0014
 """
+
 from quorum.migrations import run_script
 
 revision = "0015"

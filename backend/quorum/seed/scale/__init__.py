@@ -65,15 +65,22 @@ async def seed_scale(scale_name: str, seed: int, anchor: date) -> World:
     world = World(SCALES[scale_name], seed, anchor)
     conn = await asyncpg.connect(**connect_kwargs(owner_url()))
     try:
-        await conn.set_type_codec("jsonb", schema="pg_catalog", format="binary",
-                                  encoder=lambda v: b"\x01" + json.dumps(v).encode(), decoder=lambda b: json.loads(b[1:]))
+        await conn.set_type_codec(
+            "jsonb",
+            schema="pg_catalog",
+            format="binary",
+            encoder=lambda v: b"\x01" + json.dumps(v).encode(),
+            decoder=lambda b: json.loads(b[1:]),
+        )
         await _check(conn, world)
         try:
             async with conn.transaction():
                 await _load(conn, world)
         except asyncpg.UniqueViolationError as clash:
-            raise Refused(f"The generated data clashes with what the database holds ({clash.detail}); "
-                          "nothing was loaded. Seed a fresh database.") from None
+            raise Refused(
+                f"The generated data clashes with what the database holds ({clash.detail}); "
+                "nothing was loaded. Seed a fresh database."
+            ) from None
         started = time.monotonic()
         await conn.execute("VACUUM (ANALYZE)")  # settled, as benchmarks and the planner want it
         print(f"vacuumed and analysed ({time.monotonic() - started:.1f} s)")
@@ -84,15 +91,19 @@ async def seed_scale(scale_name: str, seed: int, anchor: date) -> World:
 
 async def _check(conn: asyncpg.Connection, world: World) -> None:
     if not await conn.fetchval("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"):
-        raise Refused("The seed loads as the database owner past row-level security: DATABASE_URL must name a "
-                      "superuser or a role with BYPASSRLS.")
+        raise Refused(
+            "The seed loads as the database owner past row-level security: DATABASE_URL must name a "
+            "superuser or a role with BYPASSRLS."
+        )
     if await conn.fetchval("SELECT to_regclass('public.survey_tally') IS NULL"):
         raise Refused("The database has no schema yet: run `quorum migrate` first.")
     domains = [f"%@{s.domain}" for s in SCALES.values()]
     found = await conn.fetchval("SELECT email FROM person WHERE email LIKE ANY ($1::text[]) LIMIT 1", domains)
     if found:
-        raise Refused(f"The database already holds generated data ({found} exists). `quorum seed --scale` loads "
-                      f"into a database without it, and never changes it: create a database, migrate it and seed that.")
+        raise Refused(
+            f"The database already holds generated data ({found} exists). `quorum seed --scale` loads "
+            f"into a database without it, and never changes it: create a database, migrate it and seed that."
+        )
 
 
 async def _load(conn: asyncpg.Connection, world: World) -> None:
@@ -110,8 +121,20 @@ async def _load(conn: asyncpg.Connection, world: World) -> None:
     await loader.flush()
     stage.done("registers", "interest", "interest_review", "gift_or_hospitality")
     await loader.pipelined(partial(meetings.build_for, world, ccgs=batch) for batch in _batches(world.ccgs, 8))
-    stage.done("meetings", "meeting", "agenda_item", "paper", "paper_version", "pack_build", "attendance", "declaration",
-               "vote", "decision", "action", "minutes")
+    stage.done(
+        "meetings",
+        "meeting",
+        "agenda_item",
+        "paper",
+        "paper_version",
+        "pack_build",
+        "attendance",
+        "declaration",
+        "vote",
+        "decision",
+        "action",
+        "minutes",
+    )
     await conn.execute("ALTER TABLE vote_cast ENABLE TRIGGER vote_cast_vote_open")
     secret = ballots.build(world, loader)
     await loader.flush()
@@ -124,7 +147,7 @@ async def _load(conn: asyncpg.Connection, world: World) -> None:
 
 def _batches(ccgs: list, size: int) -> list[list]:
     """CCGs in groups: one group's rows are made while the previous group's are copied."""
-    return [ccgs[i:i + size] for i in range(0, len(ccgs), size)]
+    return [ccgs[i : i + size] for i in range(0, len(ccgs), size)]
 
 
 class Stage:

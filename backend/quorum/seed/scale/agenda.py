@@ -37,36 +37,81 @@ class Business:
     sub_items: tuple[str, ...] = ()
 
 
-TOPICS = ("Urgent and emergency care", "Mental health", "Children and young people's", "Estates", "Digital",
-          "Prevention", "Community services", "Cancer", "Maternity", "Learning disability")
-SERVICES = ("community nursing", "musculoskeletal services", "patient transport", "diabetes care", "stroke rehabilitation",
-            "out-of-hours care", "wheelchair services", "audiology", "dermatology", "end of life care")
+TOPICS = (
+    "Urgent and emergency care",
+    "Mental health",
+    "Children and young people's",
+    "Estates",
+    "Digital",
+    "Prevention",
+    "Community services",
+    "Cancer",
+    "Maternity",
+    "Learning disability",
+)
+SERVICES = (
+    "community nursing",
+    "musculoskeletal services",
+    "patient transport",
+    "diabetes care",
+    "stroke rehabilitation",
+    "out-of-hours care",
+    "wheelchair services",
+    "audiology",
+    "dermatology",
+    "end of life care",
+)
 
 EVERY_MEETING = {
-    "GOVERNING_BODY": (Business("Accountable officer's report", "INFORMATION", 4),
-                       Business("Finance report: month {month}", "ASSURANCE", 5),
-                       Business("Quality and performance report", "ASSURANCE", 6)),
-    "AUDIT": (Business("Internal audit progress report", "ASSURANCE", 5),
-              Business("Counter fraud progress report", "ASSURANCE", 5)),
-    "PRIMARY_CARE_COMMISSIONING": (Business("Primary care finance report", "ASSURANCE", 5),
-                                   Business("Primary care quality and performance dashboard", "ASSURANCE", 6)),
-    "COUNCIL_OF_MEMBERS": (Business("Clinical chair's update", "INFORMATION", 1),
-                           Business("Locality reports", "NOTE", "secretary", paper=False, sub_items=("{locality}",))),
+    "GOVERNING_BODY": (
+        Business("Accountable officer's report", "INFORMATION", 4),
+        Business("Finance report: month {month}", "ASSURANCE", 5),
+        Business("Quality and performance report", "ASSURANCE", 6),
+    ),
+    "AUDIT": (
+        Business("Internal audit progress report", "ASSURANCE", 5),
+        Business("Counter fraud progress report", "ASSURANCE", 5),
+    ),
+    "PRIMARY_CARE_COMMISSIONING": (
+        Business("Primary care finance report", "ASSURANCE", 5),
+        Business("Primary care quality and performance dashboard", "ASSURANCE", 6),
+    ),
+    "COUNCIL_OF_MEMBERS": (
+        Business("Clinical chair's update", "INFORMATION", 1),
+        Business("Locality reports", "NOTE", "secretary", paper=False, sub_items=("{locality}",)),
+    ),
 }
 EVERY_MEETING["JOINT_COMMITTEE"] = EVERY_MEETING["PRIMARY_CARE_COMMISSIONING"]
 
 PRIMARY_CARE_BUSINESS = (
     Business("Practice merger: {a} and {b}", "DECISION", "staff", concerns="pair", function="primary_care.mergers"),
     Business("Contract variation: {a}", "DECISION", "staff", concerns="one", function="primary_care.contracts"),
-    Business("Local incentive scheme {year}", "DECISION", "staff", concerns="all",
-             function="primary_care.local_incentive_schemes"),
+    Business(
+        "Local incentive scheme {year}",
+        "DECISION",
+        "staff",
+        concerns="all",
+        function="primary_care.local_incentive_schemes",
+    ),
     Business("Enhanced service: {service}", "APPROVAL", "staff", function="primary_care.enhanced_services"),
-    Business("Discretionary payment: {a}", "DECISION", "staff", concerns="one",
-             function="primary_care.discretionary_payments"),
+    Business(
+        "Discretionary payment: {a}",
+        "DECISION",
+        "staff",
+        concerns="one",
+        function="primary_care.discretionary_payments",
+    ),
     Business("GP access improvement plan", "DISCUSSION", "staff"),
-    Business("Remedial notice: {a}", "DECISION", "staff", part="PRIVATE", concerns="one", function="primary_care.contracts"),
-    Business("New practice procurement: {locality}", "DECISION", "staff", part="PRIVATE",
-             function="primary_care.new_practices"),
+    Business(
+        "Remedial notice: {a}", "DECISION", "staff", part="PRIVATE", concerns="one", function="primary_care.contracts"
+    ),
+    Business(
+        "New practice procurement: {locality}",
+        "DECISION",
+        "staff",
+        part="PRIVATE",
+        function="primary_care.new_practices",
+    ),
 )
 ROTATING = {
     "GOVERNING_BODY": (
@@ -83,8 +128,13 @@ ROTATING = {
         Business("Mental health investment standard", "ASSURANCE", 5),
         Business("Winter plan", "APPROVAL", 4),
         Business("Continuing healthcare performance", "ASSURANCE", 6),
-        Business("Reports from committees", "NOTE", "secretary", paper=False,
-                 sub_items=("Audit committee: key issues", "Council of members: key issues")),
+        Business(
+            "Reports from committees",
+            "NOTE",
+            "secretary",
+            paper=False,
+            sub_items=("Audit committee: key issues", "Council of members: key issues"),
+        ),
         Business("Contract negotiations with {trust}", "DECISION", 5, part="PRIVATE"),
         Business("Individual funding request appeal", "DECISION", 6, part="PRIVATE"),
         Business("Legal claim: update", "NOTE", "secretary", part="PRIVATE"),
@@ -92,9 +142,11 @@ ROTATING = {
         Business("Procurement of {service}", "DECISION", "staff", part="PRIVATE"),
     ),
     "AUDIT": (
-        Business("External audit plan", "NOTE", 5), Business("Losses and special payments", "NOTE", 5),
+        Business("External audit plan", "NOTE", 5),
+        Business("Losses and special payments", "NOTE", 5),
         Business("Conflicts of interest: annual audit", "ASSURANCE", "secretary"),
-        Business("Corporate risk register", "ASSURANCE", 4), Business("Tender waivers", "NOTE", 5),
+        Business("Corporate risk register", "ASSURANCE", 4),
+        Business("Tender waivers", "NOTE", 5),
         Business("Annual accounts and annual report", "APPROVAL", 5),
         Business("Counter fraud investigation", "NOTE", 5, part="PRIVATE"),
     ),
@@ -112,11 +164,21 @@ ROTATING = {
 INCENTIVE_SCHEME = Business("Primary care incentive scheme {year}", "DECISION", "staff", concerns="all")
 ANNUAL_BUSINESS = (
     Business("Annual operating plan {year}", "APPROVAL", 4),
-    Business("Revenue and capital budgets {year}", "APPROVAL", 5, paper=False,
-             sub_items=("Revenue budget", "Capital programme", "Running cost budget")),
+    Business(
+        "Revenue and capital budgets {year}",
+        "APPROVAL",
+        5,
+        paper=False,
+        sub_items=("Revenue budget", "Capital programme", "Running cost budget"),
+    ),
     Business("QIPP plan {year}", "APPROVAL", 5),
-    Business("Contracts for {year}", "APPROVAL", 5, paper=False,
-             sub_items=("Contract with {trust}", "Contract with {trust2}", "Contract with {trust3}")),
+    Business(
+        "Contracts for {year}",
+        "APPROVAL",
+        5,
+        paper=False,
+        sub_items=("Contract with {trust}", "Contract with {trust2}", "Contract with {trust3}"),
+    ),
     Business("Annual report timetable", "NOTE", "secretary"),
     Business("Standing orders and scheme of reservation and delegation", "APPROVAL", "secretary"),
     Business("Register of interests: annual review", "NOTE", "secretary"),
@@ -164,21 +226,52 @@ def business_for(committee: CommitteeInfo, day: date, rng: Rng, live_functions: 
     return sorted(chosen, key=lambda b: b.part != "PUBLIC")  # Part I first, in the order chosen
 
 
-def lay_out(committee: CommitteeInfo, meeting_id: uuid.UUID, day: date, business: list[Business], rng: Rng,
-            presenter: Callable, practices: list[PracticeInfo]) -> list[PlannedItem]:
+def lay_out(
+    committee: CommitteeInfo,
+    meeting_id: uuid.UUID,
+    day: date,
+    business: list[Business],
+    rng: Rng,
+    presenter: Callable,
+    practices: list[PracticeInfo],
+) -> list[PlannedItem]:
     """Agenda rows: the standard opening, the business, questions from the public, Part II."""
     items: list[PlannedItem] = []
 
-    def add(title: str, purpose: str, minutes: int, part: str, spec: Business | None = None, *,
-            parent: PlannedItem | None = None, paper: bool = False, concerns: list[PracticeInfo] = ()) -> PlannedItem:
+    def add(
+        title: str,
+        purpose: str,
+        minutes: int,
+        part: str,
+        spec: Business | None = None,
+        *,
+        parent: PlannedItem | None = None,
+        paper: bool = False,
+        concerns: list[PracticeInfo] = (),
+    ) -> PlannedItem:
         siblings = parent.sub_items if parent else items
         person, label = presenter(spec.presenter if spec else "chair", day)
-        item = PlannedItem(rows.AgendaItem(
-            org_id=committee.org_id, id=rng.new_id(), meeting_id=meeting_id, committee_id=committee.id,
-            parent_id=parent and parent.row.id, position=len(siblings) + 1, title=title, presenter=label,
-            minutes_allotted=minutes, purpose=purpose, part=part, needs_paper=paper, concerns_org_ids=[],
-            concerns_practice_ids=[p.id for p in concerns],
-        ), business=spec is not None, function=spec and spec.function, presenter_id=person)
+        item = PlannedItem(
+            rows.AgendaItem(
+                org_id=committee.org_id,
+                id=rng.new_id(),
+                meeting_id=meeting_id,
+                committee_id=committee.id,
+                parent_id=parent and parent.row.id,
+                position=len(siblings) + 1,
+                title=title,
+                presenter=label,
+                minutes_allotted=minutes,
+                purpose=purpose,
+                part=part,
+                needs_paper=paper,
+                concerns_org_ids=[],
+                concerns_practice_ids=[p.id for p in concerns],
+            ),
+            business=spec is not None,
+            function=spec and spec.function,
+            presenter_id=person,
+        )
         siblings.append(item)
         return item
 
@@ -192,14 +285,27 @@ def lay_out(committee: CommitteeInfo, meeting_id: uuid.UUID, day: date, business
             continue
         concerns = _concerns(spec.concerns, rng, practices)
         words = _words(committee.host, day, rng, concerns or practices)
-        parent = add(spec.title.format(**words), spec.purpose, rng.choice((10, 15, 20, 30)), spec.part, spec,
-                     paper=spec.paper and not subs, concerns=concerns)
+        parent = add(
+            spec.title.format(**words),
+            spec.purpose,
+            rng.choice((10, 15, 20, 30)),
+            spec.part,
+            spec,
+            paper=spec.paper and not subs,
+            concerns=concerns,
+        )
         for sub in subs:
             add(sub.format(**words), spec.purpose, 5, spec.part, spec, parent=parent, paper=True)
         count += 1 + len(subs)
     while target is not None and count < target:  # the annual meeting made up to its size with policies
-        add(f"Policy for ratification: {rng.choice(POLICIES)}", "RATIFICATION", 5, "PUBLIC",
-            Business("", "RATIFICATION", "secretary"), paper=True)
+        add(
+            f"Policy for ratification: {rng.choice(POLICIES)}",
+            "RATIFICATION",
+            5,
+            "PUBLIC",
+            Business("", "RATIFICATION", "secretary"),
+            paper=True,
+        )
         count += 1
     add(QUESTIONS.title, QUESTIONS.purpose.value, QUESTIONS.minutes, "PUBLIC")
     ordered = [i for i in items if i.row.part == "PUBLIC"] + [i for i in items if i.row.part == "PRIVATE"]
@@ -208,8 +314,16 @@ def lay_out(committee: CommitteeInfo, meeting_id: uuid.UUID, day: date, business
     return ordered
 
 
-POLICIES = ("Health and safety", "Information governance", "Freedom to speak up", "Anti-fraud and bribery",
-            "Business continuity", "Records management", "Complaints", "Sponsorship and joint working")
+POLICIES = (
+    "Health and safety",
+    "Information governance",
+    "Freedom to speak up",
+    "Anti-fraud and bribery",
+    "Business continuity",
+    "Records management",
+    "Complaints",
+    "Sponsorship and joint working",
+)
 
 
 def _concerns(how: str, rng: Rng, practices: list[PracticeInfo]) -> list[PracticeInfo]:
@@ -224,7 +338,14 @@ def _words(ccg: CcgInfo, day: date, rng: Rng, practices: list[PracticeInfo]) -> 
     trusts = rng.sample(names.TRUSTS[:6], 3)
     first, second = (practices * 2)[:2] if len(practices) < 2 else practices[:2]
     return {
-        "month": str((day.month - 4) % 12 + 1), "year": financial_year(day), "topic": rng.choice(TOPICS),
-        "service": rng.choice(SERVICES), "trust": trusts[0], "trust2": trusts[1], "trust3": trusts[2],
-        "locality": rng.choice(ccg.localities), "a": first.name, "b": second.name,
+        "month": str((day.month - 4) % 12 + 1),
+        "year": financial_year(day),
+        "topic": rng.choice(TOPICS),
+        "service": rng.choice(SERVICES),
+        "trust": trusts[0],
+        "trust2": trusts[1],
+        "trust3": trusts[2],
+        "locality": rng.choice(ccg.localities),
+        "a": first.name,
+        "b": second.name,
     }

@@ -38,7 +38,9 @@ def build(world: World, loader: Rows) -> list[SecretBallot]:
         months = range(-world.scale.history_months + 2, 0, 6)
         for number, offset in enumerate(months):
             opens = london(nth_weekday(add_months(world.anchor, offset), 0, 1), 9)
-            secret += _ballot(world, loader, rng, ccg, KINDS[number % len(KINDS)], opens, opens + timedelta(days=21, hours=8))
+            secret += _ballot(
+                world, loader, rng, ccg, KINDS[number % len(KINDS)], opens, opens + timedelta(days=21, hours=8)
+            )
         opens = london(world.anchor - timedelta(days=5), 9)
         closes = london(world.anchor + timedelta(days=45), 17)
         secret += _ballot(world, loader, rng, ccg, rng.choice(KINDS), opens, closes, turnout=rng.uniform(0.2, 0.45))
@@ -48,8 +50,16 @@ def build(world: World, loader: Rows) -> list[SecretBallot]:
     return secret
 
 
-def _ballot(world: World, loader: Rows, rng: Rng, ccg: CcgInfo, kind: str, opens: datetime, closes: datetime,
-            turnout: float | None = None) -> list[SecretBallot]:
+def _ballot(
+    world: World,
+    loader: Rows,
+    rng: Rng,
+    ccg: CcgInfo,
+    kind: str,
+    opens: datetime,
+    closes: datetime,
+    turnout: float | None = None,
+) -> list[SecretBallot]:
     rules = ccg.voting_rules
     secret = rng.chance(0.7 if kind in ("chair", "gp_members") else 0.2)
     title, description, questions = _questions(rng, kind, opens)
@@ -59,53 +69,115 @@ def _ballot(world: World, loader: Rows, rng: Rng, ccg: CcgInfo, kind: str, opens
     voters = rng.sample(ccg.practices, round(len(ccg.practices) * share)) if voting_ends > opens else []
     span = (voting_ends - opens).total_seconds()
     moments = sorted(opens + timedelta(seconds=rng.uniform(60, span - 60)) for _ in voters)
-    ballot = loader.add(rows.Ballot(
-        org_id=ccg.id, id=ballot_id, title=title, description=description, document_file_id=None, secret=secret,
-        opens_at=opens, closes_at=closes, closed_early_at=None, closed_by=None, weighting=rules.weighting,
-        turnout_basis=rules.turnout_basis, turnout_threshold=rules.turnout_threshold, majority=rules.majority,
-        majority_share=rules.majority_share, votes_may_change=rules.votes_may_change and not secret,
-        electorate_frozen_at=moments[0] if moments else None,  # by the first vote
-        created_by=ccg.secretary_id, created_at=min(opens - timedelta(days=14), london(world.anchor - timedelta(days=1), 10)),
-    ))
+    ballot = loader.add(
+        rows.Ballot(
+            org_id=ccg.id,
+            id=ballot_id,
+            title=title,
+            description=description,
+            document_file_id=None,
+            secret=secret,
+            opens_at=opens,
+            closes_at=closes,
+            closed_early_at=None,
+            closed_by=None,
+            weighting=rules.weighting,
+            turnout_basis=rules.turnout_basis,
+            turnout_threshold=rules.turnout_threshold,
+            majority=rules.majority,
+            majority_share=rules.majority_share,
+            votes_may_change=rules.votes_may_change and not secret,
+            electorate_frozen_at=moments[0] if moments else None,  # by the first vote
+            created_by=ccg.secretary_id,
+            created_at=min(opens - timedelta(days=14), london(world.anchor - timedelta(days=1), 10)),
+        )
+    )
     options = []  # (question id, seats, [(option id, kind)])
     for position, (kind_of_question, text, seats, choices) in enumerate(questions, start=1):
         question_id = rng.new_id()
-        loader.add(rows.BallotQuestion(org_id=ccg.id, id=question_id, ballot_id=ballot_id, position=position,
-                                       kind=kind_of_question, text=text, seats=seats))
+        loader.add(
+            rows.BallotQuestion(
+                org_id=ccg.id,
+                id=question_id,
+                ballot_id=ballot_id,
+                position=position,
+                kind=kind_of_question,
+                text=text,
+                seats=seats,
+            )
+        )
         made = []
         for number, (option_kind, label) in enumerate(choices, start=1):
             option_id = rng.new_id()
-            loader.add(rows.BallotOption(org_id=ccg.id, id=option_id, ballot_id=ballot_id, question_id=question_id,
-                                         position=number, kind=option_kind, label=label))
+            loader.add(
+                rows.BallotOption(
+                    org_id=ccg.id,
+                    id=option_id,
+                    ballot_id=ballot_id,
+                    question_id=question_id,
+                    position=number,
+                    kind=option_kind,
+                    label=label,
+                )
+            )
             if secret:
-                loader.add(rows.BallotTally(org_id=ccg.id, ballot_id=ballot_id, option_id=option_id,
-                                            question_id=question_id, secret=True, votes=0, weight=0))
+                loader.add(
+                    rows.BallotTally(
+                        org_id=ccg.id,
+                        ballot_id=ballot_id,
+                        option_id=option_id,
+                        question_id=question_id,
+                        secret=True,
+                        votes=0,
+                        weight=0,
+                    )
+                )
             made.append((option_id, option_kind))
         options.append((question_id, seats, made))
     if not voters:
         return []
     for practice in ccg.practices:
-        loader.add(rows.BallotElector(org_id=ccg.id, ballot_id=ballot_id, practice_id=practice.id,
-                                      ods_code=practice.ods_code, list_size=practice.list_size))
+        loader.add(
+            rows.BallotElector(
+                org_id=ccg.id,
+                ballot_id=ballot_id,
+                practice_id=practice.id,
+                ods_code=practice.ods_code,
+                list_size=practice.list_size,
+            )
+        )
     found = SecretBallot()
     for practice, moment in zip(voters, moments):
         cast_by, proxy_id = practice.rep_id, None
         if rng.chance(0.04):
             proxy_practice = rng.choice([p for p in ccg.practices if p is not practice])
             proxy_id = rng.new_id()
-            loader.add(rows.BallotProxy(
-                org_id=ccg.id, id=proxy_id, ballot_id=ballot_id, practice_id=practice.id,
-                proxy_person_id=proxy_practice.rep_id, proxy_practice_id=proxy_practice.id, appointed_by=practice.rep_id,
-                appointed_at=moment - timedelta(hours=2),
-            ))
+            loader.add(
+                rows.BallotProxy(
+                    org_id=ccg.id,
+                    id=proxy_id,
+                    ballot_id=ballot_id,
+                    practice_id=practice.id,
+                    proxy_person_id=proxy_practice.rep_id,
+                    proxy_practice_id=proxy_practice.id,
+                    appointed_by=practice.rep_id,
+                    appointed_at=moment - timedelta(hours=2),
+                )
+            )
             cast_by = proxy_practice.rep_id
         paper = [(question_id, _choose(rng, seats, made)) for question_id, seats, made in options]
         changed = None
         if ballot.votes_may_change and rng.chance(0.05) and moment + timedelta(hours=1) < voting_ends:
             changed = moment + timedelta(hours=1)
         participation = rows.BallotParticipation(
-            org_id=ccg.id, ballot_id=ballot_id, practice_id=practice.id, cast_by=cast_by, proxy_id=proxy_id,
-            submission_key=f"{rng.getrandbits(64):016x}", recorded_at=moment, changed_at=changed,
+            org_id=ccg.id,
+            ballot_id=ballot_id,
+            practice_id=practice.id,
+            cast_by=cast_by,
+            proxy_id=proxy_id,
+            submission_key=f"{rng.getrandbits(64):016x}",
+            recorded_at=moment,
+            changed_at=changed,
         )
         if secret:
             found.participations.append(participation)
@@ -113,11 +185,21 @@ def _ballot(world: World, loader: Rows, rng: Rng, ccg: CcgInfo, kind: str, opens
             continue
         loader.add(participation)
         for question_id, chosen in paper:
-            loader.add(rows.BallotVote(org_id=ccg.id, ballot_id=ballot_id, question_id=question_id,
-                                       practice_id=practice.id, secret=False))
+            loader.add(
+                rows.BallotVote(
+                    org_id=ccg.id, ballot_id=ballot_id, question_id=question_id, practice_id=practice.id, secret=False
+                )
+            )
             for option_id in chosen:
-                loader.add(rows.BallotVoteChoice(org_id=ccg.id, ballot_id=ballot_id, question_id=question_id,
-                                                 practice_id=practice.id, option_id=option_id))
+                loader.add(
+                    rows.BallotVoteChoice(
+                        org_id=ccg.id,
+                        ballot_id=ballot_id,
+                        question_id=question_id,
+                        practice_id=practice.id,
+                        option_id=option_id,
+                    )
+                )
     return [found] if secret else []
 
 
@@ -141,13 +223,20 @@ def _choose(rng: Rng, seats: int, made: list[tuple]) -> list:
 def _questions(rng: Rng, kind: str, opens: datetime) -> tuple[str, str, list[tuple]]:
     year = opens.year if opens.month >= 4 else opens.year - 1
     if kind == "accounts":
-        return (f"Annual report and accounts {year - 1}/{year % 100:02d}",
-                "The council of members is asked to approve the annual report and accounts.",
-                [("FOR_AGAINST", "Do you approve the annual report and accounts?", 1, FOR_AGAINST)])
+        return (
+            f"Annual report and accounts {year - 1}/{year % 100:02d}",
+            "The council of members is asked to approve the annual report and accounts.",
+            [("FOR_AGAINST", "Do you approve the annual report and accounts?", 1, FOR_AGAINST)],
+        )
     if kind == "constitution":
-        return ("Changes to the constitution", "Changes proposed after the governance review.",
-                [("FOR_AGAINST", "Do you approve the revised constitution?", 1, FOR_AGAINST),
-                 ("FOR_AGAINST", "Do you approve the new scheme of reservation and delegation?", 1, FOR_AGAINST)])
+        return (
+            "Changes to the constitution",
+            "Changes proposed after the governance review.",
+            [
+                ("FOR_AGAINST", "Do you approve the revised constitution?", 1, FOR_AGAINST),
+                ("FOR_AGAINST", "Do you approve the new scheme of reservation and delegation?", 1, FOR_AGAINST),
+            ],
+        )
     seats = 1 if kind == "chair" else 2
     count = rng.randint(2, 4) if seats == 1 else rng.randint(3, 5)
     candidates = []
@@ -157,8 +246,11 @@ def _questions(rng: Rng, kind: str, opens: datetime) -> tuple[str, str, list[tup
             candidates.append(name)
     title = "Election of the clinical chair" if seats == 1 else "Election of GP members of the governing body"
     question = "Who should be the clinical chair?" if seats == 1 else "Which two GPs should join the governing body?"
-    return (f"{title}, {opens:%B %Y}", "Candidates' statements are in the council of members pack.",
-            [("ELECTION", question, seats, [("CANDIDATE", c) for c in candidates] + [("ABSTAIN", "Abstain")])])
+    return (
+        f"{title}, {opens:%B %Y}",
+        "Candidates' statements are in the council of members pack.",
+        [("ELECTION", question, seats, [("CANDIDATE", c) for c in candidates] + [("ABSTAIN", "Abstain")])],
+    )
 
 
 async def load_secret(conn: asyncpg.Connection, ballots: list[SecretBallot]) -> int:

@@ -47,7 +47,9 @@ class Decided:
 class ActionState:
     row: tuple
     raised_at_meeting: int
-    history: list[tuple[int, str, datetime, uuid.UUID | None]] = field(default_factory=list)  # (meeting, status, at, id)
+    history: list[tuple[int, str, datetime, uuid.UUID | None]] = field(
+        default_factory=list
+    )  # (meeting, status, at, id)
 
     def status_before(self, meeting: int) -> tuple[str, int | None, datetime | None]:
         """Status, closing meeting and time as they stood before meeting `meeting`'s updates."""
@@ -99,16 +101,25 @@ class Conduct:
             at[item.row.id] = clock
             clock += max(1, item.row.minutes_allotted) * MINUTES
         opened_at = meeting.starts_at - 5 * MINUTES
-        progress = rows.MeetingProgress(org_id=meeting.org_id, meeting_id=meeting.id, committee_id=meeting.committee_id,
-                                        opened_at=opened_at, closed_at=clock + 5 * MINUTES, current_item_id=None)
+        progress = rows.MeetingProgress(
+            org_id=meeting.org_id,
+            meeting_id=meeting.id,
+            committee_id=meeting.committee_id,
+            opened_at=opened_at,
+            closed_at=clock + 5 * MINUTES,
+            current_item_id=None,
+        )
         members = self._members_on(day)
         business = [i for i in ordered if i.business]
         attendance, movements, presence = self._attendance(meeting, members, attendees, business, at, opened_at)
-        held = HeldMeeting(index, meeting, [i.row for i in ordered], progress, members, attendance, movements, [], [], [],
-                           [], {})
+        held = HeldMeeting(
+            index, meeting, [i.row for i in ordered], progress, members, attendance, movements, [], [], [], [], {}
+        )
 
         def in_room(moment: datetime) -> set[uuid.UUID]:
-            return {p for p, (arrived, left) in presence.items() if arrived <= moment and (left is None or left > moment)}
+            return {
+                p for p, (arrived, left) in presence.items() if arrived <= moment and (left is None or left > moment)
+            }
 
         declaration_time = at[ordered[2].row.id]
         taking_part = {m.person_id for m in members} | set(attendees)
@@ -116,8 +127,9 @@ class Conduct:
         by_item = self._management(held.declarations)
 
         def quorum(item: tuple, moment: datetime) -> ItemQuorum:
-            return item_quorum(self.rule, self.committee.parties, members, in_room(moment), by_item.get(item.id, {}),
-                               self.world.names)
+            return item_quorum(
+                self.rule, self.committee.parties, members, in_room(moment), by_item.get(item.id, {}), self.world.names
+            )
 
         opening = {item.row.position: item.row for item in planned[:MATTERS_ARISING_ITEM]}
         self._approve_minutes(held, opening[MINUTES_ITEM], quorum, at)
@@ -131,15 +143,26 @@ class Conduct:
                 self._raise_action(index, meeting, item, day, moment)
         held.notes = {item.row.id: texts.note(rng, item.row.presenter) for item in ordered if rng.chance(0.7)}
         for item_id, notes in held.notes.items():
-            self.loader.add(rows.MinuteNote(org_id=meeting.org_id, item_id=item_id, meeting_id=meeting.id,
-                                            committee_id=meeting.committee_id, notes=notes, updated_by=self.secretary,
-                                            updated_at=london(day + timedelta(days=2), 10)))
+            self.loader.add(
+                rows.MinuteNote(
+                    org_id=meeting.org_id,
+                    item_id=item_id,
+                    meeting_id=meeting.id,
+                    committee_id=meeting.committee_id,
+                    notes=notes,
+                    updated_by=self.secretary,
+                    updated_at=london(day + timedelta(days=2), 10),
+                )
+            )
         self.held.append(held)
         return held
 
     def _members_on(self, day: date) -> list[Member]:
-        return [Member(s.person_id, SeatRole(s.role), s.voting, MemberCategory(s.category), s.party_org_id)
-                for s in self.committee.seats if s.active_on(day)]
+        return [
+            Member(s.person_id, SeatRole(s.role), s.voting, MemberCategory(s.category), s.party_org_id)
+            for s in self.committee.seats
+            if s.active_on(day)
+        ]
 
     def _attendance(self, meeting, members, attendees, business, at, opened_at):
         """Who came, sent apologies or stayed away; arrivals at the start, a few late, a few leaving early."""
@@ -163,21 +186,48 @@ class Conduct:
                 if business and rng.chance(0.05):
                     late = rng.choice(business).row
                     arrived, arrived_item = at[late.id] + MINUTES, late.id
-                movements.append(rows.AttendanceMovement(
-                    org_id=meeting.org_id, id=rng.new_id(), attendance_id=attendance_id, meeting_id=meeting.id,
-                    committee_id=meeting.committee_id, movement="ARRIVED", at=arrived, item_id=arrived_item))
+                movements.append(
+                    rows.AttendanceMovement(
+                        org_id=meeting.org_id,
+                        id=rng.new_id(),
+                        attendance_id=attendance_id,
+                        meeting_id=meeting.id,
+                        committee_id=meeting.committee_id,
+                        movement="ARRIVED",
+                        at=arrived,
+                        item_id=arrived_item,
+                    )
+                )
                 later = [i for i in business if at[i.row.id] > arrived]
                 if later and rng.chance(0.04):
                     leaving = rng.choice(later).row
                     left = at[leaving.id] + 2 * MINUTES
-                    movements.append(rows.AttendanceMovement(
-                        org_id=meeting.org_id, id=rng.new_id(), attendance_id=attendance_id, meeting_id=meeting.id,
-                        committee_id=meeting.committee_id, movement="LEFT", at=left, item_id=leaving.id))
+                    movements.append(
+                        rows.AttendanceMovement(
+                            org_id=meeting.org_id,
+                            id=rng.new_id(),
+                            attendance_id=attendance_id,
+                            meeting_id=meeting.id,
+                            committee_id=meeting.committee_id,
+                            movement="LEFT",
+                            at=left,
+                            item_id=leaving.id,
+                        )
+                    )
                 presence[person] = (arrived, left)
-            attendance.append(rows.Attendance(
-                org_id=meeting.org_id, id=attendance_id, meeting_id=meeting.id, committee_id=meeting.committee_id,
-                person_id=person, guest_name=guest, capacity=capacity, status=status,
-                in_room=status != "APOLOGIES" and left is None))
+            attendance.append(
+                rows.Attendance(
+                    org_id=meeting.org_id,
+                    id=attendance_id,
+                    meeting_id=meeting.id,
+                    committee_id=meeting.committee_id,
+                    person_id=person,
+                    guest_name=guest,
+                    capacity=capacity,
+                    status=status,
+                    in_room=status != "APOLOGIES" and left is None,
+                )
+            )
         return attendance, movements, presence
 
     def _declarations(self, meeting, business: list[PlannedItem], taking_part: set[uuid.UUID], moment: datetime):
@@ -203,11 +253,23 @@ class Conduct:
             management = LIKELY_MANAGEMENT[InterestCategory(interest.category)]
             if management.value == "LEAVE_ROOM" and rng.chance(0.3):
                 management = LIKELY_MANAGEMENT[InterestCategory.INDIRECT]  # the chair lets them stay for the discussion
-            declarations.append(rows.Declaration(
-                org_id=meeting.org_id, id=rng.new_id(), meeting_id=meeting.id, committee_id=meeting.committee_id,
-                item_id=item.row.id, person_id=person, interest_org_id=interest.org_id, interest_id=interest.id,
-                category=interest.category, description=interest.description, management=management.value,
-                recorded_by=self.secretary, recorded_at=moment + number * 10 * SECONDS))
+            declarations.append(
+                rows.Declaration(
+                    org_id=meeting.org_id,
+                    id=rng.new_id(),
+                    meeting_id=meeting.id,
+                    committee_id=meeting.committee_id,
+                    item_id=item.row.id,
+                    person_id=person,
+                    interest_org_id=interest.org_id,
+                    interest_id=interest.id,
+                    category=interest.category,
+                    description=interest.description,
+                    management=management.value,
+                    recorded_by=self.secretary,
+                    recorded_at=moment + number * 10 * SECONDS,
+                )
+            )
         return declarations
 
     @staticmethod
@@ -241,16 +303,36 @@ class Conduct:
             return None
         return next((d for d in self.committee.delegations if function in d.functions and live_at(d, moment)), None)
 
-    def _decision(self, held: HeldMeeting, item: tuple, route: str, text: str, quorum: ItemQuorum, moment: datetime,
-                  delegation: tuple | None, vote_id: uuid.UUID | None = None) -> tuple:
+    def _decision(
+        self,
+        held: HeldMeeting,
+        item: tuple,
+        route: str,
+        text: str,
+        quorum: ItemQuorum,
+        moment: datetime,
+        delegation: tuple | None,
+        vote_id: uuid.UUID | None = None,
+    ) -> tuple:
         area_team = self.committee.host.area_team
         return rows.Decision(
-            org_id=item.org_id, id=self.rng.new_id(), meeting_id=held.row.id, committee_id=item.committee_id,
-            item_id=item.id, route=route, text=text, vote_id=vote_id, chaired_by=quorum.chaired_by,
-            quorum=quorum.to_data(), delegation_org_id=delegation and delegation.org_id,
+            org_id=item.org_id,
+            id=self.rng.new_id(),
+            meeting_id=held.row.id,
+            committee_id=item.committee_id,
+            item_id=item.id,
+            route=route,
+            text=text,
+            vote_id=vote_id,
+            chaired_by=quorum.chaired_by,
+            quorum=quorum.to_data(),
+            delegation_org_id=delegation and delegation.org_id,
             delegation_id=delegation and delegation.id,
-            delegation_label=delegation and delegation_label(area_team.name, delegation), decided_at=moment,
-            recorded_by=self.secretary, ratified_at=None, ratified_at_meeting_id=None,
+            delegation_label=delegation and delegation_label(area_team.name, delegation),
+            decided_at=moment,
+            recorded_by=self.secretary,
+            ratified_at=None,
+            ratified_at_meeting_id=None,
         )
 
     def _vote(self, held: HeldMeeting, item: PlannedItem, quorum: ItemQuorum, moment: datetime, delegation) -> None:
@@ -262,23 +344,53 @@ class Conduct:
         casting = Choice.FOR if count.tied and quorum.chaired_by is not None else None
         outcome = votes.outcome(count, casting, quorum.chaired_by is not None)
         vote = rows.Vote(
-            org_id=row.org_id, id=vote_id, meeting_id=held.row.id, committee_id=row.committee_id, item_id=row.id,
-            motion=texts.motion(row.title, row.purpose, self.committee.name), secret=secret,
-            eligible_person_ids=list(quorum.counted), chaired_by=quorum.chaired_by, quorum=quorum.to_data(),
-            delegation_org_id=delegation and delegation.org_id, delegation_id=delegation and delegation.id,
-            opened_by=self.secretary, opened_at=opened, closed_at=moment, for_count=count.for_,
-            against_count=count.against, abstain_count=count.abstain, casting_vote=casting and casting.value,
+            org_id=row.org_id,
+            id=vote_id,
+            meeting_id=held.row.id,
+            committee_id=row.committee_id,
+            item_id=row.id,
+            motion=texts.motion(row.title, row.purpose, self.committee.name),
+            secret=secret,
+            eligible_person_ids=list(quorum.counted),
+            chaired_by=quorum.chaired_by,
+            quorum=quorum.to_data(),
+            delegation_org_id=delegation and delegation.org_id,
+            delegation_id=delegation and delegation.id,
+            opened_by=self.secretary,
+            opened_at=opened,
+            closed_at=moment,
+            for_count=count.for_,
+            against_count=count.against,
+            abstain_count=count.abstain,
+            casting_vote=casting and casting.value,
             outcome=outcome.value,
         )
         held.votes.append(vote)
-        held.casts += [rows.VoteCast(org_id=row.org_id, vote_id=vote_id, person_id=person, committee_id=row.committee_id,
-                                     secret=secret, choice=None if secret else choice.value)
-                       for person, choice in chosen.items()]
+        held.casts += [
+            rows.VoteCast(
+                org_id=row.org_id,
+                vote_id=vote_id,
+                person_id=person,
+                committee_id=row.committee_id,
+                secret=secret,
+                choice=None if secret else choice.value,
+            )
+            for person, choice in chosen.items()
+        ]
         if secret:
             for choice in Choice:
-                self.loader.add(rows.SecretTally(org_id=row.org_id, vote_id=vote_id, committee_id=row.committee_id,
-                                                 choice=choice.value, count=sum(1 for c in chosen.values() if c == choice)))
-        held.decisions.append(Decided(self._decision(held, row, "VOTE", vote.motion, quorum, moment, delegation, vote_id)))
+                self.loader.add(
+                    rows.SecretTally(
+                        org_id=row.org_id,
+                        vote_id=vote_id,
+                        committee_id=row.committee_id,
+                        choice=choice.value,
+                        count=sum(1 for c in chosen.values() if c == choice),
+                    )
+                )
+        held.decisions.append(
+            Decided(self._decision(held, row, "VOTE", vote.motion, quorum, moment, delegation, vote_id))
+        )
 
     # -- carried from meeting to meeting -------------------------------------------------------------------
 
@@ -293,11 +405,18 @@ class Conduct:
         for earlier in waiting:
             record = self._record_as_it_stood(earlier, held.index)
             for part in MinutesPart:
-                self.loader.add(rows.Minutes(
-                    org_id=earlier.row.org_id, meeting_id=earlier.row.id, committee_id=earlier.row.committee_id,
-                    part=part.value, record=as_data(compose(record, part, approval)), approved_at=moment,
-                    approved_by=self.secretary, approved_at_meeting_id=held.row.id,
-                ))
+                self.loader.add(
+                    rows.Minutes(
+                        org_id=earlier.row.org_id,
+                        meeting_id=earlier.row.id,
+                        committee_id=earlier.row.committee_id,
+                        part=part.value,
+                        record=as_data(compose(record, part, approval)),
+                        approved_at=moment,
+                        approved_by=self.secretary,
+                        approved_at_meeting_id=held.row.id,
+                    )
+                )
             earlier.approved = True
             text = f"The minutes of the meeting held on {_day(earlier.row.starts_at)} were approved as a true record."
             approval_of = self._decision(held, item, "CONSENSUS", text, decided, moment, None)
@@ -314,20 +433,41 @@ class Conduct:
             action.row = action.row._replace(ratified_at=moment, ratified_at_meeting_id=held.row.id)
             text = f"Ratified the chair's action of {taken.day} {taken:%B %Y}: {action.row.text}"
             ratification = self._decision(held, item, "CONSENSUS", text, decided, moment, None)
-            held.decisions.append(Decided(ratification._replace(
-                delegation_org_id=action.row.delegation_org_id, delegation_id=action.row.delegation_id,
-                delegation_label=action.row.delegation_label, ratifies_id=action.row.id)))
+            held.decisions.append(
+                Decided(
+                    ratification._replace(
+                        delegation_org_id=action.row.delegation_org_id,
+                        delegation_id=action.row.delegation_id,
+                        delegation_label=action.row.delegation_label,
+                        ratifies_id=action.row.id,
+                    )
+                )
+            )
         self.chairs_actions = []
 
     def _raise_action(self, index: int, meeting: tuple, item: PlannedItem, day: date, moment: datetime) -> None:
         rng = self.rng
         owner = item.presenter_id or self.committee.host.holder(4, day)
-        self.actions.append(ActionState(rows.Action(
-            org_id=meeting.org_id, id=rng.new_id(), committee_id=meeting.committee_id, meeting_id=meeting.id,
-            item_id=item.row.id, description=rng.choice(texts.ACTIONS), owner_id=owner,
-            due_date=day + timedelta(days=rng.choice((28, 35, 42, 56, 70))), status="OPEN", raised_by=self.secretary,
-            raised_at=moment, closed_at=None, closed_at_meeting_id=None,
-        ), index))
+        self.actions.append(
+            ActionState(
+                rows.Action(
+                    org_id=meeting.org_id,
+                    id=rng.new_id(),
+                    committee_id=meeting.committee_id,
+                    meeting_id=meeting.id,
+                    item_id=item.row.id,
+                    description=rng.choice(texts.ACTIONS),
+                    owner_id=owner,
+                    due_date=day + timedelta(days=rng.choice((28, 35, 42, 56, 70))),
+                    status="OPEN",
+                    raised_by=self.secretary,
+                    raised_at=moment,
+                    closed_at=None,
+                    closed_at_meeting_id=None,
+                ),
+                index,
+            )
+        )
 
     def _update_actions(self, index: int, meeting_id: uuid.UUID, moment: datetime) -> None:
         """The action log: each open action reported on, many closed."""
@@ -345,9 +485,19 @@ class Conduct:
                 continue
             update_at = moment + (number + 1) * 30 * SECONDS
             action.history.append((index, new, update_at, meeting_id))
-            self.loader.add(rows.ActionUpdate(
-                org_id=action.row.org_id, id=rng.new_id(), action_id=action.row.id, committee_id=action.row.committee_id,
-                meeting_id=meeting_id, status=new, note=note, at=update_at, recorded_by=self.secretary))
+            self.loader.add(
+                rows.ActionUpdate(
+                    org_id=action.row.org_id,
+                    id=rng.new_id(),
+                    action_id=action.row.id,
+                    committee_id=action.row.committee_id,
+                    meeting_id=meeting_id,
+                    status=new,
+                    note=note,
+                    at=update_at,
+                    recorded_by=self.secretary,
+                )
+            )
 
     # -- the minutes ---------------------------------------------------------------------------------------
 
@@ -361,16 +511,31 @@ class Conduct:
             if status == "CLOSED" and closing_meeting < earlier.index:
                 continue
             actions.append(action.row._replace(status=status, closed_at=closed_at))
-        decisions = [d.row if d.ratified_at_meeting is not None and d.ratified_at_meeting < now
-                     else d.row._replace(ratified_at=None, ratified_at_meeting_id=None) for d in earlier.decisions]
+        decisions = [
+            d.row
+            if d.ratified_at_meeting is not None and d.ratified_at_meeting < now
+            else d.row._replace(ratified_at=None, ratified_at_meeting_id=None)
+            for d in earlier.decisions
+        ]
         committee = self.committee
         return MeetingRecord(
-            meeting=earlier.row._replace(status="HELD"), committee=committee, organisation_name=committee.host.name,
-            progress=earlier.progress, items=earlier.items, numbers=app_agenda.numbers(earlier.items),
-            members=earlier.members, parties=committee.parties, attendance=earlier.attendance,
-            movements=sorted(earlier.movements, key=lambda m: m.at), declarations=earlier.declarations,
-            votes=earlier.votes, casts=earlier.casts, decisions=sorted(decisions, key=lambda d: d.decided_at),
-            notes=earlier.notes, actions=sorted(actions, key=lambda a: a.raised_at), action_updates=[],
+            meeting=earlier.row._replace(status="HELD"),
+            committee=committee,
+            organisation_name=committee.host.name,
+            progress=earlier.progress,
+            items=earlier.items,
+            numbers=app_agenda.numbers(earlier.items),
+            members=earlier.members,
+            parties=committee.parties,
+            attendance=earlier.attendance,
+            movements=sorted(earlier.movements, key=lambda m: m.at),
+            declarations=earlier.declarations,
+            votes=earlier.votes,
+            casts=earlier.casts,
+            decisions=sorted(decisions, key=lambda d: d.decided_at),
+            notes=earlier.notes,
+            actions=sorted(actions, key=lambda a: a.raised_at),
+            action_updates=[],
             names=self.world.names,
         )
 
@@ -390,8 +555,9 @@ class Conduct:
             if action.history:
                 _, status, at, meeting_id = action.history[-1]
                 closed = status == "CLOSED"
-                row = row._replace(status=status, closed_at=at if closed else None,
-                                   closed_at_meeting_id=meeting_id if closed else None)
+                row = row._replace(
+                    status=status, closed_at=at if closed else None, closed_at_meeting_id=meeting_id if closed else None
+                )
             add(row)
 
 

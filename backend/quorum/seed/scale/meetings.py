@@ -39,10 +39,16 @@ class CommitteeMeetings:
         self.rng = world.rng("meetings", committee.host.ods_code, committee.kind)
         self.conduct = Conduct(world, loader, committee, self.rng)
         host = committee.host
-        self.practices = host.practices if not committee.is_joint else [
-            p for ccg in host.area_team.ccgs if ccg.id in committee.parties for p in ccg.practices
-        ]
-        self.staff = host.staff_ids[1] if committee.kind in ("JOINT_COMMITTEE", "PRIMARY_CARE_COMMISSIONING") else host.staff_ids[0]
+        self.practices = (
+            host.practices
+            if not committee.is_joint
+            else [p for ccg in host.area_team.ccgs if ccg.id in committee.parties for p in ccg.practices]
+        )
+        self.staff = (
+            host.staff_ids[1]
+            if committee.kind in ("JOINT_COMMITTEE", "PRIMARY_CARE_COMMISSIONING")
+            else host.staff_ids[0]
+        )
         self.staff_title = STAFF_TITLES[host.staff_ids.index(self.staff)]
 
     def build(self) -> None:
@@ -77,16 +83,25 @@ class CommitteeMeetings:
         committee, rng = self.committee, self.rng
         starts = london(day, committee.hour)
         hybrid = rng.chance(0.4)
-        place = f"{committee.host.place} CCG headquarters" if not committee.is_joint else f"{committee.host.area_team.name} offices"
+        place = (
+            f"{committee.host.place} CCG headquarters"
+            if not committee.is_joint
+            else f"{committee.host.area_team.name} offices"
+        )
         title = f"{day:%B %Y} meeting"
         if agenda.is_annual_meeting(committee, day):
             title += ": the year's plan and budgets"
         return rows.Meeting(
-            org_id=committee.org_id, id=rng.new_id(), committee_id=committee.id, title=title, starts_at=starts,
+            org_id=committee.org_id,
+            id=rng.new_id(),
+            committee_id=committee.id,
+            title=title,
+            starts_at=starts,
             ends_at=starts + timedelta(hours=3 if committee.kind == "GOVERNING_BODY" else 2),
             location=f"Board room, {place}",
             call_link=f"https://meet.nhs.example/{committee.host.ods_code.lower()}-{day:%Y%m%d}" if hybrid else "",
-            status=stage, papers_due=day - 7 * DAY,
+            status=stage,
+            papers_due=day - 7 * DAY,
             notice_sent_at=None if stage == "DRAFT" else self._before_anchor(day - 8 * DAY, 9, 5),
             created_at=self._before_anchor(day - 42 * DAY, 10, 30),
         )
@@ -111,8 +126,11 @@ class CommitteeMeetings:
     def _attendees(self, planned: list[PlannedItem], day: date) -> dict[uuid.UUID, str]:
         """Presenters without a seat attend for the meeting; at the council, so do some representatives."""
         seated = {s.person_id for s in self.committee.seats if s.active_on(day)}
-        found = {i.presenter_id: i.row.presenter.split(", ", 1)[-1] for i in in_agenda_order(planned)
-                 if i.presenter_id not in seated}
+        found = {
+            i.presenter_id: i.row.presenter.split(", ", 1)[-1]
+            for i in in_agenda_order(planned)
+            if i.presenter_id not in seated
+        }
         if self.committee.kind == "COUNCIL_OF_MEMBERS":
             for practice in self.rng.sample(self.practices, len(self.practices) // 2):
                 found.setdefault(practice.rep_id, f"Representative, {practice.name}")
@@ -138,11 +156,23 @@ class CommitteeMeetings:
                 status = rng.choice(("DRAFT", "SUBMITTED", "APPROVED", "APPROVED"))
             else:
                 status = "DRAFT"
-            paper = self.loader.add(rows.Paper(
-                org_id=meeting.org_id, id=rng.new_id(), meeting_id=meeting.id, committee_id=meeting.committee_id,
-                item_id=row.id, title=row.title, author_id=author, sponsor_id=sponsor, due_date=due,
-                requested_by=host.secretary_id, requested_at=requested, status=status, is_public=row.part == "PUBLIC",
-            ))
+            paper = self.loader.add(
+                rows.Paper(
+                    org_id=meeting.org_id,
+                    id=rng.new_id(),
+                    meeting_id=meeting.id,
+                    committee_id=meeting.committee_id,
+                    item_id=row.id,
+                    title=row.title,
+                    author_id=author,
+                    sponsor_id=sponsor,
+                    due_date=due,
+                    requested_by=host.secretary_id,
+                    requested_at=requested,
+                    status=status,
+                    is_public=row.part == "PUBLIC",
+                )
+            )
             latest = self._versions(paper, row, stage, status, due, requested)
             if status == "INCLUDED":
                 in_pack["PUBLIC" if paper.is_public else "PRIVATE"].append(latest)
@@ -152,8 +182,11 @@ class CommitteeMeetings:
     def _versions(self, paper: tuple, item: tuple, stage: str, status: str, due: date, requested: datetime) -> tuple:
         """Version 1 made when the paper was requested; sometimes a second after the first was approved."""
         rng = self.rng
-        conflicts = ("GP members have a financial interest as partners in member practices."
-                     if item.concerns_practice_ids else "None identified.")
+        conflicts = (
+            "GP members have a financial interest as partners in member practices."
+            if item.concerns_practice_ids
+            else "None identified."
+        )
         sheet = texts.cover_sheet(rng, paper.title, item.purpose, self.committee.name, paper.is_public, conflicts)
         if status == "DRAFT" and stage == "DRAFT":
             sheet = {"purpose": item.purpose}  # requested, not yet written
@@ -162,17 +195,35 @@ class CommitteeMeetings:
         approved = status in ("APPROVED", "INCLUDED")
         approve_at = self._before_anchor(due - DAY, 16, 3)
         first = rows.PaperVersion(
-            org_id=paper.org_id, id=rng.new_id(), paper_id=paper.id, number=1, **_blank_sheet(sheet),
-            created_by=paper.requested_by, created_at=requested, approved_at=approve_at if approved else None,
-            approved_by=paper.sponsor_id if approved else None, published_at=None,
+            org_id=paper.org_id,
+            id=rng.new_id(),
+            paper_id=paper.id,
+            number=1,
+            **_blank_sheet(sheet),
+            created_by=paper.requested_by,
+            created_at=requested,
+            approved_at=approve_at if approved else None,
+            approved_by=paper.sponsor_id if approved else None,
+            published_at=None,
         )
         versions = [first]
         if approved and rng.chance(0.15):
-            revised = {**sheet, "executive_summary": sheet["executive_summary"] + " Revised after the sponsor's review."}
+            revised = {
+                **sheet,
+                "executive_summary": sheet["executive_summary"] + " Revised after the sponsor's review.",
+            }
             first = first._replace(approved_at=approve_at - 3 * DAY)
-            versions = [first, first._replace(
-                id=rng.new_id(), number=2, **_blank_sheet(revised), created_by=paper.author_id,
-                created_at=approve_at - 2 * DAY, approved_at=approve_at)]
+            versions = [
+                first,
+                first._replace(
+                    id=rng.new_id(),
+                    number=2,
+                    **_blank_sheet(revised),
+                    created_by=paper.author_id,
+                    created_at=approve_at - 2 * DAY,
+                    approved_at=approve_at,
+                ),
+            ]
         if approved and rng.chance(0.1):
             self._appendix(paper, versions)
         if status == "INCLUDED":
@@ -185,15 +236,30 @@ class CommitteeMeetings:
         """A PDF appendix, carried to a later version as the app copies it."""
         rng = self.rng
         pages = rng.randint(1, 4)
-        file = self.loader.add(stored_pdf(
-            paper.org_id, rng.new_id(), f"{_slug(paper.title)}-appendix.pdf",
-            [[f"{paper.title}: appendix", f"Page {n}"] for n in range(1, pages + 1)], paper.author_id,
-            versions[0].created_at + DAY,
-        ))
+        file = self.loader.add(
+            stored_pdf(
+                paper.org_id,
+                rng.new_id(),
+                f"{_slug(paper.title)}-appendix.pdf",
+                [[f"{paper.title}: appendix", f"Page {n}"] for n in range(1, pages + 1)],
+                paper.author_id,
+                versions[0].created_at + DAY,
+            )
+        )
         for version in versions:
-            self.loader.add(rows.Appendix(org_id=paper.org_id, id=rng.new_id(), version_id=version.id, position=1,
-                                          title="Supporting analysis", file_id=file.id, kind="PDF", page_count=pages,
-                                          problem=None))
+            self.loader.add(
+                rows.Appendix(
+                    org_id=paper.org_id,
+                    id=rng.new_id(),
+                    version_id=version.id,
+                    position=1,
+                    title="Supporting analysis",
+                    file_id=file.id,
+                    kind="PDF",
+                    page_count=pages,
+                    problem=None,
+                )
+            )
 
     def _published_at(self, due: date, public: bool) -> datetime:
         return self._before_anchor(due + DAY, 12, 1) + (timedelta(minutes=5) if not public else timedelta(0))
@@ -209,26 +275,53 @@ class CommitteeMeetings:
             pages = [[committee.host.name, committee.name, meeting.title, label]]
             pages += [[f"{numbers[row.id]}. {row.title}", row.presenter] for row in tops]
             finished = built + timedelta(seconds=40)
-            file = self.loader.add(stored_pdf(
-                meeting.org_id, rng.new_id(),
-                f"{_slug(committee.name)}-{day.day}-{day:%B-%Y}-{part.lower()}-pack-1.pdf".lower(), pages,
-                committee.host.secretary_id, finished,
-            ))
+            file = self.loader.add(
+                stored_pdf(
+                    meeting.org_id,
+                    rng.new_id(),
+                    f"{_slug(committee.name)}-{day.day}-{day:%B-%Y}-{part.lower()}-pack-1.pdf".lower(),
+                    pages,
+                    committee.host.secretary_id,
+                    finished,
+                )
+            )
             versions = in_pack["PUBLIC"] + (in_pack["PRIVATE"] if part == "PRIVATE" else [])
-            self.loader.add(rows.PackBuild(
-                org_id=meeting.org_id, id=rng.new_id(), meeting_id=meeting.id, committee_id=meeting.committee_id,
-                part=part, number=1, is_supplement=False, status="DONE", progress=100,
-                message=f"Built: {len(pages)} pages", file_id=file.id, page_count=len(pages),
-                paper_version_ids=[v.id for v in versions],
-                item_pages={str(row.id): numbers[row.id] + 1 for row in tops}, created_by=committee.host.secretary_id,
-                created_at=built, finished_at=finished, published_at=self._published_at(meeting.papers_due, part == "PUBLIC"),
-            ))
+            self.loader.add(
+                rows.PackBuild(
+                    org_id=meeting.org_id,
+                    id=rng.new_id(),
+                    meeting_id=meeting.id,
+                    committee_id=meeting.committee_id,
+                    part=part,
+                    number=1,
+                    is_supplement=False,
+                    status="DONE",
+                    progress=100,
+                    message=f"Built: {len(pages)} pages",
+                    file_id=file.id,
+                    page_count=len(pages),
+                    paper_version_ids=[v.id for v in versions],
+                    item_pages={str(row.id): numbers[row.id] + 1 for row in tops},
+                    created_by=committee.host.secretary_id,
+                    created_at=built,
+                    finished_at=finished,
+                    published_at=self._published_at(meeting.papers_due, part == "PUBLIC"),
+                )
+            )
 
 
 def _blank_sheet(sheet: dict) -> dict:
     """Every cover sheet column, empty where nothing has been written yet."""
-    blank = {"executive_summary": "", "recommendation": "", "strategic_objectives": "", "assurance_risks": "",
-             "conflicts_noted": "", "impacts": {}, "public_involvement": "", "body_markdown": ""}
+    blank = {
+        "executive_summary": "",
+        "recommendation": "",
+        "strategic_objectives": "",
+        "assurance_risks": "",
+        "conflicts_noted": "",
+        "impacts": {},
+        "public_involvement": "",
+        "body_markdown": "",
+    }
     return blank | sheet
 
 

@@ -69,9 +69,14 @@ class People:
         self.registered: set[tuple] = set()
 
     def add(self, rng: Rng, local: str, name: str, *, platform_admin: bool = False):
-        person = self.loader.add(rows.Person(
-            id=rng.new_id(), email=self.world.email(local), name=name, is_platform_admin=platform_admin,
-        ))
+        person = self.loader.add(
+            rows.Person(
+                id=rng.new_id(),
+                email=self.world.email(local),
+                name=name,
+                is_platform_admin=platform_admin,
+            )
+        )
         self.world.names[person.id] = name
         return person.id
 
@@ -82,10 +87,17 @@ class People:
 
     def membership(self, rng: Rng, org_id, person_id, role: Role, valid_from, valid_to=None, practice_id=None) -> None:
         self.register(org_id, person_id)
-        self.loader.add(rows.Membership(
-            org_id=org_id, id=rng.new_id(), person_id=person_id, role=role.value, practice_id=practice_id,
-            valid_from=valid_from, valid_to=valid_to,
-        ))
+        self.loader.add(
+            rows.Membership(
+                org_id=org_id,
+                id=rng.new_id(),
+                person_id=person_id,
+                role=role.value,
+                practice_id=practice_id,
+                valid_from=valid_from,
+                valid_to=valid_to,
+            )
+        )
 
 
 def build(world: World, loader: Rows) -> People:
@@ -101,8 +113,15 @@ def build(world: World, loader: Rows) -> People:
     area_names = names.AREA_TEAMS[: world.scale.area_teams]
     for code, area_name, count in zip(area_team_codes(world), area_names, per_area):
         area_team_id = rng.new_id()
-        loader.add(rows.Organisation(id=area_team_id, kind="AREA_TEAM", ods_code=code, name=f"{area_name} Area Team",
-                                     created_at=established_at))
+        loader.add(
+            rows.Organisation(
+                id=area_team_id,
+                kind="AREA_TEAM",
+                ods_code=code,
+                name=f"{area_name} Area Team",
+                created_at=established_at,
+            )
+        )
         officer = people.add(rng, f"officer.{code.lower()}", person_name(rng))
         people.membership(rng, area_team_id, officer, Role.AREA_TEAM_OFFICER, world.established)
         area_team = AreaTeamInfo(area_team_id, code, f"{area_name} Area Team", officer)
@@ -121,14 +140,23 @@ def _places(world: World):
     return iter(p for i, p in enumerate(names.PLACES) if i not in left_out)
 
 
-def _ccg(world: World, people: People, area_team: AreaTeamInfo, code: str, place: str, prefix: str,
-         practice_count: int) -> CcgInfo:
+def _ccg(
+    world: World, people: People, area_team: AreaTeamInfo, code: str, place: str, prefix: str, practice_count: int
+) -> CcgInfo:
     rng = world.rng("ccg", code)
     loader = people.loader
     ccg_id = rng.new_id()
     name = f"NHS {place} CCG"
-    loader.add(rows.Organisation(id=ccg_id, kind="CCG", ods_code=code, name=name, area_team_id=area_team.id,
-                                 created_at=london(world.established, 9)))
+    loader.add(
+        rows.Organisation(
+            id=ccg_id,
+            kind="CCG",
+            ods_code=code,
+            name=name,
+            area_team_id=area_team.id,
+            created_at=london(world.established, 9),
+        )
+    )
     short = place.split(",")[0].split(" and ")[0].removeprefix("NHS ")
     localities = [f"{short} {word}" for word in rng.sample(names.COMPASS, rng.randint(2, 4))]
     secretary = people.add(rng, f"secretary.{code.lower()}", person_name(rng))
@@ -154,23 +182,36 @@ def _practices(world: World, people: People, ccg: CcgInfo, rng: Rng, count: int)
         list_size = min(high, max(low, int(rng.lognormvariate(math.log(LIST_SIZE_MEDIAN), LIST_SIZE_SPREAD))))
         practice_id = rng.new_id()
         locality = rng.choice(ccg.localities)
-        people.loader.add(rows.Practice(org_id=ccg.id, id=practice_id, ods_code=ods, name=name, list_size=list_size,
-                                        locality=locality))
+        people.loader.add(
+            rows.Practice(
+                org_id=ccg.id, id=practice_id, ods_code=ods, name=name, list_size=list_size, locality=locality
+            )
+        )
         rep = people.add(rng, f"rep.{ods.lower()}", person_name(rng, doctor=rng.chance(0.7)))
         people.membership(rng, ccg.id, rep, Role.PRACTICE_REPRESENTATIVE, world.established, practice_id=practice_id)
         ccg.practices.append(PracticeInfo(practice_id, ods, name, list_size, locality, rep))
-        people.loader.add(rows.PrimaryCareContract(
-            org_id=ccg.area_team.id, id=rng.new_id(), practice_org_id=ccg.id, practice_id=practice_id,
-            contract_type=rng.choices(("GMS", "PMS", "APMS"), (6, 3, 1))[0],
-            start_date=world.established.replace(year=rng.randint(1990, 2012), month=4, day=1),
-            enhanced_services=sorted(rng.sample(ENHANCED_SERVICES, rng.randint(0, 3))), notes="",
-            updated_at=london(world.established, 9),
-        ))
+        people.loader.add(
+            rows.PrimaryCareContract(
+                org_id=ccg.area_team.id,
+                id=rng.new_id(),
+                practice_org_id=ccg.id,
+                practice_id=practice_id,
+                contract_type=rng.choices(("GMS", "PMS", "APMS"), (6, 3, 1))[0],
+                start_date=world.established.replace(year=rng.randint(1990, 2012), month=4, day=1),
+                enhanced_services=sorted(rng.sample(ENHANCED_SERVICES, rng.randint(0, 3))),
+                notes="",
+                updated_at=london(world.established, 9),
+            )
+        )
 
 
 ENHANCED_SERVICES = (
-    "Extended hours access", "Learning disabilities health checks", "Minor surgery", "Childhood immunisations",
-    "Violent patients scheme", "Dementia diagnosis",
+    "Extended hours access",
+    "Learning disabilities health checks",
+    "Minor surgery",
+    "Childhood immunisations",
+    "Violent patients scheme",
+    "Dementia diagnosis",
 )
 
 
@@ -209,9 +250,13 @@ def _voting_rules(rng: Rng, ccg: CcgInfo, secretary, world: World) -> tuple:
 
     majority = rng.choices(("SIMPLE", "TWO_THIRDS", "STATED_SHARE"), (6, 3, 1))[0]
     return rows.BallotSettings(
-        org_id=ccg.id, weighting=rng.choice(("EQUAL", "LIST_SIZE")),
+        org_id=ccg.id,
+        weighting=rng.choice(("EQUAL", "LIST_SIZE")),
         turnout_basis=rng.choice(("PRACTICES", "LIST_SIZE")),
         turnout_threshold=Decimal(rng.choice((25, 30, 40, 50))),
-        majority=majority, majority_share=Decimal(60) if majority == "STATED_SHARE" else None,
-        votes_may_change=rng.chance(0.4), updated_by=secretary, updated_at=london(world.established, 10),
+        majority=majority,
+        majority_share=Decimal(60) if majority == "STATED_SHARE" else None,
+        votes_may_change=rng.chance(0.4),
+        updated_by=secretary,
+        updated_at=london(world.established, 10),
     )

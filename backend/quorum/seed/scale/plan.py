@@ -21,8 +21,9 @@ class Scale:
 
 
 SCALES = {
-    "national": Scale("national", area_teams=27, ccgs=211, practices=7_500, history_months=60,
-                      domain="national.quorum.example"),
+    "national": Scale(
+        "national", area_teams=27, ccgs=211, practices=7_500, history_months=60, domain="national.quorum.example"
+    ),
     "small": Scale("small", area_teams=2, ccgs=5, practices=150, history_months=12, domain="small.quorum.example"),
 }
 MONTHS_AHEAD = 2  # months of meetings already arranged after the anchor month

@@ -53,34 +53,61 @@ def _interests(world: World, loader: Rows, rng: Rng, ccg: CcgInfo) -> None:
         elif slot is not None and slot.category == "LAY_MEMBER":
             entries += [(c, d, []) for c, d in rng.sample(LAY_INTERESTS, rng.randint(0, 2))]
         elif slot is not None:
-            entries += [(c, d.format(trust=rng.choice(names.TRUSTS)), []) for c, d in rng.sample(EXECUTIVE_INTERESTS, rng.randint(0, 1))]
+            entries += [
+                (c, d.format(trust=rng.choice(names.TRUSTS)), [])
+                for c, d in rng.sample(EXECUTIVE_INTERESTS, rng.randint(0, 1))
+            ]
         registered = []
         for category, description, practices in entries:
             aware = start + timedelta(days=rng.randint(0, 20))
             declared = aware + timedelta(days=rng.choice((3, 7, 14, 21, 45)))  # now and then late (over 28 days)
-            registered.append(loader.add(rows.Interest(
-                org_id=ccg.id, id=rng.new_id(), person_id=person_id, category=category, description=description,
-                concerns_org_ids=[], concerns_practice_ids=practices, valid_from=aware, valid_to=end,
-                action_taken="Declared at meetings; the chair decides how each conflict is managed.",
-                became_aware_on=aware, declared_on=declared, withheld=rng.chance(0.02), recorded_by=ccg.secretary_id,
-                recorded_at=london(declared, 10), status="CONFIRMED", review_note="",
-            )))
+            registered.append(
+                loader.add(
+                    rows.Interest(
+                        org_id=ccg.id,
+                        id=rng.new_id(),
+                        person_id=person_id,
+                        category=category,
+                        description=description,
+                        concerns_org_ids=[],
+                        concerns_practice_ids=practices,
+                        valid_from=aware,
+                        valid_to=end,
+                        action_taken="Declared at meetings; the chair decides how each conflict is managed.",
+                        became_aware_on=aware,
+                        declared_on=declared,
+                        withheld=rng.chance(0.02),
+                        recorded_by=ccg.secretary_id,
+                        recorded_at=london(declared, 10),
+                        status="CONFIRMED",
+                        review_note="",
+                    )
+                )
+            )
         ccg.interests[person_id] = registered
         _reviews(world, loader, rng, ccg, person_id, start, end, nil=not registered)
 
 
-def _reviews(world: World, loader: Rows, rng: Rng, ccg: CcgInfo, person_id, start: date, end: date | None,
-             nil: bool) -> None:
+def _reviews(
+    world: World, loader: Rows, rng: Rng, ccg: CcgInfo, person_id, start: date, end: date | None, nil: bool
+) -> None:
     """Each April's annual review while in post, up to the anchor; a few people miss the latest."""
     last = (end or world.anchor) - timedelta(days=1)
     for year in range(world.history_start.year, world.anchor.year + 1):
         reviewed = date(year, 4, rng.randint(1, 28))
         if not start <= reviewed <= last or (year == world.anchor.year - 1 and rng.chance(0.1)):
             continue
-        loader.add(rows.InterestReview(
-            org_id=ccg.id, id=rng.new_id(), person_id=person_id, reviewed_on=reviewed, nil_return=nil,
-            recorded_by=person_id, recorded_at=london(reviewed, 15),
-        ))
+        loader.add(
+            rows.InterestReview(
+                org_id=ccg.id,
+                id=rng.new_id(),
+                person_id=person_id,
+                reviewed_on=reviewed,
+                nil_return=nil,
+                recorded_by=person_id,
+                recorded_at=london(reviewed, 15),
+            )
+        )
 
 
 def _gifts(world: World, loader: Rows, rng: Rng, ccg: CcgInfo) -> None:
@@ -95,9 +122,20 @@ def _gifts(world: World, loader: Rows, rng: Rng, ccg: CcgInfo) -> None:
         entry_id, recipient = rng.new_id(), rng.choice(people)
         # The accountable officer approves; their own, the chief finance officer (nobody approves their own).
         approver = ccg.holder(4, offered) if ccg.holder(4, offered) != recipient else ccg.holder(5, offered)
-        loader.add(rows.GiftOrHospitality(
-            org_id=ccg.id, id=entry_id, person_id=recipient, kind=kind, description=description,
-            offered_by=offered_by, from_supplier=supplier, value_pence=pence, offered_on=offered, accepted=accepted,
-            approved_by=approver if approved else None, recorded_by=ccg.secretary_id,
-            recorded_at=london(offered + timedelta(days=rng.randint(1, 10)), 11),
-        ))
+        loader.add(
+            rows.GiftOrHospitality(
+                org_id=ccg.id,
+                id=entry_id,
+                person_id=recipient,
+                kind=kind,
+                description=description,
+                offered_by=offered_by,
+                from_supplier=supplier,
+                value_pence=pence,
+                offered_on=offered,
+                accepted=accepted,
+                approved_by=approver if approved else None,
+                recorded_by=ccg.secretary_id,
+                recorded_at=london(offered + timedelta(days=rng.randint(1, 10)), 11),
+            )
+        )

@@ -14,15 +14,54 @@ import quorum.tables  # noqa: F401  (every table in the metadata)
 
 # Parents before children, so that a load in this order never refers to a row not yet there.
 LOAD_ORDER = (
-    "organisation", "practice", "person", "person_registration", "membership", "primary_care_contract",
-    "ballot_settings", "stored_file", "committee", "committee_party", "seat", "delegation",
-    "interest", "interest_review", "gift_or_hospitality",
-    "meeting", "agenda_item", "paper", "paper_version", "appendix", "pack_build", "meeting_progress", "attendance",
-    "attendance_movement", "declaration", "vote", "vote_cast", "secret_tally", "decision", "action", "action_update",
-    "minute_note", "minutes",
-    "ballot", "ballot_question", "ballot_option", "ballot_tally", "ballot_elector", "ballot_proxy",
-    "ballot_participation", "ballot_vote", "ballot_vote_choice",
-    "survey", "survey_section", "survey_question", "survey_response", "survey_answer", "survey_respondent",
+    "organisation",
+    "practice",
+    "person",
+    "person_registration",
+    "membership",
+    "primary_care_contract",
+    "ballot_settings",
+    "stored_file",
+    "committee",
+    "committee_party",
+    "seat",
+    "delegation",
+    "interest",
+    "interest_review",
+    "gift_or_hospitality",
+    "meeting",
+    "agenda_item",
+    "paper",
+    "paper_version",
+    "appendix",
+    "pack_build",
+    "meeting_progress",
+    "attendance",
+    "attendance_movement",
+    "declaration",
+    "vote",
+    "vote_cast",
+    "secret_tally",
+    "decision",
+    "action",
+    "action_update",
+    "minute_note",
+    "minutes",
+    "ballot",
+    "ballot_question",
+    "ballot_option",
+    "ballot_tally",
+    "ballot_elector",
+    "ballot_proxy",
+    "ballot_participation",
+    "ballot_vote",
+    "ballot_vote_choice",
+    "survey",
+    "survey_section",
+    "survey_question",
+    "survey_response",
+    "survey_answer",
+    "survey_respondent",
     "survey_participation",
 )
 
@@ -40,7 +79,11 @@ def _row_type(table: str) -> type:
 
 ROWS = {table: _row_type(table) for table in LOAD_ORDER}
 Organisation, Practice, Person = ROWS["organisation"], ROWS["practice"], ROWS["person"]
-PersonRegistration, Membership, PrimaryCareContract = ROWS["person_registration"], ROWS["membership"], ROWS["primary_care_contract"]
+PersonRegistration, Membership, PrimaryCareContract = (
+    ROWS["person_registration"],
+    ROWS["membership"],
+    ROWS["primary_care_contract"],
+)
 BallotSettings, StoredFile, Committee = ROWS["ballot_settings"], ROWS["stored_file"], ROWS["committee"]
 CommitteeParty, Seat, Delegation = ROWS["committee_party"], ROWS["seat"], ROWS["delegation"]
 Interest, InterestReview, GiftOrHospitality = ROWS["interest"], ROWS["interest_review"], ROWS["gift_or_hospitality"]
@@ -49,11 +92,24 @@ Appendix, PackBuild, MeetingProgress = ROWS["appendix"], ROWS["pack_build"], ROW
 Attendance, AttendanceMovement, Declaration = ROWS["attendance"], ROWS["attendance_movement"], ROWS["declaration"]
 VoteCast, SecretTally, Decision = ROWS["vote_cast"], ROWS["secret_tally"], ROWS["decision"]
 Action, ActionUpdate, MinuteNote, Minutes = ROWS["action"], ROWS["action_update"], ROWS["minute_note"], ROWS["minutes"]
-Ballot, BallotQuestion, BallotOption, BallotTally = ROWS["ballot"], ROWS["ballot_question"], ROWS["ballot_option"], ROWS["ballot_tally"]
-BallotElector, BallotProxy, BallotParticipation = ROWS["ballot_elector"], ROWS["ballot_proxy"], ROWS["ballot_participation"]
+Ballot, BallotQuestion, BallotOption, BallotTally = (
+    ROWS["ballot"],
+    ROWS["ballot_question"],
+    ROWS["ballot_option"],
+    ROWS["ballot_tally"],
+)
+BallotElector, BallotProxy, BallotParticipation = (
+    ROWS["ballot_elector"],
+    ROWS["ballot_proxy"],
+    ROWS["ballot_participation"],
+)
 BallotVote, BallotVoteChoice = ROWS["ballot_vote"], ROWS["ballot_vote_choice"]
 Survey, SurveySection, SurveyQuestion = ROWS["survey"], ROWS["survey_section"], ROWS["survey_question"]
-SurveyResponse, SurveyAnswer, SurveyRespondent = ROWS["survey_response"], ROWS["survey_answer"], ROWS["survey_respondent"]
+SurveyResponse, SurveyAnswer, SurveyRespondent = (
+    ROWS["survey_response"],
+    ROWS["survey_answer"],
+    ROWS["survey_respondent"],
+)
 SurveyParticipation = ROWS["survey_participation"]
 
 

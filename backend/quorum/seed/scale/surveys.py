@@ -26,22 +26,64 @@ from quorum.surveys.tables import RespondentUnit
 from quorum.surveys.templates import MEMBER_OWNERSHIP
 
 K = QuestionKind
-PRACTICE_VIEWS = Definition((Section(title="Commissioning intentions", questions=(
-    Question(key="priorities_right", kind=K.AGREEMENT, required=True,
-             prompt="The draft commissioning intentions reflect my practice's priorities."),
-    Question(key="first_priority", kind=K.SINGLE_CHOICE, required=True, prompt="Which area matters most to your patients?",
-             options=(Option("urgent_care", "Urgent care"), Option("mental_health", "Mental health"),
-                      Option("community", "Community services"), Option("planned_care", "Planned care"))),
-    Question(key="comments", kind=K.LONG_TEXT, prompt="Anything else the CCG should know?"),
-)),))
-LOCALITY_MEETINGS = Definition((Section(title="Locality meetings", questions=(
-    Question(key="best_time", kind=K.SINGLE_CHOICE, required=True, prompt="When suits you best for locality meetings?",
-             options=(Option("lunchtime", "Lunchtime"), Option("evening", "Early evening"), Option("protected", "Protected learning time"))),
-    Question(key="online", kind=K.AGREEMENT, required=True, prompt="I would join locality meetings online."),
-)),))
+PRACTICE_VIEWS = Definition(
+    (
+        Section(
+            title="Commissioning intentions",
+            questions=(
+                Question(
+                    key="priorities_right",
+                    kind=K.AGREEMENT,
+                    required=True,
+                    prompt="The draft commissioning intentions reflect my practice's priorities.",
+                ),
+                Question(
+                    key="first_priority",
+                    kind=K.SINGLE_CHOICE,
+                    required=True,
+                    prompt="Which area matters most to your patients?",
+                    options=(
+                        Option("urgent_care", "Urgent care"),
+                        Option("mental_health", "Mental health"),
+                        Option("community", "Community services"),
+                        Option("planned_care", "Planned care"),
+                    ),
+                ),
+                Question(key="comments", kind=K.LONG_TEXT, prompt="Anything else the CCG should know?"),
+            ),
+        ),
+    )
+)
+LOCALITY_MEETINGS = Definition(
+    (
+        Section(
+            title="Locality meetings",
+            questions=(
+                Question(
+                    key="best_time",
+                    kind=K.SINGLE_CHOICE,
+                    required=True,
+                    prompt="When suits you best for locality meetings?",
+                    options=(
+                        Option("lunchtime", "Lunchtime"),
+                        Option("evening", "Early evening"),
+                        Option("protected", "Protected learning time"),
+                    ),
+                ),
+                Question(
+                    key="online", kind=K.AGREEMENT, required=True, prompt="I would join locality meetings online."
+                ),
+            ),
+        ),
+    )
+)
 PRIORITIES = ("Urgent care", "Mental health", "Primary care workforce", "Waiting lists", "Prevention", "Estates")
-CHANGES = ("More say in commissioning decisions.", "Better feedback on what happened to our views.",
-           "Meetings at times GPs can attend.", "Shorter papers and clearer decisions.")
+CHANGES = (
+    "More say in commissioning decisions.",
+    "Better feedback on what happened to our views.",
+    "Meetings at times GPs can attend.",
+    "Shorter papers and clearer decisions.",
+)
 TEXTS = {K.SHORT_TEXT: PRIORITIES, K.LONG_TEXT: CHANGES}
 
 
@@ -56,45 +98,121 @@ def build(world: World, loader: Rows, ccgs: list[CcgInfo]) -> None:
             opened = date(year, 10, 6)
             if opened >= world.anchor:
                 continue
-            previous = _survey(world, loader, rng, ccg, seated, _template_round(year, previous), opened,
-                               closes=london(date(year, 11, 10), 17))
-        _survey(world, loader, rng, ccg, seated, _template_round(world.anchor.year, previous),
-                world.anchor - timedelta(days=7), closes=london(world.anchor + timedelta(days=40), 17), still_open=True)
+            previous = _survey(
+                world,
+                loader,
+                rng,
+                ccg,
+                seated,
+                _template_round(year, previous),
+                opened,
+                closes=london(date(year, 11, 10), 17),
+            )
+        _survey(
+            world,
+            loader,
+            rng,
+            ccg,
+            seated,
+            _template_round(world.anchor.year, previous),
+            world.anchor - timedelta(days=7),
+            closes=london(world.anchor + timedelta(days=40), 17),
+            still_open=True,
+        )
         middle = world.anchor - timedelta(days=min(200, 15 * world.scale.history_months))
-        _survey(world, loader, rng, ccg, seated, {
-            "title": "Practice views on the commissioning intentions", "anonymity": "CONFIDENTIAL",
-            "respondent_unit": "PRACTICE", "definition": PRACTICE_VIEWS, "template_key": None, "previous": None,
-            "audience": Audience(roles=frozenset({AudienceRole.PRACTICE_REPRESENTATIVE})), "published": False,
-        }, middle, closes=london(middle + timedelta(days=21), 17))
-        _survey(world, loader, rng, ccg, seated, {
-            "title": "Locality meeting arrangements", "anonymity": "NAMED", "respondent_unit": "PERSON",
-            "definition": LOCALITY_MEETINGS, "template_key": None, "previous": None, "published": True,
-            "audience": Audience(roles=frozenset({AudienceRole.PRACTICE_REPRESENTATIVE, AudienceRole.GOVERNING_BODY_MEMBER})),
-        }, middle + timedelta(days=30), closes=london(middle + timedelta(days=44), 17))
+        _survey(
+            world,
+            loader,
+            rng,
+            ccg,
+            seated,
+            {
+                "title": "Practice views on the commissioning intentions",
+                "anonymity": "CONFIDENTIAL",
+                "respondent_unit": "PRACTICE",
+                "definition": PRACTICE_VIEWS,
+                "template_key": None,
+                "previous": None,
+                "audience": Audience(roles=frozenset({AudienceRole.PRACTICE_REPRESENTATIVE})),
+                "published": False,
+            },
+            middle,
+            closes=london(middle + timedelta(days=21), 17),
+        )
+        _survey(
+            world,
+            loader,
+            rng,
+            ccg,
+            seated,
+            {
+                "title": "Locality meeting arrangements",
+                "anonymity": "NAMED",
+                "respondent_unit": "PERSON",
+                "definition": LOCALITY_MEETINGS,
+                "template_key": None,
+                "previous": None,
+                "published": True,
+                "audience": Audience(
+                    roles=frozenset({AudienceRole.PRACTICE_REPRESENTATIVE, AudienceRole.GOVERNING_BODY_MEMBER})
+                ),
+            },
+            middle + timedelta(days=30),
+            closes=london(middle + timedelta(days=44), 17),
+        )
 
 
 def _template_round(year: int, previous) -> dict:
     template = MEMBER_OWNERSHIP
-    return {"title": f"{template.title} {year}", "anonymity": template.anonymity.value,
-            "respondent_unit": template.respondent_unit.value, "definition": template.definition,
-            "template_key": template.key, "audience": template.audience, "previous": previous, "published": True,
-            "description": template.description}
+    return {
+        "title": f"{template.title} {year}",
+        "anonymity": template.anonymity.value,
+        "respondent_unit": template.respondent_unit.value,
+        "definition": template.definition,
+        "template_key": template.key,
+        "audience": template.audience,
+        "previous": previous,
+        "published": True,
+        "description": template.description,
+    }
 
 
-def _survey(world: World, loader: Rows, rng: Rng, ccg: CcgInfo, seated, spec: dict, opened: date,
-            closes: datetime, still_open: bool = False):
+def _survey(
+    world: World,
+    loader: Rows,
+    rng: Rng,
+    ccg: CcgInfo,
+    seated,
+    spec: dict,
+    opened: date,
+    closes: datetime,
+    still_open: bool = False,
+):
     survey_id = rng.new_id()
     members = member_facts(world, ccg, seated, opened)
     audience, unit = spec["audience"], spec["respondent_unit"]
     definition: Definition = spec["definition"]
-    survey = loader.add(rows.Survey(
-        org_id=ccg.id, id=survey_id, title=spec["title"], description=spec.get("description", ""),
-        status="OPEN" if still_open else "CLOSED", anonymity=spec["anonymity"], respondent_unit=unit,
-        audience=audience.to_data(), suppression_threshold=5, allow_edits_after_submit=False, closes_at=closes,
-        results_published=spec["published"] and not still_open, previous_round_id=spec["previous"],
-        template_key=spec["template_key"], invited=invitation(members, audience, _unit(unit)),
-        created_by=ccg.secretary_id, created_at=london(opened - timedelta(days=10), 10),
-    ))
+    survey = loader.add(
+        rows.Survey(
+            org_id=ccg.id,
+            id=survey_id,
+            title=spec["title"],
+            description=spec.get("description", ""),
+            status="OPEN" if still_open else "CLOSED",
+            anonymity=spec["anonymity"],
+            respondent_unit=unit,
+            audience=audience.to_data(),
+            suppression_threshold=5,
+            allow_edits_after_submit=False,
+            closes_at=closes,
+            results_published=spec["published"] and not still_open,
+            previous_round_id=spec["previous"],
+            template_key=spec["template_key"],
+            invited=invitation(members, audience, _unit(unit)),
+            created_by=ccg.secretary_id,
+            created_at=london(opened - timedelta(days=10), 10),
+        )
+    )
     question_ids = _structure(loader, rng, survey, definition)
     ends = min(closes, london(world.anchor, 8))
     asked = [r for m in members for r in respondents(m, audience, _unit(unit))]
@@ -126,9 +244,12 @@ def member_facts(world: World, ccg: CcgInfo, seated, day: date) -> list[MemberFa
         roles.setdefault(p.rep_id, set()).add(Role.PRACTICE_REPRESENTATIVE)
         practices.setdefault(p.rep_id, []).append(PracticeFacts(p.id, p.name, p.locality, p.list_size))
     sitting = {seat.person_id for seat, _ in seated if seat.active_on(day)}
-    return [MemberFacts(person, frozenset(held), tuple(sorted(practices.get(person, ()), key=lambda p: p.name)),
-                        person in sitting)
-            for person, held in roles.items()]
+    return [
+        MemberFacts(
+            person, frozenset(held), tuple(sorted(practices.get(person, ()), key=lambda p: p.name)), person in sitting
+        )
+        for person, held in roles.items()
+    ]
 
 
 def _structure(loader: Rows, rng: Rng, survey: tuple, definition: Definition) -> dict[str, object]:
@@ -137,24 +258,50 @@ def _structure(loader: Rows, rng: Rng, survey: tuple, definition: Definition) ->
     question_ids, position = {}, 0
     for number, section in enumerate(definition.sections):
         section_id = rng.new_id()
-        loader.add(rows.SurveySection(**owned, id=section_id, position=number, title=section.title.strip(),
-                                      description=section.description.strip(),
-                                      show_if=section.show_if and section.show_if.to_data()))
+        loader.add(
+            rows.SurveySection(
+                **owned,
+                id=section_id,
+                position=number,
+                title=section.title.strip(),
+                description=section.description.strip(),
+                show_if=section.show_if and section.show_if.to_data(),
+            )
+        )
         for question in section.questions:
             question_ids[question.key] = rng.new_id()
-            loader.add(rows.SurveyQuestion(
-                **owned, id=question_ids[question.key], section_id=section_id, position=position, key=question.key,
-                kind=question.kind.value, prompt=question.prompt.strip(), help_text=question.help_text.strip(),
-                required=question.required, options=[{"key": o.key, "label": o.label.strip()} for o in question.options],
-                statements=[{"key": o.key, "label": o.label.strip()} for o in question.statements],
-                minimum=question.minimum, maximum=question.maximum, show_if=question.show_if and question.show_if.to_data(),
-            ))
+            loader.add(
+                rows.SurveyQuestion(
+                    **owned,
+                    id=question_ids[question.key],
+                    section_id=section_id,
+                    position=position,
+                    key=question.key,
+                    kind=question.kind.value,
+                    prompt=question.prompt.strip(),
+                    help_text=question.help_text.strip(),
+                    required=question.required,
+                    options=[{"key": o.key, "label": o.label.strip()} for o in question.options],
+                    statements=[{"key": o.key, "label": o.label.strip()} for o in question.statements],
+                    minimum=question.minimum,
+                    maximum=question.maximum,
+                    show_if=question.show_if and question.show_if.to_data(),
+                )
+            )
             position += 1
     return question_ids
 
 
-def _response(loader: Rows, rng: Rng, survey: tuple, definition: Definition, question_ids: dict, respondent, draft: bool,
-              moment: datetime) -> None:
+def _response(
+    loader: Rows,
+    rng: Rng,
+    survey: tuple,
+    definition: Definition,
+    question_ids: dict,
+    respondent,
+    draft: bool,
+    moment: datetime,
+) -> None:
     groups = respondent.groups
     warmth = (0.7 if groups.leader else 0.4) + rng.uniform(-0.15, 0.15)  # leaders feel more ownership (King's Fund)
     answers = [a for q in definition.questions for a in _answers(rng, q, warmth, draft)]
@@ -164,27 +311,55 @@ def _response(loader: Rows, rng: Rng, survey: tuple, definition: Definition, que
     response_id = rng.new_id()
     anonymous = survey.anonymity == "ANONYMOUS"
     token_hash = hashlib.sha256(rng.randbytes(32)).hexdigest() if anonymous else None
-    loader.add(rows.SurveyResponse(
-        org_id=survey.org_id, survey_id=survey.id, id=response_id, status="DRAFT" if draft else "SUBMITTED",
-        group_role=groups.role, group_locality=groups.locality, group_leader=groups.leader, group_band=groups.band,
-        resume_token_hash=token_hash,
-    ))
+    loader.add(
+        rows.SurveyResponse(
+            org_id=survey.org_id,
+            survey_id=survey.id,
+            id=response_id,
+            status="DRAFT" if draft else "SUBMITTED",
+            group_role=groups.role,
+            group_locality=groups.locality,
+            group_leader=groups.leader,
+            group_band=groups.band,
+            resume_token_hash=token_hash,
+        )
+    )
     for answer in reviewed.kept:
-        loader.add(rows.SurveyAnswer(
-            org_id=survey.org_id, survey_id=survey.id, response_id=response_id,
-            question_id=question_ids[answer.question_key], item=answer.item, choice=answer.choice,
-            choices=list(answer.choices) if answer.choices else None, number=answer.number,
-            text=answer.text.strip() if answer.text is not None else None,
-        ))
+        loader.add(
+            rows.SurveyAnswer(
+                org_id=survey.org_id,
+                survey_id=survey.id,
+                response_id=response_id,
+                question_id=question_ids[answer.question_key],
+                item=answer.item,
+                choice=answer.choice,
+                choices=list(answer.choices) if answer.choices else None,
+                number=answer.number,
+                text=answer.text.strip() if answer.text is not None else None,
+            )
+        )
     practice = respondent.practice and respondent.practice.id
     if anonymous and not draft:
-        loader.add(rows.SurveyParticipation(org_id=survey.org_id, survey_id=survey.id, anonymity="ANONYMOUS",
-                                            respondent=practice or respondent.person_id))
+        loader.add(
+            rows.SurveyParticipation(
+                org_id=survey.org_id,
+                survey_id=survey.id,
+                anonymity="ANONYMOUS",
+                respondent=practice or respondent.person_id,
+            )
+        )
     elif not anonymous:
-        loader.add(rows.SurveyRespondent(
-            org_id=survey.org_id, survey_id=survey.id, anonymity=survey.anonymity, response_id=response_id,
-            person_id=respondent.person_id, practice_id=practice, submitted_at=None if draft else moment,
-        ))
+        loader.add(
+            rows.SurveyRespondent(
+                org_id=survey.org_id,
+                survey_id=survey.id,
+                anonymity=survey.anonymity,
+                response_id=response_id,
+                person_id=respondent.person_id,
+                practice_id=practice,
+                submitted_at=None if draft else moment,
+            )
+        )
 
 
 def _answers(rng: Rng, question: Question, warmth: float, draft: bool) -> list[Answer]:
@@ -220,9 +395,12 @@ def _agreement(rng: Rng, question: Question, warmth: float) -> str:
 
 async def count_tallies(conn: asyncpg.Connection) -> int:
     """The results' tallies, summed from what the app's own function counts for each sent response."""
-    return int((await conn.execute(
-        """
-        INSERT INTO survey_tally (org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader,
+    return int(
+        (
+            await conn.execute(
+                """
+        INSERT INTO survey_tally (org_id, survey_id, question_id, item, choice, group_role, group_locality,
+        group_leader,
                                   group_band, count)
         SELECT t.org_id, t.survey_id, t.question_id, t.item, t.choice, t.group_role, t.group_locality, t.group_leader,
                t.group_band, sum(t.n)
@@ -230,4 +408,6 @@ async def count_tallies(conn: asyncpg.Connection) -> int:
         WHERE r.status = 'SUBMITTED'
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         """
-    )).split()[-1])
+            )
+        ).split()[-1]
+    )

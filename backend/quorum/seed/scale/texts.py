@@ -5,8 +5,13 @@ from __future__ import annotations
 from quorum.seed.scale.plan import Rng
 
 ASKS = {
-    "DECISION": "decide whether to approve", "APPROVAL": "approve", "RATIFICATION": "ratify",
-    "ASSURANCE": "take assurance from", "DISCUSSION": "discuss", "INFORMATION": "note", "NOTE": "note",
+    "DECISION": "decide whether to approve",
+    "APPROVAL": "approve",
+    "RATIFICATION": "ratify",
+    "ASSURANCE": "take assurance from",
+    "DISCUSSION": "discuss",
+    "INFORMATION": "note",
+    "NOTE": "note",
 }
 OBJECTIVES = (
     "SO1: Improve the health of our population and reduce inequalities",
@@ -15,8 +20,13 @@ OBJECTIVES = (
     "SO4: Strengthen primary care and out-of-hospital services",
     "SO5: Engage our member practices, patients and the public",
 )
-RISKS = ("BAF 1: Financial sustainability", "BAF 2: Quality and safety of commissioned services",
-         "BAF 3: Workforce in primary care", "BAF 4: Urgent care performance", "BAF 5: Partnership working")
+RISKS = (
+    "BAF 1: Financial sustainability",
+    "BAF 2: Quality and safety of commissioned services",
+    "BAF 3: Workforce in primary care",
+    "BAF 4: Urgent care performance",
+    "BAF 5: Partnership working",
+)
 FINDINGS = (
     "Performance is broadly in line with plan, with pressure in urgent care.",
     "The position has improved since the last report.",
@@ -35,21 +45,34 @@ DISCUSSION = (
     "Members noted the improvement and asked that it be sustained through the winter.",
 )
 ACTIONS = (
-    "Circulate the detailed analysis to members.", "Bring a progress report to the next meeting.",
-    "Update the risk register to reflect the discussion.", "Write to the provider setting out the concerns raised.",
-    "Arrange a development session for members on this topic.", "Publish the summary on the CCG's website.",
-    "Confirm the timetable with NHS England.", "Include the patient feedback in the final version.",
+    "Circulate the detailed analysis to members.",
+    "Bring a progress report to the next meeting.",
+    "Update the risk register to reflect the discussion.",
+    "Write to the provider setting out the concerns raised.",
+    "Arrange a development session for members on this topic.",
+    "Publish the summary on the CCG's website.",
+    "Confirm the timetable with NHS England.",
+    "Include the patient feedback in the final version.",
 )
-PROGRESS = ("Work is under way; an update will follow.", "Awaiting a response from the provider.",
-            "Draft prepared and being reviewed.", "Scheduled for the next development session.")
+PROGRESS = (
+    "Work is under way; an update will follow.",
+    "Awaiting a response from the provider.",
+    "Draft prepared and being reviewed.",
+    "Scheduled for the next development session.",
+)
 
 
 def cover_sheet(rng: Rng, title: str, purpose: str, committee: str, public: bool, conflicts: str) -> dict:
     """The cover sheet and body of a paper version (the paper_version columns the app fills)."""
     findings = rng.sample(FINDINGS, 2)
-    impacts = {area: ({"applies": True, "detail": f"The {area} impact has been assessed and is set out in the paper."}
-                      if rng.chance(0.3) else {"applies": False, "detail": ""})
-               for area in ("quality", "equality", "privacy", "financial", "legal", "sustainability")}
+    impacts = {
+        area: (
+            {"applies": True, "detail": f"The {area} impact has been assessed and is set out in the paper."}
+            if rng.chance(0.3)
+            else {"applies": False, "detail": ""}
+        )
+        for area in ("quality", "equality", "privacy", "financial", "legal", "sustainability")
+    }
     return {
         "purpose": purpose,
         "executive_summary": f"This paper sets out {title[0].lower() + title[1:]}. " + " ".join(findings),

@@ -134,8 +134,9 @@ class CcgInfo:
         found = self._holders.get((slot_number, day))
         if found is None:
             held = [t for t in self.tenures if t.slot.number == slot_number]
-            found = self._holders[(slot_number, day)] = next((t.person_id for t in held if t.active_on(day)),
-                                                             held[0].person_id)
+            found = self._holders[(slot_number, day)] = next(
+                (t.person_id for t in held if t.active_on(day)), held[0].person_id
+            )
         return found
 
     def governing_body_on(self, day: date) -> list[Tenure]:

@@ -7,23 +7,27 @@ from decimal import Decimal, InvalidOperation
 
 import strawberry
 
-from quorum import clock, limits
-from quorum import ids
-from quorum.graphql.context import Info
+from quorum import clock, ids, limits
 from quorum.errors import input_error
-from quorum.graphql.mutations import mutation, payload
+from quorum.graphql.context import Info
 from quorum.graphql.errors import UserError
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import optional_id
 from quorum.surveys import answering, policy, service
 from quorum.surveys.audience import Audience, AudienceRole
 from quorum.surveys.definition import Condition, Definition, Option, Question, QuestionKind, Section
-from quorum.surveys.tables import Anonymity, RespondentUnit, Survey, SurveyStatus
-from quorum.surveys.templates import TEMPLATES
 from quorum.surveys.graphql.types import (
-    AnonymityEnum, AudienceRoleEnum, QuestionKindEnum, RespondentUnitEnum, SurveyNode, SurveyResponseType,
+    AnonymityEnum,
+    AudienceRoleEnum,
+    QuestionKindEnum,
+    RespondentUnitEnum,
+    SurveyNode,
+    SurveyResponseType,
     ways_to_answer,
 )
+from quorum.surveys.tables import Anonymity, RespondentUnit, Survey, SurveyStatus
+from quorum.surveys.templates import TEMPLATES
 
 MAX_ANSWERS = 1000
 
@@ -54,13 +58,12 @@ class SurveyQueries:
         if not policy.can_have_response(ctx.access):
             return []
         rows = await ctx.db.all(
-            policy.asking_surveys(ctx.access)
-            .order_by(Survey.closes_at.nulls_last(), Survey.title)
-            .limit(50)
+            policy.asking_surveys(ctx.access).order_by(Survey.closes_at.nulls_last(), Survey.title).limit(50)
         )
         now = clock.now()
         return [
-            SurveyNode.from_row(r) for r in rows
+            SurveyNode.from_row(r)
+            for r in rows
             if service.current_status(r, now) == SurveyStatus.OPEN and await ways_to_answer(info, r)
         ]
 
@@ -87,9 +90,9 @@ class SurveyConditionInput:
     statement_key: str | None = None
 
 
-@strawberry.input(description=(
-    "Agreement and 0-10 questions use fixed scales; a matrix without options uses the agreement scale."
-))
+@strawberry.input(
+    description=("Agreement and 0-10 questions use fixed scales; a matrix without options uses the agreement scale.")
+)
 class SurveyQuestionInput:
     key: str
     kind: QuestionKindEnum
@@ -111,9 +114,11 @@ class SurveySectionInput:
     questions: list[SurveyQuestionInput] = strawberry.field(default_factory=list)
 
 
-@strawberry.input(description=(
-    "Who is asked: any of these roles, narrowed (when given) to practices in these localities or these practices."
-))
+@strawberry.input(
+    description=(
+        "Who is asked: any of these roles, narrowed (when given) to practices in these localities or these practices."
+    )
+)
 class SurveyAudienceInput:
     roles: list[AudienceRoleEnum]
     localities: list[str] = strawberry.field(default_factory=list)
@@ -171,11 +176,13 @@ class PublishSurveyResultsInput:
     published: bool = True
 
 
-@strawberry.input(description=(
-    "One answer, in the field its question takes: choice (agreement, single choice, 0-10 rating as '0'..'10', "
-    "and each matrix statement with statementKey), choices (multiple choice), number, or text. "
-    "An empty answer clears it."
-))
+@strawberry.input(
+    description=(
+        "One answer, in the field its question takes: choice (agreement, single choice, 0-10 rating as '0'..'10', "
+        "and each matrix statement with statementKey), choices (multiple choice), number, or text. "
+        "An empty answer clears it."
+    )
+)
 class SurveyAnswerInput:
     question_id: strawberry.ID
     statement_key: str | None = None
@@ -185,10 +192,12 @@ class SurveyAnswerInput:
     text: str | None = None
 
 
-@strawberry.input(description=(
-    "token: the resume token of an anonymous survey's response, as given when it was started (omit it to start). "
-    "practiceId: which practice the viewer answers for, when they represent several."
-))
+@strawberry.input(
+    description=(
+        "token: the resume token of an anonymous survey's response, as given when it was started (omit it to start). "
+        "practiceId: which practice the viewer answers for, when they represent several."
+    )
+)
 class SurveyResponseInput:
     survey_id: strawberry.ID
     answers: list[SurveyAnswerInput] = strawberry.field(default_factory=list)
@@ -226,34 +235,46 @@ def _condition(condition: SurveyConditionInput | None) -> Condition | None:
 
 
 def _definition(sections: list[SurveySectionInput]) -> Definition:
-    return Definition(tuple(
-        Section(
-            title=s.title, description=s.description, show_if=_condition(s.show_if),
-            questions=tuple(
-                Question(
-                    key=q.key, kind=QuestionKind(q.kind), prompt=q.prompt, help_text=q.help_text, required=q.required,
-                    options=tuple(Option(o.key, o.label) for o in q.options),
-                    statements=tuple(Option(o.key, o.label) for o in q.statements),
-                    minimum=_number(q.minimum, "sections"), maximum=_number(q.maximum, "sections"),
-                    show_if=_condition(q.show_if),
-                )
-                for q in s.questions
-            ),
+    return Definition(
+        tuple(
+            Section(
+                title=s.title,
+                description=s.description,
+                show_if=_condition(s.show_if),
+                questions=tuple(
+                    Question(
+                        key=q.key,
+                        kind=QuestionKind(q.kind),
+                        prompt=q.prompt,
+                        help_text=q.help_text,
+                        required=q.required,
+                        options=tuple(Option(o.key, o.label) for o in q.options),
+                        statements=tuple(Option(o.key, o.label) for o in q.statements),
+                        minimum=_number(q.minimum, "sections"),
+                        maximum=_number(q.maximum, "sections"),
+                        show_if=_condition(q.show_if),
+                    )
+                    for q in s.questions
+                ),
+            )
+            for s in sections
         )
-        for s in sections
-    ))
+    )
 
 
 def _settings(input: CreateSurveyInput | UpdateSurveyInput) -> service.SurveySettings:
     return service.SurveySettings(
-        title=input.title, description=input.description, anonymity=Anonymity(input.anonymity),
+        title=input.title,
+        description=input.description,
+        anonymity=Anonymity(input.anonymity),
         respondent_unit=RespondentUnit(input.respondent_unit),
         audience=Audience(
             roles=frozenset(AudienceRole(r) for r in input.audience.roles),
-            localities=frozenset(l.strip() for l in input.audience.localities),
+            localities=frozenset(place.strip() for place in input.audience.localities),
             practice_ids=frozenset(ids.decode_as("Practice", p, "audience") for p in input.audience.practice_ids),
         ),
-        suppression_threshold=input.suppression_threshold, allow_edits_after_submit=input.allow_edits_after_submit,
+        suppression_threshold=input.suppression_threshold,
+        allow_edits_after_submit=input.allow_edits_after_submit,
         closes_at=input.closes_at,
     )
 
@@ -263,9 +284,12 @@ def _answers(answers: list[SurveyAnswerInput]) -> list[answering.GivenAnswer]:
         raise input_error("answers", f"Send at most {MAX_ANSWERS:,} answers at once.")
     return [
         answering.GivenAnswer(
-            question_id=ids.decode_as("SurveyQuestion", a.question_id, "answers"), item=a.statement_key or "",
-            choice=a.choice, choices=None if a.choices is None else tuple(a.choices),
-            number=_number(a.number, "answers"), text=a.text,
+            question_id=ids.decode_as("SurveyQuestion", a.question_id, "answers"),
+            item=a.statement_key or "",
+            choice=a.choice,
+            choices=None if a.choices is None else tuple(a.choices),
+            number=_number(a.number, "answers"),
+            text=a.text,
         )
         for a in answers
     ]
@@ -275,8 +299,12 @@ async def _response_mutation(info: Info, input: SurveyResponseInput, *, submit: 
     ctx = info.context
     limits.check_submission(ctx.access.person_id, ctx.client_address)
     saved = await answering.save(
-        ctx.db, ctx.access, ids.decode_as("Survey", input.survey_id, "surveyId"), _answers(input.answers),
-        token=input.token, practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
+        ctx.db,
+        ctx.access,
+        ids.decode_as("Survey", input.survey_id, "surveyId"),
+        _answers(input.answers),
+        token=input.token,
+        practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
         submit=submit,
     )
     return SurveyResponsePayload(response=SurveyResponseType.of(saved.response), resume_token=saved.resume_token)
@@ -288,8 +316,11 @@ class SurveyMutations:
     async def create_survey(self, info: Info, input: CreateSurveyInput) -> SurveyPayload:
         ctx = info.context
         row = await service.create_survey(
-            ctx.db, ctx.access, org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
-            settings=_settings(input), definition=_definition(input.sections),
+            ctx.db,
+            ctx.access,
+            org_id=ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            settings=_settings(input),
+            definition=_definition(input.sections),
         )
         return SurveyPayload(survey=SurveyNode.from_row(row))
 
@@ -297,7 +328,9 @@ class SurveyMutations:
     async def create_survey_from_template(self, info: Info, input: CreateSurveyFromTemplateInput) -> SurveyPayload:
         ctx = info.context
         row = await service.create_from_template(
-            ctx.db, ctx.access, ids.decode_as("Organisation", input.organisation_id, "organisationId"),
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Organisation", input.organisation_id, "organisationId"),
             input.template_key,
         )
         return SurveyPayload(survey=SurveyNode.from_row(row))
@@ -306,8 +339,11 @@ class SurveyMutations:
     async def update_survey(self, info: Info, input: UpdateSurveyInput) -> SurveyPayload:
         ctx = info.context
         row = await service.update_survey(
-            ctx.db, ctx.access, ids.decode_as("Survey", input.id, "id"),
-            settings=_settings(input), definition=_definition(input.sections),
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Survey", input.id, "id"),
+            settings=_settings(input),
+            definition=_definition(input.sections),
         )
         return SurveyPayload(survey=SurveyNode.from_row(row))
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
-from quorum.graphql.context import Info
 from quorum.errors import ClientError
+from quorum.graphql.context import Info
 from quorum.surveys import results
+from quorum.surveys.graphql.types import GroupSplitEnum, SurveyQuestionNode
 from quorum.surveys.groups import SPLIT_LABELS, GroupSplit
 from quorum.surveys.tables import Survey
-from quorum.surveys.graphql.types import GroupSplitEnum, SurveyQuestionNode
 
 MAX_TEXT_PAGE = 100
 
@@ -45,24 +45,34 @@ class GroupFigures:
     mean: float | None
     median: float | None
     agree_percent: float | None = strawberry.field(description="Strongly agree or agree, as a percentage.")
-    withheld_reason: str | None = strawberry.field(description=(
-        "Why the group is withheld, in words, for the survey's managers; null when shown or for other readers."
-    ))
+    withheld_reason: str | None = strawberry.field(
+        description=(
+            "Why the group is withheld, in words, for the survey's managers; null when shown or for other readers."
+        )
+    )
 
     @classmethod
     def of(cls, figures: results.GroupFigures, explain: bool = False) -> GroupFigures:
         return cls(
             withheld_reason=figures.reason if explain and figures.withheld else None,
-            key=figures.key, label=figures.label, withheld=figures.withheld, respondents=figures.respondents,
+            key=figures.key,
+            label=figures.label,
+            withheld=figures.withheld,
+            respondents=figures.respondents,
             options=[OptionFigure(**o.__dict__) for o in figures.options],
             statements=[
                 StatementFigures(
-                    key=s.key, label=s.label, respondents=s.respondents,
-                    options=[OptionFigure(**o.__dict__) for o in s.options], agree_percent=s.agree_percent,
+                    key=s.key,
+                    label=s.label,
+                    respondents=s.respondents,
+                    options=[OptionFigure(**o.__dict__) for o in s.options],
+                    agree_percent=s.agree_percent,
                 )
                 for s in figures.statements
             ],
-            mean=figures.mean, median=figures.median, agree_percent=figures.agree_percent,
+            mean=figures.mean,
+            median=figures.median,
+            agree_percent=figures.agree_percent,
         )
 
 
@@ -89,11 +99,13 @@ class QuestionResult:
     result: strawberry.Private[results.QuestionResult]
     split: strawberry.Private[GroupSplit | None]
 
-    @strawberry.field(description=(
-        "Free-text answers, for everyone or (groupKey) for leaders or others only; null where withheld: "
-        "while the survey is open, for fewer writers than the free-text threshold, or when leaders or others "
-        "would be under it. Never shown by locality, role or list size."
-    ))
+    @strawberry.field(
+        description=(
+            "Free-text answers, for everyone or (groupKey) for leaders or others only; null where withheld: "
+            "while the survey is open, for fewer writers than the free-text threshold, or when leaders or others "
+            "would be under it. Never shown by locality, role or list size."
+        )
+    )
     async def text_answers(
         self, info: Info, group_key: str | None = None, first: int = 20, offset: int = 0
     ) -> TextAnswerPage | None:
@@ -118,16 +130,18 @@ class LocalityRate:
 @strawberry.type
 class SurveyResults:
     suppression_threshold: int
-    response_count: int = strawberry.field(description=(
-        "Responses sent; while the survey is open, rounded down to a multiple of the threshold."
-    ))
-    provisional: bool = strawberry.field(description=(
-        "The survey is open: only the response count is shown, and it moves in steps of the threshold. Also true, "
-        "with no figures, for a closed round whose previous round is still open (the two are audited together)."
-    ))
-    withheld_reasons: list[str] = strawberry.field(description=(
-        "What is withheld and why, in words, for the survey's managers (empty for other readers)."
-    ))
+    response_count: int = strawberry.field(
+        description=("Responses sent; while the survey is open, rounded down to a multiple of the threshold.")
+    )
+    provisional: bool = strawberry.field(
+        description=(
+            "The survey is open: only the response count is shown, and it moves in steps of the threshold. Also true, "
+            "with no figures, for a closed round whose previous round is still open (the two are audited together)."
+        )
+    )
+    withheld_reasons: list[str] = strawberry.field(
+        description=("What is withheld and why, in words, for the survey's managers (empty for other readers).")
+    )
     invited_count: int | None
     response_rate: float | None
     by_locality: list[LocalityRate]
@@ -137,31 +151,44 @@ class SurveyResults:
 
     @classmethod
     def of(
-        cls, survey: Survey, current: results.SurveyResults, split: GroupSplit | None,
-        previous: tuple[Survey, results.SurveyResults] | None, explain: bool = False,
+        cls,
+        survey: Survey,
+        current: results.SurveyResults,
+        split: GroupSplit | None,
+        previous: tuple[Survey, results.SurveyResults] | None,
+        explain: bool = False,
     ) -> SurveyResults:
         questions = []
         for result in current.questions:
             before = previous and previous[1].question(result.question.key)
-            questions.append(QuestionResult(
-                question=SurveyQuestionNode.build(result.question, result.question_id, len(questions) + 1),
-                overall=GroupFigures.of(result.overall, explain),
-                groups=[GroupFigures.of(g, explain) for g in result.splits.get(split, [])] if split else [],
-                previous_round=before and QuestionComparison(
-                    survey_title=previous[0].title, overall=GroupFigures.of(before.overall),
-                    groups=[GroupFigures.of(g) for g in before.splits.get(split, [])] if split else [],
-                ),
-                survey=survey, result=result, split=split,
-            ))
+            questions.append(
+                QuestionResult(
+                    question=SurveyQuestionNode.build(result.question, result.question_id, len(questions) + 1),
+                    overall=GroupFigures.of(result.overall, explain),
+                    groups=[GroupFigures.of(g, explain) for g in result.splits.get(split, [])] if split else [],
+                    previous_round=before
+                    and QuestionComparison(
+                        survey_title=previous[0].title,
+                        overall=GroupFigures.of(before.overall),
+                        groups=[GroupFigures.of(g) for g in before.splits.get(split, [])] if split else [],
+                    ),
+                    survey=survey,
+                    result=result,
+                    split=split,
+                )
+            )
         return cls(
-            suppression_threshold=current.threshold, response_count=current.responses, invited_count=current.invited,
-            provisional=current.provisional, withheld_reasons=current.reasons if explain else [],
+            suppression_threshold=current.threshold,
+            response_count=current.responses,
+            invited_count=current.invited,
+            provisional=current.provisional,
+            withheld_reasons=current.reasons if explain else [],
             response_rate=results.percent(current.responses, current.invited) if current.invited else None,
             by_locality=[
                 LocalityRate(locality=r.label, invited=r.invited, responses=r.responses, percent=r.percent)
                 for r in current.by_locality
             ],
-            split=split, split_label=split and SPLIT_LABELS[split], questions=questions,
+            split=split,
+            split_label=split and SPLIT_LABELS[split],
+            questions=questions,
         )
-
-

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Annotated, ClassVar
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from quorum import clock
-from quorum import ids
-from quorum.graphql.context import Context, Info
+from quorum import clock, ids
 from quorum.errors import ClientError
+from quorum.graphql.context import Context, Info
 from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.organisations.graphql import OrganisationNode, PracticeNode
 from quorum.people.graphql import PersonNode, people_by_id
@@ -21,7 +20,14 @@ from quorum.surveys.audience import Audience, AudienceRole
 from quorum.surveys.definition import Condition, Option, Question, QuestionKind
 from quorum.surveys.groups import GroupSplit
 from quorum.surveys.tables import (
-    Anonymity, RespondentUnit, ResponseStatus, Survey, SurveyAnswer, SurveyQuestion, SurveySection, SurveyStatus,
+    Anonymity,
+    RespondentUnit,
+    ResponseStatus,
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveySection,
+    SurveyStatus,
 )
 
 if TYPE_CHECKING:
@@ -41,12 +47,17 @@ questions_by_id = by_id_loader(policy.visible_questions, SurveyQuestion.id)
 
 def structures_by_survey(ctx: Context) -> DataLoader:
     """Each survey's sections and questions, for any number of surveys in two statements."""
+
     async def load(survey_ids: list[uuid.UUID]) -> list[service.Structure]:
         sections = await ctx.db.all(
-            policy.visible_sections(ctx.access).where(SurveySection.survey_id.in_(survey_ids)).order_by(SurveySection.position)
+            policy.visible_sections(ctx.access)
+            .where(SurveySection.survey_id.in_(survey_ids))
+            .order_by(SurveySection.position)
         )
         questions = await ctx.db.all(
-            policy.visible_questions(ctx.access).where(SurveyQuestion.survey_id.in_(survey_ids)).order_by(SurveyQuestion.position)
+            policy.visible_questions(ctx.access)
+            .where(SurveyQuestion.survey_id.in_(survey_ids))
+            .order_by(SurveyQuestion.position)
         )
         return [
             service.structure_from_rows(
@@ -64,7 +75,8 @@ def viewer_standing(ctx: Context) -> DataLoader:
     async def load(org_ids: list[uuid.UUID]) -> list[list]:
         return [
             await service.member_facts(ctx.db, org_id, ctx.access.person_id)
-            if policy.can_be_asked_by(ctx.access, org_id) else []
+            if policy.can_be_asked_by(ctx.access, org_id)
+            else []
             for org_id in org_ids
         ]
 
@@ -118,9 +130,15 @@ class SurveyQuestionNode(Node):
     @classmethod
     def build(cls, question: Question, question_id: uuid.UUID, number: int) -> SurveyQuestionNode:
         return cls(
-            id=ids.encode("SurveyQuestion", question_id), key=question.key, kind=question.kind, number=number,
-            prompt=question.prompt, help_text=question.help_text, required=question.required,
-            show_if=ConditionType.of(question.show_if), question=question,
+            id=ids.encode("SurveyQuestion", question_id),
+            key=question.key,
+            kind=question.kind,
+            number=number,
+            prompt=question.prompt,
+            help_text=question.help_text,
+            required=question.required,
+            show_if=ConditionType.of(question.show_if),
+            question=question,
         )
 
     @classmethod
@@ -183,9 +201,12 @@ class SurveyAnswerType:
     @classmethod
     def from_row(cls, row: SurveyAnswer) -> SurveyAnswerType:
         return cls(
-            question_id=ids.encode("SurveyQuestion", row.question_id), statement_key=row.item or None,
+            question_id=ids.encode("SurveyQuestion", row.question_id),
+            statement_key=row.item or None,
             choice=row.choice,
-            choices=row.choices, number=None if row.number is None else float(row.number), text=row.text,
+            choices=row.choices,
+            number=None if row.number is None else float(row.number),
+            text=row.text,
         )
 
 
@@ -199,8 +220,10 @@ class SurveyResponseType:
     @classmethod
     def of(cls, mine: answering.MyResponse) -> SurveyResponseType:
         return cls(
-            status=mine.row.status, can_change=mine.can_change,
-            answers=[SurveyAnswerType.from_row(a) for a in mine.answers], practice_id=mine.practice_id,
+            status=mine.row.status,
+            can_change=mine.can_change,
+            answers=[SurveyAnswerType.from_row(a) for a in mine.answers],
+            practice_id=mine.practice_id,
         )
 
     @strawberry.field(description="The practice answered for, when the survey takes one response per practice.")
@@ -257,10 +280,17 @@ class SurveyNode(Node):
     @classmethod
     def from_row(cls, row: Survey) -> SurveyNode:
         return cls(
-            id=ids.encode("Survey", row.id), title=row.title, description=row.description, anonymity=row.anonymity,
-            respondent_unit=row.respondent_unit, suppression_threshold=row.suppression_threshold,
-            allow_edits_after_submit=row.allow_edits_after_submit, closes_at=row.closes_at,
-            results_published=row.results_published, template_key=row.template_key, row=row,
+            id=ids.encode("Survey", row.id),
+            title=row.title,
+            description=row.description,
+            anonymity=row.anonymity,
+            respondent_unit=row.respondent_unit,
+            suppression_threshold=row.suppression_threshold,
+            allow_edits_after_submit=row.allow_edits_after_submit,
+            closes_at=row.closes_at,
+            results_published=row.results_published,
+            template_key=row.template_key,
+            row=row,
         )
 
     @strawberry.field(description="CLOSED once the closing time has passed, even before anyone closes it.")
@@ -276,7 +306,8 @@ class SurveyNode(Node):
         audience = Audience.from_data(self.row.audience)
         return SurveyAudience(
             roles=sorted(audience.roles, key=lambda r: list(AudienceRole).index(r)),
-            localities=sorted(audience.localities), practice_ids=sorted(audience.practice_ids),
+            localities=sorted(audience.localities),
+            practice_ids=sorted(audience.practice_ids),
         )
 
     async def _structure(self, info: Info) -> service.Structure:
@@ -288,7 +319,9 @@ class SurveyNode(Node):
         numbers = structure.definition.numbers
         return [
             SurveySectionType(
-                title=s.title, description=s.description, show_if=ConditionType.of(s.show_if),
+                title=s.title,
+                description=s.description,
+                show_if=ConditionType.of(s.show_if),
                 questions=[
                     SurveyQuestionNode.build(q, structure.question_ids[q.key], numbers[q.key]) for q in s.questions
                 ],
@@ -308,23 +341,29 @@ class SurveyNode(Node):
     async def viewer_can_read_results(self, info: Info) -> bool:
         return await service.reads_results(info.context.db, info.context.access, self.row)
 
-    @strawberry.field(description=(
-        "How the viewer may answer: empty when the survey does not ask them. For an anonymous survey, "
-        "hasResponded comes from a record of who took part that is not linked to any response."
-    ))
+    @strawberry.field(
+        description=(
+            "How the viewer may answer: empty when the survey does not ask them. For an anonymous survey, "
+            "hasResponded comes from a record of who took part that is not linked to any response."
+        )
+    )
     async def viewer_answers_as(self, info: Info) -> list[SurveyAnsweringAs]:
         ctx = info.context
         options = await ways_to_answer(info, self.row)
         return [
-            SurveyAnsweringAs(practice_id=o.practice and o.practice.id,
-                              has_responded=await answering.has_responded(ctx.db, ctx.access, self.row, o))
+            SurveyAnsweringAs(
+                practice_id=o.practice and o.practice.id,
+                has_responded=await answering.has_responded(ctx.db, ctx.access, self.row, o),
+            )
             for o in options
         ]
 
-    @strawberry.field(description=(
-        "The viewer's response. An anonymous survey's response is found only through the resume token "
-        "given when it was started."
-    ))
+    @strawberry.field(
+        description=(
+            "The viewer's response. An anonymous survey's response is found only through the resume token "
+            "given when it was started."
+        )
+    )
     async def my_response(
         self, info: Info, token: str | None = None, practice_id: strawberry.ID | None = None
     ) -> SurveyResponseType | None:
@@ -333,10 +372,12 @@ class SurveyNode(Node):
         mine = await answering.my_response(ctx.db, ctx.access, self.row, token=token, practice_id=practice)
         return mine and SurveyResponseType.of(mine)
 
-    @strawberry.field(description=(
-        "Responses sent; null unless the viewer may read the results. While the survey is open, rounded down to "
-        "a multiple of the threshold, so that no reading changes because of one submission."
-    ))
+    @strawberry.field(
+        description=(
+            "Responses sent; null unless the viewer may read the results. While the survey is open, rounded down to "
+            "a multiple of the threshold, so that no reading changes because of one submission."
+        )
+    )
     async def response_count(self, info: Info) -> int | None:
         if not await service.reads_results(info.context.db, info.context.access, self.row):
             return None
@@ -345,10 +386,12 @@ class SurveyNode(Node):
             return results.stepped(count, self.row.suppression_threshold)
         return count
 
-    @strawberry.field(description=(
-        "Who has responded, for the CCG's officers. Null for an anonymous survey, which keeps only a count, "
-        "and never linked to what anyone answered."
-    ))
+    @strawberry.field(
+        description=(
+            "Who has responded, for the CCG's officers. Null for an anonymous survey, which keeps only a count, "
+            "and never linked to what anyone answered."
+        )
+    )
     async def respondents(self, info: Info, first: int = 100, offset: int = 0) -> SurveyRespondentPage | None:
         if not 1 <= first <= 100 or offset < 0:
             raise ClientError("'first' must be between 1 and 100, and 'offset' not negative.")
@@ -356,7 +399,7 @@ class SurveyNode(Node):
         if not policy.can_see_respondents(ctx.access, self.row):
             return None
         rows = await answering.who_responded(ctx.db, self.row)
-        page = rows[offset:offset + first]
+        page = rows[offset : offset + first]
         return SurveyRespondentPage(
             total_count=len(rows),
             respondents=[
@@ -365,10 +408,12 @@ class SurveyNode(Node):
             ],
         )
 
-    @strawberry.field(description=(
-        "Results for everyone and, with split, for each group of that split; withheld where groups are small. "
-        "Null unless the viewer may read them."
-    ))
+    @strawberry.field(
+        description=(
+            "Results for everyone and, with split, for each group of that split; withheld where groups are small. "
+            "Null unless the viewer may read them."
+        )
+    )
     async def results(
         self, info: Info, split: GroupSplitEnum | None = None
     ) -> Annotated[SurveyResults, strawberry.lazy("quorum.surveys.graphql.results")] | None:
