@@ -39,10 +39,10 @@ from quorum.graphql.context import Context, Info
 from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.interests.graphql import InterestCategoryEnum, InterestNode, interests_by_id
 from quorum.interests.tables import InterestCategory
-from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PartEnum, items_by_id, meetings_by_id
+from quorum.meetings.graphql import AgendaItemNode, MeetingNode, PartEnum, items_by_id
 from quorum.meetings.tables import Purpose
 from quorum.organisations.graphql import OrganisationNode, PracticeNode
-from quorum.people.graphql import PersonNode, people_by_id
+from quorum.people.graphql import PersonNode
 
 if TYPE_CHECKING:
     from quorum.delegations.graphql import DelegationNode
@@ -78,25 +78,11 @@ casts_by_vote = _many(policy.visible_casts, VoteCast.vote_id, [VoteCast.person_i
 updates_by_action = _many(policy.visible_action_updates, ActionUpdate.action_id, [ActionUpdate.at])
 
 
-async def _person(info: Info, person_id: uuid.UUID | None) -> PersonNode | None:
-    if person_id is None:
-        return None
-    row = await info.context.loader("people", people_by_id).load(person_id)
-    return row and PersonNode.from_row(row)
-
-
 async def _item(info: Info, item_id: uuid.UUID | None) -> AgendaItemNode | None:
     if item_id is None:
         return None
     row = await info.context.loader("agenda_items", items_by_id).load(item_id)
     return row and await AgendaItemNode.load(info, row)
-
-
-async def _meeting(info: Info, meeting_id: uuid.UUID | None) -> MeetingNode | None:
-    if meeting_id is None:
-        return None
-    row = await info.context.loader("meetings", meetings_by_id).load(meeting_id)
-    return row and MeetingNode.from_row(row)
 
 
 @strawberry.type(name="Declaration", description="A declaration of interest against an agenda item.")
@@ -135,7 +121,7 @@ class DeclarationNode(Node):
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        return await _person(info, self.row.person_id)
+        return await load_node(info, PersonNode, self.row.person_id)
 
     @strawberry.field
     async def item(self, info: Info) -> AgendaItemNode | None:
@@ -156,7 +142,7 @@ class NamedVote:
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        return await _person(info, self.person_id)
+        return await load_node(info, PersonNode, self.person_id)
 
 
 @strawberry.type(name="Vote", description="A motion put to the vote on an item.")
@@ -221,7 +207,7 @@ class VoteNode(Node):
     async def result(self, info: Info) -> str | None:
         if self.row.is_open:
             return None
-        chair = await _person(info, self.row.chaired_by)
+        chair = await load_node(info, PersonNode, self.row.chaired_by)
         return in_words(
             Count(self.row.for_count, self.row.against_count, self.row.abstain_count),
             Outcome(self.row.outcome),
@@ -231,7 +217,7 @@ class VoteNode(Node):
 
     @strawberry.field(description="Who chairs the item, and so holds the casting vote.")
     async def chaired_by(self, info: Info) -> PersonNode | None:
-        return await _person(info, self.row.chaired_by)
+        return await load_node(info, PersonNode, self.row.chaired_by)
 
     @strawberry.field
     async def item(self, info: Info) -> AgendaItemNode | None:
@@ -298,7 +284,7 @@ class DecisionNode(Node):
 
     @strawberry.field
     async def rescinded_by(self, info: Info) -> PersonNode | None:
-        return await _person(info, self.row.rescinded_by)
+        return await load_node(info, PersonNode, self.row.rescinded_by)
 
     @strawberry.field(description="For a ratification: the chair's action it ratified.")
     async def ratifies(self, info: Info) -> DecisionNode | None:
@@ -318,7 +304,7 @@ class DecisionNode(Node):
 
     @strawberry.field
     async def meeting(self, info: Info) -> MeetingNode | None:
-        return await _meeting(info, self.row.meeting_id)
+        return await load_node(info, MeetingNode, self.row.meeting_id)
 
     @strawberry.field
     async def committee(self, info: Info) -> CommitteeNode | None:
@@ -327,7 +313,7 @@ class DecisionNode(Node):
 
     @strawberry.field
     async def chaired_by(self, info: Info) -> PersonNode | None:
-        return await _person(info, self.row.chaired_by)
+        return await load_node(info, PersonNode, self.row.chaired_by)
 
     @strawberry.field(description="The delegation decided under, for those who may see the delegation.")
     async def delegation(
@@ -342,7 +328,7 @@ class DecisionNode(Node):
 
     @strawberry.field
     async def ratified_at_meeting(self, info: Info) -> MeetingNode | None:
-        return await _meeting(info, self.row.ratified_at_meeting_id)
+        return await load_node(info, MeetingNode, self.row.ratified_at_meeting_id)
 
 
 @strawberry.type
@@ -354,7 +340,7 @@ class ActionProgress:
 
     @strawberry.field(description="The meeting it was reported to, if any.")
     async def meeting(self, info: Info) -> MeetingNode | None:
-        return await _meeting(info, self.meeting_id)
+        return await load_node(info, MeetingNode, self.meeting_id)
 
 
 @strawberry.type(name="Action", description="An action on a committee's action log.")
@@ -381,11 +367,11 @@ class ActionNode(Node):
 
     @strawberry.field
     async def owner(self, info: Info) -> PersonNode | None:
-        return await _person(info, self.row.owner_id)
+        return await load_node(info, PersonNode, self.row.owner_id)
 
     @strawberry.field(description="The meeting that raised it.")
     async def meeting(self, info: Info) -> MeetingNode | None:
-        return await _meeting(info, self.row.meeting_id)
+        return await load_node(info, MeetingNode, self.row.meeting_id)
 
     @strawberry.field
     async def item(self, info: Info) -> AgendaItemNode | None:
@@ -585,7 +571,7 @@ class ConflictSuggestion:
 
     @strawberry.field
     async def person(self, info: Info) -> PersonNode | None:
-        return await _person(info, self.suggestion.person_id)
+        return await load_node(info, PersonNode, self.suggestion.person_id)
 
     @strawberry.field
     def interest(self) -> InterestNode:
