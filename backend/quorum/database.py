@@ -1,6 +1,7 @@
 """Where the database is, and the two ways Quorum connects to it.
 
-The owner connection (DATABASE_URL as given) runs migrations and nothing else.
+The owner connection (DATABASE_URL as given) runs migrations and the background worker, which reads across
+organisations to decide who is told what (each kind of message names exactly who may know it).
 The application connects as APP_ROLE, which owns no table, so row-level
 security applies to every statement it sends.
 """
@@ -11,8 +12,8 @@ import asyncio
 import logging
 import os
 import socket
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from functools import cache
 from typing import Any, TypeVar, cast
@@ -105,6 +106,24 @@ def app_engine() -> AsyncEngine:
     engine = create_async_engine(app_url(), pool_size=10, max_overflow=10, pool_pre_ping=True)
     event.listen(engine.sync_engine, "before_cursor_execute", _count_statement)
     return engine
+
+
+@cache
+def worker_engine() -> AsyncEngine:
+    """The background worker's connections, as the owner: row-level security does not apply to them."""
+    return create_async_engine(owner_url(), pool_size=5, max_overflow=5, pool_pre_ping=True)
+
+
+@asynccontextmanager
+async def worker_transaction() -> AsyncIterator[Db]:
+    """One transaction as the owner, for the worker; commits unless the block raises."""
+    async with worker_engine().connect() as conn:
+        async with conn.begin():
+            db = Db(AsyncSession(bind=conn, expire_on_commit=False))
+            try:
+                yield db
+            finally:
+                await db.settle()
 
 
 # How the socket and asyncpg say the server went away or is not taking connections, rather than that a statement

@@ -36,6 +36,7 @@ from quorum.in_common.tables import Arrangement, InCommonParty, Session, Session
 from quorum.interests.tables import GiftApprover, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestReview
 from quorum.meetings.tables import AgendaItem, Meeting
 from quorum.organisations.tables import Organisation, Practice
+from quorum.outbox.tables import DomainEvent
 from quorum.packs.tables import PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperVersion
 from quorum.people.tables import Membership, Person, PersonRegistration
@@ -65,6 +66,7 @@ __all__ = [
     "Declaration",
     "Arrangement",
     "Delegation",
+    "DomainEvent",
     "GiftApprover",
     "GiftOrHospitality",
     "GiftOrHospitalityUpdate",

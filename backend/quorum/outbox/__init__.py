@@ -1,0 +1,1 @@
+"""The outbox: domain events recorded in the same transaction as the change they describe."""
