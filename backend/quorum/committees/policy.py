@@ -23,7 +23,7 @@ _meeting = table("meeting", column("committee_id", Uuid), column("status", Strin
 def visible_committees(access: Access) -> SelectOfScalar[Committee]:
     # The second clause is the host's rule from quorum.access, so a committee just created is visible at once;
     # the third makes a committee that has published a meeting known to the public (not its business).
-    # Having delegated to a committee does not make it visible: what a delegation grants ends when it does.
+    # Having delegated to a committee does not make it visible (migration 0019): the delegation is for its members.
     published = select(_meeting.c.committee_id).where(
         _meeting.c.committee_id == col(Committee.id), _meeting.c.status != "DRAFT"
     )
