@@ -34,7 +34,7 @@ from quorum.database import APP_ROLE, owner_url
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Meeting
 from quorum.web.files import visible_stored_files
-from tests.support import MANCHESTER_OFFICER, owner_fetch
+from tests.support import JOINT_COMMITTEE, MANCHESTER_OFFICER, owner_fetch
 
 # Tables with row-level security that no policy names, and why.
 UNNAMED = {
@@ -264,13 +264,32 @@ async def revoke_held_delegations(conn: AsyncConnection, person_id: Any) -> None
     assert revoked.rowcount, "the caller's committees should hold a delegation to revoke"
 
 
+async def delegate_to_bolton_s_joint_committee(conn: AsyncConnection, person_id: Any) -> None:
+    """The person's area team (which takes no part in it) delegates to Bolton's joint committee."""
+    delegated = await conn.execute(
+        text(
+            "INSERT INTO delegation (org_id, receiving_org_id, receiving_committee_id, functions, scope_ccg_ids,"
+            " valid_from, valid_to, recorded_by)"
+            " SELECT m.org_id, c.org_id, c.id, '{primary_care.mergers}', ARRAY[c.org_id], now() - interval '1 day',"
+            " now() + interval '1 year', :person"
+            f" FROM membership m, committee c WHERE m.person_id = :person AND c.id = ({JOINT_COMMITTEE})"
+        ),
+        {"person": person_id},
+    )
+    assert delegated.rowcount == 1, "one area team delegating to one committee"
+
+
 ANONYMOUS = Caller("anonymous")
 OFFICER_WITH_DELEGATION = Caller(MANCHESTER_OFFICER.split("@")[0], MANCHESTER_OFFICER)
 OFFICER_WITHOUT_DELEGATION = Caller(
     f"{OFFICER_WITH_DELEGATION.name} (delegation revoked)", MANCHESTER_OFFICER, revoke_held_delegations
 )
 CALLERS = [Caller(person.email.split("@")[0], person.email) for person in DEMO_PEOPLE]
-CALLERS += [ANONYMOUS, OFFICER_WITHOUT_DELEGATION]
+LONDON_OFFICER = "oliver.grant@demo.quorum.example"
+DELEGATOR = Caller(
+    "oliver.grant (London delegated to Bolton's joint committee)", LONDON_OFFICER, delegate_to_bolton_s_joint_committee
+)
+CALLERS += [ANONYMOUS, OFFICER_WITHOUT_DELEGATION, DELEGATOR]
 
 
 # --- the tests -----------------------------------------------------------------------------------------------
@@ -331,6 +350,15 @@ async def test_the_area_team_officer_holds_a_live_delegation_until_it_is_revoked
 async def test_the_policy_allows_exactly_the_rows_row_level_security_returns(readings, caller, policy):
     difference = (await readings.of(caller)).difference(policy)
     assert not difference, str(difference)
+
+
+async def test_delegating_to_a_committee_does_not_let_the_delegator_read_it(readings):
+    reading = await readings.of(DELEGATOR)
+    joint = (await owner_fetch(JOINT_COMMITTEE))[0]["id"]
+    published = await owner_fetch("SELECT 1 FROM meeting WHERE committee_id = $1 AND status <> 'DRAFT'", joint)
+    committees = reading.returned["committee"]
+    assert isinstance(committees, dict)
+    assert any(key[-1] == joint for key in committees) == bool(published), "seen only as the public sees it"
 
 
 async def add_draft_meeting(conn: AsyncConnection, _: Any) -> None:

@@ -82,7 +82,7 @@ EVERYONE = set(CALLERS)
 
 # What each caller may fetch through /files. No file here is granted by a delegation being live: a delegation's
 # record (and its agreement) stays visible to its parties after it ends, as the register of delegations needs;
-# what a live delegation grants (contract records) is checked in tests/api/test_delegations.py.
+# what a live delegation grants (contract records) is checked in tests/delegations/test_delegations.py.
 SERVED = {
     "committee's terms of reference": BOLTON,
     "delegation's agreement": BOLTON | {"area team officer", "area team officer, delegation ended"},

@@ -12,7 +12,7 @@ import time
 import httpx
 
 from quorum import spreadsheet_reader
-from tests.api.test_practice_import import IMPORT, bolton_practices
+from tests.organisations.test_practice_import import IMPORT, bolton_practices
 from tests.spreadsheets import bombs
 from tests.support import BOLTON_ADMIN, global_id, owner_fetch, token_for
 

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from quorum import spreadsheet_reader, spreadsheets
-from tests.api.test_practice_import import bolton_practices, run_import
+from tests.organisations.test_practice_import import bolton_practices, run_import
 from tests.spreadsheets import bombs
 from tests.spreadsheets.hostile import CALC, LINK
 from tests.support import BOLTON_ADMIN, SHARED_CFO, as_person, global_id, owner_fetch

@@ -1,8 +1,7 @@
-"""Who may see committees, their parties and seats, and who runs them. Row-level security (migrations 0003 and
-0004) says the same, with one difference noted at `visible_committees`: a committee is seen by those whose
-access lists it, by its host's people (a joint committee only by its host's officers), and by everyone once it
-has published a meeting; its parties by its followers and by the parties themselves; its seats by its followers.
-The host's governance officers run it."""
+"""Who may see committees, their parties and seats, and who runs them. Row-level security (migrations 0003, 0004
+and 0019) says the same: a committee is seen by those whose access lists it, by its host's people (a joint
+committee only by its host's officers), and by everyone once it has published a meeting; its parties by its
+followers and by the parties themselves; its seats by its followers. The host's governance officers run it."""
 
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ _meeting = table("meeting", column("committee_id", Uuid), column("status", Strin
 def visible_committees(access: Access) -> SelectOfScalar[Committee]:
     # The second clause is the host's rule from quorum.access, so a committee just created is visible at once;
     # the third makes a committee that has published a meeting known to the public (not its business).
-    # Row-level security also lets the organisation that delegated to a committee read its record; this does not.
+    # Having delegated to a committee does not make it visible (migration 0019): the delegation is for its members.
     published = select(_meeting.c.committee_id).where(
         _meeting.c.committee_id == col(Committee.id), _meeting.c.status != "DRAFT"
     )

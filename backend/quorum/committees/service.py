@@ -29,7 +29,7 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.files import service as files
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
-from quorum.people.service import visible_people
+from quorum.people.policy import visible_people
 from quorum.people.tables import Membership, Person
 
 CREATABLE_KINDS = set(CommitteeKind) - {CommitteeKind.GOVERNING_BODY, CommitteeKind.COUNCIL_OF_MEMBERS}

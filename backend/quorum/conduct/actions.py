@@ -15,7 +15,7 @@ from quorum.conduct.stages import Step
 from quorum.conduct.tables import Action, ActionStatus, ActionUpdate
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
-from quorum.people.service import visible_people
+from quorum.people.policy import visible_people
 from quorum.people.tables import Person
 
 MAX_TEXT = 2000

@@ -20,7 +20,7 @@ from quorum.conduct.tables import Attendance, AttendanceMovement, AttendanceStat
 from quorum.database import Db
 from quorum.errors import input_error
 from quorum.meetings.tables import Meeting
-from quorum.people.service import visible_people
+from quorum.people.policy import visible_people
 from quorum.people.tables import Person
 
 

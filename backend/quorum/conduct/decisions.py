@@ -13,7 +13,7 @@ from sqlmodel import select
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
-from quorum.committees.service import visible_committees
+from quorum.committees.policy import visible_committees
 from quorum.committees.tables import Committee
 from quorum.conduct import delegated, policy
 from quorum.conduct.live import EventKind, announce

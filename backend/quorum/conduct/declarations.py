@@ -21,7 +21,7 @@ from quorum.conduct.tables import Attendance, Decision, Declaration, Management,
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests import pending
-from quorum.interests.service import visible_interests
+from quorum.interests.policy import visible_interests
 from quorum.interests.tables import Interest, InterestCategory
 from quorum.meetings.tables import AgendaItem, Meeting
 from quorum.organisations.policy import visible_organisations, visible_practices

@@ -10,7 +10,8 @@ from sqlmodel import select
 from quorum.access import Access
 from quorum.database import Db
 from quorum.delegations.functions import DELEGABLE
-from quorum.delegations.service import status, visible_delegations
+from quorum.delegations.policy import visible_delegations
+from quorum.delegations.service import status
 from quorum.delegations.tables import Delegation
 from quorum.errors import input_error
 from quorum.organisations.tables import Organisation

@@ -13,8 +13,8 @@ from sqlmodel import select
 
 from quorum import clock
 from quorum.access import Access
+from quorum.committees.policy import visible_seats
 from quorum.committees.quorum import QuorumRule, seat_title
-from quorum.committees.service import visible_seats
 from quorum.committees.tables import Committee, CommitteeParty, MemberCategory, Office, Seat, SeatRole
 from quorum.conduct import policy
 from quorum.conduct.quorum_state import ItemQuorum, Member, item_quorum

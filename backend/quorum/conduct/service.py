@@ -17,7 +17,8 @@ from quorum.conduct.tables import MeetingProgress, Vote
 from quorum.database import Db
 from quorum.errors import input_error
 from quorum.meetings import service as meetings
-from quorum.meetings.service import get_meeting, visible_items
+from quorum.meetings.policy import visible_items
+from quorum.meetings.service import get_meeting
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus
 
 OPENS_BEFORE_START = timedelta(hours=1)

@@ -17,7 +17,8 @@ from quorum.contracts.tables import ContractType, PrimaryCareContract
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.interests.tables import Interest, InterestStatus
-from quorum.organisations.service import get_organisation, visible_practices
+from quorum.organisations.policy import visible_practices
+from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Practice
 
 

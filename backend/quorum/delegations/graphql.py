@@ -70,9 +70,7 @@ class DelegationNode(Node):
 
     @strawberry.field
     async def receiving_committee(self, info: Info) -> CommitteeNode | None:
-        committees = info.context.loader("committees_any", committees_by_id_unfiltered)
-        row = await committees.load(self.row.receiving_committee_id)
-        return row and CommitteeNode.from_row(row)
+        return await load_node(info, CommitteeNode, self.row.receiving_committee_id)
 
     @strawberry.field(description="The CCGs whose practices the delegation covers.")
     async def scope(self, info: Info) -> list[OrganisationNode]:
@@ -93,20 +91,6 @@ class DelegationNode(Node):
     @strawberry.field(description="True when the viewer may attach the agreement or revoke the delegation.")
     def viewer_can_change(self, info: Info) -> bool:
         return policy.can_record(info.context.access, self.row.org_id)
-
-
-def committees_by_id_unfiltered(ctx):
-    """Committee records the database lets the viewer read: their own, and those their organisation delegated to."""
-    from strawberry.dataloader import DataLoader
-
-    from quorum.committees.tables import Committee
-
-    async def load(committee_ids: list[uuid.UUID]):
-        rows = await ctx.db.all(select(Committee).where(Committee.id.in_(committee_ids)))
-        found = {r.id: r for r in rows}
-        return [found.get(i) for i in committee_ids]
-
-    return DataLoader(load_fn=load)
 
 
 async def delegations_of_committee(info: Info, committee_id: uuid.UUID) -> list[DelegationNode]:

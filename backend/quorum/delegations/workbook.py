@@ -13,6 +13,7 @@ from quorum.committees.tables import Committee
 from quorum.database import Db
 from quorum.delegations import service
 from quorum.delegations.functions import DELEGABLE
+from quorum.delegations.policy import visible_delegations
 from quorum.delegations.tables import Delegation
 from quorum.organisations.tables import Organisation
 
@@ -45,7 +46,7 @@ def workbook(title: str, rows: list[list]) -> bytes:
 async def register_workbook(db: Db, access: Access, organisation: Organisation) -> bytes:
     """The delegations the caller may see that the organisation gives or receives."""
     delegations = await db.all(
-        service.visible_delegations(access)
+        visible_delegations(access)
         .where(or_(Delegation.org_id == organisation.id, Delegation.receiving_org_id == organisation.id))
         .order_by(Delegation.valid_from, Delegation.id)
     )

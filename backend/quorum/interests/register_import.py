@@ -18,7 +18,8 @@ from quorum.access import Access
 from quorum.audit.service import record
 from quorum.database import Db
 from quorum.errors import input_error
-from quorum.interests.service import Entry, entry_errors, keeps_register, known_for, new_interest, register_of
+from quorum.interests.policy import can_keep_register
+from quorum.interests.service import Entry, entry_errors, known_for, new_interest, register_of
 from quorum.interests.tables import InterestCategory
 from quorum.interests.workbook import CATEGORY_WORDS, COLUMNS
 from quorum.organisations.importer import RowError, read_table
@@ -61,7 +62,7 @@ def _category(text: str) -> InterestCategory | None:
 
 async def import_register(db: Db, access: Access, org_id: uuid.UUID, filename: str, content: bytes) -> ImportResult:
     organisation = await register_of(db, access, org_id)
-    if not keeps_register(access, org_id):
+    if not can_keep_register(access, org_id):
         raise input_error(
             None, f"Only the board secretary or an administrator of {organisation.name} can import the register."
         )

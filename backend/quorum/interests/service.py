@@ -39,10 +39,6 @@ from quorum.people.tables import Membership, Person, PersonRegistration
 MAX_TEXT = 2000
 
 
-# The name interests/http.py imports; the policy's is can_keep_register.
-keeps_register = can_keep_register
-
-
 async def register_of(db: Db, access: Access, org_id: uuid.UUID, field: str = "organisationId") -> Organisation:
     organisation = await get_organisation(db, access, org_id)
     if organisation is None or not can_see_registers_of(access, org_id):

@@ -14,7 +14,8 @@ from quorum import spreadsheets
 from quorum.access import Access
 from quorum.database import Db
 from quorum.interests import rules
-from quorum.interests.service import known_for, visible_interests
+from quorum.interests.policy import visible_interests
+from quorum.interests.service import known_for
 from quorum.interests.tables import Interest, InterestCategory
 from quorum.people.tables import Person
 

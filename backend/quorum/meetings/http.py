@@ -8,12 +8,12 @@ import uuid
 from sqlmodel import select
 
 from quorum.access import Access
-from quorum.committees.service import visible_committees
+from quorum.committees.policy import visible_committees
 from quorum.committees.tables import Committee
 from quorum.database import Db
 from quorum.downloads import Download
 from quorum.meetings.ics import calendar
-from quorum.meetings.service import visible_meetings
+from quorum.meetings.policy import visible_meetings
 from quorum.meetings.tables import Meeting
 
 

@@ -13,7 +13,8 @@ from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import input_error
 from quorum.files import inspection
-from quorum.organisations.service import administered_ccg, practice_errors, visible_practices
+from quorum.organisations.policy import visible_practices
+from quorum.organisations.service import administered_ccg, practice_errors
 from quorum.organisations.tables import Practice
 from quorum.spreadsheet_reader import Table
 

@@ -14,7 +14,7 @@ from quorum.database import Db
 from quorum.downloads import PRIVATE, PUBLIC, Download
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Part
-from quorum.packs.service import visible_builds
+from quorum.packs.policy import visible_builds
 from quorum.packs.tables import PackBuild
 from quorum.packs.watermark import watermark
 from quorum.people.tables import Person

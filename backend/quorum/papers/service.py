@@ -24,10 +24,9 @@ from quorum.papers.policy import (
     can_write,
     visible_appendices,
     visible_papers,
-    visible_versions,  # noqa: F401 (files/http.py imports it from here until the merge)
 )
 from quorum.papers.tables import IMPACT_AREAS, Appendix, AppendixKind, Paper, PaperStatus, PaperVersion
-from quorum.people.service import visible_people
+from quorum.people.policy import visible_people
 from quorum.people.tables import Person
 
 COVER_SHEET_LIMIT = 20_000

@@ -14,7 +14,8 @@ from quorum.access import Access, Role
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
-from quorum.organisations.service import administered_org, visible_practices
+from quorum.organisations.policy import visible_practices
+from quorum.organisations.service import administered_org
 from quorum.organisations.tables import OrganisationKind, Practice
 from quorum.people.policy import visible_memberships, visible_people
 from quorum.people.tables import Membership, Person

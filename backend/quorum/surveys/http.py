@@ -11,6 +11,7 @@ from quorum.database import Db
 from quorum.downloads import Download
 from quorum.organisations.service import get_organisation
 from quorum.surveys import results, service
+from quorum.surveys.policy import can_manage
 from quorum.surveys.workbook import workbook_for
 
 
@@ -25,7 +26,7 @@ async def results_xlsx(db: Db, access: Access, survey_id: uuid.UUID) -> Download
         if earlier is not None and await service.reads_results(db, access, earlier):
             previous = (earlier, await results.survey_results(db, earlier, await service.structure(db, earlier)))
     content = await workbook_for(
-        db, survey, organisation.name if organisation else "", previous, explain=service.can_manage(access, survey)
+        db, survey, organisation.name if organisation else "", previous, explain=can_manage(access, survey)
     )
     filename = f"survey-results-{clock.today().isoformat()}.xlsx"
     return Download(content, media_type=spreadsheets.XLSX, filename=filename)

@@ -16,7 +16,8 @@ from quorum.audit.service import record, snapshot
 from quorum.committees.tables import Seat
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
-from quorum.organisations.service import get_organisation, visible_practices
+from quorum.organisations.policy import visible_practices
+from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation

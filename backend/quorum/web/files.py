@@ -16,23 +16,20 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from quorum.access import Access
-from quorum.ballots.service import visible_ballots
+from quorum.ballots.policy import visible_ballots
 from quorum.ballots.tables import Ballot
-from quorum.committees.policy import visible_terms_files
-from quorum.committees.service import visible_committees
+from quorum.committees.policy import visible_committees, visible_terms_files
 from quorum.committees.tables import Committee
 from quorum.database import Db
-from quorum.delegations.service import visible_delegations
+from quorum.delegations.policy import visible_delegations
 from quorum.delegations.tables import Delegation
 from quorum.downloads import Download
 from quorum.files.policy import visible_files
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Part
-from quorum.packs.policy import visible_pack_files
-from quorum.packs.service import visible_builds
+from quorum.packs.policy import visible_builds, visible_pack_files
 from quorum.packs.tables import PackBuild
-from quorum.papers.policy import visible_appendix_files
-from quorum.papers.service import visible_versions
+from quorum.papers.policy import visible_appendix_files, visible_versions
 from quorum.papers.tables import Appendix, PaperVersion
 
 
