@@ -165,16 +165,19 @@ async def test_a_ballot_opening_later_is_announced_by_the_scan_once_when_it_open
 async def test_the_48_hour_reminder_goes_only_to_practices_that_have_not_voted_and_once(client):
     voter = await representative(client, "P82005")
     waiting = await representative(client, "P82006")
-    ballot = await new_ballot(client, closes=timedelta(hours=30))
-    far = await new_ballot(client, closes=timedelta(hours=72))
+    ballot = await new_ballot(client, opens=timedelta(days=-2), closes=timedelta(hours=30))
+    far = await new_ballot(client, opens=timedelta(days=-3), closes=timedelta(hours=72))
+    short = await new_ballot(client, closes=timedelta(hours=30))  # just opened: its paper is enough for now
     assert (await cast(voter, ballot, "For"))["errors"] == []
 
     await scan(scans.scan_ballots_closing)
     await scan(scans.scan_ballots_closing)
     assert await recorded("ballot_closing", ballot_uuid(far)) == []  # 72 hours away
+    assert await recorded("ballot_closing", ballot_uuid(short)) == []
     await scan(scans.scan_ballots_closing, clock.now() + timedelta(days=1))
     event = await only("ballot_closing", ballot_uuid(ballot))
     assert len(await recorded("ballot_closing", ballot_uuid(far))) == 1  # a day later, 48 hours away
+    assert len(await recorded("ballot_closing", ballot_uuid(short))) == 1  # a day later, most of its time gone
 
     voter_email, waiting_email = voter.email, waiting.email
     reminded = await emails(event)
@@ -278,13 +281,16 @@ async def test_anonymous_survey_reminders_go_to_every_invitee_however_many_have_
 async def test_named_survey_reminders_go_only_to_those_who_have_not_answered(client):
     answered, waiting = await representative(client, "P82009"), await representative(client, "P82010")
     survey_id = await _open(
-        client, title="Named views", anonymity="NAMED", closesAt=(clock.now() + timedelta(days=1)).isoformat()
+        client, title="Named views", anonymity="NAMED", closesAt=(clock.now() + timedelta(hours=36)).isoformat()
     )
     key = ids.decode(survey_id)[1]
     await _answer(client, answered.email, survey_id)
 
     await scan(scans.scan_survey_reminders)
-    await scan(scans.scan_survey_reminders)
+    assert await recorded("survey_reminder", key) == []  # not on the day it opened
+    tomorrow = clock.now() + timedelta(hours=26)
+    await scan(scans.scan_survey_reminders, tomorrow)
+    await scan(scans.scan_survey_reminders, tomorrow)
     event = await only("survey_reminder", key)
     assert event.payload["last_call"] is True
     reminded = await emails(event)
@@ -296,6 +302,8 @@ async def test_named_survey_reminders_go_only_to_those_who_have_not_answered(cli
 def test_a_survey_is_reminded_weekly_with_a_last_call_and_never_twice_a_day():
     opened = datetime(2026, 3, 2, 9, tzinfo=UTC)
     due = scans.survey_reminder_due
+    assert due(opened, [], opened + timedelta(days=1), opened + timedelta(hours=1)) is None  # not on the first day
+    assert due(opened, [], opened + timedelta(days=1), opened + timedelta(hours=20)) is True
     assert due(opened, [], None, opened + timedelta(days=6)) is None
     assert due(opened, [], None, opened + timedelta(days=7)) is False
     week = opened + timedelta(days=7)
@@ -305,6 +313,17 @@ def test_a_survey_is_reminded_weekly_with_a_last_call_and_never_twice_a_day():
     assert due(opened, [(week, False)], closes, closes - timedelta(days=1)) is True
     assert due(opened, [(week, False)], closes, week + timedelta(hours=1)) is None  # last call, but not the same day
     assert due(opened, [(week, False), (closes - timedelta(days=1), True)], closes, closes - timedelta(hours=2)) is None
+
+
+def test_a_ballot_is_reminded_48_hours_before_it_closes_or_half_way_through_a_short_one():
+    opens = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    due = scans.ballot_reminder_due
+    closes = opens + timedelta(days=14)
+    assert not due(opens, closes, closes - timedelta(hours=49))
+    assert due(opens, closes, closes - timedelta(hours=47))
+    closes = opens + timedelta(days=2)
+    assert not due(opens, closes, opens + timedelta(hours=1))
+    assert due(opens, closes, opens + timedelta(hours=24))
 
 
 # Declarations of interests

@@ -4,9 +4,10 @@ Each scan is a plain `scan_...(db, now)` run in one of the worker's transactions
 reminder at most once (per subject, party and day, or once outright where a second would say nothing new): it
 looks in the outbox for what it recorded before, under a lock that makes two workers running it take turns.
 - ballots that have opened (a ballot scheduled to open later has its paper sent when it opens);
-- ballots closing within 48 hours, once per ballot;
+- ballots closing within 48 hours, once per ballot, and not in the first half of a ballot's time (a ballot open
+  for less than four days is reminded half-way, not straight after its paper);
 - open surveys: a reminder a week after the opening or the last reminder, and a last one when the survey closes
-  within two days; never two on one day;
+  within two days; never two on one day, nor one on the day it opened;
 - declarations of interests due (within 28 days) or overdue, once per decision-maker and due date;
 - live delegations expiring within 30 days, once per delegation and party.
 """
@@ -80,6 +81,10 @@ async def scan_ballots_opened(db: Db, now: datetime) -> int:
     return len(due)
 
 
+def ballot_reminder_due(opens_at: datetime, closes_at: datetime, now: datetime) -> bool:
+    return closes_at - now <= BALLOT_WARNING and now - opens_at >= (closes_at - opens_at) / 2
+
+
 async def scan_ballots_closing(db: Db, now: datetime) -> int:
     await _take_turns(db, "ballot_closing")
     ballots = await db.all(
@@ -92,7 +97,10 @@ async def scan_ballots_closing(db: Db, now: datetime) -> int:
     )
     sent = await _recorded(db, "ballot_closing", [b.id for b in ballots])
     due = [
-        b for b in ballots if not any(e.payload.get("closes_at") == b.closes_at.isoformat() for e in sent.get(b.id, []))
+        b
+        for b in ballots
+        if ballot_reminder_due(b.opens_at, b.closes_at, now)
+        and not any(e.payload.get("closes_at") == b.closes_at.isoformat() for e in sent.get(b.id, []))
     ]
     for ballot in due:
         payload = {"title": ballot.title, "closes_at": ballot.closes_at.isoformat(), "day": _day(now)}
@@ -104,7 +112,7 @@ def survey_reminder_due(
     opened_at: datetime, reminders: list[tuple[datetime, bool]], closes_at: datetime | None, now: datetime
 ) -> bool | None:
     """None if no reminder is due now; otherwise whether it is the last call. `reminders` are (when, last call)."""
-    if any(clock.local_date(at) == clock.local_date(now) for at, _ in reminders):
+    if any(clock.local_date(at) == clock.local_date(now) for at in [opened_at, *(at for at, _ in reminders)]):
         return None
     if closes_at is not None and closes_at - now <= SURVEY_LAST_CALL:
         return None if any(last for _, last in reminders) else True
