@@ -55,66 +55,79 @@ async def _active_memberships(db: Db, org_id: uuid.UUID, *roles: Role) -> list[M
 # Ballots
 
 
-async def _ballot(db: Db, event: Event) -> Ballot | None:
-    return await db.first(select(Ballot).where(Ballot.org_id == event.org_id, Ballot.id == event.subject_id))
-
-
-async def _electing_practices(db: Db, ballot: Ballot) -> set[uuid.UUID]:
-    """The electorate: frozen once voting began, the CCG's practice list before that (as ballots/results.py)."""
+async def _electing(db: Db, ballot: Ballot, among: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of `among` in the electorate (frozen once voting began, the CCG's practice list before that, as
+    ballots/results.py says)."""
     if ballot.electorate_frozen_at is not None:
-        statement = select(BallotElector.practice_id).where(
-            BallotElector.org_id == ballot.org_id, BallotElector.ballot_id == ballot.id
-        )
+        practice = BallotElector.practice_id
+        statement = select(practice).where(BallotElector.org_id == ballot.org_id, BallotElector.ballot_id == ballot.id)
     else:
-        statement = select(Practice.id).where(Practice.org_id == ballot.org_id)
+        practice = Practice.id
+        statement = select(practice).where(Practice.org_id == ballot.org_id)
+    return set(await db.all(statement.where(practice.in_(among))))
+
+
+async def _voted(db: Db, ballot: Ballot, among: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of `among` that have voted: their participation is read, never their votes."""
+    statement = select(BallotParticipation.practice_id).where(
+        BallotParticipation.org_id == ballot.org_id,
+        BallotParticipation.ballot_id == ballot.id,
+        BallotParticipation.practice_id.in_(among),
+    )
     return set(await db.all(statement))
 
 
-async def _voted(db: Db, ballot: Ballot) -> set[uuid.UUID]:
-    return set(
-        await db.all(
-            select(BallotParticipation.practice_id).where(
-                BallotParticipation.org_id == ballot.org_id, BallotParticipation.ballot_id == ballot.id
-            )
-        )
+Holdings = dict[uuid.UUID, set[uuid.UUID]]  # person -> the practices they represent
+
+
+async def _represented(db: Db, org_id: uuid.UUID, person_id: uuid.UUID | None = None) -> Holdings:
+    """The CCG's active practice representatives (or only this person), each with the practices they represent."""
+    statement = select(Membership).where(
+        Membership.org_id == org_id,
+        Membership.role == Role.PRACTICE_REPRESENTATIVE,
+        Membership.practice_id.is_not(None),
     )
-
-
-async def _representing(db: Db, org_id: uuid.UUID, practice_ids: set[uuid.UUID]) -> dict[uuid.UUID, set[uuid.UUID]]:
-    """Each active representative of these practices of the CCG, with the practices they represent."""
-    found: dict[uuid.UUID, set[uuid.UUID]] = {}
-    for membership in await _active_memberships(db, org_id, Role.PRACTICE_REPRESENTATIVE):
-        if membership.practice_id in practice_ids:
+    if person_id is not None:
+        statement = statement.where(Membership.person_id == person_id)
+    found: Holdings = {}
+    today = clock.today()
+    for membership in await db.all(statement):
+        if membership.is_active_on(today):
             found.setdefault(membership.person_id, set()).add(membership.practice_id)
     return found
 
 
-async def _still_open(db: Db, event: Event) -> Ballot | None:
-    ballot = await _ballot(db, event)
+async def _open_ballot(db: Db, event: Event) -> Ballot | None:
+    ballot = await db.first(select(Ballot).where(Ballot.org_id == event.org_id, Ballot.id == event.subject_id))
     if ballot is None or ballots.status(ballot, clock.now()) != ballots.BallotStatus.OPEN:
         return None
     return ballot
 
 
-async def _ballot_voters(db: Db, event: Event, *, only_not_voted: bool) -> dict[uuid.UUID, set[uuid.UUID]]:
-    ballot = await _still_open(db, event)
+async def _voters(db: Db, event: Event, *, not_voted: bool, person_id: uuid.UUID | None = None) -> Holdings:
+    """Representatives of the ballot's electing practices (those that have not voted, if `not_voted`), each with
+    the practices they may vote for; only `person_id`'s, if given."""
+    ballot = await _open_ballot(db, event)
     if ballot is None:
         return {}
-    practices = await _electing_practices(db, ballot)
-    if only_not_voted:
-        practices -= await _voted(db, ballot)
-    return await _representing(db, ballot.org_id, practices)
+    representing = await _represented(db, ballot.org_id, person_id)
+    practices = await _electing(db, ballot, set().union(*representing.values()))
+    if not_voted:
+        practices -= await _voted(db, ballot, practices)
+    return {person: held & practices for person, held in representing.items() if held & practices}
 
 
 async def ballot_paper_recipients(db: Db, event: Event) -> list[Recipient]:
-    return await people(db, set(await _ballot_voters(db, event, only_not_voted=False)))
+    return await people(db, set(await _voters(db, event, not_voted=False)))
 
 
 async def ballot_closing_recipients(db: Db, event: Event) -> list[Recipient]:
-    return await people(db, set(await _ballot_voters(db, event, only_not_voted=True)))
+    return await people(db, set(await _voters(db, event, not_voted=True)))
 
 
 async def _practice_names(db: Db, org_id: uuid.UUID, practice_ids: set[uuid.UUID]) -> str:
+    if not practice_ids:
+        return ""
     rows = await db.all(
         select(Practice.name).where(Practice.org_id == org_id, Practice.id.in_(practice_ids)).order_by(Practice.name)
     )
@@ -122,7 +135,9 @@ async def _practice_names(db: Db, org_id: uuid.UUID, practice_ids: set[uuid.UUID
 
 
 def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _moment(value: str) -> str:
@@ -133,14 +148,14 @@ def _ballot_link(event: Event) -> str:
     return f"/ballots/{ids.encode('Ballot', event.subject_id)}"
 
 
-async def _for_practices(db: Db, event: Event, recipient: Recipient, *, only_not_voted: bool) -> str:
-    voters = await _ballot_voters(db, event, only_not_voted=only_not_voted)
-    return await _practice_names(db, event.org_id, voters.get(recipient.person_id, set()))
+async def _for_practices(db: Db, event: Event, recipient: Recipient, *, not_voted: bool) -> str:
+    mine = await _voters(db, event, not_voted=not_voted, person_id=recipient.person_id)
+    return await _practice_names(db, event.org_id, mine.get(recipient.person_id, set()))
 
 
 async def write_ballot_paper(db: Db, event: Event, recipient: Recipient) -> Letter:
     title = event.payload["title"]
-    practices = await _for_practices(db, event, recipient, only_not_voted=False)
+    practices = await _for_practices(db, event, recipient, not_voted=False)
     secrecy = (
         "This is a secret ballot: Quorum records that a practice voted, never how."
         if event.payload.get("secret")
@@ -160,7 +175,7 @@ async def write_ballot_paper(db: Db, event: Event, recipient: Recipient) -> Lett
 
 async def write_ballot_closing(db: Db, event: Event, recipient: Recipient) -> Letter:
     title = event.payload["title"]
-    practices = await _for_practices(db, event, recipient, only_not_voted=True)
+    practices = await _for_practices(db, event, recipient, not_voted=True)
     return Letter(
         subject=f"Ballot closes soon: {title}",
         paragraphs=(
