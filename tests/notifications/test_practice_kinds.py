@@ -368,35 +368,35 @@ async def test_a_decision_maker_is_told_their_declaration_is_due_once_and_not_af
 # Delegations
 
 
-async def _delegation(client, days: int) -> uuid.UUID:
+RECORD_DELEGATION = """mutation($input: RecordDelegationInput!) {
+  recordDelegation(input: $input) { delegation { id } errors { message } } }"""
+
+
+async def _delegation(client, function: str, *, ends: int, starts: int = -300) -> uuid.UUID:
+    """Manchester's delegation of one function to Bolton's joint committee, from and to so many days from now."""
     officer = await as_person(client, MANCHESTER_OFFICER)
-    record = """mutation($input: RecordDelegationInput!) { recordDelegation(input: $input) { delegation { id } errors { message } } }"""
-    made = (
-        await officer.data(
-            record,
-            {
-                "input": {
-                    "organisationId": await global_id(
-                        "Organisation", "SELECT id FROM organisation WHERE ods_code = 'Q46'"
-                    ),
-                    "committeeId": await global_id("Committee", JOINT_COMMITTEE),
-                    "functions": ["primary_care.local_incentive_schemes"],
-                    "scopeIds": [await global_id("Organisation", BOLTON)],
-                    "validFrom": (clock.now() - timedelta(days=300)).isoformat(),
-                    "validTo": (clock.now() + timedelta(days=days)).isoformat(),
-                }
-            },
-        )
-    )["recordDelegation"]
+    given = {
+        "organisationId": await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = 'Q46'"),
+        "committeeId": await global_id("Committee", JOINT_COMMITTEE),
+        "functions": [f"primary_care.{function}"],
+        "scopeIds": [await global_id("Organisation", BOLTON)],
+        "validFrom": (clock.now() + timedelta(days=starts)).isoformat(),
+        "validTo": (clock.now() + timedelta(days=ends)).isoformat(),
+    }
+    made = (await officer.data(RECORD_DELEGATION, {"input": given}))["recordDelegation"]
     assert made["errors"] == [], made["errors"]
     return ids.decode(made["delegation"]["id"])[1]
 
 
 async def test_a_delegation_expiring_within_30_days_is_told_to_both_parties_once(client):
-    soon, later = await _delegation(client, 20), await _delegation(client, 60)
+    soon = await _delegation(client, "local_incentive_schemes", ends=20)
+    later = await _delegation(client, "new_practices", ends=60)
+    renewed = await _delegation(client, "enhanced_services", ends=10)
+    await _delegation(client, "enhanced_services", starts=9, ends=400)  # its successor, from the day before it ends
     await scan(scans.scan_delegations_expiring)
     await scan(scans.scan_delegations_expiring)
     assert await recorded("delegation_expiring", later) == []
+    assert await recorded("delegation_expiring", renewed) == []
     events = {e.payload["party"]: e for e in await recorded("delegation_expiring", soon)}
     assert set(events) == {"delegating", "receiving"} and len(await recorded("delegation_expiring", soon)) == 2
 

@@ -9,7 +9,7 @@ looks in the outbox for what it recorded before, under a lock that makes two wor
 - open surveys: a reminder a week after the opening or the last reminder, and a last one when the survey closes
   within two days; never two on one day, nor one on the day it opened;
 - declarations of interests due (within 28 days) or overdue, once per decision-maker and due date;
-- live delegations expiring within 30 days, once per delegation and party.
+- live delegations expiring within 30 days and not renewed, once per delegation and party.
 """
 
 from __future__ import annotations
@@ -179,6 +179,21 @@ async def scan_declarations_due(db: Db, now: datetime) -> int:
     return count
 
 
+def renewed(delegation: Delegation, others: list[Delegation]) -> bool:
+    """Whether another delegation from the same organisation to the same committee takes over all it gives, over
+    all it covers, from the moment it ends (so nothing is about to end)."""
+    return any(
+        other.id != delegation.id
+        and other.org_id == delegation.org_id
+        and other.receiving_committee_id == delegation.receiving_committee_id
+        and other.revoked_at is None
+        and other.valid_from <= delegation.valid_to < other.valid_to
+        and set(delegation.functions) <= set(other.functions)
+        and set(delegation.scope_ccg_ids) <= set(other.scope_ccg_ids)
+        for other in others
+    )
+
+
 async def scan_delegations_expiring(db: Db, now: datetime) -> int:
     await _take_turns(db, "delegation_expiring")
     rows = await db.all(
@@ -195,9 +210,19 @@ async def scan_delegations_expiring(db: Db, now: datetime) -> int:
             or_(Delegation.revoked_at.is_(None), Delegation.revoked_at > now),
         )
     )
+    committees = {d.receiving_committee_id for d, _, _ in rows}
+    successors = await db.all(
+        select(Delegation).where(
+            Delegation.receiving_committee_id.in_(committees),
+            Delegation.valid_to > now,
+            Delegation.revoked_at.is_(None),
+        )
+    )
     sent = await _recorded(db, "delegation_expiring", [d.id for d, _, _ in rows])
     count = 0
     for delegation, committee, delegator in rows:
+        if renewed(delegation, successors):
+            continue
         for party, org_id in ((DELEGATING, delegation.org_id), (RECEIVING, delegation.receiving_org_id)):
             if any(
                 e.payload.get("party") == party and e.payload.get("valid_to") == delegation.valid_to.isoformat()

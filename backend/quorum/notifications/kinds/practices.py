@@ -312,20 +312,22 @@ async def declaration_recipients(db: Db, event: Event) -> list[Recipient]:
 
 async def write_declaration_due(db: Db, event: Event, recipient: Recipient) -> Letter:
     due_on = date.fromisoformat(event.payload["due_on"])
-    if event.payload.get("first"):
-        what = "your first declaration of interests"
-        why = "A new decision-maker declares their interests within 28 days of appointment, or makes a nil return."
-    else:
-        what = "your annual review of your declared interests"
-        why = "Each decision-maker confirms once a year that their entries are complete and current (or nil)."
     late = due_on < clock.today()
+    when = f"{'was' if late else 'is'} due by {due_on:%-d %B %Y}"
+    if event.payload.get("first"):
+        paragraphs = (
+            f"Your first declaration of interests for {event.org_name}'s register {when}.",
+            "A new decision-maker declares their interests within 28 days of appointment, or makes a nil return.",
+        )
+    else:
+        paragraphs = (
+            f"Your annual review of your entries in {event.org_name}'s register of interests {when}.",
+            "Each decision-maker confirms once a year that their entries are complete and current, or that they have "
+            "none to declare.",
+        )
     return Letter(
         subject="Your declaration of interests is overdue" if late else "Your declaration of interests is due",
-        paragraphs=(
-            f"{what[0].upper()}{what[1:]} for {event.org_name}'s register {'was' if late else 'is'} due by "
-            f"{due_on:%-d %B %Y}.",
-            why,
-        ),
+        paragraphs=paragraphs,
         link="/interests",
         link_label="Declare your interests",
     )
