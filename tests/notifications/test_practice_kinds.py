@@ -7,6 +7,7 @@ import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from quorum import clock, ids
@@ -329,10 +330,21 @@ def test_a_ballot_is_reminded_48_hours_before_it_closes_or_half_way_through_a_sh
 # Declarations of interests
 
 
-async def test_a_decision_maker_is_told_their_declaration_is_due_once_and_not_after_making_it(client):
+@pytest.fixture
+async def new_decision_maker():
+    """A new member of Bolton's governing body, who leaves it again after the test (other tests count its seats)."""
     email = f"new.gp.{uuid.uuid4().hex[:6]}@nhs.example"
     await add_person(email, "Dr New Member", "00T", "GOVERNING_BODY_MEMBER", seated=True)
     person = (await owner_fetch("SELECT id FROM person WHERE email = $1", email))[0][0]
+    yield email, person
+    await owner_fetch("DELETE FROM seat WHERE person_id = $1", person)
+    await owner_fetch("DELETE FROM membership WHERE person_id = $1", person)
+
+
+async def test_a_decision_maker_is_told_their_declaration_is_due_once_and_not_after_making_it(
+    client, new_decision_maker
+):
+    email, person = new_decision_maker
 
     await scan(scans.scan_declarations_due)
     await scan(scans.scan_declarations_due)
@@ -372,7 +384,15 @@ RECORD_DELEGATION = """mutation($input: RecordDelegationInput!) {
   recordDelegation(input: $input) { delegation { id } errors { message } } }"""
 
 
-async def _delegation(client, function: str, *, ends: int, starts: int = -300) -> uuid.UUID:
+@pytest.fixture
+async def delegations():
+    """The delegations a test records, removed afterwards: other tests read what the joint committee holds."""
+    made: list[uuid.UUID] = []
+    yield made
+    await owner_fetch("DELETE FROM delegation WHERE id = ANY ($1)", made)
+
+
+async def _delegation(client, made_by_test: list, function: str, *, ends: int, starts: int = -300) -> uuid.UUID:
     """Manchester's delegation of one function to Bolton's joint committee, from and to so many days from now."""
     officer = await as_person(client, MANCHESTER_OFFICER)
     given = {
@@ -385,14 +405,16 @@ async def _delegation(client, function: str, *, ends: int, starts: int = -300) -
     }
     made = (await officer.data(RECORD_DELEGATION, {"input": given}))["recordDelegation"]
     assert made["errors"] == [], made["errors"]
-    return ids.decode(made["delegation"]["id"])[1]
+    recorded_id = ids.decode(made["delegation"]["id"])[1]
+    made_by_test.append(recorded_id)
+    return recorded_id
 
 
-async def test_a_delegation_expiring_within_30_days_is_told_to_both_parties_once(client):
-    soon = await _delegation(client, "local_incentive_schemes", ends=20)
-    later = await _delegation(client, "new_practices", ends=60)
-    renewed = await _delegation(client, "enhanced_services", ends=10)
-    await _delegation(client, "enhanced_services", starts=9, ends=400)  # its successor, from the day before it ends
+async def test_a_delegation_expiring_within_30_days_is_told_to_both_parties_once(client, delegations):
+    soon = await _delegation(client, delegations, "local_incentive_schemes", ends=20)
+    later = await _delegation(client, delegations, "new_practices", ends=60)
+    renewed = await _delegation(client, delegations, "enhanced_services", ends=10)
+    await _delegation(client, delegations, "enhanced_services", starts=9, ends=400)  # its successor
     await scan(scans.scan_delegations_expiring)
     await scan(scans.scan_delegations_expiring)
     assert await recorded("delegation_expiring", later) == []
