@@ -28,6 +28,7 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.files import service as files
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind
+from quorum.outbox import service as outbox
 from quorum.people.tables import Person
 
 MAX_QUESTIONS = 20
@@ -229,7 +230,14 @@ async def create_ballot(
                     refresh=False,
                 )
     await record(db, access, "ballot.create", ballot, org_id=org_id)
+    if status(ballot, clock.now()) == BallotStatus.OPEN:  # one that opens later is announced when it opens
+        await outbox.record(db, access, "ballot_opened", org_id=org_id, subject_id=ballot.id, payload=opened(ballot))
     return ballot
+
+
+def opened(ballot: Ballot) -> dict[str, object]:
+    """What a "ballot opened" event says: enough for the ballot paper's letter."""
+    return {"title": ballot.title, "closes_at": ballot.closes_at.isoformat(), "secret": ballot.secret}
 
 
 async def close_ballot(db: Db, access: Access, ballot_id: uuid.UUID) -> Ballot:

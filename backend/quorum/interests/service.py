@@ -285,7 +285,12 @@ async def reviews_due(db: Db, access: Access, org_id: uuid.UUID) -> list[ReviewD
     """Each decision-maker's next declaration or review, the overdue first: for those who keep the register."""
     if not can_keep_register(access, org_id):
         return []
-    today = clock.today()
+    return await returns_due(db, org_id, clock.today())
+
+
+async def returns_due(db: Db, org_id: uuid.UUID, today: date) -> list[ReviewDue]:
+    """Each decision-maker's next declaration or review, the overdue first (no check on who asks: the caller's
+    transaction decides what it reads)."""
     makers = await decision_makers(db, org_id, today)
     reviews = await db.all(select(InterestReview).where(InterestReview.org_id == org_id))
     interests = await db.all(select(Interest).where(Interest.org_id == org_id))

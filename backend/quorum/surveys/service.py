@@ -19,6 +19,7 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.policy import visible_practices
 from quorum.organisations.service import get_organisation
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
+from quorum.outbox import service as outbox
 from quorum.people.tables import Membership
 from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation
 from quorum.surveys.definition import (
@@ -363,6 +364,14 @@ async def open_survey(db: Db, access: Access, survey_id: uuid.UUID) -> Survey:
     survey.status = SurveyStatus.OPEN
     await db.add(survey)
     await record(db, access, "survey.open", survey, org_id=survey.org_id, before=before)
+    await outbox.record(
+        db,
+        access,
+        "survey_opened",
+        org_id=survey.org_id,
+        subject_id=survey.id,
+        payload={"title": survey.title, "opened_at": clock.now().isoformat()},
+    )
     return survey
 
 
