@@ -15,6 +15,7 @@ from quorum.conduct.stages import Step
 from quorum.conduct.tables import Action, ActionStatus, ActionUpdate
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
+from quorum.outbox import service as outbox
 from quorum.people.service import visible_people
 from quorum.people.tables import Person
 
@@ -65,6 +66,14 @@ async def add_action(
     )
     await db.add(action)
     await record(db, access, "action.raise", action, org_id=meeting.org_id)
+    await outbox.record(
+        db,
+        access,
+        "action_assigned",
+        org_id=action.org_id,
+        subject_id=action.id,
+        payload={"owner_id": action.owner_id, "meeting_id": meeting.id, "due_date": action.due_date},
+    )
     await announce(db, meeting.id, EventKind.ACTION, item_id=item and item.id)
     return action
 
