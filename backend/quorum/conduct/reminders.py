@@ -26,7 +26,7 @@ async def record_actions_due(db: Db, day: date) -> int:
     if not due:
         return 0
     done = {
-        row.subject_id
+        row["subject_id"]
         for row in await db.records(
             "SELECT subject_id FROM domain_event WHERE kind = 'action_due' AND payload->>'due_on' = $1"
             " AND subject_id = ANY ($2::uuid[])",

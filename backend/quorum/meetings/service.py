@@ -195,7 +195,12 @@ async def change_arrangements(
             "meeting_changed",
             org_id=meeting.org_id,
             subject_id=meeting.id,
-            payload={"committee_id": meeting.committee_id, "changed": sorted(changed), "was": was},
+            payload={
+                "committee_id": meeting.committee_id,
+                "was": was,
+                "now": {name: getattr(meeting, name) for name in CHANGED_WORDS},
+                "sequence": meeting.sequence,
+            },
         )
     return meeting
 
@@ -217,7 +222,11 @@ async def cancel_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> Meeti
             "meeting_cancelled",
             org_id=meeting.org_id,
             subject_id=meeting.id,
-            payload={"committee_id": meeting.committee_id, "starts_at": meeting.starts_at},
+            payload={
+                "committee_id": meeting.committee_id,
+                "starts_at": meeting.starts_at,
+                "sequence": meeting.sequence,
+            },
         )
     return meeting
 

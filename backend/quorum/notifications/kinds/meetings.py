@@ -172,15 +172,23 @@ async def write_agenda_published(db: Db, event: Event, recipient: Recipient) -> 
     )
 
 
+def _as_changed(meeting: Meeting, event: Event) -> Meeting:
+    """The meeting as this change left it (a later change or cancellation has its own letter)."""
+    now = event.payload.get("now", {})
+    moments = {k: datetime.fromisoformat(now[k]) for k in ("starts_at", "ends_at") if now.get(k)}
+    return meeting.model_copy(
+        update={**now, "ends_at": None, **moments, "sequence": event.payload["sequence"], "cancelled_at": None}
+    )
+
+
 async def write_meeting_changed(db: Db, event: Event, recipient: Recipient) -> Letter:
-    meeting = await _missing(db, event)
+    meeting = _as_changed(await _missing(db, event), event)
     committee = await _committee_name(db, meeting.committee_id)
     was = event.payload.get("was", {})
     changes = []
     if "starts_at" in was:
-        changes.append(
-            f"It now starts at {_when(meeting.starts_at)} (not {_when(datetime.fromisoformat(was['starts_at']))})."
-        )
+        earlier = _when(datetime.fromisoformat(was["starts_at"]))
+        changes.append(f"It now starts at {_when(meeting.starts_at)} (not {earlier}).")
     if "ends_at" in was and meeting.ends_at:
         changes.append(f"It now ends at {meeting.ends_at.astimezone(clock.LONDON):%H:%M}.")
     if "location" in was:
@@ -202,6 +210,7 @@ async def write_meeting_changed(db: Db, event: Event, recipient: Recipient) -> L
 
 async def write_meeting_cancelled(db: Db, event: Event, recipient: Recipient) -> Letter:
     meeting = await _missing(db, event)
+    meeting = meeting.model_copy(update={"sequence": event.payload["sequence"]})
     committee = await _committee_name(db, meeting.committee_id)
     return Letter(
         subject=f"Meeting cancelled: {committee}, {_day(meeting.starts_at)}",
