@@ -72,6 +72,12 @@ async def _recipients(db: Db, person_ids: set[uuid.UUID]) -> list[Recipient]:
     return [Recipient(email=p.email, name=p.name, person_id=p.id) for p in people]
 
 
+def _with_subscribers(people: list[Recipient], subscribers: list[Recipient]) -> list[Recipient]:
+    """A member who also subscribed as the public is told once, as a member."""
+    known = {p.email.lower() for p in people}
+    return people + [s for s in subscribers if s.email.lower() not in known]
+
+
 # access_facts answers only for the person named in app.person_id (migration 0003); the setting is put back after.
 _FACTS = text(
     "SELECT access_facts(:person_id) FROM (SELECT set_config('app.person_id', :person_text, true) OFFSET 0) AS applied"
@@ -145,7 +151,7 @@ async def _agenda_recipients(db: Db, event: Event) -> list[Recipient]:
     meeting = await _meeting(db, event.subject_id)
     if meeting is None:
         return []
-    return await _meeting_people(db, event) + await public_subscribers(db, meeting.committee_id)
+    return _with_subscribers(await _meeting_people(db, event), await public_subscribers(db, meeting.committee_id))
 
 
 async def _missing(db: Db, event: Event) -> Meeting:
@@ -241,7 +247,7 @@ async def _pack_recipients(db: Db, event: Event) -> list[Recipient]:
     people = await _members_on_the_day(db, meeting) | await _attending(db, meeting)
     if _private_pack(event):
         return await _recipients(db, await _who_may_see_private(db, people, meeting.committee_id))
-    return await _recipients(db, people) + await public_subscribers(db, meeting.committee_id)
+    return _with_subscribers(await _recipients(db, people), await public_subscribers(db, meeting.committee_id))
 
 
 async def write_pack_published(db: Db, event: Event, recipient: Recipient) -> Letter:
