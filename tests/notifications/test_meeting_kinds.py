@@ -33,6 +33,8 @@ from tests.conduct.support import (
     person_id,
     uuid_of,
 )
+from tests.in_common.support import CREATE as ARRANGE
+from tests.in_common.support import SCHEDULE, TAKE_PART
 from tests.meetings.support import build_and_wait, future
 from tests.support import (
     BOLTON_ADMIN,
@@ -251,9 +253,34 @@ async def test_a_rearranged_or_cancelled_meeting_sends_the_calendar_entry_again(
             await outsider.data(REARRANGE, {"input": {"id": meeting, "startsAt": future(40), "location": "Y"}})
         )["errors"]
     await assert_asked_to_sign_in(client, CANCEL, {"input": {"id": meeting}})
+    # A committee's meeting of a session in common keeps the session's date and place.
+    arrangement = ok(
+        await secretary.data(
+            ARRANGE, {"input": {"committeeId": board.committee_id, "name": f"In common ({board.committee_id})"}}
+        )
+    )["arrangement"]["id"]
+    session = ok(
+        await secretary.data(
+            SCHEDULE,
+            {
+                "input": {
+                    "arrangementId": arrangement,
+                    "title": "Session",
+                    "startsAt": future(),
+                    "location": "Bolton Town Hall",
+                    "items": [{"title": "Estates", "purpose": "DECISION", "part": "PUBLIC"}],
+                }
+            },
+        )
+    )["session"]["id"]
+    taken = ok(await secretary.data(TAKE_PART, {"input": {"sessionId": session, "committeeId": board.committee_id}}))
+    session_meeting = taken["session"]["meetings"][0]["meetingId"]
+    refused = payload(await secretary.data(CANCEL, {"input": {"id": session_meeting}}))
+    assert "session in common" in refused["errors"][0]["message"]
     assert await events_since(mark, "meeting_changed", "meeting_cancelled") == []
     row = (await owner_fetch("SELECT location, sequence, cancelled_at FROM meeting WHERE id = $1", uuid_of(meeting)))[0]
     assert tuple(row) == ("Bolton Town Hall", 0, None)
+    assert (await owner_fetch("SELECT cancelled_at FROM meeting WHERE id = $1", uuid_of(session_meeting)))[0][0] is None
 
     later = future(32)
     ok(
@@ -347,10 +374,10 @@ async def test_draft_minutes_go_to_members_and_actions_to_their_owner_alone(clie
     assert recipients == []  # she may not see Part II business, so she is not told of it either
 
 
-def global_id_of(key: uuid.UUID) -> str:
+def global_id_of(key: uuid.UUID, type_name: str = "AgendaItem") -> str:
     from quorum.ids import encode
 
-    return encode("AgendaItem", key)
+    return encode(type_name, key)
 
 
 async def test_an_action_falling_due_is_recorded_once_a_day_however_often_the_scan_runs(client):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
+from sqlalchemy import Uuid, column, select, table
+
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
@@ -153,6 +155,20 @@ async def change_status(db: Db, access: Access, meeting_id: uuid.UUID, status: M
     return meeting
 
 
+# A committee's meeting of a session in common, named here rather than imported: in_common is a domain above.
+_session_meeting = table("in_common_meeting", column("meeting_id", Uuid))
+
+
+async def _may_rearrange(db: Db, meeting: Meeting) -> None:
+    if MeetingStatus(meeting.status) in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
+        raise input_error("id", "A meeting that has been held cannot be rearranged or cancelled.")
+    if await db.first(select(_session_meeting.c.meeting_id).where(_session_meeting.c.meeting_id == meeting.id)):
+        raise input_error(
+            "id",
+            "This meeting is one committee's part in a session in common: the session's date and place are its own.",
+        )
+
+
 # What a change to a meeting's arrangements may touch, as members are told it.
 CHANGED_WORDS = {"starts_at": "start", "ends_at": "end", "location": "place", "call_link": "call link"}
 
@@ -170,8 +186,7 @@ async def change_arrangements(
     """A new date, time, place or call link; once the notice has gone out, members are told (with the event's
     next SEQUENCE, so their calendars move it)."""
     meeting = await run_meeting(db, access, meeting_id, "id")
-    if MeetingStatus(meeting.status) in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
-        raise input_error("id", "A meeting that has been held cannot be rearranged.")
+    await _may_rearrange(db, meeting)
     errors = _detail_errors(meeting.title, starts_at, ends_at, location, call_link)
     if meeting.papers_due is not None and not errors and meeting.papers_due > clock.local_date(starts_at):
         errors.append(UserError(field="startsAt", message="Papers are due before then: move their due date first."))
@@ -208,8 +223,7 @@ async def change_arrangements(
 async def cancel_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> Meeting:
     """A meeting not yet held is cancelled; it stays on record, and members who had notice are told."""
     meeting = await run_meeting(db, access, meeting_id, "id")
-    if MeetingStatus(meeting.status) in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
-        raise input_error("id", "A meeting that has been held cannot be cancelled.")
+    await _may_rearrange(db, meeting)
     before = snapshot(meeting)
     meeting.cancelled_at = clock.now()
     meeting.sequence += 1
