@@ -54,6 +54,9 @@ ADD_ITEM = (
     """mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { item { id } errors { message } } }"""
 )
 PUBLISH = """mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"""
+UPDATE_ACTION = (
+    f"""mutation($input: UpdateActionInput!) {{ updateAction(input: $input) {{ action {{ id }} {ERRORS} }} }}"""
+)
 REARRANGE = f"""mutation($input: ChangeMeetingArrangementsInput!) {{ changeMeetingArrangements(input: $input) {{
   meeting {{ startsAt location cancelledAt }} {ERRORS} }} }}"""
 CANCEL = f"""mutation($input: CancelMeetingInput!) {{ cancelMeeting(input: $input) {{ meeting {{ cancelledAt }} {ERRORS} }} }}"""
@@ -372,6 +375,18 @@ async def test_draft_minutes_go_to_members_and_actions_to_their_owner_alone(clie
     assert addresses(recipients) == {NOT_ON_THE_BOARD}  # a Bolton person sees Bolton's committee's Part I business
     recipients, _ = await told(guest_private_action)
     assert recipients == []  # she may not see Part II business, so she is not told of it either
+
+    # Passed on: the new owner is told, the earlier letter no longer goes to the one who had it; nobody else may.
+    action_id = global_id_of(public_action.subject_id, "Action")
+    passed = {"input": {"id": action_id, "status": "OPEN", "ownerId": board.people["reid"]}}
+    for outsider in (board.callers["khan"], await as_person(client, ISLINGTON_SECRETARY)):
+        assert payload(await outsider.data(UPDATE_ACTION, passed))["errors"]
+    ok(await secretary.data(UPDATE_ACTION, passed))
+    reassigned = (await events_since(mark, "action_assigned"))[4:]
+    assert [e.subject_id for e in reassigned] == [public_action.subject_id]
+    recipients, (letter,) = await told(reassigned[0])
+    assert addresses(recipients) == {"paul.reid@demo.quorum.example"} and "passed to you" in letter.paragraphs[0]
+    assert (await told(public_action))[0] == []
 
 
 def global_id_of(key: uuid.UUID, type_name: str = "AgendaItem") -> str:

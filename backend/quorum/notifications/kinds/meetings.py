@@ -317,10 +317,13 @@ async def _action(db: Db, event: Event) -> tuple[Action, bool] | None:
 
 
 async def _owner(db: Db, event: Event) -> list[Recipient]:
+    """The owner the event names, while they still own the action (not one it has since passed from)."""
     found = await _action(db, event)
     if found is None:
         return []
     action, private = found
+    if str(action.owner_id) != str(event.payload.get("owner_id", action.owner_id)):
+        return []
     if not await _sees(db, action.owner_id, action.committee_id, private=private):
         return []
     return await _recipients(db, {action.owner_id})
@@ -347,6 +350,8 @@ async def _action_letter(db: Db, event: Event, subject: str, opening: str) -> Le
 
 
 async def write_action_assigned(db: Db, event: Event, recipient: Recipient) -> Letter:
+    if event.payload.get("previous_owner_id"):
+        return await _action_letter(db, event, "An action passed to you", "An action has been passed to you: raised")
     return await _action_letter(db, event, "An action for you", "An action has been given to you")
 
 
