@@ -169,8 +169,8 @@ async def _may_rearrange(db: Db, meeting: Meeting) -> None:
         )
 
 
-# What a change to a meeting's arrangements may touch, as members are told it.
-CHANGED_WORDS = {"starts_at": "start", "ends_at": "end", "location": "place", "call_link": "call link"}
+# What a change to a meeting's arrangements may touch.
+ARRANGEMENTS = ("starts_at", "ends_at", "location", "call_link")
 
 
 async def change_arrangements(
@@ -213,7 +213,7 @@ async def change_arrangements(
             payload={
                 "committee_id": meeting.committee_id,
                 "was": was,
-                "now": {name: getattr(meeting, name) for name in CHANGED_WORDS},
+                "now": {name: getattr(meeting, name) for name in ARRANGEMENTS},
                 "sequence": meeting.sequence,
             },
         )

@@ -8,8 +8,10 @@ Who is told (read as the owner, so these rules are the whole of it):
   then, so none of it is more than its Part I record, which is public;
 - about private papers and draft minutes: those of them who may see the committee's Part II business today, as
   `quorum.access.decide` says for each of them (the committee's seats, its host's governance officers);
-- about an action: its owner alone, if they may see the action (an action under a Part II item only if they
-  see Part II business). A letter never names a Part II item, nor quotes an action taken under one.
+- about an action (given, passed on, falling due): its owner alone, while they own it and if they may see it (an
+  action under a Part II item only if they see Part II business).
+A letter never names a Part II item, nor quotes an action taken under one. Draft minutes are ready when the meeting
+closes (`conduct.service.close_meeting`); actions falling due are found by `conduct.reminders`' daily scan.
 """
 
 from __future__ import annotations
