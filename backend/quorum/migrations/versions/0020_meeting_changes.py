@@ -1,14 +1,14 @@
 """Meetings can be rescheduled and cancelled: a calendar sequence number (RFC 5545 SEQUENCE, raised by each change
 sent to members, so their calendars replace the event rather than add one) and when the meeting was cancelled.
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 """
 
 from quorum.migrations import run_script
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
