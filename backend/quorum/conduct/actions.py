@@ -15,6 +15,7 @@ from quorum.conduct.stages import Step
 from quorum.conduct.tables import Action, ActionStatus, ActionUpdate
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
+from quorum.outbox import service as outbox
 from quorum.people.policy import visible_people
 from quorum.people.tables import Person
 
@@ -65,14 +66,30 @@ async def add_action(
     )
     await db.add(action)
     await record(db, access, "action.raise", action, org_id=meeting.org_id)
+    await outbox.record(
+        db,
+        access,
+        "action_assigned",
+        org_id=action.org_id,
+        subject_id=action.id,
+        payload={"owner_id": action.owner_id, "meeting_id": meeting.id, "due_date": action.due_date},
+    )
     await announce(db, meeting.id, EventKind.ACTION, item_id=item and item.id)
     return action
 
 
 async def update_action(
-    db: Db, access: Access, *, action_id: uuid.UUID, status: ActionStatus, note: str, meeting_id: uuid.UUID | None
+    db: Db,
+    access: Access,
+    *,
+    action_id: uuid.UUID,
+    status: ActionStatus,
+    note: str,
+    meeting_id: uuid.UUID | None,
+    owner_id: uuid.UUID | None = None,
 ) -> Action:
-    """Progress on an action, reported at a meeting of its committee or between meetings."""
+    """Progress on an action, reported at a meeting of its committee or between meetings; or the action given to
+    someone else (`owner_id`), who is told."""
     action = await db.first(policy.visible_actions(access).where(Action.id == action_id))
     if action is None:
         raise input_error("id", "No such action.")
@@ -88,10 +105,19 @@ async def update_action(
         raise input_error("status", "This action is closed; raise a new one if more is to be done.")
     if len(note) > MAX_TEXT:
         raise input_error("note", f"Keep the note to {MAX_TEXT:,} characters.")
-    if status == current and not note.strip():
-        raise input_error("note", "Give a progress note, or a new status.")
+    reassigned = owner_id is not None and owner_id != action.owner_id
+    if reassigned:
+        if status == ActionStatus.CLOSED:
+            raise input_error("ownerId", "A closed action is not given to anyone.")
+        if await db.first(visible_people(access).where(Person.id == owner_id)) is None:
+            raise input_error("ownerId", "Choose the owner from the people you can see.")
+    elif status == current and not note.strip():
+        raise input_error("note", "Give a progress note, a new status or a new owner.")
     before = snapshot(action)
+    previous_owner = action.owner_id
     action.status = status
+    if reassigned and owner_id is not None:
+        action.owner_id = owner_id
     if status == ActionStatus.CLOSED:
         action.closed_at, action.closed_at_meeting_id = clock.now(), meeting and meeting.id
     await db.add(action)
@@ -109,6 +135,20 @@ async def update_action(
         refresh=False,
     )
     await record(db, access, "action.update", action, org_id=action.org_id, before=before)
+    if reassigned:
+        await outbox.record(
+            db,
+            access,
+            "action_assigned",
+            org_id=action.org_id,
+            subject_id=action.id,
+            payload={
+                "owner_id": action.owner_id,
+                "meeting_id": action.meeting_id,
+                "due_date": action.due_date,
+                "previous_owner_id": previous_owner,
+            },
+        )
     if meeting is not None:
         await announce(db, meeting.id, EventKind.ACTION)
     return action

@@ -20,6 +20,7 @@ from quorum.meetings import service as meetings
 from quorum.meetings.policy import visible_items
 from quorum.meetings.service import get_meeting
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus
+from quorum.outbox import service as outbox
 
 OPENS_BEFORE_START = timedelta(hours=1)
 
@@ -92,6 +93,15 @@ async def close_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> Meetin
     progress.closed_at, progress.current_item_id = clock.now(), None
     await db.add(progress)
     await record(db, access, "meeting.close", progress, org_id=meeting.org_id, before=before)
+    # The record is complete: its draft minutes are ready for the members to read before they approve them.
+    await outbox.record(
+        db,
+        access,
+        "minutes_ready",
+        org_id=meeting.org_id,
+        subject_id=meeting.id,
+        payload={"committee_id": meeting.committee_id},
+    )
     await announce(db, meeting.id, EventKind.CLOSED)
     return progress
 

@@ -94,6 +94,7 @@ class MeetingNode(Node):
     status: MeetingStatusEnum
     papers_due: date | None
     notice_sent_at: datetime | None
+    cancelled_at: datetime | None
     calendar_url: str
     row: strawberry.Private[Meeting]
 
@@ -109,6 +110,7 @@ class MeetingNode(Node):
             status=row.status,
             papers_due=row.papers_due,
             notice_sent_at=row.notice_sent_at,
+            cancelled_at=row.cancelled_at,
             calendar_url=f"/meetings/{row.id}/calendar.ics",
             row=row,
         )
@@ -194,6 +196,20 @@ class CreateMeetingInput:
 class ChangeMeetingStatusInput:
     id: strawberry.ID
     status: MeetingStatusEnum
+
+
+@strawberry.input(description="The meeting's new arrangements, whole; members with notice are told of the change.")
+class ChangeMeetingArrangementsInput:
+    id: strawberry.ID
+    starts_at: datetime
+    ends_at: datetime | None = None
+    location: str = ""
+    call_link: str = ""
+
+
+@strawberry.input
+class CancelMeetingInput:
+    id: strawberry.ID
 
 
 @strawberry.input
@@ -288,6 +304,26 @@ class MeetingMutations:
     async def change_meeting_status(self, info: Info, input: ChangeMeetingStatusInput) -> MeetingPayload:
         ctx = info.context
         row = await service.change_status(ctx.db, ctx.access, ids.decode_as("Meeting", input.id, "id"), input.status)
+        return MeetingPayload(meeting=MeetingNode.from_row(row))
+
+    @mutation
+    async def change_meeting_arrangements(self, info: Info, input: ChangeMeetingArrangementsInput) -> MeetingPayload:
+        ctx = info.context
+        row = await service.change_arrangements(
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Meeting", input.id, "id"),
+            starts_at=input.starts_at,
+            ends_at=input.ends_at,
+            location=input.location,
+            call_link=input.call_link,
+        )
+        return MeetingPayload(meeting=MeetingNode.from_row(row))
+
+    @mutation
+    async def cancel_meeting(self, info: Info, input: CancelMeetingInput) -> MeetingPayload:
+        ctx = info.context
+        row = await service.cancel_meeting(ctx.db, ctx.access, ids.decode_as("Meeting", input.id, "id"))
         return MeetingPayload(meeting=MeetingNode.from_row(row))
 
     @mutation

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
+from sqlalchemy import Uuid, column, select, table
+
 from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record, snapshot
@@ -15,6 +17,7 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings import agenda
 from quorum.meetings.policy import can_run, visible_items, visible_meetings
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
+from quorum.outbox import service as outbox
 
 # Which status may follow which: the meeting's life as data.
 NEXT_STATUS = {
@@ -44,6 +47,8 @@ async def run_meeting(db: Db, access: Access, meeting_id: uuid.UUID, field: str 
         raise input_error(field, "No such meeting.")
     if not can_run(access, meeting.committee_id):
         raise input_error(None, "Only the committee's board secretary or an administrator can change this meeting.")
+    if meeting.cancelled_at is not None:
+        raise input_error(field, "This meeting has been cancelled.")
     return meeting
 
 
@@ -138,6 +143,105 @@ async def change_status(db: Db, access: Access, meeting_id: uuid.UUID, status: M
         meeting.notice_sent_at = clock.now()
     await db.add(meeting)
     await record(db, access, f"meeting.status.{status.value.lower()}", meeting, org_id=meeting.org_id, before=before)
+    if status == MeetingStatus.AGENDA_PUBLISHED:
+        await outbox.record(
+            db,
+            access,
+            "agenda_published",
+            org_id=meeting.org_id,
+            subject_id=meeting.id,
+            payload={"committee_id": meeting.committee_id, "starts_at": meeting.starts_at},
+        )
+    return meeting
+
+
+# A committee's meeting of a session in common, named here rather than imported: in_common is a domain above.
+_session_meeting = table("in_common_meeting", column("meeting_id", Uuid))
+
+
+async def _may_rearrange(db: Db, meeting: Meeting) -> None:
+    if MeetingStatus(meeting.status) in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
+        raise input_error("id", "A meeting that has been held cannot be rearranged or cancelled.")
+    if await db.first(select(_session_meeting.c.meeting_id).where(_session_meeting.c.meeting_id == meeting.id)):
+        raise input_error(
+            "id",
+            "This meeting is one committee's part in a session in common: the session's date and place are its own.",
+        )
+
+
+# What a change to a meeting's arrangements may touch.
+ARRANGEMENTS = ("starts_at", "ends_at", "location", "call_link")
+
+
+async def change_arrangements(
+    db: Db,
+    access: Access,
+    meeting_id: uuid.UUID,
+    *,
+    starts_at: datetime,
+    ends_at: datetime | None,
+    location: str,
+    call_link: str,
+) -> Meeting:
+    """A new date, time, place or call link; once the notice has gone out, members are told (with the event's
+    next SEQUENCE, so their calendars move it)."""
+    meeting = await run_meeting(db, access, meeting_id, "id")
+    await _may_rearrange(db, meeting)
+    errors = _detail_errors(meeting.title, starts_at, ends_at, location, call_link)
+    if meeting.papers_due is not None and not errors and meeting.papers_due > clock.local_date(starts_at):
+        errors.append(UserError(field="startsAt", message="Papers are due before then: move their due date first."))
+    if errors:
+        raise InputErrors(*errors)
+    after = {"starts_at": starts_at, "ends_at": ends_at, "location": location.strip(), "call_link": call_link.strip()}
+    changed = {name: value for name, value in after.items() if getattr(meeting, name) != value}
+    if not changed:
+        raise input_error(None, "Nothing has changed.")
+    before = snapshot(meeting)
+    was = {name: getattr(meeting, name) for name in changed}
+    for name, value in changed.items():
+        setattr(meeting, name, value)
+    meeting.sequence += 1
+    await db.add(meeting)
+    await record(db, access, "meeting.rearrange", meeting, org_id=meeting.org_id, before=before)
+    if MeetingStatus(meeting.status) != MeetingStatus.DRAFT:
+        await outbox.record(
+            db,
+            access,
+            "meeting_changed",
+            org_id=meeting.org_id,
+            subject_id=meeting.id,
+            payload={
+                "committee_id": meeting.committee_id,
+                "was": was,
+                "now": {name: getattr(meeting, name) for name in ARRANGEMENTS},
+                "sequence": meeting.sequence,
+            },
+        )
+    return meeting
+
+
+async def cancel_meeting(db: Db, access: Access, meeting_id: uuid.UUID) -> Meeting:
+    """A meeting not yet held is cancelled; it stays on record, and members who had notice are told."""
+    meeting = await run_meeting(db, access, meeting_id, "id")
+    await _may_rearrange(db, meeting)
+    before = snapshot(meeting)
+    meeting.cancelled_at = clock.now()
+    meeting.sequence += 1
+    await db.add(meeting)
+    await record(db, access, "meeting.cancel", meeting, org_id=meeting.org_id, before=before)
+    if MeetingStatus(meeting.status) != MeetingStatus.DRAFT:
+        await outbox.record(
+            db,
+            access,
+            "meeting_cancelled",
+            org_id=meeting.org_id,
+            subject_id=meeting.id,
+            payload={
+                "committee_id": meeting.committee_id,
+                "starts_at": meeting.starts_at,
+                "sequence": meeting.sequence,
+            },
+        )
     return meeting
 
 

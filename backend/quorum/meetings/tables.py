@@ -4,7 +4,7 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ARRAY, Column, DateTime, ForeignKeyConstraint, String, Uuid, func
+from sqlalchemy import ARRAY, Column, DateTime, ForeignKeyConstraint, Integer, String, Uuid, func
 from sqlmodel import Field, SQLModel
 
 
@@ -46,6 +46,10 @@ class Meeting(SQLModel, table=True):
     status: MeetingStatus = Field(default=MeetingStatus.DRAFT, sa_type=String)
     papers_due: date | None = None
     notice_sent_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    sequence: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, server_default="0")
+    )  # iCalendar SEQUENCE
+    cancelled_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     created_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )

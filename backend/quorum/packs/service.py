@@ -13,6 +13,7 @@ from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings.service import items_of, run_meeting
 from quorum.meetings.tables import Meeting, MeetingStatus, Part
+from quorum.outbox import service as outbox
 from quorum.packs.policy import visible_builds
 from quorum.packs.tables import BuildStatus, PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
@@ -112,4 +113,18 @@ async def publish(db: Db, access: Access, build_id: uuid.UUID) -> PackBuild:
         meeting.status = MeetingStatus.PAPERS_PUBLISHED
         await db.add(meeting)
     await record(db, access, "pack.publish", build, org_id=build.org_id, before=before)
+    await outbox.record(
+        db,
+        access,
+        "pack_published",
+        org_id=build.org_id,
+        subject_id=build.id,
+        payload={
+            "meeting_id": build.meeting_id,
+            "committee_id": build.committee_id,
+            "part": build.part,
+            "supplement": build.is_supplement,
+            "number": build.number,
+        },
+    )
     return build

@@ -329,6 +329,7 @@ class UpdateActionInput:
     status: ActionStatusEnum
     note: str = ""
     meeting_id: strawberry.ID | None = strawberry.field(default=None, description="The meeting it is reported to.")
+    owner_id: strawberry.ID | None = strawberry.field(default=None, description="Give the action to this person.")
 
 
 @strawberry.input
@@ -599,6 +600,7 @@ class ConductMutations:
             status=ActionStatus(input.status),
             note=input.note,
             meeting_id=input.meeting_id and ids.decode_as("Meeting", input.meeting_id, "meetingId"),
+            owner_id=input.owner_id and ids.decode_as("Person", input.owner_id, "ownerId"),
         )
         return ActionPayload(action=ActionNode.from_row(row))
 

@@ -103,6 +103,7 @@ class CommitteeMeetings:
             status=stage,
             papers_due=day - 7 * DAY,
             notice_sent_at=None if stage == "DRAFT" else self._before_anchor(day - 8 * DAY, 9, 5),
+            sequence=0,
             created_at=self._before_anchor(day - 42 * DAY, 10, 30),
         )
 
