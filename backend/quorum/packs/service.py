@@ -13,6 +13,7 @@ from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings.service import items_of, run_meeting
 from quorum.meetings.tables import Meeting, MeetingStatus, Part
+from quorum.packs import builder
 from quorum.packs.policy import visible_builds
 from quorum.packs.tables import BuildStatus, PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
@@ -77,6 +78,7 @@ async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part,
     )
     await db.add(build)
     await record(db, access, "pack.build", build, org_id=build.org_id)
+    await builder.start(db, access, build)
     return build
 
 
