@@ -123,10 +123,12 @@ async def _worker_alongside(app: Any) -> AsyncIterator[None]:
 
 
 def _worker(args: argparse.Namespace) -> int:
+    import logging
     import signal
 
     from quorum import worker
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     _database()
 
     async def until_stopped() -> None:

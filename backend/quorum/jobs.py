@@ -68,6 +68,13 @@ def queue_settings() -> DBSettings:
     return DBSettings(prefix="", db_schema=None, durability=Durability.durable)
 
 
+def queue_tables() -> tuple[str, ...]:
+    """pgqueuer's tables: the owner's alone (the app role has no privilege on them, so they need no row-level
+    security) and declared by migration 0018, not the ORM."""
+    settings = queue_settings()
+    return (settings.queue_table, settings.queue_table_log, settings.statistics_table, settings.schedules_table)
+
+
 _ENQUEUE = text("SELECT enqueue_job(:name, :payload, :dedupe_key, :execute_after)")
 
 
