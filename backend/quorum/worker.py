@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import asyncpg
-from pgqueuer import QueueManager, SchedulerManager
+from pgqueuer import QueueManager, RetryRequested, SchedulerManager
 from pgqueuer.adapters.drivers.asyncpg import AsyncpgPoolDriver
 from pgqueuer.adapters.persistence import qb
 from pgqueuer.domain.models import Job as QueuedJob
@@ -37,6 +37,7 @@ HEARTBEAT_TIMEOUT = timedelta(seconds=10)
 # How often an idle worker looks at the queue besides being woken by a new job's NOTIFY: for jobs due later and
 # jobs whose worker died.
 POLL_EVERY = timedelta(seconds=2)
+RETRY_AFTER = timedelta(seconds=5)  # after a job found the database unavailable
 SHUTDOWN_GRACE = 20.0  # seconds a stopping worker waits for the jobs it is running before abandoning them
 
 
@@ -62,7 +63,12 @@ async def _queries() -> AsyncIterator[Queries]:
 
 def _entrypoint(job: jobs.Job):  # noqa: ANN202
     async def run(queued: QueuedJob) -> None:
-        await job.handler(json.loads(queued.payload or b"{}"))
+        try:
+            await job.handler(json.loads(queued.payload or b"{}"))
+        except Exception as error:
+            if is_unavailable(error):  # the database went away mid-job: try again, not a failure of the job
+                raise RetryRequested(delay=RETRY_AFTER, reason="the database was unavailable") from error
+            raise
 
     return run
 
@@ -77,7 +83,8 @@ def _scheduled(periodic: jobs.Periodic):  # noqa: ANN202
 def _queue_manager(queries: Queries) -> QueueManager:
     manager = QueueManager(queries, channel=jobs.queue_settings().channel)
     for job in jobs.JOBS.values():
-        manager.entrypoint(job.name)(_entrypoint(job))
+        # A job that raised is kept in the queue as failed (`pgq` lists and re-queues them), not deleted.
+        manager.entrypoint(job.name, on_failure="hold")(_entrypoint(job))
     return manager
 
 

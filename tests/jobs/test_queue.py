@@ -106,3 +106,37 @@ async def test_a_build_run_again_after_it_finished_changes_nothing(client):
         {"build_id": str(ids.decode(build_id)[1]), "person_id": str(await secretary_id()), "gather": "meeting"}
     )
     assert first["status"] == "DONE" and await build_state(build_id) == first
+
+
+async def test_a_periodic_job_runs_on_its_schedule_in_a_running_worker():
+    ran: list = []
+
+    @jobs.periodic("test_every_second", "* * * * * *")  # croniter's sixth field: seconds
+    async def every_second(now) -> None:
+        ran.append(now)
+
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+    try:
+        for _ in range(150):
+            if ran:
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, timeout=30)
+        del jobs.PERIODIC["test_every_second"]
+    assert ran and ran[0].tzinfo is not None
+
+
+@jobs.job("test_fails")
+async def fails(payload: dict) -> None:
+    raise RuntimeError("a mistake in the handler")
+
+
+async def test_a_job_that_fails_is_kept_as_failed_and_not_run_again():
+    async with transaction_for(await secretary()) as (db, _):
+        await jobs.enqueue(db, "test_fails", {})
+    await run_queued_jobs()
+    held = await owner_fetch("SELECT status::text FROM pgqueuer WHERE entrypoint = 'test_fails'")
+    assert [r["status"] for r in held] == ["failed"]
