@@ -15,6 +15,7 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any
 
 import asyncpg
 from pgqueuer import QueueManager, RetryRequested, SchedulerManager
@@ -80,8 +81,22 @@ def _scheduled(periodic: jobs.Periodic):  # noqa: ANN202
     return run
 
 
+class _UntilNoneIsDue(QueueManager):
+    """In drain mode, stops once no job is due now: pgqueuer's own drain also waits for jobs queued for later."""
+
+    async def _maybe_drain_shutdown(self, mode: QueueExecutionMode, task_manager: Any) -> None:
+        if mode is not QueueExecutionMode.drain:
+            return
+        if task_manager.tasks:
+            await asyncio.sleep(0)
+        if task_manager.tasks:
+            return
+        if await self.queries.eligible_queued_work(list(self.entrypoint_registry)) == 0:
+            self.shutdown.set()
+
+
 def _queue_manager(queries: Queries) -> QueueManager:
-    manager = QueueManager(queries, channel=jobs.queue_settings().channel)
+    manager = _UntilNoneIsDue(queries, channel=jobs.queue_settings().channel)
     for job in jobs.JOBS.values():
         # A job that raised is kept in the queue as failed (`pgq` lists and re-queues them), not deleted.
         manager.entrypoint(job.name, on_failure="hold")(_entrypoint(job))
@@ -104,7 +119,7 @@ async def _run_once(stop: asyncio.Event) -> None:
             running.append(asyncio.create_task(scheduler.run()))
         stopping = asyncio.create_task(stop.wait())
         try:
-            done, _ = await asyncio.wait([*running, stopping], return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait([*running, stopping], return_when=asyncio.FIRST_COMPLETED)
             manager.shutdown.set()
             finished, unfinished = await asyncio.wait(running, timeout=SHUTDOWN_GRACE)
             for task in unfinished:  # their jobs are picked up again once their heartbeat is stale
@@ -138,8 +153,8 @@ async def run(stop: asyncio.Event) -> None:
 
 
 async def drain() -> None:
-    """Runs every job queued now (and any they queue) in this process, returning when none is left: for tests and
-    one-off commands."""
+    """Runs every job due now (and any they queue) in this process, returning when none is left: for tests and
+    one-off commands. Jobs queued for later stay queued."""
     register_jobs()
     async with _queries() as queries:
         await _queue_manager(queries).run(

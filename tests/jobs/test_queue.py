@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import timedelta
 
 import asyncpg
 import pytest
 
-from quorum import ids, jobs, worker
+from quorum import clock, ids, jobs, worker
 from quorum.auth.identity import Identity, transaction_for
 from quorum.database import app_url, connect_kwargs
 from quorum.packs import builder
@@ -59,6 +60,22 @@ async def test_a_job_with_the_same_dedupe_key_as_a_queued_one_is_not_queued_agai
             await jobs.enqueue(db, "test_note_the_marker", {"marker": marker}, dedupe_key=marker)
     await run_queued_jobs()
     assert RAN.count(marker) == 1
+
+
+async def test_a_job_queued_for_later_waits_until_then():
+    marker = f"later-{uuid.uuid4()}"
+    async with transaction_for(await secretary()) as (db, _):
+        await jobs.enqueue(
+            db, "test_note_the_marker", {"marker": marker}, execute_after=clock.now() + timedelta(hours=1)
+        )
+    await asyncio.wait_for(run_queued_jobs(), timeout=30)  # returns: nothing is due
+    waiting = await owner_fetch(
+        "SELECT status::text, execute_after > now() + interval '59 minutes' AS later FROM pgqueuer"
+        " WHERE entrypoint = 'test_note_the_marker'"
+    )
+    await owner_fetch("DELETE FROM pgqueuer WHERE entrypoint = 'test_note_the_marker'")
+    assert marker not in RAN
+    assert [dict(r) for r in waiting] == [{"status": "queued", "later": True}]
 
 
 @pytest.mark.parametrize(
