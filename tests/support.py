@@ -27,6 +27,13 @@ async def owner() -> asyncpg.Connection:
     return await asyncpg.connect(**connect_kwargs(owner_url()))
 
 
+async def run_queued_jobs() -> None:
+    """Runs the jobs queued so far (a pack build, say) in this process, as a worker would, until none is left."""
+    from quorum import worker
+
+    await worker.drain()
+
+
 async def owner_fetch(sql: str, *args: Any) -> list[asyncpg.Record]:
     conn = await owner()
     try:

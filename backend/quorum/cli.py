@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
+from typing import Any
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,12 +20,19 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument(
+        "--no-worker",
+        dest="worker",
+        action="store_false",
+        help="run no job worker in the app processes (run `quorum worker` beside them instead)",
+    )
+    serve.add_argument(
         "--access-log",
         action="store_true",
         help="log every request (off by default: the reverse proxy in front logs them)",
     )
 
     commands.add_parser("migrate", help="bring the database schema up to date")
+    commands.add_parser("worker", help="run background jobs (pack builds, emails, reminders) until stopped")
 
     seed = commands.add_parser("seed", help="load data")
     which = seed.add_mutually_exclusive_group(required=True)
@@ -64,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     return {
         "serve": _serve,
         "migrate": _migrate,
+        "worker": _worker,
         "seed": _seed,
         "token": _token,
         "export-schema": _export_schema,
@@ -79,7 +90,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     owner_url()  # starts the embedded server here, once, for every worker
     uvicorn.run(
-        "quorum.web.app:create_app",
+        "quorum.cli:app_with_worker" if args.worker else "quorum.web.app:create_app",
         factory=True,
         host=args.host,
         port=args.port,
@@ -88,6 +99,47 @@ def _serve(args: argparse.Namespace) -> int:
         log_level="info",
         access_log=args.access_log,
     )
+    return 0
+
+
+def app_with_worker() -> Any:
+    """The app with a job worker running in its process for as long as it serves (one per uvicorn worker)."""
+    from quorum.web.app import create_app
+
+    return create_app(lifespan=_worker_alongside)
+
+
+@asynccontextmanager
+async def _worker_alongside(app: Any) -> AsyncIterator[None]:
+    from quorum import worker
+
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await running
+
+
+def _worker(args: argparse.Namespace) -> int:
+    import logging
+    import signal
+
+    from quorum import worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _database()
+
+    async def until_stopped() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for stopping in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(stopping, stop.set)
+        print("The job worker is running; stop it with Ctrl+C or SIGTERM.", file=sys.stderr)
+        await worker.run(stop)
+
+    asyncio.run(until_stopped())
     return 0
 
 

@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 import quorum.tables  # noqa: F401  (registers every table on SQLModel.metadata)
 from quorum.database import owner_url
+from quorum.jobs import queue_tables
 
 # Tables only the migrations declare.
 MIGRATION_ONLY_TABLES = {
@@ -22,6 +23,7 @@ MIGRATION_ONLY_TABLES = {
     "sign_in_session",
     "survey_participation",
     "survey_tally",
+    *queue_tables(),  # the job queue's, as pgqueuer creates them (migration 0018)
 }
 
 # Composite (tenant, id) foreign keys only the migrations declare yet (to declare in __table_args__).

@@ -27,6 +27,7 @@ from tests.faults.crowd import (
 )
 from tests.faults.deployment import SECRETARY, open_ballot, token
 from tests.faults.votes import assert_each_acknowledged_vote_once
+from tests.meetings.support import build_and_wait
 from tests.support import Caller
 
 VOTING_SPREAD = 5.0  # seconds over which the representatives start, so voting spans the outage
@@ -169,3 +170,18 @@ async def next_event(socket) -> dict:
     message = json.loads(await asyncio.wait_for(socket.recv(), timeout=20))
     assert message["type"] == "next", message
     return message["payload"]["data"]["meetingEvents"]
+
+
+async def test_the_job_workers_build_packs_again_after_a_postgresql_restart(deployment, server):
+    await asyncio.to_thread(deployment.postgres.stop)
+    await asyncio.sleep(DOWN_FOR)
+    await asyncio.to_thread(deployment.postgres.start)
+    back = time.monotonic()
+    await server.wait_until_serving()
+    async with httpx.AsyncClient(base_url=server.url, timeout=CLIENT_TIMEOUT) as client:
+        secretary = Caller(client, token(deployment.people[SECRETARY]))
+        built = await build_and_wait(secretary, deployment.meeting_id, "PRIVATE", run_jobs=False)
+    print(
+        f"\nA pack queued after PostgreSQL restarted: {built['status']} {time.monotonic() - back:.1f} s after it was back"
+    )
+    assert built["status"] == "DONE"

@@ -15,7 +15,7 @@ from tests.conduct.support import ok, payload
 from tests.in_common.support import TAKE_PART, arrange, make_parties, schedule
 from tests.meetings.support import AUTHOR, MOVE, REQUEST_PAPER, SAVE, SPONSOR, draft, due
 from tests.meetings.test_packs import PUBLISH, bookmarks, download
-from tests.support import as_person, global_id
+from tests.support import as_person, global_id, run_queued_jobs
 
 ESTATES, BOLTON_ONLY, CONTRACT = "Primary care estates strategy", "Bolton practice merger", "Practice contract breach"
 GRACE, NIA = "grace.adeyemi@demo.quorum.example", "nia.osei@test.quorum.example"
@@ -51,6 +51,7 @@ async def _built(caller, session: str, part: str, committee: str | None = None) 
     build_id = ok(await caller.data(BUILD, {"input": {"sessionId": session, "part": part, "committeeId": committee}}))[
         "build"
     ]["id"]
+    await run_queued_jobs()
     for _ in range(300):
         status = (await caller.data(STATUS, {"id": build_id}))["node"]
         if status["status"] in ("DONE", "FAILED"):

@@ -7,7 +7,7 @@ import base64
 from datetime import date, timedelta
 
 from quorum import clock
-from tests.support import BOLTON_GOVERNING_BODY, Caller, global_id
+from tests.support import BOLTON_GOVERNING_BODY, Caller, global_id, run_queued_jobs
 
 AUTHOR = "tom.ashworth@demo.quorum.example"
 SPONSOR = "rajesh.mistry@demo.quorum.example"
@@ -139,10 +139,16 @@ async def write_and_approve(
         assert moved["errors"] == [], moved["errors"]
 
 
-async def build_and_wait(secretary: Caller, meeting_id: str, part: str, supplement: bool = False) -> dict:
+async def build_and_wait(
+    secretary: Caller, meeting_id: str, part: str, supplement: bool = False, *, run_jobs: bool = True
+) -> dict:
+    """Builds a pack and waits for it: `run_jobs` runs the queued build here (the app under test runs in this
+    process); a separate server (`run_jobs=False`) runs it in its own worker."""
     result = await secretary.data(BUILD, {"input": {"meetingId": meeting_id, "part": part, "supplement": supplement}})
     assert result["buildPack"]["errors"] == [], result["buildPack"]["errors"]
     build_id = result["buildPack"]["build"]["id"]
+    if run_jobs:
+        await run_queued_jobs()
     for _ in range(300):
         status = (await secretary.data(BUILD_STATUS, {"id": build_id}))["node"]
         if status["status"] in ("DONE", "FAILED"):

@@ -21,7 +21,6 @@ from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Ses
 from quorum.meetings.graphql import MeetingNode, PartEnum, PurposeEnum, meetings_by_id
 from quorum.meetings.policy import can_run
 from quorum.meetings.tables import Part, Purpose
-from quorum.packs import builder
 from quorum.packs.graphql import PackBuildNode, PackBuildPayload
 from quorum.packs.policy import visible_builds
 from quorum.packs.tables import PackBuild
@@ -417,5 +416,4 @@ class InCommonMutations:
             Part(input.part),
             input.committee_id and ids.decode_as("Committee", input.committee_id, "committeeId"),
         )
-        ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity, pack.gather))
         return PackBuildPayload(build=PackBuildNode.from_row(row))

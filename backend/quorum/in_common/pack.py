@@ -24,10 +24,13 @@ from quorum.in_common.service import get_arrangement, get_session, items_of, par
 from quorum.in_common.tables import InCommonParty, PartyStatus, Session, SessionAgendaItem, SessionItem, SessionMeeting
 from quorum.meetings.policy import can_run
 from quorum.meetings.tables import Part
+from quorum.packs import builder
 from quorum.packs.builder import pack_papers
 from quorum.packs.document import PackContent, PackItem
 from quorum.packs.tables import PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
+
+SESSION_PACK = "in_common_session"
 
 
 def holds(item: SessionItem, part: Part, committee_id: uuid.UUID) -> bool:
@@ -141,6 +144,7 @@ async def start_build(
     )
     await db.add(build)
     await record(db, access, "in_common.session.pack.build", build, org_id=build.org_id)
+    await builder.start(db, access, build, gather=SESSION_PACK)
     return build
 
 
@@ -187,3 +191,6 @@ async def gather(db: Db, access: Access, build: PackBuild) -> tuple[PackContent,
         items=tuple(items),
         in_common=tuple(f"{p.committee_name}, {p.organisation_name}" for p in parties),
     ), attachments
+
+
+builder.GATHERS[SESSION_PACK] = gather

@@ -9,18 +9,18 @@ import logging
 import tempfile
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import typst
 from pypdf import PdfReader
 from sqlmodel import select
 
-from quorum import clock, events
+from quorum import clock, events, jobs
 from quorum.access import Access
 from quorum.auth.identity import Identity, transaction_for
 from quorum.committees.tables import Committee
-from quorum.database import Db
+from quorum.database import Db, is_unavailable
 from quorum.files.tables import StoredFile
 from quorum.meetings import agenda
 from quorum.meetings.service import items_of
@@ -32,16 +32,7 @@ from quorum.papers.tables import Appendix, Paper, PaperVersion
 from quorum.people.tables import Person
 
 log = logging.getLogger(__name__)
-_running: set[asyncio.Task] = set()
-# A build runs in the app worker that started it, and nothing finishes it if that worker dies (killed, redeployed).
-# Builds take seconds, so one unfinished this long after it started is reported failed and can be built again.
-ABANDONED_AFTER = timedelta(minutes=10)
-ABANDONED_MESSAGE = "The build stopped before it finished (the server building it was restarted); build the pack again."
-
-
-def is_abandoned(build: PackBuild, now: datetime) -> bool:
-    unfinished = BuildStatus(build.status) in (BuildStatus.QUEUED, BuildStatus.RUNNING)
-    return unfinished and build.created_at is not None and build.created_at < now - ABANDONED_AFTER
+BUILD_JOB = "build_pack"
 
 
 def topic(build_id: uuid.UUID) -> str:
@@ -49,13 +40,25 @@ def topic(build_id: uuid.UUID) -> str:
 
 
 Gather = Callable[[Db, Access, PackBuild], Awaitable[tuple[PackContent, dict[str, bytes]]]]
+# What a pack holds, by the name a build's job carries: a meeting's own pack, or what a higher domain registers
+# (committees in common register their session's pack).
+GATHERS: dict[str, Gather] = {}
 
 
-def start_in_background(build_id: uuid.UUID, identity: Identity, gather: Gather | None = None) -> None:
-    """`gather` reads the pack's content; a meeting's own pack by default (a session's pack brings its own)."""
-    task = asyncio.create_task(run(build_id, identity, gather or gather_meeting_pack))
-    _running.add(task)  # keep a reference until it finishes
-    task.add_done_callback(_running.discard)
+async def start(db: Db, access: Access, build: PackBuild, gather: str = "meeting") -> None:
+    """Queue the build in the caller's transaction; it runs with the caller's access, in a worker."""
+    await jobs.enqueue(
+        db,
+        BUILD_JOB,
+        {"build_id": str(build.id), "person_id": str(access.person_id), "gather": gather},
+        dedupe_key=f"{BUILD_JOB}:{build.id}",
+    )
+
+
+@jobs.job(BUILD_JOB)
+async def build_pack(payload: dict[str, Any]) -> None:
+    identity = Identity.of_person(uuid.UUID(payload["person_id"]))
+    await run(uuid.UUID(payload["build_id"]), identity, GATHERS[payload["gather"]])
 
 
 async def _report(db: Db, build: PackBuild, status: BuildStatus, progress: int, message: str) -> None:
@@ -75,15 +78,20 @@ async def _report(db: Db, build: PackBuild, status: BuildStatus, progress: int, 
     )
 
 
-async def _build_row(db: Db, build_id: uuid.UUID) -> PackBuild:
-    return await db.first(select(PackBuild).where(PackBuild.id == build_id))
+async def _build_row(db: Db, build_id: uuid.UUID, *, for_update: bool = False) -> PackBuild:
+    statement = select(PackBuild).where(PackBuild.id == build_id)
+    return await db.first(statement.with_for_update() if for_update else statement)
 
 
 async def run(build_id: uuid.UUID, identity: Identity, gather: Gather) -> None:
-    """Runs with the access of whoever started the build, in short transactions so progress shows."""
+    """Runs with the access of whoever started the build, in short transactions so progress shows. Run again after
+    its worker died, it starts over; a build already finished is left as it is, and the file is stored in the same
+    transaction that marks it done, so a build has at most one."""
     try:
         async with transaction_for(identity) as (db, access):
             build = await _build_row(db, build_id)
+            if build is None or BuildStatus(build.status) in (BuildStatus.DONE, BuildStatus.FAILED):
+                return
             await _report(db, build, BuildStatus.RUNNING, 5, "Gathering the agenda and papers")
             content, attachments = await gather(db, access, build)
             await _report(db, build, BuildStatus.RUNNING, 30, "Setting the pages")
@@ -91,7 +99,9 @@ async def run(build_id: uuid.UUID, identity: Identity, gather: Gather) -> None:
         reader = PdfReader(io.BytesIO(pdf))
         page_count = len(reader.pages)
         async with transaction_for(identity) as (db, access):
-            build = await _build_row(db, build_id)
+            build = await _build_row(db, build_id, for_update=True)
+            if BuildStatus(build.status) in (BuildStatus.DONE, BuildStatus.FAILED):
+                return
             await _report(db, build, BuildStatus.RUNNING, 90, "Saving the pack")
             stored = await db.add(
                 StoredFile(
@@ -107,7 +117,9 @@ async def run(build_id: uuid.UUID, identity: Identity, gather: Gather) -> None:
             build.file_id, build.page_count = stored.id, page_count
             build.item_pages = item_pages(reader, content)
             await _report(db, build, BuildStatus.DONE, 100, f"Built: {page_count} pages")
-    except Exception:
+    except Exception as error:
+        if is_unavailable(error):
+            raise  # the database went away: the job is tried again, not reported failed
         log.exception("pack build %s failed", build_id)
         async with transaction_for(identity) as (db, _):
             build = await _build_row(db, build_id)
@@ -183,6 +195,9 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
         version_label=f"{label} {build.number}, built {clock.today():%d %B %Y}",
         items=tuple(pack_items),
     ), attachments
+
+
+GATHERS["meeting"] = gather_meeting_pack
 
 
 async def pack_papers(

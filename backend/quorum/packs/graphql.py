@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import AsyncGenerator
 from datetime import datetime
@@ -9,7 +8,7 @@ from typing import ClassVar
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from quorum import clock, ids
+from quorum import ids
 from quorum.auth.identity import transaction_for
 from quorum.errors import ClientError
 from quorum.events import hub
@@ -58,17 +57,14 @@ class PackBuildNode(Node):
 
     @classmethod
     def from_row(cls, row: PackBuild) -> PackBuildNode:
-        status, message = row.status, row.message
-        if builder.is_abandoned(row, clock.now()):
-            status, message = BuildStatus.FAILED, builder.ABANDONED_MESSAGE
         return cls(
             id=ids.encode("PackBuild", row.id),
             part=row.part,
             number=row.number,
             is_supplement=row.is_supplement,
-            status=status,
+            status=row.status,
             progress=row.progress,
-            message=message,
+            message=row.message,
             page_count=row.page_count,
             created_at=row.created_at,
             published_at=row.published_at,
@@ -117,7 +113,6 @@ class PackMutations:
         row = await service.start_build(
             ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.part, input.supplement
         )
-        ctx.after_commit.append(lambda: builder.start_in_background(row.id, ctx.identity))
         return PackBuildPayload(build=PackBuildNode.from_row(row))
 
     @mutation(description="Publish a finished build: its papers become included, and public if Part I.")
@@ -146,16 +141,7 @@ class PackSubscriptions:
             )
             status = BuildStatus(reported.status)
             while status not in (BuildStatus.DONE, BuildStatus.FAILED):
-                try:
-                    event = await asyncio.wait_for(queue.get(), timeout=builder.ABANDONED_AFTER.total_seconds())
-                except TimeoutError:  # no progress for that long: its worker has gone
-                    yield PackBuildProgress(
-                        status=BuildStatus.FAILED,
-                        progress=reported.progress,
-                        message=builder.ABANDONED_MESSAGE,
-                        page_count=None,
-                    )
-                    return
+                event = await queue.get()
                 status = BuildStatus(event["status"])
                 yield PackBuildProgress(
                     status=status, progress=event["progress"], message=event["message"], page_count=event["page_count"]

@@ -14,6 +14,7 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.meetings.service import items_of, run_meeting
 from quorum.meetings.tables import Meeting, MeetingStatus, Part
 from quorum.outbox import service as outbox
+from quorum.packs import builder
 from quorum.packs.policy import visible_builds
 from quorum.packs.tables import BuildStatus, PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperStatus, PaperVersion
@@ -78,6 +79,7 @@ async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part,
     )
     await db.add(build)
     await record(db, access, "pack.build", build, org_id=build.org_id)
+    await builder.start(db, access, build)
     return build
 
 

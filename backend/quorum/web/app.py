@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
+from starlette.types import Lifespan
 
 from quorum.auth import sessions
 from quorum.auth.identity import Refused
@@ -128,7 +129,8 @@ def download_routes() -> list[Route]:
     ]
 
 
-def create_app() -> Starlette:
+def create_app(lifespan: Lifespan[Starlette] | None = None) -> Starlette:
+    """`lifespan` runs beside the app for as long as it serves (`quorum serve` runs a job worker in it)."""
     settings = get_settings()
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
@@ -165,6 +167,7 @@ def create_app() -> Starlette:
         routes=routes,
         middleware=middleware,
         exception_handlers={**{kind: database_unavailable for kind in HANDLED}, Refused: _refused},
+        lifespan=lifespan,
     )
 
 
