@@ -30,13 +30,13 @@ async def deliver_messages(limit: int | None = None) -> int:
     server = get_settings().smtp
     if server is None:
         async with worker_transaction() as db:
-            await db.session.execute(_OUTBOX_ONLY)
+            await (await db.session.connection()).execute(_OUTBOX_ONLY)
         return 0
     sent = 0
     async with Mailer(server) as mailer:
         while limit is None or sent < limit:
             async with worker_transaction() as db:
-                row = (await db.session.execute(_NEXT)).first()
+                row = (await (await db.session.connection()).execute(_NEXT)).first()
                 if row is None:
                     break
                 await mailer.send(
@@ -51,6 +51,6 @@ async def deliver_messages(limit: int | None = None) -> int:
                         ics=row.ics,
                     )
                 )
-                await db.session.execute(_SENT, {"id": row.id})
+                await (await db.session.connection()).execute(_SENT, {"id": row.id})
             sent += 1
     return sent

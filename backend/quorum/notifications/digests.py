@@ -40,16 +40,22 @@ async def send_digests(now: datetime | None = None) -> int:
     now = now or clock.now()
     hour = now.astimezone(clock.LONDON).hour
     async with worker_transaction() as db:
-        rows = (await db.session.execute(_DUE, {"now": now, "hour": hour, "default_hour": DEFAULT_HOUR})).all()
+        rows = (
+            await (await db.session.connection()).execute(
+                _DUE, {"now": now, "hour": hour, "default_hour": DEFAULT_HOUR}
+            )
+        ).all()
         by_person: dict[uuid.UUID, list[Any]] = {}
         for row in rows:
             by_person.setdefault(row.person_id, []).append(row)
         for person_rows in by_person.values():
             digest_id = uuid.uuid4()
-            await db.session.execute(
+            await (await db.session.connection()).execute(
                 _INSERT, {"id": digest_id, **digest(person_rows), "message_id": message_id(digest_id)}
             )
-            await db.session.execute(_GATHERED, {"digest": digest_id, "ids": [row.id for row in person_rows]})
+            await (await db.session.connection()).execute(
+                _GATHERED, {"digest": digest_id, "ids": [row.id for row in person_rows]}
+            )
     return len(by_person)
 
 

@@ -53,7 +53,7 @@ async def dispatch_events(batch: int = BATCH) -> int:
     dispatched = 0
     while True:
         async with worker_transaction() as db:
-            rows = (await db.session.execute(_CLAIM, {"skip": failed, "batch": batch})).all()
+            rows = (await (await db.session.connection()).execute(_CLAIM, {"skip": failed, "batch": batch})).all()
             if not rows:
                 return dispatched
             done: list[int] = []
@@ -76,7 +76,7 @@ async def dispatch_events(batch: int = BATCH) -> int:
                     continue
                 done.append(event.id)
             if done:
-                await db.session.execute(_DISPATCHED, {"ids": done})
+                await (await db.session.connection()).execute(_DISPATCHED, {"ids": done})
             dispatched += len(done)
 
 
@@ -116,7 +116,7 @@ async def dispatch_one(db: Db, event: Event) -> int:
             }
         )
     if rows:
-        await db.session.execute(_INSERT, rows)
+        await (await db.session.connection()).execute(_INSERT, rows)
     return len(rows)
 
 
@@ -127,5 +127,5 @@ async def _modes(db: Db, kind: Kind, recipients: list[Recipient]) -> dict[uuid.U
     people = list({r.person_id for r in recipients if r.person_id})
     if not people:
         return {}
-    rows = (await db.session.execute(_MODES, {"kind": kind.name, "people": people})).all()
+    rows = (await (await db.session.connection()).execute(_MODES, {"kind": kind.name, "people": people})).all()
     return {row.person_id: Mode(row.mode) for row in rows}

@@ -46,11 +46,13 @@ class PaperFacts:
 async def _paper(db: Db, event: Event):  # type: ignore[no-untyped-def]
     if event.subject_id is None or event.org_id is None:
         return None
-    return (await db.session.execute(_PAPER, {"id": event.subject_id, "org_id": event.org_id})).first()
+    return (
+        await (await db.session.connection()).execute(_PAPER, {"id": event.subject_id, "org_id": event.org_id})
+    ).first()
 
 
 async def _person(db: Db, person_id, copy: bool = False) -> Recipient | None:  # type: ignore[no-untyped-def]
-    row = (await db.session.execute(_PERSON, {"id": person_id})).first()
+    row = (await (await db.session.connection()).execute(_PERSON, {"id": person_id})).first()
     return Recipient(email=row.email, name=row.name, person_id=row.id, copy=copy) if row else None
 
 
