@@ -35,9 +35,9 @@ _MODES = text(
 
 _INSERT = text(
     "INSERT INTO notification_message (id, event_id, kind, org_id, person_id, subscription_id, email, recipient_name,"
-    " subject, body_text, body_html, ics, unsubscribe_url, status, message_id)"
+    " subject, body_text, body_html, ics, unsubscribe_url, status, message_id, created_at)"
     " VALUES (:id, :event_id, :kind, :org_id, :person_id, :subscription_id, :email, :recipient_name, :subject,"
-    " :body_text, :body_html, :ics, :unsubscribe_url, :status, :message_id)"
+    " :body_text, :body_html, :ics, :unsubscribe_url, :status, :message_id, clock_timestamp())"
     " ON CONFLICT (event_id, email) DO NOTHING"
 )
 
