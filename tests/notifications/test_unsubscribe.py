@@ -138,3 +138,12 @@ async def test_beneath_the_api_a_person_reads_only_their_own_messages_and_prefer
             assert changed == "UPDATE 0"
     finally:
         await conn.close()
+
+
+async def test_the_public_may_subscribe_but_not_smuggle_another_mutation_beside_it(client):
+    committee = await global_id("Committee", BOLTON_GOVERNING_BODY)
+    smuggled = """mutation($committee: ID!) {
+      subscribeToCommittee(committeeId: $committee, email: "a@example.org") { message }
+      subscribeToCommittee2: setNotificationPreferences(input: {digestHour: 3}) { errors { message } } }"""
+    body = await Caller(client).post(smuggled, {"committee": committee})
+    assert body["data"] is None and [e["message"] for e in body["errors"]] == ["Sign in to make changes."]
