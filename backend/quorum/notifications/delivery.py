@@ -5,52 +5,71 @@ Message-ID lets the receiving server recognise it. Without QUORUM_SMTP_URL, mess
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
+import asyncpg
 from sqlalchemy import text
 
 from quorum.config import get_settings
-from quorum.database import worker_transaction
+from quorum.database import connect_kwargs, owner_url, worker_transaction
 from quorum.mail import Mailer
 from quorum.notifications.frame import email_message
 
 log = logging.getLogger(__name__)
 
-_NEXT = text(
+# Plain SQL on one connection per SMTP connection: a message's transaction is a few round trips, no more.
+_NEXT = (
     "SELECT id, email, recipient_name, subject, body_text, body_html, ics, unsubscribe_url, message_id"
     " FROM notification_message WHERE status = 'QUEUED'"
     " ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
 )
-_SENT = text("UPDATE notification_message SET status = 'SENT', sent_at = now() WHERE id = :id AND status = 'QUEUED'")
+_SENT = "UPDATE notification_message SET status = 'SENT', sent_at = now() WHERE id = $1 AND status = 'QUEUED'"
 _OUTBOX_ONLY = text("UPDATE notification_message SET status = 'OUTBOX_ONLY' WHERE status = 'QUEUED'")
 
 
-async def deliver_messages(limit: int | None = None) -> int:
-    """Send queued messages until none is left (or `limit` were sent); returns how many were sent."""
+async def deliver_messages(limit: int | None = None, connections: int = 4) -> int:
+    """Send queued messages until none is left (or about `limit` were sent), over up to `connections` SMTP
+    connections at once; returns how many were sent."""
     server = get_settings().smtp
     if server is None:
         async with worker_transaction() as db:
             await (await db.session.connection()).execute(_OUTBOX_ONLY)
         return 0
-    sent = 0
-    async with Mailer(server) as mailer:
-        while limit is None or sent < limit:
-            async with worker_transaction() as db:
-                row = (await (await db.session.connection()).execute(_NEXT)).first()
-                if row is None:
-                    break
-                await mailer.send(
-                    email_message(
-                        to_email=row.email,
-                        to_name=row.recipient_name,
-                        subject=row.subject,
-                        text=row.body_text,
-                        html=row.body_html,
-                        message_id=row.message_id,
-                        unsubscribe_url=row.unsubscribe_url,
-                        ics=row.ics,
-                    )
-                )
-                await (await db.session.connection()).execute(_SENT, {"id": row.id})
-            sent += 1
-    return sent
+    counted = [0]
+
+    async def one_connection() -> None:
+        database = await asyncpg.connect(**connect_kwargs(owner_url()))
+        try:
+            async with Mailer(server) as mailer:
+                while limit is None or counted[0] < limit:
+                    if not await _send_next(database, mailer):
+                        return
+                    counted[0] += 1
+        finally:
+            await database.close()
+
+    await asyncio.gather(*(one_connection() for _ in range(max(1, connections))))
+    return counted[0]
+
+
+async def _send_next(database: asyncpg.Connection, mailer: Mailer) -> bool:
+    """Send the oldest queued message nobody else holds, and mark it sent; False when there is none."""
+    async with database.transaction():
+        row = await database.fetchrow(_NEXT)
+        if row is None:
+            return False
+        await mailer.send(
+            email_message(
+                to_email=row["email"],
+                to_name=row["recipient_name"],
+                subject=row["subject"],
+                text=row["body_text"],
+                html=row["body_html"],
+                message_id=row["message_id"],
+                unsubscribe_url=row["unsubscribe_url"],
+                ics=row["ics"],
+            )
+        )
+        await database.execute(_SENT, row["id"])
+    return True
