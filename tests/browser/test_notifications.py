@@ -70,3 +70,19 @@ async def test_the_public_subscribe_to_a_committees_papers(phone: BrowserContext
         "SELECT confirmed_at FROM public_subscription WHERE email = 'resident.browser@example.org'"
     )
     assert [r["confirmed_at"] for r in rows] == [None]
+
+
+async def test_an_unsubscribe_link_works_by_keyboard_without_signing_in(phone: BrowserContext, server: Server):
+    from quorum.notifications.tokens import Unsubscribe, unsubscribe_token
+
+    person = (await owner_fetch("SELECT id FROM person WHERE email = 'margaret.lowe@demo.quorum.example'"))[0]["id"]
+    page = await phone.new_page()
+    await page.goto(f"{server.url}/unsubscribe/{unsubscribe_token(Unsubscribe('paper_approved', person))}")
+    await expect(page.get_by_role("heading", name="Stop these messages?")).to_be_visible()
+    await assert_accessible(page)
+    await page.get_by_role("button", name="Stop these messages").focus()
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("heading", name="You have unsubscribed")).to_be_visible()
+    await assert_accessible(page)
+    rows = await owner_fetch("SELECT kind, mode FROM notification_preference WHERE person_id = $1", person)
+    assert [(r["kind"], r["mode"]) for r in rows] == [("paper_approved", "OFF")]

@@ -95,3 +95,13 @@ def test_smtp_urls_are_read_and_a_malformed_one_is_refused_with_what_is_wrong():
     ):
         with pytest.raises(RuntimeError, match="QUORUM_SMTP_URL"):
             parse_smtp_url(bad)
+
+
+def test_the_machine_registers_its_jobs_with_the_worker():
+    from quorum import jobs
+    from quorum.notifications import schedule  # noqa: F401 (the worker imports it so)
+
+    assert {"dispatch_events", "deliver_messages"} <= set(jobs.JOBS)
+    crons = {name: p.cron for name, p in jobs.PERIODIC.items()}
+    assert crons["send_digests"] == "0 * * * *" and crons["dispatch_and_deliver"] == "* * * * *"
+    assert "paper_reminders" in crons

@@ -164,3 +164,13 @@ async def test_platform_administrators_read_the_outbox_newest_first_a_page_at_a_
     assert first["pageInfo"]["hasNextPage"] and first["totalCount"] >= 3
     stamps = [e["node"]["createdAt"] for e in first["edges"] + second["edges"]]
     assert stamps == sorted(stamps, reverse=True)
+
+
+def test_sent_mail_is_for_platform_administrators_of_a_demonstration_only():
+    from quorum.access import Access
+    from quorum.notifications.policy import can_read_sent_mail
+
+    admin = Access(person_id=None, is_platform_admin=True)
+    assert can_read_sent_mail(admin, demo_mode=True)
+    assert not can_read_sent_mail(admin, demo_mode=False)
+    assert not can_read_sent_mail(Access(), demo_mode=True)
