@@ -174,3 +174,25 @@ def test_sent_mail_is_for_platform_administrators_of_a_demonstration_only():
     assert can_read_sent_mail(admin, demo_mode=True)
     assert not can_read_sent_mail(admin, demo_mode=False)
     assert not can_read_sent_mail(Access(), demo_mode=True)
+
+
+async def test_an_unknown_kind_is_dispatched_with_no_message_and_a_failing_kind_holds_up_only_its_own_event(
+    quiet_inbox, monkeypatch, caplog
+):
+    async def broken(db, event):
+        raise RuntimeError("this kind is broken")
+
+    monkeypatch.setitem(catalogue.KINDS, "test_broken", Kind("test_broken", "Broken", broken, _write))
+    monkeypatch.setitem(catalogue.KINDS, "test_news", TEST_KINDS[0])
+    await _happen("test_broken", 1, SECRETARY)
+    await _happen("no_such_kind_at_all", 2, SECRETARY)
+    await _happen("test_news", 3, SECRETARY)
+    await run_machine()
+    assert [m.message["Subject"] for m in quiet_inbox.messages] == ["[NHS Bolton CCG] Test news 3"]
+    rows = await owner_fetch(
+        "SELECT kind, dispatched_at IS NOT NULL AS done FROM domain_event"
+        " WHERE kind IN ('test_broken', 'no_such_kind_at_all') ORDER BY id"
+    )
+    assert [(r["kind"], r["done"]) for r in rows] == [("test_broken", False), ("no_such_kind_at_all", True)]
+    assert "could not be dispatched" in caplog.text
+    await owner_fetch("UPDATE domain_event SET dispatched_at = now() WHERE kind = 'test_broken'")

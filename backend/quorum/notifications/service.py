@@ -13,11 +13,10 @@ from quorum.access import Access
 from quorum.database import Db, worker_transaction
 from quorum.errors import input_error
 from quorum.notifications import catalogue
+from quorum.notifications.digests import DEFAULT_HOUR
 from quorum.notifications.policy import visible_preferences, visible_settings
 from quorum.notifications.tables import Mode, NotificationPreference, NotificationSetting
 from quorum.notifications.tokens import Unsubscribe, read_confirmation_token
-
-DEFAULT_DIGEST_HOUR = 8
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ async def preferences(db: Db, access: Access) -> list[Choice]:
 
 async def digest_hour(db: Db, access: Access) -> int:
     row = await db.first(visible_settings(access))
-    return row.digest_hour if row else DEFAULT_DIGEST_HOUR
+    return row.digest_hour if row else DEFAULT_HOUR
 
 
 async def set_preferences(
