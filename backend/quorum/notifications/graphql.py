@@ -23,7 +23,7 @@ class NotificationChoice:
     kind: str
     label: str
     mandatory: bool = strawberry.field(description="Always sent at once; cannot be turned off.")
-    mode: NotificationModeEnum  # type: ignore[valid-type]
+    mode: NotificationModeEnum
 
 
 @strawberry.type
@@ -39,7 +39,7 @@ class SentMessage:
     to: str
     subject: str
     body_text: str
-    status: MessageStatusEnum  # type: ignore[valid-type]
+    status: MessageStatusEnum
     created_at: datetime
     sent_at: datetime | None
 
@@ -61,7 +61,7 @@ class SentMessage:
 @strawberry.input
 class NotificationChoiceInput:
     kind: str
-    mode: NotificationModeEnum  # type: ignore[valid-type]
+    mode: NotificationModeEnum
 
 
 @strawberry.input
@@ -94,7 +94,7 @@ class NotificationQueries:
         return await paginate(
             info.context.db,
             policy.visible_messages(info.context.access),
-            [NotificationMessage.created_at, NotificationMessage.id],  # type: ignore[list-item]
+            [NotificationMessage.created_at, NotificationMessage.id],
             first,
             after,
             SentMessage.from_row,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Row, text
 
 from quorum.database import Db, worker_transaction
 from quorum.errors import input_error
@@ -67,7 +68,7 @@ async def subscribe(committee_id: uuid.UUID, email: str) -> str:
     return ANSWER
 
 
-async def _queue_confirmation(db: Db, subscription_id: uuid.UUID, committee, address: str) -> None:  # type: ignore[no-untyped-def]
+async def _queue_confirmation(db: Db, subscription_id: uuid.UUID, committee: Row[Any], address: str) -> None:
     letter = Letter(
         subject=f"Confirm your subscription to {committee.name}",
         paragraphs=(

@@ -26,7 +26,7 @@ async def unsubscribe_page(request: Request) -> HTMLResponse:
     token = request.path_params["token"]
     what = read_unsubscribe_token(token)
     stops = service.describe(what) if what else None
-    if stops is None:
+    if what is None or stops is None:
         return page(*NOT_VALID, status_code=404)
     if request.method == "GET":
         form = (
@@ -34,7 +34,7 @@ async def unsubscribe_page(request: Request) -> HTMLResponse:
             '<button type="submit" class="button">Stop these messages</button></form>'
         )
         return page("Stop these messages?", f"You will no longer receive {stops}.", extra_html=form)
-    if not await service.unsubscribe(what):  # type: ignore[arg-type]
+    if not await service.unsubscribe(what):
         return page(*NOT_VALID, status_code=404)
     return page("You have unsubscribed", f"You will no longer receive {stops}.")
 

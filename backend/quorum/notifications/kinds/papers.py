@@ -6,15 +6,17 @@ paper's organisation's business. A paper for a Part II item is called only "a pr
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Row, text
 
 from quorum import clock
 from quorum.database import Db
 from quorum.ids import encode
-from quorum.notifications.letters import Event, Kind, Letter, Recipient
+from quorum.notifications.letters import Event, Kind, Letter, Recipient, Recipients, Write
 
 _PAPER = text(
     "SELECT p.id, p.title, p.due_date, p.author_id, p.sponsor_id, p.requested_by, p.status,"
@@ -43,7 +45,7 @@ class PaperFacts:
         return "" if self.private else f" for {self.meeting}"
 
 
-async def _paper(db: Db, event: Event):  # type: ignore[no-untyped-def]
+async def _paper(db: Db, event: Event) -> Row[Any] | None:
     if event.subject_id is None or event.org_id is None:
         return None
     return (
@@ -51,12 +53,12 @@ async def _paper(db: Db, event: Event):  # type: ignore[no-untyped-def]
     ).first()
 
 
-async def _person(db: Db, person_id, copy: bool = False) -> Recipient | None:  # type: ignore[no-untyped-def]
+async def _person(db: Db, person_id: uuid.UUID, copy: bool = False) -> Recipient | None:
     row = (await (await db.session.connection()).execute(_PERSON, {"id": person_id})).first()
     return Recipient(email=row.email, name=row.name, person_id=row.id, copy=copy) if row else None
 
 
-def _facts(row) -> PaperFacts:  # type: ignore[no-untyped-def]
+def _facts(row: Row[Any]) -> PaperFacts:
     starts: datetime = row.starts_at
     return PaperFacts(
         title=row.title,
@@ -67,7 +69,7 @@ def _facts(row) -> PaperFacts:  # type: ignore[no-untyped-def]
     )
 
 
-def _to(*roles: str):  # type: ignore[no-untyped-def]
+def _to(*roles: str) -> Recipients:
     """Recipients: the people named in the paper's `roles` columns (author, sponsor, requested_by as a copy)."""
 
     async def recipients(db: Db, event: Event) -> list[Recipient]:
@@ -84,7 +86,7 @@ def _to(*roles: str):  # type: ignore[no-untyped-def]
     return recipients
 
 
-def _letter(subject: str, *paragraphs: str):  # type: ignore[no-untyped-def]
+def _letter(subject: str, *paragraphs: str) -> Write:
     """A letter from templates filled with the paper's facts ({named}, {at_meeting}, {due})."""
 
     async def write(db: Db, event: Event, recipient: Recipient) -> Letter:
