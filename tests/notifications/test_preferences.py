@@ -196,3 +196,15 @@ async def test_an_unknown_kind_is_dispatched_with_no_message_and_a_failing_kind_
     assert [(r["kind"], r["done"]) for r in rows] == [("test_broken", False), ("no_such_kind_at_all", True)]
     assert "could not be dispatched" in caplog.text
     await owner_fetch("UPDATE domain_event SET dispatched_at = now() WHERE kind = 'test_broken'")
+
+
+async def test_bad_choices_are_refused_and_change_nothing(client, test_kinds):
+    gp = await as_person(client, BOLTON_GP)
+    before = (await gp.data(PREFERENCES))["myNotificationPreferences"]
+    for choices, hour, field in (
+        ([{"kind": "test_news", "mode": "OFF"}], 24, "digestHour"),
+        ([{"kind": "test_news", "mode": "OFF"}, {"kind": "no_such_kind", "mode": "OFF"}], None, "kind"),
+    ):
+        answer = (await gp.data(SET, {"input": {"choices": choices, "digestHour": hour}}))["setNotificationPreferences"]
+        assert answer["preferences"] is None and [e["field"] for e in answer["errors"]] == [field]
+    assert (await gp.data(PREFERENCES))["myNotificationPreferences"] == before
