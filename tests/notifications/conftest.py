@@ -43,6 +43,13 @@ class Inbox:
 
     messages: list[Received] = field(default_factory=list)
     delay: float = 0.0
+    refused: set[str] = field(default_factory=set)  # addresses answered "550 no such mailbox"
+
+    async def handle_RCPT(self, server, session, envelope, address, options) -> str:  # noqa: N802 (aiosmtpd's name)
+        if address in self.refused:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's name)
         if self.delay:

@@ -65,6 +65,42 @@ async def test_a_worker_killed_mid_send_leaves_every_message_to_arrive_exactly_o
     assert [r["status"] for r in rows] == ["SENT"] * 6
 
 
+async def test_a_message_refused_for_good_is_marked_failed_and_the_others_go(quiet_inbox):
+    expected = await queue(3, "Refused")
+    quiet_inbox.refused = {"reader1@example.org"}
+    await deliver_messages(connections=1)
+    rows = await owner_fetch(
+        "SELECT email, status, failure FROM notification_message WHERE message_id = ANY($1) ORDER BY email",
+        list(expected),
+    )
+    assert [(r["email"], r["status"]) for r in rows] == [
+        ("reader0@example.org", "SENT"),
+        ("reader1@example.org", "FAILED"),
+        ("reader2@example.org", "SENT"),
+    ]
+    assert "550" in rows[1]["failure"] and "No such mailbox" in rows[1]["failure"]
+    assert sorted(m.recipients[0] for m in quiet_inbox.messages) == ["reader0@example.org", "reader2@example.org"]
+    assert await deliver_messages() == 0  # not tried again
+
+
+async def test_a_server_refusing_for_now_leaves_the_message_queued(quiet_inbox):
+    [message_id] = await queue(1, "Later")
+    quiet_inbox.delay = 0
+    original = quiet_inbox.handle_DATA
+
+    async def busy(server, session, envelope):
+        return "451 4.3.0 Try again later"
+
+    quiet_inbox.handle_DATA = busy
+    await deliver_messages(connections=1)
+    rows = await owner_fetch("SELECT status FROM notification_message WHERE message_id = $1", message_id)
+    assert [r["status"] for r in rows] == ["QUEUED"]
+    quiet_inbox.handle_DATA = original
+    await deliver_messages()
+    rows = await owner_fetch("SELECT status FROM notification_message WHERE message_id = $1", message_id)
+    assert [r["status"] for r in rows] == ["SENT"] and len(quiet_inbox.messages) == 1
+
+
 async def test_without_an_smtp_server_messages_stay_in_the_outbox(quiet_inbox):
     expected = await queue(2, "Outbox")
     os.environ.pop("QUORUM_SMTP_URL")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import aiosmtplib
 import asyncpg
 from sqlalchemy import text
 
@@ -25,6 +26,7 @@ _NEXT = (
     " ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
 )
 _SENT = "UPDATE notification_message SET status = 'SENT', sent_at = now() WHERE id = $1 AND status = 'QUEUED'"
+_FAILED = "UPDATE notification_message SET status = 'FAILED', failure = $2 WHERE id = $1"
 _OUTBOX_ONLY = text("UPDATE notification_message SET status = 'OUTBOX_ONLY' WHERE status = 'QUEUED'")
 
 
@@ -46,6 +48,9 @@ async def deliver_messages(limit: int | None = None, connections: int = 4) -> in
                     if not await _send_next(database, mailer):
                         return
                     counted[0] += 1
+        except (aiosmtplib.SMTPException, OSError) as error:
+            # The server is away or refusing for now: the message stays queued for the next run.
+            log.warning("Delivery stopped for now: %s", error)
         finally:
             await database.close()
 
@@ -59,17 +64,37 @@ async def _send_next(database: asyncpg.Connection, mailer: Mailer) -> bool:
         row = await database.fetchrow(_NEXT)
         if row is None:
             return False
-        await mailer.send(
-            email_message(
-                to_email=row["email"],
-                to_name=row["recipient_name"],
-                subject=row["subject"],
-                text=row["body_text"],
-                html=row["body_html"],
-                message_id=row["message_id"],
-                unsubscribe_url=row["unsubscribe_url"],
-                ics=row["ics"],
-            )
+        message = email_message(
+            to_email=row["email"],
+            to_name=row["recipient_name"],
+            subject=row["subject"],
+            text=row["body_text"],
+            html=row["body_html"],
+            message_id=row["message_id"],
+            unsubscribe_url=row["unsubscribe_url"],
+            ics=row["ics"],
         )
+        try:
+            await mailer.send(message)
+        except (aiosmtplib.SMTPRecipientsRefused, aiosmtplib.SMTPResponseException) as refused:
+            reason = permanent_refusal(refused)
+            if reason is None:
+                raise
+            log.warning("Message %s refused for good: %s", row["message_id"], reason)
+            await database.execute(_FAILED, row["id"], reason)
+            return True
         await database.execute(_SENT, row["id"])
     return True
+
+
+def permanent_refusal(error: aiosmtplib.SMTPException) -> str | None:
+    """The server's words when it refused a message for good (5xx); None when it may accept it later (4xx)."""
+    if isinstance(error, aiosmtplib.SMTPRecipientsRefused):
+        answers = [(e.code, e.message) for e in error.recipients]
+    elif isinstance(error, aiosmtplib.SMTPResponseException):
+        answers = [(error.code, error.message)]
+    else:
+        return None
+    if answers and all(code >= 500 for code, _ in answers):
+        return "; ".join(f"{code} {message}" for code, message in answers)[:500]
+    return None

@@ -23,6 +23,7 @@ class Status(str, enum.Enum):
     DIGEST = "DIGEST"  # waiting for its recipient's daily digest
     SENT = "SENT"  # handed to the SMTP server (or gathered into a digest that was)
     OUTBOX_ONLY = "OUTBOX_ONLY"  # no SMTP server configured: kept in the outbox only
+    FAILED = "FAILED"  # the mail server refused it for good (a 5xx answer): not tried again
 
 
 class Mode(str, enum.Enum):
@@ -50,6 +51,7 @@ class NotificationMessage(SQLModel, table=True):
     ics: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
     unsubscribe_url: str | None = None
     status: Status = Field(sa_type=String)
+    failure: str | None = None
     digest_id: uuid.UUID | None = Field(default=None, foreign_key="notification_message.id")
     message_id: str
     created_at: datetime | None = Field(

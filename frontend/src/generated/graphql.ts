@@ -492,6 +492,7 @@ export type NotificationChoiceInput = {
 
 export type NotificationMessageStatus =
   | 'DIGEST'
+  | 'FAILED'
   | 'OUTBOX_ONLY'
   | 'QUEUED'
   | 'SENT';

@@ -46,7 +46,8 @@ CREATE TABLE notification_message (
     body_html varchar NOT NULL,
     ics bytea,
     unsubscribe_url varchar,
-    status varchar NOT NULL CHECK (status IN ('QUEUED', 'DIGEST', 'SENT', 'OUTBOX_ONLY')),
+    status varchar NOT NULL CHECK (status IN ('QUEUED', 'DIGEST', 'SENT', 'OUTBOX_ONLY', 'FAILED')),
+    failure varchar,  -- why the mail server refused it for good (FAILED)
     digest_id uuid REFERENCES notification_message (id),
     message_id varchar NOT NULL UNIQUE,
     created_at timestamptz NOT NULL DEFAULT now(),

@@ -12,6 +12,7 @@ const statusWords: Record<string, string> = {
   DIGEST: 'Waiting for a daily digest',
   SENT: 'Sent',
   OUTBOX_ONLY: 'Not sent (no mail server: outbox only)',
+  FAILED: 'Refused by the mail server',
 };
 
 /** The outbox, newest first: what Quorum sent, or would have sent (platform administrators, demo only). */
