@@ -30,7 +30,8 @@ def absolute(path: str) -> str:
 
 
 def unsubscribe_url(kind: Kind, recipient: Recipient) -> str | None:
-    if kind.mandatory:
+    """None for a mandatory kind, and for an address that is neither a person's nor a public subscription's."""
+    if kind.mandatory or (recipient.person_id is None and recipient.subscription_id is None):
         return None
     what = Unsubscribe(kind=kind.name, person_id=recipient.person_id, subscription_id=recipient.subscription_id)
     return absolute(f"/unsubscribe/{unsubscribe_token(what)}")
