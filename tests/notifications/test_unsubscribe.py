@@ -147,3 +147,19 @@ async def test_the_public_may_subscribe_but_not_smuggle_another_mutation_beside_
       subscribeToCommittee2: setNotificationPreferences(input: {digestHour: 3}) { errors { message } } }"""
     body = await Caller(client).post(smuggled, {"committee": committee})
     assert body["data"] is None and [e["message"] for e in body["errors"]] == ["Sign in to make changes."]
+
+
+async def test_nobody_can_fill_an_inbox_by_subscribing_it_to_every_committee(client, quiet_inbox):
+    committees = await owner_fetch("SELECT id FROM committee ORDER BY id LIMIT 7")
+    assert len(committees) == 7
+    from quorum.ids import encode
+
+    answers = set()
+    for row in committees:
+        result = await Caller(client).data(
+            SUBSCRIBE, {"committee": encode("Committee", row["id"]), "email": "victim@example.org"}
+        )
+        answers.add(result["subscribeToCommittee"]["message"])
+    assert len(answers) == 1  # the same answer every time
+    await run_machine()
+    assert len(quiet_inbox.to("victim@example.org")) == 5

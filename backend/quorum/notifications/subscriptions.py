@@ -1,8 +1,8 @@
 """Members of the public following a committee's published papers by email, with double opt-in.
 
 Asking to subscribe gives the same answer whether or not the address is already subscribed (or confirmed); a
-confirmation message goes to the address, at most once every ten minutes, and nothing is sent to a subscriber
-until they follow its link. The subscriptions are the owner's: the application never reads them."""
+confirmation message goes to the address (at most once every ten minutes, five a day), and nothing is sent to a
+subscriber until they follow its link. The subscriptions are the owner's: the application never reads them."""
 
 from __future__ import annotations
 
@@ -31,10 +31,15 @@ _SUBSCRIBE = text(
     " ON CONFLICT (committee_id, email) DO UPDATE SET email = EXCLUDED.email"
     " RETURNING id, confirmed_at, unsubscribed_at"
 )
-_RECENTLY_ASKED = text(
-    "SELECT 1 FROM notification_message WHERE subscription_id = :id AND kind = :kind"
-    " AND created_at > now() - interval '10 minutes'"
+# At most one confirmation per subscription every ten minutes, and five a day to one address (so nobody can
+# fill someone's inbox by asking for them at every committee).
+_MAY_CONFIRM = text(
+    "SELECT NOT EXISTS (SELECT 1 FROM notification_message WHERE subscription_id = :id AND kind = :kind"
+    "                   AND created_at > now() - interval '10 minutes')"
+    " AND (SELECT count(*) FROM notification_message WHERE email = :email AND kind = :kind"
+    "      AND created_at > now() - interval '1 day') < :daily"
 )
+DAILY_CONFIRMATIONS = 5
 _QUEUE = text(
     "INSERT INTO notification_message (id, kind, org_id, subscription_id, email, subject, body_text, body_html,"
     " status, message_id) VALUES (:id, :kind, :org_id, :subscription_id, :email, :subject, :body_text, :body_html,"
@@ -62,8 +67,8 @@ async def subscribe(committee_id: uuid.UUID, email: str) -> str:
             )
         ).first()
         active = row.confirmed_at is not None and row.unsubscribed_at is None
-        recently = (await connection.execute(_RECENTLY_ASKED, {"id": row.id, "kind": CONFIRMATION_KIND})).first()
-        if not active and not recently:
+        allowed = {"id": row.id, "kind": CONFIRMATION_KIND, "email": address, "daily": DAILY_CONFIRMATIONS}
+        if not active and (await connection.execute(_MAY_CONFIRM, allowed)).scalar():
             await _queue_confirmation(db, row.id, committee, address)
     return ANSWER
 

@@ -59,6 +59,8 @@ CREATE INDEX notification_message_queued ON notification_message (created_at) WH
 CREATE INDEX notification_message_digest ON notification_message (person_id) WHERE status = 'DIGEST';
 CREATE INDEX notification_message_person ON notification_message (person_id, created_at);
 CREATE INDEX notification_message_newest ON notification_message (created_at DESC, id DESC);
+CREATE INDEX notification_message_confirmations ON notification_message (email, created_at)
+    WHERE kind = 'public_subscription_confirm';
 ALTER TABLE notification_message ENABLE ROW LEVEL SECURITY;
 ALTER TABLE notification_message FORCE ROW LEVEL SECURITY;
 CREATE POLICY notification_message_read ON notification_message FOR SELECT
