@@ -11,6 +11,19 @@ import secrets
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+
+@dataclass(frozen=True)
+class SmtpServer:
+    """Where email goes (QUORUM_SMTP_URL): `smtp://` plain or with `?starttls=1`, `smtps://` implicit TLS."""
+
+    host: str
+    port: int
+    username: str | None = None
+    password: str | None = None
+    implicit_tls: bool = False
+    starttls: bool = False
 
 
 @dataclass(frozen=True)
@@ -27,6 +40,9 @@ class Settings:
     frontend_dir: Path
     rate_limits: bool  # False only outside production, for load benchmarks (QUORUM_RATE_LIMITS=off)
     body_seconds: float = 30.0  # how long a client may take to send a request's body (QUORUM_BODY_SECONDS)
+    smtp: SmtpServer | None = None  # None: messages stay in the outbox (QUORUM_SMTP_URL unset)
+    mail_from: str = "Quorum <quorum@localhost>"  # QUORUM_MAIL_FROM
+    public_url: str = "http://127.0.0.1:8000"  # QUORUM_PUBLIC_URL: where links in messages point
 
     @property
     def production(self) -> bool:
@@ -90,7 +106,52 @@ def get_settings() -> Settings:
         frontend_dir=Path(os.environ.get("QUORUM_FRONTEND_DIR", repo_root / "frontend" / "dist")),
         rate_limits=rate_limits,
         body_seconds=_seconds("QUORUM_BODY_SECONDS", 30.0),
+        smtp=parse_smtp_url(os.environ.get("QUORUM_SMTP_URL", "")),
+        mail_from=os.environ.get("QUORUM_MAIL_FROM", "").strip() or "Quorum <quorum@localhost>",
+        public_url=_public_url(os.environ.get("QUORUM_PUBLIC_URL", "")),
     )
+
+
+def parse_smtp_url(value: str) -> SmtpServer | None:
+    """QUORUM_SMTP_URL as a server, None when unset; a malformed one stops start-up with what is wrong."""
+    value = value.strip()
+    if not value:
+        return None
+    problem = "QUORUM_SMTP_URL must look like smtp://user:password@host:587?starttls=1 or smtps://host:465"
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError as error:
+        raise RuntimeError(f"{problem} ({error})") from None
+    if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
+        raise RuntimeError(problem)
+    query = parse_qs(parts.query)
+    unknown = set(query) - {"starttls"}
+    if unknown:
+        raise RuntimeError(f"{problem}; unknown option {sorted(unknown)[0]!r}")
+    starttls = query.get("starttls", ["0"])[-1].lower()
+    if starttls not in {"0", "1", "true", "false", "yes", "no"}:
+        raise RuntimeError(f"{problem}; starttls must be 1 or 0")
+    implicit = parts.scheme == "smtps"
+    wants_starttls = starttls in {"1", "true", "yes"}
+    if implicit and wants_starttls:
+        raise RuntimeError(f"{problem}; smtps:// is already encrypted, so starttls does not apply")
+    return SmtpServer(
+        host=parts.hostname,
+        port=port or (465 if implicit else 25),
+        username=unquote(parts.username) if parts.username else None,
+        password=unquote(parts.password) if parts.password else None,
+        implicit_tls=implicit,
+        starttls=wants_starttls,
+    )
+
+
+def _public_url(value: str) -> str:
+    value = value.strip().rstrip("/") or "http://127.0.0.1:8000"
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise RuntimeError("QUORUM_PUBLIC_URL must be an absolute http:// or https:// address")
+    return value
 
 
 def _seconds(name: str, default: float) -> float:

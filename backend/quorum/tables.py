@@ -35,6 +35,12 @@ from quorum.files.tables import StoredFile
 from quorum.in_common.tables import Arrangement, InCommonParty, Session, SessionAgendaItem, SessionItem, SessionMeeting
 from quorum.interests.tables import GiftApprover, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestReview
 from quorum.meetings.tables import AgendaItem, Meeting
+from quorum.notifications.tables import (
+    NotificationMessage,
+    NotificationPreference,
+    NotificationSetting,
+    PublicSubscription,
+)
 from quorum.organisations.tables import Organisation, Practice
 from quorum.outbox.tables import DomainEvent
 from quorum.packs.tables import PackBuild
@@ -81,6 +87,9 @@ __all__ = [
     "MeetingProgress",
     "Membership",
     "MinuteNote",
+    "NotificationMessage",
+    "NotificationPreference",
+    "NotificationSetting",
     "Minutes",
     "Organisation",
     "PackBuild",
@@ -91,6 +100,7 @@ __all__ = [
     "PresidingMember",
     "Practice",
     "PrimaryCareContract",
+    "PublicSubscription",
     "Seat",
     "SecretTally",
     "StoredFile",

@@ -19,6 +19,8 @@ import { MeetingPage } from './pages/meetings/MeetingPage';
 import { LiveMeetingPage } from './pages/meetings/LiveMeetingPage';
 import { MinutesPage } from './pages/meetings/MinutesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationSettingsPage } from './pages/notifications/NotificationSettingsPage';
+import { SentMailPage } from './pages/notifications/SentMailPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { MyPapersPage } from './pages/papers/MyPapersPage';
@@ -64,6 +66,8 @@ export function AppRoutes() {
           <Route path="meetings/:id/agenda" element={<AgendaPage />} />
           <Route path="my-papers" element={<MyPapersPage />} />
           <Route path="sign-out-everywhere" element={<SignOutEverywherePage />} />
+          <Route path="settings/notifications" element={<NotificationSettingsPage />} />
+          <Route path="sent-mail" element={<SentMailPage />} />
           <Route path="committees" element={<CommitteesPage />} />
           <Route path="in-common" element={<InCommonPage />} />
           <Route path="committees/:id" element={<CommitteePage />} />

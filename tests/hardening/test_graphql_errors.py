@@ -175,7 +175,11 @@ def every_mutation() -> list[tuple[str, str]]:
 
 
 async def test_every_mutation_asks_an_anonymous_caller_to_sign_in(client):
-    documents = every_mutation()
+    from quorum.web.extensions import ANONYMOUS_MUTATIONS
+
+    # The one exception: a member of the public asking to follow a committee (confirmed by email).
+    assert ANONYMOUS_MUTATIONS == {"subscribeToCommittee"}
+    documents = [(name, document) for name, document in every_mutation() if name not in ANONYMOUS_MUTATIONS]
     assert len(documents) > 50
     wrong = {}
     for name, document in documents:

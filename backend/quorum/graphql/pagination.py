@@ -73,15 +73,19 @@ async def paginate(
     first: int,
     after: str | None,
     to_node: Callable[[Any], T],
+    *,
+    descending: bool = False,
 ) -> Connection[T]:
-    """Page through a one-model `statement` ordered by `keys` of that model, unique together."""
+    """Page through a one-model `statement` ordered by `keys` of that model, unique together (newest first when
+    `descending`)."""
     if not 1 <= first <= MAX_PAGE:
         raise ClientError(f"'first' must be between 1 and {MAX_PAGE}.")
     total = await db.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
-    page = statement.order_by(*keys).limit(first + 1)
+    page = statement.order_by(*(key.desc() if descending else key for key in keys)).limit(first + 1)
     if after is not None:
         values = decode_cursor(after, keys)
-        page = page.where(tuple_(*keys) > tuple_(*[literal(v, k.type) for k, v in zip(keys, values)]))
+        cursor = tuple_(*[literal(v, k.type) for k, v in zip(keys, values)])
+        page = page.where(tuple_(*keys) < cursor if descending else tuple_(*keys) > cursor)
     rows = await db.all(page)
     edges = [Edge(cursor=encode_cursor(_key_values(row, keys)), node=to_node(row)) for row in rows[:first]]
     return Connection(

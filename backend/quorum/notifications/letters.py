@@ -36,6 +36,7 @@ class Recipient:
     name: str
     person_id: uuid.UUID | None = None  # None for a member of the public subscribed by email
     copy: bool = False  # sent for information (a secretary copied on an author's reminder)
+    subscription_id: uuid.UUID | None = None  # the public subscription a member of the public receives it through
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from quorum.files import service as files
 from quorum.meetings.policy import visible_items
 from quorum.meetings.service import run_meeting
 from quorum.meetings.tables import AgendaItem, Meeting, Purpose
+from quorum.outbox import service as outbox
 from quorum.papers import workflow
 from quorum.papers.policy import (
     can_move,
@@ -101,6 +102,7 @@ async def request_paper(
         refresh=False,
     )
     await record(db, access, "paper.request", paper, org_id=paper.org_id)
+    await outbox.record(db, access, "paper_requested", org_id=paper.org_id, subject_id=paper.id)
     return paper
 
 
@@ -192,7 +194,17 @@ async def move(db: Db, access: Access, paper_id: uuid.UUID, target: PaperStatus)
         version.approved_at, version.approved_by = clock.now(), access.person_id
         await db.add(version)
     await record(db, access, f"paper.{target.value.lower()}", paper, org_id=paper.org_id, before=before)
+    happened = _EVENT_OF_MOVE.get((current, target))
+    if happened:
+        await outbox.record(db, access, happened, org_id=paper.org_id, subject_id=paper.id)
     return paper
+
+
+_EVENT_OF_MOVE = {
+    (PaperStatus.DRAFT, PaperStatus.SUBMITTED): "paper_submitted",
+    (PaperStatus.SUBMITTED, PaperStatus.APPROVED): "paper_approved",
+    (PaperStatus.SUBMITTED, PaperStatus.DRAFT): "paper_returned",
+}
 
 
 APPENDIX_KINDS = (files.PDF, files.WORD, files.EXCEL)

@@ -25,6 +25,7 @@ from quorum.packs import http as packs_http
 from quorum.surveys import http as surveys_http
 from quorum.web import demo_sign_in as demo
 from quorum.web import files
+from quorum.web import unsubscribe as unsubscribing
 from quorum.web.downloads import download_route
 from quorum.web.graphql_http import graphql_endpoint
 from quorum.web.oidc import OidcSignIn
@@ -59,7 +60,7 @@ def frontend_routes(settings: Settings) -> list:
     async def spa(request: Request) -> Response:
         path = request.url.path
         downloads = path.startswith(("/files/", "/exports/", "/packs/")) or path.endswith(".ics")
-        served_elsewhere = downloads or path.startswith(("/auth/", "/assets/"))
+        served_elsewhere = downloads or path.startswith(("/auth/", "/assets/", "/unsubscribe/", "/subscriptions/"))
         if served_elsewhere or (path.startswith("/sign-in/demo") and not settings.demo_mode):
             return PlainTextResponse("Not Found", status_code=404)
         if not index.exists():
@@ -138,6 +139,7 @@ def create_app(lifespan: Lifespan[Starlette] | None = None) -> Starlette:
         Route("/auth/sign-out", sign_out, methods=["POST"]),
         WebSocketRoute("/graphql", Subscriptions()),
         *download_routes(),
+        *unsubscribing.ROUTES,
     ]
     if settings.oidc_enabled:
         oidc = OidcSignIn(settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graphql import ExecutionResult, GraphQLError, VariableDefinitionNode
+from graphql import ExecutionResult, FieldNode, GraphQLError, OperationDefinitionNode, VariableDefinitionNode
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.types.graphql import OperationType
 
@@ -23,16 +23,40 @@ def is_internal(error: GraphQLError) -> bool:
     return not any(isinstance(node, VariableDefinitionNode) for node in error.nodes or ())
 
 
+# Mutations a member of the public may make: asking to follow a committee by email (double opt-in).
+ANONYMOUS_MUTATIONS = frozenset({"subscribeToCommittee"})
+
+
 class MutationsNeedSignIn(SchemaExtension):
-    """Nothing in Quorum can be changed without signing in: tell an anonymous caller that, once, rather than
-    each service's account of who may make the change."""
+    """Nothing in Quorum can be changed without signing in (but ANONYMOUS_MUTATIONS): tell an anonymous caller
+    that, once, rather than each service's account of who may make the change."""
 
     def on_execute(self):
         ctx = self.execution_context
         access = getattr(ctx.context, "access", None)
         if ctx.operation_type is OperationType.MUTATION and access is not None and not access.signed_in:
-            ctx.result = ExecutionResult(data=None, errors=[GraphQLError(SIGN_IN_TO_CHANGE)])
+            if not _only_anonymous_fields(ctx):
+                ctx.result = ExecutionResult(data=None, errors=[GraphQLError(SIGN_IN_TO_CHANGE)])
         yield
+
+
+def _only_anonymous_fields(ctx) -> bool:
+    """Whether the operation selects nothing but mutations the public may make (fragments are refused)."""
+    document = ctx.graphql_document
+    if document is None:
+        return False
+    operations = [
+        d
+        for d in document.definitions
+        if isinstance(d, OperationDefinitionNode)
+        and (ctx.operation_name is None or (d.name is not None and d.name.value == ctx.operation_name))
+    ]
+    if len(operations) != 1:
+        return False
+    selections = operations[0].selection_set.selections
+    return bool(selections) and all(
+        isinstance(s, FieldNode) and s.name.value in ANONYMOUS_MUTATIONS for s in selections
+    )
 
 
 SUBSCRIPTIONS_BY_WEBSOCKET = "Subscriptions go over the WebSocket at /graphql (graphql-transport-ws), not by POST."

@@ -74,6 +74,7 @@ from quorum.meetings.graphql import (
     items_by_id,
     meetings_by_id,
 )
+from quorum.notifications.graphql import NotificationMutations, NotificationQueries
 from quorum.organisations.graphql import (
     OrganisationMutations,
     OrganisationNode,
@@ -174,6 +175,7 @@ class Query(
     BallotQueries,
     SurveyQueries,
     InCommonQueries,
+    NotificationQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -206,6 +208,7 @@ class Mutation(
     BallotMutations,
     SurveyMutations,
     InCommonMutations,
+    NotificationMutations,
 ):
     pass
 

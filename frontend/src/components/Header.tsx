@@ -60,7 +60,7 @@ async function signOutAndLeave() {
 }
 
 export function Header() {
-  const { viewer, organisations, currentOrganisation, canAdminister, areaTeams } = useSession();
+  const { viewer, organisations, currentOrganisation, canAdminister, areaTeams, signInOptions } = useSession();
 
   return (
     <header className="nhsuk-header" role="banner">
@@ -92,6 +92,13 @@ export function Header() {
             </li>
             {viewer && (
               <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" to="/settings/notifications">
+                  Email notifications
+                </Link>
+              </li>
+            )}
+            {viewer && (
+              <li className="nhsuk-header__account-item">
                 <Link className="nhsuk-header__account-link" to="/sign-out-everywhere">
                   Sign out everywhere
                 </Link>
@@ -117,6 +124,7 @@ export function Header() {
             {viewer && <NavigationItem to="/surveys">Surveys</NavigationItem>}
             {areaTeams.length > 0 && <NavigationItem to="/area-team">Area team</NavigationItem>}
             {canAdminister && <NavigationItem to="/admin">Administration</NavigationItem>}
+            {viewer?.isPlatformAdmin && signInOptions.demoMode && <NavigationItem to="/sent-mail">Sent mail</NavigationItem>}
           </ul>
         </div>
       </nav>

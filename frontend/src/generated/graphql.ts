@@ -485,6 +485,23 @@ export type MovePaperInput = {
   status: PaperStatus;
 };
 
+export type NotificationChoiceInput = {
+  kind: string;
+  mode: NotificationMode;
+};
+
+export type NotificationMessageStatus =
+  | 'DIGEST'
+  | 'FAILED'
+  | 'OUTBOX_ONLY'
+  | 'QUEUED'
+  | 'SENT';
+
+export type NotificationMode =
+  | 'AT_ONCE'
+  | 'DIGEST'
+  | 'OFF';
+
 export type Office =
   | 'ACCOUNTABLE_OFFICER'
   | 'AREA_TEAM_DIRECTOR'
@@ -751,6 +768,11 @@ export type SetBallotSettingsInput = {
   turnoutThresholdPercent: number;
   votesMayBeChanged?: boolean;
   weighting: Weighting;
+};
+
+export type SetNotificationPreferencesInput = {
+  choices?: Array<NotificationChoiceInput>;
+  digestHour?: number | null | undefined;
 };
 
 export type SurveyAnonymity =
@@ -1455,6 +1477,34 @@ export type PublicCommitteeQueryVariables = Exact<{
 
 
 export type PublicCommitteeQuery = { publicOrganisation: { id: string, name: string, odsCode: string, committees: Array<{ id: string, name: string }> } | null, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus } }> } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { myNotificationPreferences: { digestHour: number, choices: Array<{ kind: string, label: string, mandatory: boolean, mode: NotificationMode }> } | null };
+
+export type SetNotificationPreferencesMutationVariables = Exact<{
+  input: SetNotificationPreferencesInput;
+}>;
+
+
+export type SetNotificationPreferencesMutation = { setNotificationPreferences: { preferences: { digestHour: number, choices: Array<{ kind: string, label: string, mandatory: boolean, mode: NotificationMode }> } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SentMailQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SentMailQuery = { sentMail: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: string, to: string, subject: string, bodyText: string, status: NotificationMessageStatus, createdAt: string, sentAt: string | null } }> } };
+
+export type SubscribeToCommitteeMutationVariables = Exact<{
+  committeeId: string | number;
+  email: string;
+}>;
+
+
+export type SubscribeToCommitteeMutation = { subscribeToCommittee: { message: string | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -8,6 +8,7 @@ import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { Pagination } from '../../components/Pagination';
 import { usePageTitle } from '../../components/usePageTitle';
 import { NotFoundPage } from '../NotFoundPage';
+import { SubscribeForm } from '../notifications/SubscribeForm';
 import { NoOrganisation, publicCommitteePath } from './PublicOrganisationPage';
 
 const pageSize = 50;
@@ -73,6 +74,7 @@ export function PublicCommitteePage() {
           subscribe to)
         </p>
       )}
+      <SubscribeForm committeeId={committee.id} committeeName={committee.name} />
     </>
   );
 }
