@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from quorum import jobs
 from quorum.access import Access
 from quorum.database import Db
 
@@ -39,3 +40,5 @@ async def record(
             "recorded_by": access.person_id if access else None,
         },
     )
+    # Wakes the notification worker when the change commits (its every-minute run catches any wake-up missed).
+    await jobs.enqueue(db, "dispatch_events", {}, dedupe_key="dispatch_events")

@@ -32,14 +32,8 @@ from quorum.meetings import agenda
 from quorum.meetings.ics import notice
 from quorum.meetings.tables import AgendaItem, Meeting, Part
 from quorum.notifications.letters import Event, Kind, Letter, Recipient
+from quorum.notifications.subscriptions import public_subscribers
 from quorum.people.tables import Person
-
-
-async def public_subscribers(db: Db, committee_id: uuid.UUID) -> list[Recipient]:
-    """HOOK for the lead: the committee's confirmed public subscribers (double opt-in), from the mail work's
-    `public_subscribers(db, committee_id)`. It was not on this branch, so nobody from the public is told yet."""
-    return []
-
 
 # --- reading as the owner -------------------------------------------------------------------------------------
 
