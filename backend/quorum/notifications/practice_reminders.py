@@ -252,8 +252,12 @@ def _scheduled(name: str, cron: str, scan: Scan) -> None:
     periodic(name, cron)(run)
 
 
-_scheduled("scan_ballots_opened", "*/5 * * * *", scan_ballots_opened)
-_scheduled("scan_ballots_closing", "0 * * * *", scan_ballots_closing)  # hourly, so the warning comes near 48 hours
-_scheduled("scan_survey_reminders", "0 9 * * *", scan_survey_reminders)
-_scheduled("scan_declarations_due", "0 9 * * *", scan_declarations_due)
-_scheduled("scan_delegations_expiring", "0 9 * * *", scan_delegations_expiring)
+SCANS: dict[str, tuple[str, Scan]] = {
+    "scan_ballots_opened": ("*/5 * * * *", scan_ballots_opened),
+    "scan_ballots_closing": ("0 * * * *", scan_ballots_closing),  # hourly, so the warning comes near 48 hours
+    "scan_survey_reminders": ("0 9 * * *", scan_survey_reminders),
+    "scan_declarations_due": ("0 9 * * *", scan_declarations_due),
+    "scan_delegations_expiring": ("0 9 * * *", scan_delegations_expiring),
+}
+for _name, (_cron, _scan) in SCANS.items():
+    _scheduled(_name, _cron, _scan)

@@ -8,8 +8,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from quorum import clock
+from quorum.conduct.reminders import record_actions_due
+from quorum.database import worker_transaction
 from quorum.jobs import job, periodic
-from quorum.notifications import reminders
+from quorum.notifications import practice_reminders, reminders
 from quorum.notifications.delivery import deliver_messages
 from quorum.notifications.digests import send_digests
 from quorum.notifications.dispatch import dispatch_events
@@ -41,3 +44,13 @@ async def hourly_digests(now: datetime) -> None:
 @periodic("paper_reminders", "0 7 * * *")
 async def daily_paper_reminders(now: datetime) -> None:
     await reminders.record_paper_reminders(now)
+
+
+async def record_the_days_reminders(now: datetime) -> None:
+    """Every reminder scan once, as the schedules above would run them over a day; each records a reminder at most
+    once a day. The demo seed runs it so that Sent mail opens with the day's messages."""
+    await reminders.record_paper_reminders(now)
+    async with worker_transaction() as db:
+        for _, scan in practice_reminders.SCANS.values():
+            await scan(db, now)
+        await record_actions_due(db, clock.local_date(now))

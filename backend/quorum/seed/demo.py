@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from quorum import clock
 from quorum.access import Role
 from quorum.auth.demo_people import DEMO_DOMAIN, DEMO_PEOPLE
 from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole
@@ -45,6 +46,7 @@ from quorum.interests.tables import (
     InterestStatus,
 )
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
+from quorum.notifications.schedule import record_the_days_reminders
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration
 from quorum.seed.demo_surveys import seed_surveys
@@ -139,6 +141,7 @@ async def seed_demo() -> None:
         await seed_surveys(conn, org_ids["00T"], practice_ids)
         await _seed_registers_and_a_chairs_action(conn, org_ids, practice_ids)
     await engine.dispose()
+    await record_the_days_reminders(clock.now())  # the worker in `quorum serve` turns them into Sent mail
     _print_summary()
 
 
