@@ -30,7 +30,7 @@ from quorum.conduct.tables import (
     Route,
 )
 from quorum.contracts.tables import ContractType, PrimaryCareContract
-from quorum.database import owner_url
+from quorum.database import owner_url, worker_engine
 from quorum.delegations.tables import Delegation
 from quorum.files.inspection import PDF, WORD, clean_filename, inspect
 from quorum.files.tables import StoredFile
@@ -142,6 +142,9 @@ async def seed_demo() -> None:
         await _seed_registers_and_a_chairs_action(conn, org_ids, practice_ids)
     await engine.dispose()
     await record_the_days_reminders(clock.now())  # the worker in `quorum serve` turns them into Sent mail
+    # The seed often runs in an event loop of its own (asyncio.run): the shared worker engine must not keep
+    # connections bound to that loop once it has closed.
+    await worker_engine().dispose()
     _print_summary()
 
 
