@@ -1788,7 +1788,7 @@ export type MyPapersQueryVariables = Exact<{
 }>;
 
 
-export type MyPapersQuery = { myPapers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null } }> } };
+export type MyPapersQuery = { myPapers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, meeting: { id: string, title: string, startsAt: string, cancelledAt: string | null, committee: { id: string, name: string } | null } | null } }> } };
 
 export type SavePaperDraftMutationVariables = Exact<{
   input: SavePaperDraftInput;
