@@ -2,6 +2,10 @@ import { gql } from './client';
 import type {
   AddAgendaItemMutation,
   AddAgendaItemMutationVariables,
+  CancelMeetingMutation,
+  CancelMeetingMutationVariables,
+  ChangeMeetingArrangementsMutation,
+  ChangeMeetingArrangementsMutationVariables,
   ChangeMeetingStatusMutation,
   ChangeMeetingStatusMutationVariables,
   CommitteeMeetingsQuery,
@@ -41,6 +45,7 @@ export const committeeMeetingsQuery = gql<CommitteeMeetingsQuery, CommitteeMeeti
           location
           callLink
           status
+          cancelledAt
         }
       }
     }
@@ -62,6 +67,7 @@ export const meetingQuery = gql<MeetingQuery, MeetingQueryVariables>(`
         status
         papersDue
         noticeSentAt
+        cancelledAt
         calendarUrl
         viewerCanManage
         committee {
@@ -281,7 +287,44 @@ export const publicCommitteeQuery = gql<PublicCommitteeQuery, PublicCommitteeQue
           location
           callLink
           status
+          cancelledAt
         }
+      }
+    }
+  }
+`);
+
+export const changeMeetingArrangementsMutation = gql<
+  ChangeMeetingArrangementsMutation,
+  ChangeMeetingArrangementsMutationVariables
+>(`
+  mutation ChangeMeetingArrangements($input: ChangeMeetingArrangementsInput!) {
+    changeMeetingArrangements(input: $input) {
+      meeting {
+        id
+        startsAt
+        endsAt
+        location
+        callLink
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const cancelMeetingMutation = gql<CancelMeetingMutation, CancelMeetingMutationVariables>(`
+  mutation CancelMeeting($input: CancelMeetingInput!) {
+    cancelMeeting(input: $input) {
+      meeting {
+        id
+        cancelledAt
+      }
+      errors {
+        field
+        message
       }
     }
   }

@@ -122,6 +122,7 @@ export const myPapersQuery = gql<MyPapersQuery, MyPapersQueryVariables>(`
             id
             title
             startsAt
+            cancelledAt
             committee {
               id
               name

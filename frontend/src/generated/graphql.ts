@@ -160,6 +160,10 @@ export type BuildSessionPackInput = {
   sessionId: string | number;
 };
 
+export type CancelMeetingInput = {
+  id: string | number;
+};
+
 export type CastBallotVoteInput = {
   answers: Array<BallotAnswerInput>;
   ballotId: string | number;
@@ -179,6 +183,15 @@ export type CastVoteInput = {
 export type CategoryMinimumInput = {
   category: MemberCategory;
   count: number;
+};
+
+/** The meeting's new arrangements, whole; members with notice are told of the change. */
+export type ChangeMeetingArrangementsInput = {
+  callLink?: string;
+  endsAt?: string | null | undefined;
+  id: string | number;
+  location?: string;
+  startsAt: string;
 };
 
 export type ChangeMeetingStatusInput = {
@@ -1375,7 +1388,7 @@ export type CommitteeMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type CommitteeMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus } }> } };
+export type CommitteeMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, cancelledAt: string | null } }> } };
 
 export type MeetingQueryVariables = Exact<{
   id: string | number;
@@ -1397,7 +1410,7 @@ export type MeetingQuery = { node:
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
     | { __typename: 'Interest' }
-    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
+    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
@@ -1476,7 +1489,21 @@ export type PublicCommitteeQueryVariables = Exact<{
 }>;
 
 
-export type PublicCommitteeQuery = { publicOrganisation: { id: string, name: string, odsCode: string, committees: Array<{ id: string, name: string }> } | null, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus } }> } };
+export type PublicCommitteeQuery = { publicOrganisation: { id: string, name: string, odsCode: string, committees: Array<{ id: string, name: string }> } | null, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, cancelledAt: string | null } }> } };
+
+export type ChangeMeetingArrangementsMutationVariables = Exact<{
+  input: ChangeMeetingArrangementsInput;
+}>;
+
+
+export type ChangeMeetingArrangementsMutation = { changeMeetingArrangements: { meeting: { id: string, startsAt: string, endsAt: string | null, location: string, callLink: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CancelMeetingMutationVariables = Exact<{
+  input: CancelMeetingInput;
+}>;
+
+
+export type CancelMeetingMutation = { cancelMeeting: { meeting: { id: string, cancelledAt: string | null } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1761,7 +1788,7 @@ export type MyPapersQueryVariables = Exact<{
 }>;
 
 
-export type MyPapersQuery = { myPapers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null } }> } };
+export type MyPapersQuery = { myPapers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, meeting: { id: string, title: string, startsAt: string, cancelledAt: string | null, committee: { id: string, name: string } | null } | null } }> } };
 
 export type SavePaperDraftMutationVariables = Exact<{
   input: SavePaperDraftInput;

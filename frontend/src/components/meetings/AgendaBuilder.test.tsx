@@ -32,6 +32,7 @@ const meeting: MeetingDetail = {
   status: 'DRAFT',
   papersDue: '2026-06-20',
   noticeSentAt: null,
+  cancelledAt: null,
   calendarUrl: '/meetings/1/calendar.ics',
   viewerCanManage: true,
   committee: { id: 'committee-1', name: 'Governing body', host: { id: 'org-00t', odsCode: '00T', name: 'NHS Bolton CCG' } },

@@ -8,6 +8,7 @@ export interface CalendarMeeting {
   id: string;
   title: string;
   startsAt: string;
+  cancelledAt?: string | null;
 }
 
 const weekdays = [
@@ -116,10 +117,17 @@ export function MeetingCalendar({ meetings, linkTo, label, cameFrom }: MeetingCa
                         to={linkTo(meeting)}
                         state={cameFrom && { cameFrom }}
                       >
-                        <ClockTime time={time} />
+                        {meeting.cancelledAt ? (
+                          <s>
+                            <ClockTime time={time} />
+                          </s>
+                        ) : (
+                          <ClockTime time={time} />
+                        )}
                         <span className="nhsuk-u-visually-hidden">
                           {' '}
                           on {Number(day.date.slice(8))} {name}: {meeting.title}
+                          {meeting.cancelledAt && ' (cancelled)'}
                         </span>
                       </Link>
                     ))}

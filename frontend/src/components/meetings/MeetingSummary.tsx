@@ -1,6 +1,6 @@
 import { formatDate, formatLondonDate, formatMeetingTime } from '../../dates';
 import { SummaryList, SummaryRow } from '../SummaryList';
-import { MeetingStatusTag } from './StatusTags';
+import { MeetingStateTag } from './StatusTags';
 import type { MeetingDetail } from './types';
 
 export function MeetingSummary({ meeting }: { meeting: MeetingDetail }) {
@@ -19,7 +19,7 @@ export function MeetingSummary({ meeting }: { meeting: MeetingDetail }) {
         )}
         {meeting.papersDue && <SummaryRow label="Papers due">{formatDate(meeting.papersDue)}</SummaryRow>}
         <SummaryRow label="Status">
-          <MeetingStatusTag status={meeting.status} />
+          <MeetingStateTag status={meeting.status} cancelledAt={meeting.cancelledAt} />
         </SummaryRow>
         {meeting.noticeSentAt && <SummaryRow label="Notice given">{formatLondonDate(meeting.noticeSentAt)}</SummaryRow>}
       </SummaryList>

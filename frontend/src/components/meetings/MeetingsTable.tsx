@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { formatMeetingTime } from '../../dates';
 import type { MeetingStatus } from '../../generated/graphql';
 import { Table } from '../Table';
-import { MeetingStatusTag } from './StatusTags';
+import { MeetingStateTag } from './StatusTags';
 
 export interface MeetingRow {
   id: string;
@@ -12,6 +12,7 @@ export interface MeetingRow {
   location: string;
   callLink: string;
   status: MeetingStatus;
+  cancelledAt?: string | null;
 }
 
 export function meetingPath(id: string): string {
@@ -43,7 +44,7 @@ export function MeetingsTable({ caption, meetings, cameFrom }: MeetingsTableProp
             {meeting.title}
           </Link>,
           [meeting.location, meeting.callLink && 'Online'].filter(Boolean).join(' and '),
-          <MeetingStatusTag status={meeting.status} />,
+          <MeetingStateTag status={meeting.status} cancelledAt={meeting.cancelledAt} />,
         ],
       }))}
     />

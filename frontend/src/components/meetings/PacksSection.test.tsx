@@ -62,6 +62,7 @@ function meeting(overrides: Partial<MeetingDetail> = {}): MeetingDetail {
     status: 'AGENDA_PUBLISHED',
     papersDue: null,
     noticeSentAt: null,
+    cancelledAt: null,
     calendarUrl: '/meetings/1/calendar.ics',
     viewerCanManage: true,
     committee: null,

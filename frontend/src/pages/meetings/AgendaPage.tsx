@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { meetingQuery } from '../../api/meetings';
 import { useQuery } from '../../api/useQuery';
 import { AgendaBuilder } from '../../components/meetings/AgendaBuilder';
+import { mayChange } from '../../components/meetings/mayChange';
 import { meetingPath } from '../../components/meetings/MeetingsTable';
 import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -36,8 +37,13 @@ export function AgendaPage() {
         </span>
         Agenda
       </h1>
-      {meeting.viewerCanManage ? (
+      {mayChange(meeting) ? (
         <AgendaBuilder meeting={meeting} onChanged={reload} />
+      ) : meeting.cancelledAt ? (
+        <p>
+          The meeting has been cancelled, so its agenda can no longer change.{' '}
+          <Link to={meetingPath(meeting.id)}>Read the agenda</Link>.
+        </p>
       ) : (
         <p>
           Only the committee’s board secretary can change this agenda.{' '}

@@ -1,11 +1,16 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { meetingQuery } from '../../api/meetings';
 import { useQuery } from '../../api/useQuery';
 import { AgendaTable } from '../../components/meetings/AgendaTable';
+import { CancelMeetingSection } from '../../components/meetings/CancelMeetingSection';
+import { ChangeArrangementsSection } from '../../components/meetings/ChangeArrangementsSection';
+import { mayChange, mayRearrange } from '../../components/meetings/mayChange';
 import type { CameFrom } from '../../components/meetings/MeetingsTable';
 import { MeetingStatusActions } from '../../components/meetings/MeetingStatusActions';
 import { MeetingSummary } from '../../components/meetings/MeetingSummary';
 import { PacksSection } from '../../components/meetings/PacksSection';
+import { cancelledInWords } from '../../components/meetings/StatusTags';
 import type { MeetingDetail } from '../../components/meetings/types';
 import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -31,12 +36,32 @@ export function meetingTitle(meeting: Pick<MeetingDetail, 'title' | 'startsAt'>)
   return `${meeting.title}, ${formatLondonDate(meeting.startsAt)}`;
 }
 
+/** A cancelled meeting says so before anything else; it takes focus when the viewer has just cancelled it. */
+function CancelledNotice({ cancelledAt, justCancelled }: { cancelledAt: string; justCancelled: boolean }) {
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (justCancelled) notice.current?.focus();
+  }, [justCancelled]);
+  return (
+    <div className="nhsuk-warning-callout app-outcome" tabIndex={-1} ref={notice}>
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          {cancelledInWords(cancelledAt)}
+        </span>
+      </h2>
+      <p>This meeting has been cancelled and will not take place.</p>
+    </div>
+  );
+}
+
 /** A meeting: when and where, its agenda and papers, and its board packs; for anyone who may see it. */
 export function MeetingPage() {
   const { id = '' } = useParams();
   const { viewer } = useSession();
   const cameFrom = (useLocation().state as { cameFrom?: CameFrom } | null)?.cameFrom ?? null;
   const { data, error, loading, reload } = useQuery(meetingQuery, { id });
+  const [justCancelled, setJustCancelled] = useState(false);
   const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
   usePageTitle(meeting ? meetingTitle(meeting) : 'Meeting');
 
@@ -53,6 +78,7 @@ export function MeetingPage() {
 
   const back = committeeBackLink(meeting, !!viewer) ?? cameFrom;
   const publicItems = meeting.agenda.filter((item) => item.part === 'PUBLIC').length;
+  const manage = mayChange(meeting);
   return (
     <>
       {back && <BackLink to={back.to}>Back to {back.name}</BackLink>}
@@ -63,6 +89,7 @@ export function MeetingPage() {
         </span>
         {meeting.title}
       </h1>
+      {meeting.cancelledAt && <CancelledNotice cancelledAt={meeting.cancelledAt} justCancelled={justCancelled} />}
       <MeetingSummary meeting={meeting} />
       {viewer && (
         <p>
@@ -71,10 +98,22 @@ export function MeetingPage() {
           <Link to={`/meetings/${encodeURIComponent(meeting.id)}/minutes`}>minutes</Link>.
         </p>
       )}
-      {meeting.viewerCanManage && <MeetingStatusActions meeting={meeting} onChanged={reload} />}
+      {manage && <MeetingStatusActions meeting={meeting} onChanged={reload} />}
+      {mayRearrange(meeting) && (
+        <>
+          <ChangeArrangementsSection meeting={meeting} onChanged={reload} />
+          <CancelMeetingSection
+            meeting={meeting}
+            onCancelled={() => {
+              setJustCancelled(true);
+              reload();
+            }}
+          />
+        </>
+      )}
       <section>
         <h2>Agenda</h2>
-        {meeting.viewerCanManage && (
+        {manage && (
           <p>
             <Link to={`/meetings/${encodeURIComponent(meeting.id)}/agenda`}>Change the agenda and request papers</Link>
           </p>
@@ -94,7 +133,7 @@ export function MeetingPage() {
           <p>The agenda has no items yet.</p>
         )}
       </section>
-      <PacksSection meeting={meeting} onChanged={reload} />
+      <PacksSection meeting={{ ...meeting, viewerCanManage: manage }} onChanged={reload} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { myPapersQuery } from '../../api/papers';
 import { useCursorPages, useQuery } from '../../api/useQuery';
 import { paperPath } from '../../components/meetings/AgendaTable';
 import { meetingPath } from '../../components/meetings/MeetingsTable';
-import { PaperStatusTag } from '../../components/meetings/StatusTags';
+import { cancelledInWords, PaperStatusTag } from '../../components/meetings/StatusTags';
 import { Loading, QueryProblem } from '../../components/messages';
 import { Pagination } from '../../components/Pagination';
 import { Table } from '../../components/Table';
@@ -45,7 +45,11 @@ export function MyPapersPage() {
                       {paper.meeting.committee ? `${paper.meeting.committee.name}: ` : ''}
                       {paper.meeting.title}
                     </Link>
-                    <span className="app-cell-note">{formatLondonDate(paper.meeting.startsAt)}</span>
+                    <span className="app-cell-note">
+                      {paper.meeting.cancelledAt
+                        ? `${formatLondonDate(paper.meeting.startsAt)}, ${cancelledInWords(paper.meeting.cancelledAt).toLowerCase()}`
+                        : formatLondonDate(paper.meeting.startsAt)}
+                    </span>
                   </>
                 ) : (
                   ''
