@@ -45,6 +45,8 @@ def server(oidc_provider) -> Server:
         "QUORUM_OIDC_ISSUER": oidc_provider,
         "QUORUM_OIDC_CLIENT_ID": CLIENT_ID,
         "QUORUM_OIDC_CLIENT_SECRET": "browser-test-secret",
+        # It builds packs; the notification jobs are left to the tests that run them, which read what was sent.
+        "QUORUM_WORKER_JOBS": "build_pack",
     }
     (ROOT / ".quorum" / "test").mkdir(parents=True, exist_ok=True)
     log = open(ROOT / ".quorum" / "test" / f"server-{TEST_DATABASE}.log", "w")

@@ -43,6 +43,8 @@ class Settings:
     smtp: SmtpServer | None = None  # None: messages stay in the outbox (QUORUM_SMTP_URL unset)
     mail_from: str = "Quorum <quorum@localhost>"  # QUORUM_MAIL_FROM
     public_url: str = "http://127.0.0.1:8000"  # QUORUM_PUBLIC_URL: where links in messages point
+    # QUORUM_WORKER_JOBS: the jobs and schedules this process's worker runs (comma-separated names); None: all of them
+    worker_jobs: frozenset[str] | None = None
 
     @property
     def production(self) -> bool:
@@ -109,7 +111,13 @@ def get_settings() -> Settings:
         smtp=parse_smtp_url(os.environ.get("QUORUM_SMTP_URL", "")),
         mail_from=os.environ.get("QUORUM_MAIL_FROM", "").strip() or "Quorum <quorum@localhost>",
         public_url=_public_url(os.environ.get("QUORUM_PUBLIC_URL", "")),
+        worker_jobs=_names(os.environ.get("QUORUM_WORKER_JOBS", "")),
     )
+
+
+def _names(value: str) -> frozenset[str] | None:
+    names = frozenset(name.strip() for name in value.split(",") if name.strip())
+    return names or None
 
 
 def parse_smtp_url(value: str) -> SmtpServer | None:

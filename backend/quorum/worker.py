@@ -27,6 +27,7 @@ from pgqueuer.domain.types import QueueExecutionMode
 from pgqueuer.queries import Queries
 
 from quorum import clock, jobs
+from quorum.config import get_settings
 from quorum.database import connect_kwargs, is_unavailable, owner_url
 
 log = logging.getLogger(__name__)
@@ -95,9 +96,14 @@ class _UntilNoneIsDue(QueueManager):
             self.shutdown.set()
 
 
+def _runs(name: str) -> bool:
+    chosen = get_settings().worker_jobs
+    return chosen is None or name in chosen
+
+
 def _queue_manager(queries: Queries) -> QueueManager:
     manager = _UntilNoneIsDue(queries, channel=jobs.queue_settings().channel)
-    for job in jobs.JOBS.values():
+    for job in filter(lambda job: _runs(job.name), jobs.JOBS.values()):
         # A job that raised is kept in the queue as failed (`pgq` lists and re-queues them), not deleted.
         manager.entrypoint(job.name, on_failure="hold")(_entrypoint(job))
     return manager
@@ -107,7 +113,7 @@ async def _run_once(stop: asyncio.Event) -> None:
     async with _queries() as queries:
         manager = _queue_manager(queries)
         scheduler = SchedulerManager(queries)
-        for periodic in jobs.PERIODIC.values():
+        for periodic in filter(lambda periodic: _runs(periodic.name), jobs.PERIODIC.values()):
             scheduler.schedule(periodic.name, periodic.cron)(_scheduled(periodic))
         scheduler.shutdown = manager.shutdown
         running = [

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from tests.conduct.support import (
     ADD_SEAT,
     CLOSE,
@@ -102,8 +104,21 @@ async def joint_board(client) -> tuple[Board, dict[str, str]]:
     return board, delegations
 
 
-async def test_a_joint_committee_decides_under_its_delegation_and_the_registers_name_it(client):
+@pytest.fixture
+async def joint(client):
+    """The joint committee and its delegations; the live one is revoked afterwards, so later tests (of the demo's
+    own delegation, say) find only the demo's delegations live."""
     board, delegations = await joint_board(client)
+    yield board, delegations
+    officer = await as_person(client, MANCHESTER_OFFICER)
+    assert (
+        payload(await officer.data(REVOKE, {"input": {"id": delegations["live"], "reason": "Test over"}}))["errors"]
+        == []
+    )
+
+
+async def test_a_joint_committee_decides_under_its_delegation_and_the_registers_name_it(client, joint):
+    board, delegations = joint
     meeting = await start_meeting(board, [(ITEM, "PUBLIC")], title="Joint committee")
     await meeting.arrive("lowe", "mistry", "ashworth")
     await meeting.take(ITEM)

@@ -158,3 +158,18 @@ async def test_a_job_that_fails_is_kept_as_failed_and_not_run_again():
     await run_queued_jobs()
     held = await owner_fetch("SELECT status::text FROM pgqueuer WHERE entrypoint = 'test_fails'")
     assert [r["status"] for r in held] == ["failed"]
+
+
+def test_a_worker_runs_only_the_jobs_it_is_given(monkeypatch):
+    from quorum.config import get_settings
+
+    worker.register_jobs()
+    monkeypatch.setenv("QUORUM_WORKER_JOBS", "build_pack, send_digests")
+    get_settings.cache_clear()
+    try:
+        chosen = [name for name in sorted({*jobs.JOBS, *jobs.PERIODIC}) if worker._runs(name)]
+    finally:
+        monkeypatch.delenv("QUORUM_WORKER_JOBS")
+        get_settings.cache_clear()
+    assert chosen == ["build_pack", "send_digests"]
+    assert all(worker._runs(name) for name in {*jobs.JOBS, *jobs.PERIODIC})
