@@ -1,0 +1,1 @@
+"""The quality concerns register: concerns about providers and member practices, and their escalation ladder."""
