@@ -139,7 +139,8 @@ async def _distribution(db: Db, indicator: Indicator) -> list[tuple[PeriodKind, 
     rows = await db.records(
         "SELECT period_kind, period_start, vals FROM indicator_distribution($1, $2)", indicator.org_id, indicator.id
     )
-    return [(PeriodKind(r["period_kind"]), r["period_start"], list(r["vals"])) for r in rows]
+    # A period the database withholds from this caller comes back without values, and is summarised as empty.
+    return [(PeriodKind(r["period_kind"]), r["period_start"], list(r["vals"] or ())) for r in rows]
 
 
 async def public_summary(db: Db, access: Access, indicator: Indicator) -> list[Summary]:

@@ -86,15 +86,17 @@ CREATE POLICY indicator_value_change ON indicator_value FOR UPDATE
     USING (org_id = ANY (app_uuids('app.officer_org_ids')));
 
 -- Each period's values without their practices, sorted (so no order or identifier links a value across periods).
--- The CCG's members and its delegated committees get every period; anyone else only periods of 5 or more practices.
+-- The CCG's members and its delegated committees get every period's values; anyone else gets null in place of the
+-- values of a period fewer than 5 practices reported.
 CREATE FUNCTION indicator_distribution(p_org uuid, p_indicator uuid)
 RETURNS TABLE (period_kind text, period_start date, vals double precision[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT v.period_kind, v.period_start, array_agg(v.value ORDER BY v.value)
+    SELECT v.period_kind, v.period_start,
+           CASE WHEN p_org = ANY (app_org_ids()) OR p_org = ANY (app_uuids('app.delegated_ccgs')) OR count(*) >= 5
+                THEN array_agg(v.value ORDER BY v.value) END
       FROM indicator_value v
      WHERE v.org_id = p_org AND v.indicator_id = p_indicator
      GROUP BY v.period_kind, v.period_start
-    HAVING p_org = ANY (app_org_ids()) OR p_org = ANY (app_uuids('app.delegated_ccgs')) OR count(*) >= 5
      ORDER BY v.period_start, v.period_kind
 $$;
 REVOKE ALL ON FUNCTION indicator_distribution(uuid, uuid) FROM PUBLIC;
