@@ -27,7 +27,7 @@ async def test_a_practice_representative_sees_their_practice_named_and_the_other
     await sign_in_as_demo_user(page, server, "Dr Fiona Clarke")
     await page.goto(f"{server.url}/indicators")
     await expect(page.get_by_role("heading", level=1)).to_contain_text("Practice quality dashboard")
-    indicator = page.get_by_label("Indicator")
+    indicator = page.get_by_label("Indicator", exact=True)
     await indicator.focus()
     await indicator.select_option(label=ANTIBIOTICS)
     await expect(page.get_by_role("heading", name=own, level=2)).to_be_visible()

@@ -45,7 +45,10 @@ export function TrendChart({ title, unit, points, seriesName }: {
   );
   const hasBand = points.some((p) => typeof p.lowerQuartile === 'number');
   const x = scale([0, Math.max(points.length - 1, 1)], [margin.left, width - margin.right]);
-  const y = scale([Math.min(...numbers, 0), Math.max(...numbers, 1)], [height - margin.bottom, margin.top]);
+  // A line chart need not start at zero: the axis spans the figures with a little room either side.
+  const spread = Math.max(...numbers) - Math.min(...numbers) || Math.abs(numbers[0] ?? 1) || 1;
+  const [low, high] = [Math.min(...numbers) - spread * 0.1, Math.max(...numbers) + spread * 0.1];
+  const y = scale([low, high], [height - margin.bottom, margin.top]);
   const line = points
     .map((p, i) => (p.value === null ? null : `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`))
     .filter(Boolean)
@@ -75,7 +78,7 @@ export function TrendChart({ title, unit, points, seriesName }: {
           </text>
         ))}
         {[0, 0.5, 1].map((f) => {
-          const value = Math.min(...numbers, 0) + f * (Math.max(...numbers, 1) - Math.min(...numbers, 0));
+          const value = low + f * (high - low);
           return (
             <text key={f} x={margin.left - 6} y={y(value) + 4} textAnchor="end" className="app-chart__label">
               {formatFigure(value)}
