@@ -29,7 +29,10 @@ MONTHS = [date(2025 + (m + 3) // 12, (m + 3) % 12 + 1, 1) for m in range(12)]  #
 QUARTERS = [date(2025, 4, 1), date(2025, 7, 1), date(2025, 10, 1), date(2026, 1, 1)]
 
 
-def _values(rng: random.Random, list_sizes: dict[str, int]) -> list[tuple[str, str, PeriodKind, date, float, tuple]]:
+def indicator_values(
+    rng: random.Random, list_sizes: dict[str, int]
+) -> list[tuple[str, str, PeriodKind, date, float, tuple]]:
+    """(practice ODS code, indicator code, period kind, period start, value, (numerator, denominator)) rows."""
     rows = []
     for ods, size in sorted(list_sizes.items()):
         quality = rng.gauss(0, 1)  # a practice's tendency, shared by its measures
@@ -77,7 +80,7 @@ async def seed_indicators(conn, bolton, practice_ids: dict) -> None:
             .on_conflict_do_nothing()
         )
         ids[code] = await conn.scalar(select(Indicator.id).where(Indicator.org_id == bolton, Indicator.code == code))
-    rows = _values(random.Random("bolton indicators"), sizes)
+    rows = indicator_values(random.Random("bolton indicators"), sizes)
     await conn.execute(
         insert(IndicatorValue)
         .values(
