@@ -63,6 +63,16 @@ async def test_the_governing_body_and_officers_see_every_practice_named(client):
         assert march["figures"][0]["value"] == min(values.values())  # lower is better
 
 
+async def test_a_seat_on_the_governing_body_opens_the_named_form_to_a_member_of_the_ccg(client):
+    # Stephen Riley is CCG staff with a seat on the governing body: he sees its Part II business, and these figures
+    # named. Jean Platt (Healthwatch) has a seat but no membership: she cannot see the CCG's practices at all.
+    riley = await dashboard(await as_person(client, f"stephen.riley@{DEMO}"))
+    assert riley["LIST_SIZE"]["viewerSeesNamed"] is True
+    assert len(riley["LIST_SIZE"]["namedFigures"][-1]["figures"]) == 11
+    platt = await dashboard(await as_person(client, f"jean.platt@{DEMO}"))
+    assert platt["LIST_SIZE"]["viewerSeesNamed"] is False and platt["LIST_SIZE"]["namedFigures"] is None
+
+
 async def test_the_public_sees_only_aggregates_of_at_least_five_practices(client):
     # Bolton staff with no seat, another CCG's secretary and a visitor: the public form alone.
     await add_member(BOLTON_CLERK, "Bolton Clerk", "00T", "STAFF")

@@ -152,8 +152,8 @@ class IndicatorNode(Node):
         ]
 
     @strawberry.field
-    def viewer_sees_named(self, info: Info) -> bool:
-        return policy.can_see_named(info.context.access, self.row.org_id)
+    async def viewer_sees_named(self, info: Info) -> bool:
+        return await service.sees_named(info.context.db, info.context.access, self.row.org_id)
 
 
 @strawberry.type

@@ -29,6 +29,7 @@ from quorum.indicators.policy import (
     can_see_named,
     can_see_peers,
     can_see_practice,
+    governing_body_seat_org_ids,
     visible_indicators,
     visible_values,
 )
@@ -126,6 +127,11 @@ def _best_first(values: Sequence[float], higher_is_better: bool) -> list[float]:
     return sorted(values, reverse=higher_is_better)
 
 
+async def sees_named(db: Db, access: Access, org_id: uuid.UUID) -> bool:
+    """Whether the caller sees this CCG's practices named (the Part II form)."""
+    return can_see_named(access, org_id, await db.all(governing_body_seat_org_ids(access)))
+
+
 async def get_indicator(db: Db, access: Access, indicator_id: uuid.UUID) -> Indicator | None:
     return await db.first(visible_indicators(access).where(Indicator.id == indicator_id))
 
@@ -152,7 +158,10 @@ async def public_summary(db: Db, access: Access, indicator: Indicator) -> list[S
 
 async def practice_view(db: Db, access: Access, indicator: Indicator, practice_id: uuid.UUID) -> list[Position] | None:
     """The practice's own figures named and the others anonymised; None unless the caller may see this practice."""
-    if not can_see_practice(access, indicator.org_id, practice_id) or not can_see_peers(access, indicator.org_id):
+    seats = await db.all(governing_body_seat_org_ids(access))
+    if not can_see_practice(access, indicator.org_id, practice_id, seats) or not can_see_peers(
+        access, indicator.org_id
+    ):
         return None
     own = {
         (v.period_kind, v.period_start): v
@@ -190,7 +199,7 @@ async def practice_view(db: Db, access: Access, indicator: Indicator, practice_i
 
 async def named_view(db: Db, access: Access, indicator: Indicator) -> list[NamedPeriod] | None:
     """Every practice by name (Part II); None unless the caller may see them named."""
-    if not can_see_named(access, indicator.org_id):
+    if not await sees_named(db, access, indicator.org_id):
         return None
     rows = await db.all(
         select(IndicatorValue, Practice)

@@ -1,7 +1,7 @@
 """Practice quality indicators: a CCG's indicators (public definitions) and their values per practice and period.
 
-A value names its practice, so it is read only by those who may see practices named: the CCG's governance officers
-and governing body members, committees holding a live delegation covering the CCG, and a practice's own
+A value names its practice, so it is read only by those who may see practices named: the CCG's governance officers,
+its governing body (members by role, and members of the CCG holding a seat on it), committees holding a live delegation covering the CCG, and a practice's own
 representatives (their practice's rows only). Everyone else reaches values only as anonymous distributions through
 `indicator_distribution`, which gives a caller outside the CCG (and its delegated committees) only the periods
 reported by at least PUBLIC_THRESHOLD (5) practices, the surveys' threshold.
@@ -79,6 +79,8 @@ CREATE POLICY indicator_value_read ON indicator_value FOR SELECT
     USING (org_id = ANY (app_uuids('app.officer_org_ids'))
            OR org_id = ANY (app_uuids('app.delegated_ccgs'))
            OR org_id = ANY (indicator_board_orgs())
+           OR org_id IN (SELECT c.org_id FROM committee c WHERE c.kind = 'GOVERNING_BODY'
+                         AND c.id = ANY (app_uuids('app.private_committee_ids')) AND c.org_id = ANY (app_org_ids()))
            OR practice_id = ANY (indicator_own_practices()));
 CREATE POLICY indicator_value_create ON indicator_value FOR INSERT
     WITH CHECK (org_id = ANY (app_uuids('app.officer_org_ids')));
