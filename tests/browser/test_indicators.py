@@ -64,3 +64,14 @@ async def test_a_visitor_sees_only_aggregates_on_the_public_page(context: Browse
     for ods, name in practices.items():
         assert ods not in content and name not in content
     await assert_accessible(page)
+
+
+async def test_an_area_team_officer_sees_a_delegated_ccg_s_practices_named(context: BrowserContext, server: Server):
+    page = await context.new_page()
+    await sign_in_as_demo_user(page, server, "Janet Whitworth")
+    await page.goto(f"{server.url}/indicators")
+    await page.get_by_label("CCG", exact=True).select_option(label="NHS Bolton CCG")
+    await expect(page.get_by_role("heading", level=1)).to_contain_text("NHS Bolton CCG")
+    await expect(page.get_by_role("heading", name="Every practice, named")).to_be_visible()
+    await expect(page.get_by_role("heading", name="Import indicators")).to_have_count(0)
+    await assert_accessible(page)

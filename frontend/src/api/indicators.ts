@@ -1,5 +1,7 @@
 import { gql } from './client';
 import type {
+  IndicatorCcgsQuery,
+  IndicatorCcgsQueryVariables,
   ImportIndicatorsMutation,
   ImportIndicatorsMutationVariables,
   IndicatorsOverviewQuery,
@@ -107,6 +109,20 @@ export const importIndicatorsMutation = gql<ImportIndicatorsMutation, ImportIndi
       errors {
         field
         message
+      }
+    }
+  }
+`);
+
+/** The CCGs an area team officer may look at (named figures show where a live delegation covers them). */
+export const indicatorCcgsQuery = gql<IndicatorCcgsQuery, IndicatorCcgsQueryVariables>(`
+  query IndicatorCcgs {
+    organisations(first: 100, kind: CCG) {
+      edges {
+        node {
+          id
+          name
+        }
       }
     }
   }

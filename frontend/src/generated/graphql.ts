@@ -1411,6 +1411,11 @@ export type ImportIndicatorsMutationVariables = Exact<{
 
 export type ImportIndicatorsMutation = { importIndicators: { imported: number, indicatorsCreated: number, rowErrors: Array<{ row: number, message: string }>, errors: Array<{ field: string | null, message: string }> } };
 
+export type IndicatorCcgsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndicatorCcgsQuery = { organisations: { edges: Array<{ node: { id: string, name: string } }> } };
+
 export type MeetingEventsSubscriptionVariables = Exact<{
   meetingId: string | number;
 }>;

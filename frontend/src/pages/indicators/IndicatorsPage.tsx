@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { indicatorsOverviewQuery, practiceIndicatorsQuery } from '../../api/indicators';
+import { indicatorCcgsQuery, indicatorsOverviewQuery, practiceIndicatorsQuery } from '../../api/indicators';
 import { useQuery } from '../../api/useQuery';
 import { DistributionChart, formatFigure, ordinal, TrendChart } from '../../components/indicators/charts';
 import { ImportIndicatorsForm } from '../../components/indicators/ImportIndicatorsForm';
@@ -18,7 +18,13 @@ type Position = NonNullable<PracticeIndicatorsQuery['indicators'][number]['pract
 export function IndicatorsPage() {
   usePageTitle('Practice quality dashboard');
   const { viewer, currentOrganisation } = useSession();
-  const organisationId = currentOrganisation?.id ?? '';
+  // An area team looks at one of its CCGs at a time; a CCG's own people at their CCG.
+  const isAreaTeam = currentOrganisation?.kind === 'AREA_TEAM';
+  const ccgs = useQuery(indicatorCcgsQuery, {}, { skip: !isAreaTeam });
+  const ccgChoices = (ccgs.data?.organisations.edges ?? []).map(({ node }) => node);
+  const [chosenCcg, setChosenCcg] = useState<string | null>(null);
+  const ccg = isAreaTeam ? (ccgChoices.find((c) => c.id === chosenCcg) ?? ccgChoices[0]) : currentOrganisation;
+  const organisationId = ccg?.id ?? '';
   const overview = useQuery(indicatorsOverviewQuery, { organisationId }, { skip: !organisationId });
   const represented = viewer?.memberships.find(
     (m) => m.role === 'PRACTICE_REPRESENTATIVE' && m.organisation?.id === organisationId && m.practice,
@@ -40,9 +46,18 @@ export function IndicatorsPage() {
         <span className="nhsuk-caption-l">
           Practice quality dashboard<span className="nhsuk-u-visually-hidden">: </span>
         </span>
-        {currentOrganisation?.name ?? 'No organisation'}
+        {ccg?.name ?? 'No organisation'}
       </h1>
-      <QueryProblem error={overview.error ?? practice.error} idPrefix="indicators" />
+      {isAreaTeam && ccgChoices.length > 0 && (
+        <SelectField id="ccg" label="CCG" value={organisationId} onChange={(event) => setChosenCcg(event.target.value)}>
+          {ccgChoices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <QueryProblem error={overview.error ?? practice.error ?? ccgs.error} idPrefix="indicators" />
       {overview.loading && !overview.data && <Loading />}
       {overview.data && indicators.length === 0 && <p>No indicators have been imported yet.</p>}
       {indicator && (
