@@ -33,6 +33,7 @@ from quorum.contracts.tables import PrimaryCareContract
 from quorum.delegations.tables import Delegation
 from quorum.files.tables import StoredFile
 from quorum.in_common.tables import Arrangement, InCommonParty, Session, SessionAgendaItem, SessionItem, SessionMeeting
+from quorum.indicators.tables import Indicator, IndicatorValue
 from quorum.interests.tables import GiftApprover, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestReview
 from quorum.meetings.tables import AgendaItem, Meeting
 from quorum.notifications.tables import (
@@ -77,6 +78,8 @@ __all__ = [
     "GiftOrHospitality",
     "GiftOrHospitalityUpdate",
     "InCommonParty",
+    "Indicator",
+    "IndicatorValue",
     "Session",
     "SessionAgendaItem",
     "SessionItem",

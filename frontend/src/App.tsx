@@ -9,6 +9,7 @@ import { VotingRulesPage } from './pages/ballots/VotingRulesPage';
 import { CommitteePage } from './pages/committees/CommitteePage';
 import { CommitteesPage } from './pages/committees/CommitteesPage';
 import { ContractsPage } from './pages/contracts/ContractsPage';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
 import { DemoSignInPage } from './pages/DemoSignInPage';
 import { HomePage } from './pages/HomePage';
@@ -74,6 +75,7 @@ export function AppRoutes() {
           <Route path="delegations" element={<DelegationsPage />} />
           <Route path="area-team" element={<AreaTeamPage />} />
           <Route path="contracts" element={<ContractsPage />} />
+          <Route path="indicators" element={<IndicatorsPage />} />
           <Route path="ballots" element={<BallotsPage />} />
           <Route path="ballots/new" element={<CreateBallotPage />} />
           <Route path="ballots/rules" element={<VotingRulesPage />} />

@@ -224,6 +224,7 @@ async def test_the_hostile_corpus_is_refused_or_neutralised_on_every_upload_rout
             for mutation, field in (
                 ("importPractices", "ImportPracticesInput"),
                 ("importInterests", "ImportInterestsInput"),
+                ("importIndicators", "ImportIndicatorsInput"),
             ):
                 for content in (corpus.macro_xlsx(), corpus.zip_named_pdf()):
                     result = (

@@ -179,7 +179,7 @@ WHERE o.ods_code = $1 AND c.kind = $2 AND m.status = $3 ORDER BY m.starts_at LIM
 
 def test_it_reports_each_stage_with_counts_and_times(generated):
     output = generated[1]
-    for stage in ("organisations:", "committees:", "registers:", "meetings:", "ballots:", "surveys:"):
+    for stage in ("organisations:", "committees:", "registers:", "meetings:", "ballots:", "surveys:", "indicators:"):
         assert stage in output
     assert "150 practice" in output and "s in all)" in output
 
@@ -232,6 +232,9 @@ async def test_the_shape_is_what_the_app_expects(facts):
         SELECT b.id FROM ballot b WHERE b.secret AND (SELECT coalesce(sum(votes), 0) FROM ballot_tally t WHERE t.ballot_id = b.id)
             < (SELECT count(*) FROM ballot_participation p WHERE p.ballot_id = b.id)""")
     assert mismatched == []
+    # A year of quality indicators for every CCG's practices.
+    assert await facts.value("SELECT count(*) FROM indicator") == 5 * 6
+    assert await facts.value("SELECT count(DISTINCT practice_id) FROM indicator_value") == 150
 
 
 # Each query finds rows that break a rule the app keeps; none should.

@@ -19,6 +19,7 @@ from quorum.conduct import http as conduct_http
 from quorum.config import Settings, get_settings
 from quorum.database import app_engine
 from quorum.delegations import http as delegations_http
+from quorum.indicators import http as indicators_http
 from quorum.interests import http as interests_http
 from quorum.meetings import http as meetings_http
 from quorum.packs import http as packs_http
@@ -126,6 +127,10 @@ def download_routes() -> list[Route]:
             surveys_http.results_xlsx,
             not_found="No such survey.",
             query_id=("survey", "Survey"),
+        ),
+        download_route("/indicators/{indicator_id}/trend.svg", indicators_http.trend, not_found="No such indicator."),
+        download_route(
+            "/indicators/{indicator_id}/practices.svg", indicators_http.practices, not_found="No such indicator."
         ),
     ]
 

@@ -58,6 +58,7 @@ from quorum.in_common.graphql import (
     arrangements_by_id,
     sessions_by_id,
 )
+from quorum.indicators.graphql import IndicatorMutations, IndicatorNode, IndicatorQueries, indicators_by_id
 from quorum.interests.graphql import (
     GiftOrHospitalityNode,
     InterestMutations,
@@ -140,6 +141,7 @@ NODE_TYPES = {
     "SurveyQuestion": ("survey_questions", survey_questions_by_id, SurveyQuestionNode),
     "InCommonArrangement": ("in_common_arrangements", arrangements_by_id, ArrangementNode),
     "InCommonSession": ("in_common_sessions", sessions_by_id, SessionNode),
+    "Indicator": ("indicators", indicators_by_id, IndicatorNode),
 }
 MAX_NODES = 100
 
@@ -176,6 +178,7 @@ class Query(
     SurveyQueries,
     InCommonQueries,
     NotificationQueries,
+    IndicatorQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -209,6 +212,7 @@ class Mutation(
     SurveyMutations,
     InCommonMutations,
     NotificationMutations,
+    IndicatorMutations,
 ):
     pass
 

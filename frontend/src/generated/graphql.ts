@@ -393,6 +393,13 @@ export type ImpactInput = {
   detail?: string;
 };
 
+/** The file's bytes in base64; .xlsx or .csv with columns ods_code, indicator_code, period, value (and numerator, denominator, indicator_name, unit, higher_is_better). */
+export type ImportIndicatorsInput = {
+  contentBase64: string;
+  filename: string;
+  organisationId: string | number;
+};
+
 /** An .xlsx (or .csv) file in base64, with the columns of the register's export. */
 export type ImportInterestsInput = {
   contentBase64: string;
@@ -1046,6 +1053,7 @@ export type CommitteeQuery = { node:
     | { __typename: 'GiftOrHospitality' }
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1374,6 +1382,40 @@ export type CreateInCommonArrangementMutationVariables = Exact<{
 
 export type CreateInCommonArrangementMutation = { createInCommonArrangement: { arrangement: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
+export type PublicIndicatorsQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type PublicIndicatorsQuery = { indicators: Array<{ id: string, code: string, name: string, unit: string, higherIsBetter: boolean, publicSummary: Array<{ period: string, practices: number | null, lowerQuartile: number | null, median: number | null, upperQuartile: number | null, mean: number | null, withheldReason: string | null }> }> };
+
+export type IndicatorsOverviewQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type IndicatorsOverviewQuery = { indicators: Array<{ id: string, code: string, name: string, unit: string, higherIsBetter: boolean, viewerSeesNamed: boolean, publicSummary: Array<{ period: string, practices: number | null, lowerQuartile: number | null, median: number | null, upperQuartile: number | null, mean: number | null, withheldReason: string | null }>, namedFigures: Array<{ summary: { period: string, practices: number | null, lowerQuartile: number | null, median: number | null, upperQuartile: number | null, mean: number | null, withheldReason: string | null }, figures: Array<{ practiceId: string, practiceName: string, odsCode: string, value: number, rank: number }> }> | null }> };
+
+export type PracticeIndicatorsQueryVariables = Exact<{
+  organisationId: string | number;
+  practiceId: string | number;
+}>;
+
+
+export type PracticeIndicatorsQuery = { indicators: Array<{ id: string, practiceView: Array<{ value: number | null, rank: number | null, of: number | null, peerValues: Array<number>, summary: { period: string, practices: number | null, lowerQuartile: number | null, median: number | null, upperQuartile: number | null, mean: number | null, withheldReason: string | null } }> | null }> };
+
+export type ImportIndicatorsMutationVariables = Exact<{
+  input: ImportIndicatorsInput;
+}>;
+
+
+export type ImportIndicatorsMutation = { importIndicators: { imported: number, indicatorsCreated: number, rowErrors: Array<{ row: number, message: string }>, errors: Array<{ field: string | null, message: string }> } };
+
+export type IndicatorCcgsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndicatorCcgsQuery = { organisations: { edges: Array<{ node: { id: string, name: string } }> } };
+
 export type MeetingEventsSubscriptionVariables = Exact<{
   meetingId: string | number;
 }>;
@@ -1409,6 +1451,7 @@ export type MeetingQuery = { node:
     | { __typename: 'GiftOrHospitality' }
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
     | { __typename: 'Membership' }
@@ -1570,6 +1613,7 @@ export type OrganisationQuery = { node:
     | { __typename: 'GiftOrHospitality' }
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1617,6 +1661,7 @@ export type OrganisationMembershipsQuery = { node:
     | { __typename: 'GiftOrHospitality' }
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1731,6 +1776,7 @@ export type PackBuildStatusQuery = { node:
     | { __typename: 'GiftOrHospitality' }
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1766,6 +1812,7 @@ export type PaperQuery = { node:
     | { __typename: 'GiftOrHospitality' }
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -1979,6 +2026,7 @@ export type SurveyForAnsweringQuery = { node:
     | { __typename: 'GiftOrHospitality' }
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }
@@ -2029,6 +2077,7 @@ export type SurveyResultsQuery = { node:
     | { __typename: 'GiftOrHospitality' }
     | { __typename: 'InCommonArrangement' }
     | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
     | { __typename: 'Meeting' }
     | { __typename: 'Membership' }

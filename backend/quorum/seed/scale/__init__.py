@@ -9,7 +9,7 @@ committee with about half its CCGs (every other month), holding an expired deleg
 sometimes one revoked. Meetings come with agendas, papers, cover sheets, versions and published packs;
 held ones with attendance, declarations, votes, decisions, actions, notes and approved minutes. CCGs
 also have registers of interests and of gifts, council of members ballots (one open now) and rounds
-of the member engagement survey (one open now) with responses.
+of the member engagement survey (one open now) with responses, and a year of practice quality indicators.
 
 Deterministic: every id and choice comes from random.Random seeded by --seed (default 1), and every
 moment is laid out from the anchor, by default the first day of the current month (London), so the
@@ -51,7 +51,7 @@ from functools import partial
 import asyncpg
 
 from quorum.database import connect_kwargs, owner_url
-from quorum.seed.scale import ballots, committees, meetings, organisations, registers, surveys
+from quorum.seed.scale import ballots, committees, indicators, meetings, organisations, registers, surveys
 from quorum.seed.scale.loader import Loader
 from quorum.seed.scale.plan import SCALES
 from quorum.seed.scale.world import World
@@ -143,6 +143,8 @@ async def _load(conn: asyncpg.Connection, world: World) -> None:
     await loader.pipelined(partial(surveys.build, world, ccgs=batch) for batch in _batches(world.ccgs, 30))
     loader.counts["survey_tally"] += await surveys.count_tallies(conn)
     stage.done("surveys", "survey", "survey_response", "survey_answer", "survey_tally")
+    await loader.pipelined(partial(indicators.build, world, ccgs=batch) for batch in _batches(world.ccgs, 30))
+    stage.done("indicators", "indicator", "indicator_value")
 
 
 def _batches(ccgs: list, size: int) -> list[list]:

@@ -63,6 +63,8 @@ LOAD_ORDER = (
     "survey_answer",
     "survey_respondent",
     "survey_participation",
+    "indicator",
+    "indicator_value",
 )
 
 

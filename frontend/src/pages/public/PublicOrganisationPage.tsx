@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { publicOrganisationQuery } from '../../api/meetings';
 import { useQuery } from '../../api/useQuery';
+import { PublicIndicators } from '../../components/indicators/PublicIndicators';
 import { Loading, QueryProblem } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
 
@@ -67,6 +68,7 @@ export function PublicOrganisationPage() {
           The scheme of delegation of {organisation.name}
         </Link>
       </p>
+      <PublicIndicators organisationId={organisation.id} />
     </>
   );
 }
