@@ -14,6 +14,7 @@ from quorum.ballots.tables import (
     BallotVoteChoice,
 )
 from quorum.committees.tables import Committee, CommitteeParty, Seat
+from quorum.concerns.tables import Concern, ConcernEvidence, ConcernStepChange, LadderStep
 from quorum.conduct.tables import (
     Action,
     ActionUpdate,
@@ -67,6 +68,9 @@ __all__ = [
     "BallotVote",
     "BallotVoteChoice",
     "Committee",
+    "Concern",
+    "ConcernEvidence",
+    "ConcernStepChange",
     "CommitteeParty",
     "Decision",
     "Declaration",
@@ -82,6 +86,7 @@ __all__ = [
     "SessionItem",
     "SessionMeeting",
     "Interest",
+    "LadderStep",
     "InterestReview",
     "Meeting",
     "MeetingProgress",

@@ -33,6 +33,7 @@ from quorum.committees.graphql import (
     committees_by_id,
     seats_by_id,
 )
+from quorum.concerns.graphql import ConcernMutations, ConcernNode, ConcernQueries, concerns_by_id
 from quorum.conduct.graphql.operations import ConductMutations, ConductQueries, ConductSubscriptions
 from quorum.conduct.graphql.types import (
     ActionNode,
@@ -140,6 +141,7 @@ NODE_TYPES = {
     "SurveyQuestion": ("survey_questions", survey_questions_by_id, SurveyQuestionNode),
     "InCommonArrangement": ("in_common_arrangements", arrangements_by_id, ArrangementNode),
     "InCommonSession": ("in_common_sessions", sessions_by_id, SessionNode),
+    "Concern": ("concerns", concerns_by_id, ConcernNode),
 }
 MAX_NODES = 100
 
@@ -176,6 +178,7 @@ class Query(
     SurveyQueries,
     InCommonQueries,
     NotificationQueries,
+    ConcernQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -209,6 +212,7 @@ class Mutation(
     SurveyMutations,
     InCommonMutations,
     NotificationMutations,
+    ConcernMutations,
 ):
     pass
 
