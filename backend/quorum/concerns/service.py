@@ -79,8 +79,8 @@ async def get_concern(db: Db, access: Access, concern_id: uuid.UUID, field: str 
     return concern
 
 
-async def _changeable(db: Db, access: Access, concern_id: uuid.UUID) -> Concern:
-    concern = await get_concern(db, access, concern_id)
+async def _changeable(db: Db, access: Access, concern_id: uuid.UUID, field: str = "id") -> Concern:
+    concern = await get_concern(db, access, concern_id, field)
     if not can_change(access, concern):
         raise input_error(None, "You may read this concern, not change it.")
     if concern.closed_at is not None:
@@ -278,7 +278,7 @@ async def close_concern(db: Db, access: Access, concern_id: uuid.UUID) -> Concer
 async def add_evidence(
     db: Db, access: Access, concern_id: uuid.UUID, *, description: str, filename: str, content_base64: str
 ) -> ConcernEvidence:
-    concern = await _changeable(db, access, concern_id)
+    concern = await _changeable(db, access, concern_id, "concernId")
     if not can_log(access, concern.org_id):
         raise input_error(None, "Evidence is added by the CCG's officers, staff and governing body.")
     if len(description.strip()) > 300:
