@@ -14,7 +14,7 @@ from quorum.ballots.tables import (
     BallotVoteChoice,
 )
 from quorum.committees.tables import Committee, CommitteeParty, Seat
-from quorum.concerns.tables import Concern, ConcernEvidence, ConcernStepChange, LadderStep
+from quorum.concerns.tables import Concern, ConcernAgendaItem, ConcernEvidence, ConcernStepChange, LadderStep
 from quorum.conduct.tables import (
     Action,
     ActionUpdate,
@@ -69,6 +69,7 @@ __all__ = [
     "BallotVoteChoice",
     "Committee",
     "Concern",
+    "ConcernAgendaItem",
     "ConcernEvidence",
     "ConcernStepChange",
     "CommitteeParty",

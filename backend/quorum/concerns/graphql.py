@@ -7,9 +7,10 @@ import strawberry
 from sqlmodel import col
 
 from quorum import clock, ids
-from quorum.concerns import policy, service
+from quorum.concerns import agenda, policy, service
 from quorum.concerns.tables import (
     Concern,
+    ConcernAgendaItem,
     ConcernCategory,
     ConcernEvidence,
     ConcernSource,
@@ -18,11 +19,18 @@ from quorum.concerns.tables import (
     ProviderType,
     StepDirection,
 )
+from quorum.conduct.graphql.types import DecisionNode
+from quorum.conduct.policy import visible_decisions
+from quorum.conduct.tables import Decision
 from quorum.graphql.context import Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
+from quorum.meetings.graphql import MeetingNode, PartEnum
+from quorum.meetings.policy import visible_items
+from quorum.meetings.tables import AgendaItem, Part
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id
+from quorum.papers.graphql import PaperNode
 from quorum.people.graphql import PersonNode
 
 ProviderTypeEnum = strawberry.enum(ProviderType, name="ProviderType")
@@ -92,6 +100,40 @@ class EvidenceType:
     @strawberry.field(description="Where the file is fetched: /files/{id}.")
     def download_url(self) -> str:
         return f"/files/{self.row.file_id}"
+
+
+@strawberry.type(name="ConcernOnAgenda", description="Where a concern went on an agenda, and what was decided.")
+class OnAgendaType:
+    row: strawberry.Private[ConcernAgendaItem]
+
+    @strawberry.field(description="The agenda item's ID (null when the caller may not see the meeting).")
+    async def item_id(self, info: Info) -> strawberry.ID | None:
+        item = await _item(info, self.row)
+        return item and strawberry.ID(ids.encode("AgendaItem", item.id))
+
+    @strawberry.field
+    async def item_title(self, info: Info) -> str | None:
+        item = await _item(info, self.row)
+        return item and item.title
+
+    @strawberry.field
+    async def meeting(self, info: Info) -> MeetingNode | None:
+        item = await _item(info, self.row)
+        return item and await load_node(info, MeetingNode, item.meeting_id)
+
+    @strawberry.field
+    async def paper(self, info: Info) -> PaperNode | None:
+        return await load_node(info, PaperNode, self.row.paper_id)
+
+    @strawberry.field(description="The decisions taken on the item, as the caller may see them.")
+    async def decisions(self, info: Info) -> list[DecisionNode]:
+        ctx = info.context
+        rows = await ctx.db.all(visible_decisions(ctx.access).where(Decision.item_id == self.row.item_id))
+        return [DecisionNode.from_row(row) for row in rows]
+
+
+async def _item(info: Info, link: ConcernAgendaItem) -> AgendaItem | None:
+    return await info.context.db.first(visible_items(info.context.access).where(AgendaItem.id == link.item_id))
 
 
 @strawberry.type(name="Concern")
@@ -172,6 +214,11 @@ class ConcernNode(Node):
     async def evidence(self, info: Info) -> list[EvidenceType]:
         ctx = info.context
         return [EvidenceType.from_row(e) for e in await service.evidence(ctx.db, ctx.access, self.row)]
+
+    @strawberry.field(description="The agendas the concern was put on, with the decisions taken there.")
+    async def agenda_items(self, info: Info) -> list[OnAgendaType]:
+        ctx = info.context
+        return [OnAgendaType(row=link) for link in await agenda.agenda_links(ctx.db, ctx.access, self.row)]
 
     @strawberry.field
     def viewer_can_change(self, info: Info) -> bool:
@@ -259,6 +306,13 @@ class AddConcernEvidenceInput:
     description: str = ""
 
 
+@strawberry.input
+class PutConcernOnAgendaInput:
+    concern_id: strawberry.ID
+    meeting_id: strawberry.ID
+    part: PartEnum = Part.PRIVATE
+
+
 ConcernPayload = payload("ConcernPayload", concern=ConcernNode)
 ConcernEvidencePayload = payload("ConcernEvidencePayload", evidence=EvidenceType)
 
@@ -310,6 +364,18 @@ class ConcernMutations:
         ctx = info.context
         row = await service.close_concern(ctx.db, ctx.access, ids.decode_as("Concern", input.id, "id"))
         return ConcernPayload(concern=ConcernNode.from_row(row))
+
+    @mutation(
+        description="Add an item for the concern to a meeting's agenda, its paper the concern's summary with a cover "
+        "sheet, submitted to the concern's owner to approve; Part II unless said otherwise."
+    )
+    async def put_concern_on_agenda(self, info: Info, input: PutConcernOnAgendaInput) -> ConcernPayload:
+        ctx = info.context
+        concern_id = ids.decode_as("Concern", input.concern_id, "concernId")
+        await agenda.put_on_agenda(
+            ctx.db, ctx.access, concern_id, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.part
+        )
+        return ConcernPayload(concern=ConcernNode.from_row(await service.get_concern(ctx.db, ctx.access, concern_id)))
 
     @mutation(description="Attach a file of evidence (PDF, Word or Excel, checked as every upload is).")
     async def add_concern_evidence(self, info: Info, input: AddConcernEvidenceInput) -> ConcernEvidencePayload:

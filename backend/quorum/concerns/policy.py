@@ -14,7 +14,7 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
-from quorum.concerns.tables import Concern, ConcernEvidence, ConcernStepChange, LadderStep
+from quorum.concerns.tables import Concern, ConcernAgendaItem, ConcernEvidence, ConcernStepChange, LadderStep
 from quorum.contracts.tables import PrimaryCareContract
 from quorum.organisations.tables import Organisation
 
@@ -66,6 +66,12 @@ def visible_evidence(access: Access) -> SelectOfScalar[ConcernEvidence]:
     )
 
 
+def visible_agenda_links(access: Access) -> SelectOfScalar[ConcernAgendaItem]:
+    return select(ConcernAgendaItem).where(
+        _of_visible_concern(access, ConcernAgendaItem.org_id, ConcernAgendaItem.concern_id)
+    )
+
+
 def can_log(access: Access, org_id: Any) -> bool:
     return org_id in access.quality_org_ids
 
@@ -84,4 +90,5 @@ ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     Concern: visible_concerns,
     ConcernStepChange: visible_step_changes,
     ConcernEvidence: visible_evidence,
+    ConcernAgendaItem: visible_agenda_links,
 }

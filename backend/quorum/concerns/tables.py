@@ -117,3 +117,23 @@ class ConcernEvidence(SQLModel, table=True):
     description: str = ""
     added_by: uuid.UUID = Field(foreign_key="person.id")
     added_at: datetime | None = Field(default=None, sa_column=_now_column())
+
+
+class ConcernAgendaItem(SQLModel, table=True):
+    """A concern put on a committee's agenda: the item (in the meeting's organisation) and its paper."""
+
+    __tablename__ = "concern_agenda_item"
+    __table_args__ = (
+        ForeignKeyConstraint(["org_id", "concern_id"], ["concern.org_id", "concern.id"]),
+        ForeignKeyConstraint(["item_org_id", "item_id"], ["agenda_item.org_id", "agenda_item.id"]),
+        ForeignKeyConstraint(["item_org_id", "paper_id"], ["paper.org_id", "paper.id"]),
+    )
+
+    org_id: uuid.UUID = Field(primary_key=True)
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    concern_id: uuid.UUID
+    item_org_id: uuid.UUID
+    item_id: uuid.UUID
+    paper_id: uuid.UUID
+    added_by: uuid.UUID = Field(foreign_key="person.id")
+    added_at: datetime | None = Field(default=None, sa_column=_now_column())

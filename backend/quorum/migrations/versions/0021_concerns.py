@@ -91,6 +91,23 @@ CREATE TABLE concern_evidence (
     FOREIGN KEY (org_id, file_id) REFERENCES stored_file (org_id, id)
 );
 CREATE INDEX concern_evidence_concern_idx ON concern_evidence (concern_id);
+
+CREATE TABLE concern_agenda_item (
+    org_id uuid NOT NULL,
+    id uuid NOT NULL DEFAULT gen_random_uuid(),
+    concern_id uuid NOT NULL,
+    item_org_id uuid NOT NULL,
+    item_id uuid NOT NULL,
+    paper_id uuid NOT NULL,
+    added_by uuid NOT NULL REFERENCES person (id),
+    added_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (org_id, id),
+    FOREIGN KEY (org_id, concern_id) REFERENCES concern (org_id, id),
+    FOREIGN KEY (item_org_id, item_id) REFERENCES agenda_item (org_id, id),
+    FOREIGN KEY (item_org_id, paper_id) REFERENCES paper (org_id, id),
+    UNIQUE (item_id)
+);
+CREATE INDEX concern_agenda_item_concern_idx ON concern_agenda_item (concern_id);
 """
 
 POLICIES = """
@@ -138,6 +155,16 @@ CREATE POLICY concern_evidence_read ON concern_evidence FOR SELECT
 CREATE POLICY concern_evidence_create ON concern_evidence FOR INSERT
     WITH CHECK (added_by = app_person_id() AND EXISTS (SELECT 1 FROM concern c
                 WHERE c.org_id = concern_evidence.org_id AND c.id = concern_evidence.concern_id));
+
+-- Where a concern went on an agenda is seen with the concern; the item itself keeps its meeting's rules.
+ALTER TABLE concern_agenda_item ENABLE ROW LEVEL SECURITY;
+ALTER TABLE concern_agenda_item FORCE ROW LEVEL SECURITY;
+CREATE POLICY concern_agenda_item_read ON concern_agenda_item FOR SELECT
+    USING (EXISTS (SELECT 1 FROM concern c WHERE c.org_id = concern_agenda_item.org_id
+                   AND c.id = concern_agenda_item.concern_id));
+CREATE POLICY concern_agenda_item_create ON concern_agenda_item FOR INSERT
+    WITH CHECK (added_by = app_person_id() AND EXISTS (SELECT 1 FROM concern c
+                WHERE c.org_id = concern_agenda_item.org_id AND c.id = concern_agenda_item.concern_id));
 """
 
 # An evidence file is read through its concern, as every file is read through what it is attached to (0010).
@@ -187,7 +214,8 @@ $$;
 
 def grants(role: str) -> str:
     return (
-        f"GRANT SELECT, INSERT ON concern_ladder_step, concern_step_change, concern_evidence TO {role};"
+        f"GRANT SELECT, INSERT ON concern_ladder_step, concern_step_change, concern_evidence, concern_agenda_item"
+        f" TO {role};"
         f" GRANT SELECT, INSERT, UPDATE ON concern TO {role};"
     )
 
@@ -200,6 +228,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     run_script(FILES_BEFORE)
     run_script(
-        "DROP TABLE concern_evidence, concern_step_change, concern, concern_ladder_step;"
+        "DROP TABLE concern_agenda_item, concern_evidence, concern_step_change, concern, concern_ladder_step;"
         " DROP FUNCTION concern_visible(uuid, uuid, uuid, boolean);"
     )
