@@ -7,7 +7,7 @@ import strawberry
 from sqlmodel import col
 
 from quorum import clock, ids
-from quorum.concerns import agenda, policy, service
+from quorum.concerns import agenda, policy, report, service
 from quorum.concerns.tables import (
     Concern,
     ConcernAgendaItem,
@@ -31,6 +31,7 @@ from quorum.meetings.policy import visible_items
 from quorum.meetings.tables import AgendaItem, Part
 from quorum.organisations.graphql import OrganisationNode, PracticeNode, optional_id
 from quorum.papers.graphql import PaperNode
+from quorum.papers.tables import Paper
 from quorum.people.graphql import PersonNode
 
 ProviderTypeEnum = strawberry.enum(ProviderType, name="ProviderType")
@@ -313,6 +314,45 @@ class PutConcernOnAgendaInput:
     part: PartEnum = Part.PRIVATE
 
 
+@strawberry.input
+class GenerateQualityReportInput:
+    meeting_id: strawberry.ID
+    month: date = strawberry.field(description="Any day of the month reported on.")
+    part: PartEnum = Part.PRIVATE
+
+
+@strawberry.type(name="QualityReport", description="The register's month, as the report's paper states it.")
+class QualityReportType:
+    month: date
+    figures: strawberry.Private[report.QualityFigures]
+    paper_row: strawberry.Private[Paper]
+
+    @strawberry.field
+    def logged(self) -> list[ConcernNode]:
+        return [ConcernNode.from_row(c) for c in self.figures.logged]
+
+    @strawberry.field
+    def escalated(self) -> list[ConcernNode]:
+        return [ConcernNode.from_row(c) for c in self.figures.escalated]
+
+    @strawberry.field
+    def de_escalated(self) -> list[ConcernNode]:
+        return [ConcernNode.from_row(c) for c in self.figures.de_escalated]
+
+    @strawberry.field
+    def overdue(self) -> list[ConcernNode]:
+        return [ConcernNode.from_row(c) for c in self.figures.overdue]
+
+    @strawberry.field
+    def open_at_end(self) -> int:
+        return self.figures.open_at_end
+
+    @strawberry.field
+    def paper(self) -> PaperNode:
+        return PaperNode.from_row(self.paper_row)
+
+
+QualityReportPayload = payload("QualityReportPayload", report=QualityReportType)
 ConcernPayload = payload("ConcernPayload", concern=ConcernNode)
 ConcernEvidencePayload = payload("ConcernEvidencePayload", evidence=EvidenceType)
 
@@ -376,6 +416,17 @@ class ConcernMutations:
             ctx.db, ctx.access, concern_id, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.part
         )
         return ConcernPayload(concern=ConcernNode.from_row(await service.get_concern(ctx.db, ctx.access, concern_id)))
+
+    @mutation(
+        description="Put the month's quality report (new, escalated, de-escalated, overdue reviews) on a governing "
+        "body's agenda as a paper with its cover sheet, submitted for the caller to approve."
+    )
+    async def generate_quality_report(self, info: Info, input: GenerateQualityReportInput) -> QualityReportPayload:
+        ctx = info.context
+        figures, paper = await report.generate_quality_report(
+            ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.month, input.part
+        )
+        return QualityReportPayload(report=QualityReportType(month=figures.month, figures=figures, paper_row=paper))
 
     @mutation(description="Attach a file of evidence (PDF, Word or Excel, checked as every upload is).")
     async def add_concern_evidence(self, info: Info, input: AddConcernEvidenceInput) -> ConcernEvidencePayload:
