@@ -117,6 +117,7 @@ export function Header() {
             {viewer && <NavigationItem to="/my-papers">My papers</NavigationItem>}
             {viewer && <NavigationItem to="/delegations">Delegations</NavigationItem>}
             {viewer && <NavigationItem to="/contracts">Contracts</NavigationItem>}
+            {viewer && <NavigationItem to="/concerns">Quality concerns</NavigationItem>}
             {(votesInBallots(viewer) || runsBallots(viewer, currentOrganisation)) && (
               <NavigationItem to="/ballots">Ballots</NavigationItem>
             )}
