@@ -1,0 +1,83 @@
+"""The quality concerns register in a real browser, on a phone and by keyboard: the secretary logs a concern about a
+practice, escalates it to enhanced surveillance and puts it on the governing body's agenda, where it shows; axe
+finds nothing on any page. Someone of another CCG sees none of it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from playwright.async_api import BrowserContext, expect
+
+from quorum import clock
+from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.test_rearranging_and_cancelling import MEETING, arranged_and_published
+
+TITLE = "Unsafe storage of vaccines"
+
+
+async def test_log_escalate_and_put_a_concern_on_the_agenda(
+    phone: BrowserContext, context: BrowserContext, server: Server
+):
+    helen = await phone.new_page()
+    await sign_in_as_demo_user(helen, server, "Helen Hargreaves")
+    meeting_url = await arranged_and_published(helen)
+
+    await helen.goto(f"{server.url}/concerns")
+    await expect(helen.get_by_role("heading", level=1)).to_have_text("Quality concerns")
+    await expect(helen.get_by_role("link", name="Access to appointments")).to_be_visible()
+    await assert_accessible(helen)
+    await helen.get_by_label("Category").select_option("SAFETY")
+    await expect(helen.get_by_role("link", name="Access to appointments")).to_have_count(0)
+    await expect(helen.get_by_role("link", name="Missed sepsis screening in the emergency department")).to_be_visible()
+
+    await helen.get_by_role("link", name="Log a concern").click()
+    await expect(helen.get_by_role("heading", level=1)).to_have_text("Log a concern")
+    await helen.get_by_label("Practice", exact=True).select_option(index=2)
+    await helen.get_by_label("Source").select_option("CQC_INSPECTION")
+    await helen.get_by_label("Category").select_option("SAFETY")
+    await helen.get_by_label("Title", exact=True).fill(TITLE)
+    await helen.get_by_label("Summary", exact=True).fill("Vaccine fridge temperatures were not recorded for three weeks.")
+    await helen.get_by_label("What happens next").fill("Ask the practice for its cold chain policy.")
+    await helen.get_by_label("Next review").fill("2020-01-01")
+    await assert_accessible(helen)
+    await helen.get_by_label("Next review").press("Enter")  # submitted by keyboard
+    error = "The review date cannot be in the past."
+    await expect(helen.get_by_role("link", name=error)).to_be_visible()
+    await assert_accessible(helen)
+    await helen.get_by_label("Next review").fill((clock.today() + timedelta(days=14)).isoformat())
+    await helen.get_by_label("Next review").press("Enter")
+    await expect(helen.get_by_role("heading", level=1)).to_have_text(TITLE)
+    await expect(helen.locator("[aria-current='step']")).to_contain_text("Routine monitoring")
+    concern_url = helen.url
+    await assert_accessible(helen)
+
+    await helen.get_by_role("button", name="Escalate or de-escalate").click()
+    await expect(helen.get_by_role("heading", name="Move the concern on the ladder")).to_be_focused()
+    await helen.get_by_label("Step", exact=True).select_option(label="2. Enhanced surveillance (escalate)")
+    await helen.get_by_label("Why", exact=True).fill("The practice has not sent its policy.")
+    await helen.get_by_label("What happens next", exact=True).fill("Fortnightly review; visit the practice.")
+    await helen.get_by_role("button", name="Record the step").click()
+    await expect(helen.get_by_role("status")).to_contain_text("Escalated to Enhanced surveillance.")
+    await expect(helen.locator("[aria-current='step']")).to_contain_text("Enhanced surveillance")
+    await expect(helen.get_by_role("table")).to_contain_text("The practice has not sent its policy.")
+    await assert_accessible(helen)
+
+    await helen.get_by_role("button", name="Put on an agenda").click()
+    await helen.get_by_label("Committee", exact=True).select_option(label="Governing body")
+    await expect(helen.get_by_label("Meeting", exact=True)).to_contain_text(MEETING)
+    await helen.get_by_label("Meeting", exact=True).select_option(index=0)
+    await assert_accessible(helen)
+    await helen.get_by_role("button", name="Put on the agenda").click()
+    await expect(helen.get_by_role("status")).to_contain_text("Put the concern on the agenda")
+    await expect(helen.get_by_role("link", name=MEETING)).to_be_visible()
+
+    await helen.goto(meeting_url)
+    await expect(helen.get_by_text(f"Quality concern: {TITLE}").first).to_be_visible()
+    await assert_accessible(helen)
+
+    outsider = await context.new_page()
+    await sign_in_as_demo_user(outsider, server, "Daniel Cohen")
+    await outsider.goto(concern_url)
+    await expect(outsider.get_by_role("heading", level=1)).to_have_text("No such concern")
+    await outsider.goto(f"{server.url}/concerns")
+    await expect(outsider.get_by_role("link", name=TITLE)).to_have_count(0)
