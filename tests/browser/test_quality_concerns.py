@@ -36,7 +36,9 @@ async def test_log_escalate_and_put_a_concern_on_the_agenda(
     await helen.get_by_label("Source").select_option("CQC_INSPECTION")
     await helen.get_by_label("Category").select_option("SAFETY")
     await helen.get_by_label("Title", exact=True).fill(TITLE)
-    await helen.get_by_label("Summary", exact=True).fill("Vaccine fridge temperatures were not recorded for three weeks.")
+    await helen.get_by_label("Summary", exact=True).fill(
+        "Vaccine fridge temperatures were not recorded for three weeks."
+    )
     await helen.get_by_label("What happens next").fill("Ask the practice for its cold chain policy.")
     await helen.get_by_label("Next review").fill("2020-01-01")
     await assert_accessible(helen)

@@ -51,7 +51,7 @@ from functools import partial
 import asyncpg
 
 from quorum.database import connect_kwargs, owner_url
-from quorum.seed.scale import ballots, committees, meetings, organisations, registers, surveys
+from quorum.seed.scale import ballots, committees, concerns, meetings, organisations, registers, surveys
 from quorum.seed.scale.loader import Loader
 from quorum.seed.scale.plan import SCALES
 from quorum.seed.scale.world import World
@@ -143,6 +143,9 @@ async def _load(conn: asyncpg.Connection, world: World) -> None:
     await loader.pipelined(partial(surveys.build, world, ccgs=batch) for batch in _batches(world.ccgs, 30))
     loader.counts["survey_tally"] += await surveys.count_tallies(conn)
     stage.done("surveys", "survey", "survey_response", "survey_answer", "survey_tally")
+    concerns.build(world, loader)
+    await loader.flush()
+    stage.done("concerns", "concern_ladder_step", "concern", "concern_step_change")
 
 
 def _batches(ccgs: list, size: int) -> list[list]:

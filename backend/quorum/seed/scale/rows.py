@@ -63,6 +63,9 @@ LOAD_ORDER = (
     "survey_answer",
     "survey_respondent",
     "survey_participation",
+    "concern_ladder_step",
+    "concern",
+    "concern_step_change",
 )
 
 
@@ -111,6 +114,11 @@ SurveyResponse, SurveyAnswer, SurveyRespondent = (
     ROWS["survey_respondent"],
 )
 SurveyParticipation = ROWS["survey_participation"]
+ConcernLadderStep, Concern, ConcernStepChange = (
+    ROWS["concern_ladder_step"],
+    ROWS["concern"],
+    ROWS["concern_step_change"],
+)
 
 
 class Vote(ROWS["vote"]):
