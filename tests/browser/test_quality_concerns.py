@@ -1,9 +1,10 @@
 """The quality concerns register in a real browser, on a phone and by keyboard: the secretary logs a concern about a
 practice, escalates it to enhanced surveillance and puts it on the governing body's agenda, where it shows; axe
-finds nothing on any page. Someone of another CCG sees none of it."""
+finds nothing on any page; its paper, approved, goes into the private pack. Someone of another CCG sees none of it."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from playwright.async_api import BrowserContext, expect
@@ -73,9 +74,16 @@ async def test_log_escalate_and_put_a_concern_on_the_agenda(
     await expect(helen.get_by_role("status")).to_contain_text("Put the concern on the agenda")
     await expect(helen.get_by_role("link", name=MEETING)).to_be_visible()
 
+    # Helen owns the concern, so she sponsors its paper: she approves it and builds the private pack.
+    await helen.get_by_role("link", name=f"the paper for Quality concern: {TITLE}").click()
+    await helen.get_by_role("button", name="Approve the paper").click()
+    await expect(helen.get_by_role("status").filter(has_text="Approved the paper")).to_be_visible()
     await helen.goto(meeting_url)
     await expect(helen.get_by_text(f"Quality concern: {TITLE}").first).to_be_visible()
     await assert_accessible(helen)
+    await helen.get_by_role("button", name="Build the private pack").click()
+    ready = helen.get_by_role("status").filter(has_text="The private pack is ready")
+    await expect(ready).to_have_text(re.compile(r"^The private pack is ready: \d+ pages\.$"), timeout=60_000)
 
     outsider = await context.new_page()
     await sign_in_as_demo_user(outsider, server, "Daniel Cohen")

@@ -135,7 +135,11 @@ export function ConcernPage() {
             {entry.paper && (
               <>
                 {' '}
-                (<Link to={`/papers/${encodeURIComponent(entry.paper.id)}`}>paper</Link>)
+                (
+                <Link to={`/papers/${encodeURIComponent(entry.paper.id)}`}>
+                  the paper<span className="nhsuk-u-visually-hidden"> for {entry.itemTitle ?? 'the item'}</span>
+                </Link>
+                )
               </>
             )}
             {entry.decisions.length > 0 && (
