@@ -36,6 +36,7 @@ from quorum.errors import InputErrors, UserError, input_error
 from quorum.files import service as files
 from quorum.organisations.policy import visible_practices
 from quorum.organisations.tables import Practice
+from quorum.outbox import service as outbox
 from quorum.people.policy import visible_memberships
 from quorum.people.tables import Membership
 
@@ -193,6 +194,7 @@ async def log_concern(
         )
     )
     await record(db, access, "concern.log", concern, org_id=org_id)
+    await _tell_new_owner(db, access, concern)
     return concern
 
 
@@ -259,11 +261,26 @@ async def update_concern(
     if errors:
         raise InputErrors(*errors)
     before = snapshot(concern)
+    passed_on = owner_id != concern.owner_id
     concern.owner_id, concern.review_date = owner_id, review_date
     concern.escalated_to_nhs_england = escalated_to_nhs_england
     await db.add(concern)
     await record(db, access, "concern.update", concern, org_id=concern.org_id, before=before)
+    if passed_on:
+        await _tell_new_owner(db, access, concern)
     return concern
+
+
+async def _tell_new_owner(db: Db, access: Access, concern: Concern) -> None:
+    if concern.owner_id != access.person_id:
+        await outbox.record(
+            db,
+            access,
+            "concern_assigned",
+            org_id=concern.org_id,
+            subject_id=concern.id,
+            payload={"owner_id": str(concern.owner_id)},
+        )
 
 
 async def close_concern(db: Db, access: Access, concern_id: uuid.UUID) -> Concern:
