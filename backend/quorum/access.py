@@ -131,7 +131,7 @@ class Access:
         return frozenset(g.org_id for g in self.grants if g.role == Role.AREA_TEAM_OFFICER)
 
     def rls_settings(self) -> dict[str, str]:
-        """Values for the transaction-local settings the policies read (migrations 0001, 0003 and 0006)."""
+        """Values for the transaction-local settings the policies read (migrations 0001, 0003, 0006 and 0021)."""
         return {
             "person_id": str(self.person_id) if self.person_id else "",
             "org_ids": _array(self.org_ids),

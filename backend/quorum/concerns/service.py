@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import or_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlmodel import col
 
 from quorum import clock
@@ -68,9 +69,14 @@ async def _ladder_for_logging(db: Db, access: Access, org_id: uuid.UUID) -> list
     steps = await ladder(db, access, org_id)
     if steps:
         return steps
+    # Two first concerns logged at once both find no ladder: the second's insert gives way to the first's.
     for position, (name, description) in enumerate(DEFAULT_LADDER, start=1):
-        steps.append(await db.add(LadderStep(org_id=org_id, position=position, name=name, description=description)))
-    return steps
+        await db.execute(
+            pg_insert(LadderStep)
+            .values(org_id=org_id, position=position, name=name, description=description)
+            .on_conflict_do_nothing(index_elements=["org_id", "position"])
+        )
+    return await ladder(db, access, org_id)
 
 
 async def get_concern(db: Db, access: Access, concern_id: uuid.UUID, field: str = "concernId") -> Concern:
