@@ -6,14 +6,31 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from urllib.parse import unquote, urlparse
 
-from playwright.async_api import BrowserContext, expect
+from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
 from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
-from tests.browser.test_rearranging_and_cancelling import MEETING, arranged_and_published
 
 TITLE = "Unsafe storage of vaccines"
+MEETING = "Governing body meeting on quality assurance"
+
+
+async def arranged_and_published(page: Page) -> str:
+    """Helen arranges a governing body meeting and publishes its agenda; returns the meeting page's address."""
+    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await page.get_by_role("link", name="Governing body", exact=True).click()
+    await page.get_by_label("Title", exact=True).fill(MEETING)
+    await page.get_by_label("Date", exact=True).fill((clock.today() + timedelta(days=45)).isoformat())
+    await page.get_by_label("Starts at").fill("10:00")
+    await page.get_by_label("Place", exact=True).fill("Bolton Town Hall")
+    await page.get_by_role("button", name="Arrange meeting").click()
+    await page.get_by_role("status").get_by_role("link", name=MEETING).click()
+    await expect(page.get_by_role("heading", level=1)).to_contain_text(MEETING)
+    await page.get_by_role("button", name="Publish the agenda").click()
+    await expect(page.locator(".nhsuk-summary-list")).to_contain_text("Agenda published")
+    return page.url
 
 
 async def test_log_escalate_and_put_a_concern_on_the_agenda(
@@ -68,11 +85,11 @@ async def test_log_escalate_and_put_a_concern_on_the_agenda(
     await helen.get_by_role("button", name="Put on an agenda").click()
     await helen.get_by_label("Committee", exact=True).select_option(label="Governing body")
     await expect(helen.get_by_label("Meeting", exact=True)).to_contain_text(MEETING)
-    await helen.get_by_label("Meeting", exact=True).select_option(index=0)
+    await helen.get_by_label("Meeting", exact=True).select_option(unquote(meeting_url.rsplit("/", 1)[1]))
     await assert_accessible(helen)
     await helen.get_by_role("button", name="Put on the agenda").click()
     await expect(helen.get_by_role("status")).to_contain_text("Put the concern on the agenda")
-    await expect(helen.get_by_role("link", name=MEETING)).to_be_visible()
+    await expect(helen.locator(f'a[href="{urlparse(meeting_url).path}"]')).to_contain_text(MEETING)
 
     # Helen owns the concern, so she sponsors its paper: she approves it and builds the private pack.
     await helen.get_by_role("link", name=f"the paper for Quality concern: {TITLE}").click()

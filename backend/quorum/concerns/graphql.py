@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import ClassVar
 
 import strawberry
 from sqlmodel import col
+from strawberry.dataloader import DataLoader
 
 from quorum import clock, ids
 from quorum.concerns import agenda, policy, report, service
@@ -22,7 +24,7 @@ from quorum.concerns.tables import (
 from quorum.conduct.graphql.types import DecisionNode
 from quorum.conduct.policy import visible_decisions
 from quorum.conduct.tables import Decision
-from quorum.graphql.context import Info
+from quorum.graphql.context import Context, Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
@@ -39,6 +41,21 @@ ConcernSourceEnum = strawberry.enum(ConcernSource, name="ConcernSource")
 ConcernCategoryEnum = strawberry.enum(ConcernCategory, name="ConcernCategory")
 StepDirectionEnum = strawberry.enum(StepDirection, name="ConcernStepDirection")
 concerns_by_id = by_id_loader(policy.visible_concerns, Concern.id)
+
+
+def ladders_by_org(ctx: Context) -> DataLoader[uuid.UUID, list[LadderStep]]:
+    """Each organisation's ladder, lowest step first: one query for every concern a page shows."""
+
+    async def load(org_ids: list[uuid.UUID]) -> list[list[LadderStep]]:
+        statement = policy.visible_ladder_steps(ctx.access).where(col(LadderStep.org_id).in_(org_ids))
+        rows = await ctx.db.all(statement.order_by(col(LadderStep.position)))
+        return [[r for r in rows if r.org_id == org_id] for org_id in org_ids]
+
+    return DataLoader(load_fn=load)
+
+
+async def _ladder(info: Info, org_id: uuid.UUID) -> list[LadderStep]:
+    return await info.context.loader("concern_ladders", ladders_by_org).load(org_id)
 
 
 @strawberry.type(name="ConcernLadderStep", description="A step of a CCG's escalation ladder; position 1 is lowest.")
@@ -187,18 +204,17 @@ class ConcernNode(Node):
 
     @strawberry.field(description="The CCG's ladder, lowest step first.")
     async def ladder(self, info: Info) -> list[LadderStepType]:
-        ctx = info.context
-        return [LadderStepType.from_row(s) for s in await service.ladder(ctx.db, ctx.access, self.row.org_id)]
+        return [LadderStepType.from_row(s) for s in await _ladder(info, self.row.org_id)]
 
     @strawberry.field
     async def current_step(self, info: Info) -> LadderStepType | None:
-        steps = await service.ladder(info.context.db, info.context.access, self.row.org_id)
+        steps = await _ladder(info, self.row.org_id)
         return next((LadderStepType.from_row(s) for s in steps if s.id == self.row.current_step_id), None)
 
     @strawberry.field(description="Every move on the ladder, oldest first, from its logging.")
     async def history(self, info: Info) -> list[StepChangeType]:
         ctx = info.context
-        steps = {s.id: s for s in await service.ladder(ctx.db, ctx.access, self.row.org_id)}
+        steps = {s.id: s for s in await _ladder(info, self.row.org_id)}
         return [
             StepChangeType(
                 direction=c.direction,
