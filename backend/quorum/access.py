@@ -38,6 +38,8 @@ class Role(str, enum.Enum):
 CHANGES_CONTRACTS = "primary_care.contracts"
 
 GOVERNANCE_OFFICERS = (Role.ADMINISTRATOR, Role.BOARD_SECRETARY)
+# Who in a CCG sees its quality concerns register (practice representatives do not: concerns name practices).
+QUALITY_ROLES = (*GOVERNANCE_OFFICERS, Role.GOVERNING_BODY_MEMBER, Role.STAFF)
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,16 @@ class Access:
     def contract_write_ccgs(self) -> frozenset[uuid.UUID]:
         return frozenset(c for p in self.powers if CHANGES_CONTRACTS in p.functions for c in p.ccg_ids)
 
+    @property
+    def quality_org_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(g.org_id for g in self.grants if g.role in QUALITY_ROLES)
+
+    @property
+    def area_officer_org_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(g.org_id for g in self.grants if g.role == Role.AREA_TEAM_OFFICER)
+
     def rls_settings(self) -> dict[str, str]:
-        """Values for the transaction-local settings the policies read (migrations 0001, 0003 and 0006)."""
+        """Values for the transaction-local settings the policies read (migrations 0001, 0003, 0006 and 0021)."""
         return {
             "person_id": str(self.person_id) if self.person_id else "",
             "org_ids": _array(self.org_ids),
@@ -135,6 +145,8 @@ class Access:
             "contract_read_ccgs": _array(self.contract_read_ccgs),
             "contract_write_ccgs": _array(self.contract_write_ccgs),
             "delegated_ccgs": _array(self.delegated_ccgs),
+            "quality_org_ids": _array(self.quality_org_ids),
+            "area_officer_org_ids": _array(self.area_officer_org_ids),
         }
 
 

@@ -14,6 +14,7 @@ from quorum.ballots.tables import (
     BallotVoteChoice,
 )
 from quorum.committees.tables import Committee, CommitteeParty, Seat
+from quorum.concerns.tables import Concern, ConcernAgendaItem, ConcernEvidence, ConcernStepChange, LadderStep
 from quorum.conduct.tables import (
     Action,
     ActionUpdate,
@@ -68,6 +69,10 @@ __all__ = [
     "BallotVote",
     "BallotVoteChoice",
     "Committee",
+    "Concern",
+    "ConcernAgendaItem",
+    "ConcernEvidence",
+    "ConcernStepChange",
     "CommitteeParty",
     "Decision",
     "Declaration",
@@ -85,6 +90,7 @@ __all__ = [
     "SessionItem",
     "SessionMeeting",
     "Interest",
+    "LadderStep",
     "InterestReview",
     "Meeting",
     "MeetingProgress",

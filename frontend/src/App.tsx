@@ -8,6 +8,9 @@ import { CreateBallotPage } from './pages/ballots/CreateBallotPage';
 import { VotingRulesPage } from './pages/ballots/VotingRulesPage';
 import { CommitteePage } from './pages/committees/CommitteePage';
 import { CommitteesPage } from './pages/committees/CommitteesPage';
+import { ConcernPage } from './pages/concerns/ConcernPage';
+import { ConcernsPage } from './pages/concerns/ConcernsPage';
+import { LogConcernPage } from './pages/concerns/LogConcernPage';
 import { ContractsPage } from './pages/contracts/ContractsPage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
@@ -76,6 +79,9 @@ export function AppRoutes() {
           <Route path="area-team" element={<AreaTeamPage />} />
           <Route path="contracts" element={<ContractsPage />} />
           <Route path="indicators" element={<IndicatorsPage />} />
+          <Route path="concerns" element={<ConcernsPage />} />
+          <Route path="concerns/new" element={<LogConcernPage />} />
+          <Route path="concerns/:id" element={<ConcernPage />} />
           <Route path="ballots" element={<BallotsPage />} />
           <Route path="ballots/new" element={<CreateBallotPage />} />
           <Route path="ballots/rules" element={<VotingRulesPage />} />

@@ -22,6 +22,7 @@ from quorum.notifications.frame import absolute
 from quorum.notifications.reminders import record_paper_reminders
 from quorum.notifications.subscriptions import subscribe
 from tests.ballots.helpers import FIONA, KWAME, ballot_uuid, cast, new_ballot
+from tests.concerns.test_concerns import UPDATE, log, person
 from tests.conduct.support import (
     ADD_ACTION,
     ATTEND,
@@ -474,6 +475,42 @@ async def test_a_delegation_expiring_by_mail_reaches_both_parties_and_nobody_els
         receiving,
         link="/delegations",
         org=host["name"],
+    )
+
+
+# Quality concerns
+
+
+@exercises("concern_assigned")
+async def test_a_concern_given_to_someone_by_mail_reaches_them_alone_without_naming_it(client, quiet_inbox):
+    secretary = await as_person(client, BOLTON_SECRETARY)
+    concern = await log(secretary, title="Quagga surgery whistleblowing")  # owned by Bolton's administrator
+    mine = await log(secretary, title="Kept by the secretary", ownerId=await person(BOLTON_SECRETARY))
+    link = f"/concerns/{concern['id']}"
+    await run_machine()
+    (letter,) = assert_mail(
+        await mail_of(quiet_inbox, "concern_assigned", subject=ids.decode(concern["id"])[1]),
+        "concern_assigned",
+        {"priya.shah@demo.quorum.example"},
+        link=link,
+        subject="A quality concern is now yours",
+    ).values()
+    assert "safety concern" in letter.text and "Quagga" not in letter.text
+    assert await mail_of(quiet_inbox, "concern_assigned", subject=ids.decode(mine["id"])[1]) == [], "not to oneself"
+
+    passed_on = {
+        "id": mine["id"],
+        "ownerId": await person("rajesh.mistry@demo.quorum.example"),
+        "reviewDate": (clock.today() + timedelta(days=20)).isoformat(),
+        "escalatedToNhsEngland": False,
+    }
+    assert (await secretary.data(UPDATE, {"input": passed_on}))["updateConcern"]["errors"] == []
+    await run_machine()
+    assert_mail(
+        await mail_of(quiet_inbox, "concern_assigned", subject=ids.decode(mine["id"])[1]),
+        "concern_assigned",
+        {"rajesh.mistry@demo.quorum.example"},
+        link=f"/concerns/{mine['id']}",
     )
 
 

@@ -179,7 +179,16 @@ WHERE o.ods_code = $1 AND c.kind = $2 AND m.status = $3 ORDER BY m.starts_at LIM
 
 def test_it_reports_each_stage_with_counts_and_times(generated):
     output = generated[1]
-    for stage in ("organisations:", "committees:", "registers:", "meetings:", "ballots:", "surveys:", "indicators:"):
+    for stage in (
+        "organisations:",
+        "committees:",
+        "registers:",
+        "meetings:",
+        "ballots:",
+        "surveys:",
+        "indicators:",
+        "concerns:",
+    ):
         assert stage in output
     assert "150 practice" in output and "s in all)" in output
 
@@ -198,6 +207,24 @@ def test_the_same_seed_gives_the_same_data_and_another_seed_other_data(generated
         "meeting",
         "minutes",
     }
+
+
+def test_every_ccg_has_a_concerns_register_with_history(generated):
+    async def read() -> list:
+        conn = await asyncpg.connect(**connect_kwargs(make_url(generated[0])))
+        try:
+            return await conn.fetch(
+                "SELECT o.id, (SELECT count(*) FROM concern_ladder_step s WHERE s.org_id = o.id) AS steps,"
+                " (SELECT count(DISTINCT c.current_step_id) FROM concern c WHERE c.org_id = o.id) AS at_steps,"
+                " (SELECT count(*) FROM concern c WHERE c.org_id = o.id AND NOT EXISTS (SELECT 1 FROM"
+                "  concern_step_change h WHERE h.concern_id = c.id AND h.direction = 'LOGGED')) AS unlogged"
+                " FROM organisation o WHERE o.kind = 'CCG'"
+            )
+        finally:
+            await conn.close()
+
+    found = asyncio.run(read())
+    assert found and all(r["steps"] == 4 and r["at_steps"] >= 2 and r["unlogged"] == 0 for r in found), found
 
 
 def test_it_refuses_a_database_already_holding_generated_data(generated):

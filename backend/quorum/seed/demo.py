@@ -49,6 +49,7 @@ from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Pur
 from quorum.notifications.schedule import record_the_days_reminders
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration
+from quorum.seed.demo_concerns import seed_concerns
 from quorum.seed.demo_indicators import seed_indicators
 from quorum.seed.demo_surveys import seed_surveys
 from quorum.seed.scale.pdf import pdf
@@ -142,6 +143,7 @@ async def seed_demo() -> None:
         await seed_surveys(conn, org_ids["00T"], practice_ids)
         await seed_indicators(conn, org_ids["00T"], practice_ids)
         await _seed_registers_and_a_chairs_action(conn, org_ids, practice_ids)
+        await seed_concerns(conn, org_ids["00T"], practice_ids)
     await engine.dispose()
     await record_the_days_reminders(clock.now())  # the worker in `quorum serve` turns them into Sent mail
     # The seed often runs in an event loop of its own (asyncio.run): the shared worker engine must not keep

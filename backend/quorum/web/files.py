@@ -3,9 +3,9 @@
 Who may fetch a file is asked of every domain that owns files, so it is decided here, above them all, not in
 `quorum.files` (the lowest domain). A file is read through its owner: a committee's terms of reference, a
 delegation's agreement, a paper version's appendix (so the agenda item's part and the meeting's visibility
-decide), a ballot's document, a published public pack. A private pack never comes through here, only stamped
-through /packs. A file attached to nothing yet is its uploader's. Row-level security on `stored_file`
-(migration 0010) says the same in SQL.
+decide), a ballot's document, a concern's evidence, a published public pack. A private pack never comes through
+here, only stamped through /packs. A file attached to nothing yet is its uploader's. Row-level security on
+`stored_file` (migrations 0010 and 0021) says the same in SQL.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from quorum.ballots.policy import visible_ballots
 from quorum.ballots.tables import Ballot
 from quorum.committees.policy import visible_committees, visible_terms_files
 from quorum.committees.tables import Committee
+from quorum.concerns.policy import visible_evidence
+from quorum.concerns.tables import ConcernEvidence
 from quorum.database import Db
 from quorum.delegations.policy import visible_delegations
 from quorum.delegations.tables import Delegation
@@ -45,12 +47,18 @@ def visible_ballot_files(access: Access):
     return select(ballot.c.org_id, ballot.c.document_file_id).where(ballot.c.document_file_id.is_not(None))
 
 
+def visible_evidence_files(access: Access):
+    evidence = visible_evidence(access).subquery()
+    return select(evidence.c.org_id, evidence.c.file_id)
+
+
 OWNERS = (
     visible_terms_files,
     visible_agreement_files,
     visible_appendix_files,
     visible_pack_files,
     visible_ballot_files,
+    visible_evidence_files,
 )
 
 
@@ -69,6 +77,7 @@ def attachments_seen_by(access: Access, file_id: uuid.UUID):
         ),
         visible_builds(access).where(PackBuild.file_id == file_id, PackBuild.part == Part.PUBLIC),
         visible_ballots(access).where(Ballot.document_file_id == file_id),
+        visible_evidence(access).where(ConcernEvidence.file_id == file_id),
     )
 
 

@@ -33,6 +33,7 @@ from quorum.committees.graphql import (
     committees_by_id,
     seats_by_id,
 )
+from quorum.concerns.graphql import ConcernMutations, ConcernNode, ConcernQueries, concerns_by_id
 from quorum.conduct.graphql.operations import ConductMutations, ConductQueries, ConductSubscriptions
 from quorum.conduct.graphql.types import (
     ActionNode,
@@ -142,6 +143,7 @@ NODE_TYPES = {
     "InCommonArrangement": ("in_common_arrangements", arrangements_by_id, ArrangementNode),
     "InCommonSession": ("in_common_sessions", sessions_by_id, SessionNode),
     "Indicator": ("indicators", indicators_by_id, IndicatorNode),
+    "Concern": ("concerns", concerns_by_id, ConcernNode),
 }
 MAX_NODES = 100
 
@@ -179,6 +181,7 @@ class Query(
     InCommonQueries,
     NotificationQueries,
     IndicatorQueries,
+    ConcernQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -213,6 +216,7 @@ class Mutation(
     InCommonMutations,
     NotificationMutations,
     IndicatorMutations,
+    ConcernMutations,
 ):
     pass
 

@@ -89,7 +89,7 @@ describe('Header', () => {
     ).toBe('/admin/organisations/org-wy');
   });
 
-  it('offers committees, papers, delegations, contracts, quality and interests to everyone signed in, and the area team only to its members', async () => {
+  it('offers committees, papers, delegations, contracts, practice quality, quality concerns and interests to everyone signed in, and the area team only to its members', async () => {
     signedInAs([membership('m1', leeds, 'BOARD_SECRETARY')]);
     renderApp();
     const primary = await screen.findByRole('navigation', { name: 'Primary navigation' });
@@ -100,7 +100,8 @@ describe('Header', () => {
       'My papers',
       'Delegations',
       'Contracts',
-      'Quality',
+      'Practice quality',
+      'Quality concerns',
       'Ballots',
       'Interests',
       'Surveys',

@@ -117,7 +117,8 @@ export function Header() {
             {viewer && <NavigationItem to="/my-papers">My papers</NavigationItem>}
             {viewer && <NavigationItem to="/delegations">Delegations</NavigationItem>}
             {viewer && <NavigationItem to="/contracts">Contracts</NavigationItem>}
-            {viewer && <NavigationItem to="/indicators">Quality</NavigationItem>}
+            {viewer && <NavigationItem to="/indicators">Practice quality</NavigationItem>}
+            {viewer && <NavigationItem to="/concerns">Quality concerns</NavigationItem>}
             {(votesInBallots(viewer) || runsBallots(viewer, currentOrganisation)) && (
               <NavigationItem to="/ballots">Ballots</NavigationItem>
             )}

@@ -228,6 +228,25 @@ export type CommitteeKind =
   | 'QUALITY'
   | 'REMUNERATION';
 
+export type ConcernCategory =
+  | 'EFFECTIVENESS'
+  | 'EXPERIENCE'
+  | 'SAFETY'
+  | 'WELL_LED';
+
+export type ConcernSource =
+  | 'COMPLAINT'
+  | 'CQC_INSPECTION'
+  | 'DATA'
+  | 'PATIENT_SURVEY'
+  | 'SERIOUS_INCIDENT'
+  | 'WHISTLEBLOWING';
+
+export type ConcernStepDirection =
+  | 'DOWN'
+  | 'LOGGED'
+  | 'UP';
+
 export type ConflictManagement =
   | 'DECLARE_ONLY'
   | 'DISCUSSION_NOT_DECISION'
@@ -440,6 +459,20 @@ export type InviteInput = {
   odsCode: string;
 };
 
+export type LogConcernInput = {
+  category: ConcernCategory;
+  nextSteps: string;
+  organisationId: string | number;
+  ownerId: string | number;
+  practiceId?: string | number | null | undefined;
+  providerName?: string | null | undefined;
+  providerType?: ProviderType | null | undefined;
+  reviewDate: string;
+  source: ConcernSource;
+  summary: string;
+  title: string;
+};
+
 export type Majority =
   | 'SIMPLE'
   | 'STATED_SHARE'
@@ -498,6 +531,13 @@ export type MoveAgendaItemInput = {
   id: string | number;
   parentId?: string | number | null | undefined;
   position: number;
+};
+
+export type MoveConcernInput = {
+  id: string | number;
+  nextSteps: string;
+  reason: string;
+  stepId: string | number;
 };
 
 export type MovePaperInput = {
@@ -568,6 +608,11 @@ export type Part =
   | 'PRIVATE'
   | 'PUBLIC';
 
+export type ProviderType =
+  | 'COMMUNITY_PROVIDER'
+  | 'INDEPENDENT_SECTOR'
+  | 'TRUST';
+
 export type PublishPackInput = {
   id: string | number;
 };
@@ -585,6 +630,12 @@ export type Purpose =
   | 'INFORMATION'
   | 'NOTE'
   | 'RATIFICATION';
+
+export type PutConcernOnAgendaInput = {
+  concernId: string | number;
+  meetingId: string | number;
+  part?: Part;
+};
 
 export type QuestionKind =
   | 'AGREEMENT'
@@ -1047,6 +1098,7 @@ export type CommitteeQuery = { node:
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee', id: string, kind: CommitteeKind, name: string, termsSummary: string, isJoint: boolean, coCommissioningLevel: CoCommissioningLevel | null, viewerCanManage: boolean, quorumCannotBeMet: Array<string>, host: { id: string, odsCode: string, name: string } | null, parties: Array<{ id: string, kind: OrganisationKind, odsCode: string, name: string }>, meetsInCommonWith: Array<{ id: string, name: string, host: { id: string, name: string } | null }>, termsOfReference: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null, quorumRule: { minimumVoting: number, eachParty: boolean, chairOrViceChair: boolean, clinicalMajority: boolean, inWords: string, categoryMinimums: Array<{ category: MemberCategory, count: number }>, pools: Array<{ count: number, categories: Array<MemberCategory> }>, officeGroups: Array<{ count: number, offices: Array<Office> }>, fraction: { numerator: number, denominator: number } | null }, seats: Array<{ id: string, role: SeatRole, voting: boolean, category: MemberCategory, office: Office | null, title: string, canBeWithdrawn: boolean, validFrom: string, validTo: string | null, isActive: boolean, person: { id: string, name: string } | null, party: { id: string, name: string } | null }>, councilSeats: Array<{ practice: { id: string, odsCode: string, name: string } | null, representative: { id: string, name: string } | null }>, delegationsReceived: Array<{ id: string, functionDescriptions: Array<string>, validFrom: string, validTo: string, status: DelegationStatus, revokedAt: string | null, revocationReason: string | null, delegatingOrganisation: { id: string, name: string } | null, scope: Array<{ id: string, name: string }>, agreement: { filename: string, contentType: string, sizeBytes: number, url: string } | null }> }
+    | { __typename: 'Concern' }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -1131,6 +1183,76 @@ export type QuorumRuleInWordsQueryVariables = Exact<{
 
 
 export type QuorumRuleInWordsQuery = { quorumRuleInWords: { inWords: string | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ConcernRegisterQueryVariables = Exact<{
+  organisationId: string | number;
+  first: number;
+  after?: string | null | undefined;
+  stepId?: string | number | null | undefined;
+  category?: ConcernCategory | null | undefined;
+}>;
+
+
+export type ConcernRegisterQuery = { concernLadder: Array<{ id: string, position: number, name: string }>, concerns: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, category: ConcernCategory, source: ConcernSource, providerName: string | null, reviewDate: string, reviewOverdue: boolean, closedAt: string | null, escalatedToNhsEngland: boolean, practice: { id: string, name: string } | null, currentStep: { id: string, position: number, name: string } | null } }> } };
+
+export type ConcernPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConcernPageQuery = { node:
+    | { id: string, title: string, summary: string, category: ConcernCategory, source: ConcernSource, providerName: string | null, providerType: ProviderType | null, reviewDate: string, reviewOverdue: boolean, loggedAt: string, closedAt: string | null, escalatedToNhsEngland: boolean, viewerCanChange: boolean, organisation: { id: string, name: string } | null, practice: { id: string, name: string } | null, owner: { id: string, name: string } | null, currentStep: { id: string, position: number, name: string } | null, ladder: Array<{ id: string, position: number, name: string, description: string }>, history: Array<{ direction: ConcernStepDirection, reason: string, nextSteps: string, decidedAt: string, fromStep: { id: string, name: string } | null, toStep: { id: string, name: string } | null, decidedBy: { id: string, name: string } | null }>, agendaItems: Array<{ itemId: string | null, itemTitle: string | null, meeting: { id: string, title: string, startsAt: string } | null, paper: { id: string, status: PaperStatus } | null, decisions: Array<{ id: string, text: string }> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LogConcernFormQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type LogConcernFormQuery = { practices: { edges: Array<{ node: { id: string, odsCode: string, name: string } }> } };
+
+export type LogConcernMutationVariables = Exact<{
+  input: LogConcernInput;
+}>;
+
+
+export type LogConcernMutation = { logConcern: { concern: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type EscalateConcernMutationVariables = Exact<{
+  input: MoveConcernInput;
+}>;
+
+
+export type EscalateConcernMutation = { escalateConcern: { concern: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type DeEscalateConcernMutationVariables = Exact<{
+  input: MoveConcernInput;
+}>;
+
+
+export type DeEscalateConcernMutation = { deEscalateConcern: { concern: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AgendaCommitteesQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type AgendaCommitteesQuery = { committees: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type UpcomingMeetingsQueryVariables = Exact<{
+  committeeId: string | number;
+}>;
+
+
+export type UpcomingMeetingsQuery = { meetings: { edges: Array<{ node: { id: string, title: string, startsAt: string, cancelledAt: string | null, viewerCanManage: boolean } }> } };
+
+export type PutConcernOnAgendaMutationVariables = Exact<{
+  input: PutConcernOnAgendaInput;
+}>;
+
+
+export type PutConcernOnAgendaMutation = { putConcernOnAgenda: { concern: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type MeetingConductQueryVariables = Exact<{
   meetingId: string | number;
@@ -1445,6 +1567,7 @@ export type MeetingQuery = { node:
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -1607,6 +1730,7 @@ export type OrganisationQuery = { node:
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -1655,6 +1779,7 @@ export type OrganisationMembershipsQuery = { node:
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -1770,6 +1895,7 @@ export type PackBuildStatusQuery = { node:
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -1806,6 +1932,7 @@ export type PaperQuery = { node:
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -2020,6 +2147,7 @@ export type SurveyForAnsweringQuery = { node:
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }
@@ -2071,6 +2199,7 @@ export type SurveyResultsQuery = { node:
     | { __typename: 'BallotProxy' }
     | { __typename: 'BallotQuestion' }
     | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
     | { __typename: 'Decision' }
     | { __typename: 'Declaration' }
     | { __typename: 'Delegation' }

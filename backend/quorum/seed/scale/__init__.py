@@ -51,7 +51,7 @@ from functools import partial
 import asyncpg
 
 from quorum.database import connect_kwargs, owner_url
-from quorum.seed.scale import ballots, committees, indicators, meetings, organisations, registers, surveys
+from quorum.seed.scale import ballots, committees, concerns, indicators, meetings, organisations, registers, surveys
 from quorum.seed.scale.loader import Loader
 from quorum.seed.scale.plan import SCALES
 from quorum.seed.scale.world import World
@@ -145,6 +145,9 @@ async def _load(conn: asyncpg.Connection, world: World) -> None:
     stage.done("surveys", "survey", "survey_response", "survey_answer", "survey_tally")
     await loader.pipelined(partial(indicators.build, world, ccgs=batch) for batch in _batches(world.ccgs, 30))
     stage.done("indicators", "indicator", "indicator_value")
+    concerns.build(world, loader)
+    await loader.flush()
+    stage.done("concerns", "concern_ladder_step", "concern", "concern_step_change")
 
 
 def _batches(ccgs: list, size: int) -> list[list]:

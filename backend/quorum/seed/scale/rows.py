@@ -65,6 +65,9 @@ LOAD_ORDER = (
     "survey_participation",
     "indicator",
     "indicator_value",
+    "concern_ladder_step",
+    "concern",
+    "concern_step_change",
 )
 
 
@@ -113,6 +116,11 @@ SurveyResponse, SurveyAnswer, SurveyRespondent = (
     ROWS["survey_respondent"],
 )
 SurveyParticipation = ROWS["survey_participation"]
+ConcernLadderStep, Concern, ConcernStepChange = (
+    ROWS["concern_ladder_step"],
+    ROWS["concern"],
+    ROWS["concern_step_change"],
+)
 
 
 class Vote(ROWS["vote"]):
