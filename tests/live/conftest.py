@@ -33,7 +33,9 @@ def start(name: str) -> tuple[Server, object]:
     port = free_port()
     log = open(ROOT / ".quorum" / "test" / f"server-{TEST_DATABASE}-{name}.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port)],
+        # No job worker: these servers share the test database for the whole session, and the tests that run jobs
+        # read what their own run did.
+        [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port), "--no-worker"],
         env={**os.environ, "QUORUM_DEMO": "1"},
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -98,7 +98,7 @@ def server(generated):
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / f"server-{TEST_DATABASE}-scale.log", "w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port := free_port())],
+            [sys.executable, "-m", "quorum.cli", "serve", "--port", str(port := free_port()), "--no-worker"],
             env={**os.environ, "DATABASE_URL": generated[0], "QUORUM_RATE_LIMITS": "off"},
             stdout=log,
             stderr=subprocess.STDOUT,

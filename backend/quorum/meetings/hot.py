@@ -35,6 +35,7 @@ MEETING_PAGE = """
         status
         papersDue
         noticeSentAt
+        cancelledAt
         calendarUrl
         viewerCanManage
         committee {
@@ -123,6 +124,7 @@ SELECT json_build_object(
     'status', m.status,
     'papersDue', m.papers_due,
     'noticeSentAt', {iso_datetime("m.notice_sent_at")},
+    'cancelledAt', {iso_datetime("m.cancelled_at")},
     'calendarUrl', '/meetings/' || m.id || '/calendar.ics',
     'viewerCanManage', m.committee_id = ANY ($2::uuid[]),
     'committee', (
@@ -210,6 +212,7 @@ COMMITTEE_MEETINGS = """
           location
           callLink
           status
+          cancelledAt
         }
       }
     }
@@ -234,7 +237,8 @@ SELECT (SELECT count(*) FROM visible),
             'endsAt', {iso_datetime("m.ends_at")},
             'location', m.location,
             'callLink', m.call_link,
-            'status', m.status)) ORDER BY m.n), '[]')::text
+            'status', m.status,
+            'cancelledAt', {iso_datetime("m.cancelled_at")})) ORDER BY m.n), '[]')::text
         FROM numbered m WHERE m.n <= $2),
        last.starts_at, last.id
 FROM (SELECT 1) AS one LEFT JOIN LATERAL (
