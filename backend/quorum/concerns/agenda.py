@@ -5,6 +5,7 @@ concern's owner), so it goes into the pack as every paper does."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlmodel import select
 
@@ -17,10 +18,10 @@ from quorum.concerns.tables import Concern, ConcernAgendaItem
 from quorum.database import Db
 from quorum.errors import input_error
 from quorum.meetings import service as meetings
-from quorum.meetings.tables import Part, Purpose
+from quorum.meetings.tables import AgendaItem, Meeting, Part, Purpose
 from quorum.organisations.tables import Practice
 from quorum.papers import service as papers
-from quorum.papers.tables import PaperStatus
+from quorum.papers.tables import Paper, PaperStatus
 
 CATEGORY_WORDS = {
     "SAFETY": "safety",
@@ -76,6 +77,47 @@ async def cover_sheet(db: Db, access: Access, concern: Concern) -> dict:
     }
 
 
+async def add_submitted_paper(
+    db: Db,
+    access: Access,
+    meeting: Meeting,
+    title: str,
+    *,
+    minutes: int,
+    part: Part,
+    sponsor_id: uuid.UUID,
+    fields: dict[str, Any],
+) -> tuple[AgendaItem, Paper]:
+    """An agenda item with its paper written by the caller and submitted to `sponsor_id` for approval."""
+    item = await meetings.add_item(
+        db,
+        access,
+        meeting_id=meeting.id,
+        parent_id=None,
+        title=title,
+        presenter="",
+        minutes_allotted=minutes,
+        purpose=Purpose.ASSURANCE,
+        part=part,
+        needs_paper=True,
+    )
+    author = access.person_id
+    assert author is not None  # only a signed-in caller runs a meeting
+    paper = await papers.request_paper(
+        db,
+        access,
+        item_id=item.id,
+        meeting_id=meeting.id,
+        title=title,
+        author_id=author,
+        sponsor_id=sponsor_id,
+        due_date=clock.today(),
+    )
+    await papers.save_draft(db, access, paper.id, is_public=part == Part.PUBLIC, fields=fields)
+    await papers.move(db, access, paper.id, PaperStatus.SUBMITTED)
+    return item, paper
+
+
 async def put_on_agenda(
     db: Db, access: Access, concern_id: uuid.UUID, meeting_id: uuid.UUID, part: Part = Part.PRIVATE
 ) -> ConcernAgendaItem:
@@ -86,32 +128,10 @@ async def put_on_agenda(
     if clock.local_date(meeting.starts_at) < clock.today():
         raise input_error("meetingId", "That meeting has already taken place.")
     title = f"Quality concern: {concern.title}"[:300]
-    item = await meetings.add_item(
-        db,
-        access,
-        meeting_id=meeting.id,
-        parent_id=None,
-        title=title,
-        presenter="",
-        minutes_allotted=15,
-        purpose=Purpose.ASSURANCE,
-        part=part,
-        needs_paper=True,
+    fields = await cover_sheet(db, access, concern)
+    item, paper = await add_submitted_paper(
+        db, access, meeting, title, minutes=15, part=part, sponsor_id=concern.owner_id, fields=fields
     )
-    paper = await papers.request_paper(
-        db,
-        access,
-        item_id=item.id,
-        meeting_id=meeting.id,
-        title=title,
-        author_id=access.person_id,  # type: ignore[arg-type]
-        sponsor_id=concern.owner_id,
-        due_date=clock.today(),
-    )
-    await papers.save_draft(
-        db, access, paper.id, is_public=part == Part.PUBLIC, fields=await cover_sheet(db, access, concern)
-    )
-    await papers.move(db, access, paper.id, PaperStatus.SUBMITTED)
     link = await db.add(
         ConcernAgendaItem(
             org_id=concern.org_id,

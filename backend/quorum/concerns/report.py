@@ -14,15 +14,14 @@ from quorum import clock
 from quorum.access import Access
 from quorum.audit.service import record
 from quorum.committees.tables import Committee, CommitteeKind
-from quorum.concerns.agenda import CATEGORY_WORDS, subject_name
+from quorum.concerns.agenda import CATEGORY_WORDS, add_submitted_paper, subject_name
 from quorum.concerns.policy import can_log, visible_concerns, visible_step_changes
 from quorum.concerns.tables import Concern, ConcernStepChange, StepDirection
 from quorum.database import Db
 from quorum.errors import input_error
 from quorum.meetings import service as meetings
 from quorum.meetings.tables import Part, Purpose
-from quorum.papers import service as papers
-from quorum.papers.tables import Paper, PaperStatus
+from quorum.papers.tables import Paper
 
 
 @dataclass(frozen=True)
@@ -112,52 +111,26 @@ async def generate_quality_report(
         raise input_error("month", "Choose a month that has begun.")
     report = await figures(db, access, meeting.org_id, month)
     title = f"Quality report: {report.month:%B %Y}"
-    item = await meetings.add_item(
-        db,
-        access,
-        meeting_id=meeting.id,
-        parent_id=None,
-        title=title,
-        presenter="",
-        minutes_allotted=20,
-        purpose=Purpose.ASSURANCE,
-        part=part,
-        needs_paper=True,
-    )
-    person = access.person_id
-    assert person is not None
-    paper = await papers.request_paper(
-        db,
-        access,
-        item_id=item.id,
-        meeting_id=meeting.id,
-        title=title,
-        author_id=person,
-        sponsor_id=person,
-        due_date=clock.today(),
-    )
     summary = (
         f"In {report.month:%B %Y}: {len(report.logged)} new concerns, {len(report.escalated)} escalated, "
         f"{len(report.de_escalated)} de-escalated, {len(report.overdue)} reviews overdue; "
         f"{report.open_at_end} open at the month's end."
     )
-    await papers.save_draft(
-        db,
-        access,
-        paper.id,
-        is_public=part == Part.PUBLIC,
-        fields={
-            "purpose": Purpose.ASSURANCE.value,
-            "executive_summary": summary,
-            "recommendation": "The governing body is asked to take assurance from the quality concerns register.",
-            "strategic_objectives": "Commissioning for quality: assuring the quality of commissioned services.",
-            "assurance_risks": f"{len(report.overdue)} concerns are past their review date.",
-            "conflicts_noted": "",
-            "impacts": {"quality": {"applies": True, "detail": "Reports on the quality of commissioned services."}},
-            "public_involvement": "",
-            "body_markdown": await _body(db, report),
-        },
+    fields = {
+        "purpose": Purpose.ASSURANCE.value,
+        "executive_summary": summary,
+        "recommendation": "The governing body is asked to take assurance from the quality concerns register.",
+        "strategic_objectives": "Commissioning for quality: assuring the quality of commissioned services.",
+        "assurance_risks": f"{len(report.overdue)} concerns are past their review date.",
+        "conflicts_noted": "",
+        "impacts": {"quality": {"applies": True, "detail": "Reports on the quality of commissioned services."}},
+        "public_involvement": "",
+        "body_markdown": await _body(db, report),
+    }
+    person = access.person_id
+    assert person is not None
+    _, paper = await add_submitted_paper(
+        db, access, meeting, title, minutes=20, part=part, sponsor_id=person, fields=fields
     )
-    await papers.move(db, access, paper.id, PaperStatus.SUBMITTED)
     await record(db, access, "concern.quality_report", paper, org_id=meeting.org_id)
     return report, paper
