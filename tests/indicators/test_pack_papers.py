@@ -128,3 +128,16 @@ async def test_a_meeting_not_of_a_governing_body_or_a_ccg_without_indicators_is_
         {"field": "meetingId", "message": "The CCG has no practice indicator figures to report; import them first."}
     ]
     assert await counts() == before
+
+
+async def test_a_period_chooses_the_named_distribution(client):
+    secretary = await as_person(client, BOLTON_SECRETARY)
+    meeting = await create_meeting(secretary, "Governing body: practice quality 2025-Q3")
+    result = (await secretary.data(ADD, {"input": {"meetingId": meeting["id"], "period": "2025-Q3"}}))[
+        "addPracticeQualityPapers"
+    ]
+    assert result["errors"] == []
+    body = "query($id: ID!) { node(id: $id) { ... on Paper { versions { bodyMarkdown } } } }"
+    named = (await secretary.data(body, {"id": result["papers"]["partTwo"]["id"]}))["node"]["versions"][-1]
+    assert "## QOF achievement, 2025-Q3: every practice" in named["bodyMarkdown"]
+    assert "2025-Q2" not in named["bodyMarkdown"] and "2025-Q4" not in named["bodyMarkdown"]

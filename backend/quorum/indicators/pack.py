@@ -90,7 +90,7 @@ def _markdown_table(chart: Chart) -> list[str]:
 
 def charts_pdf(title: str, charts: list[Chart]) -> bytes:
     """Each chart as an image followed by its table, set with Typst."""
-    parts = [f'#set text(font: "Arial", size: 10pt, fallback: true)\n= {escape(title)}\n']
+    parts = [f"#set text(size: 10pt)\n= {escape(title)}\n"]
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         for number, chart in enumerate(charts, start=1):
