@@ -14,11 +14,13 @@ from quorum import ids
 from quorum.errors import input_error
 from quorum.graphql.context import Info
 from quorum.graphql.errors import UserError
-from quorum.graphql.mutations import mutation
+from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
-from quorum.indicators import importer, policy, service
+from quorum.indicators import importer, pack, policy, service
 from quorum.indicators.tables import Indicator, PeriodKind
 from quorum.organisations.graphql import OrganisationNode, RowError
+from quorum.papers.graphql import PaperNode
+from quorum.papers.tables import Paper
 
 PeriodKindEnum = strawberry.enum(PeriodKind, name="IndicatorPeriodKind")
 indicators_by_id = by_id_loader(policy.visible_indicators, Indicator.id)
@@ -183,8 +185,47 @@ class ImportIndicatorsPayload:
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.input(
+    description="A governing body meeting; period (2025-03, 2025-Q1 or 2025) chooses the period of "
+    "the named distributions, by default each indicator's latest."
+)
+class AddPracticeQualityPapersInput:
+    meeting_id: strawberry.ID
+    period: str | None = None
+
+
+@strawberry.type(description="The dashboard's Part I and Part II papers, each submitted for the caller to approve.")
+class PracticeQualityPapers:
+    part_one_row: strawberry.Private[Paper]
+    part_two_row: strawberry.Private[Paper]
+
+    @strawberry.field(description="Aggregates only (public): each indicator's trend and its table.")
+    def part_one(self) -> PaperNode:
+        return PaperNode.from_row(self.part_one_row)
+
+    @strawberry.field(description="Every practice named (private): each indicator's distribution and its table.")
+    def part_two(self) -> PaperNode:
+        return PaperNode.from_row(self.part_two_row)
+
+
+PracticeQualityPapersPayload = payload("PracticeQualityPapersPayload", papers=PracticeQualityPapers)
+
+
 @strawberry.type
 class IndicatorMutations:
+    @mutation(
+        description="Put the practice quality dashboard on a governing body's agenda: a Part I paper with the "
+        "aggregate charts and a Part II paper with every practice named, each chart followed by its table."
+    )
+    async def add_practice_quality_papers(
+        self, info: Info, input: AddPracticeQualityPapersInput
+    ) -> PracticeQualityPapersPayload:
+        ctx = info.context
+        part_one, part_two = await pack.add_practice_quality_papers(
+            ctx.db, ctx.access, ids.decode_as("Meeting", input.meeting_id, "meetingId"), input.period
+        )
+        return PracticeQualityPapersPayload(papers=PracticeQualityPapers(part_one_row=part_one, part_two_row=part_two))
+
     @mutation
     async def import_indicators(self, info: Info, input: ImportIndicatorsInput) -> ImportIndicatorsPayload:
         ctx = info.context
