@@ -33,7 +33,7 @@ async def test_change_owner_and_review_date_add_evidence_and_close_a_concern(
     # A practice representative may not own a concern, and the review cannot be in the past: nothing changes.
     await helen.get_by_role("button", name="Change owner or review date").click()
     await expect(helen.get_by_role("heading", name="Change the owner or review date")).to_be_focused()
-    await helen.get_by_label("Owner", exact=True).select_option(label="Fiona Clarke")
+    await helen.get_by_label("Owner", exact=True).select_option(label="Dr Fiona Clarke")
     await helen.get_by_label("Next review").fill("2020-01-01")
     await helen.get_by_label("Next review").press("Enter")  # submitted by keyboard
     await expect(helen.get_by_role("link", name="The review date cannot be in the past.")).to_be_visible()
@@ -44,7 +44,7 @@ async def test_change_owner_and_review_date_add_evidence_and_close_a_concern(
     await assert_accessible(helen)
     await helen.reload()
     await expect(summary).to_contain_text("Priya Shah")
-    await expect(summary).not_to_contain_text("Fiona Clarke")
+    await expect(summary).not_to_contain_text("Dr Fiona Clarke")
 
     review = clock.today() + timedelta(days=21)
     await helen.get_by_role("button", name="Change owner or review date").click()
