@@ -2,6 +2,12 @@ import { gql } from './client';
 import type {
   AgendaCommitteesQuery,
   AgendaCommitteesQueryVariables,
+  AddConcernEvidenceMutation,
+  AddConcernEvidenceMutationVariables,
+  CloseConcernMutation,
+  CloseConcernMutationVariables,
+  ConcernOwnersQuery,
+  ConcernOwnersQueryVariables,
   ConcernPageQuery,
   ConcernPageQueryVariables,
   ConcernRegisterQuery,
@@ -18,6 +24,8 @@ import type {
   PutConcernOnAgendaMutationVariables,
   UpcomingMeetingsQuery,
   UpcomingMeetingsQueryVariables,
+  UpdateConcernMutation,
+  UpdateConcernMutationVariables,
 } from '../generated/graphql';
 
 export const concernRegisterQuery = gql<ConcernRegisterQuery, ConcernRegisterQueryVariables>(`
@@ -122,6 +130,12 @@ export const concernPageQuery = gql<ConcernPageQuery, ConcernPageQueryVariables>
             id
             name
           }
+        }
+        evidence {
+          id
+          description
+          addedAt
+          downloadUrl
         }
         agendaItems {
           itemId
@@ -234,6 +248,61 @@ export const putConcernOnAgendaMutation = gql<PutConcernOnAgendaMutation, PutCon
   mutation PutConcernOnAgenda($input: PutConcernOnAgendaInput!) {
     putConcernOnAgenda(input: $input) {
       concern {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const concernOwnersQuery = gql<ConcernOwnersQuery, ConcernOwnersQueryVariables>(`
+  query ConcernOwners($organisationId: ID!) {
+    people(organisationId: $organisationId, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const updateConcernMutation = gql<UpdateConcernMutation, UpdateConcernMutationVariables>(`
+  mutation UpdateConcern($input: UpdateConcernInput!) {
+    updateConcern(input: $input) {
+      concern {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const closeConcernMutation = gql<CloseConcernMutation, CloseConcernMutationVariables>(`
+  mutation CloseConcern($input: CloseConcernInput!) {
+    closeConcern(input: $input) {
+      concern {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const addConcernEvidenceMutation = gql<AddConcernEvidenceMutation, AddConcernEvidenceMutationVariables>(`
+  mutation AddConcernEvidence($input: AddConcernEvidenceInput!) {
+    addConcernEvidence(input: $input) {
+      evidence {
         id
       }
       errors {

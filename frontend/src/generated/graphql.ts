@@ -34,6 +34,13 @@ export type AddAppendixInput = {
   title: string;
 };
 
+export type AddConcernEvidenceInput = {
+  concernId: string | number;
+  contentBase64: string;
+  description?: string;
+  filename: string;
+};
+
 export type AddSeatInput = {
   category: MemberCategory;
   committeeId: string | number;
@@ -205,6 +212,10 @@ export type ChoosePresidingMemberInput = {
 };
 
 export type CloseBallotInput = {
+  id: string | number;
+};
+
+export type CloseConcernInput = {
   id: string | number;
 };
 
@@ -964,6 +975,13 @@ export type UpdateCommitteeInput = {
   termsSummary: string;
 };
 
+export type UpdateConcernInput = {
+  escalatedToNhsEngland: boolean;
+  id: string | number;
+  ownerId: string | number;
+  reviewDate: string;
+};
+
 export type UpdateGiftOrHospitalityInput = {
   change: GiftChange;
   id: string | number;
@@ -1201,7 +1219,7 @@ export type ConcernPageQueryVariables = Exact<{
 
 
 export type ConcernPageQuery = { node:
-    | { id: string, title: string, summary: string, category: ConcernCategory, source: ConcernSource, providerName: string | null, providerType: ProviderType | null, reviewDate: string, reviewOverdue: boolean, loggedAt: string, closedAt: string | null, escalatedToNhsEngland: boolean, viewerCanChange: boolean, organisation: { id: string, name: string } | null, practice: { id: string, name: string } | null, owner: { id: string, name: string } | null, currentStep: { id: string, position: number, name: string } | null, ladder: Array<{ id: string, position: number, name: string, description: string }>, history: Array<{ direction: ConcernStepDirection, reason: string, nextSteps: string, decidedAt: string, fromStep: { id: string, name: string } | null, toStep: { id: string, name: string } | null, decidedBy: { id: string, name: string } | null }>, agendaItems: Array<{ itemId: string | null, itemTitle: string | null, meeting: { id: string, title: string, startsAt: string } | null, paper: { id: string, status: PaperStatus } | null, decisions: Array<{ id: string, text: string }> }> }
+    | { id: string, title: string, summary: string, category: ConcernCategory, source: ConcernSource, providerName: string | null, providerType: ProviderType | null, reviewDate: string, reviewOverdue: boolean, loggedAt: string, closedAt: string | null, escalatedToNhsEngland: boolean, viewerCanChange: boolean, organisation: { id: string, name: string } | null, practice: { id: string, name: string } | null, owner: { id: string, name: string } | null, currentStep: { id: string, position: number, name: string } | null, ladder: Array<{ id: string, position: number, name: string, description: string }>, history: Array<{ direction: ConcernStepDirection, reason: string, nextSteps: string, decidedAt: string, fromStep: { id: string, name: string } | null, toStep: { id: string, name: string } | null, decidedBy: { id: string, name: string } | null }>, evidence: Array<{ id: string, description: string, addedAt: string, downloadUrl: string }>, agendaItems: Array<{ itemId: string | null, itemTitle: string | null, meeting: { id: string, title: string, startsAt: string } | null, paper: { id: string, status: PaperStatus } | null, decisions: Array<{ id: string, text: string }> }> }
     | Record<PropertyKey, never>
    | null };
 
@@ -1253,6 +1271,34 @@ export type PutConcernOnAgendaMutationVariables = Exact<{
 
 
 export type PutConcernOnAgendaMutation = { putConcernOnAgenda: { concern: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type ConcernOwnersQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type ConcernOwnersQuery = { people: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type UpdateConcernMutationVariables = Exact<{
+  input: UpdateConcernInput;
+}>;
+
+
+export type UpdateConcernMutation = { updateConcern: { concern: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CloseConcernMutationVariables = Exact<{
+  input: CloseConcernInput;
+}>;
+
+
+export type CloseConcernMutation = { closeConcern: { concern: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AddConcernEvidenceMutationVariables = Exact<{
+  input: AddConcernEvidenceInput;
+}>;
+
+
+export type AddConcernEvidenceMutation = { addConcernEvidence: { evidence: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type MeetingConductQueryVariables = Exact<{
   meetingId: string | number;

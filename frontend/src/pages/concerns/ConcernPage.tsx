@@ -20,6 +20,7 @@ import { Table } from '../../components/Table';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatLondonDate, formatMeetingTime } from '../../dates';
 import type { ConcernPageQuery } from '../../generated/graphql';
+import { AddEvidenceForm, CloseConcernForm, UpdateConcernForm } from './ConcernForms';
 import { concernCategoryInWords, concernSourceInWords, providerTypeInWords } from './words';
 
 type Concern = Extract<NonNullable<ConcernPageQuery['node']>, { __typename?: 'Concern'; ladder: unknown }>;
@@ -32,7 +33,7 @@ export function ConcernPage() {
   const concern = data?.node && 'ladder' in data.node ? (data.node as Concern) : null;
   usePageTitle(concern?.title ?? 'Concern');
   const [done, setDone] = useState<string | null>(null);
-  const [acting, setActing] = useState<'move' | 'agenda' | null>(null);
+  const [acting, setActing] = useState<'move' | 'agenda' | 'update' | 'evidence' | 'close' | null>(null);
 
   if (loading && !data) return <Loading />;
   if (!concern) {
@@ -45,6 +46,7 @@ export function ConcernPage() {
     );
   }
   const current = concern.currentStep;
+  const changeable = concern.viewerCanChange && !concern.closedAt;
 
   function finished(message: string) {
     setActing(null);
@@ -72,6 +74,20 @@ export function ConcernPage() {
         <SummaryRow label="Escalated to NHS England">{concern.escalatedToNhsEngland ? 'Yes' : 'No'}</SummaryRow>
         {concern.closedAt && <SummaryRow label="Closed">{formatLondonDate(concern.closedAt)}</SummaryRow>}
       </SummaryList>
+      {changeable && (
+        <div className="app-button-row">
+          <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => setActing('update')}>
+            Change owner or review date
+          </button>
+          <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={() => setActing('close')}>
+            Close the concern
+          </button>
+        </div>
+      )}
+      {acting === 'update' && (
+        <UpdateConcernForm concern={concern} onCancel={() => setActing(null)} onDone={finished} />
+      )}
+      {acting === 'close' && <CloseConcernForm concern={concern} onCancel={() => setActing(null)} onDone={finished} />}
       <h2>Summary</h2>
       <p>{concern.summary}</p>
 
@@ -86,7 +102,7 @@ export function ConcernPage() {
           </li>
         ))}
       </ol>
-      {concern.viewerCanChange && (
+      {changeable && (
         <div className="app-button-row">
           <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => setActing('move')}>
             Escalate or de-escalate
@@ -118,6 +134,26 @@ export function ConcernPage() {
           ],
         }))}
       />
+
+      <h2>Evidence</h2>
+      {concern.evidence.length === 0 && <p>No evidence has been added.</p>}
+      {concern.evidence.length > 0 && (
+        <ul>
+          {concern.evidence.map((item) => (
+            <li key={item.id}>
+              <a href={item.downloadUrl}>{item.description || 'Evidence'}</a>, added {formatLondonDate(item.addedAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {changeable && (
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => setActing('evidence')}>
+          Add evidence
+        </button>
+      )}
+      {acting === 'evidence' && (
+        <AddEvidenceForm concern={concern} onCancel={() => setActing(null)} onDone={finished} />
+      )}
 
       <h2>On agendas</h2>
       {concern.agendaItems.length === 0 && <p>The concern has not been put on an agenda.</p>}
