@@ -44,14 +44,16 @@ async def test_the_secretary_adds_the_quality_papers_to_a_governing_body_agenda(
     status = section.get_by_role("status")
     await expect(status.get_by_role("link", name=report)).to_be_visible()
     await expect(status).to_contain_text("awaits your approval")
-    await expect(helen.locator(".app-outcome").filter(has=status)).to_be_focused()
+    await expect(section.locator(".app-outcome")).to_be_focused()
     await expect(agenda.get_by_role("heading", name=report)).to_be_visible()
     await assert_accessible(helen)
 
     period = section.get_by_label("Period (optional)")
     await period.fill("2019-Q1")
     await period.press("Enter")
-    await expect(section.locator("#practice-quality-period-error")).to_contain_text("No indicator has figures for 2019-Q1.")
+    await expect(section.locator("#practice-quality-period-error")).to_contain_text(
+        "No indicator has figures for 2019-Q1."
+    )
     await expect(section.get_by_role("alert")).to_contain_text("No indicator has figures for 2019-Q1.")
     await assert_accessible(helen)
 
@@ -61,7 +63,7 @@ async def test_the_secretary_adds_the_quality_papers_to_a_governing_body_agenda(
     await expect(status.get_by_role("link")).to_have_count(2)
     await expect(agenda.get_by_role("heading", name="Practice quality dashboard")).to_have_count(2)
     await status.get_by_role("link").first.click()
-    await expect(helen.get_by_role("heading", level=1)).to_contain_text("Practice quality dashboard")
+    await expect(helen.get_by_role("heading", name="Practice quality dashboard", exact=True)).to_be_visible()
 
 
 async def test_a_joint_committee_agenda_has_no_quality_papers(context: BrowserContext, server: Server):
