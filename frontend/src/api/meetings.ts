@@ -73,6 +73,7 @@ export const meetingQuery = gql<MeetingQuery, MeetingQueryVariables>(`
         committee {
           id
           name
+          kind
           host {
             id
             odsCode

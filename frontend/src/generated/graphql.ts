@@ -41,6 +41,12 @@ export type AddConcernEvidenceInput = {
   filename: string;
 };
 
+/** A governing body meeting; period (2025-03, 2025-Q1 or 2025) chooses the period of the named distributions, by default each indicator's latest. */
+export type AddPracticeQualityPapersInput = {
+  meetingId: string | number;
+  period?: string | null | undefined;
+};
+
 export type AddSeatInput = {
   category: MemberCategory;
   committeeId: string | number;
@@ -399,6 +405,13 @@ export type EndMembershipInput = {
 export type EndSeatInput = {
   id: string | number;
   validTo: string;
+};
+
+export type GenerateQualityReportInput = {
+  meetingId: string | number;
+  /** Any day of the month reported on. */
+  month: string;
+  part?: Part;
 };
 
 export type GiftChange =
@@ -1622,7 +1635,7 @@ export type MeetingQuery = { node:
     | { __typename: 'InCommonSession' }
     | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
-    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
+    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, kind: CommitteeKind, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
@@ -2044,6 +2057,20 @@ export type RemoveAppendixMutationVariables = Exact<{
 
 
 export type RemoveAppendixMutation = { removeAppendix: { paper: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type GenerateQualityReportMutationVariables = Exact<{
+  input: GenerateQualityReportInput;
+}>;
+
+
+export type GenerateQualityReportMutation = { generateQualityReport: { report: { month: string, paper: { id: string, title: string } } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type AddPracticeQualityPapersMutationVariables = Exact<{
+  input: AddPracticeQualityPapersInput;
+}>;
+
+
+export type AddPracticeQualityPapersMutation = { addPracticeQualityPapers: { papers: { partOne: { id: string, title: string }, partTwo: { id: string, title: string } } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type InterestsQueryVariables = Exact<{
   organisationId: string | number;

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
@@ -35,7 +35,7 @@ const meeting: MeetingDetail = {
   cancelledAt: null,
   calendarUrl: '/meetings/1/calendar.ics',
   viewerCanManage: true,
-  committee: { id: 'committee-1', name: 'Governing body', host: { id: 'org-00t', odsCode: '00T', name: 'NHS Bolton CCG' } },
+  committee: { id: 'committee-1', name: 'Governing body', kind: 'GOVERNING_BODY', host: { id: 'org-00t', odsCode: '00T', name: 'NHS Bolton CCG' } },
   agenda: [
     item('welcome', '1', 'Welcome'),
     item('questions', '2', 'Questions from the public'),
@@ -52,6 +52,11 @@ function moved(...order: [string, string, string][]) {
 /** The button for an item (jsdom drops the space before a visually hidden span, so match around it). */
 function named(label: string, item: string): RegExp {
   return new RegExp(`^${label} ?\\(${item.replace('.', '\\.')}\\)$`);
+}
+
+/** The items' headings, in the agenda's order. */
+function agendaHeadings(): HTMLElement[] {
+  return within(screen.getByRole('list', { name: `Agenda of ${meeting.title}` })).getAllByRole('heading', { level: 3 });
 }
 
 function renderBuilder(onChanged = vi.fn()) {
@@ -93,7 +98,7 @@ describe('AgendaBuilder', () => {
 
     expect(await screen.findByText('Moved “Finance report”: it is now item 2.')).toBeTruthy();
     expect(JSON.parse(String(requests[0].init.body)).variables.input).toEqual({ id: 'finance', parentId: null, position: 2 });
-    const headings = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    const headings = agendaHeadings().map((heading) => heading.textContent);
     expect(headings).toEqual(['1 Welcome', '2 Finance report', '3 Questions from the public', '4 Contract award']);
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(named('Move up', '2. Finance report')));
   });
@@ -121,6 +126,18 @@ describe('AgendaBuilder', () => {
     expect(JSON.parse(String(requests[0].init.body)).variables.input).toEqual({ id: 'finance', parentId: null, position: 1 });
   });
 
+  it('offers the quality papers for a governing body meeting, and not for another committee’s', () => {
+    renderBuilder();
+    expect(screen.getByRole('heading', { name: 'Quality papers', level: 2 })).toBeTruthy();
+    cleanup();
+    render(
+      <MemoryRouter>
+        <AgendaBuilder meeting={{ ...meeting, committee: { ...meeting.committee!, kind: 'QUALITY' } }} onChanged={vi.fn()} />
+      </MemoryRouter>,
+    );
+    expect(screen.queryByRole('heading', { name: 'Quality papers' })).toBeNull();
+  });
+
   it('shows the API’s refusal and moves nothing', async () => {
     fakeServer({
       'graphql:MoveAgendaItem': {
@@ -130,7 +147,7 @@ describe('AgendaBuilder', () => {
     renderBuilder();
     fireEvent.click(screen.getByRole('button', { name: named('Move down', '1. Welcome') }));
     expect(await screen.findByText('Position must be between 1 and 3.')).toBeTruthy();
-    expect(screen.getAllByRole('heading', { level: 3 })[0].textContent).toBe('1 Welcome');
+    expect(agendaHeadings()[0].textContent).toBe('1 Welcome');
   });
 
   it('settles a new Part I item at the end of Part I, before the Part II items', async () => {

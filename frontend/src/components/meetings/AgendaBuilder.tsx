@@ -17,6 +17,7 @@ import {
   moveUp,
 } from './agendaMoves';
 import { PaperCell } from './AgendaTable';
+import { QualityPapersSection } from './QualityPapersSection';
 import { RequestPaperForm } from './RequestPaperForm';
 import type { AgendaItemDetail, MeetingDetail } from './types';
 
@@ -273,6 +274,7 @@ export function AgendaBuilder({ meeting, onChanged }: AgendaBuilderProps) {
         />
       )}
       <AddAgendaItemForm meetingId={meeting.id} agenda={agenda} onAdded={finish} />
+      <QualityPapersSection meeting={meeting} onAdded={onChanged} />
     </>
   );
 }
