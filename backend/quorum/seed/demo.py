@@ -141,7 +141,10 @@ async def seed_demo() -> None:
                     )
         await _seed_governance(conn, org_ids, practice_ids)
         await seed_surveys(conn, org_ids["00T"], practice_ids)
-        await seed_indicators(conn, org_ids["00T"], practice_ids)
+        bolton_practices = {
+            p["ods_code"]: practice_ids[p["ods_code"]] for p in demo_practices(*CCGS[0][3:], seed="00T")
+        }
+        await seed_indicators(conn, org_ids["00T"], bolton_practices)
         await _seed_registers_and_a_chairs_action(conn, org_ids, practice_ids)
         await seed_concerns(conn, org_ids["00T"], practice_ids)
     await engine.dispose()

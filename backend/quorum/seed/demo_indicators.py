@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import col
 
 from quorum.indicators.tables import Indicator, IndicatorValue, PeriodKind
 from quorum.organisations.tables import Practice
@@ -68,10 +69,14 @@ def indicator_values(
 
 
 async def seed_indicators(conn, bolton, practice_ids: dict) -> None:
-    """Idempotent: indicators match on their code, values on (indicator, practice, period)."""
-    sizes = dict(
-        (await conn.execute(select(Practice.ods_code, Practice.list_size).where(Practice.org_id == bolton))).all()
+    """Idempotent: indicators match on their code, values on (indicator, practice, period). Only the demo's own
+    practices (`practice_ids`) get figures, so a practice added later (by hand, or by a test) changes nothing."""
+    rows = await conn.execute(
+        select(Practice.ods_code, Practice.list_size).where(
+            Practice.org_id == bolton, col(Practice.ods_code).in_(list(practice_ids))
+        )
     )
+    sizes = dict(rows.all())
     ids = {}
     for code, name, unit, better in INDICATORS:
         await conn.execute(
