@@ -46,5 +46,9 @@ async def stored(code: str, kind: str, period_start: str) -> dict[str, float]:
 
 
 async def bolton_practices() -> dict[str, str]:
-    rows = await owner_fetch(f"SELECT ods_code, name FROM practice WHERE org_id = ({BOLTON})")
+    """Bolton's practices with figures: the demo's own (a practice other tests add has none)."""
+    rows = await owner_fetch(
+        f"SELECT ods_code, name FROM practice WHERE org_id = ({BOLTON})"
+        " AND id IN (SELECT practice_id FROM indicator_value)"
+    )
     return {r["ods_code"]: r["name"] for r in rows}

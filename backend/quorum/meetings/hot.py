@@ -41,6 +41,7 @@ MEETING_PAGE = """
         committee {
           id
           name
+          kind
           host {
             id
             odsCode
@@ -131,6 +132,7 @@ SELECT json_build_object(
         SELECT json_build_object(
             'id', {global_id("Committee", "c.id")},
             'name', c.name,
+            'kind', c.kind,
             'host', (SELECT json_build_object(
                          'id', {global_id("Organisation", "o.id")}, 'odsCode', o.ods_code, 'name', o.name)
                      FROM organisation o WHERE o.id = c.org_id))
