@@ -13,7 +13,7 @@ from tests.conduct.support import SECRETARY, make_board, start_meeting
 from tests.live.conftest import Server
 
 SUBSCRIBE = """subscription($id: ID!) { meetingEvents(meetingId: $id) {
-  kind itemId voteId live { stage attendance { name inRoom } vote { isOpen cast eligible } } } }"""
+  kind itemId voteId byViewer live { stage attendance { name inRoom } vote { isOpen cast eligible } } } }"""
 
 
 async def signed_in_cookie(server: Server, email: str) -> str:
@@ -61,11 +61,13 @@ async def test_attendance_and_a_vote_on_one_server_reach_a_subscription_on_the_o
             vote = await meeting.open_vote("Estates", "That the estates strategy is adopted.")
             opened = await next_event(socket)
             assert opened["kind"] == "VOTE_OPENED" and opened["voteId"] == vote["id"]
+            assert opened["byViewer"] is True, "the secretary watching opened the vote herself"
             assert opened["live"]["vote"] == {"isOpen": True, "cast": 0, "eligible": 4}
 
             assert (await meeting.vote(vote["id"], "mistry", "FOR"))["errors"] == []
             cast = await next_event(socket)
             assert cast["kind"] == "VOTE_CAST" and cast["voteId"] == vote["id"]
+            assert cast["byViewer"] is False, "Dr Mistry voted, not the secretary watching"
             assert cast["live"]["vote"] == {"isOpen": True, "cast": 1, "eligible": 4}
             await socket.send(json.dumps({"id": "1", "type": "complete"}))
 

@@ -5,9 +5,12 @@ what changed and where; never a name, a choice or anything from Part II."""
 from __future__ import annotations
 
 import enum
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+
+from sqlalchemy import text
 
 from quorum import events
 from quorum.access import Access
@@ -48,8 +51,22 @@ async def announce(
     item_id: uuid.UUID | None = None,
     vote_id: uuid.UUID | None = None,
 ) -> None:
-    """Delivered to every subscriber when the transaction commits, and not at all if it rolls back."""
-    await events.publish(db, topic(meeting_id), {"kind": kind.value, "item_id": item_id, "vote_id": vote_id})
+    """Delivered to every subscriber when the transaction commits, and not at all if it rolls back. It names who made
+    the change (the transaction's person, read in the same statement), so their own page need not announce it."""
+    await db.execute(
+        _ANNOUNCE,
+        {
+            "channel": events.CHANNEL,
+            "topic": topic(meeting_id),
+            "payload": json.dumps({"kind": kind.value, "item_id": item_id, "vote_id": vote_id}, default=str),
+        },
+    )
+
+
+_ANNOUNCE = text(
+    "SELECT pg_notify(:channel, CAST(jsonb_build_object('topic', CAST(:topic AS text), 'payload',"
+    " CAST(:payload AS jsonb) || jsonb_build_object('actor', app_person_id())) AS text))"
+)
 
 
 MANAGEMENT_WORDS = {

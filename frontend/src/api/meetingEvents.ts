@@ -9,6 +9,7 @@ export const meetingEventsSubscription = gql<MeetingEventsSubscription, { meetin
       kind
       itemId
       voteId
+      byViewer
       live {
         currentItem {
           number

@@ -1602,7 +1602,7 @@ export type MeetingEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type MeetingEventsSubscription = { meetingEvents: { kind: MeetingEventKind, itemId: string | null, voteId: string | null, live: { currentItem: { number: string, title: string } | null, vote: { cast: number, eligible: number, isOpen: boolean, result: string | null } | null } } };
+export type MeetingEventsSubscription = { meetingEvents: { kind: MeetingEventKind, itemId: string | null, voteId: string | null, byViewer: boolean, live: { currentItem: { number: string, title: string } | null, vote: { cast: number, eligible: number, isOpen: boolean, result: string | null } | null } } };
 
 export type CommitteeMeetingsQueryVariables = Exact<{
   committeeId: string | number;

@@ -641,7 +641,9 @@ class ConductSubscriptions:
                 found = await live_meeting(db, access, key)
             if found is None:
                 raise ClientError("No such meeting.")
-            yield MeetingEvent(kind=live.EventKind.SNAPSHOT, item_id=None, vote_id=None, live=LiveMeeting.of(found[0]))
+            yield MeetingEvent(
+                kind=live.EventKind.SNAPSHOT, item_id=None, vote_id=None, live=LiveMeeting.of(found[0]), by_viewer=False
+            )
             while True:
                 event = await queue.get()
                 async with transaction_for(identity) as (db, access):
@@ -656,4 +658,5 @@ class ConductSubscriptions:
                     item_id=ids.encode("AgendaItem", item_id) if record.item(item_id) else None,
                     vote_id=ids.encode("Vote", vote_id) if any(v.id == vote_id for v in record.votes) else None,
                     live=LiveMeeting.of(state),
+                    by_viewer=access.person_id is not None and event.get("actor") == str(access.person_id),
                 )

@@ -557,6 +557,7 @@ class MeetingEvent:
     item_id: strawberry.ID | None
     vote_id: strawberry.ID | None
     live: LiveMeeting
+    by_viewer: bool = strawberry.field(default=False, description="Whether the viewer made this change.")
 
 
 @strawberry.type

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { request } from '../../api/client';
 import { closeMeetingMutation, meetingConductQuery, openMeetingMutation, takeItemMutation } from '../../api/conduct';
@@ -191,32 +191,23 @@ function ExpectedQuorum({ conduct }: { conduct: Conduct }) {
   );
 }
 
-const ECHO_MS = 1500; // how long the viewer's own change may take to come back as an event
 
 export function LiveMeetingPage() {
   const { id = '' } = useParams();
   const { data, error, loading, reload } = useQuery(meetingConductQuery, { meetingId: id });
   const conduct = data?.meetingConduct;
   const [announcement, setAnnouncement] = useState('');
-  // When each of the viewer's own changes was made: its event (the echo) is not announced. One event per
-  // change, so someone else's change arriving just after is still announced.
-  const ownChanges = useRef<number[]>([]);
   usePageTitle(conduct ? `${conduct.meeting.title}: live` : 'Live meeting');
 
-  /** After the viewer's own change: refetch, and do not announce the echo of it. */
-  const onChanged = useCallback(() => {
-    ownChanges.current.push(Date.now());
-    reload();
-  }, [reload]);
+  /** After the viewer's own change: refetch (its event, marked byViewer, is not announced). */
+  const onChanged = useCallback(() => reload(), [reload]);
 
   useMeetingEvents(conduct ? id : undefined, (event) => {
     if (event.kind === 'SNAPSHOT') return;
     reload();
-    ownChanges.current = ownChanges.current.filter((madeAt) => Date.now() - madeAt < ECHO_MS);
-    const echo = ownChanges.current.shift() !== undefined;
     // An event with nothing to say must not wipe the last announcement before a screen reader reads it.
     const text = announcementFor(event);
-    if (text && !echo) setAnnouncement(text);
+    if (text && !event.byViewer) setAnnouncement(text);
   });
 
   if (!conduct) {
