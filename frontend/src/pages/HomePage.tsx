@@ -57,7 +57,7 @@ function ToDoList() {
           <p>
             {items.length === 1 ? 'One thing' : `${items.length} things`} to do, the soonest due first.
           </p>
-          <ul className="nhsuk-list app-to-do">
+          <ul className="nhsuk-list app-to-do" aria-label="Things to do">
             {items.map((item) => (
               <li key={item.key} className="app-to-do__item">
                 <strong className="nhsuk-tag nhsuk-tag--grey app-to-do__kind">{toDoKindInWords[item.kind]}</strong>
