@@ -317,4 +317,5 @@ export const toDoKindInWords: Record<ToDoKind, string> = {
   PACK_NOT_BUILT: 'Pack not built',
   MEETING_NOT_QUORATE: 'Quorum at risk',
   DELEGATION_EXPIRING: 'Delegation expiring',
+  ORGANISATION_WITHOUT_ADMINISTRATOR: 'No administrator',
 };

@@ -16,6 +16,7 @@ from tests.support import (
     ISLINGTON_GP,
     ISLINGTON_SECRETARY,
     MANCHESTER_OFFICER,
+    PLATFORM_ADMIN,
     Caller,
     add_member,
     as_person,
@@ -236,3 +237,24 @@ async def test_area_team_officers_are_told_of_delegations_expiring(client):
     # London's officer and Islington's people see nothing of Greater Manchester's delegation.
     assert delegation not in await everything(await as_person(client, LONDON_OFFICER))
     await assert_nobody_else_sees(client, delegation)
+
+
+async def test_a_platform_administrator_is_told_of_an_organisation_nobody_administers(client):
+    create = """mutation($input: CreateOrganisationInput!) {
+      createOrganisation(input: $input) { organisation { id } errors { field message } } }"""
+    area_team = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = 'Q46'")
+    platform = await as_person(client, PLATFORM_ADMIN)
+    created = ok(
+        await platform.data(
+            create, {"input": {"kind": "CCG", "odsCode": "02H", "name": "NHS Wigan CCG", "areaTeamId": area_team}}
+        )
+    )
+    wigan = created["organisation"]["id"]
+    item = next(i for i in await to_do(platform) if i["subjectId"] == wigan)
+    assert item["kind"] == "ORGANISATION_WITHOUT_ADMINISTRATOR" and item["dueOn"] is None
+    assert item["url"] == f"/admin/organisations/{decode(wigan)[1]}"
+    await assert_nobody_else_sees(client, wigan)
+    assert wigan not in await everything(await as_person(client, BOLTON_SECRETARY))
+
+    await add_member(f"wigan.admin@{DEMO}", "Wigan Administrator", "02H", "ADMINISTRATOR")
+    assert wigan not in await everything(platform)

@@ -37,6 +37,7 @@ from quorum.interests.policy import visible_interests, visible_reviews
 from quorum.interests.tables import Interest, InterestReview
 from quorum.meetings.policy import visible_meetings
 from quorum.meetings.tables import Meeting, MeetingStatus
+from quorum.organisations.policy import visible_organisations
 from quorum.organisations.tables import Organisation
 from quorum.packs.policy import visible_builds
 from quorum.packs.tables import BuildStatus, PackBuild
@@ -70,6 +71,7 @@ class ToDoKind(str, enum.Enum):
     PACK_NOT_BUILT = "PACK_NOT_BUILT"  # secretaries: a meeting close at hand without a built pack
     MEETING_NOT_QUORATE = "MEETING_NOT_QUORATE"  # secretaries: apologies leave a meeting short of its quorum
     DELEGATION_EXPIRING = "DELEGATION_EXPIRING"  # a live delegation ending soon
+    ORGANISATION_WITHOUT_ADMINISTRATOR = "ORGANISATION_WITHOUT_ADMINISTRATOR"  # platform administrators
 
 
 ORDER = {kind: n for n, kind in enumerate(ToDoKind)}
@@ -624,6 +626,36 @@ async def delegations_expiring(db: Db, access: Access, now: datetime) -> list[To
     ]
 
 
+async def organisations_without_administrator(db: Db, access: Access, now: datetime) -> list[ToDo]:
+    """For platform administrators, who create organisations: those with nobody to administer them today, so
+    nobody to add their people and committees."""
+    if not access.is_platform_admin:
+        return []
+    today = clock.local_date(now)
+    administered = visible_memberships(access).where(
+        Membership.org_id == Organisation.id,
+        Membership.role == Role.ADMINISTRATOR,
+        _active_on(Membership.valid_from, Membership.valid_to, today),
+    )
+    rows = await db.all(
+        visible_organisations(access).where(not_(administered.exists())).order_by(Organisation.name).limit(MAX_ITEMS)
+    )
+    return [
+        ToDo(
+            ToDoKind.ORGANISATION_WITHOUT_ADMINISTRATOR,
+            f"Appoint an administrator for {o.name}",
+            "Nobody administers it: add a membership with the administrator role so its people and committees can be"
+            " set up.",
+            None,
+            f"/admin/organisations/{o.id}",
+            o.id,
+            "Organisation",
+            o.id,
+        )
+        for o in rows
+    ]
+
+
 Reader = Callable[[Db, Access, datetime], Awaitable[list[ToDo]]]
 READERS: tuple[Reader, ...] = (
     meetings_coming_up,
@@ -638,6 +670,7 @@ READERS: tuple[Reader, ...] = (
     packs_not_built,
     meetings_not_quorate,
     delegations_expiring,
+    organisations_without_administrator,
 )
 
 
