@@ -20,6 +20,7 @@ import type {
   Purpose,
   Role,
   SeatRole,
+  ToDoKind,
   VoteChoice,
 } from './generated/graphql';
 
@@ -300,4 +301,21 @@ export const giftChangeInWords: Record<GiftChange, string> = {
   APPROVED: 'Approved',
   RETURNED: 'Returned',
   DECLINED: 'Declined',
+};
+
+/** How the home page labels each kind of thing to do. */
+export const toDoKindInWords: Record<ToDoKind, string> = {
+  MEETING_COMING_UP: 'Meeting coming up',
+  PAPER_TO_WRITE: 'Paper to write',
+  PAPER_TO_APPROVE: 'Paper to approve',
+  MINUTES_TO_APPROVE: 'Minutes to approve',
+  ACTION_ASSIGNED: 'Your action',
+  BALLOT_OPEN: 'Ballot open',
+  SURVEY_OPEN: 'Survey open',
+  DECLARATION_DUE: 'Declaration of interests due',
+  PAPER_OVERDUE: 'Paper overdue',
+  PACK_NOT_BUILT: 'Pack not built',
+  MEETING_NOT_QUORATE: 'Quorum at risk',
+  DELEGATION_EXPIRING: 'Delegation expiring',
+  ORGANISATION_WITHOUT_ADMINISTRATOR: 'No administrator',
 };

@@ -51,6 +51,7 @@ from quorum.delegations.graphql import DelegationMutations, DelegationNode, Dele
 from quorum.errors import MASKED_MESSAGE, ClientError
 from quorum.graphql.context import Info
 from quorum.graphql.node import Node
+from quorum.home.graphql import HomeQueries
 from quorum.in_common.graphql import (
     ArrangementNode,
     InCommonMutations,
@@ -97,7 +98,6 @@ from quorum.papers.graphql import (
 from quorum.people.graphql import (
     MembershipNode,
     PeopleMutations,
-    PeopleQueries,
     PersonNode,
     memberships_by_id,
     people_by_id,
@@ -168,7 +168,7 @@ class SignInOptions:
 @strawberry.type
 class Query(
     OrganisationQueries,
-    PeopleQueries,
+    HomeQueries,
     CommitteeQueries,
     DelegationQueries,
     ContractQueries,

@@ -27,6 +27,7 @@ function signedInAs(memberships: ReturnType<typeof membership>[], isPlatformAdmi
         },
       },
     },
+    'graphql:ToDoList': { body: { data: { viewer: { toDo: [] } } } },
   });
 }
 
@@ -65,7 +66,8 @@ describe('Header', () => {
     expect(within(banner).queryByLabelText('Organisation')).toBeNull();
     expect(within(banner).getByRole('button', { name: 'Sign out' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Administration' })).toBeNull();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your memberships');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('What needs you');
+    expect(screen.getByRole('heading', { level: 2, name: 'Your memberships' })).toBeTruthy();
     expect(screen.getByRole('table').textContent).toContain('Board secretary');
   });
 

@@ -967,6 +967,22 @@ export type TakePartInput = {
   sessionId: string | number;
 };
 
+/** What kind of thing there is to do; a client can group or label the list by it. */
+export type ToDoKind =
+  | 'ACTION_ASSIGNED'
+  | 'BALLOT_OPEN'
+  | 'DECLARATION_DUE'
+  | 'DELEGATION_EXPIRING'
+  | 'MEETING_COMING_UP'
+  | 'MEETING_NOT_QUORATE'
+  | 'MINUTES_TO_APPROVE'
+  | 'ORGANISATION_WITHOUT_ADMINISTRATOR'
+  | 'PACK_NOT_BUILT'
+  | 'PAPER_OVERDUE'
+  | 'PAPER_TO_APPROVE'
+  | 'PAPER_TO_WRITE'
+  | 'SURVEY_OPEN';
+
 export type TurnoutBasis =
   | 'LIST_SIZE'
   | 'PRACTICES';
@@ -1503,6 +1519,11 @@ export type PublicSchemeQueryVariables = Exact<{
 
 
 export type PublicSchemeQuery = { publicSchemeOfDelegation: { organisationName: string, odsCode: string, delegations: Array<{ delegatingOrganisation: string, receivingCommittee: string, receivingHost: string, functions: Array<string>, scope: Array<string>, validFrom: string, validTo: string, status: DelegationStatus }> } | null };
+
+export type ToDoListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ToDoListQuery = { viewer: { toDo: Array<{ key: string, kind: ToDoKind, title: string, detail: string, dueOn: string | null, overdue: boolean, url: string, subjectId: string, organisation: { id: string, name: string } | null }> } | null };
 
 export type InCommonSessionQueryVariables = Exact<{
   id: string | number;
