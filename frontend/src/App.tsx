@@ -31,6 +31,8 @@ import { MyPapersPage } from './pages/papers/MyPapersPage';
 import { PaperPage } from './pages/papers/PaperPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PublicCommitteePage } from './pages/public/PublicCommitteePage';
+import { PublicDecisionsPage } from './pages/public/PublicDecisionsPage';
+import { PublicDirectoryPage } from './pages/public/PublicDirectoryPage';
 import { PublicDelegationsPage } from './pages/public/PublicDelegationsPage';
 import { PublicOrganisationPage } from './pages/public/PublicOrganisationPage';
 import { PublicGiftsPage } from './pages/public/PublicGiftsPage';
@@ -58,7 +60,9 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-in/demo" element={<DemoSignInPage />} />
+        <Route path="public" element={<PublicDirectoryPage />} />
         <Route path="public/:ods" element={<PublicOrganisationPage />} />
+        <Route path="public/:ods/decisions" element={<PublicDecisionsPage />} />
         <Route path="public/:ods/delegations" element={<PublicDelegationsPage />} />
         <Route path="public/:ods/committees/:committeeId" element={<PublicCommitteePage />} />
         <Route path="meetings/:id" element={<MeetingPage />} />

@@ -293,7 +293,10 @@ def compose(record: MeetingRecord, part: MinutesPart, approval: str = "") -> Min
         committee=record.committee.name,
         meeting_title=record.meeting.title,
         when=f"{starts:%A} {starts.day} {starts:%B %Y, %H:%M}",
-        place=" · ".join(x for x in (record.meeting.location, record.meeting.call_link) if x),
+        # The public minutes are for anyone: the call link is for members only.
+        place=" · ".join(
+            x for x in (record.meeting.location, part == MinutesPart.PRIVATE and record.meeting.call_link) if x
+        ),
         part_label="Part I (public)" if part == MinutesPart.PUBLIC else "Parts I and II (private)",
         status="Approved" if approved else "Draft",
         approval=approval,

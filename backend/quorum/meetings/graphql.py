@@ -90,7 +90,6 @@ class MeetingNode(Node):
     starts_at: datetime
     ends_at: datetime | None
     location: str
-    call_link: str
     status: MeetingStatusEnum
     papers_due: date | None
     notice_sent_at: datetime | None
@@ -106,7 +105,6 @@ class MeetingNode(Node):
             starts_at=row.starts_at,
             ends_at=row.ends_at,
             location=row.location,
-            call_link=row.call_link,
             status=row.status,
             papers_due=row.papers_due,
             notice_sent_at=row.notice_sent_at,
@@ -114,6 +112,10 @@ class MeetingNode(Node):
             calendar_url=f"/meetings/{row.id}/calendar.ics",
             row=row,
         )
+
+    @strawberry.field(description="Members only: empty for anyone who does not follow the committee (the public).")
+    def call_link(self, info: Info) -> str:
+        return self.row.call_link if policy.sees_call_link(info.context.access, self.row.committee_id) else ""
 
     @strawberry.field
     async def committee(self, info: Info) -> CommitteeNode | None:

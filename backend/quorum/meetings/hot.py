@@ -17,7 +17,7 @@ from quorum.database import Db
 from quorum.errors import ClientError
 from quorum.graphql.hot import global_id, hot_read, iso_datetime
 from quorum.graphql.pagination import MAX_PAGE, decode_cursor, encode_cursor
-from quorum.meetings.policy import committees_run_by
+from quorum.meetings.policy import committees_run_by, sees_call_link
 from quorum.meetings.tables import Meeting
 
 # frontend/src/api/meetings.ts, meetingQuery (a test keeps the two the same)
@@ -121,7 +121,7 @@ SELECT json_build_object(
     'startsAt', {iso_datetime("m.starts_at")},
     'endsAt', {iso_datetime("m.ends_at")},
     'location', m.location,
-    'callLink', m.call_link,
+    'callLink', CASE WHEN m.committee_id = ANY ($3::uuid[]) THEN m.call_link ELSE '' END,  -- sees_call_link
     'status', m.status,
     'papersDue', m.papers_due,
     'noticeSentAt', {iso_datetime("m.notice_sent_at")},
@@ -192,7 +192,7 @@ async def meeting_page(db: Db, access: Access, variables: dict[str, Any]) -> str
         return None  # the schema says why
     if type_name != "Meeting":
         return None
-    rows = await db.records(MEETING_JSON, meeting_id, list(committees_run_by(access)))
+    rows = await db.records(MEETING_JSON, meeting_id, list(committees_run_by(access)), list(access.committee_ids))
     return '{"data":{"node":' + (rows[0][0] if rows else "null") + "}}"
 
 
@@ -238,7 +238,7 @@ SELECT (SELECT count(*) FROM visible),
             'startsAt', {iso_datetime("m.starts_at")},
             'endsAt', {iso_datetime("m.ends_at")},
             'location', m.location,
-            'callLink', m.call_link,
+            'callLink', CASE WHEN $5 THEN m.call_link ELSE '' END,
             'status', m.status,
             'cancelledAt', {iso_datetime("m.cancelled_at")})) ORDER BY m.n), '[]')::text
         FROM numbered m WHERE m.n <= $2),
@@ -264,7 +264,9 @@ async def committee_meetings(db: Db, access: Access, variables: dict[str, Any]) 
         return None  # the schema says why
     if type_name != "Committee":
         return None
-    total, more, edges, last_starts_at, last_id = (await db.records(MEETINGS_JSON, committee_id, first, *start))[0]
+    call_links = sees_call_link(access, committee_id)
+    rows = await db.records(MEETINGS_JSON, committee_id, first, *start, call_links)
+    total, more, edges, last_starts_at, last_id = rows[0]
     end = json.dumps(encode_cursor([last_starts_at, last_id])) if last_id else "null"
     page_info = '{"hasNextPage":' + ("true" if more else "false") + ',"endCursor":' + end + "}"
     return '{"data":{"meetings":{"totalCount":' + str(total) + ',"pageInfo":' + page_info + ',"edges":' + edges + "}}}"

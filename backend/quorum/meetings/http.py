@@ -13,7 +13,7 @@ from quorum.committees.tables import Committee
 from quorum.database import Db
 from quorum.downloads import Download
 from quorum.meetings.ics import calendar
-from quorum.meetings.policy import visible_meetings
+from quorum.meetings.policy import as_seen_by, visible_meetings
 from quorum.meetings.tables import Meeting
 
 
@@ -26,7 +26,8 @@ async def meeting_ics(db: Db, access: Access, meeting_id: uuid.UUID, base_url: s
     if meeting is None:
         return None
     committee = await db.first(select(Committee.name).where(Committee.id == meeting.committee_id))
-    return _ics(calendar(committee or "Meeting", [(meeting, committee or "")], base_url), f"meeting-{meeting.id}.ics")
+    seen = as_seen_by(access, meeting)
+    return _ics(calendar(committee or "Meeting", [(seen, committee or "")], base_url), f"meeting-{meeting.id}.ics")
 
 
 async def committee_ics(db: Db, access: Access, committee_id: uuid.UUID, base_url: str) -> Download | None:
@@ -38,4 +39,5 @@ async def committee_ics(db: Db, access: Access, committee_id: uuid.UUID, base_ur
     if committee is None and not meetings:
         return None
     name = committee.name if committee else "Committee meetings"
-    return _ics(calendar(name, [(m, name) for m in meetings], base_url), f"committee-{committee_id}.ics")
+    seen = [(as_seen_by(access, m), name) for m in meetings]
+    return _ics(calendar(name, seen, base_url), f"committee-{committee_id}.ics")

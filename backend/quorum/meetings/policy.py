@@ -37,6 +37,21 @@ def visible_items(access: Access) -> SelectOfScalar[AgendaItem]:
     )
 
 
+def sees_call_link(access: Access, committee_id: uuid.UUID) -> bool:
+    """A meeting's call link is for the committee's followers (its host's people and its members), never the public:
+    a published meeting is readable by anyone, but joining the call is not."""
+    return access.can_see_committee(committee_id)
+
+
+def without_call_link(meeting: Meeting) -> Meeting:
+    """The meeting as the public may read it (a copy: the stored row is not changed)."""
+    return meeting.model_copy(update={"call_link": ""}) if meeting.call_link else meeting
+
+
+def as_seen_by(access: Access, meeting: Meeting) -> Meeting:
+    return meeting if sees_call_link(access, meeting.committee_id) else without_call_link(meeting)
+
+
 def committees_run_by(access: Access) -> frozenset[uuid.UUID]:
     """The committees whose meetings, agendas and agenda template the caller arranges: their host's officers'."""
     return access.officer_committee_ids

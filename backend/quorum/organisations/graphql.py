@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import TYPE_CHECKING, Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import strawberry
 
@@ -14,7 +14,7 @@ from quorum.graphql.errors import UserError
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader, load_node
 from quorum.graphql.pagination import Connection, paginate
-from quorum.organisations import importer, policy, service
+from quorum.organisations import directory, importer, policy, service
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 
 if TYPE_CHECKING:
@@ -99,8 +99,36 @@ def optional_id(type_name: str, global_id: strawberry.ID | None):
     return None if global_id is None else ids.expect(type_name, global_id)
 
 
+@strawberry.type(description="An organisation as the public directory lists it.")
+class PublicDirectoryEntry:
+    id: strawberry.ID
+    kind: OrganisationKindEnum
+    ods_code: str
+    name: str
+    area_team_name: str | None = strawberry.field(description="The NHS England area team a CCG belongs to.")
+
+    @classmethod
+    def from_row(cls, row: Any) -> PublicDirectoryEntry:
+        return cls(
+            id=ids.encode("Organisation", row.id),
+            kind=OrganisationKind(row.kind),
+            ods_code=row.ods_code,
+            name=row.name,
+            area_team_name=row.area_team_name,
+        )
+
+
 @strawberry.type
 class OrganisationQueries:
+    @strawberry.field(
+        description="Every organisation, by name, readable without signing in; `search` matches a name or ODS code."
+    )
+    async def public_directory(
+        self, info: Info, search: str | None = None, first: int = 50, after: str | None = None
+    ) -> Connection[PublicDirectoryEntry]:
+        statement = directory.search_statement(search)
+        return await paginate(info.context.db, statement, directory.ORDER, first, after, PublicDirectoryEntry.from_row)
+
     @strawberry.field
     async def organisations(
         self,

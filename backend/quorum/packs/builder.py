@@ -190,7 +190,8 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
         meeting_title=meeting.title,
         when=f"{starts:%A} {starts.day} {starts:%B %Y, %H:%M}",
         short_date=f"{starts.day} {starts:%B %Y}",
-        place=" · ".join(x for x in (meeting.location, meeting.call_link) if x),
+        # The public pack is for anyone: the call link is for members only.
+        place=" · ".join(x for x in (meeting.location, build.part != Part.PUBLIC and meeting.call_link) if x),
         part_label="Part I (public)" if build.part == Part.PUBLIC else "Parts I and II (private)",
         version_label=f"{label} {build.number}, built {clock.today():%d %B %Y}",
         items=tuple(pack_items),

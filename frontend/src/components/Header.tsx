@@ -113,6 +113,7 @@ export function Header() {
             <NavigationItem to="/" end>
               Home
             </NavigationItem>
+            {!viewer && <NavigationItem to="/public">Organisations</NavigationItem>}
             {viewer && <NavigationItem to="/committees">Committees</NavigationItem>}
             {viewer && <NavigationItem to="/my-papers">My papers</NavigationItem>}
             {viewer && <NavigationItem to="/delegations">Delegations</NavigationItem>}

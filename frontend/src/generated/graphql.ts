@@ -2079,6 +2079,24 @@ export type RemoveAppendixMutationVariables = Exact<{
 
 export type RemoveAppendixMutation = { removeAppendix: { paper: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
+export type PublicDirectoryQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PublicDirectoryQuery = { publicDirectory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: OrganisationKind, odsCode: string, name: string, areaTeamName: string | null } }> } };
+
+export type PublicDecisionsQueryVariables = Exact<{
+  odsCode: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PublicDecisionsQuery = { publicOrganisation: { id: string, name: string, odsCode: string } | null, decisions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, route: DecisionRoute, text: string, decidedAt: string, ratifiedAt: string | null, delegationLabel: string | null, committee: { id: string, name: string } | null, meeting: { id: string, title: string } | null, item: { number: string, title: string } | null, vote: { result: string | null } | null } }> } };
+
 export type GenerateQualityReportMutationVariables = Exact<{
   input: GenerateQualityReportInput;
 }>;

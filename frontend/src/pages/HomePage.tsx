@@ -21,6 +21,10 @@ function Welcome() {
         England area teams.
       </p>
       <p>
+        <Link to="/public">Find an organisation</Link> to read the meetings, papers, decisions and registers it has
+        published, without signing in.
+      </p>
+      <p>
         <Link to="/sign-in">Sign in</Link> to see your organisations and the work waiting for you.
       </p>
     </>

@@ -30,6 +30,7 @@ from quorum.conduct.tables import Action, ActionStatus, Attendance
 from quorum.database import Db
 from quorum.meetings import agenda
 from quorum.meetings.ics import notice
+from quorum.meetings.policy import without_call_link
 from quorum.meetings.tables import AgendaItem, Meeting, Part
 from quorum.notifications.letters import Event, Kind, Letter, Recipient
 from quorum.notifications.subscriptions import public_subscribers
@@ -157,8 +158,13 @@ async def _missing(db: Db, event: Event) -> Meeting:
     return meeting
 
 
+def _as_told_to(recipient: Recipient, meeting: Meeting) -> Meeting:
+    """A member of the public subscribed by email is told what the public may read: no call link."""
+    return without_call_link(meeting) if recipient.person_id is None else meeting
+
+
 async def write_agenda_published(db: Db, event: Event, recipient: Recipient) -> Letter:
-    meeting = await _missing(db, event)
+    meeting = _as_told_to(recipient, await _missing(db, event))
     committee = await _committee_name(db, meeting.committee_id)
     items = await _public_agenda(db, meeting)
     return Letter(
@@ -184,7 +190,7 @@ def _as_changed(meeting: Meeting, event: Event) -> Meeting:
 
 
 async def write_meeting_changed(db: Db, event: Event, recipient: Recipient) -> Letter:
-    meeting = _as_changed(await _missing(db, event), event)
+    meeting = _as_told_to(recipient, _as_changed(await _missing(db, event), event))
     committee = await _committee_name(db, meeting.committee_id)
     was = event.payload.get("was", {})
     changes = []

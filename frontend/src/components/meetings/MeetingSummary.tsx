@@ -7,7 +7,7 @@ export function MeetingSummary({ meeting }: { meeting: MeetingDetail }) {
   return (
     <>
       <SummaryList>
-        <SummaryRow label="Committee">{meeting.committee?.name ?? 'Not visible to you'}</SummaryRow>
+        {meeting.committee && <SummaryRow label="Committee">{meeting.committee.name}</SummaryRow>}
         <SummaryRow label="When">{formatMeetingTime(meeting.startsAt, meeting.endsAt)} (UK time)</SummaryRow>
         {meeting.location && <SummaryRow label="Where">{meeting.location}</SummaryRow>}
         {meeting.callLink && (

@@ -20,7 +20,7 @@ function CommitteeSummary({ committee }: { committee: CommitteeDetail }) {
   return (
     <SummaryList>
       <SummaryRow label="Kind">{committeeKindInWords[committee.kind]}</SummaryRow>
-      <SummaryRow label="Host">{committee.host?.name ?? 'Not visible to you'}</SummaryRow>
+      {committee.host && <SummaryRow label="Host">{committee.host.name}</SummaryRow>}
       {committee.isJoint && (
         <SummaryRow label="Parties">
           <CellList items={committee.parties.map((party) => party.name)} />

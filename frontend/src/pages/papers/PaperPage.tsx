@@ -35,8 +35,10 @@ function PaperSummary({ paper }: { paper: PaperDetail }) {
           {item.number}. {item.title}
         </SummaryRow>
       )}
-      <SummaryRow label="Author">{paper.author?.name ?? 'Not visible to you'}</SummaryRow>
-      <SummaryRow label="Executive sponsor">{paper.sponsor?.name ?? 'Not visible to you'}</SummaryRow>
+      {/* People are named only to those who may see them; for the public the rows are left out, not filled with a
+          placeholder. */}
+      {paper.author && <SummaryRow label="Author">{paper.author.name}</SummaryRow>}
+      {paper.sponsor && <SummaryRow label="Executive sponsor">{paper.sponsor.name}</SummaryRow>}
       {paper.status !== 'INCLUDED' && <SummaryRow label="Due">{formatDate(paper.dueDate)}</SummaryRow>}
       <SummaryRow label="Status">
         <PaperStatusTag status={paper.status} />

@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { publicSchemeQuery } from '../../api/delegations';
 import { useQuery } from '../../api/useQuery';
 import { CellList, DelegationStatusTag } from '../../components/delegations/DelegationStatusTag';
-import { Loading, QueryProblem } from '../../components/messages';
+import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { Table } from '../../components/Table';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLondonDate } from '../../dates';
@@ -38,6 +38,7 @@ export function PublicDelegationsPage() {
 
   return (
     <>
+      <BackLink to={`/public/${encodeURIComponent(scheme.odsCode)}`}>Back to {scheme.organisationName}</BackLink>
       <h1>
         <span className="nhsuk-caption-l">
           Scheme of delegation<span className="nhsuk-u-visually-hidden">: </span>

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { publishedRegisterOfGiftsQuery } from '../../api/registers';
 import { useQuery } from '../../api/useQuery';
-import { Loading, QueryProblem } from '../../components/messages';
+import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { Table } from '../../components/Table';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate } from '../../dates';
@@ -26,6 +26,7 @@ export function PublicGiftsPage() {
   }
   return (
     <>
+      <BackLink to={`/public/${encodeURIComponent(ods.toUpperCase())}`}>Back to the organisation</BackLink>
       <span className="nhsuk-caption-l">{ods.toUpperCase()}</span>
       <h1>Gifts and hospitality</h1>
       <p>

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { publishedRegisterOfInterestsQuery } from '../../api/registers';
 import { useQuery } from '../../api/useQuery';
-import { Loading, QueryProblem } from '../../components/messages';
+import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { Table } from '../../components/Table';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate } from '../../dates';
@@ -27,6 +27,7 @@ export function PublicInterestsPage() {
 
   return (
     <>
+      <BackLink to={`/public/${encodeURIComponent(register.odsCode)}`}>Back to {register.organisationName}</BackLink>
       <span className="nhsuk-caption-l">{register.organisationName}</span>
       <h1>Register of interests</h1>
       <p>

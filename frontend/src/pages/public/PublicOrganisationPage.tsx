@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { publicOrganisationQuery } from '../../api/meetings';
 import { useQuery } from '../../api/useQuery';
 import { PublicIndicators } from '../../components/indicators/PublicIndicators';
-import { Loading, QueryProblem } from '../../components/messages';
+import { BackLink, Loading, QueryProblem } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
 
 export function publicCommitteePath(odsCode: string, committeeId: string): string {
@@ -16,6 +16,9 @@ export function NoOrganisation({ odsCode }: { odsCode: string }) {
       <h1>Organisation not found</h1>
       <p>No organisation in Quorum has the ODS code “{odsCode}”.</p>
       <p>Check the code: CCGs’ codes look like 00T and NHS England area teams’ like Q46.</p>
+      <p>
+        <Link to="/public">Find an organisation by name</Link>
+      </p>
     </>
   );
 }
@@ -38,8 +41,10 @@ export function PublicOrganisationPage() {
   }
   if (!organisation) return <NoOrganisation odsCode={ods} />;
 
+  const base = `/public/${encodeURIComponent(organisation.odsCode)}`;
   return (
     <>
+      <BackLink to="/public">Back to all organisations</BackLink>
       <h1>
         <span className="nhsuk-caption-l">
           Meetings and papers<span className="nhsuk-u-visually-hidden">: </span>
@@ -50,7 +55,23 @@ export function PublicOrganisationPage() {
         The agendas, papers and board packs {organisation.name} ({organisation.odsCode}) has published for the parts of
         its committees’ meetings held in public. Business taken in private (Part II) is not published.
       </p>
+      <h2>Registers and governance</h2>
+      <ul className="nhsuk-list nhsuk-list--border">
+        <li>
+          <Link to={`${base}/decisions`}>Decisions register</Link>
+        </li>
+        <li>
+          <Link to={`${base}/interests`}>Register of interests</Link>
+        </li>
+        <li>
+          <Link to={`${base}/gifts`}>Register of gifts and hospitality</Link>
+        </li>
+        <li>
+          <Link to={`${base}/delegations`}>Scheme of delegation</Link>
+        </li>
+      </ul>
       <h2>Committees</h2>
+      <p>Each committee’s published meetings, with their agendas, papers and board packs.</p>
       {organisation.committees.length ? (
         <ul className="nhsuk-list nhsuk-list--border">
           {organisation.committees.map((committee) => (
@@ -62,12 +83,6 @@ export function PublicOrganisationPage() {
       ) : (
         <p>{organisation.name} has not published any meetings yet.</p>
       )}
-      <h2>Delegation</h2>
-      <p>
-        <Link to={`/public/${encodeURIComponent(organisation.odsCode)}/delegations`}>
-          The scheme of delegation of {organisation.name}
-        </Link>
-      </p>
       <PublicIndicators organisationId={organisation.id} />
     </>
   );
