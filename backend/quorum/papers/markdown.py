@@ -132,6 +132,7 @@ def _content(node: SyntaxTreeNode) -> str:
 
 
 def _inline(nodes: list[SyntaxTreeNode]) -> str:
+    """Each call ends with ";" so the text after it stays text (a "." or ";" would otherwise continue the call)."""
     parts = []
     for node in nodes:
         match node.type:
@@ -140,17 +141,17 @@ def _inline(nodes: list[SyntaxTreeNode]) -> str:
             case "softbreak":
                 parts.append(" ")
             case "hardbreak":
-                parts.append("#linebreak()")
+                parts.append("#linebreak();")
             case "strong":
-                parts.append(f"#strong[{_inline(node.children)}]")
+                parts.append(f"#strong[{_inline(node.children)}];")
             case "em":
-                parts.append(f"#emph[{_inline(node.children)}]")
+                parts.append(f"#emph[{_inline(node.children)}];")
             case "code_inline":
-                parts.append(f"#raw({_string(node.content)})")
+                parts.append(f"#raw({_string(node.content)});")
             case "link":
                 href = str(node.attrs.get("href", ""))
                 text = _inline(node.children)
-                parts.append(f"#link({_string(href)})[{text}]" if href.startswith(LINK_SCHEMES) else text)
+                parts.append(f"#link({_string(href)})[{text}];" if href.startswith(LINK_SCHEMES) else text)
             case "image":  # not shown on screen either (the HTML allows no images)
                 pass
     return "".join(parts)

@@ -211,14 +211,14 @@ async def move(db: Db, access: Access, paper_id: uuid.UUID, target: PaperStatus)
         )
     version = await latest_version(db, paper)
     if target == PaperStatus.SUBMITTED:
-        if missing := missing_cover_sheet(version):
-            raise InputErrors(*missing)
         appendices = await db.all(select(Appendix).where(Appendix.version_id == version.id))
         problems = [a.title for a in appendices if a.problem]
+        errors = missing_cover_sheet(version)
         if problems:
-            raise input_error(
-                None, f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}."
-            )
+            message = f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}."
+            errors.insert(0, UserError(field=None, message=message))
+        if errors:
+            raise InputErrors(*errors)
     before = snapshot(paper)
     paper.status = target
     await db.add(paper)
