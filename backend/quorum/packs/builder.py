@@ -9,6 +9,7 @@ import logging
 import tempfile
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -182,7 +183,7 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
                 part=item.part,
                 paper=paper,
                 is_sub_item=item.parent_id is not None,
-                starts=f"{starts[item.id]:%H:%M}",
+                starts=_clock_time(starts[item.id]),
             )
         )
     starts_at = meeting.starts_at.astimezone(clock.LONDON)
@@ -201,6 +202,14 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
 
 
 GATHERS["meeting"] = gather_meeting_pack
+
+
+def _clock_time(moment: datetime) -> str:
+    """ "2pm", "2:05pm", "midday", as the NHS style guide writes times and the meeting page shows them."""
+    if moment.minute == 0 and moment.hour in (0, 12):
+        return "midnight" if moment.hour == 0 else "midday"
+    hour = moment.hour % 12 or 12
+    return f"{hour}{f':{moment.minute:02d}' if moment.minute else ''}{'am' if moment.hour < 12 else 'pm'}"
 
 
 async def pack_papers(

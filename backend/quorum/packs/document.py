@@ -69,7 +69,7 @@ class PackItem:
     part: str
     paper: PackPaper | None = None
     is_sub_item: bool = False
-    starts: str = ""  # "14:05", the item's start time
+    starts: str = ""  # "2:05pm", the item's start time
     more_papers: tuple[PackPaper, ...] = ()  # a common item of committees in common may have a paper from each meeting
 
 

@@ -97,7 +97,9 @@ def _block(node: SyntaxTreeNode) -> str:
 
 def _list(node: SyntaxTreeNode) -> str:
     items = ", ".join(f"[{_blocks(item)}]" for item in node.children)
-    tight = "true" if all(p.hidden for item in node.children for p in item.children if p.type == "paragraph") else "false"
+    tight = (
+        "true" if all(p.hidden for item in node.children for p in item.children if p.type == "paragraph") else "false"
+    )
     if node.type == "bullet_list":
         return f"#list(tight: {tight}, {items})"
     start = int(str(node.attrs.get("start", 1)))
