@@ -87,14 +87,22 @@ async def test_new_items_go_before_the_closing_items(client):
     aob = await add_item(secretary, meeting["id"], "Any other business", closing=True, needsPaper=False)
     await add_item(secretary, meeting["id"], "Quality report")
     await add_item(secretary, meeting["id"], "Contract award", part="PRIVATE")
+    await add_item(secretary, meeting["id"], "Estates", part="PUBLIC")  # still in Part I, before the closing items
     titles = [(i["number"], i["title"], i["closing"]) for i in (await _agenda(secretary, meeting["id"]))["agenda"]]
     assert titles[6:] == [
         ("7", "Finance report", False),
         ("8", "Quality report", False),
-        ("9", "Questions from the public", True),
-        ("10", "Any other business", True),
-        ("11", "Contract award", False),
+        ("9", "Estates", False),
+        ("10", "Questions from the public", True),
+        ("11", "Any other business", True),
+        ("12", "Contract award", False),
     ]
+    # Part I's and Part II's main items share one order, Part I first, as the agenda builder keeps it.
+    positions = await owner_fetch(
+        "SELECT title FROM agenda_item WHERE meeting_id = $1 AND parent_id IS NULL ORDER BY position",
+        decode(meeting["id"])[1],
+    )
+    assert [r[0] for r in positions][6:] == [t[1] for t in titles[6:]]
     # A sub-item cannot close the agenda; nothing is added.
     refused = (
         await secretary.data(
@@ -115,7 +123,7 @@ async def test_new_items_go_before_the_closing_items(client):
         "errors": [{"field": "closing", "message": "Only a top-level item can close the agenda."}],
     }
     count = await owner_fetch("SELECT count(*) FROM agenda_item WHERE meeting_id = $1", decode(meeting["id"])[1])
-    assert count[0][0] == 11
+    assert count[0][0] == 12
     # Other organisations and the public see none of it and cannot add to it.
     for caller in (await as_person(client, ISLINGTON_SECRETARY), Caller(client)):
         assert (await caller.post(AGENDA, {"id": meeting["id"]})).get("data", {}).get("node") is None
@@ -124,7 +132,7 @@ async def test_new_items_go_before_the_closing_items(client):
         )
         assert not (added.get("data") or {}).get("addAgendaItem", {}).get("item")
     again = await owner_fetch("SELECT count(*) FROM agenda_item WHERE meeting_id = $1", decode(meeting["id"])[1])
-    assert again[0][0] == 11
+    assert again[0][0] == 12
 
 
 async def test_the_pack_agenda_has_the_same_numbers_and_times_and_no_blank_pages(client):

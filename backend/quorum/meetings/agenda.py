@@ -79,11 +79,15 @@ def start_times(items: Sequence[AgendaItem], starts_at: datetime) -> dict[uuid.U
 def new_item_position(
     items: Sequence[AgendaItem], parent_id: uuid.UUID | None, part: Part, *, closing: bool = False
 ) -> int:
-    """Where a new item goes among its siblings: before the closing items of its part, else (or if it is itself a
-    closing item) last."""
+    """Where a new item goes among its siblings: before the closing items of its part (unless it closes the agenda
+    itself), and a Part I item before any Part II item (the parts' main items share one order); else last."""
     siblings = [i for i in items if i.parent_id == parent_id]
-    closers = [i.position for i in siblings if i.closing and i.part == part]
-    return min(closers) if closers and not closing else max((i.position for i in siblings), default=0) + 1
+    after = [
+        i.position
+        for i in siblings
+        if (i.closing and i.part == part and not closing) or (part == Part.PUBLIC and i.part == Part.PRIVATE)
+    ]
+    return min(after) if after else max((i.position for i in siblings), default=0) + 1
 
 
 class InvalidMove(ValueError):
