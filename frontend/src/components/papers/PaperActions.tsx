@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { type MouseEvent, useRef, useState } from 'react';
 import { type FormError, onFields, request, toFormErrors } from '../../api/client';
 import { movePaperMutation } from '../../api/papers';
 import type { PaperStatus } from '../../generated/graphql';
@@ -11,6 +11,13 @@ const coverSheetLabels: Record<string, string> = {
   ...Object.fromEntries(coverSheetTexts.map(([field, label]) => [field, label])),
   publicInvolvement: 'Patient and public involvement to date',
 };
+
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const field = document.getElementById(event.currentTarget.hash.slice(1));
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+}
 
 /** The cover sheet's required fields still blank: the paper cannot be submitted until they are filled in. */
 function MissingCoverSheet({ fields }: { fields: readonly string[] }) {
@@ -25,7 +32,9 @@ function MissingCoverSheet({ fields }: { fields: readonly string[] }) {
       <ul>
         {fields.map((field) => (
           <li key={field}>
-            <a href={`#cover-sheet-${field}`}>{coverSheetLabels[field] ?? field}</a>
+            <a href={`#cover-sheet-${field}`} onClick={focusField}>
+              {coverSheetLabels[field] ?? field}
+            </a>
           </li>
         ))}
       </ul>
