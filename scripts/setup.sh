@@ -48,8 +48,10 @@ as_root() {
 }
 
 setup_chromium() {
-  if command -v chromium >/dev/null; then return; fi
-  say "Installing Chromium from Debian for the browser tests"
+  # pdftotext (poppler-utils) reads the built packs back in the pack tests.
+  if command -v chromium >/dev/null && command -v pdftotext >/dev/null; then return; fi
+  say "Installing Chromium and poppler-utils from Debian for the browser and pack tests"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation \
+    poppler-utils >/dev/null
 }

@@ -101,6 +101,12 @@ export function formatClockTime(time: string): string {
   return `${shown}${minute ? `:${String(minute).padStart(2, '0')}` : ''}${hour < 12 ? 'am' : 'pm'}`;
 }
 
+/** When an agenda item starts, on English clocks: "2026-07-01T13:05:00Z" → "2:05pm". */
+export function formatStartTime(isoDateTime: string | null | undefined): string {
+  const wall = isoDateTime ? londonWallClock(isoDateTime) : null;
+  return wall ? formatClockTime(wall.time) : '';
+}
+
 const londonWeekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: london });
 
 /** "Wednesday 1 July 2026", as the NHS style guide writes a day (Intl puts a comma after the weekday). */

@@ -73,7 +73,8 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await expect(helen.locator(".nhsuk-summary-list")).to_contain_text("2pm to 4pm")
     await assert_accessible(helen)
 
-    # The agenda builder: a new item lands at the end; the keyboard moves it above the questions from the public.
+    # The agenda builder: a new item goes before the closing questions from the public, starting when the items
+    # before it have had their minutes (27 of them after 2pm); the keyboard moves it down and back up.
     await helen.get_by_role("link", name="Change the agenda and request papers").click()
     await expect(helen.get_by_role("heading", name=re.compile("Agenda$"), level=1)).to_be_visible()
     await assert_accessible(helen)
@@ -83,8 +84,15 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await helen.get_by_label("Purpose", exact=True).select_option(label="Decision")
     await helen.get_by_label("The item needs a paper").check()
     await helen.get_by_role("button", name="Add item").click()
-    await expect(await status(helen, "Added")).to_have_text(f"Added “{PAPER}” as item 8.")
+    await expect(await status(helen, "Added")).to_have_text(f"Added “{PAPER}” as item 7.")
+    item_row = helen.locator("li").filter(has=helen.get_by_role("heading", name=f"7 {PAPER}"))
+    await expect(item_row).to_contain_text("2:27pm for 20 min")
+    await expect(helen.get_by_role("heading", level=3).nth(7)).to_contain_text("Questions from the public")
+    await expect(helen.locator("li").filter(has_text="Questions from the public")).to_contain_text("2:47pm for 15 min")
 
+    await helen.get_by_role("button", name=f"Move down (7. {PAPER})").focus()
+    await helen.keyboard.press("Enter")
+    await expect(await status(helen, "Moved")).to_have_text(f"Moved “{PAPER}”: it is now item 8.")
     await helen.get_by_role("button", name=f"Move up (8. {PAPER})").focus()
     await helen.keyboard.press("Enter")
     await expect(await status(helen, "Moved")).to_have_text(f"Moved “{PAPER}”: it is now item 7.")
@@ -95,6 +103,9 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     # The paper is requested from Tom, with Dr Mistry as its sponsor.
     await helen.get_by_role("button", name=f"Request a paper for 7. {PAPER}").click()
     await expect(helen.get_by_role("heading", name="Request a paper for item 7")).to_be_focused()
+    # The form opens inside the item's own row, not at the foot of the page.
+    await expect(item_row.get_by_role("heading", name="Request a paper for item 7")).to_be_visible()
+    await assert_accessible(helen)
     await choose(helen, "Author", "Tom Ashworth")
     await choose(helen, "Executive sponsor", "Dr Rajesh Mistry")
     await expect(helen.get_by_label("Due date")).to_have_value(papers_due.isoformat())
@@ -108,6 +119,19 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
         await sign_in_as_demo_user(tom, server, "Tom Ashworth")
         await open_my_paper(tom)
         await assert_accessible(tom)
+        # An empty cover sheet cannot go to the sponsor: the page names what is missing, and so does the refusal.
+        missing = tom.locator(".nhsuk-warning-callout").filter(has_text="Complete the cover sheet before you submit it")
+        for label in ("Executive summary", "Recommendation", "Patient and public involvement to date"):
+            await expect(missing.get_by_role("link", name=label)).to_be_visible()
+        await tom.get_by_role("button", name="Submit to sponsor").click()
+        refusal = tom.get_by_role("alert")
+        await expect(refusal).to_contain_text(
+            "Complete the cover sheet before submitting the paper. Missing: executive summary, recommendation,"
+        )
+        await expect(tom.locator(".nhsuk-summary-list").first).not_to_contain_text("Submitted to sponsor")
+        await assert_accessible(tom)
+        await missing.get_by_role("link", name="Executive summary").click()
+        await expect(tom.get_by_label("Executive summary")).to_be_focused()
         await tom.get_by_label("Executive summary").fill("A balanced plan for 2026/27 with a 1% surplus.")
         await tom.get_by_label("Recommendation").fill("The governing body is asked to approve the financial plan.")
         await tom.get_by_label("Links to strategic objectives").fill("Financial sustainability.")
@@ -141,6 +165,7 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
         await expect(tom.get_by_role("link", name="Financial plan tables (appendix)")).to_be_visible()
         await assert_accessible(tom)
 
+        await expect(missing).to_have_count(0)
         await tom.get_by_role("button", name="Submit to sponsor").click()
         await expect(await status(tom, "Submitted")).to_have_text(
             "Submitted the paper to Dr Rajesh Mistry for approval."
@@ -164,6 +189,7 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await helen.get_by_role("link", name="Back to the meeting").click()
     await expect(helen.get_by_role("heading", level=1)).to_contain_text(MEETING)
     await expect(agenda.get_by_role("row").filter(has_text=PAPER)).to_contain_text("Approved")
+    await expect(agenda.get_by_role("row").filter(has_text=PAPER)).to_contain_text("2:27pm")
     await helen.get_by_role("button", name="Publish the agenda").click()
     await expect(await status(helen, "Published the agenda")).to_be_visible()
     await expect(helen.locator(".nhsuk-summary-list")).to_contain_text("Agenda published")

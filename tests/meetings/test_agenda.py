@@ -41,28 +41,29 @@ async def test_items_sub_items_and_moves_are_numbered_in_order(client):
     await add_item(secretary, meeting["id"], "Contract award", part="PRIVATE")
     numbered = lambda agenda: [(i["number"], i["title"]) for i in agenda]  # noqa: E731
     agenda = (await secretary.data(AGENDA, {"id": meeting["id"]}))["node"]["agenda"]
+    # New items go before the closing item (questions from the public); Part II follows Part I.
     assert numbered(agenda)[6:] == [
-        ("7", "Questions from the public"),
-        ("8", "Finance report"),
-        ("8.1", "Month 7 position"),
-        ("8.2", "Savings plan"),
-        ("9", "Contract award"),
-    ]
-    # Bring the finance report before questions from the public: everything renumbers.
-    moved = (await secretary.data(MOVE, {"input": {"id": finance["id"], "position": 7}}))["moveAgendaItem"]
-    assert moved["errors"] == []
-    assert numbered(moved["agenda"])[6:] == [
         ("7", "Finance report"),
         ("7.1", "Month 7 position"),
         ("7.2", "Savings plan"),
         ("8", "Questions from the public"),
         ("9", "Contract award"),
     ]
+    # Take the finance report after questions from the public: everything renumbers.
+    moved = (await secretary.data(MOVE, {"input": {"id": finance["id"], "position": 8}}))["moveAgendaItem"]
+    assert moved["errors"] == []
+    assert numbered(moved["agenda"])[6:] == [
+        ("7", "Questions from the public"),
+        ("8", "Finance report"),
+        ("8.1", "Month 7 position"),
+        ("8.2", "Savings plan"),
+        ("9", "Contract award"),
+    ]
     # Make the savings plan its own item, first on the agenda.
     savings = next(i for i in agenda if i["title"] == "Savings plan")
     moved = (await secretary.data(MOVE, {"input": {"id": savings["id"], "position": 1}}))["moveAgendaItem"]
     assert numbered(moved["agenda"])[:2] == [("1", "Savings plan"), ("2", "Welcome and apologies for absence")]
-    assert ("8.1", "Month 7 position") in numbered(moved["agenda"])
+    assert ("9.1", "Month 7 position") in numbered(moved["agenda"])
 
 
 async def test_invalid_moves_are_refused_and_nothing_moves(client):

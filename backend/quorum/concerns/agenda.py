@@ -70,9 +70,9 @@ async def cover_sheet(db: Db, access: Access, concern: Concern) -> dict:
         "a change of step on the escalation ladder.",
         "strategic_objectives": "Commissioning for quality: assuring the quality of commissioned services.",
         "assurance_risks": f"The concern stands at step {current.position} ({current.name}). Next: {next_steps}",
-        "conflicts_noted": "",
+        "conflicts_noted": "None known to the author; members declare their interests at the meeting.",
         "impacts": {"quality": {"applies": True, "detail": f"A {CATEGORY_WORDS[concern.category]} concern."}},
-        "public_involvement": "",
+        "public_involvement": "None: the paper reports the handling of a concern.",
         "body_markdown": "\n".join(lines) + "\n",
     }
 

@@ -122,9 +122,9 @@ async def generate_quality_report(
         "recommendation": "The governing body is asked to take assurance from the quality concerns register.",
         "strategic_objectives": "Commissioning for quality: assuring the quality of commissioned services.",
         "assurance_risks": f"{len(report.overdue)} concerns are past their review date.",
-        "conflicts_noted": "",
+        "conflicts_noted": "None known to the author; members declare their interests at the meeting.",
         "impacts": {"quality": {"applies": True, "detail": "Reports on the quality of commissioned services."}},
-        "public_involvement": "",
+        "public_involvement": "None: the report summarises the concerns register.",
         "body_markdown": await _body(db, report),
     }
     person = access.person_id

@@ -145,10 +145,10 @@ async def _paper(
             "executive_summary": summary,
             "recommendation": "The governing body is asked to take assurance on the quality of general practice.",
             "strategic_objectives": "Commissioning for quality: improving the quality of primary medical care.",
-            "assurance_risks": "",
+            "assurance_risks": "None linked to this report.",
             "conflicts_noted": "GP members declare their interest in their own practices' figures.",
             "impacts": {"quality": {"applies": True, "detail": "Reports on the quality of general practice."}},
-            "public_involvement": "",
+            "public_involvement": "None: the report presents practices' published figures.",
             "body_markdown": "\n".join(body),
         },
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from quorum.meetings.tables import AgendaItem, Part, Purpose
 
@@ -60,6 +61,33 @@ def in_agenda_order(items: Sequence[AgendaItem]) -> list[AgendaItem]:
         result.append(top)
         result.extend(sorted((i for i in items if i.parent_id == top.id), key=lambda i: i.position))
     return result
+
+
+def start_times(items: Sequence[AgendaItem], starts_at: datetime) -> dict[uuid.UUID, datetime]:
+    """When each item starts: the meeting's start plus the minutes of every item before it, in agenda order.
+
+    An item's minutes are its own; its sub-items follow it with theirs (a parent's minutes are its introduction).
+    """
+    result: dict[uuid.UUID, datetime] = {}
+    at = starts_at
+    for item in in_agenda_order(items):
+        result[item.id] = at
+        at += timedelta(minutes=item.minutes_allotted)
+    return result
+
+
+def new_item_position(
+    items: Sequence[AgendaItem], parent_id: uuid.UUID | None, part: Part, *, closing: bool = False
+) -> int:
+    """Where a new item goes among its siblings: before the closing items of its part (unless it closes the agenda
+    itself), and a Part I item before any Part II item (the parts' main items share one order); else last."""
+    siblings = [i for i in items if i.parent_id == parent_id]
+    after = [
+        i.position
+        for i in siblings
+        if (i.closing and i.part == part and not closing) or (part == Part.PUBLIC and i.part == Part.PRIVATE)
+    ]
+    return min(after) if after else max((i.position for i in siblings), default=0) + 1
 
 
 class InvalidMove(ValueError):

@@ -49,10 +49,14 @@ class AgendaItemNode(Node):
     part: PartEnum
     needs_paper: bool
     is_sub_item: bool
+    closing: bool = strawberry.field(
+        description="A closing item (questions from the public, any other business): new items go before it."
+    )
     row: strawberry.Private[AgendaItem]
+    start: strawberry.Private[datetime | None] = None
 
     @classmethod
-    def from_row(cls, row: AgendaItem, number: str) -> AgendaItemNode:
+    def from_row(cls, row: AgendaItem, number: str, start: datetime | None = None) -> AgendaItemNode:
         return cls(
             id=ids.encode("AgendaItem", row.id),
             number=number,
@@ -63,13 +67,27 @@ class AgendaItemNode(Node):
             part=row.part,
             needs_paper=row.needs_paper,
             is_sub_item=row.parent_id is not None,
+            closing=row.closing,
             row=row,
+            start=start,
         )
 
     @classmethod
     async def load(cls, info: Info, row: AgendaItem) -> AgendaItemNode:
         siblings = await info.context.loader("items_by_meeting", items_by_meeting).load(row.meeting_id)
         return cls.from_row(row, agenda.numbers(siblings).get(row.id, ""))
+
+    @strawberry.field(
+        description="When the item is due to start: the meeting's start plus the minutes of every item before it."
+    )
+    async def starts_at(self, info: Info) -> datetime | None:
+        if self.start is not None:
+            return self.start
+        meeting = await load_node(info, MeetingNode, self.row.meeting_id)
+        if meeting is None:
+            return None
+        siblings = await info.context.loader("items_by_meeting", items_by_meeting).load(self.row.meeting_id)
+        return agenda.start_times(siblings, meeting.starts_at).get(self.row.id)
 
     @strawberry.field
     async def paper(self, info: Info) -> Annotated[PaperNode, strawberry.lazy("quorum.papers.graphql")] | None:
@@ -124,8 +142,8 @@ class MeetingNode(Node):
     @strawberry.field(description="The agenda in order (Part I, then Part II where the viewer may see it).")
     async def agenda(self, info: Info) -> list[AgendaItemNode]:
         rows = await info.context.loader("items_by_meeting", items_by_meeting).load(self.row.id)
-        numbers = agenda.numbers(rows)
-        return [AgendaItemNode.from_row(r, numbers[r.id]) for r in agenda.in_agenda_order(rows)]
+        numbers, starts = agenda.numbers(rows), agenda.start_times(rows, self.starts_at)
+        return [AgendaItemNode.from_row(r, numbers[r.id], starts[r.id]) for r in agenda.in_agenda_order(rows)]
 
     @strawberry.field(description="Pack builds the viewer may see, newest first.")
     async def packs(self, info: Info) -> list[Annotated[PackBuildNode, strawberry.lazy("quorum.packs.graphql")]]:
@@ -224,6 +242,9 @@ class AddAgendaItemInput:
     purpose: PurposeEnum
     part: PartEnum = Part.PUBLIC
     needs_paper: bool = False
+    closing: bool = strawberry.field(
+        default=False, description="Add it as a closing item, at the end; other new items go before it."
+    )
 
 
 @strawberry.input
@@ -342,6 +363,7 @@ class MeetingMutations:
             purpose=input.purpose,
             part=input.part,
             needs_paper=input.needs_paper,
+            closing=input.closing,
         )
         return AgendaItemPayload(item=await AgendaItemNode.load(info, row))
 

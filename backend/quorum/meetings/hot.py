@@ -58,6 +58,7 @@ MEETING_PAGE = """
           part
           needsPaper
           isSubItem
+          startsAt
           paper {
             id
             title
@@ -108,6 +109,10 @@ WITH item AS (
     SELECT item.*, top_item.n || '.' || row_number() OVER (PARTITION BY item.parent_id ORDER BY item.position),
            top_item.n, item.position
     FROM item JOIN top_item ON top_item.id = item.parent_id
+), timed AS (  -- agenda.start_times: each item starts when every item before it has had its minutes
+    SELECT placed.*, coalesce(sum(minutes_allotted) OVER (
+        ORDER BY top, sub ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS minutes_before
+    FROM placed
 ), named AS (  -- each author and sponsor once, however many papers they have
     SELECT p.id, json_build_object('id', {global_id("Person", "p.id")}, 'name', p.name) AS summary
     FROM person p
@@ -148,6 +153,7 @@ SELECT json_build_object(
             'part', i.part,
             'needsPaper', i.needs_paper,
             'isSubItem', i.parent_id IS NOT NULL,
+            'startsAt', {iso_datetime("(m.starts_at + i.minutes_before * interval '1 minute')")},
             'paper', CASE WHEN paper.id IS NOT NULL THEN json_build_object(
                 'id', {global_id("Paper", "paper.id")},
                 'title', paper.title,
@@ -156,7 +162,7 @@ SELECT json_build_object(
                 'author', (SELECT summary FROM named WHERE named.id = paper.author_id),
                 'sponsor', (SELECT summary FROM named WHERE named.id = paper.sponsor_id)) END
         ) ORDER BY i.top, i.sub), '[]')
-        FROM placed i LEFT JOIN paper ON paper.item_id = i.id),
+        FROM timed i LEFT JOIN paper ON paper.item_id = i.id),
     'packs', (
         SELECT coalesce(json_agg(json_build_object(
             'id', {global_id("PackBuild", "b.id")},

@@ -123,6 +123,7 @@ async def create_meeting(
                 purpose=item.purpose,
                 minutes_allotted=item.minutes,
                 part=Part.PUBLIC,
+                closing=item.at_end,
             ),
             refresh=False,
         )
@@ -266,6 +267,7 @@ async def add_item(
     purpose: Purpose,
     part: Part,
     needs_paper: bool,
+    closing: bool = False,
 ) -> AgendaItem:
     meeting = await run_meeting(db, access, meeting_id)
     items = await items_of(db, access, meeting.id)
@@ -276,19 +278,26 @@ async def add_item(
             errors.append(UserError(field="parentId", message="Sub-items go under a top-level item of this agenda."))
     if errors:
         raise InputErrors(*errors)
-    siblings = [i for i in items if i.parent_id == parent_id]
+    if closing and parent_id is not None:
+        raise input_error("closing", "Only a top-level item can close the agenda.")
+    position = agenda.new_item_position(items, parent_id, part, closing=closing)
+    for later in items:  # the closing items make room; the position constraint is checked at commit
+        if later.parent_id == parent_id and later.position >= position:
+            later.position += 1
+            await db.add(later)
     item = AgendaItem(
         org_id=meeting.org_id,
         meeting_id=meeting.id,
         committee_id=meeting.committee_id,
         parent_id=parent_id,
-        position=max((i.position for i in siblings), default=0) + 1,
+        position=position,
         title=title.strip(),
         presenter=presenter.strip(),
         minutes_allotted=minutes_allotted,
         purpose=purpose,
         part=part,
         needs_paper=needs_paper,
+        closing=closing,
     )
     await db.add(item)
     await record(db, access, "agenda_item.create", item, org_id=meeting.org_id)

@@ -76,5 +76,6 @@ class AgendaItem(SQLModel, table=True):
     purpose: Purpose = Field(sa_type=String)
     part: Part = Field(sa_type=String)
     needs_paper: bool = False
+    closing: bool = False  # closes the agenda (questions from the public, any other business): new items go before it
     concerns_org_ids: list[uuid.UUID] = Field(default_factory=list, sa_column=Column(ARRAY(Uuid), nullable=False))
     concerns_practice_ids: list[uuid.UUID] = Field(default_factory=list, sa_column=Column(ARRAY(Uuid), nullable=False))

@@ -9,6 +9,7 @@ import logging
 import tempfile
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from quorum.meetings import agenda
 from quorum.meetings.service import items_of
 from quorum.meetings.tables import Meeting, Part
 from quorum.organisations.tables import Organisation
-from quorum.packs.document import PackAppendix, PackContent, PackItem, PackPaper, source
+from quorum.packs.document import PackAppendix, PackContent, PackItem, PackPaper, heading_levels, source
 from quorum.packs.tables import BuildStatus, PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperVersion
 from quorum.people.tables import Person
@@ -130,7 +131,8 @@ async def run(build_id: uuid.UUID, identity: Identity, gather: Gather) -> None:
 def item_pages(reader: PdfReader, content: PackContent) -> dict[str, int]:
     """Each item's first page, read back from the bookmarks (which follow the items in order)."""
     top_level = [entry for entry in reader.outline if not isinstance(entry, list)]
-    items = [item for item in content.items if not item.is_sub_item]
+    levels = heading_levels(content.items)
+    items = [item for item in content.items if levels.get(item.key) == 1]
     return {
         item.key.removeprefix("item-"): reader.get_destination_page_number(entry) + 1
         for item, entry in zip(items, top_level)
@@ -160,6 +162,7 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
     organisation = await db.first(select(Organisation).where(Organisation.id == committee.org_id))
     all_items = await items_of(db, access, meeting.id)
     numbers = agenda.numbers(all_items)
+    starts = {k: v.astimezone(clock.LONDON) for k, v in agenda.start_times(all_items, meeting.starts_at).items()}
     items = [i for i in agenda.in_agenda_order(all_items) if build.part == Part.PRIVATE or i.part == Part.PUBLIC]
     papers, attachments = await pack_papers(db, build.paper_version_ids)
     by_item = {paper.item_id: pack_paper for paper, pack_paper in papers.values()}
@@ -180,16 +183,17 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
                 part=item.part,
                 paper=paper,
                 is_sub_item=item.parent_id is not None,
+                starts=_clock_time(starts[item.id]),
             )
         )
-    starts = meeting.starts_at.astimezone(clock.LONDON)
+    starts_at = meeting.starts_at.astimezone(clock.LONDON)
     label = "Supplement" if build.is_supplement else "Pack"
     return PackContent(
         organisation=organisation.name,
         committee=committee.name,
         meeting_title=meeting.title,
-        when=f"{starts:%A} {starts.day} {starts:%B %Y, %H:%M}",
-        short_date=f"{starts.day} {starts:%B %Y}",
+        when=f"{starts_at:%A} {starts_at.day} {starts_at:%B %Y, %H:%M}",
+        short_date=f"{starts_at.day} {starts_at:%B %Y}",
         # The public pack is for anyone: the call link is for members only.
         place=" · ".join(x for x in (meeting.location, build.part != Part.PUBLIC and meeting.call_link) if x),
         part_label="Part I (public)" if build.part == Part.PUBLIC else "Parts I and II (private)",
@@ -199,6 +203,14 @@ async def gather_meeting_pack(db: Db, access: Access, build: PackBuild) -> tuple
 
 
 GATHERS["meeting"] = gather_meeting_pack
+
+
+def _clock_time(moment: datetime) -> str:
+    """ "2pm", "2:05pm", "midday", as the NHS style guide writes times and the meeting page shows them."""
+    if moment.minute == 0 and moment.hour in (0, 12):
+        return "midnight" if moment.hour == 0 else "midday"
+    hour = moment.hour % 12 or 12
+    return f"{hour}{f':{moment.minute:02d}' if moment.minute else ''}{'am' if moment.hour < 12 else 'pm'}"
 
 
 async def pack_papers(

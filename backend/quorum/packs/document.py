@@ -69,6 +69,7 @@ class PackItem:
     part: str
     paper: PackPaper | None = None
     is_sub_item: bool = False
+    starts: str = ""  # "2:05pm", the item's start time
     more_papers: tuple[PackPaper, ...] = ()  # a common item of committees in common may have a paper from each meeting
 
 
@@ -111,6 +112,7 @@ def source(pack: PackContent) -> str:
         "#outline(title: none, depth: 2)",
     ]
     previous_part = None
+    levels = heading_levels(pack.items)
     for item in pack.items:
         if item.part != previous_part and item.part == "PRIVATE":
             lines.append("#pagebreak()")
@@ -120,7 +122,8 @@ def source(pack: PackContent) -> str:
                 " prejudicial to the public interest by reason of the confidential nature of the business."
             )
         previous_part = item.part
-        lines.append(_item(item))
+        if item.key in levels:
+            lines.append(_item(item, levels[item.key]))
     return "\n".join(lines) + "\n"
 
 
@@ -155,15 +158,34 @@ def _in_common(pack: PackContent) -> list[str]:
     return lines
 
 
+def _has_pages(item: PackItem) -> bool:
+    return item.paper is not None
+
+
+def heading_levels(items: tuple[PackItem, ...]) -> dict[str, int]:
+    """The bookmark level of each item with pages: 1, or 2 for a sub-item whose parent has pages of its own
+    (a sub-item of an item without a paper stands at the top level, so the bookmarks never skip a level)."""
+    levels: dict[str, int] = {}
+    parent_paged = False
+    for item in items:
+        if not item.is_sub_item:
+            parent_paged = _has_pages(item)
+        if _has_pages(item):
+            levels[item.key] = 2 if item.is_sub_item and parent_paged else 1
+    return levels
+
+
 def _agenda(pack: PackContent) -> str:
+    """Every item is a line of the agenda; only items with a paper have pages (and a page number)."""
     rows = []
     for item in pack.items:
         indent = "#h(1em)" if item.is_sub_item else ""
+        time = f"{escape(item.starts)} ({item.minutes} min)" if item.starts else f"{item.minutes} min"
+        page = f"#context counter(page).at(<{item.key}>).first()" if _has_pages(item) else "–"
         rows.append(
             f"[{escape(item.number)}], [{indent}{escape(item.title)}],"
             f" [{escape(PURPOSE_WORDS.get(item.purpose, item.purpose))}],"
-            f" [{escape(item.presenter)}], [{item.minutes} min],"
-            f" [#context counter(page).at(<{item.key}>).first()],"
+            f" [{escape(item.presenter)}], [{time}], [{page}],"
         )
     return "\n".join(
         [
@@ -176,15 +198,12 @@ def _agenda(pack: PackContent) -> str:
     )
 
 
-def _item(item: PackItem) -> str:
-    level = 2 if item.is_sub_item else 1
+def _item(item: PackItem, level: int) -> str:
+    assert item.paper is not None  # an item without a paper is a line in the agenda, not a page of its own
     parts = [
         "#pagebreak()",
         f"#heading(level: {level})[{escape(item.number)} {escape(item.title)}] <{item.key}>",
     ]
-    if item.paper is None:
-        parts.append(f"_{escape(PURPOSE_WORDS.get(item.purpose, item.purpose))}. No paper for this item._")
-        return "\n".join(parts)
     number = 0
     for paper in (item.paper, *item.more_papers):
         if paper is not item.paper:

@@ -125,6 +125,13 @@ class PaperVersionNode(Node):
             row=row,
         )
 
+    @strawberry.field(
+        description="The cover sheet's required fields left blank, as input field names (executiveSummary, ...);"
+        " the paper cannot be submitted until there are none."
+    )
+    def missing_cover_sheet_fields(self) -> list[str]:
+        return [service.camel(name) for name in service.missing_fields(self.row)]
+
     @strawberry.field(description="The body as sanitised HTML, safe to show.")
     def body_html(self) -> str:
         return markdown.to_html(self.row.body_markdown)

@@ -112,7 +112,7 @@ def cover_sheet_errors(fields: dict) -> list[UserError]:
         errors.append(UserError(field="purpose", message="Choose the paper's purpose."))
     for name, value in fields.items():
         if isinstance(value, str) and len(value) > (BODY_LIMIT if name == "body_markdown" else COVER_SHEET_LIMIT):
-            errors.append(UserError(field=_camel(name), message="That is too long."))
+            errors.append(UserError(field=camel(name), message="That is too long."))
     impacts = fields["impacts"]
     if set(impacts) - set(IMPACT_AREAS):
         errors.append(UserError(field="impacts", message=f"Impact assessments are for: {', '.join(IMPACT_AREAS)}."))
@@ -122,7 +122,37 @@ def cover_sheet_errors(fields: dict) -> list[UserError]:
     return errors
 
 
-def _camel(name: str) -> str:
+# What the cover sheet must say before the paper goes to its sponsor ("None" is an answer; a blank is not).
+REQUIRED_COVER_SHEET = {
+    "executive_summary": "executive summary",
+    "recommendation": "recommendation",
+    "strategic_objectives": "links to strategic objectives",
+    "assurance_risks": "Board Assurance Framework risks",
+    "conflicts_noted": "conflicts of interest noted",
+    "public_involvement": "patient and public involvement",
+}
+
+
+def missing_fields(version: PaperVersion) -> list[str]:
+    return [name for name in REQUIRED_COVER_SHEET if not str(getattr(version, name) or "").strip()]
+
+
+def missing_cover_sheet(version: PaperVersion) -> list[UserError]:
+    """One error naming every required field the cover sheet leaves blank, and one for each of them."""
+    missing = missing_fields(version)
+    if not missing:
+        return []
+    words = ", ".join(REQUIRED_COVER_SHEET[name] for name in missing)
+    return [
+        UserError(field=None, message=f"Complete the cover sheet before submitting the paper. Missing: {words}."),
+        *(
+            UserError(field=camel(name), message=f"Enter the {REQUIRED_COVER_SHEET[name]} (write “None” if none).")
+            for name in missing
+        ),
+    ]
+
+
+def camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(w.capitalize() for w in rest)
 
@@ -183,10 +213,12 @@ async def move(db: Db, access: Access, paper_id: uuid.UUID, target: PaperStatus)
     if target == PaperStatus.SUBMITTED:
         appendices = await db.all(select(Appendix).where(Appendix.version_id == version.id))
         problems = [a.title for a in appendices if a.problem]
+        errors = missing_cover_sheet(version)
         if problems:
-            raise input_error(
-                None, f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}."
-            )
+            message = f"Fix or remove the appendices that cannot go in the pack first: {', '.join(problems)}."
+            errors.insert(0, UserError(field=None, message=message))
+        if errors:
+            raise InputErrors(*errors)
     before = snapshot(paper)
     paper.status = target
     await db.add(paper)

@@ -90,6 +90,7 @@ export const meetingQuery = gql<MeetingQuery, MeetingQueryVariables>(`
           part
           needsPaper
           isSubItem
+          startsAt
           paper {
             id
             title
@@ -204,6 +205,7 @@ export const moveAgendaItemMutation = gql<MoveAgendaItemMutation, MoveAgendaItem
         title
         part
         isSubItem
+        startsAt
       }
       errors {
         field

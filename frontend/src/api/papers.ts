@@ -60,6 +60,7 @@ export const paperQuery = gql<PaperQuery, PaperQueryVariables>(`
         currentVersion {
           id
           number
+          missingCoverSheetFields
           purpose
           executiveSummary
           recommendation

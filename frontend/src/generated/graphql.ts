@@ -16,6 +16,8 @@ export type AddActionInput = {
 };
 
 export type AddAgendaItemInput = {
+  /** Add it as a closing item, at the end; other new items go before it. */
+  closing?: boolean;
   meetingId: string | number;
   minutesAllotted?: number;
   needsPaper?: boolean;
@@ -1656,7 +1658,7 @@ export type MeetingQuery = { node:
     | { __typename: 'InCommonSession' }
     | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
-    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, kind: CommitteeKind, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
+    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, kind: CommitteeKind, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, startsAt: string | null, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
@@ -1704,7 +1706,7 @@ export type MoveAgendaItemMutationVariables = Exact<{
 }>;
 
 
-export type MoveAgendaItemMutation = { moveAgendaItem: { agenda: Array<{ id: string, number: string, title: string, part: Part, isSubItem: boolean }>, errors: Array<{ field: string | null, message: string }> } };
+export type MoveAgendaItemMutation = { moveAgendaItem: { agenda: Array<{ id: string, number: string, title: string, part: Part, isSubItem: boolean, startsAt: string | null }>, errors: Array<{ field: string | null, message: string }> } };
 
 export type PaperPeopleQueryVariables = Exact<{
   organisationId: string | number;
@@ -2025,7 +2027,7 @@ export type PaperQuery = { node:
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
-    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null }> } | null }
+    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, missingCoverSheetFields: Array<string>, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null }> } | null }
     | { __typename: 'PaperVersion' }
     | { __typename: 'Person' }
     | { __typename: 'Practice' }

@@ -16,6 +16,7 @@ function item(id: string, number: string, title: string, extra: Partial<AgendaIt
     part: 'PUBLIC',
     needsPaper: false,
     isSubItem: false,
+    startsAt: '2026-07-01T13:00:00Z',
     paper: null,
     ...extra,
   };
@@ -39,7 +40,11 @@ const meeting: MeetingDetail = {
   agenda: [
     item('welcome', '1', 'Welcome'),
     item('questions', '2', 'Questions from the public'),
-    item('finance', '3', 'Finance report', { purpose: 'DECISION', presenter: 'Chief Finance Officer' }),
+    item('finance', '3', 'Finance report', {
+      purpose: 'DECISION',
+      presenter: 'Chief Finance Officer',
+      startsAt: '2026-07-01T13:25:00Z',
+    }),
     item('contract', '4', 'Contract award', { part: 'PRIVATE' }),
   ],
   packs: [],
@@ -69,6 +74,19 @@ function renderBuilder(onChanged = vi.fn()) {
 }
 
 describe('AgendaBuilder', () => {
+  it('shows when each item starts and opens an item’s forms inside its own row', () => {
+    renderBuilder();
+    const row = screen.getByRole('heading', { name: '3 Finance report' }).closest('li')!;
+    expect(row.textContent).toContain('2:25pm for 5 min');
+    fireEvent.click(within(row).getByRole('button', { name: /^Change ?item 3\. Finance report$/ }));
+    expect(within(row).getByRole('heading', { name: 'Change item 3' })).toBeTruthy();
+    expect(row.getAttribute('draggable')).toBe('false');
+    const other = screen.getByRole('heading', { name: '1 Welcome' }).closest('li')!;
+    fireEvent.click(within(other).getByRole('button', { name: /^Request a paper ?for 1\. Welcome$/ }));
+    expect(within(other).getByRole('heading', { name: 'Request a paper for item 1' })).toBeTruthy();
+    expect(within(row).queryByRole('heading', { name: 'Change item 3' })).toBeNull();
+  });
+
   it('moves an item up by keyboard, numbers it from the answer, says so and keeps the focus on the item', async () => {
     const requests = fakeServer({
       'graphql:MoveAgendaItem': {
@@ -150,7 +168,7 @@ describe('AgendaBuilder', () => {
     expect(agendaHeadings()[0].textContent).toBe('1 Welcome');
   });
 
-  it('settles a new Part I item at the end of Part I, before the Part II items', async () => {
+  it('adds an item where the API places it (before the closing items and Part II), with no second request', async () => {
     const requests = fakeServer({
       'graphql:AddAgendaItem': {
         body: {
@@ -161,9 +179,6 @@ describe('AgendaBuilder', () => {
             },
           },
         },
-      },
-      'graphql:MoveAgendaItem': {
-        body: { data: { moveAgendaItem: { agenda: moved(['strategy', '4', 'Strategy']), errors: [] } } },
       },
     });
     const onChanged = renderBuilder();
@@ -181,7 +196,7 @@ describe('AgendaBuilder', () => {
       part: 'PUBLIC',
       minutesAllotted: 10,
     });
-    expect(JSON.parse(String(requests[1].init.body)).variables.input).toEqual({ id: 'strategy', parentId: null, position: 4 });
+    expect(requests).toHaveLength(1);
   });
 
   it('changes an item, and moving it to Part II puts it first among the Part II items', async () => {

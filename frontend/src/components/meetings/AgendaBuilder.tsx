@@ -2,6 +2,7 @@ import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { type FormError, onFields, request, toFormErrors } from '../../api/client';
 import { moveAgendaItemMutation } from '../../api/meetings';
 import type { MoveAgendaItemMutation } from '../../generated/graphql';
+import { formatStartTime } from '../../dates';
 import { partShortInWords, purposeInWords } from '../../vocabulary';
 import { ErrorSummary } from '../ErrorSummary';
 import { Confirmation } from '../messages';
@@ -185,7 +186,7 @@ export function AgendaBuilder({ meeting, onChanged }: AgendaBuilderProps) {
             <li
               key={item.id}
               className={classes.filter(Boolean).join(' ')}
-              draggable
+              draggable={panel?.item.id !== item.id}
               onDragStart={(event) => {
                 event.dataTransfer.setData('text/plain', item.id);
                 event.dataTransfer.effectAllowed = 'move';
@@ -208,8 +209,8 @@ export function AgendaBuilder({ meeting, onChanged }: AgendaBuilderProps) {
                 <span className="app-agenda-builder__number">{item.number}</span> {item.title}
               </h3>
               <p className="nhsuk-body-s app-agenda-builder__details">
-                {purposeInWords[item.purpose]} · {item.presenter || 'No presenter yet'} · {item.minutesAllotted} min ·{' '}
-                {partShortInWords[item.part]}
+                {formatStartTime(item.startsAt)} for {item.minutesAllotted} min · {purposeInWords[item.purpose]} ·{' '}
+                {item.presenter || 'No presenter yet'} · {partShortInWords[item.part]}
               </p>
               {(item.paper || item.needsPaper) && (
                 <p className="nhsuk-body-s app-agenda-builder__details">
@@ -251,28 +252,16 @@ export function AgendaBuilder({ meeting, onChanged }: AgendaBuilderProps) {
                   </button>
                 )}
               </div>
+              {panel?.item.id === item.id && panel.action === 'change' && (
+                <ChangeAgendaItemForm item={panel.item} agenda={agenda} onChanged={finish} onCancel={cancel} />
+              )}
+              {panel?.item.id === item.id && panel.action === 'paper' && (
+                <RequestPaperForm meeting={meeting} item={panel.item} onRequested={finish} onCancel={cancel} />
+              )}
             </li>
           );
         })}
       </ol>
-      {panel?.action === 'change' && (
-        <ChangeAgendaItemForm
-          key={panel.item.id}
-          item={panel.item}
-          agenda={agenda}
-          onChanged={finish}
-          onCancel={cancel}
-        />
-      )}
-      {panel?.action === 'paper' && (
-        <RequestPaperForm
-          key={panel.item.id}
-          meeting={meeting}
-          item={panel.item}
-          onRequested={finish}
-          onCancel={cancel}
-        />
-      )}
       <AddAgendaItemForm meetingId={meeting.id} agenda={agenda} onAdded={finish} />
       <QualityPapersSection meeting={meeting} onAdded={onChanged} />
     </>

@@ -157,19 +157,18 @@ export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemF
     });
     const added = payload?.item;
     if (!added) return;
-    let number = added.number;
-    const partTwoExists = agenda.some((item) => !item.isSubItem && item.part === 'PRIVATE');
-    if (!added.isSubItem && added.part === 'PUBLIC' && partTwoExists) {
-      number = (await settleIntoPart(agenda, added.id).catch(() => null)) ?? number;
-    }
+    // The API places it: before the closing items (such as questions from the public) and before Part II.
     form.reset();
-    onAdded(`Added “${added.title}” as item ${number}.`);
+    onAdded(`Added “${added.title}” as item ${added.number}.`);
   }
 
   return (
     <section>
       <h2>Add an item</h2>
-      <p>A new item goes at the end of its part of the agenda, or of its main item; move it from there.</p>
+      <p>
+        A new item goes at the end of its part of the agenda, before the closing items such as questions from the public,
+        or at the end of its main item; move it from there.
+      </p>
       <form onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <SelectField

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDate } from '../../dates';
+import { formatDate, formatStartTime } from '../../dates';
 import { partShortInWords, purposeInWords } from '../../vocabulary';
 import { Table } from '../Table';
 import { PaperStatusTag } from './StatusTags';
@@ -46,7 +46,10 @@ export function AgendaTable({ caption, agenda, canManage }: AgendaTableProps) {
           <span className={item.isSubItem ? 'app-agenda-sub-item' : undefined}>{item.title}</span>,
           purposeInWords[item.purpose],
           item.presenter,
-          <span className="app-nowrap">{item.minutesAllotted} min</span>,
+          <>
+            <span className="app-nowrap">{formatStartTime(item.startsAt)}</span>
+            <span className="app-cell-note app-nowrap">{item.minutesAllotted} min</span>
+          </>,
           <span className="app-nowrap">{partShortInWords[item.part]}</span>,
           <PaperCell item={item} canManage={canManage} />,
         ],

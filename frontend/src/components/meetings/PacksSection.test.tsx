@@ -67,8 +67,8 @@ function meeting(overrides: Partial<MeetingDetail> = {}): MeetingDetail {
     viewerCanManage: true,
     committee: null,
     agenda: [
-      { id: 'welcome', number: '1', title: 'Welcome', presenter: '', minutesAllotted: 5, purpose: 'NOTE', part: 'PUBLIC', needsPaper: false, isSubItem: false, paper: null },
-      { id: 'finance', number: '2', title: 'Finance report', presenter: '', minutesAllotted: 20, purpose: 'DECISION', part: 'PUBLIC', needsPaper: true, isSubItem: false, paper: null },
+      { id: 'welcome', number: '1', title: 'Welcome', presenter: '', minutesAllotted: 5, purpose: 'NOTE', part: 'PUBLIC', needsPaper: false, isSubItem: false, startsAt: null, paper: null },
+      { id: 'finance', number: '2', title: 'Finance report', presenter: '', minutesAllotted: 20, purpose: 'DECISION', part: 'PUBLIC', needsPaper: true, isSubItem: false, startsAt: null, paper: null },
     ],
     packs: [],
     ...overrides,

@@ -10,6 +10,7 @@ import type { PaperDetail, PaperVersionDetail } from './types';
 const version: PaperVersionDetail = {
   id: 'version-1',
   number: 1,
+  missingCoverSheetFields: [],
   purpose: 'DECISION',
   executiveSummary: '',
   recommendation: '',

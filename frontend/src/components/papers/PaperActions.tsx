@@ -1,10 +1,46 @@
-import { useRef, useState } from 'react';
+import { type MouseEvent, useRef, useState } from 'react';
 import { type FormError, onFields, request, toFormErrors } from '../../api/client';
 import { movePaperMutation } from '../../api/papers';
 import type { PaperStatus } from '../../generated/graphql';
 import { ErrorSummary } from '../ErrorSummary';
 import { Confirmation } from '../messages';
+import { coverSheetTexts } from './CoverSheetForm';
 import type { PaperDetail } from './types';
+
+const coverSheetLabels: Record<string, string> = {
+  ...Object.fromEntries(coverSheetTexts.map(([field, label]) => [field, label])),
+  publicInvolvement: 'Patient and public involvement to date',
+};
+
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const field = document.getElementById(event.currentTarget.hash.slice(1));
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+}
+
+/** The cover sheet's required fields still blank: the paper cannot be submitted until they are filled in. */
+function MissingCoverSheet({ fields }: { fields: readonly string[] }) {
+  return (
+    <div className="nhsuk-warning-callout">
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>Complete the cover sheet before you submit it
+        </span>
+      </h2>
+      <p>These parts of the cover sheet are blank (write “None” where there is nothing to say):</p>
+      <ul>
+        {fields.map((field) => (
+          <li key={field}>
+            <a href={`#cover-sheet-${field}`} onClick={focusField}>
+              {coverSheetLabels[field] ?? field}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 interface PaperAction {
   to: PaperStatus;
@@ -37,6 +73,7 @@ export function PaperActions({ paper, onChanged }: { paper: PaperDetail; onChang
   const [busy, setBusy] = useState(false);
   const outcome = useRef<HTMLDivElement>(null);
   const actions = paperActions(paper);
+  const missing = paper.status === 'DRAFT' && paper.viewerCanWrite ? (paper.currentVersion?.missingCoverSheetFields ?? []) : [];
 
   async function move(action: PaperAction) {
     if (busy) return;
@@ -60,6 +97,7 @@ export function PaperActions({ paper, onChanged }: { paper: PaperDetail; onChang
   return (
     <>
       <ErrorSummary errors={errors} idPrefix="paper-workflow" />
+      {missing.length > 0 && <MissingCoverSheet fields={missing} />}
       {actions.length > 0 && (
         <div className="app-button-row">
           {actions.map((action) => (
