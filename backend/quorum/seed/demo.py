@@ -30,7 +30,7 @@ from quorum.conduct.tables import (
     Route,
 )
 from quorum.contracts.tables import ContractType, PrimaryCareContract
-from quorum.database import owner_url, worker_engine
+from quorum.database import app_engine, owner_url, worker_engine
 from quorum.delegations.tables import Delegation
 from quorum.files.inspection import PDF, WORD, clean_filename, inspect
 from quorum.files.tables import StoredFile
@@ -49,8 +49,10 @@ from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Pur
 from quorum.notifications.schedule import record_the_days_reminders
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration
+from quorum.seed.demo_ballots import open_ballots, seed_representatives
 from quorum.seed.demo_concerns import seed_concerns
 from quorum.seed.demo_indicators import seed_indicators
+from quorum.seed.demo_meetings import build_packs, seed_meetings
 from quorum.seed.demo_surveys import seed_surveys
 from quorum.seed.scale.pdf import pdf
 
@@ -147,11 +149,18 @@ async def seed_demo() -> None:
         await seed_indicators(conn, org_ids["00T"], bolton_practices)
         await _seed_registers_and_a_chairs_action(conn, org_ids, practice_ids)
         await seed_concerns(conn, org_ids["00T"], practice_ids)
+        coming = await seed_meetings(conn, org_ids, practice_ids)
+        await seed_representatives(conn, org_ids)
+        people = dict((await conn.execute(select(Person.email, Person.id))).all())
     await engine.dispose()
+    secretary = people[f"helen.hargreaves@{DEMO_DOMAIN}"]
+    await build_packs(secretary, coming)
+    await open_ballots({org_ids["00T"]: secretary, org_ids["08H"]: people[f"daniel.cohen@{DEMO_DOMAIN}"]})
     await record_the_days_reminders(clock.now())  # the worker in `quorum serve` turns them into Sent mail
     # The seed often runs in an event loop of its own (asyncio.run): the shared worker engine must not keep
     # connections bound to that loop once it has closed.
     await worker_engine().dispose()
+    await app_engine().dispose()
     _print_summary()
 
 
