@@ -374,18 +374,11 @@ async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
             await conn.execute(update(Seat).where(Seat.id == exists).values(office=office))
     await _governing_body_terms(conn, bolton)
     if await conn.scalar(select(Delegation.id).where(Delegation.receiving_committee_id == joint)) is None:
-        agreement = demo_pdf("Delegation agreement: Greater Manchester Area Team and Bolton CCG")
-        file_id = await conn.scalar(
-            insert(StoredFile)
-            .values(
-                org_id=area_team,
-                filename="bolton-joint-committee-agreement.pdf",
-                content_type="application/pdf",
-                size_bytes=len(agreement),
-                sha256=hashlib.sha256(agreement).hexdigest(),
-                content=agreement,
-            )
-            .returning(StoredFile.id)
+        file_id = await stored_file_for(
+            conn,
+            area_team,
+            "bolton-joint-committee-agreement.pdf",
+            demo_pdf("Delegation agreement: Greater Manchester Area Team and Bolton CCG"),
         )
         janet = await conn.scalar(select(Person.id).where(Person.email == f"janet.whitworth@{DEMO_DOMAIN}"))
         await conn.execute(
@@ -418,6 +411,22 @@ async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
                 )
                 .on_conflict_do_nothing()
             )
+
+
+async def stored_file_for(conn, org_id, filename: str, content: bytes) -> object:
+    """A PDF stored for an organisation, as an operator's load stores it (no uploader)."""
+    return await conn.scalar(
+        insert(StoredFile)
+        .values(
+            org_id=org_id,
+            filename=filename,
+            content_type="application/pdf",
+            size_bytes=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            content=content,
+        )
+        .returning(StoredFile.id)
+    )
 
 
 def _form_tool_export(title: str) -> bytes:

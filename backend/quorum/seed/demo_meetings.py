@@ -11,7 +11,7 @@ finds the meetings there and adds nothing.
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
@@ -22,7 +22,7 @@ from quorum.auth.demo_people import DEMO_DOMAIN
 from quorum.auth.identity import Identity, transaction_for
 from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole
 from quorum.delegations.tables import Delegation
-from quorum.interests.tables import Interest, InterestCategory
+from quorum.interests.tables import GiftKind, GiftOrHospitality, Interest, InterestCategory
 from quorum.meetings.tables import Meeting, Part
 from quorum.organisations.tables import Organisation, Practice
 from quorum.packs import builder
@@ -81,6 +81,8 @@ HELD, COMING, ARRANGING = "HELD", "COMING", "ARRANGING"
 BOLTON_SCHEDULE = [(-140, HELD), (-105, HELD), (-70, HELD), (-35, HELD), (10, COMING), (45, ARRANGING)]
 JOINT_SCHEDULE = [(-49, HELD), (24, ARRANGING)]
 ISLINGTON_SCHEDULE = [(-63, HELD), (-28, HELD), (17, ARRANGING)]
+ISLINGTON_JOINT_SCHEDULE = [(-42, HELD), (31, ARRANGING)]
+ISLINGTON_JOINT_COMMITTEE = "Islington primary care joint committee"
 
 # The month's business, chosen rather than drawn so that every run shows the same kinds of thing.
 _GB = {b.title: b for b in ROTATING["GOVERNING_BODY"]}
@@ -136,6 +138,7 @@ async def seed_meetings(conn, org_ids: dict, practice_ids: dict) -> uuid.UUID | 
     today = date.today()
     world = World(DEMO_SCALE, SEED, today)
     await _islington_governing_body(conn, world, islington, governing_bodies[islington])
+    await _islington_joint_committee(conn, islington, org_ids["Q71"])
     await _registered_interests(conn, bolton, practice_ids)
     world.names = dict((await conn.execute(select(Person.id, Person.name))).all())
     people = {
@@ -156,6 +159,7 @@ async def seed_meetings(conn, org_ids: dict, practice_ids: dict) -> uuid.UUID | 
         (bolton_ccg, BOLTON_SCHEDULE, [CommitteeKind.GOVERNING_BODY]),
         (bolton_ccg, JOINT_SCHEDULE, [CommitteeKind.JOINT_COMMITTEE]),
         (islington_ccg, ISLINGTON_SCHEDULE, [CommitteeKind.GOVERNING_BODY]),
+        (islington_ccg, ISLINGTON_JOINT_SCHEDULE, [CommitteeKind.JOINT_COMMITTEE]),
     ):
         for kind in kinds:
             committee = await _committee(conn, ccg, kind)
@@ -404,6 +408,74 @@ async def _islington_governing_body(conn, world: World, islington, governing_bod
     )
 
 
+async def _islington_joint_committee(conn, islington, area_team) -> None:
+    """Islington's primary care joint committee with the London Area Team, holding NHS England's delegation."""
+    from quorum.seed.demo import demo_pdf, stored_file_for  # the demo's own helpers; imported late (demo imports us)
+
+    people = {
+        email.split("@")[0]: pid
+        for email, pid in (await conn.execute(select(Person.email, Person.id))).all()
+        if email.endswith(DEMO_DOMAIN)
+    }
+    committee = await conn.scalar(
+        insert(Committee)
+        .values(
+            org_id=islington,
+            kind=CommitteeKind.JOINT_COMMITTEE,
+            name=ISLINGTON_JOINT_COMMITTEE,
+            is_joint=True,
+            co_commissioning_level="JOINT",
+            terms_summary="Jointly commissions general practice services for Islington's practices with NHS England.",
+            quorum_rule={"minimum_voting": 3, "categories": {"LAY_MEMBER": 1, "GP": 1}, "each_party": True},
+        )
+        .returning(Committee.id)
+    )
+    for party in (islington, area_team):
+        await conn.execute(insert(CommitteeParty).values(org_id=islington, committee_id=committee, party_org_id=party))
+    seats = [
+        ("grace.adeyemi", SeatRole.CHAIR, MemberCategory.GP, islington, None),
+        ("islington.member2", SeatRole.MEMBER, MemberCategory.LAY_MEMBER, islington, Office.LAY_MEMBER_GOVERNANCE),
+        ("islington.member5", SeatRole.MEMBER, MemberCategory.EXECUTIVE, islington, Office.CHIEF_FINANCE_OFFICER),
+        ("oliver.grant", SeatRole.VICE_CHAIR, MemberCategory.NHS_ENGLAND, area_team, Office.AREA_TEAM_DIRECTOR),
+    ]
+    for local, role, category, party, office in seats:
+        await conn.execute(
+            insert(PersonRegistration).values(org_id=islington, person_id=people[local]).on_conflict_do_nothing()
+        )
+        await conn.execute(
+            insert(Seat).values(
+                org_id=islington,
+                committee_id=committee,
+                person_id=people[local],
+                party_org_id=party,
+                role=role,
+                voting=True,
+                category=category,
+                office=office,
+                valid_from=STARTED,
+            )
+        )
+    agreement = await stored_file_for(
+        conn,
+        area_team,
+        "islington-joint-committee-agreement.pdf",
+        demo_pdf("Delegation agreement: London Area Team and Islington CCG"),
+    )
+    await conn.execute(
+        insert(Delegation).values(
+            org_id=area_team,
+            receiving_org_id=islington,
+            receiving_committee_id=committee,
+            functions=["primary_care.contracts", "primary_care.mergers"],
+            scope_ccg_ids=[islington],
+            valid_from=datetime(2025, 4, 1, tzinfo=UTC),
+            valid_to=datetime(2028, 4, 1, tzinfo=UTC),
+            agreement_file_id=agreement,
+            recorded_by=people["oliver.grant"],
+        )
+    )
+
+
 async def _registered_interests(conn, bolton, practice_ids: dict) -> None:
     """Interests the governing body's members have registered, which its agenda items concern."""
     today = date.today()
@@ -433,6 +505,22 @@ async def _registered_interests(conn, bolton, practice_ids: dict) -> None:
             today - timedelta(days=120),
             today - timedelta(days=60),
         ),
+        (
+            "margaret.lowe",
+            InterestCategory.NON_FINANCIAL_PERSONAL,
+            "Trustee of Bolton Community and Voluntary Services",
+            [],
+            STARTED,
+            STARTED + timedelta(days=5),
+        ),
+        (
+            "stephen.riley",
+            InterestCategory.NON_FINANCIAL_PROFESSIONAL,
+            "Non-executive director of a Bolton housing association",
+            [],
+            STARTED,
+            STARTED + timedelta(days=14),
+        ),
     ]
     helen = await conn.scalar(select(Person.id).where(Person.email == f"helen.hargreaves@{DEMO_DOMAIN}"))
     for local, category, description, practices, aware, declared in entries:
@@ -453,6 +541,50 @@ async def _registered_interests(conn, bolton, practice_ids: dict) -> None:
                 valid_from=aware,
                 became_aware_on=aware,
                 declared_on=declared,
+                recorded_by=helen,
+            )
+        )
+    # Gifts and hospitality: one waiting for the designated approver (Priya Shah), one declined.
+    gifts = [
+        (
+            "tom.ashworth",
+            GiftKind.HOSPITALITY,
+            "Two tickets to a Bolton Wanderers home match",
+            "Northern Care Ltd",
+            True,
+            12000,
+            6,
+            True,
+        ),
+        (
+            "margaret.lowe",
+            GiftKind.GIFT,
+            "A hamper at the end of a patient panel's year",
+            "Bolton patient panel",
+            False,
+            4500,
+            30,
+            False,
+        ),
+    ]
+    for local, kind, description, offered_by, supplier, pence, days_ago, accepted in gifts:
+        if await conn.scalar(
+            select(GiftOrHospitality.id).where(
+                GiftOrHospitality.org_id == bolton, GiftOrHospitality.description == description
+            )
+        ):
+            continue
+        await conn.execute(
+            insert(GiftOrHospitality).values(
+                org_id=bolton,
+                person_id=await conn.scalar(select(Person.id).where(Person.email == f"{local}@{DEMO_DOMAIN}")),
+                kind=kind,
+                description=description,
+                offered_by=offered_by,
+                from_supplier=supplier,
+                value_pence=pence,
+                offered_on=today - timedelta(days=days_ago),
+                accepted=accepted,
                 recorded_by=helen,
             )
         )

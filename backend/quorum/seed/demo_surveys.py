@@ -25,8 +25,9 @@ from quorum.surveys.templates import MEMBER_OWNERSHIP
 
 LAST_ROUND = "Member ownership and engagement 2025"
 THIS_ROUND = "Member ownership and engagement 2026"
-# Who is asked: the GP partners of every member practice (three a practice, Dr Mistry's practice's among the
-# leaders) and the governing body's seven voting members, so that each locality, list size band and role holds
+# Who is asked: the GP partners of every member practice (three a practice) and the governing body's seven voting
+# members, its leaders (Dr Mistry answers among them: leaders are exactly that role, so that no split crossed with
+# another singles out a few), so that each locality, list size band and role holds
 # enough people for its results to show (groups of five or more). Last round most answered; this round, three.
 PARTNERS_PER_PRACTICE = 3
 GOVERNING_BODY_MEMBERS = 7
@@ -44,18 +45,17 @@ async def seed_surveys(conn, org_id, practice_ids: dict) -> None:
             select(Practice.id, Practice.name, Practice.locality, Practice.list_size).where(Practice.org_id == org_id)
         )
     ).all()
-    leaders = {practice_ids["P82001"]}  # Dr Mistry's practice: he sits on the governing body
     members = [
         MemberFacts(
             uuid.uuid4(),
             frozenset({Role.PRACTICE_REPRESENTATIVE}),
             (PracticeFacts(p.id, p.name, p.locality, p.list_size),),
-            p.id in leaders,
+            False,
         )
         for p in sorted(practices, key=lambda p: p.name)
         for _ in range(PARTNERS_PER_PRACTICE)
     ] + [
-        MemberFacts(uuid.uuid4(), frozenset({Role.GOVERNING_BODY_MEMBER}), (), False)
+        MemberFacts(uuid.uuid4(), frozenset({Role.GOVERNING_BODY_MEMBER}), (), True)
         for _ in range(GOVERNING_BODY_MEMBERS)
     ]
     template = MEMBER_OWNERSHIP
