@@ -188,3 +188,32 @@ async def test_anonymous_callers_and_other_organisations_see_no_private_pack_or_
     ballot = await global_id("Ballot", "SELECT id FROM ballot WHERE title = $1 LIMIT 1", BALLOT_TITLE)
     for caller in (anonymous, await as_person(client, f"janet.whitworth@{DEMO}")):
         assert (await caller.data(BALLOT, {"id": ballot}))["node"] is None
+
+
+# What each demo person has to do next, as the seed leaves it (the home page lists these).
+THINGS_TO_DO = {
+    "a meeting to attend": """SELECT 1 FROM seat s JOIN meeting m ON m.committee_id = s.committee_id
+        WHERE s.person_id = $1 AND s.valid_to IS NULL AND m.starts_at > now()
+          AND m.status IN ('AGENDA_PUBLISHED', 'PAPERS_PUBLISHED')""",
+    "a paper to write": """SELECT 1 FROM paper p JOIN meeting m ON m.id = p.meeting_id
+        WHERE p.author_id = $1 AND p.status = 'DRAFT' AND m.starts_at > now()""",
+    "an action": "SELECT 1 FROM action WHERE owner_id = $1 AND status <> 'CLOSED'",
+    "a ballot to vote in": """SELECT 1 FROM membership ms JOIN ballot b ON b.org_id = ms.org_id
+        WHERE ms.person_id = $1 AND ms.role = 'PRACTICE_REPRESENTATIVE' AND b.opens_at < now()
+          AND b.closes_at > now() AND b.closed_early_at IS NULL AND NOT EXISTS (SELECT 1 FROM ballot_participation bp
+            WHERE bp.ballot_id = b.id AND bp.practice_id = ms.practice_id)""",
+    "minutes to approve": """SELECT 1 FROM membership ms JOIN meeting m ON m.org_id = ms.org_id
+        WHERE ms.person_id = $1 AND ms.role = 'BOARD_SECRETARY' AND m.status = 'HELD'
+          AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.meeting_id = m.id)""",
+}
+
+
+async def test_every_demo_person_but_the_platform_administrator_has_something_to_do():
+    from quorum.auth.demo_people import DEMO_PEOPLE
+
+    for person in DEMO_PEOPLE:
+        if person.platform_admin:
+            continue  # Sam Okafor creates organisations: nothing in the demo waits for him
+        (row,) = await owner_fetch("SELECT id FROM person WHERE email = $1", person.email)
+        found = [what for what, sql in THINGS_TO_DO.items() if await owner_fetch(sql, row["id"])]
+        assert found, f"{person.name} has nothing to do"

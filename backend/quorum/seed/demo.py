@@ -670,8 +670,13 @@ def _print_summary() -> None:
     print("CCGs (11 practices each): " + ", ".join(f"{name} ({ods})" for ods, name, *_ in CCGS))
     print(f"Joint committee: {JOINT_COMMITTEE} (Bolton CCG with Greater Manchester Area Team), holding a delegation")
     print(
-        "Surveys: Bolton's member engagement survey, last year's round published (groups withheld, with reasons),"
-        " this year's open"
+        "Meetings: Bolton's governing body (held with minutes, last month's minutes waiting, one in ten days with"
+        " its packs published, one being arranged), both joint committees, Islington's governing body"
+    )
+    print("Ballots: Bolton's and Islington's council of members, open, five of eleven practices voted")
+    print(
+        "Surveys: Bolton's member engagement survey, last year's round published (most groups shown, the rest"
+        " withheld with reasons), this year's open"
     )
     print("Demo people (sign in as them at /sign-in/demo):")
     for person in DEMO_PEOPLE:

@@ -103,7 +103,15 @@ BUSINESS = {
         _GB["Individual funding request appeal"],
         _GB["Procurement of {service}"],
     ],
+    ("GOVERNING_BODY", 45): [
+        *EVERY_MEETING["GOVERNING_BODY"],
+        _GB["Conflicts of interest: annual audit"],
+        _GB["Commissioning intentions {year}"],
+        _GB["Legal claim: update"],
+    ],
 }
+# Papers for the meeting five weeks off still to be written, and by whom (the administrator writes the audit).
+STILL_TO_WRITE = {"Conflicts of interest: annual audit": "priya.shah"}
 FINANCE_TABLE = """## Position at month {month}
 
 | Area | Budget (£000) | Actual (£000) | Variance (£000) |
@@ -241,9 +249,14 @@ class DemoMeetings(CommitteeMeetings):
                 self._appendix(paper, versions)
 
     def _still_being_written(self, meeting) -> None:
-        """Papers for a meeting five weeks off: the chief finance officer's still to write (requested of him)."""
+        """Papers for a meeting five weeks off: the chief finance officer's still to write (requested of him), and
+        the conflicts of interest audit, requested of the administrator."""
         tom = self.people.get("tom.ashworth")
-        mine = {p.id for p in self._papers_of(meeting) if p.author_id == tom}
+        for paper in self._papers_of(meeting):
+            if paper.title in STILL_TO_WRITE:
+                author = self.people[STILL_TO_WRITE[paper.title]]
+                _replace_where(self.loader, "paper", lambda p, i=paper.id: p.id == i, author_id=author)
+        mine = {p.id for p in self._papers_of(meeting) if p.author_id == tom or p.title in STILL_TO_WRITE}
         if not mine:
             return
         _replace_where(self.loader, "paper", lambda p: p.id in mine, status="DRAFT")
