@@ -30,7 +30,7 @@ from quorum.conduct.tables import (
     Route,
 )
 from quorum.contracts.tables import ContractType, PrimaryCareContract
-from quorum.database import owner_url, worker_engine
+from quorum.database import app_engine, owner_url, worker_engine
 from quorum.delegations.tables import Delegation
 from quorum.files.inspection import PDF, WORD, clean_filename, inspect
 from quorum.files.tables import StoredFile
@@ -49,8 +49,10 @@ from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Pur
 from quorum.notifications.schedule import record_the_days_reminders
 from quorum.organisations.tables import Organisation, OrganisationKind, Practice
 from quorum.people.tables import Membership, Person, PersonRegistration
+from quorum.seed.demo_ballots import open_ballots, seed_representatives
 from quorum.seed.demo_concerns import seed_concerns
 from quorum.seed.demo_indicators import seed_indicators
+from quorum.seed.demo_meetings import build_packs, seed_meetings
 from quorum.seed.demo_surveys import seed_surveys
 from quorum.seed.scale.pdf import pdf
 
@@ -147,11 +149,18 @@ async def seed_demo() -> None:
         await seed_indicators(conn, org_ids["00T"], bolton_practices)
         await _seed_registers_and_a_chairs_action(conn, org_ids, practice_ids)
         await seed_concerns(conn, org_ids["00T"], practice_ids)
+        coming = await seed_meetings(conn, org_ids, practice_ids)
+        await seed_representatives(conn, org_ids)
+        people = dict((await conn.execute(select(Person.email, Person.id))).all())
     await engine.dispose()
+    secretary = people[f"helen.hargreaves@{DEMO_DOMAIN}"]
+    await build_packs(secretary, coming)
+    await open_ballots({org_ids["00T"]: secretary, org_ids["08H"]: people[f"daniel.cohen@{DEMO_DOMAIN}"]})
     await record_the_days_reminders(clock.now())  # the worker in `quorum serve` turns them into Sent mail
     # The seed often runs in an event loop of its own (asyncio.run): the shared worker engine must not keep
     # connections bound to that loop once it has closed.
     await worker_engine().dispose()
+    await app_engine().dispose()
     _print_summary()
 
 
@@ -365,18 +374,11 @@ async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
             await conn.execute(update(Seat).where(Seat.id == exists).values(office=office))
     await _governing_body_terms(conn, bolton)
     if await conn.scalar(select(Delegation.id).where(Delegation.receiving_committee_id == joint)) is None:
-        agreement = demo_pdf("Delegation agreement: Greater Manchester Area Team and Bolton CCG")
-        file_id = await conn.scalar(
-            insert(StoredFile)
-            .values(
-                org_id=area_team,
-                filename="bolton-joint-committee-agreement.pdf",
-                content_type="application/pdf",
-                size_bytes=len(agreement),
-                sha256=hashlib.sha256(agreement).hexdigest(),
-                content=agreement,
-            )
-            .returning(StoredFile.id)
+        file_id = await stored_file_for(
+            conn,
+            area_team,
+            "bolton-joint-committee-agreement.pdf",
+            demo_pdf("Delegation agreement: Greater Manchester Area Team and Bolton CCG"),
         )
         janet = await conn.scalar(select(Person.id).where(Person.email == f"janet.whitworth@{DEMO_DOMAIN}"))
         await conn.execute(
@@ -409,6 +411,22 @@ async def _seed_governance(conn, org_ids: dict, practice_ids: dict) -> None:
                 )
                 .on_conflict_do_nothing()
             )
+
+
+async def stored_file_for(conn, org_id, filename: str, content: bytes) -> object:
+    """A PDF stored for an organisation, as an operator's load stores it (no uploader)."""
+    return await conn.scalar(
+        insert(StoredFile)
+        .values(
+            org_id=org_id,
+            filename=filename,
+            content_type="application/pdf",
+            size_bytes=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            content=content,
+        )
+        .returning(StoredFile.id)
+    )
 
 
 def _form_tool_export(title: str) -> bytes:
@@ -652,8 +670,13 @@ def _print_summary() -> None:
     print("CCGs (11 practices each): " + ", ".join(f"{name} ({ods})" for ods, name, *_ in CCGS))
     print(f"Joint committee: {JOINT_COMMITTEE} (Bolton CCG with Greater Manchester Area Team), holding a delegation")
     print(
-        "Surveys: Bolton's member engagement survey, last year's round published (groups withheld, with reasons),"
-        " this year's open"
+        "Meetings: Bolton's governing body (held with minutes, last month's minutes waiting, one in ten days with"
+        " its packs published, one being arranged), both joint committees, Islington's governing body"
+    )
+    print("Ballots: Bolton's and Islington's council of members, open, five of eleven practices voted")
+    print(
+        "Surveys: Bolton's member engagement survey, last year's round published (most groups shown, the rest"
+        " withheld with reasons), this year's open"
     )
     print("Demo people (sign in as them at /sign-in/demo):")
     for person in DEMO_PEOPLE:

@@ -25,11 +25,13 @@ from quorum.surveys.templates import MEMBER_OWNERSHIP
 
 LAST_ROUND = "Member ownership and engagement 2025"
 THIS_ROUND = "Member ownership and engagement 2026"
-# Practices (by ODS code) that answered each round; this round leaves out Dr Mistry's and Dr Clarke's.
-ANSWERED = {
-    LAST_ROUND: ["P82001", "P82002", "P82003", "P82004", "P82005", "P82006", "P82007", "P82008", "P82010", "P82011"],
-    THIS_ROUND: ["P82004", "P82005", "P82007"],
-}
+# Who is asked: the GP partners of every member practice (three a practice) and the governing body's seven voting
+# members, its leaders (Dr Mistry answers among them: leaders are exactly that role, so that no split crossed with
+# another singles out a few), so that each locality, list size band and role holds
+# enough people for its results to show (groups of five or more). Last round most answered; this round, three.
+PARTNERS_PER_PRACTICE = 3
+GOVERNING_BODY_MEMBERS = 7
+ANSWERED = {LAST_ROUND: lambda n: n % 6 != 5, THIS_ROUND: lambda n: n in (9, 12, 18)}
 _TALLY_KEYS = "org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band"
 _TALLIED_KEYS = ", ".join("d." + key for key in _TALLY_KEYS.split(", "))
 
@@ -43,19 +45,22 @@ async def seed_surveys(conn, org_id, practice_ids: dict) -> None:
             select(Practice.id, Practice.name, Practice.locality, Practice.list_size).where(Practice.org_id == org_id)
         )
     ).all()
-    leaders = {practice_ids["P82001"]}  # Dr Mistry's practice: he sits on the governing body
     members = [
         MemberFacts(
             uuid.uuid4(),
             frozenset({Role.PRACTICE_REPRESENTATIVE}),
             (PracticeFacts(p.id, p.name, p.locality, p.list_size),),
-            p.id in leaders,
+            False,
         )
-        for p in practices
+        for p in sorted(practices, key=lambda p: p.name)
+        for _ in range(PARTNERS_PER_PRACTICE)
+    ] + [
+        MemberFacts(uuid.uuid4(), frozenset({Role.GOVERNING_BODY_MEMBER}), (), True)
+        for _ in range(GOVERNING_BODY_MEMBERS)
     ]
     template = MEMBER_OWNERSHIP
     invited = invitation(members, template.audience, template.respondent_unit)
-    groups = {m.practices[0].id: respondents(m, template.audience, template.respondent_unit)[0].groups for m in members}
+    groups = [respondents(m, template.audience, template.respondent_unit)[0].groups for m in members]
     now = clock.now()
     previous = None
     for title, status, closes_at in (
@@ -83,9 +88,8 @@ async def seed_surveys(conn, org_id, practice_ids: dict) -> None:
         )
         question_ids = await _store(conn, org_id, survey_id)
         rng = random.Random(title)
-        for ods in ANSWERED[title]:
+        for g in (g for n, g in enumerate(groups) if ANSWERED[title](n)):
             response_id = uuid.uuid4()
-            g = groups[practice_ids[ods]]
             await conn.execute(
                 insert(SurveyResponse).values(
                     org_id=org_id,

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from quorum.clock import LONDON
 from quorum.committees.quorum import QuorumRule
-from quorum.committees.tables import MemberCategory, SeatRole
+from quorum.committees.tables import MemberCategory, Office, SeatRole
 from quorum.conduct import votes
 from quorum.conduct.conflicts import LIKELY_MANAGEMENT
 from quorum.conduct.minutes import compose
@@ -159,7 +159,14 @@ class Conduct:
 
     def _members_on(self, day: date) -> list[Member]:
         return [
-            Member(s.person_id, SeatRole(s.role), s.voting, MemberCategory(s.category), s.party_org_id)
+            Member(
+                s.person_id,
+                SeatRole(s.role),
+                s.voting,
+                MemberCategory(s.category),
+                s.party_org_id,
+                Office(s.office) if s.office else None,
+            )
             for s in self.committee.seats
             if s.active_on(day)
         ]

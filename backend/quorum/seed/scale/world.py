@@ -64,6 +64,7 @@ class SeatHolder:
     party_org_id: uuid.UUID
     valid_from: date
     valid_to: date | None
+    office: str | None = None  # the generated committees' rules name no offices; the demo's do
 
     def active_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
