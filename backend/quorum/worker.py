@@ -33,7 +33,12 @@ from quorum.database import connect_kwargs, is_unavailable, owner_url
 log = logging.getLogger(__name__)
 
 # The modules whose import registers jobs and schedules (`@job`, `@periodic`).
-JOB_MODULES = ("quorum.packs.builder", "quorum.in_common.pack", "quorum.notifications.schedule")
+JOB_MODULES = (
+    "quorum.files.conversion",
+    "quorum.packs.builder",
+    "quorum.in_common.pack",
+    "quorum.notifications.schedule",
+)
 
 HEARTBEAT_TIMEOUT = timedelta(seconds=10)
 # How often an idle worker looks at the queue besides being woken by a new job's NOTIFY: for jobs due later and
