@@ -274,6 +274,11 @@ export type ContractType =
   | 'GMS'
   | 'PMS';
 
+export type ConversionStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'PENDING';
+
 export type CreateArrangementInput = {
   /** The convening organisation's committee that takes part. */
   committeeId: string | number;
@@ -761,6 +766,10 @@ export type RemoveAppendixInput = {
   id: string | number;
 };
 
+export type RemovePaperBodyInput = {
+  paperId: string | number;
+};
+
 /** A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title. */
 export type ReplaceAppendixInput = {
   contentBase64: string;
@@ -1021,6 +1030,13 @@ export type UpdateSurveyInput = {
   sections?: Array<SurveySectionInput>;
   suppressionThreshold?: number;
   title: string;
+};
+
+/** A Word document (.docx, in base64) to be the paper's body. */
+export type UploadPaperBodyInput = {
+  contentBase64: string;
+  filename: string;
+  paperId: string | number;
 };
 
 export type VoteChoice =
@@ -2004,7 +2020,7 @@ export type PaperQuery = { node:
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
-    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null }> } | null }
+    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, bodyDocument: { filename: string, contentType: string, sizeBytes: number, url: string, conversion: { status: ConversionStatus, problem: string | null, pageCount: number | null } | null } | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null, conversion: { status: ConversionStatus, problem: string | null, pageCount: number | null } | null } | null }> } | null }
     | { __typename: 'PaperVersion' }
     | { __typename: 'Person' }
     | { __typename: 'Practice' }
@@ -2057,6 +2073,20 @@ export type RemoveAppendixMutationVariables = Exact<{
 
 
 export type RemoveAppendixMutation = { removeAppendix: { paper: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type UploadPaperBodyMutationVariables = Exact<{
+  input: UploadPaperBodyInput;
+}>;
+
+
+export type UploadPaperBodyMutation = { uploadPaperBody: { version: { id: string, number: number } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RemovePaperBodyMutationVariables = Exact<{
+  input: RemovePaperBodyInput;
+}>;
+
+
+export type RemovePaperBodyMutation = { removePaperBody: { version: { id: string, number: number } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type GenerateQualityReportMutationVariables = Exact<{
   input: GenerateQualityReportInput;

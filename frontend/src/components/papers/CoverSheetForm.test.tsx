@@ -19,6 +19,7 @@ const version: PaperVersionDetail = {
   publicInvolvement: '',
   bodyMarkdown: '',
   bodyHtml: '',
+  bodyDocument: null,
   approvedAt: null,
   publishedAt: null,
   impacts: ['quality', 'equality', 'privacy', 'financial', 'legal', 'sustainability'].map((area) => ({
@@ -114,6 +115,7 @@ describe('AppendicesSection', () => {
                 sizeBytes: 2048,
                 url: '/files/1',
                 inspectionNote: 'Removed from the PDF: JavaScript.',
+                conversion: null,
               },
             },
           ]}
