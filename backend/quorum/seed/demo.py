@@ -52,6 +52,7 @@ from quorum.people.tables import Membership, Person, PersonRegistration
 from quorum.seed.demo_concerns import seed_concerns
 from quorum.seed.demo_indicators import seed_indicators
 from quorum.seed.demo_surveys import seed_surveys
+from quorum.seed.demo_word import seed_word_paper
 from quorum.seed.scale.pdf import pdf
 
 AREA_TEAMS = [("Q46", "Greater Manchester Area Team"), ("Q71", "London Area Team")]
@@ -147,6 +148,7 @@ async def seed_demo() -> None:
         await seed_indicators(conn, org_ids["00T"], bolton_practices)
         await _seed_registers_and_a_chairs_action(conn, org_ids, practice_ids)
         await seed_concerns(conn, org_ids["00T"], practice_ids)
+        await seed_word_paper(conn, org_ids["00T"])
     await engine.dispose()
     await record_the_days_reminders(clock.now())  # the worker in `quorum serve` turns them into Sent mail
     # The seed often runs in an event loop of its own (asyncio.run): the shared worker engine must not keep
