@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$ROOT"
 
 setup_python ""
+setup_office
 setup_frontend
 build_frontend
 

@@ -55,3 +55,12 @@ setup_chromium() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation \
     poppler-utils >/dev/null
 }
+
+setup_office() {
+  # LibreOffice turns Word and Excel papers into pack pages; poppler's pdftotext reads packs back in the tests.
+  if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then return; fi
+  say "Installing LibreOffice (Writer and Calc, no GUI) and poppler-utils from Debian for Word and Excel papers"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation >/dev/null
+}

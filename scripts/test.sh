@@ -7,6 +7,7 @@ cd "$ROOT"
 
 setup_python "[test]"
 setup_chromium
+setup_office
 setup_frontend
 
 say "Checking the generated TypeScript types match frontend/schema.graphql"

@@ -45,8 +45,9 @@ def server(oidc_provider) -> Server:
         "QUORUM_OIDC_ISSUER": oidc_provider,
         "QUORUM_OIDC_CLIENT_ID": CLIENT_ID,
         "QUORUM_OIDC_CLIENT_SECRET": "browser-test-secret",
-        # It builds packs; the notification jobs are left to the tests that run them, which read what was sent.
-        "QUORUM_WORKER_JOBS": "build_pack",
+        # It builds packs and converts Word and Excel papers; the notification jobs are left to the tests that run
+        # them, which read what was sent.
+        "QUORUM_WORKER_JOBS": "build_pack,convert_file",
         # Every browser test signs people in from this one address, more than the 20 a minute one address may;
         # the rate limits themselves are tested in tests/api and tests/hardening.
         "QUORUM_RATE_LIMITS": "off",

@@ -9,6 +9,7 @@ import type {
   InterestCategory,
   CommitteeKind,
   ContractType,
+  ConversionStatus,
   DelegationStatus,
   MeetingStatus,
   MemberCategory,
@@ -214,6 +215,19 @@ export const paperStatusColour: Record<PaperStatus, string> = {
   SUBMITTED: 'yellow',
   APPROVED: 'green',
   INCLUDED: 'blue',
+};
+
+/** A Word or Excel file's conversion to pages of the pack. */
+export const conversionStatusInWords: Record<ConversionStatus, string> = {
+  PENDING: 'Being converted for the pack',
+  DONE: 'Ready for the pack',
+  FAILED: 'Could not be converted',
+};
+
+export const conversionStatusColour: Record<ConversionStatus, string> = {
+  PENDING: 'yellow',
+  DONE: 'green',
+  FAILED: 'red',
 };
 
 export const packBuildStatusInWords: Record<PackBuildStatus, string> = {

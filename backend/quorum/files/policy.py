@@ -17,7 +17,7 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
-from quorum.files.tables import StoredFile
+from quorum.files.tables import FileConversion, StoredFile
 
 Attachments = Callable[[Access], Select[tuple[uuid.UUID, uuid.UUID]]]
 
@@ -34,6 +34,15 @@ def visible_files(access: Access, attachments: Sequence[Attachments] = ()) -> Se
     return select(StoredFile).where(or_(*(key.in_(attached(access)) for attached in attachments), loose))
 
 
+def visible_conversions(access: Access, attachments: Sequence[Attachments] = ()) -> SelectOfScalar[FileConversion]:
+    """A conversion is seen with its source file (row-level security, migration 0024, asks stored_file)."""
+    source = visible_files(access, attachments).where(
+        col(StoredFile.org_id) == col(FileConversion.org_id), col(StoredFile.id) == col(FileConversion.source_file_id)
+    )
+    return select(FileConversion).where(source.exists())
+
+
 ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     StoredFile: visible_files,
+    FileConversion: visible_conversions,
 }

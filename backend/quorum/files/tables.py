@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, LargeBinary, Text, func
+from sqlalchemy import Column, DateTime, ForeignKeyConstraint, LargeBinary, String, Text, func
 from sqlmodel import Field, SQLModel
 
 
@@ -25,3 +26,28 @@ class StoredFile(SQLModel, table=True):
     uploaded_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
+
+
+class ConversionStatus(str, enum.Enum):
+    PENDING = "PENDING"
+    DONE = "DONE"
+    FAILED = "FAILED"
+
+
+class FileConversion(SQLModel, table=True):
+    """A Word or Excel file as PDF pages (quorum.files.conversion): one per source file, seen with that file."""
+
+    __tablename__ = "file_conversion"
+    __table_args__ = (ForeignKeyConstraint(["org_id", "source_file_id"], ["stored_file.org_id", "stored_file.id"]),)
+
+    org_id: uuid.UUID = Field(primary_key=True)
+    source_file_id: uuid.UUID = Field(primary_key=True)
+    status: ConversionStatus = Field(default=ConversionStatus.PENDING, sa_type=String)
+    problem: str | None = Field(default=None, sa_type=Text)  # why it did not convert, told to the author
+    pdf: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    page_count: int | None = None
+    seconds: float | None = None  # how long LibreOffice took
+    requested_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
+    finished_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))

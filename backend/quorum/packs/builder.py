@@ -7,6 +7,7 @@ import hashlib
 import io
 import logging
 import tempfile
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -22,12 +23,13 @@ from quorum.access import Access
 from quorum.auth.identity import Identity, transaction_for
 from quorum.committees.tables import Committee
 from quorum.database import Db, is_unavailable
-from quorum.files.tables import StoredFile
+from quorum.files import conversion
+from quorum.files.tables import ConversionStatus, FileConversion, StoredFile
 from quorum.meetings import agenda
 from quorum.meetings.service import items_of
 from quorum.meetings.tables import Meeting, Part
 from quorum.organisations.tables import Organisation
-from quorum.packs.document import PackAppendix, PackContent, PackItem, PackPaper, heading_levels, source
+from quorum.packs.document import PackAppendix, PackBody, PackContent, PackItem, PackPaper, heading_levels, source
 from quorum.packs.tables import BuildStatus, PackBuild
 from quorum.papers.tables import Appendix, Paper, PaperVersion
 from quorum.people.tables import Person
@@ -230,12 +232,41 @@ async def pack_papers(
     appendices = await db.all(select(Appendix).where(Appendix.version_id.in_(versions)).order_by(Appendix.position))
     pdf_ids = [a.file_id for a in appendices if a.kind == "PDF"]
     contents = dict(await db.all(select(StoredFile.id, StoredFile.content).where(StoredFile.id.in_(pdf_ids))))
+    body_ids = [v.body_file_id for v in versions.values() if v.body_file_id is not None]
     filenames = dict(
         await db.all(
-            select(StoredFile.id, StoredFile.filename).where(StoredFile.id.in_([a.file_id for a in appendices]))
+            select(StoredFile.id, StoredFile.filename).where(
+                StoredFile.id.in_([a.file_id for a in appendices] + body_ids)
+            )
         )
     )
     attachments = {f"appendix-{a.id}.pdf": contents[a.file_id] for a in appendices if a.kind == "PDF"}
+    converted = await _conversions(db, [a.file_id for a in appendices if a.kind != "PDF"] + body_ids)
+    for file_id, row in converted.items():
+        if row.pdf is not None:
+            attachments[f"converted-{file_id}.pdf"] = row.pdf
+
+    def pages_of(file_id: uuid.UUID) -> tuple[str | None, int, str | None]:
+        """The converted PDF's name in the build folder and its pages, or why there is none."""
+        row = converted.get(file_id)
+        if row is None or row.pdf is None:
+            return None, 0, row.problem if row is not None and row.problem else "It has not been converted."
+        return f"converted-{file_id}.pdf", row.page_count or 0, None
+
+    def appendix_of(a: Appendix) -> PackAppendix:
+        if a.kind == "PDF":
+            path, pages, problem = f"appendix-{a.id}.pdf", a.page_count or 0, None
+        else:
+            path, pages, problem = pages_of(a.file_id)
+        return PackAppendix(
+            key=f"appendix-{a.id}",
+            title=a.title,
+            kind=a.kind,
+            filename=filenames.get(a.file_id, ""),
+            pdf_path=path,
+            page_count=pages,
+            problem=problem,
+        )
 
     def pack_paper(paper: Paper, version: PaperVersion) -> PackPaper:
         return PackPaper(
@@ -253,18 +284,39 @@ async def pack_papers(
             public_involvement=version.public_involvement,
             is_public=paper.is_public,
             body_markdown=version.body_markdown,
-            appendices=tuple(
-                PackAppendix(
-                    key=f"appendix-{a.id}",
-                    title=a.title,
-                    kind=a.kind,
-                    filename=filenames.get(a.file_id, ""),
-                    pdf_path=f"appendix-{a.id}.pdf" if a.kind == "PDF" else None,
-                    page_count=a.page_count or 0,
-                )
-                for a in appendices
-                if a.version_id == version.id
-            ),
+            body=None if version.body_file_id is None else body_of(version.body_file_id),
+            appendices=tuple(appendix_of(a) for a in appendices if a.version_id == version.id),
         )
 
+    def body_of(file_id: uuid.UUID) -> PackBody:
+        path, pages, problem = pages_of(file_id)
+        return PackBody(filename=filenames.get(file_id, ""), pdf_path=path, page_count=pages, problem=problem)
+
     return {v.id: (papers[v.paper_id], pack_paper(papers[v.paper_id], v)) for v in versions.values()}, attachments
+
+
+CONVERSIONS_AT_ONCE = 2
+
+
+async def _conversions(db: Db, file_ids: list[uuid.UUID]) -> dict[uuid.UUID, FileConversion]:
+    """Each Word or Excel file's conversion. One still waiting for its job is converted here, within the
+    conversion's own timeout, so a build never waits on the queue and never hangs; what fails is kept as failed."""
+    found = await conversion.conversions_of(db, file_ids)
+    waiting = [row for row in found.values() if ConversionStatus(row.status) == ConversionStatus.PENDING]
+    if not waiting:
+        return found
+    sources = {
+        f.id: f
+        for f in await db.all(select(StoredFile).where(StoredFile.id.in_([row.source_file_id for row in waiting])))
+    }
+    limit = asyncio.Semaphore(CONVERSIONS_AT_ONCE)
+
+    async def convert(row: FileConversion) -> tuple[FileConversion, tuple, float]:
+        async with limit:
+            started = time.monotonic()
+            source = sources[row.source_file_id]
+            return row, await conversion.convert(source.content, source.content_type), time.monotonic() - started
+
+    for row, (status, pdf, pages, problem), seconds in await asyncio.gather(*map(convert, waiting)):
+        await conversion.record(db, (row.org_id, row.source_file_id), status, pdf, pages, problem, seconds)
+    return await conversion.conversions_of(db, file_ids)

@@ -35,8 +35,19 @@ class PackAppendix:
     title: str
     kind: str  # PDF, WORD or EXCEL
     filename: str
-    pdf_path: str | None = None  # relative to the build folder, for PDFs
+    pdf_path: str | None = None  # relative to the build folder: the PDF, or a Word or Excel file's conversion
     page_count: int = 0
+    problem: str | None = None  # why a Word or Excel file has no pages (its conversion failed)
+
+
+@dataclass(frozen=True)
+class PackBody:
+    """A body written in Word, printed from its conversion."""
+
+    filename: str
+    pdf_path: str | None
+    page_count: int = 0
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,7 @@ class PackPaper:
     is_public: bool
     body_markdown: str
     appendices: tuple[PackAppendix, ...] = ()
+    body: PackBody | None = None  # a Word body, in place of the Markdown one
 
 
 @dataclass(frozen=True)
@@ -210,7 +222,7 @@ def _item(item: PackItem, level: int) -> str:
             parts.append("#pagebreak()")
         parts.append(_cover_sheet(item, paper))
         parts.append("#pagebreak()")
-        parts.append(to_typst(paper.body_markdown) or "_No paper body._")
+        parts.append(_body(paper))
         for appendix in paper.appendices:
             number += 1
             parts.append(_appendix(item, number, appendix))
@@ -249,22 +261,43 @@ def _cover_sheet(item: PackItem, paper: PackPaper) -> str:
     )
 
 
+def _body(paper: PackPaper) -> str:
+    if paper.body is None:
+        return to_typst(paper.body_markdown) or "_No paper body._"
+    if paper.body.pdf_path is None:
+        return (
+            f"*The paper's body ({escape(paper.body.filename)}) could not be set as pages:*"
+            f" {escape(paper.body.problem or '')} Download it from the meeting's page, beside this pack."
+        )
+    return _pages(paper.body.pdf_path, paper.body.page_count, first=1)
+
+
+def _pages(pdf_path: str, page_count: int, first: int) -> str:
+    """Pages `first` to the last of an embedded PDF, one pack page each (the first on the current page)."""
+    pages = [
+        ("" if p == first else "#pagebreak()\n") + f"#align(center, image({_s(pdf_path)}, page: {p}, height: 97%))"
+        for p in range(first, page_count + 1)
+    ]
+    return "\n".join(pages)
+
+
+KIND_WORDS = {"WORD": "Word document", "EXCEL": "Excel workbook", "PDF": "PDF"}
+
+
 def _appendix(item: PackItem, number: int, appendix: PackAppendix) -> str:
     title = f"Appendix {item.number}.{number}: {appendix.title}"
     heading = f"#heading(level: 2)[{escape(title)}] <{appendix.key}>"
-    if appendix.kind != "PDF" or appendix.pdf_path is None:
-        kind = "Word document" if appendix.kind == "WORD" else "Excel workbook"
+    if appendix.pdf_path is None:
         return "\n".join(
             [
                 "#pagebreak()",
                 heading,
-                f"This appendix is a {kind} ({escape(appendix.filename)})."
+                f"This appendix is a {KIND_WORDS.get(appendix.kind, appendix.kind)} ({escape(appendix.filename)})"
+                " that could not be set as pages of this pack: "
+                f"{escape(appendix.problem or 'it has not been converted.')}"
                 " Download it from the meeting's page, beside this pack.",
             ]
         )
-    pages = [f"#pagebreak()\n{heading}\n#align(center, image({_s(appendix.pdf_path)}, page: 1, height: 90%))"]
-    pages += [
-        f"#pagebreak()\n#align(center, image({_s(appendix.pdf_path)}, page: {p}, height: 97%))"
-        for p in range(2, appendix.page_count + 1)
-    ]
-    return "\n".join(pages)
+    first = f"#pagebreak()\n{heading}\n#align(center, image({_s(appendix.pdf_path)}, page: 1, height: 90%))"
+    rest = _pages(appendix.pdf_path, appendix.page_count, first=2)
+    return first + ("\n#pagebreak()\n" + rest if rest else "")

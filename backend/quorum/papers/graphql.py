@@ -132,9 +132,17 @@ class PaperVersionNode(Node):
     def missing_cover_sheet_fields(self) -> list[str]:
         return [service.camel(name) for name in service.missing_fields(self.row)]
 
-    @strawberry.field(description="The body as sanitised HTML, safe to show.")
+    @strawberry.field(description="The body as sanitised HTML, safe to show (from Markdown, or the Word body).")
     def body_html(self) -> str:
+        if self.row.body_file_id is not None:
+            return self.row.body_html
         return markdown.to_html(self.row.body_markdown)
+
+    @strawberry.field(
+        description="The Word document uploaded as the body, with its conversion for the pack; null for Markdown."
+    )
+    async def body_document(self, info: Info) -> StoredFileType | None:
+        return await stored_file(info, self.row.body_file_id)
 
     @strawberry.field
     def impacts(self) -> list[ImpactAssessment]:
@@ -286,6 +294,18 @@ class RemoveAppendixInput:
     id: strawberry.ID
 
 
+@strawberry.input(description="A Word document (.docx, in base64) to be the paper's body.")
+class UploadPaperBodyInput:
+    paper_id: strawberry.ID
+    filename: str
+    content_base64: str
+
+
+@strawberry.input
+class RemovePaperBodyInput:
+    paper_id: strawberry.ID
+
+
 PaperPayload = payload("PaperPayload", paper=PaperNode)
 
 
@@ -368,3 +388,24 @@ class PaperMutations:
         ctx = info.context
         row = await service.remove_appendix(ctx.db, ctx.access, ids.decode_as("Appendix", input.id, "id"))
         return PaperPayload(paper=PaperNode.from_row(row))
+
+    @mutation(
+        description="Make a Word document the paper's body: shown on screen as HTML, printed in the pack from its PDF"
+        " conversion. An approved paper gets a new version instead."
+    )
+    async def upload_paper_body(self, info: Info, input: UploadPaperBodyInput) -> PaperVersionPayload:
+        ctx = info.context
+        row = await service.upload_body(
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Paper", input.paper_id, "paperId"),
+            filename=input.filename,
+            content_base64=input.content_base64,
+        )
+        return PaperVersionPayload(version=PaperVersionNode.from_row(row))
+
+    @mutation(description="Go back to a Markdown body: the Word document is no longer the paper's body.")
+    async def remove_paper_body(self, info: Info, input: RemovePaperBodyInput) -> PaperVersionPayload:
+        ctx = info.context
+        row = await service.remove_body(ctx.db, ctx.access, ids.decode_as("Paper", input.paper_id, "paperId"))
+        return PaperVersionPayload(version=PaperVersionNode.from_row(row))

@@ -44,8 +44,13 @@ LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 def to_html(source: str) -> str:
     """HTML safe to put in a page: no raw HTML from the author, only plain links."""
+    return sanitize(_markdown.render(source))
+
+
+def sanitize(html: str) -> str:
+    """Only the tags Markdown makes and plain links: for Markdown's HTML and a Word body's (quorum.papers.word)."""
     return nh3.clean(
-        _markdown.render(source),
+        html,
         tags=ALLOWED_TAGS,
         attributes={"a": {"href"}},
         url_schemes={"http", "https", "mailto"},

@@ -65,6 +65,12 @@ def visible_appendix_files(access: Access) -> Select[tuple[uuid.UUID, uuid.UUID]
     return select(appendix.c.org_id, appendix.c.file_id)
 
 
+def visible_body_files(access: Access) -> Select[tuple[uuid.UUID, uuid.UUID]]:
+    """The Word documents uploaded as the bodies of the versions the caller may see (quorum.files.policy)."""
+    version = visible_versions(access).subquery()
+    return select(version.c.org_id, version.c.body_file_id).where(version.c.body_file_id.is_not(None))
+
+
 def actors(access: Access, paper: Paper) -> set[Actor]:
     """The parts the caller plays in the paper's workflow."""
     found = set()

@@ -14,12 +14,13 @@ from quorum.access import Access
 from quorum.audit.service import record, snapshot
 from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
+from quorum.files import conversion
 from quorum.files import service as files
 from quorum.meetings.policy import visible_items
 from quorum.meetings.service import run_meeting
 from quorum.meetings.tables import AgendaItem, Meeting, Purpose
 from quorum.outbox import service as outbox
-from quorum.papers import workflow
+from quorum.papers import word, workflow
 from quorum.papers.policy import (
     can_move,
     can_write,
@@ -159,28 +160,69 @@ def camel(name: str) -> str:
 
 async def save_draft(db: Db, access: Access, paper_id: uuid.UUID, *, is_public: bool, fields: dict) -> PaperVersion:
     """Write the cover sheet and body. An approved paper is never changed: this makes a new draft version."""
-    paper = await get_paper(db, access, paper_id, "id")
-    if not can_write(access, paper):
-        raise input_error(None, "Only the paper's author or the board secretary can write it.")
-    if PaperStatus(paper.status) == PaperStatus.SUBMITTED:
-        raise input_error(None, "The paper is with its sponsor; ask for it back as a draft to change it.")
+    paper = await _writable(db, access, paper_id)
     if errors := cover_sheet_errors(fields):
         raise InputErrors(*errors)
-    version = await latest_version(db, paper)
-    before = snapshot(version)
-    if version.approved_at is not None:
-        version = await _new_version(db, access, paper, version)
-        paper_before = snapshot(paper)
-        paper.status = PaperStatus.DRAFT
-        await db.add(paper)
-        await record(db, access, "paper.new_version", paper, org_id=paper.org_id, before=paper_before)
-        before = None
+    version, before = await _version_to_write(db, access, paper)
     for name, value in fields.items():
         setattr(version, name, value.strip() if isinstance(value, str) and name != "body_markdown" else value)
     paper.is_public = is_public
     await db.add(paper)
     await db.add(version)
     await record(db, access, "paper_version.save", version, org_id=paper.org_id, before=before)
+    return version
+
+
+async def _version_to_write(db: Db, access: Access, paper: Paper) -> tuple[PaperVersion, dict | None]:
+    """The draft to change, and how it was (None for a version this starts from an approved one)."""
+    version = await latest_version(db, paper)
+    if version.approved_at is None:
+        return version, snapshot(version)
+    version = await _new_version(db, access, paper, version)
+    paper_before = snapshot(paper)
+    paper.status = PaperStatus.DRAFT
+    await db.add(paper)
+    await record(db, access, "paper.new_version", paper, org_id=paper.org_id, before=paper_before)
+    return version, None
+
+
+async def _writable(db: Db, access: Access, paper_id: uuid.UUID, field: str = "id") -> Paper:
+    paper = await get_paper(db, access, paper_id, field)
+    if not can_write(access, paper):
+        raise input_error(None, "Only the paper's author or the board secretary can write it.")
+    if PaperStatus(paper.status) == PaperStatus.SUBMITTED:
+        raise input_error(None, "The paper is with its sponsor; ask for it back as a draft to change it.")
+    return paper
+
+
+async def upload_body(
+    db: Db, access: Access, paper_id: uuid.UUID, *, filename: str, content_base64: str
+) -> PaperVersion:
+    """A Word document as the paper's body: shown on screen through mammoth, printed in the pack from its PDF
+    conversion (queued here). It replaces a Markdown body; an approved paper gets a new draft version."""
+    paper = await _writable(db, access, paper_id, "paperId")
+    inspection = await files.inspected(
+        "contentBase64", filename, files.decode_upload("contentBase64", content_base64), (files.WORD,)
+    )
+    html = word.to_html("contentBase64", inspection.content)
+    version, before = await _version_to_write(db, access, paper)
+    stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
+    await conversion.request(db, stored, access.person_id)
+    version.body_file_id, version.body_html, version.body_markdown = stored.id, html, ""
+    await db.add(version)
+    await record(db, access, "paper_version.upload_body", version, org_id=paper.org_id, before=before)
+    return version
+
+
+async def remove_body(db: Db, access: Access, paper_id: uuid.UUID) -> PaperVersion:
+    """Back to a Markdown body (empty until written); the Word document stays stored, attached to nothing."""
+    paper = await _writable(db, access, paper_id, "paperId")
+    version, before = await _version_to_write(db, access, paper)
+    if version.body_file_id is None:
+        raise input_error(None, "The paper's body is not a Word document.")
+    version.body_file_id, version.body_html = None, ""
+    await db.add(version)
+    await record(db, access, "paper_version.remove_body", version, org_id=paper.org_id, before=before)
     return version
 
 
@@ -267,6 +309,7 @@ async def add_appendix(
         "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS
     )
     stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
+    await conversion.request(db, stored, access.person_id)
     existing = await db.all(select(Appendix).where(Appendix.version_id == version.id))
     appendix = Appendix(
         org_id=paper.org_id,
@@ -304,6 +347,7 @@ async def replace_appendix(
         "contentBase64", filename, files.decode_upload("contentBase64", content_base64), APPENDIX_KINDS
     )
     stored = await files.keep(db, access, org_id=paper.org_id, filename=filename, inspection=inspection)
+    await conversion.request(db, stored, access.person_id)
     before = snapshot(appendix)
     appendix.title, appendix.file_id, appendix.kind = new_title, stored.id, KIND_OF_FILE[inspection.kind]
     appendix.page_count, appendix.problem = inspection.page_count, inspection.problem

@@ -5,7 +5,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, ForeignKeyConstraint, String, func
+from sqlalchemy import Column, DateTime, ForeignKeyConstraint, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -56,7 +56,10 @@ class PaperVersion(SQLModel, table=True):
     """The cover sheet and body of one version. Approved versions are frozen (a trigger refuses changes)."""
 
     __tablename__ = "paper_version"
-    __table_args__ = (ForeignKeyConstraint(["org_id", "paper_id"], ["paper.org_id", "paper.id"]),)
+    __table_args__ = (
+        ForeignKeyConstraint(["org_id", "paper_id"], ["paper.org_id", "paper.id"]),
+        ForeignKeyConstraint(["org_id", "body_file_id"], ["stored_file.org_id", "stored_file.id"]),
+    )
 
     org_id: uuid.UUID = Field(primary_key=True)
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -71,6 +74,9 @@ class PaperVersion(SQLModel, table=True):
     impacts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONB, nullable=False))
     public_involvement: str = ""
     body_markdown: str = ""
+    # A body written in Word: the document (printed in the pack from its PDF conversion) and its HTML for the screen.
+    body_file_id: uuid.UUID | None = None
+    body_html: str = Field(default="", sa_type=Text)
     created_by: uuid.UUID = Field(foreign_key="person.id")
     created_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())

@@ -54,6 +54,7 @@ from quorum.seed.demo_concerns import seed_concerns
 from quorum.seed.demo_indicators import seed_indicators
 from quorum.seed.demo_meetings import build_packs, seed_meetings
 from quorum.seed.demo_surveys import seed_surveys
+from quorum.seed.demo_word import seed_word_paper
 from quorum.seed.scale.pdf import pdf
 
 AREA_TEAMS = [("Q46", "Greater Manchester Area Team"), ("Q71", "London Area Team")]
@@ -151,6 +152,7 @@ async def seed_demo() -> None:
         await seed_concerns(conn, org_ids["00T"], practice_ids)
         coming = await seed_meetings(conn, org_ids, practice_ids)
         await seed_representatives(conn, org_ids)
+        await seed_word_paper(conn, org_ids["00T"])
         people = dict((await conn.execute(select(Person.email, Person.id))).all())
     await engine.dispose()
     secretary = people[f"helen.hargreaves@{DEMO_DOMAIN}"]

@@ -3,9 +3,9 @@
 Who may fetch a file is asked of every domain that owns files, so it is decided here, above them all, not in
 `quorum.files` (the lowest domain). A file is read through its owner: a committee's terms of reference, a
 delegation's agreement, a paper version's appendix (so the agenda item's part and the meeting's visibility
-decide), a ballot's document, a concern's evidence, a published public pack. A private pack never comes through
-here, only stamped through /packs. A file attached to nothing yet is its uploader's. Row-level security on
-`stored_file` (migrations 0010 and 0021) says the same in SQL.
+decide), a ballot's document, a concern's evidence, a paper version's Word body, a published public pack. A private
+pack never comes through here, only stamped through /packs. A file attached to nothing yet is its uploader's.
+Row-level security on `stored_file` (migrations 0010, 0021 and 0024) says the same in SQL.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from quorum.database import Db
 from quorum.delegations.policy import visible_delegations
 from quorum.delegations.tables import Delegation
 from quorum.downloads import Download
-from quorum.files.policy import visible_files
+from quorum.files.policy import visible_conversions, visible_files
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Part
 from quorum.packs.policy import visible_builds, visible_pack_files
 from quorum.packs.tables import PackBuild
-from quorum.papers.policy import visible_appendix_files, visible_versions
+from quorum.papers.policy import visible_appendix_files, visible_body_files, visible_versions
 from quorum.papers.tables import Appendix, PaperVersion
 
 
@@ -59,12 +59,18 @@ OWNERS = (
     visible_pack_files,
     visible_ballot_files,
     visible_evidence_files,
+    visible_body_files,
 )
 
 
 def visible_stored_files(access: Access):
     """The files policy with every owner named: what row-level security on stored_file (migration 0010) allows."""
     return visible_files(access, OWNERS)
+
+
+def visible_file_conversions(access: Access):
+    """A Word or Excel file's PDF conversion, seen with its source file."""
+    return visible_conversions(access, OWNERS)
 
 
 def attachments_seen_by(access: Access, file_id: uuid.UUID):
@@ -78,6 +84,7 @@ def attachments_seen_by(access: Access, file_id: uuid.UUID):
         visible_builds(access).where(PackBuild.file_id == file_id, PackBuild.part == Part.PUBLIC),
         visible_ballots(access).where(Ballot.document_file_id == file_id),
         visible_evidence(access).where(ConcernEvidence.file_id == file_id),
+        visible_versions(access).where(PaperVersion.body_file_id == file_id),
     )
 
 

@@ -10,10 +10,14 @@ import type {
   PaperQueryVariables,
   RemoveAppendixMutation,
   RemoveAppendixMutationVariables,
+  RemovePaperBodyMutation,
+  RemovePaperBodyMutationVariables,
   ReplaceAppendixMutation,
   ReplaceAppendixMutationVariables,
   SavePaperDraftMutation,
   SavePaperDraftMutationVariables,
+  UploadPaperBodyMutation,
+  UploadPaperBodyMutationVariables,
 } from '../generated/graphql';
 
 export const paperQuery = gql<PaperQuery, PaperQueryVariables>(`
@@ -70,6 +74,17 @@ export const paperQuery = gql<PaperQuery, PaperQueryVariables>(`
           publicInvolvement
           bodyMarkdown
           bodyHtml
+          bodyDocument {
+            filename
+            contentType
+            sizeBytes
+            url
+            conversion {
+              status
+              problem
+              pageCount
+            }
+          }
           approvedAt
           publishedAt
           impacts {
@@ -89,6 +104,11 @@ export const paperQuery = gql<PaperQuery, PaperQueryVariables>(`
               sizeBytes
               url
               inspectionNote
+              conversion {
+                status
+                problem
+                pageCount
+              }
             }
           }
         }
@@ -208,6 +228,36 @@ export const removeAppendixMutation = gql<RemoveAppendixMutation, RemoveAppendix
     removeAppendix(input: $input) {
       paper {
         id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const uploadPaperBodyMutation = gql<UploadPaperBodyMutation, UploadPaperBodyMutationVariables>(`
+  mutation UploadPaperBody($input: UploadPaperBodyInput!) {
+    uploadPaperBody(input: $input) {
+      version {
+        id
+        number
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const removePaperBodyMutation = gql<RemovePaperBodyMutation, RemovePaperBodyMutationVariables>(`
+  mutation RemovePaperBody($input: RemovePaperBodyInput!) {
+    removePaperBody(input: $input) {
+      version {
+        id
+        number
       }
       errors {
         field

@@ -6,6 +6,7 @@ import { chosenFile, describeFile, readAsBase64 } from '../../files';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { FileField, TextField } from '../fields';
 import { Confirmation } from '../messages';
+import { ConversionStatus } from './ConversionStatus';
 import type { AppendixDetail, PaperDetail } from './types';
 
 const idPrefix = 'add-appendix';
@@ -46,6 +47,11 @@ function Appendix({ appendix, index, canChange, onChanged }: AppendixProps) {
       ({file ? describeFile(file.contentType, file.sizeBytes) : kindInWords[appendix.kind]}
       {pages})
       {file?.inspectionNote && <p className="nhsuk-body-s app-inspection-note">{file.inspectionNote}</p>}
+      {file?.conversion && (
+        <div>
+          <ConversionStatus conversion={file.conversion} what={`“${appendix.title}”`} />
+        </div>
+      )}
       {appendix.problem && (
         <div className="nhsuk-warning-callout">
           <h3 className="nhsuk-warning-callout__label">
@@ -187,8 +193,8 @@ function AddAppendixForm({ paper, onAdded }: { paper: PaperDetail; onAdded: (mes
         name="file"
         label="File"
         hint={
-          'A PDF, Word document (.docx) or Excel workbook (.xlsx). PDFs go into the pack as pages; ' +
-          'Word and Excel files are listed in the pack and offered beside it.'
+          'A PDF, Word document (.docx) or Excel workbook (.xlsx). Each goes into the pack as pages: ' +
+          'Word and Excel files are converted to PDF first.'
         }
         accept={accepted}
         error={errorFor(errors, 'file')}

@@ -20,6 +20,7 @@ const version: PaperVersionDetail = {
   publicInvolvement: '',
   bodyMarkdown: '',
   bodyHtml: '',
+  bodyDocument: null,
   approvedAt: null,
   publishedAt: null,
   impacts: ['quality', 'equality', 'privacy', 'financial', 'legal', 'sustainability'].map((area) => ({
@@ -115,6 +116,7 @@ describe('AppendicesSection', () => {
                 sizeBytes: 2048,
                 url: '/files/1',
                 inspectionNote: 'Removed from the PDF: JavaScript.',
+                conversion: null,
               },
             },
           ]}

@@ -11,6 +11,7 @@ import { CoverSheetView, PaperBody } from '../../components/papers/CoverSheetVie
 import { PaperActions } from '../../components/papers/PaperActions';
 import type { PaperDetail } from '../../components/papers/types';
 import { VersionsTable } from '../../components/papers/VersionsTable';
+import { WordBodySection } from '../../components/papers/WordBodySection';
 import { SummaryList, SummaryRow } from '../../components/SummaryList';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatMeetingTime } from '../../dates';
@@ -115,12 +116,14 @@ export function PaperPage() {
               outcome.current?.focus();
             }}
           />
+          <WordBodySection paper={paper} version={version} canChange onChanged={reload} />
           <PaperBody version={version} heading="Preview of the paper as saved" />
         </>
       )}
       {version && !editable && (
         <>
           <CoverSheetView paper={paper} version={version} />
+          <WordBodySection paper={paper} version={version} canChange={false} onChanged={reload} />
           <PaperBody version={version} heading="The paper" />
         </>
       )}
