@@ -262,7 +262,7 @@ def _hit(row: object) -> Hit:
     )
 
 
-_MARKUP = re.compile(r"[#*`|>]+|\s+")
+_MARKUP = re.compile(r"[#*`|>]+|:?-{3,}:?|\s+")
 
 
 def _plain(text: str) -> str:
