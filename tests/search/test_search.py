@@ -202,7 +202,8 @@ async def test_an_area_team_officer_sees_the_joint_committee_not_the_ccgs_part_t
     try:
         await conn.execute(
             "UPDATE delegation SET revoked_at = now(), revoked_by = recorded_by, revocation_reason = 'Search test'"
-            " WHERE id = ANY ($1::uuid[])", [d["id"] for d in delegations]
+            " WHERE id = ANY ($1::uuid[])",
+            [d["id"] for d in delegations],
         )
         # The delegations open contracts, concerns and figures, no text search reads: what is found is unchanged,
         # and the CCGs' private business stays out of reach.
@@ -211,7 +212,8 @@ async def test_an_area_team_officer_sees_the_joint_committee_not_the_ccgs_part_t
     finally:
         await conn.execute(
             "UPDATE delegation SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL"
-            " WHERE id = ANY ($1::uuid[])", [d["id"] for d in delegations]
+            " WHERE id = ANY ($1::uuid[])",
+            [d["id"] for d in delegations],
         )
         await conn.close()
 
@@ -243,7 +245,9 @@ async def test_results_link_to_their_pages_and_page_through(client, world):
     assert (paper["organisationName"], paper["committeeName"]) == ("NHS Bolton CCG", "Governing body")
     first = await anonymous.data(SEARCH, {"query": world.word, "first": 2})
     assert first["search"]["pageInfo"]["hasNextPage"] is True
-    second = await anonymous.data(SEARCH, {"query": world.word, "first": 2, "after": first["search"]["pageInfo"]["endCursor"]})
+    second = await anonymous.data(
+        SEARCH, {"query": world.word, "first": 2, "after": first["search"]["pageInfo"]["endCursor"]}
+    )
     seen = [e["node"]["id"] for e in first["search"]["edges"]] + [e["node"]["id"] for e in second["search"]["edges"]]
     assert len(set(seen)) == 4 and second["search"]["pageInfo"]["hasPreviousPage"] is True
 

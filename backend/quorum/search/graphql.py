@@ -92,7 +92,7 @@ def _offset(cursor: str | None) -> int:
 class SearchQueries:
     @strawberry.field(
         description="Full-text search across meetings, agenda items, papers, decisions, actions, minutes and "
-        "registers, limited to what the viewer may read. Words as in a search engine: \"exact phrase\", or, -word."
+        'registers, limited to what the viewer may read. Words as in a search engine: "exact phrase", or, -word.'
     )
     async def search(
         self,

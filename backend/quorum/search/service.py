@@ -22,6 +22,9 @@ from quorum.database import Db
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 50
 MAX_OFFSET = 1000
+# At most this many matches of each kind are ranked, the first the index finds: a word found in tens of thousands of
+# papers would otherwise cost seconds to rank. Filters apply before the limit, so narrowing a search ranks within it.
+CANDIDATES = 1000
 
 # Highlights come back between these two characters, which are removed from the text first, so a snippet can be
 # split into plain text and matched words without ever treating any of the text as markup.
@@ -109,61 +112,68 @@ def _filters(org: str, committee: str | None, day: str) -> str:
 
 
 _MEETING_DAY = _DAY.format(at="m.starts_at")
+# Written out in each branch rather than read from a CTE, so that it is a constant the planner gives the GIN indexes.
+_QUERY = "websearch_to_tsquery('english', $1::text)"
+# A meeting's minutes once: Parts I and II for those who may read them, else Part I (the inner read is under RLS too).
+_ONE_PART = (
+    "(mi.part = 'PRIVATE' OR NOT EXISTS (SELECT 1 FROM minutes whole WHERE whole.org_id = mi.org_id"
+    " AND whole.meeting_id = mi.meeting_id AND whole.part = 'PRIVATE'))"
+)
 _BY_MEETING = "JOIN meeting m ON m.org_id = {t}.org_id AND m.id = {t}.meeting_id"
 
 HITS = f"""
-    SELECT 'MEETING' AS kind, m.org_id, m.id, m.committee_id, m.id AS meeting_id, {_MEETING_DAY} AS day,
-           ts_rank(m.search_vector, q.query, 1) AS rank
-    FROM meeting m, q
-    WHERE m.search_vector @@ q.query AND {_filters("m.org_id", "m.committee_id", _MEETING_DAY)}
+    (SELECT 'MEETING' AS kind, m.org_id, m.id, m.committee_id, m.id AS meeting_id, {_MEETING_DAY} AS day,
+           ts_rank(m.search_vector, {_QUERY}, 1) AS rank
+    FROM meeting m
+    WHERE m.search_vector @@ {_QUERY} AND {_filters("m.org_id", "m.committee_id", _MEETING_DAY)} LIMIT $8)
   UNION ALL
-    SELECT 'AGENDA_ITEM', i.org_id, i.id, i.committee_id, i.meeting_id, {_MEETING_DAY},
-           ts_rank(i.search_vector, q.query, 1)
-    FROM agenda_item i {_BY_MEETING.format(t="i")}, q
-    WHERE i.search_vector @@ q.query AND {_filters("i.org_id", "i.committee_id", _MEETING_DAY)}
+    (SELECT 'AGENDA_ITEM', i.org_id, i.id, i.committee_id, i.meeting_id, {_MEETING_DAY},
+           ts_rank(i.search_vector, {_QUERY}, 1)
+    FROM agenda_item i {_BY_MEETING.format(t="i")}
+    WHERE i.search_vector @@ {_QUERY} AND {_filters("i.org_id", "i.committee_id", _MEETING_DAY)} LIMIT $8)
   UNION ALL
     SELECT 'PAPER', p.org_id, p.id, p.committee_id, p.meeting_id, {_MEETING_DAY}, max(h.rank)
     FROM (
-        SELECT org_id, id AS paper_id, ts_rank(search_vector, q.query, 1) AS rank
-        FROM paper, q WHERE search_vector @@ q.query
+        (SELECT org_id, id AS paper_id, ts_rank(search_vector, {_QUERY}, 1) AS rank
+        FROM paper WHERE search_vector @@ {_QUERY} LIMIT $8)
         UNION ALL
-        SELECT org_id, paper_id, ts_rank(search_vector, q.query, 1)
-        FROM paper_version, q WHERE search_vector @@ q.query
+        (SELECT org_id, paper_id, ts_rank(search_vector, {_QUERY}, 1)
+        FROM paper_version WHERE search_vector @@ {_QUERY} LIMIT $8)
     ) h
     JOIN paper p ON p.org_id = h.org_id AND p.id = h.paper_id
     {_BY_MEETING.format(t="p")}
     WHERE {_filters("p.org_id", "p.committee_id", _MEETING_DAY)}
     GROUP BY p.org_id, p.id, p.committee_id, p.meeting_id, m.starts_at
   UNION ALL
-    SELECT 'DECISION', d.org_id, d.id, d.committee_id, d.meeting_id, {_MEETING_DAY},
-           ts_rank(d.search_vector, q.query, 1)
-    FROM decision d {_BY_MEETING.format(t="d")}, q
-    WHERE d.search_vector @@ q.query AND {_filters("d.org_id", "d.committee_id", _MEETING_DAY)}
+    (SELECT 'DECISION', d.org_id, d.id, d.committee_id, d.meeting_id, {_MEETING_DAY},
+           ts_rank(d.search_vector, {_QUERY}, 1)
+    FROM decision d {_BY_MEETING.format(t="d")}
+    WHERE d.search_vector @@ {_QUERY} AND {_filters("d.org_id", "d.committee_id", _MEETING_DAY)} LIMIT $8)
   UNION ALL
-    SELECT 'ACTION', a.org_id, a.id, a.committee_id, a.meeting_id, {_MEETING_DAY},
-           ts_rank(a.search_vector, q.query, 1)
-    FROM action a {_BY_MEETING.format(t="a")}, q
-    WHERE a.search_vector @@ q.query AND {_filters("a.org_id", "a.committee_id", _MEETING_DAY)}
+    (SELECT 'ACTION', a.org_id, a.id, a.committee_id, a.meeting_id, {_MEETING_DAY},
+           ts_rank(a.search_vector, {_QUERY}, 1)
+    FROM action a {_BY_MEETING.format(t="a")}
+    WHERE a.search_vector @@ {_QUERY} AND {_filters("a.org_id", "a.committee_id", _MEETING_DAY)} LIMIT $8)
   UNION ALL
-    SELECT 'MINUTES', mi.org_id, mi.meeting_id, mi.committee_id, mi.meeting_id, {_MEETING_DAY},
-           max(ts_rank(mi.search_vector, q.query, 1))
-    FROM minutes mi {_BY_MEETING.format(t="mi")}, q
-    WHERE mi.search_vector @@ q.query AND {_filters("mi.org_id", "mi.committee_id", _MEETING_DAY)}
-    GROUP BY mi.org_id, mi.meeting_id, mi.committee_id, m.starts_at
+    (SELECT 'MINUTES', mi.org_id, mi.meeting_id, mi.committee_id, mi.meeting_id, {_MEETING_DAY},
+           ts_rank(mi.search_vector, {_QUERY}, 1)
+    FROM minutes mi {_BY_MEETING.format(t="mi")}
+    WHERE mi.search_vector @@ {_QUERY} AND {_filters("mi.org_id", "mi.committee_id", _MEETING_DAY)}
+      AND {_ONE_PART} LIMIT $8)
   UNION ALL
-    SELECT 'DRAFT_MINUTES', n.org_id, n.item_id, n.committee_id, n.meeting_id, {_MEETING_DAY},
-           ts_rank(n.search_vector, q.query, 1)
-    FROM minute_note n {_BY_MEETING.format(t="n")}, q
-    WHERE n.search_vector @@ q.query AND {_filters("n.org_id", "n.committee_id", _MEETING_DAY)}
+    (SELECT 'DRAFT_MINUTES', n.org_id, n.item_id, n.committee_id, n.meeting_id, {_MEETING_DAY},
+           ts_rank(n.search_vector, {_QUERY}, 1)
+    FROM minute_note n {_BY_MEETING.format(t="n")}
+    WHERE n.search_vector @@ {_QUERY} AND {_filters("n.org_id", "n.committee_id", _MEETING_DAY)} LIMIT $8)
   UNION ALL
-    SELECT 'INTEREST', r.org_id, r.id, NULL::uuid, NULL::uuid, r.declared_on, ts_rank(r.search_vector, q.query, 1)
-    FROM interest r, q
-    WHERE r.search_vector @@ q.query AND {_filters("r.org_id", None, "r.declared_on")}
+    (SELECT 'INTEREST', r.org_id, r.id, NULL::uuid, NULL::uuid, r.declared_on, ts_rank(r.search_vector, {_QUERY}, 1)
+    FROM interest r
+    WHERE r.search_vector @@ {_QUERY} AND {_filters("r.org_id", None, "r.declared_on")} LIMIT $8)
   UNION ALL
-    SELECT 'GIFT_OR_HOSPITALITY', g.org_id, g.id, NULL::uuid, NULL::uuid, g.offered_on,
-           ts_rank(g.search_vector, q.query, 1)
-    FROM gift_or_hospitality g, q
-    WHERE g.search_vector @@ q.query AND {_filters("g.org_id", None, "g.offered_on")}
+    (SELECT 'GIFT_OR_HOSPITALITY', g.org_id, g.id, NULL::uuid, NULL::uuid, g.offered_on,
+           ts_rank(g.search_vector, {_QUERY}, 1)
+    FROM gift_or_hospitality g
+    WHERE g.search_vector @@ {_QUERY} AND {_filters("g.org_id", None, "g.offered_on")} LIMIT $8)
 """
 
 # The title and the text to highlight, for one result of the page. Every read here is under row-level security
@@ -234,7 +244,7 @@ async def search(db: Db, words: str, filters: Filters, first: int, offset: int) 
     if not 0 <= offset <= MAX_OFFSET:
         raise SearchRefused(f"Search shows the first {MAX_OFFSET} results; narrow it with more words or filters.")
     rows = await db.records(
-        SEARCH, words, filters.org_id, filters.committee_id, filters.start, filters.end, first + 1, offset
+        SEARCH, words, filters.org_id, filters.committee_id, filters.start, filters.end, first + 1, offset, CANDIDATES
     )
     if not rows and not (await db.records(HAS_WORDS, words))[0][0]:
         # Only when nothing matched: words such as "the" or "and" alone are not searched for.

@@ -137,7 +137,7 @@ function CommitteeFilter({ value, onChange }: { value: string; onChange: (value:
         <option value="">Any committee</option>
         {committees.map((committee) => (
           <option key={committee.id} value={committee.id}>
-            {committee.name} ({committee.host.name})
+            {committee.host ? `${committee.name} (${committee.host.name})` : committee.name}
           </option>
         ))}
       </select>
