@@ -97,7 +97,7 @@ def searches(reader: Reader) -> list[tuple[str, dict]]:
 
 
 async def one(reader: Reader, words: str, filters: dict) -> tuple[float, int, int]:
-    from quorum.auth.identity import Identity, transaction_for
+    from quorum.auth.identity import transaction_for
     from quorum.database import counting_statements
     from quorum.search import service
 

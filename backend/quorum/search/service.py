@@ -23,8 +23,11 @@ MAX_QUERY_LENGTH = 200
 MAX_PAGE = 50
 MAX_OFFSET = 1000
 # At most this many matches of each kind are ranked, the first the index finds: a word found in tens of thousands of
-# papers would otherwise cost seconds to rank. Filters apply before the limit, so narrowing a search ranks within it.
-CANDIDATES = 1000
+# agenda items would otherwise cost seconds to rank under their policies. Filters apply before the limit, so
+# narrowing a search ranks within it.
+CANDIDATES = 200
+# Snippets are cut from the first this many characters of a thing's text (ts_headline's cost grows with the text).
+SNIPPET_SOURCE = 8000
 
 # Highlights come back between these two characters, which are removed from the text first, so a snippet can be
 # split into plain text and matched words without ever treating any of the text as markup.
@@ -222,7 +225,7 @@ hits AS ({HITS}),
 page AS (SELECT * FROM hits ORDER BY rank DESC, day DESC NULLS LAST, kind, id LIMIT $6 OFFSET $7)
 SELECT page.kind, page.org_id, page.id, page.committee_id, page.meeting_id, page.day, page.rank,
        o.name AS organisation_name, o.ods_code, c.name AS committee_name, detail.title,
-       ts_headline('english', translate(detail.body, E'\\x02\\x03', ''), q.query,
+       ts_headline('english', translate(left(detail.body, $9), E'\\x02\\x03', ''), q.query,
                    'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                    || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
 FROM page CROSS JOIN q
@@ -244,7 +247,16 @@ async def search(db: Db, words: str, filters: Filters, first: int, offset: int) 
     if not 0 <= offset <= MAX_OFFSET:
         raise SearchRefused(f"Search shows the first {MAX_OFFSET} results; narrow it with more words or filters.")
     rows = await db.records(
-        SEARCH, words, filters.org_id, filters.committee_id, filters.start, filters.end, first + 1, offset, CANDIDATES
+        SEARCH,
+        words,
+        filters.org_id,
+        filters.committee_id,
+        filters.start,
+        filters.end,
+        first + 1,
+        offset,
+        CANDIDATES,
+        SNIPPET_SOURCE,
     )
     if not rows and not (await db.records(HAS_WORDS, words))[0][0]:
         # Only when nothing matched: words such as "the" or "and" alone are not searched for.
