@@ -29,6 +29,7 @@ import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { MyPapersPage } from './pages/papers/MyPapersPage';
 import { PaperPage } from './pages/papers/PaperPage';
+import { SearchPage } from './pages/SearchPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PublicCommitteePage } from './pages/public/PublicCommitteePage';
 import { PublicDecisionsPage } from './pages/public/PublicDecisionsPage';
@@ -68,6 +69,7 @@ export function AppRoutes() {
         <Route path="meetings/:id" element={<MeetingPage />} />
         <Route path="in-common/sessions/:id" element={<InCommonSessionPage />} />
         <Route path="papers/:id" element={<PaperPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="public/:ods/interests" element={<PublicInterestsPage />} />
         <Route path="public/:ods/gifts" element={<PublicGiftsPage />} />
         <Route element={<SignedInOnly />}>

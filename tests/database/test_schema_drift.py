@@ -36,7 +36,14 @@ MIGRATION_ONLY_FOREIGN_KEYS = {
 }
 
 
+# Columns only the migrations declare: the full-text vectors only search reads (migration 0023), kept out of the
+# ORM so that no other read fetches them.
+MIGRATION_ONLY_COLUMNS = {"search_vector"}
+
+
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    if type_ == "column" and name in MIGRATION_ONLY_COLUMNS and compare_to is None:
+        return False
     if type_ == "table" and name in MIGRATION_ONLY_TABLES:
         return False
     # The migrations own indexes and unique constraints (partial and expression indexes among them, which Alembic

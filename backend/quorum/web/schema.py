@@ -102,6 +102,7 @@ from quorum.people.graphql import (
     memberships_by_id,
     people_by_id,
 )
+from quorum.search.graphql import SearchQueries
 from quorum.surveys.graphql.operations import SurveyMutations, SurveyQueries
 from quorum.surveys.graphql.types import SurveyNode, SurveyQuestionNode, surveys_by_id
 from quorum.surveys.graphql.types import questions_by_id as survey_questions_by_id
@@ -182,6 +183,7 @@ class Query(
     NotificationQueries,
     IndicatorQueries,
     ConcernQueries,
+    SearchQueries,
 ):
     @strawberry.field(description="Any entity the viewer may see; null for any other, without saying which.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

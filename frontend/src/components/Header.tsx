@@ -1,4 +1,5 @@
-import { Link, useMatch } from 'react-router';
+import { type FormEvent, useState } from 'react';
+import { Link, useMatch, useNavigate } from 'react-router';
 import { goTo, signOut } from '../api/auth';
 import { RequestError } from '../api/client';
 import { useSession } from '../session';
@@ -59,6 +60,55 @@ async function signOutAndLeave() {
   }
 }
 
+/** The header's search box: it opens the results page, where the filters are. */
+function HeaderSearch() {
+  const navigate = useNavigate();
+  const [words, setWords] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void navigate(`/search?q=${encodeURIComponent(words.trim())}`);
+  }
+
+  return (
+    <search className="nhsuk-header__search">
+      <form className="nhsuk-header__search-form" id="search" action="/search" method="get" noValidate onSubmit={submit}>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor="search-field">
+            Search Quorum
+          </label>
+          <div className="nhsuk-input-wrapper">
+            <input
+              className="nhsuk-input"
+              id="search-field"
+              name="q"
+              type="search"
+              autoComplete="off"
+              placeholder="Search"
+              maxLength={200}
+              value={words}
+              onChange={(event) => setWords(event.target.value)}
+            />
+            <button className="nhsuk-button nhsuk-button--icon nhsuk-button--small" type="submit" aria-label="Search">
+              <svg
+                className="nhsuk-icon nhsuk-icon--search"
+                xmlns="http://www.w3.org/2000/svg"
+                viewBox="0 0 24 24"
+                width="16"
+                height="16"
+                focusable="false"
+                aria-hidden="true"
+              >
+                <path d="m20.7 18.9-4.1-4.1a7 7 0 1 0-1.4 1.4l4 4.1a1 1 0 0 0 1.5 0c.4-.4.4-1 0-1.4ZM6 10.6a5 5 0 1 1 10 0 5 5 0 0 1-10 0Z" />
+              </svg>
+            </button>
+          </div>
+        </div>
+      </form>
+    </search>
+  );
+}
+
 export function Header() {
   const { viewer, organisations, currentOrganisation, canAdminister, areaTeams, signInOptions } = useSession();
 
@@ -71,6 +121,7 @@ export function Header() {
             <span className="nhsuk-header__service-name">Quorum</span>
           </Link>
         </div>
+        <HeaderSearch />
         <nav className="nhsuk-header__account" aria-label="Account">
           <ul className="nhsuk-header__account-list">
             {viewer && <li className="nhsuk-header__account-item">{viewer.person.name}</li>}

@@ -848,6 +848,17 @@ export type ScheduleSessionInput = {
   title: string;
 };
 
+export type SearchKind =
+  | 'ACTION'
+  | 'AGENDA_ITEM'
+  | 'DECISION'
+  | 'DRAFT_MINUTES'
+  | 'GIFT_OR_HOSPITALITY'
+  | 'INTEREST'
+  | 'MEETING'
+  | 'MINUTES'
+  | 'PAPER';
+
 export type SeatRole =
   | 'CHAIR'
   | 'IN_ATTENDANCE'
@@ -2216,6 +2227,19 @@ export type DesignateGiftApproverMutationVariables = Exact<{
 
 
 export type DesignateGiftApproverMutation = { designateGiftApprover: { approver: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SearchQueryVariables = Exact<{
+  query: string;
+  organisationId?: string | number | null | undefined;
+  committeeId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: { problem: string | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: SearchKind, id: string, title: string, path: string, organisationName: string | null, committeeName: string | null, date: string | null, snippet: Array<{ text: string, highlighted: boolean }> } }> } };
 
 export type SurveysQueryVariables = Exact<{
   first: number;

@@ -1,0 +1,323 @@
+"""Search: one ranked page of what the caller may read that matches their words.
+
+The statement reads the source tables themselves (their `search_vector` columns, migration 0023) on the request's
+connection, as the app role with the caller's settings, so each table's row-level security decides what is found:
+another organisation's text, Part II business and drafts never match for someone who may not read them. It is one
+statement however many results a page holds: it ranks every match (ts_rank), takes the page, then reads each
+result's title and highlights its words (ts_headline) for that page only.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from quorum import ids
+from quorum.access import Access
+from quorum.database import Db
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 50
+MAX_OFFSET = 1000
+# At most this many matches of each kind are ranked, the first the index finds: a word found in tens of thousands of
+# agenda items would otherwise cost seconds to rank under their policies. Filters apply before the limit, so
+# narrowing a search ranks within it.
+CANDIDATES = 200
+# Snippets are cut from the first this many characters of a thing's text (ts_headline's cost grows with the text).
+SNIPPET_SOURCE = 8000
+
+# Highlights come back between these two characters, which are removed from the text first, so a snippet can be
+# split into plain text and matched words without ever treating any of the text as markup.
+START, STOP = "\x02", "\x03"
+
+
+class SearchKind(str, enum.Enum):
+    MEETING = "MEETING"
+    AGENDA_ITEM = "AGENDA_ITEM"
+    PAPER = "PAPER"
+    DECISION = "DECISION"
+    ACTION = "ACTION"
+    MINUTES = "MINUTES"  # approved minutes
+    DRAFT_MINUTES = "DRAFT_MINUTES"  # the secretary's notes of an item, before the minutes are approved
+    INTEREST = "INTEREST"
+    GIFT_OR_HOSPITALITY = "GIFT_OR_HOSPITALITY"
+
+
+class SearchRefused(Exception):
+    """The words cannot be searched for; the message says why, in words the reader can act on."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    org_id: uuid.UUID | None = None
+    committee_id: uuid.UUID | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class Fragment:
+    text: str
+    highlighted: bool
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: SearchKind
+    org_id: uuid.UUID
+    id: uuid.UUID
+    title: str
+    snippet: tuple[Fragment, ...]
+    organisation_name: str | None
+    ods_code: str | None
+    committee_id: uuid.UUID | None
+    committee_name: str | None
+    meeting_id: uuid.UUID | None
+    at: date | None
+    rank: float
+
+
+@dataclass(frozen=True)
+class Page:
+    hits: list[Hit]
+    offset: int
+    has_next: bool
+
+
+def check_words(words: str) -> str:
+    cleaned = " ".join(words.split())
+    if not cleaned:
+        raise SearchRefused("Enter the words to search for.")
+    if len(cleaned) > MAX_QUERY_LENGTH:
+        raise SearchRefused(f"Search for {MAX_QUERY_LENGTH} characters or fewer.")
+    return cleaned
+
+
+def check_filters(filters: Filters) -> None:
+    if filters.start and filters.end and filters.start > filters.end:
+        raise SearchRefused("The 'from' date must be on or before the 'to' date.")
+
+
+# Each branch is one kind of thing: its key, organisation, committee, meeting (for the page it lives on), the day
+# it belongs to and its rank. Filters: $2 organisation, $3 committee, $4 from, $5 to (days in England).
+_DAY = "(({at}) AT TIME ZONE 'Europe/London')::date"
+
+
+def _filters(org: str, committee: str | None, day: str) -> str:
+    committee_filter = f"($3::uuid IS NULL OR {committee} = $3)" if committee else "$3::uuid IS NULL"
+    return (
+        f"($2::uuid IS NULL OR {org} = $2) AND {committee_filter}"
+        f" AND ($4::date IS NULL OR {day} >= $4) AND ($5::date IS NULL OR {day} <= $5)"
+    )
+
+
+_MEETING_DAY = _DAY.format(at="m.starts_at")
+# Written out in each branch rather than read from a CTE, so that it is a constant the planner gives the GIN indexes.
+_QUERY = "websearch_to_tsquery('english', $1::text)"
+# A meeting's minutes once: Parts I and II for those who may read them, else Part I (the inner read is under RLS too).
+_ONE_PART = (
+    "(mi.part = 'PRIVATE' OR NOT EXISTS (SELECT 1 FROM minutes whole WHERE whole.org_id = mi.org_id"
+    " AND whole.meeting_id = mi.meeting_id AND whole.part = 'PRIVATE'))"
+)
+_BY_MEETING = "JOIN meeting m ON m.org_id = {t}.org_id AND m.id = {t}.meeting_id"
+
+HITS = f"""
+    (SELECT 'MEETING' AS kind, m.org_id, m.id, m.committee_id, m.id AS meeting_id, {_MEETING_DAY} AS day,
+           ts_rank(m.search_vector, {_QUERY}, 1) AS rank
+    FROM meeting m
+    WHERE m.search_vector @@ {_QUERY} AND {_filters("m.org_id", "m.committee_id", _MEETING_DAY)} LIMIT $8)
+  UNION ALL
+    (SELECT 'AGENDA_ITEM', i.org_id, i.id, i.committee_id, i.meeting_id, {_MEETING_DAY},
+           ts_rank(i.search_vector, {_QUERY}, 1)
+    FROM agenda_item i {_BY_MEETING.format(t="i")}
+    WHERE i.search_vector @@ {_QUERY} AND {_filters("i.org_id", "i.committee_id", _MEETING_DAY)} LIMIT $8)
+  UNION ALL
+    SELECT 'PAPER', p.org_id, p.id, p.committee_id, p.meeting_id, {_MEETING_DAY}, max(h.rank)
+    FROM (
+        (SELECT org_id, id AS paper_id, ts_rank(search_vector, {_QUERY}, 1) AS rank
+        FROM paper WHERE search_vector @@ {_QUERY} LIMIT $8)
+        UNION ALL
+        (SELECT org_id, paper_id, ts_rank(search_vector, {_QUERY}, 1)
+        FROM paper_version WHERE search_vector @@ {_QUERY} LIMIT $8)
+    ) h
+    JOIN paper p ON p.org_id = h.org_id AND p.id = h.paper_id
+    {_BY_MEETING.format(t="p")}
+    WHERE {_filters("p.org_id", "p.committee_id", _MEETING_DAY)}
+    GROUP BY p.org_id, p.id, p.committee_id, p.meeting_id, m.starts_at
+  UNION ALL
+    (SELECT 'DECISION', d.org_id, d.id, d.committee_id, d.meeting_id, {_MEETING_DAY},
+           ts_rank(d.search_vector, {_QUERY}, 1)
+    FROM decision d {_BY_MEETING.format(t="d")}
+    WHERE d.search_vector @@ {_QUERY} AND {_filters("d.org_id", "d.committee_id", _MEETING_DAY)} LIMIT $8)
+  UNION ALL
+    (SELECT 'ACTION', a.org_id, a.id, a.committee_id, a.meeting_id, {_MEETING_DAY},
+           ts_rank(a.search_vector, {_QUERY}, 1)
+    FROM action a {_BY_MEETING.format(t="a")}
+    WHERE a.search_vector @@ {_QUERY} AND {_filters("a.org_id", "a.committee_id", _MEETING_DAY)} LIMIT $8)
+  UNION ALL
+    (SELECT 'MINUTES', mi.org_id, mi.meeting_id, mi.committee_id, mi.meeting_id, {_MEETING_DAY},
+           ts_rank(mi.search_vector, {_QUERY}, 1)
+    FROM minutes mi {_BY_MEETING.format(t="mi")}
+    WHERE mi.search_vector @@ {_QUERY} AND {_filters("mi.org_id", "mi.committee_id", _MEETING_DAY)}
+      AND {_ONE_PART} LIMIT $8)
+  UNION ALL
+    (SELECT 'DRAFT_MINUTES', n.org_id, n.item_id, n.committee_id, n.meeting_id, {_MEETING_DAY},
+           ts_rank(n.search_vector, {_QUERY}, 1)
+    FROM minute_note n {_BY_MEETING.format(t="n")}
+    WHERE n.search_vector @@ {_QUERY} AND {_filters("n.org_id", "n.committee_id", _MEETING_DAY)} LIMIT $8)
+  UNION ALL
+    (SELECT 'INTEREST', r.org_id, r.id, NULL::uuid, NULL::uuid, r.declared_on, ts_rank(r.search_vector, {_QUERY}, 1)
+    FROM interest r
+    WHERE r.search_vector @@ {_QUERY} AND {_filters("r.org_id", None, "r.declared_on")} LIMIT $8)
+  UNION ALL
+    (SELECT 'GIFT_OR_HOSPITALITY', g.org_id, g.id, NULL::uuid, NULL::uuid, g.offered_on,
+           ts_rank(g.search_vector, {_QUERY}, 1)
+    FROM gift_or_hospitality g
+    WHERE g.search_vector @@ {_QUERY} AND {_filters("g.org_id", None, "g.offered_on")} LIMIT $8)
+"""
+
+# The title and the text to highlight, for one result of the page. Every read here is under row-level security
+# too: a paper's text comes from the newest version the caller may read, preferring one that matches.
+DETAILS = """
+    SELECT m.title, m.title || ' ' || m.location AS body
+    FROM meeting m WHERE page.kind = 'MEETING' AND m.org_id = page.org_id AND m.id = page.id
+  UNION ALL
+    SELECT i.title, i.title || ' ' || i.presenter
+    FROM agenda_item i WHERE page.kind = 'AGENDA_ITEM' AND i.org_id = page.org_id AND i.id = page.id
+  UNION ALL
+    SELECT p.title, coalesce((
+        SELECT concat_ws(E'\\n', v.executive_summary, v.recommendation, v.body_markdown)
+        FROM paper_version v
+        WHERE v.org_id = p.org_id AND v.paper_id = p.id
+        ORDER BY v.search_vector @@ q.query DESC, v.number DESC LIMIT 1
+    ), p.title)
+    FROM paper p WHERE page.kind = 'PAPER' AND p.org_id = page.org_id AND p.id = page.id
+  UNION ALL
+    SELECT i.title, d.text
+    FROM decision d JOIN agenda_item i ON i.org_id = d.org_id AND i.id = d.item_id
+    WHERE page.kind = 'DECISION' AND d.org_id = page.org_id AND d.id = page.id
+  UNION ALL
+    SELECT a.description, a.description
+    FROM action a WHERE page.kind = 'ACTION' AND a.org_id = page.org_id AND a.id = page.id
+  UNION ALL
+    (SELECT m.title, mi.record::text
+     FROM minutes mi JOIN meeting m ON m.org_id = mi.org_id AND m.id = mi.meeting_id
+     WHERE page.kind = 'MINUTES' AND mi.org_id = page.org_id AND mi.meeting_id = page.id
+     ORDER BY mi.search_vector @@ q.query DESC, mi.part = 'PRIVATE' DESC LIMIT 1)
+  UNION ALL
+    SELECT i.title, n.notes
+    FROM minute_note n JOIN agenda_item i ON i.org_id = n.org_id AND i.id = n.item_id
+    WHERE page.kind = 'DRAFT_MINUTES' AND n.org_id = page.org_id AND n.item_id = page.id
+  UNION ALL
+    SELECT r.description, r.description || ' ' || r.action_taken
+    FROM interest r WHERE page.kind = 'INTEREST' AND r.org_id = page.org_id AND r.id = page.id
+  UNION ALL
+    SELECT g.description, g.description || ' ' || g.offered_by
+    FROM gift_or_hospitality g WHERE page.kind = 'GIFT_OR_HOSPITALITY' AND g.org_id = page.org_id AND g.id = page.id
+"""
+
+SEARCH = f"""
+WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+hits AS ({HITS}),
+page AS (SELECT * FROM hits ORDER BY rank DESC, day DESC NULLS LAST, kind, id LIMIT $6 OFFSET $7)
+SELECT page.kind, page.org_id, page.id, page.committee_id, page.meeting_id, page.day, page.rank,
+       o.name AS organisation_name, o.ods_code, c.name AS committee_name, detail.title,
+       ts_headline('english', translate(left(detail.body, $9), E'\\x02\\x03', ''), q.query,
+                   'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                   || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+FROM page CROSS JOIN q
+LEFT JOIN organisation o ON o.id = page.org_id
+LEFT JOIN committee c ON c.org_id = page.org_id AND c.id = page.committee_id
+LEFT JOIN LATERAL ({DETAILS}) detail ON true
+ORDER BY page.rank DESC, page.day DESC NULLS LAST, page.kind, page.id
+"""
+
+HAS_WORDS = "SELECT numnode(websearch_to_tsquery('english', $1)) > 0"
+
+
+async def search(db: Db, words: str, filters: Filters, first: int, offset: int) -> Page:
+    """A page of what matches `words` that the caller may read (the connection's settings say who they are)."""
+    words = check_words(words)
+    check_filters(filters)
+    if not 1 <= first <= MAX_PAGE:
+        raise SearchRefused(f"Ask for between 1 and {MAX_PAGE} results at a time.")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise SearchRefused(f"Search shows the first {MAX_OFFSET} results; narrow it with more words or filters.")
+    rows = await db.records(
+        SEARCH,
+        words,
+        filters.org_id,
+        filters.committee_id,
+        filters.start,
+        filters.end,
+        first + 1,
+        offset,
+        CANDIDATES,
+        SNIPPET_SOURCE,
+    )
+    if not rows and not (await db.records(HAS_WORDS, words))[0][0]:
+        # Only when nothing matched: words such as "the" or "and" alone are not searched for.
+        raise SearchRefused("Those words are too common to search for; add a more specific word.")
+    hits = [_hit(row) for row in rows[:first]]
+    return Page(hits=hits, offset=offset, has_next=len(rows) > first)
+
+
+def _hit(row: object) -> Hit:
+    r = row  # asyncpg.Record
+    day = r["day"]  # type: ignore[index]
+    return Hit(
+        kind=SearchKind(r["kind"]),  # type: ignore[index]
+        org_id=r["org_id"],  # type: ignore[index]
+        id=r["id"],  # type: ignore[index]
+        title=r["title"] or "",  # type: ignore[index]
+        snippet=fragments(r["snippet"] or ""),  # type: ignore[index]
+        organisation_name=r["organisation_name"],  # type: ignore[index]
+        ods_code=r["ods_code"],  # type: ignore[index]
+        committee_id=r["committee_id"],  # type: ignore[index]
+        committee_name=r["committee_name"],  # type: ignore[index]
+        meeting_id=r["meeting_id"],  # type: ignore[index]
+        at=day.date() if isinstance(day, datetime) else day,
+        rank=float(r["rank"]),  # type: ignore[index]
+    )
+
+
+_MARKUP = re.compile(r"[#*`|>]+|:?-{3,}:?|\s+")
+
+
+def _plain(text: str) -> str:
+    """Markdown's punctuation (headings, emphasis, table rules) read as spaces in a snippet."""
+    return _MARKUP.sub(" ", text)
+
+
+def fragments(snippet: str) -> tuple[Fragment, ...]:
+    """Split ts_headline's output at its markers into plain text and matched words."""
+    found: list[Fragment] = []
+    for piece in re.split(f"({START}[^{STOP}]*{STOP})", snippet):
+        if piece.startswith(START) and piece.endswith(STOP):
+            found.append(Fragment(piece[1:-1], True))
+        elif piece:
+            text = _plain(piece)
+            if text:
+                found.append(Fragment(text, False))
+    if found and not found[0].highlighted:
+        found[0] = Fragment(found[0].text.lstrip(), False)
+    return tuple(f for f in found if f.text)
+
+
+def path(hit: Hit, access: Access) -> str:
+    """The page in the app where the reader finds the thing."""
+    meeting = ids.encode("Meeting", hit.meeting_id) if hit.meeting_id else None
+    if hit.kind is SearchKind.PAPER:
+        return f"/papers/{ids.encode('Paper', hit.id)}"
+    if hit.kind in (SearchKind.MINUTES, SearchKind.DRAFT_MINUTES) and access.signed_in:
+        return f"/meetings/{meeting}/minutes"
+    if hit.kind is SearchKind.ACTION and hit.committee_id:
+        return f"/committees/{ids.encode('Committee', hit.committee_id)}/actions"
+    if hit.kind is SearchKind.INTEREST:
+        return "/interests" if access.signed_in else f"/public/{(hit.ods_code or '').lower()}/interests"
+    if hit.kind is SearchKind.GIFT_OR_HOSPITALITY:
+        return "/gifts" if access.signed_in else f"/public/{(hit.ods_code or '').lower()}/gifts"
+    return f"/meetings/{meeting}"
