@@ -274,6 +274,11 @@ export type ContractType =
   | 'GMS'
   | 'PMS';
 
+export type CopySurveyAsNextRoundInput = {
+  surveyId: string | number;
+  title?: string | null | undefined;
+};
+
 export type CreateArrangementInput = {
   /** The convening organisation's committee that takes part. */
   committeeId: string | number;
@@ -344,6 +349,19 @@ export type CreatePracticeInput = {
 export type CreateSurveyFromTemplateInput = {
   organisationId: string | number;
   templateKey: string;
+};
+
+export type CreateSurveyInput = {
+  allowEditsAfterSubmit?: boolean;
+  anonymity: SurveyAnonymity;
+  audience: SurveyAudienceInput;
+  closesAt?: string | null | undefined;
+  description?: string;
+  organisationId: string | number;
+  respondentUnit?: SurveyRespondentUnit;
+  sections?: Array<SurveySectionInput>;
+  suppressionThreshold?: number;
+  title: string;
 };
 
 export type DecisionRoute =
@@ -904,6 +922,13 @@ export type SurveyConditionInput = {
   anyOf: Array<string>;
   questionKey: string;
   statementKey?: string | null | undefined;
+};
+
+/** practiceId: which practice the viewer answers for, when they represent several. */
+export type SurveyDraftInput = {
+  answers?: Array<SurveyAnswerInput>;
+  practiceId?: string | number | null | undefined;
+  surveyId: string | number;
 };
 
 export type SurveyIdInput = {
@@ -2239,7 +2264,7 @@ export type SurveyForAnsweringQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
-    | { __typename: 'Survey', id: string, title: string, description: string, anonymity: SurveyAnonymity, respondentUnit: SurveyRespondentUnit, status: SurveyStatus, closesAt: string | null, allowEditsAfterSubmit: boolean, organisation: { id: string, name: string } | null, viewerAnswersAs: Array<{ hasResponded: boolean, practice: { id: string, name: string } | null }>, myResponse: { status: SurveyResponseStatus, canChange: boolean, answers: Array<{ questionId: string, statementKey: string | null, choice: string | null, choices: Array<string> | null, number: number | null, text: string | null }> } | null, sections: Array<{ title: string, description: string, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, questions: Array<{ id: string, key: string, kind: QuestionKind, number: number, prompt: string, helpText: string, required: boolean, minimum: number | null, maximum: number | null, maxLength: number | null, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }> }> }
+    | { __typename: 'Survey', id: string, title: string, description: string, anonymity: SurveyAnonymity, respondentUnit: SurveyRespondentUnit, status: SurveyStatus, closesAt: string | null, allowEditsAfterSubmit: boolean, organisation: { id: string, name: string } | null, viewerAnswersAs: Array<{ hasResponded: boolean, practice: { id: string, name: string } | null }>, myDraft: { savedAt: string, answers: Array<{ questionId: string, statementKey: string | null, choice: string | null, choices: Array<string> | null, number: number | null, text: string | null }> } | null, myResponse: { status: SurveyResponseStatus, canChange: boolean, answers: Array<{ questionId: string, statementKey: string | null, choice: string | null, choices: Array<string> | null, number: number | null, text: string | null }> } | null, sections: Array<{ title: string, description: string, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, questions: Array<{ id: string, key: string, kind: QuestionKind, number: number, prompt: string, helpText: string, required: boolean, minimum: number | null, maximum: number | null, maxLength: number | null, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }> }> }
     | { __typename: 'SurveyQuestion' }
     | { __typename: 'Vote' }
    | null };
@@ -2330,3 +2355,68 @@ export type PublishSurveyResultsMutationVariables = Exact<{
 
 
 export type PublishSurveyResultsMutation = { publishSurveyResults: { survey: { id: string, status: SurveyStatus, resultsPublished: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SurveyForBuildingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SurveyForBuildingQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
+    | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
+    | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
+    | { __typename: 'Interest' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
+    | { __typename: 'Person' }
+    | { __typename: 'Practice' }
+    | { __typename: 'PrimaryCareContract' }
+    | { __typename: 'Seat' }
+    | { __typename: 'Survey', id: string, title: string, description: string, status: SurveyStatus, anonymity: SurveyAnonymity, respondentUnit: SurveyRespondentUnit, suppressionThreshold: number, allowEditsAfterSubmit: boolean, closesAt: string | null, viewerCanManage: boolean, organisation: { id: string } | null, previousRound: { id: string, title: string } | null, audience: { roles: Array<SurveyAudienceRole>, localities: Array<string>, practices: Array<{ id: string }> }, sections: Array<{ title: string, description: string, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, questions: Array<{ key: string, kind: QuestionKind, prompt: string, helpText: string, required: boolean, minimum: number | null, maximum: number | null, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }> }> }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
+   | null };
+
+export type SurveyBuilderPracticesQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type SurveyBuilderPracticesQuery = { practices: { edges: Array<{ node: { id: string, name: string, locality: string } }> } };
+
+export type CreateSurveyMutationVariables = Exact<{
+  input: CreateSurveyInput;
+}>;
+
+
+export type CreateSurveyMutation = { createSurvey: { survey: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CopySurveyAsNextRoundMutationVariables = Exact<{
+  input: CopySurveyAsNextRoundInput;
+}>;
+
+
+export type CopySurveyAsNextRoundMutation = { copySurveyAsNextRound: { survey: { id: string, title: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SaveSurveyDraftMutationVariables = Exact<{
+  input: SurveyDraftInput;
+}>;
+
+
+export type SaveSurveyDraftMutation = { saveSurveyDraft: { draft: { savedAt: string } | null, errors: Array<{ field: string | null, message: string }> } };
