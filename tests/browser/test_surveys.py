@@ -207,7 +207,9 @@ async def test_a_secretary_builds_a_branching_survey_answered_on_a_phone_and_fin
     await helen.get_by_label("Question 2: what to ask").fill("Locality meetings are a good use of my time.")
     await helen.get_by_label("How question 2 is answered").select_option("AGREEMENT")
     await helen.get_by_label("Question 2 must be answered").check()
-    await helen.get_by_label("Show question 2").select_option(label="Only after certain answers to question 1: Do you go to locality meetings?")
+    await helen.get_by_label("Show question 2").select_option(
+        label="Only after certain answers to question 1: Do you go to locality meetings?"
+    )
     await helen.get_by_role("group", name="Answers that show question 2").get_by_label("Yes").check()
 
     # Question 3, with a prompt too long for the API: the builder's own check lets it through, the API's does not.
