@@ -45,6 +45,7 @@ import { InterestsPage } from './pages/registers/InterestsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignOutEverywherePage } from './pages/SignOutEverywherePage';
 import { AnswerSurveyPage } from './pages/surveys/AnswerSurveyPage';
+import { SurveyBuilderPage } from './pages/surveys/SurveyBuilderPage';
 import { SurveyResultsPage } from './pages/surveys/SurveyResultsPage';
 import { SurveysPage } from './pages/surveys/SurveysPage';
 import { SessionProvider, useSession } from './session';
@@ -100,6 +101,8 @@ export function AppRoutes() {
           <Route path="meetings/:id/live" element={<LiveMeetingPage />} />
           <Route path="meetings/:id/minutes" element={<MinutesPage />} />
           <Route path="surveys" element={<SurveysPage />} />
+          <Route path="surveys/new" element={<SurveyBuilderPage />} />
+          <Route path="surveys/:id/build" element={<SurveyBuilderPage />} />
           <Route path="surveys/:id/answer" element={<AnswerSurveyPage />} />
           <Route path="surveys/:id/results" element={<SurveyResultsPage />} />
         </Route>

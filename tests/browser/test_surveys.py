@@ -9,6 +9,7 @@ import secrets
 from playwright.async_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.support import owner_fetch
 
 WITHHELD = "Withheld"
 
@@ -23,7 +24,16 @@ def question(page: Page, words: str):
     return page.get_by_role("group", name=re.compile(re.escape(words)))
 
 
+async def next_page(page: Page, progress: str) -> None:
+    """Continue to the next question, which shows `progress` ("Question 3 of 10")."""
+    await page.get_by_role("button", name="Continue").click()
+    await expect(page.get_by_text(re.compile(r"^Question \d+ of \d+$"))).to_have_text(progress)
+
+
 async def answer_the_template(page: Page, *, goes_to_locality_meetings: bool, engaged: str) -> None:
+    """Answer the template one question a page, up to its last question (not sent)."""
+    total = 10 if goes_to_locality_meetings else 9
+    await expect(page.get_by_text("Question 1 of 9", exact=True)).to_be_visible()
     for statement in (
         "The CCG is owned by its member practices.",
         "The CCG's decisions reflect the views of member practices.",
@@ -32,22 +42,31 @@ async def answer_the_template(page: Page, *, goes_to_locality_meetings: bool, en
         "The CCG's leaders are accountable to member practices.",
     ):
         await page.get_by_role("group", name=statement, exact=True).get_by_label("Agree", exact=True).check()
+    await next_page(page, "Question 2 of 9")
     await question(page, "I feel engaged with the work of the CCG").get_by_label(engaged, exact=True).check()
+    await next_page(page, "Question 3 of 9")
     await question(page, "recommend getting involved").get_by_label("8", exact=True).check()
+    await next_page(page, "Question 4 of 9")
     await question(page, "taken part in during the last 12 months").get_by_label("Locality meetings").check()
+    await next_page(page, "Question 5 of 9")
 
     # Branching: whether locality meetings are worth the time is asked only of those who go to them.
-    value_question = question(page, "Locality meetings are a good use of my time")
-    await expect(value_question).to_have_count(0)
     often = "Sometimes" if goes_to_locality_meetings else "Never"
     await question(page, "How often do you go to locality meetings").get_by_label(often, exact=True).check()
+    await expect(page.get_by_text(f"Question 5 of {total}", exact=True)).to_be_visible()
+    await next_page(page, f"Question 6 of {total}")
+    value_question = question(page, "Locality meetings are a good use of my time")
     if goes_to_locality_meetings:
         await expect(value_question).to_be_visible()
         await value_question.get_by_label("Neither agree nor disagree").check()
+        await next_page(page, f"Question 7 of {total}")
     else:
         await expect(value_question).to_have_count(0)
     await page.get_by_label(re.compile("hours a month")).fill("6")
+    await next_page(page, f"Question {total - 2} of {total}")
+    await next_page(page, f"Question {total - 1} of {total}")  # where they hear about decisions: not required
     await page.get_by_label(re.compile("first priority")).fill("Same-day access")
+    await next_page(page, f"Question {total} of {total}")
 
 
 async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones(
@@ -92,8 +111,15 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
 
     await fiona.reload()
     await expect(fiona.get_by_role("heading", level=1)).to_have_text(title)
-    await expect(question(fiona, "How often do you go to locality meetings").get_by_label("Sometimes")).to_be_checked()
-    await expect(fiona.get_by_label(re.compile("first priority"))).to_have_value("Same-day access")
+    await expect(fiona.get_by_text("Question 1 of 10", exact=True)).to_be_visible()
+    for page_number in range(2, 11):
+        await next_page(fiona, f"Question {page_number} of 10")
+        if page_number == 5:
+            await expect(
+                question(fiona, "How often do you go to locality meetings").get_by_label("Sometimes")
+            ).to_be_checked()
+        if page_number == 9:
+            await expect(fiona.get_by_label(re.compile("first priority"))).to_have_value("Same-day access")
     await fiona.get_by_role("button", name="Send response").click()
     await expect(fiona.get_by_role("heading", level=1)).to_have_text("Response sent")
     await assert_accessible(fiona)
@@ -156,3 +182,111 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
     response = await helen.request.get(f"{server.url}{await download.get_attribute('href')}")
     assert response.ok
     assert (await response.body())[:2] == b"PK"
+
+
+async def test_a_secretary_builds_a_branching_survey_answered_on_a_phone_and_finished_on_a_second_phone(
+    context: BrowserContext, phone: BrowserContext, browser, server: Server
+):
+    title = f"Locality meetings {secrets.token_hex(3)}"
+    helen = await context.new_page()
+    await sign_in_as_demo_user(helen, server, "Helen Hargreaves")
+    await open_surveys(helen)
+    await helen.get_by_role("link", name="Build a new survey").click()
+    await expect(helen.get_by_role("heading", level=1)).to_have_text("Build a survey")
+    await assert_accessible(helen)
+
+    await helen.get_by_label("Title", exact=True).fill(title)
+    await expect(helen.get_by_label("Representatives of member practices")).to_be_checked()
+    await helen.get_by_label("Smallest group whose results are shown").fill("6")
+    await helen.get_by_label("Question 1: what to ask").fill("Do you go to locality meetings?")
+    await expect(helen.get_by_label("How question 1 is answered")).to_have_value("SINGLE_CHOICE")
+    await helen.get_by_label("Option 1", exact=True).fill("Yes")
+
+    # Question 2 is asked only of those who go.
+    await helen.get_by_role("button", name="Add a question to section 1").click()
+    await helen.get_by_label("Question 2: what to ask").fill("Locality meetings are a good use of my time.")
+    await helen.get_by_label("How question 2 is answered").select_option("AGREEMENT")
+    await helen.get_by_label("Question 2 must be answered").check()
+    await helen.get_by_label("Show question 2").select_option(
+        label="Only after certain answers to question 1: Do you go to locality meetings?"
+    )
+    await helen.get_by_role("group", name="Answers that show question 2").get_by_label("Yes").check()
+
+    # Question 3, with a prompt too long for the API: the builder's own check lets it through, the API's does not.
+    await helen.get_by_role("button", name="Add a question to section 1").click()
+    await helen.get_by_label("Question 3: what to ask").fill("x" * 1001)
+    await helen.get_by_label("How question 3 is answered").select_option("NUMBER")
+    await helen.get_by_label("Largest answer (optional)").fill("200")
+
+    # Option 2 of question 1 has no label yet: caught before anything is sent, and shown beside question 1.
+    await helen.get_by_role("button", name="Save the draft").click()
+    summary = helen.get_by_role("alert")
+    await expect(summary).to_contain_text("Question 1: give every option a label")
+    first = helen.locator(".app-builder-question").nth(0)
+    await expect(first.locator(".nhsuk-error-message")).to_contain_text("give every option a label")
+    await assert_accessible(helen)
+    await helen.get_by_label("Option 2", exact=True).first.fill("No")
+    await helen.get_by_role("button", name="Save the draft").click()
+    await expect(summary).to_contain_text("Question 3: enter the question (1,000 characters or fewer).")
+    third = helen.locator(".app-builder-question").nth(2)
+    await expect(third.locator(".nhsuk-error-message")).to_contain_text("enter the question")
+    await expect(first.locator(".nhsuk-error-message")).to_have_count(0)
+    await helen.get_by_label("Question 3: what to ask").fill("Roughly how many hours a month do you spend on CCG work?")
+
+    # The phone preview follows the branching, one question a page, in a pane 360 pixels wide.
+    await helen.get_by_role("button", name="Preview as a phone respondent").click()
+    preview = helen.get_by_role("region", name="Preview as a phone respondent")
+    await expect(preview.get_by_text("Question 1 of 2", exact=True)).to_be_visible()
+    await preview.get_by_label("Yes", exact=True).check()
+    await expect(preview.get_by_text("Question 1 of 3", exact=True)).to_be_visible()
+    await preview.get_by_role("button", name="Continue").click()
+    await expect(preview.get_by_text("Question 2 of 3", exact=True)).to_be_visible()
+    await expect(preview.get_by_role("group", name=re.compile("good use of my time"))).to_be_visible()
+    width = await helen.locator(".app-phone-preview__screen").evaluate("e => e.getBoundingClientRect().width")
+    assert width <= 360
+    await assert_accessible(helen)
+
+    await helen.get_by_role("button", name="Save the draft").click()
+    await expect(helen.get_by_role("status").filter(has_text="is saved")).to_contain_text(title)
+    await expect(helen).to_have_url(re.compile(r"/surveys/[^/]+/build$"))
+    await open_surveys(helen)
+    await helen.get_by_role("button", name=f"Open {title}").click()
+    await expect(helen.get_by_role("status").filter(has_text="is open")).to_contain_text(f"“{title}” is open")
+
+    # Dr Fiona Clarke starts on her phone: one question a page, with progress that follows her answers.
+    fiona = await phone.new_page()
+    await sign_in_as_demo_user(fiona, server, "Dr Fiona Clarke")
+    await fiona.goto(f"{server.url}/surveys")
+    await fiona.get_by_role("link", name=title).click()
+    await expect(fiona.get_by_text("Question 1 of 2", exact=True)).to_be_visible()
+    await assert_accessible(fiona)
+    await fiona.get_by_label("Yes", exact=True).check()
+    await next_page(fiona, "Question 2 of 3")
+    await fiona.get_by_role("button", name="Continue").click()  # required: she is told to answer it
+    await expect(fiona.get_by_role("alert")).to_contain_text("Answer question 2 to continue")
+    await fiona.get_by_label("Agree", exact=True).check()
+    await next_page(fiona, "Question 3 of 3")
+    await assert_accessible(fiona)
+
+    # She finishes on another phone: her answers so far were kept on the server.
+    async with await browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    ) as second:
+        again = await second.new_page()
+        await sign_in_as_demo_user(again, server, "Dr Fiona Clarke")
+        await again.goto(f"{server.url}/surveys")
+        await again.get_by_role("link", name=title).click()
+        await expect(again.get_by_text("Question 1 of 3", exact=True)).to_be_visible()
+        await expect(again.get_by_label("Yes", exact=True)).to_be_checked()
+        await next_page(again, "Question 2 of 3")
+        await expect(again.get_by_label("Agree", exact=True)).to_be_checked()
+        await next_page(again, "Question 3 of 3")
+        await again.get_by_label(re.compile("hours a month")).fill("4")
+        await again.get_by_role("button", name="Send response").click()
+        await expect(again.get_by_role("heading", level=1)).to_have_text("Response sent")
+        await assert_accessible(again)
+
+    drafts = await owner_fetch(
+        "SELECT count(*) FROM survey_draft d JOIN survey s ON s.id = d.survey_id WHERE s.title = $1", title
+    )
+    assert drafts[0][0] == 0  # sent: the draft naming her is gone

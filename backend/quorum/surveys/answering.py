@@ -37,6 +37,7 @@ from quorum.surveys.tables import (
     ResponseStatus,
     Survey,
     SurveyAnswer,
+    SurveyDraft,
     SurveyRespondent,
     SurveyResponse,
     SurveyStatus,
@@ -159,6 +160,44 @@ async def _view(db: Db, survey: Survey, row: SurveyResponse, link: SurveyRespond
     return MyResponse(survey, row, answers, link and link.practice_id, open_now and changeable)
 
 
+async def answering_survey(
+    db: Db, access: Access, survey_id: uuid.UUID, practice_id: uuid.UUID | None
+) -> tuple[Survey, Respondent]:
+    """An open survey the caller may answer, and as whom; refused with the reason otherwise."""
+    survey = await service.get_survey(db, access, survey_id)
+    if survey is None or not policy.can_have_response(access):
+        raise input_error("surveyId", "No such survey.")
+    status = service.current_status(survey, clock.now())
+    if status != SurveyStatus.OPEN:
+        raise input_error(
+            "surveyId", "This survey is not open yet." if status == SurveyStatus.DRAFT else "This survey has closed."
+        )
+    return survey, _choose(await answering_as(db, access, survey), practice_id)
+
+
+def by_key(structure: service.Structure, given: list[GivenAnswer]) -> list[Answer]:
+    answers = []
+    for answer in given:
+        key = structure.keys_by_id.get(answer.question_id)
+        if key is None:
+            raise input_error("answers", "An answer names a question that is not part of this survey.")
+        answers.append(Answer(key, answer.item, answer.choice, answer.choices, answer.number, answer.text))
+    return answers
+
+
+async def discard_draft(db: Db, access: Access, survey: Survey, respondent: Respondent) -> None:
+    """Delete the caller's server-side draft (see drafts.py); run in the submission's transaction."""
+    practice_id = respondent.practice and respondent.practice.id
+    await db.execute(
+        delete(SurveyDraft).where(
+            SurveyDraft.org_id == survey.org_id,
+            SurveyDraft.survey_id == survey.id,
+            SurveyDraft.person_id == access.person_id,
+            SurveyDraft.practice_id.is_(None) if practice_id is None else SurveyDraft.practice_id == practice_id,
+        )
+    )
+
+
 async def save(
     db: Db,
     access: Access,
@@ -170,23 +209,9 @@ async def save(
     submit: bool,
 ) -> Saved:
     """Save the answers as a draft, or (`submit`) check them all and send the response."""
-    survey = await service.get_survey(db, access, survey_id)
-    if survey is None or not policy.can_have_response(access):
-        raise input_error("surveyId", "No such survey.")
-    status = service.current_status(survey, clock.now())
-    if status != SurveyStatus.OPEN:
-        raise input_error(
-            "surveyId", "This survey is not open yet." if status == SurveyStatus.DRAFT else "This survey has closed."
-        )
-    respondent = _choose(await answering_as(db, access, survey), practice_id)
+    survey, respondent = await answering_survey(db, access, survey_id, practice_id)
     structure = await service.structure(db, survey)
-    answers = []
-    for answer in given:
-        key = structure.keys_by_id.get(answer.question_id)
-        if key is None:
-            raise input_error("answers", "An answer names a question that is not part of this survey.")
-        answers.append(Answer(key, answer.item, answer.choice, answer.choices, answer.number, answer.text))
-    reviewed = review(structure.definition, answers, complete=submit)
+    reviewed = review(structure.definition, by_key(structure, given), complete=submit)
     if reviewed.errors:
         raise InputErrors(*reviewed.errors)
 
@@ -227,6 +252,7 @@ async def save(
                 await db.add(link, refresh=False)
         if submit:
             await _tally(db, row, 1)
+            await discard_draft(db, access, survey, respondent)
         if submit and not anonymous:
             receipt = SurveySubmission(
                 id=survey.id, practice_id=respondent.practice and respondent.practice.id, change=not first_submission

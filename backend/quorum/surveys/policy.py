@@ -23,6 +23,7 @@ from quorum.surveys.tables import (
     Anonymity,
     Survey,
     SurveyAnswer,
+    SurveyDraft,
     SurveyQuestion,
     SurveyRespondent,
     SurveyResponse,
@@ -112,6 +113,13 @@ def visible_respondents(access: Access) -> SelectOfScalar[SurveyRespondent]:
     return select(SurveyRespondent).where(or_(col(SurveyRespondent.person_id) == access.person_id, named))
 
 
+def visible_drafts(access: Access) -> SelectOfScalar[SurveyDraft]:
+    """A draft is read only by the person whose answers it holds."""
+    if access.person_id is None:
+        return select(SurveyDraft).where(false())
+    return select(SurveyDraft).where(col(SurveyDraft.person_id) == access.person_id)
+
+
 def is_member(access: Access, org_id: uuid.UUID) -> bool:
     return org_id in access.org_ids
 
@@ -175,4 +183,5 @@ ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     SurveyResponse: visible_responses,
     SurveyAnswer: visible_answers,
     SurveyRespondent: visible_respondents,
+    SurveyDraft: visible_drafts,
 }

@@ -331,7 +331,7 @@ async def create_from_template(db: Db, access: Access, org_id: uuid.UUID, templa
 
 async def copy_as_next_round(db: Db, access: Access, survey_id: uuid.UUID, title: str | None) -> Survey:
     """A new draft with the same questions, linked to this one so that their results can be compared."""
-    source = await managed_survey(db, access, survey_id)
+    source = await managed_survey(db, access, survey_id, "surveyId")
     settings = SurveySettings.of(source)
     if title is not None:
         settings = SurveySettings(**{**settings.__dict__, "title": title})

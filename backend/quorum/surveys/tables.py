@@ -162,3 +162,23 @@ class SurveyRespondent(SQLModel, table=True):
     person_id: uuid.UUID = Field(foreign_key="person.id")
     practice_id: uuid.UUID | None = None
     submitted_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+
+
+class SurveyDraft(SQLModel, table=True):
+    """A signed-in respondent's unsent answers, kept so they can finish on another device; deleted on submission."""
+
+    __tablename__ = "survey_draft"
+    __table_args__ = (
+        ForeignKeyConstraint(["org_id", "survey_id"], ["survey.org_id", "survey.id"]),
+        ForeignKeyConstraint(["org_id", "practice_id"], ["practice.org_id", "practice.id"]),
+    )
+
+    org_id: uuid.UUID = Field(primary_key=True)
+    survey_id: uuid.UUID
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    person_id: uuid.UUID = Field(foreign_key="person.id")
+    practice_id: uuid.UUID | None = None
+    answers: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
+    saved_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )

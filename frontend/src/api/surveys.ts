@@ -2,6 +2,16 @@ import { gql } from './client';
 import type {
   CloseSurveyMutation,
   CloseSurveyMutationVariables,
+  CopySurveyAsNextRoundMutation,
+  CopySurveyAsNextRoundMutationVariables,
+  CreateSurveyMutation,
+  CreateSurveyMutationVariables,
+  SaveSurveyDraftMutation,
+  SaveSurveyDraftMutationVariables,
+  SurveyBuilderPracticesQuery,
+  SurveyBuilderPracticesQueryVariables,
+  SurveyForBuildingQuery,
+  SurveyForBuildingQueryVariables,
   CreateSurveyFromTemplateMutation,
   CreateSurveyFromTemplateMutationVariables,
   MySurveysQuery,
@@ -109,6 +119,17 @@ export const surveyForAnsweringQuery = gql<SurveyForAnsweringQuery, SurveyForAns
           practice {
             id
             name
+          }
+        }
+        myDraft {
+          savedAt
+          answers {
+            questionId
+            statementKey
+            choice
+            choices
+            number
+            text
           }
         }
         myResponse(token: $token) {
@@ -427,6 +448,129 @@ export const publishSurveyResultsMutation = gql<PublishSurveyResultsMutation, Pu
         id
         status
         resultsPublished
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+
+export const surveyForBuildingQuery = gql<SurveyForBuildingQuery, SurveyForBuildingQueryVariables>(`
+  query SurveyForBuilding($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Survey {
+        id
+        title
+        description
+        status
+        anonymity
+        respondentUnit
+        suppressionThreshold
+        allowEditsAfterSubmit
+        closesAt
+        viewerCanManage
+        organisation {
+          id
+        }
+        previousRound {
+          id
+          title
+        }
+        audience {
+          roles
+          localities
+          practices {
+            id
+          }
+        }
+        sections {
+          title
+          description
+          showIf {
+            questionKey
+            statementKey
+            anyOf
+          }
+          questions {
+            key
+            kind
+            prompt
+            helpText
+            required
+            showIf {
+              questionKey
+              statementKey
+              anyOf
+            }
+            options {
+              key
+              label
+            }
+            statements {
+              key
+              label
+            }
+            minimum
+            maximum
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const surveyBuilderPracticesQuery = gql<SurveyBuilderPracticesQuery, SurveyBuilderPracticesQueryVariables>(`
+  query SurveyBuilderPractices($organisationId: ID!) {
+    practices(first: 100, organisationId: $organisationId) {
+      edges {
+        node {
+          id
+          name
+          locality
+        }
+      }
+    }
+  }
+`);
+
+export const createSurveyMutation = gql<CreateSurveyMutation, CreateSurveyMutationVariables>(`
+  mutation CreateSurvey($input: CreateSurveyInput!) {
+    createSurvey(input: $input) {
+      survey {
+        id
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const copySurveyAsNextRoundMutation = gql<CopySurveyAsNextRoundMutation, CopySurveyAsNextRoundMutationVariables>(`
+  mutation CopySurveyAsNextRound($input: CopySurveyAsNextRoundInput!) {
+    copySurveyAsNextRound(input: $input) {
+      survey {
+        id
+        title
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const saveSurveyDraftMutation = gql<SaveSurveyDraftMutation, SaveSurveyDraftMutationVariables>(`
+  mutation SaveSurveyDraft($input: SurveyDraftInput!) {
+    saveSurveyDraft(input: $input) {
+      draft {
+        savedAt
       }
       errors {
         field

@@ -274,10 +274,10 @@ export type ContractType =
   | 'GMS'
   | 'PMS';
 
-export type ConversionStatus =
-  | 'DONE'
-  | 'FAILED'
-  | 'PENDING';
+export type CopySurveyAsNextRoundInput = {
+  surveyId: string | number;
+  title?: string | null | undefined;
+};
 
 export type CreateArrangementInput = {
   /** The convening organisation's committee that takes part. */
@@ -349,6 +349,19 @@ export type CreatePracticeInput = {
 export type CreateSurveyFromTemplateInput = {
   organisationId: string | number;
   templateKey: string;
+};
+
+export type CreateSurveyInput = {
+  allowEditsAfterSubmit?: boolean;
+  anonymity: SurveyAnonymity;
+  audience: SurveyAudienceInput;
+  closesAt?: string | null | undefined;
+  description?: string;
+  organisationId: string | number;
+  respondentUnit?: SurveyRespondentUnit;
+  sections?: Array<SurveySectionInput>;
+  suppressionThreshold?: number;
+  title: string;
 };
 
 export type DecisionRoute =
@@ -766,10 +779,6 @@ export type RemoveAppendixInput = {
   id: string | number;
 };
 
-export type RemovePaperBodyInput = {
-  paperId: string | number;
-};
-
 /** A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title. */
 export type ReplaceAppendixInput = {
   contentBase64: string;
@@ -848,17 +857,6 @@ export type ScheduleSessionInput = {
   title: string;
 };
 
-export type SearchKind =
-  | 'ACTION'
-  | 'AGENDA_ITEM'
-  | 'DECISION'
-  | 'DRAFT_MINUTES'
-  | 'GIFT_OR_HOSPITALITY'
-  | 'INTEREST'
-  | 'MEETING'
-  | 'MINUTES'
-  | 'PAPER';
-
 export type SeatRole =
   | 'CHAIR'
   | 'IN_ATTENDANCE'
@@ -924,6 +922,13 @@ export type SurveyConditionInput = {
   anyOf: Array<string>;
   questionKey: string;
   statementKey?: string | null | undefined;
+};
+
+/** practiceId: which practice the viewer answers for, when they represent several. */
+export type SurveyDraftInput = {
+  answers?: Array<SurveyAnswerInput>;
+  practiceId?: string | number | null | undefined;
+  surveyId: string | number;
 };
 
 export type SurveyIdInput = {
@@ -1041,13 +1046,6 @@ export type UpdateSurveyInput = {
   sections?: Array<SurveySectionInput>;
   suppressionThreshold?: number;
   title: string;
-};
-
-/** A Word document (.docx, in base64) to be the paper's body. */
-export type UploadPaperBodyInput = {
-  contentBase64: string;
-  filename: string;
-  paperId: string | number;
 };
 
 export type VoteChoice =
@@ -2031,7 +2029,7 @@ export type PaperQuery = { node:
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
-    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, bodyDocument: { filename: string, contentType: string, sizeBytes: number, url: string, conversion: { status: ConversionStatus, problem: string | null, pageCount: number | null } | null } | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null, conversion: { status: ConversionStatus, problem: string | null, pageCount: number | null } | null } | null }> } | null }
+    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null }> } | null }
     | { __typename: 'PaperVersion' }
     | { __typename: 'Person' }
     | { __typename: 'Practice' }
@@ -2084,20 +2082,6 @@ export type RemoveAppendixMutationVariables = Exact<{
 
 
 export type RemoveAppendixMutation = { removeAppendix: { paper: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
-
-export type UploadPaperBodyMutationVariables = Exact<{
-  input: UploadPaperBodyInput;
-}>;
-
-
-export type UploadPaperBodyMutation = { uploadPaperBody: { version: { id: string, number: number } | null, errors: Array<{ field: string | null, message: string }> } };
-
-export type RemovePaperBodyMutationVariables = Exact<{
-  input: RemovePaperBodyInput;
-}>;
-
-
-export type RemovePaperBodyMutation = { removePaperBody: { version: { id: string, number: number } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type GenerateQualityReportMutationVariables = Exact<{
   input: GenerateQualityReportInput;
@@ -2228,19 +2212,6 @@ export type DesignateGiftApproverMutationVariables = Exact<{
 
 export type DesignateGiftApproverMutation = { designateGiftApprover: { approver: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
 
-export type SearchQueryVariables = Exact<{
-  query: string;
-  organisationId?: string | number | null | undefined;
-  committeeId?: string | number | null | undefined;
-  from?: string | null | undefined;
-  to?: string | null | undefined;
-  first: number;
-  after?: string | null | undefined;
-}>;
-
-
-export type SearchQuery = { search: { problem: string | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: SearchKind, id: string, title: string, path: string, organisationName: string | null, committeeName: string | null, date: string | null, snippet: Array<{ text: string, highlighted: boolean }> } }> } };
-
 export type SurveysQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -2293,7 +2264,7 @@ export type SurveyForAnsweringQuery = { node:
     | { __typename: 'Practice' }
     | { __typename: 'PrimaryCareContract' }
     | { __typename: 'Seat' }
-    | { __typename: 'Survey', id: string, title: string, description: string, anonymity: SurveyAnonymity, respondentUnit: SurveyRespondentUnit, status: SurveyStatus, closesAt: string | null, allowEditsAfterSubmit: boolean, organisation: { id: string, name: string } | null, viewerAnswersAs: Array<{ hasResponded: boolean, practice: { id: string, name: string } | null }>, myResponse: { status: SurveyResponseStatus, canChange: boolean, answers: Array<{ questionId: string, statementKey: string | null, choice: string | null, choices: Array<string> | null, number: number | null, text: string | null }> } | null, sections: Array<{ title: string, description: string, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, questions: Array<{ id: string, key: string, kind: QuestionKind, number: number, prompt: string, helpText: string, required: boolean, minimum: number | null, maximum: number | null, maxLength: number | null, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }> }> }
+    | { __typename: 'Survey', id: string, title: string, description: string, anonymity: SurveyAnonymity, respondentUnit: SurveyRespondentUnit, status: SurveyStatus, closesAt: string | null, allowEditsAfterSubmit: boolean, organisation: { id: string, name: string } | null, viewerAnswersAs: Array<{ hasResponded: boolean, practice: { id: string, name: string } | null }>, myDraft: { savedAt: string, answers: Array<{ questionId: string, statementKey: string | null, choice: string | null, choices: Array<string> | null, number: number | null, text: string | null }> } | null, myResponse: { status: SurveyResponseStatus, canChange: boolean, answers: Array<{ questionId: string, statementKey: string | null, choice: string | null, choices: Array<string> | null, number: number | null, text: string | null }> } | null, sections: Array<{ title: string, description: string, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, questions: Array<{ id: string, key: string, kind: QuestionKind, number: number, prompt: string, helpText: string, required: boolean, minimum: number | null, maximum: number | null, maxLength: number | null, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }> }> }
     | { __typename: 'SurveyQuestion' }
     | { __typename: 'Vote' }
    | null };
@@ -2384,3 +2355,68 @@ export type PublishSurveyResultsMutationVariables = Exact<{
 
 
 export type PublishSurveyResultsMutation = { publishSurveyResults: { survey: { id: string, status: SurveyStatus, resultsPublished: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SurveyForBuildingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SurveyForBuildingQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'AgendaItem' }
+    | { __typename: 'Ballot' }
+    | { __typename: 'BallotOption' }
+    | { __typename: 'BallotProxy' }
+    | { __typename: 'BallotQuestion' }
+    | { __typename: 'Committee' }
+    | { __typename: 'Concern' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Declaration' }
+    | { __typename: 'Delegation' }
+    | { __typename: 'GiftOrHospitality' }
+    | { __typename: 'InCommonArrangement' }
+    | { __typename: 'InCommonSession' }
+    | { __typename: 'Indicator' }
+    | { __typename: 'Interest' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'PackBuild' }
+    | { __typename: 'Paper' }
+    | { __typename: 'PaperVersion' }
+    | { __typename: 'Person' }
+    | { __typename: 'Practice' }
+    | { __typename: 'PrimaryCareContract' }
+    | { __typename: 'Seat' }
+    | { __typename: 'Survey', id: string, title: string, description: string, status: SurveyStatus, anonymity: SurveyAnonymity, respondentUnit: SurveyRespondentUnit, suppressionThreshold: number, allowEditsAfterSubmit: boolean, closesAt: string | null, viewerCanManage: boolean, organisation: { id: string } | null, previousRound: { id: string, title: string } | null, audience: { roles: Array<SurveyAudienceRole>, localities: Array<string>, practices: Array<{ id: string }> }, sections: Array<{ title: string, description: string, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, questions: Array<{ key: string, kind: QuestionKind, prompt: string, helpText: string, required: boolean, minimum: number | null, maximum: number | null, showIf: { questionKey: string, statementKey: string | null, anyOf: Array<string> } | null, options: Array<{ key: string, label: string }>, statements: Array<{ key: string, label: string }> }> }> }
+    | { __typename: 'SurveyQuestion' }
+    | { __typename: 'Vote' }
+   | null };
+
+export type SurveyBuilderPracticesQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type SurveyBuilderPracticesQuery = { practices: { edges: Array<{ node: { id: string, name: string, locality: string } }> } };
+
+export type CreateSurveyMutationVariables = Exact<{
+  input: CreateSurveyInput;
+}>;
+
+
+export type CreateSurveyMutation = { createSurvey: { survey: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type CopySurveyAsNextRoundMutationVariables = Exact<{
+  input: CopySurveyAsNextRoundInput;
+}>;
+
+
+export type CopySurveyAsNextRoundMutation = { copySurveyAsNextRound: { survey: { id: string, title: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SaveSurveyDraftMutationVariables = Exact<{
+  input: SurveyDraftInput;
+}>;
+
+
+export type SaveSurveyDraftMutation = { saveSurveyDraft: { draft: { savedAt: string } | null, errors: Array<{ field: string | null, message: string }> } };

@@ -14,7 +14,7 @@ from quorum.graphql.errors import UserError
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.pagination import Connection, paginate
 from quorum.organisations.graphql import optional_id
-from quorum.surveys import answering, policy, service
+from quorum.surveys import answering, drafts, policy, service
 from quorum.surveys.audience import Audience, AudienceRole
 from quorum.surveys.definition import Condition, Definition, Option, Question, QuestionKind, Section
 from quorum.surveys.graphql.types import (
@@ -22,6 +22,7 @@ from quorum.surveys.graphql.types import (
     AudienceRoleEnum,
     QuestionKindEnum,
     RespondentUnitEnum,
+    SurveyDraftType,
     SurveyNode,
     SurveyResponseType,
     ways_to_answer,
@@ -218,6 +219,16 @@ class SurveyResponsePayload:
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.input(description="practiceId: which practice the viewer answers for, when they represent several.")
+class SurveyDraftInput:
+    survey_id: strawberry.ID
+    answers: list[SurveyAnswerInput] = strawberry.field(default_factory=list)
+    practice_id: strawberry.ID | None = None
+
+
+SurveyDraftPayload = payload("SurveyDraftPayload", draft=SurveyDraftType)
+
+
 def _number(value: float | None, field: str) -> Decimal | None:
     if value is None:
         return None
@@ -378,6 +389,25 @@ class SurveyMutations:
     @mutation(description="Save answers as a draft to come back to; required questions may be left.")
     async def save_response(self, info: Info, input: SurveyResponseInput) -> SurveyResponsePayload:
         return await _response_mutation(info, input, submit=False)
+
+    @mutation(
+        description=(
+            "Keep unsent answers on the server, replacing the viewer's draft, to finish on any device. "
+            "Sending the response deletes the draft."
+        )
+    )
+    async def save_survey_draft(self, info: Info, input: SurveyDraftInput) -> SurveyDraftPayload:
+        ctx = info.context
+        limits.check_submission(ctx.access.person_id, ctx.client_address)
+        survey, draft = await drafts.save_draft(
+            ctx.db,
+            ctx.access,
+            ids.decode_as("Survey", input.survey_id, "surveyId"),
+            _answers(input.answers),
+            practice_id=input.practice_id and ids.decode_as("Practice", input.practice_id, "practiceId"),
+        )
+        structure = await service.structure(ctx.db, survey)
+        return SurveyDraftPayload(draft=SurveyDraftType.of(draft, structure))
 
     @mutation(description="Send the response (or, where the survey allows, change a sent one).")
     async def submit_response(self, info: Info, input: SurveyResponseInput) -> SurveyResponsePayload:

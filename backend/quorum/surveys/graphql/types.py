@@ -15,9 +15,9 @@ from quorum.graphql.context import Context, Info
 from quorum.graphql.node import Node, by_id_loader, load_node, load_nodes
 from quorum.organisations.graphql import OrganisationNode, PracticeNode
 from quorum.people.graphql import PersonNode, people_by_id
-from quorum.surveys import answering, policy, results, service
+from quorum.surveys import answering, drafts, policy, results, service
 from quorum.surveys.audience import Audience, AudienceRole
-from quorum.surveys.definition import Condition, Option, Question, QuestionKind
+from quorum.surveys.definition import Answer, Condition, Option, Question, QuestionKind
 from quorum.surveys.groups import GroupSplit
 from quorum.surveys.tables import (
     Anonymity,
@@ -25,6 +25,7 @@ from quorum.surveys.tables import (
     ResponseStatus,
     Survey,
     SurveyAnswer,
+    SurveyDraft,
     SurveyQuestion,
     SurveySection,
     SurveyStatus,
@@ -209,6 +210,40 @@ class SurveyAnswerType:
             text=row.text,
         )
 
+    @classmethod
+    def from_answer(cls, answer: Answer, question_id: uuid.UUID) -> SurveyAnswerType:
+        return cls(
+            question_id=ids.encode("SurveyQuestion", question_id),
+            statement_key=answer.item or None,
+            choice=answer.choice,
+            choices=None if answer.choices is None else list(answer.choices),
+            number=None if answer.number is None else float(answer.number),
+            text=answer.text,
+        )
+
+
+@strawberry.type(
+    name="SurveyDraft",
+    description=(
+        "The viewer's unsent answers kept on the server, to finish on any device; deleted when the response is sent."
+    ),
+)
+class SurveyDraftType:
+    answers: list[SurveyAnswerType]
+    saved_at: datetime
+
+    @classmethod
+    def of(cls, draft: SurveyDraft, structure: service.Structure) -> SurveyDraftType:
+        assert draft.saved_at is not None
+        return cls(
+            answers=[
+                SurveyAnswerType.from_answer(a, structure.question_ids[a.question_key])
+                for a in drafts.answers_of(draft)
+                if a.question_key in structure.question_ids
+            ],
+            saved_at=draft.saved_at,
+        )
+
 
 @strawberry.type(name="SurveyResponse", description="The viewer's own response, draft or sent.")
 class SurveyResponseType:
@@ -371,6 +406,14 @@ class SurveyNode(Node):
         ctx = info.context
         mine = await answering.my_response(ctx.db, ctx.access, self.row, token=token, practice_id=practice)
         return mine and SurveyResponseType.of(mine)
+
+    @strawberry.field(
+        description="The viewer's unsent answers kept on the server (signed in), for this practice if given."
+    )
+    async def my_draft(self, info: Info, practice_id: strawberry.ID | None = None) -> SurveyDraftType | None:
+        practice = None if practice_id is None else ids.expect("Practice", practice_id)
+        draft = await drafts.my_draft(info.context.db, info.context.access, self.row, practice)
+        return draft and SurveyDraftType.of(draft, await self._structure(info))
 
     @strawberry.field(
         description=(

@@ -84,7 +84,7 @@ export function CreateFromTemplateForm({ organisationId, onCreated }: { organisa
       <Confirmation>
         {created && (
           <>
-            The draft survey <Link to={`/surveys/${encodeURIComponent(created.id)}/answer`}>{created.title}</Link> has
+            The draft survey <Link to={`/surveys/${encodeURIComponent(created.id)}/build`}>{created.title}</Link> has
             been created. Open it below when you are ready for answers.
           </>
         )}

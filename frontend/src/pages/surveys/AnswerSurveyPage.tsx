@@ -2,23 +2,23 @@ import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type FormError, onFields, request } from '../../api/client';
 import {
-  saveSurveyResponseMutation,
+  saveSurveyDraftMutation,
   submitSurveyResponseMutation,
   surveyForAnsweringQuery,
 } from '../../api/surveys';
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { Confirmation, Loading, QueryProblem } from '../../components/messages';
 import { pickedKey, shownQuestions } from '../../components/surveys/branching';
-import { type AnsweringQuestion, type FormAnswers, QuestionField } from '../../components/surveys/QuestionField';
+import { PagedSurvey } from '../../components/surveys/PagedSurvey';
+import { type AnsweringQuestion, type FormAnswers } from '../../components/surveys/QuestionField';
 import { keepResumeToken, readResumeToken } from '../../components/surveys/resumeTokens';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatMeetingTime } from '../../dates';
 import type { SurveyAnswerInput, SurveyForAnsweringQuery } from '../../generated/graphql';
 
 type SurveyNode = Extract<NonNullable<SurveyForAnsweringQuery['node']>, { __typename: 'Survey' }>;
-type SavedAnswer = NonNullable<SurveyNode['myResponse']>['answers'][number];
+type SavedAnswer = NonNullable<SurveyNode['myDraft']>['answers'][number];
 
 function toFormAnswers(survey: SurveyNode, saved: readonly SavedAnswer[]): FormAnswers {
   const keys = new Map<string, string>();
@@ -89,31 +89,46 @@ function numberProblems(survey: SurveyNode, inputs: SurveyAnswerInput[]): FormEr
 }
 
 function Answering({ survey, token }: { survey: SurveyNode; token: string | null }) {
-  const [answers, setAnswers] = useState<FormAnswers>(() => toFormAnswers(survey, survey.myResponse?.answers ?? []));
+  const alreadySent = survey.myResponse?.status === 'SUBMITTED';
+  const [answers, setAnswers] = useState<FormAnswers>(() =>
+    toFormAnswers(survey, (!alreadySent && survey.myDraft?.answers) || survey.myResponse?.answers || []),
+  );
   const [saved, setSaved] = useState('');
   const [sent, setSent] = useState(false);
   const { errors, setErrors, submitting, submit } = useSubmission();
   const resumeToken = useRef(token);
-  const shown = useMemo(() => shownQuestions(survey.sections, answers), [survey.sections, answers]);
   const answeringAs = survey.viewerAnswersAs[0];
   const practiceId = answeringAs?.practice?.id ?? null;
-  const alreadySent = survey.myResponse?.status === 'SUBMITTED';
   usePageTitle(sent ? 'Response sent' : survey.title);
 
-  async function send(kind: 'save' | 'submit') {
-    setSaved('');
+  function checkedInputs(): SurveyAnswerInput[] | null {
     const inputs = toInputs(survey, answers);
     const problems = numberProblems(survey, inputs);
     if (problems.length) {
       setErrors(problems);
-      return;
+      return null;
     }
+    return inputs;
+  }
+
+  /** Keeps the answers so far on the server, to finish on any device; a sent response is changed only by sending. */
+  async function saveDraft(): Promise<boolean> {
+    if (alreadySent) return true;
+    const inputs = checkedInputs();
+    if (!inputs) return false;
+    const payload = await submit(async () => {
+      const data = await request(saveSurveyDraftMutation, { input: { surveyId: survey.id, answers: inputs, practiceId } });
+      return { ...data.saveSurveyDraft, errors: onFields(data.saveSurveyDraft.errors, {}) };
+    });
+    return payload !== null;
+  }
+
+  async function send() {
+    setSaved('');
+    const inputs = checkedInputs();
+    if (!inputs) return;
     const input = { surveyId: survey.id, answers: inputs, token: resumeToken.current, practiceId };
     const payload = await submit(async () => {
-      if (kind === 'save') {
-        const data = await request(saveSurveyResponseMutation, { input });
-        return { ...data.saveResponse, errors: onFields(data.saveResponse.errors, {}) };
-      }
       const data = await request(submitSurveyResponseMutation, { input });
       return { ...data.submitResponse, errors: onFields(data.submitResponse.errors, {}) };
     });
@@ -122,16 +137,8 @@ function Answering({ survey, token }: { survey: SurveyNode; token: string | null
       resumeToken.current = payload.resumeToken;
       keepResumeToken(survey.id, payload.resumeToken);
     }
-    if (kind === 'save') {
-      setSaved(
-        survey.closesAt
-          ? `Your answers are saved. Come back to finish them before ${formatMeetingTime(survey.closesAt)}.`
-          : 'Your answers are saved. Come back to finish them before the survey closes.',
-      );
-    } else {
-      setSent(true);
-      window.scrollTo(0, 0);
-    }
+    setSent(true);
+    window.scrollTo(0, 0);
   }
 
   if (sent) {
@@ -161,52 +168,53 @@ function Answering({ survey, token }: { survey: SurveyNode; token: string | null
       {survey.description && <p className="nhsuk-lede-text">{survey.description}</p>}
       {answeringAs?.practice && <p>You are answering for {answeringAs.practice.name}.</p>}
       {survey.closesAt && <p>The survey closes at {formatMeetingTime(survey.closesAt)}.</p>}
-      {alreadySent && (
+      {alreadySent ? (
         <div className="nhsuk-inset-text">
           <p>You have sent your response. You can change it until the survey closes.</p>
         </div>
+      ) : (
+        <p className="nhsuk-body-s">
+          Your answers are saved as you go, so you can finish on any device where you sign in.
+          {survey.anonymity === 'ANONYMOUS' &&
+            ' Until you send them they are kept with your name; when you send your response they are deleted, and nothing links you to what you said.'}
+        </p>
       )}
-      <ErrorSummary errors={errors} idPrefix="answer" />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send('submit');
+      <PagedSurvey
+        sections={survey.sections}
+        answers={answers}
+        onChange={(key, value) => {
+          setSaved('');
+          setAnswers((previous) => ({ ...previous, [key]: value }));
         }}
-      >
-        {survey.sections.map((section, index) => {
-          const questions = section.questions.filter((question) => shown.has(question.key));
-          if (!questions.length) return null;
-          return (
-            <section key={index} className="app-survey-section">
-              {section.title && <h2>{section.title}</h2>}
-              {section.description && <p>{section.description}</p>}
-              {questions.map((question) => (
-                <QuestionField
-                  key={question.id}
-                  question={question}
-                  answers={answers}
-                  onChange={(key, value) => setAnswers((previous) => ({ ...previous, [key]: value }))}
-                />
-              ))}
-            </section>
-          );
-        })}
-        <Confirmation>{saved}</Confirmation>
-        <div className="app-button-row">
-          <button type="submit" className="nhsuk-button" disabled={submitting}>
-            {alreadySent ? 'Send changed response' : 'Send response'}
-          </button>
+        onPageDone={saveDraft}
+        onFinish={() => void send()}
+        finishLabel={alreadySent ? 'Send changed response' : 'Send response'}
+        busy={submitting}
+        errors={errors}
+        idPrefix="answer"
+      />
+      <Confirmation>{saved}</Confirmation>
+      {!alreadySent && (
+        <p>
           <button
             type="button"
             className="nhsuk-button nhsuk-button--secondary"
-            disabled={submitting || alreadySent}
-            onClick={() => void send('save')}
+            disabled={submitting}
+            onClick={async () => {
+              setSaved('');
+              if (await saveDraft()) {
+                setSaved(
+                  survey.closesAt
+                    ? `Your answers are saved. Come back to finish them before ${formatMeetingTime(survey.closesAt)}.`
+                    : 'Your answers are saved. Come back to finish them before the survey closes.',
+                );
+              }
+            }}
           >
             Save and come back later
           </button>
-        </div>
-      </form>
+        </p>
+      )}
     </>
   );
 }

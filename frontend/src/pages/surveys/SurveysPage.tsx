@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { request } from '../../api/client';
 import {
   closeSurveyMutation,
+  copySurveyAsNextRoundMutation,
   mySurveysQuery,
   openSurveyMutation,
   publishSurveyResultsMutation,
@@ -64,7 +65,7 @@ type ListedSurvey = SurveysQuery['surveys']['edges'][number]['node'];
 const statusInWords = { DRAFT: 'Draft', OPEN: 'Open', CLOSED: 'Closed' } as const;
 const anonymityInWords = { ANONYMOUS: 'Anonymous', CONFIDENTIAL: 'Confidential', NAMED: 'Named' } as const;
 
-type Action = 'open' | 'close' | 'publish' | 'withdraw';
+type Action = 'open' | 'close' | 'publish' | 'withdraw' | 'copy';
 
 async function act(action: Action, id: string) {
   switch (action) {
@@ -76,6 +77,8 @@ async function act(action: Action, id: string) {
       return (await request(publishSurveyResultsMutation, { input: { id, published: true } })).publishSurveyResults;
     case 'withdraw':
       return (await request(publishSurveyResultsMutation, { input: { id, published: false } })).publishSurveyResults;
+    case 'copy':
+      return (await request(copySurveyAsNextRoundMutation, { input: { surveyId: id } })).copySurveyAsNextRound;
   }
 }
 
@@ -84,14 +87,17 @@ const actionDone: Record<Action, string> = {
   close: 'is closed',
   publish: 'has its results published to members',
   withdraw: 'no longer has its results published',
+  copy: 'is copied as a new draft round',
 };
 
 function actionsFor(survey: ListedSurvey): { action: Action; label: string }[] {
   if (!survey.viewerCanManage) return [];
-  if (survey.status === 'DRAFT') return [{ action: 'open', label: 'Open' }];
+  const copy = { action: 'copy' as const, label: 'Copy as next round' };
+  if (survey.status === 'DRAFT') return [{ action: 'open', label: 'Open' }, copy];
   const actions: { action: Action; label: string }[] = [];
   if (survey.status === 'OPEN') actions.push({ action: 'close', label: 'Close' });
   actions.push(survey.resultsPublished ? { action: 'withdraw', label: 'Withdraw results' } : { action: 'publish', label: 'Publish results' });
+  actions.push(copy);
   return actions;
 }
 
@@ -99,12 +105,17 @@ function OrganisationSurveys({ organisationId }: { organisationId: string }) {
   const { data, error, loading, reload } = useQuery(surveysQuery, { first: 100, after: null, organisationId });
   const { errors, submitting, submit } = useSubmission();
   const [done, setDone] = useState('');
+  const navigate = useNavigate();
   const surveys = data?.surveys.edges.map(({ node }) => node) ?? [];
 
   async function run(action: Action, survey: ListedSurvey) {
     setDone('');
     const payload = await submit(() => act(action, survey.id));
     if (!payload) return;
+    if (action === 'copy' && payload.survey) {
+      navigate(`/surveys/${encodeURIComponent(payload.survey.id)}/build`);
+      return;
+    }
     setDone(`“${survey.title}” ${actionDone[action]}.`);
     reload();
   }
@@ -135,6 +146,13 @@ function OrganisationSurveys({ organisationId }: { organisationId: string }) {
                 statusInWords[survey.status],
                 survey.responseCount ?? '',
                 <ul className="nhsuk-list app-cell-list">
+                  {survey.viewerCanManage && survey.status === 'DRAFT' && (
+                    <li>
+                      <Link to={`/surveys/${encodeURIComponent(survey.id)}/build`}>
+                        Edit<span className="nhsuk-u-visually-hidden"> {survey.title}</span>
+                      </Link>
+                    </li>
+                  )}
                   {survey.viewerCanReadResults && survey.status !== 'DRAFT' && (
                     <li>
                       <Link to={`/surveys/${encodeURIComponent(survey.id)}/results`}>
@@ -160,6 +178,15 @@ function OrganisationSurveys({ organisationId }: { organisationId: string }) {
             }))}
           />
         )}
+      </section>
+      <section>
+        <h2>Build a survey</h2>
+        <p>Write your own questions, with branching, and preview them as a respondent on a phone.</p>
+        <p>
+          <Link to="/surveys/new" className="nhsuk-button">
+            Build a new survey
+          </Link>
+        </p>
       </section>
       <CreateFromTemplateForm organisationId={organisationId} onCreated={reload} />
     </>
