@@ -379,7 +379,9 @@ async def ballots_open(db: Db, access: Access, now: datetime) -> list[ToDo]:
 
 
 async def surveys_open(db: Db, access: Access, now: datetime) -> list[ToDo]:
-    """Open surveys whose audience includes the person (or a practice they answer for), not yet answered."""
+    """Open surveys whose audience includes the person (or a practice they answer for), not yet answered. Who the
+    person is in each organisation with an open survey is read once per organisation (the surveys' own rule), so the
+    count grows with the organisations they belong to, never with the surveys."""
     if not surveys_policy.can_have_response(access):
         return []
     surveys = [
