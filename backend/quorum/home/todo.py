@@ -25,7 +25,7 @@ from quorum.ballots import policy as ballots_policy
 from quorum.ballots.proxies import voting_rights
 from quorum.ballots.tables import Ballot, BallotElector, BallotParticipation
 from quorum.committees.policy import visible_committees, visible_parties, visible_seats
-from quorum.committees.quorum import PresentMember, QuorumRule, evaluate
+from quorum.committees.quorum import InvalidRule, PresentMember, QuorumRule, evaluate
 from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole
 from quorum.conduct import policy as conduct_policy
 from quorum.conduct.tables import Action, ActionStatus, Attendance, AttendanceStatus
@@ -575,7 +575,11 @@ async def meetings_not_quorate(db: Db, access: Access, now: datetime) -> list[To
             if committee.is_joint
             else {}
         )
-        result = evaluate(QuorumRule.from_data(committee.quorum_rule), expected, names, members)
+        try:
+            rule = QuorumRule.from_data(committee.quorum_rule)
+        except InvalidRule:
+            continue  # the committee's page says what is wrong with its rule; one bad rule must not empty the list
+        result = evaluate(rule, expected, names, members)
         if not result.met:
             items.append(
                 ToDo(
