@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_
+from sqlalchemy import ColumnElement, Select, and_, func, not_, or_
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
@@ -102,7 +102,7 @@ def _day(moment: datetime) -> str:
     return f"{clock.local_date(moment):%-d %B %Y}"
 
 
-def _active_on(valid_from: object, valid_to: object, today: date):  # noqa: ANN202 (a SQL condition)
+def _active_on(valid_from: Any, valid_to: Any, today: date) -> ColumnElement[bool]:
     return and_(col(valid_from) <= today, or_(col(valid_to).is_(None), col(valid_to) >= today))
 
 
@@ -120,7 +120,7 @@ async def meetings_coming_up(db: Db, access: Access, now: datetime) -> list[ToDo
         .join(Committee, and_(Committee.org_id == CommitteeParty.org_id, Committee.id == CommitteeParty.committee_id))
         .where(col(CommitteeParty.party_org_id).in_(access.area_officer_org_ids), col(Committee.is_joint))
     )
-    apologised = select(Attendance.id).where(
+    apologised = conduct_policy.visible_attendance(access).where(
         Attendance.org_id == Meeting.org_id,
         Attendance.meeting_id == Meeting.id,
         Attendance.person_id == access.person_id,
@@ -156,7 +156,7 @@ async def meetings_coming_up(db: Db, access: Access, now: datetime) -> list[ToDo
     ]
 
 
-def _upcoming_papers(access: Access, now: datetime):  # noqa: ANN202 (a statement)
+def _upcoming_papers(access: Access, now: datetime) -> Select[Any]:
     return (
         select(Paper, Meeting.starts_at, Committee.name)
         .join(Meeting, and_(Meeting.org_id == Paper.org_id, Meeting.id == Paper.meeting_id))
