@@ -258,3 +258,21 @@ async def test_a_platform_administrator_is_told_of_an_organisation_nobody_admini
 
     await add_member(f"wigan.admin@{DEMO}", "Wigan Administrator", "02H", "ADMINISTRATOR")
     assert wigan not in await everything(platform)
+
+
+async def test_area_team_officers_are_told_of_their_joint_committee_s_meetings(client):
+    from tests.conduct.support import CREATE_MEETING
+    from tests.meetings.support import future
+    from tests.support import JOINT_COMMITTEE
+
+    helen = await as_person(client, BOLTON_SECRETARY)
+    committee = await global_id("Committee", JOINT_COMMITTEE)
+    meeting = ok(
+        await helen.data(
+            CREATE_MEETING,
+            {"input": {"committeeId": committee, "title": "Joint", "startsAt": future(6), "location": "Bolton"}},
+        )
+    )["meeting"]["id"]
+    assert meeting in await subjects(await as_person(client, MANCHESTER_OFFICER), "MEETING_COMING_UP")
+    assert meeting not in await everything(await as_person(client, LONDON_OFFICER))
+    await assert_nobody_else_sees(client, meeting)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_
+from sqlalchemy import ColumnElement, Select, and_, func, not_, or_
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
@@ -25,7 +25,7 @@ from quorum.ballots import policy as ballots_policy
 from quorum.ballots.proxies import voting_rights
 from quorum.ballots.tables import Ballot, BallotElector, BallotParticipation
 from quorum.committees.policy import visible_committees, visible_parties, visible_seats
-from quorum.committees.quorum import PresentMember, QuorumRule, evaluate
+from quorum.committees.quorum import InvalidRule, PresentMember, QuorumRule, evaluate
 from quorum.committees.tables import Committee, CommitteeKind, CommitteeParty, MemberCategory, Office, Seat, SeatRole
 from quorum.conduct import policy as conduct_policy
 from quorum.conduct.tables import Action, ActionStatus, Attendance, AttendanceStatus
@@ -102,7 +102,7 @@ def _day(moment: datetime) -> str:
     return f"{clock.local_date(moment):%-d %B %Y}"
 
 
-def _active_on(valid_from: object, valid_to: object, today: date):  # noqa: ANN202 (a SQL condition)
+def _active_on(valid_from: Any, valid_to: Any, today: date) -> ColumnElement[bool]:
     return and_(col(valid_from) <= today, or_(col(valid_to).is_(None), col(valid_to) >= today))
 
 
@@ -120,7 +120,7 @@ async def meetings_coming_up(db: Db, access: Access, now: datetime) -> list[ToDo
         .join(Committee, and_(Committee.org_id == CommitteeParty.org_id, Committee.id == CommitteeParty.committee_id))
         .where(col(CommitteeParty.party_org_id).in_(access.area_officer_org_ids), col(Committee.is_joint))
     )
-    apologised = select(Attendance.id).where(
+    apologised = conduct_policy.visible_attendance(access).where(
         Attendance.org_id == Meeting.org_id,
         Attendance.meeting_id == Meeting.id,
         Attendance.person_id == access.person_id,
@@ -156,7 +156,7 @@ async def meetings_coming_up(db: Db, access: Access, now: datetime) -> list[ToDo
     ]
 
 
-def _upcoming_papers(access: Access, now: datetime):  # noqa: ANN202 (a statement)
+def _upcoming_papers(access: Access, now: datetime) -> Select[Any]:
     return (
         select(Paper, Meeting.starts_at, Committee.name)
         .join(Meeting, and_(Meeting.org_id == Paper.org_id, Meeting.id == Paper.meeting_id))
@@ -379,7 +379,9 @@ async def ballots_open(db: Db, access: Access, now: datetime) -> list[ToDo]:
 
 
 async def surveys_open(db: Db, access: Access, now: datetime) -> list[ToDo]:
-    """Open surveys whose audience includes the person (or a practice they answer for), not yet answered."""
+    """Open surveys whose audience includes the person (or a practice they answer for), not yet answered. Who the
+    person is in each organisation with an open survey is read once per organisation (the surveys' own rule), so the
+    count grows with the organisations they belong to, never with the surveys."""
     if not surveys_policy.can_have_response(access):
         return []
     surveys = [
@@ -573,7 +575,11 @@ async def meetings_not_quorate(db: Db, access: Access, now: datetime) -> list[To
             if committee.is_joint
             else {}
         )
-        result = evaluate(QuorumRule.from_data(committee.quorum_rule), expected, names, members)
+        try:
+            rule = QuorumRule.from_data(committee.quorum_rule)
+        except InvalidRule:
+            continue  # the committee's page says what is wrong with its rule; one bad rule must not empty the list
+        result = evaluate(rule, expected, names, members)
         if not result.met:
             items.append(
                 ToDo(

@@ -59,7 +59,8 @@ describe('HomePage', () => {
       item('b', 'MEETING_COMING_UP', 'Governing body, 10 December 2026', '2026-12-10', false, hmr),
       item('c', 'MINUTES_TO_APPROVE', 'Minutes of the governing body', null),
     ]);
-    const list = await screen.findByRole('list', { name: 'Things to do' });
+    // Two requests in turn (the session, then the list): allow for a busy machine.
+    const list = await screen.findByRole('list', { name: 'Things to do' }, { timeout: 5000 });
     const entries = within(list).getAllByRole('listitem');
     expect(entries).toHaveLength(3);
     expect(within(entries[0]).getByRole('link', { name: 'Write “Finance report”' }).getAttribute('href')).toBe(
@@ -77,6 +78,6 @@ describe('HomePage', () => {
 
   it('says so when nothing needs the viewer', async () => {
     signedIn([]);
-    expect(await screen.findByText('Nothing needs you at the moment.')).toBeTruthy();
+    expect(await screen.findByText('Nothing needs you at the moment.', {}, { timeout: 5000 })).toBeTruthy();
   });
 });
