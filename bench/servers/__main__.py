@@ -4,9 +4,9 @@
     DATABASE_URL=postgresql://.../national .venv/bin/python -m bench.servers
     .venv/bin/python -m bench.servers --demo --seconds 3 --clients 16 --only meeting,public
 
-Measures, for six operations (the meeting page, the committee's meeting list, a practice
-representative's home page, casting a ballot vote, survey results and the public meeting page with its
-pack), server-side latency (p50, p95, p99) and requests per second at 1, 16 and 64 concurrent clients,
+Measures, for seven operations (the meeting page, the committee's meeting list, a practice
+representative's home page, casting a ballot vote, survey results, the public meeting page with its
+pack and the public directory's search), server-side latency (p50, p95, p99) and requests per second at 1, 16 and 64 concurrent clients,
 against `quorum serve --workers 1` and `--workers 2` and against PostGraphile (one Node process) over
 the same database with the same row-level security settings; and the SQL statements each Quorum
 request sends. Prints Markdown tables. A script, never a test; about ten minutes with the defaults.
@@ -39,7 +39,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--clients", default="1,16,64", help="concurrent clients, comma-separated (default 1,16,64)")
     parser.add_argument("--workers", default="1,2", help="Quorum worker counts, comma-separated (default 1,2)")
     parser.add_argument(
-        "--only", default="", help="operations to measure: meeting, meetings, home, vote, survey, public"
+        "--only", default="", help="operations to measure: meeting, meetings, home, vote, survey, public, directory"
     )
     parser.add_argument("--no-postgraphile", action="store_true", help="measure Quorum alone")
     return parser.parse_args()

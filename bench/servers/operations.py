@@ -1,4 +1,4 @@
-"""The six operations measured: the requests each sends to Quorum and, where one exists, to PostGraphile.
+"""The operations measured: the requests each sends to Quorum and, where one exists, to PostGraphile.
 
 Quorum gets the frontend's own documents with the persona's bearer token. PostGraphile gets a document
 for the same logical read (bench/postgraphile/documents) with the persona's row-level security settings,
@@ -179,6 +179,20 @@ async def build(personas: Personas) -> list[Operation]:
             lambda data: _meeting_rows(data["node"]),
             [Request(_as(anonymous), _body(pg_meeting, {"orgId": str(public_org), "id": str(public_id)}))],
             lambda data: _meeting_rows(data["meeting"]),
+        ),
+        Operation(
+            "directory",
+            "Public directory search (anonymous)",
+            [
+                Request({}, _body(frontend_document("publicDirectory", "publicDirectoryQuery"), variables))
+                for variables in (
+                    {"search": None, "first": 25, "after": None},
+                    {"search": "ccg", "first": 25, "after": None},
+                    {"search": "00t", "first": 25, "after": None},
+                )
+            ],
+            lambda data: {"organisations": len(data["publicDirectory"]["edges"])},
+            no_peer="the directory is read through a SECURITY DEFINER function, not rows the public may select",
         ),
     ]
     return [o for o in found if o.quorum]  # no votes to cast when every open ballot has been voted in

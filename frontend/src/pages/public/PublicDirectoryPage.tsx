@@ -20,6 +20,12 @@ export function publicOrganisationPath(odsCode: string): string {
 export function PublicDirectoryPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
+  // The search is in the address, so it can be shared and the back button returns to it; a new search starts
+  // afresh (its first page, the box showing it).
+  return <Directory key={search} search={search} onSearch={(wanted) => setParams(wanted ? { search: wanted } : {})} />;
+}
+
+function Directory({ search, onSearch }: { search: string; onSearch: (wanted: string) => void }) {
   const [draft, setDraft] = useState(search);
   const pages = useCursorPages();
   const { data, error, loading } = useQuery(publicDirectoryQuery, {
@@ -30,11 +36,9 @@ export function PublicDirectoryPage() {
   const directory = data?.publicDirectory;
   usePageTitle(search ? `Organisations matching “${search}”` : 'Find an organisation');
 
-  function onSearch(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const wanted = draft.trim();
-    setParams(wanted ? { search: wanted } : {});
-    pages.reset();
+    onSearch(draft.trim());
   }
 
   return (
@@ -44,7 +48,7 @@ export function PublicDirectoryPage() {
         Clinical commissioning groups and NHS England area teams publish their meetings, board papers, decisions,
         registers of interests and gifts, and schemes of delegation here. You do not need to sign in.
       </p>
-      <form role="search" aria-label="Organisations" className="app-search" onSubmit={onSearch}>
+      <form role="search" aria-label="Organisations" className="app-search" onSubmit={submit}>
         <TextField
           id="directory-search"
           name="search"
