@@ -88,9 +88,12 @@ def upgrade() -> None:
             """
         )
     run_script(FROZEN_VERSION)
+    # Draft notes are searched only within the caller's committees: their index and the vector's combine.
+    run_script("CREATE INDEX minute_note_committee_idx ON minute_note (committee_id);")
 
 
 def downgrade() -> None:
+    run_script("DROP INDEX minute_note_committee_idx;")
     for table in VECTORS:
         run_script(f"ALTER TABLE {table} DROP COLUMN search_vector;")
     run_script(FROZEN_VERSION.replace(" - 'search_vector'", ""))
