@@ -104,9 +104,9 @@ async def one(reader: Reader, words: str, filters: dict) -> tuple[float, int, in
     identity = _identity(reader.person_id)
     started = time.perf_counter()
     with counting_statements() as counted:
-        async with transaction_for(identity) as (db, _access):
+        async with transaction_for(identity) as (db, access):
             try:
-                page = await service.search(db, words, service.Filters(**filters), 20, 0)
+                page = await service.search(db, access, words, service.Filters(**filters), 20, 0)
                 hits = len(page.hits)
             except service.SearchRefused:
                 hits = -1

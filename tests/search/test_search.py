@@ -312,3 +312,15 @@ async def test_a_page_costs_the_same_statements_however_many_results(client, wor
         assert len(response.json()["data"]["search"]["edges"]) == min(first, total)
         counts.append(int(response.headers["x-quorum-sql-statements"]))
     assert counts[0] == counts[1] == counts[2], counts
+
+
+async def test_an_approved_version_can_still_be_published_and_still_cannot_change(world):
+    """Migration 0023's vector is null in a BEFORE trigger's NEW row: the freeze must not mistake that for a change."""
+    conn = await owner()
+    try:
+        version = await conn.fetchval("SELECT id FROM paper_version WHERE paper_id = $1", world.paper)
+        await conn.execute("UPDATE paper_version SET published_at = now() WHERE id = $1", version)
+        with pytest.raises(Exception, match="is approved and cannot change"):
+            await conn.execute("UPDATE paper_version SET body_markdown = 'Changed' WHERE id = $1", version)
+    finally:
+        await conn.close()

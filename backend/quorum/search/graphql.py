@@ -114,7 +114,7 @@ class SearchQueries:
         offset = _offset(after)
         ctx = info.context
         try:
-            page = await service.search(ctx.db, query, filters, first, offset)
+            page = await service.search(ctx.db, ctx.access, query, filters, first, offset)
         except service.SearchRefused as refused:
             empty = PageInfo(has_next_page=False, has_previous_page=False, start_cursor=None, end_cursor=None)
             return SearchResults(edges=[], page_info=empty, problem=str(refused))

@@ -156,7 +156,7 @@ HITS = f"""
     (SELECT 'ACTION', a.org_id, a.id, a.committee_id, a.meeting_id, {_MEETING_DAY},
            ts_rank(a.search_vector, {_QUERY}, 1)
     FROM action a {_BY_MEETING.format(t="a")}
-    WHERE a.search_vector @@ {_QUERY} AND {_filters("a.org_id", "a.committee_id", _MEETING_DAY)} LIMIT $8)
+    WHERE $10 AND a.search_vector @@ {_QUERY} AND {_filters("a.org_id", "a.committee_id", _MEETING_DAY)} LIMIT $8)
   UNION ALL
     (SELECT 'MINUTES', mi.org_id, mi.meeting_id, mi.committee_id, mi.meeting_id, {_MEETING_DAY},
            ts_rank(mi.search_vector, {_QUERY}, 1)
@@ -167,16 +167,17 @@ HITS = f"""
     (SELECT 'DRAFT_MINUTES', n.org_id, n.item_id, n.committee_id, n.meeting_id, {_MEETING_DAY},
            ts_rank(n.search_vector, {_QUERY}, 1)
     FROM minute_note n {_BY_MEETING.format(t="n")}
-    WHERE n.search_vector @@ {_QUERY} AND {_filters("n.org_id", "n.committee_id", _MEETING_DAY)} LIMIT $8)
+    WHERE $11 AND n.committee_id = ANY ($13::uuid[])
+      AND n.search_vector @@ {_QUERY} AND {_filters("n.org_id", "n.committee_id", _MEETING_DAY)} LIMIT $8)
   UNION ALL
     (SELECT 'INTEREST', r.org_id, r.id, NULL::uuid, NULL::uuid, r.declared_on, ts_rank(r.search_vector, {_QUERY}, 1)
     FROM interest r
-    WHERE r.search_vector @@ {_QUERY} AND {_filters("r.org_id", None, "r.declared_on")} LIMIT $8)
+    WHERE $12 AND r.search_vector @@ {_QUERY} AND {_filters("r.org_id", None, "r.declared_on")} LIMIT $8)
   UNION ALL
     (SELECT 'GIFT_OR_HOSPITALITY', g.org_id, g.id, NULL::uuid, NULL::uuid, g.offered_on,
            ts_rank(g.search_vector, {_QUERY}, 1)
     FROM gift_or_hospitality g
-    WHERE g.search_vector @@ {_QUERY} AND {_filters("g.org_id", None, "g.offered_on")} LIMIT $8)
+    WHERE $12 AND g.search_vector @@ {_QUERY} AND {_filters("g.org_id", None, "g.offered_on")} LIMIT $8)
 """
 
 # The title and the text to highlight, for one result of the page. Every read here is under row-level security
@@ -238,7 +239,7 @@ ORDER BY page.rank DESC, page.day DESC NULLS LAST, page.kind, page.id
 HAS_WORDS = "SELECT numnode(websearch_to_tsquery('english', $1)) > 0"
 
 
-async def search(db: Db, words: str, filters: Filters, first: int, offset: int) -> Page:
+async def search(db: Db, access: Access, words: str, filters: Filters, first: int, offset: int) -> Page:
     """A page of what matches `words` that the caller may read (the connection's settings say who they are)."""
     words = check_words(words)
     check_filters(filters)
@@ -246,6 +247,9 @@ async def search(db: Db, words: str, filters: Filters, first: int, offset: int) 
         raise SearchRefused(f"Ask for between 1 and {MAX_PAGE} results at a time.")
     if not 0 <= offset <= MAX_OFFSET:
         raise SearchRefused(f"Search shows the first {MAX_OFFSET} results; narrow it with more words or filters.")
+    # Kinds no policy could show the caller are not read at all ($10 to $12), and draft notes only of the committees
+    # whose private business the caller sees ($13, with an index): row-level security would hide the rest, but only
+    # after reading every match.
     rows = await db.records(
         SEARCH,
         words,
@@ -257,6 +261,10 @@ async def search(db: Db, words: str, filters: Filters, first: int, offset: int) 
         offset,
         CANDIDATES,
         SNIPPET_SOURCE,
+        bool(access.committee_ids),
+        bool(access.private_committee_ids),
+        access.signed_in,
+        list(access.private_committee_ids),
     )
     if not rows and not (await db.records(HAS_WORDS, words))[0][0]:
         # Only when nothing matched: words such as "the" or "and" alone are not searched for.

@@ -103,11 +103,13 @@ function Results({ criteria }: { criteria: Criteria }) {
   }
   return (
     <section aria-labelledby="search-results-heading">
-      <h2 id="search-results-heading" className="nhsuk-heading-m" role="status">
-        {found.edges.length === 0
-          ? `Nothing you can see matches “${criteria.query}”`
-          : `Results for “${criteria.query}”${pages.pageNumber > 1 ? `, page ${pages.pageNumber}` : ''}`}
-      </h2>
+      <div role="status">
+        <h2 id="search-results-heading" className="nhsuk-heading-m">
+          {found.edges.length === 0
+            ? `Nothing you can see matches “${criteria.query}”`
+            : `Results for “${criteria.query}”${pages.pageNumber > 1 ? `, page ${pages.pageNumber}` : ''}`}
+        </h2>
+      </div>
       {found.edges.length > 0 && (
         <ol className="nhsuk-list app-search-results">
           {found.edges.map((edge) => (

@@ -63,6 +63,21 @@ END $$;
 """
 
 
+# A BEFORE UPDATE trigger sees a generated column as null in NEW (it is computed after), so the freeze of approved
+# versions (migration 0004) compares everything but the publication and the vector, which follows the words anyway.
+FROZEN_VERSION = """
+CREATE OR REPLACE FUNCTION paper_version_is_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.approved_at IS NOT NULL
+       AND (to_jsonb(NEW) - 'published_at' - 'search_vector') <> (to_jsonb(OLD) - 'published_at' - 'search_vector') THEN
+        RAISE EXCEPTION 'version % of this paper is approved and cannot change', OLD.number
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+"""
+
+
 def upgrade() -> None:
     run_script(LEAKPROOF_MATCH)
     for table, vector in VECTORS.items():
@@ -72,8 +87,14 @@ def upgrade() -> None:
             CREATE INDEX {table}_search_idx ON {table} USING gin (search_vector);
             """
         )
+    run_script(FROZEN_VERSION)
+    # Draft notes are searched only within the caller's committees: their index and the vector's combine.
+    run_script("CREATE INDEX minute_note_committee_idx ON minute_note (committee_id);")
 
 
 def downgrade() -> None:
+    run_script("DROP INDEX minute_note_committee_idx;")
     for table in VECTORS:
         run_script(f"ALTER TABLE {table} DROP COLUMN search_vector;")
+    run_script(FROZEN_VERSION.replace(" - 'search_vector'", ""))
+    run_script(LEAKPROOF_MATCH.replace(" LEAKPROOF;", " NOT LEAKPROOF;"))
