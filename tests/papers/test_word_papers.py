@@ -4,6 +4,7 @@ the agenda's page numbers and bookmarks count those pages, and a file that does 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
 import re
@@ -219,14 +220,22 @@ async def test_a_word_file_that_does_not_convert_in_time_is_reported_and_the_pac
 
 
 async def _soffice_running() -> bool:
-    """Whether a LibreOffice this test started is still running (a timeout kills its whole process group)."""
+    """Whether a LibreOffice a conversion started is still running (a timeout kills its whole process group; the
+    killed processes may take a moment to go)."""
     import psutil
 
-    return any(
-        "quorum-convert-" in " ".join(p.info["cmdline"] or [])
-        for p in psutil.process_iter(["cmdline"])
-        if p.info["cmdline"] and "soffice" in " ".join(p.info["cmdline"])
-    )
+    def running() -> bool:
+        for process in psutil.process_iter(["cmdline", "status"]):
+            line = " ".join(process.info["cmdline"] or [])
+            if "soffice" in line and "quorum-convert-" in line and process.info["status"] != psutil.STATUS_ZOMBIE:
+                return True
+        return False
+
+    for _ in range(50):
+        if not running():
+            return False
+        await asyncio.sleep(0.1)
+    return True
 
 
 async def test_a_build_does_not_wait_for_the_queue(client, monkeypatch):

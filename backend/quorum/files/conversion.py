@@ -109,16 +109,13 @@ async def to_pdf(content: bytes, suffix: str, timeout: float | None = None) -> b
         try:
             _, stderr = await asyncio.wait_for(process.communicate(), limit)
         except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            await process.wait()
+            await _kill_group(process)
             raise ConversionFailed(
                 f"The file took longer than {limit:g} seconds to convert and was stopped;"
                 " save it again (or as PDF) and upload the new copy."
             ) from None
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)  # anything it left running
+            await _kill_group(process)  # anything it left running
         output = root / "out" / "source.pdf"
         if process.returncode != 0 or not output.exists():
             log.warning("LibreOffice could not convert a file: %s", stderr.decode(errors="replace")[-500:])
@@ -127,6 +124,20 @@ async def to_pdf(content: bytes, suffix: str, timeout: float | None = None) -> b
                 " new copy, or upload it as PDF."
             )
         return output.read_bytes()
+
+
+async def _kill_group(process: asyncio.subprocess.Process) -> None:
+    """Kills LibreOffice's whole process group and waits (a few seconds at most) until its processes are gone."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    if process.returncode is None:
+        await process.wait()
+    for _ in range(50):
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        await asyncio.sleep(0.1)
 
 
 def page_count(pdf: bytes) -> int:
