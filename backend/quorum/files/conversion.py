@@ -152,15 +152,22 @@ def page_count(pdf: bytes) -> int:
     return pages
 
 
-async def request(db: Db, stored: StoredFile, person_id: uuid.UUID) -> None:
-    """Queue the conversion of a Word or Excel file just stored, in the caller's transaction."""
+async def start(db: Db, stored: StoredFile) -> bool:
+    """Records a Word or Excel file's conversion as pending; False for a file that is neither."""
     if not convertible(stored.content_type):
-        return
+        return False
     await db.execute(
         insert(FileConversion)
         .values(org_id=stored.org_id, source_file_id=stored.id, status=ConversionStatus.PENDING.value)
         .on_conflict_do_nothing()
     )
+    return True
+
+
+async def request(db: Db, stored: StoredFile, person_id: uuid.UUID) -> None:
+    """Queue the conversion of a Word or Excel file just stored, in the caller's transaction."""
+    if not await start(db, stored):
+        return
     await jobs.enqueue(
         db,
         CONVERT_JOB,
