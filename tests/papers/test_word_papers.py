@@ -4,6 +4,7 @@ the agenda's page numbers and bookmarks count those pages, and a file that does 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
 import re
@@ -28,7 +29,7 @@ from tests.meetings.support import (
     request_paper,
 )
 from tests.papers.documents import excel_workbook, unreadable_docx, word_document, zip_bomb_docx
-from tests.support import ISLINGTON_GP, Caller, as_person, run_queued_jobs
+from tests.support import ISLINGTON_GP, Caller, as_person, owner_fetch, run_queued_jobs
 
 UPLOAD_BODY = """mutation($input: UploadPaperBodyInput!) {
   uploadPaperBody(input: $input) {
@@ -219,14 +220,22 @@ async def test_a_word_file_that_does_not_convert_in_time_is_reported_and_the_pac
 
 
 async def _soffice_running() -> bool:
-    """Whether a LibreOffice this test started is still running (a timeout kills its whole process group)."""
+    """Whether a LibreOffice a conversion started is still running (a timeout kills its whole process group; the
+    killed processes may take a moment to go)."""
     import psutil
 
-    return any(
-        "quorum-convert-" in " ".join(p.info["cmdline"] or [])
-        for p in psutil.process_iter(["cmdline"])
-        if p.info["cmdline"] and "soffice" in " ".join(p.info["cmdline"])
-    )
+    def running() -> bool:
+        for process in psutil.process_iter(["cmdline", "status"]):
+            line = " ".join(process.info["cmdline"] or [])
+            if "soffice" in line and "quorum-convert-" in line and process.info["status"] != psutil.STATUS_ZOMBIE:
+                return True
+        return False
+
+    for _ in range(50):
+        if not running():
+            return False
+        await asyncio.sleep(0.1)
+    return True
 
 
 async def test_a_build_does_not_wait_for_the_queue(client, monkeypatch):
@@ -361,3 +370,26 @@ async def test_a_conversion_is_stopped_at_its_timeout():
         await conversion.to_pdf(word_document(["Anything"]), ".docx", timeout=0.1)
     assert time.monotonic() - started < 10
     assert not await _soffice_running()
+
+
+async def test_a_word_appendix_stored_before_conversions_existed_is_converted_by_the_build(client):
+    secretary, author, sponsor = [await as_person(client, e) for e in (SECRETARY, AUTHOR, SPONSOR)]
+    meeting = await create_meeting(secretary, title="Meeting with an older appendix")
+    item = await add_item(secretary, meeting["id"], "Older appendix")
+    paper_id = await request_paper(secretary, meeting["id"], item["id"], "Older appendix")
+    assert (await author.data(SAVE, draft(paper_id, "Body.")))["savePaperDraft"]["errors"] == []
+    title = "Appendix uploaded before migration 0024"
+    content = word_document(["Text of an appendix from before conversions"])
+    added = (
+        await author.data(
+            ADD, {"input": {"paperId": paper_id, "title": title, "filename": "old.docx", "contentBase64": b64(content)}}
+        )
+    )["addAppendix"]
+    assert added["errors"] == []
+    await owner_fetch(
+        "DELETE FROM file_conversion WHERE source_file_id = (SELECT file_id FROM appendix WHERE title = $1)", title
+    )
+    await submit_and_approve(author, sponsor, paper_id)
+    build = await build_and_wait(secretary, meeting["id"], "PUBLIC")  # its conversion job finds nothing to do
+    response = await client.get(build["url"], headers={"authorization": f"Bearer {secretary.token}"})
+    assert any("Text of an appendix from before conversions" in page for page in text_pages(response.content))

@@ -109,16 +109,13 @@ async def to_pdf(content: bytes, suffix: str, timeout: float | None = None) -> b
         try:
             _, stderr = await asyncio.wait_for(process.communicate(), limit)
         except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            await process.wait()
+            await _kill_group(process)
             raise ConversionFailed(
                 f"The file took longer than {limit:g} seconds to convert and was stopped;"
                 " save it again (or as PDF) and upload the new copy."
             ) from None
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)  # anything it left running
+            await _kill_group(process)  # anything it left running
         output = root / "out" / "source.pdf"
         if process.returncode != 0 or not output.exists():
             log.warning("LibreOffice could not convert a file: %s", stderr.decode(errors="replace")[-500:])
@@ -127,6 +124,20 @@ async def to_pdf(content: bytes, suffix: str, timeout: float | None = None) -> b
                 " new copy, or upload it as PDF."
             )
         return output.read_bytes()
+
+
+async def _kill_group(process: asyncio.subprocess.Process) -> None:
+    """Kills LibreOffice's whole process group and waits (a few seconds at most) until its processes are gone."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    if process.returncode is None:
+        await process.wait()
+    for _ in range(50):
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        await asyncio.sleep(0.1)
 
 
 def page_count(pdf: bytes) -> int:
@@ -141,15 +152,22 @@ def page_count(pdf: bytes) -> int:
     return pages
 
 
-async def request(db: Db, stored: StoredFile, person_id: uuid.UUID) -> None:
-    """Queue the conversion of a Word or Excel file just stored, in the caller's transaction."""
+async def start(db: Db, stored: StoredFile) -> bool:
+    """Records a Word or Excel file's conversion as pending; False for a file that is neither."""
     if not convertible(stored.content_type):
-        return
+        return False
     await db.execute(
         insert(FileConversion)
         .values(org_id=stored.org_id, source_file_id=stored.id, status=ConversionStatus.PENDING.value)
         .on_conflict_do_nothing()
     )
+    return True
+
+
+async def request(db: Db, stored: StoredFile, person_id: uuid.UUID) -> None:
+    """Queue the conversion of a Word or Excel file just stored, in the caller's transaction."""
+    if not await start(db, stored):
+        return
     await jobs.enqueue(
         db,
         CONVERT_JOB,

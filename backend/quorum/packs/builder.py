@@ -300,8 +300,13 @@ CONVERSIONS_AT_ONCE = 2
 
 async def _conversions(db: Db, file_ids: list[uuid.UUID]) -> dict[uuid.UUID, FileConversion]:
     """Each Word or Excel file's conversion. One still waiting for its job is converted here, within the
-    conversion's own timeout, so a build never waits on the queue and never hangs; what fails is kept as failed."""
+    conversion's own timeout, so a build never waits on the queue and never hangs; what fails is kept as failed.
+    A file stored before conversions existed (it has none) is converted here too."""
     found = await conversion.conversions_of(db, file_ids)
+    if missing := set(file_ids) - set(found):
+        for stored in await db.all(select(StoredFile).where(StoredFile.id.in_(missing))):
+            await conversion.start(db, stored)
+        found = await conversion.conversions_of(db, file_ids)
     waiting = [row for row in found.values() if ConversionStatus(row.status) == ConversionStatus.PENDING]
     if not waiting:
         return found
