@@ -245,6 +245,9 @@ async def test_a_secretary_builds_a_branching_survey_answered_on_a_phone_and_fin
     width = await helen.locator(".app-phone-preview__screen").evaluate("e => e.getBoundingClientRect().width")
     assert width <= 360
     await assert_accessible(helen)
+    await helen.set_viewport_size({"width": 360, "height": 740})  # the builder itself works on a phone too
+    await assert_accessible(helen)
+    await helen.set_viewport_size({"width": 1280, "height": 720})
 
     await helen.get_by_role("button", name="Save the draft").click()
     await expect(helen.get_by_role("status").filter(has_text="is saved")).to_contain_text(title)

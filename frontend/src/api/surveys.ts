@@ -20,8 +20,6 @@ import type {
   OpenSurveyMutationVariables,
   PublishSurveyResultsMutation,
   PublishSurveyResultsMutationVariables,
-  SaveSurveyResponseMutation,
-  SaveSurveyResponseMutationVariables,
   SubmitSurveyResponseMutation,
   SubmitSurveyResponseMutationVariables,
   SurveyForAnsweringQuery,
@@ -178,22 +176,6 @@ export const surveyForAnsweringQuery = gql<SurveyForAnsweringQuery, SurveyForAns
             maxLength
           }
         }
-      }
-    }
-  }
-`);
-
-export const saveSurveyResponseMutation = gql<SaveSurveyResponseMutation, SaveSurveyResponseMutationVariables>(`
-  mutation SaveSurveyResponse($input: SurveyResponseInput!) {
-    saveResponse(input: $input) {
-      response {
-        status
-        canChange
-      }
-      resumeToken
-      errors {
-        field
-        message
       }
     }
   }

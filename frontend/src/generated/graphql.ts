@@ -2269,13 +2269,6 @@ export type SurveyForAnsweringQuery = { node:
     | { __typename: 'Vote' }
    | null };
 
-export type SaveSurveyResponseMutationVariables = Exact<{
-  input: SurveyResponseInput;
-}>;
-
-
-export type SaveSurveyResponseMutation = { saveResponse: { resumeToken: string | null, response: { status: SurveyResponseStatus, canChange: boolean } | null, errors: Array<{ field: string | null, message: string }> } };
-
 export type SubmitSurveyResponseMutationVariables = Exact<{
   input: SurveyResponseInput;
 }>;

@@ -233,6 +233,13 @@ function Builder({
                   value={section.title}
                   onChange={(event) => setSection(sectionIndex, { ...section, title: event.target.value })}
                 />
+                <TextArea
+                  id={`${sectionId}-description`}
+                  label={`Section ${sectionIndex + 1} introduction (optional)`}
+                  rows={2}
+                  value={section.description}
+                  onChange={(event) => setSection(sectionIndex, { ...section, description: event.target.value })}
+                />
                 <ConditionEditor
                   id={`${sectionId}-show-if`}
                   subject={`section ${sectionIndex + 1}`}
