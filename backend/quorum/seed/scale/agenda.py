@@ -265,6 +265,7 @@ def lay_out(
                 purpose=purpose,
                 part=part,
                 needs_paper=paper,
+                closing=parent is None and title == QUESTIONS.title and QUESTIONS.at_end,
                 concerns_org_ids=[],
                 concerns_practice_ids=[p.id for p in concerns],
             ),

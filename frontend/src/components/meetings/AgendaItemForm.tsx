@@ -230,7 +230,7 @@ export function ChangeAgendaItemForm({ item, agenda, onChanged, onCancel }: Chan
   }
 
   return (
-    <ActionPanel heading={`Change item ${item.number}`}>
+    <ActionPanel level={4} heading={`Change item ${item.number}`}>
       <form onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <ItemFields idPrefix={idPrefix} errors={errors} item={item} />

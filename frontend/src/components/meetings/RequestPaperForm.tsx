@@ -80,7 +80,7 @@ export function RequestPaperForm({ meeting, item, onRequested, onCancel }: Reque
   );
 
   return (
-    <ActionPanel heading={`Request a paper for item ${item.number}`}>
+    <ActionPanel level={4} heading={`Request a paper for item ${item.number}`}>
       <p>
         Item {item.number}: {item.title}
       </p>

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
 import { AppendicesSection } from './AppendicesSection';
 import { CoverSheetForm } from './CoverSheetForm';
-import { paperActions } from './PaperActions';
+import { PaperActions, paperActions } from './PaperActions';
 import type { PaperDetail, PaperVersionDetail } from './types';
 
 const version: PaperVersionDetail = {
@@ -138,5 +138,50 @@ describe('paperActions', () => {
     const forSponsor = { ...submitted, viewerCanWrite: false, viewerCanApprove: true };
     expect(paperActions(forSponsor).map((action) => action.to)).toEqual(['APPROVED', 'DRAFT']);
     expect(paperActions({ ...paper, status: 'APPROVED' })).toEqual([]);
+  });
+});
+
+describe('PaperActions', () => {
+  it('names the blank parts of the cover sheet, each a link to its field, and shows the refusal to submit', async () => {
+    fakeServer({
+      'graphql:MovePaper': {
+        body: {
+          data: {
+            movePaper: {
+              paper: null,
+              errors: [{ field: null, message: 'Complete the cover sheet before submitting the paper. Missing: executive summary.' }],
+            },
+          },
+        },
+      },
+    });
+    const blank = { ...paper, currentVersion: { ...version, missingCoverSheetFields: ['executiveSummary', 'publicInvolvement'] } };
+    render(
+      <>
+        <PaperActions paper={blank} onChanged={vi.fn()} />
+        <textarea id="cover-sheet-executiveSummary" aria-label="Executive summary" />
+      </>,
+    );
+    const callout = screen.getByRole('heading', { name: /Complete the cover sheet before you submit it/ }).closest('.nhsuk-warning-callout')!;
+    const links = within(callout as HTMLElement).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Executive summary', '#cover-sheet-executiveSummary'],
+      ['Patient and public involvement to date', '#cover-sheet-publicInvolvement'],
+    ]);
+    fireEvent.click(links[0]);
+    expect(document.activeElement?.id).toBe('cover-sheet-executiveSummary');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Submit to sponsor' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Missing: executive summary.');
+  });
+
+  it('says nothing of the cover sheet to a reader who cannot write the paper', () => {
+    const reader = {
+      ...paper,
+      viewerCanWrite: false,
+      currentVersion: { ...version, missingCoverSheetFields: ['executiveSummary'] },
+    };
+    render(<PaperActions paper={reader} onChanged={vi.fn()} />);
+    expect(screen.queryByText(/Complete the cover sheet/)).toBeNull();
   });
 });
