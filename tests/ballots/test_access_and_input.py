@@ -34,6 +34,7 @@ from tests.support import (
     ISLINGTON_SECRETARY,
     MANCHESTER_OFFICER,
     Caller,
+    add_member,
     as_person,
     assert_asked_to_sign_in,
     global_id,
@@ -57,18 +58,25 @@ NOTHING_WRITTEN = {"ballot_participation": 0, "ballot_vote": 0, "ballot_vote_cho
 
 
 async def test_another_ccg_and_anonymous_callers_see_nothing_and_cannot_vote(client):
-    ballot = await new_ballot(client)
-    await cast(await as_person(client, BOLTON_GP), ballot, "For")
-    bolton = await global_id("Organisation", BOLTON)
-    for outsider in (
+    outsiders = (
         await as_person(client, KWAME),
         await as_person(client, ISLINGTON_SECRETARY),
         await as_person(client, MANCHESTER_OFFICER),
         Caller(client),
-    ):
+    )
+
+    async def totals(caller: Caller) -> tuple[int, int]:
+        seen = await caller.data(SEEN, {"id": await global_id("Organisation", BOLTON)})
+        return seen["ballots"]["totalCount"], seen["myBallots"]["totalCount"]
+
+    before = [await totals(o) for o in outsiders]  # their own CCG's ballots (Islington's demo ballot), if any
+    ballot = await new_ballot(client)
+    await cast(await as_person(client, BOLTON_GP), ballot, "For")
+    bolton = await global_id("Organisation", BOLTON)
+    for outsider, counted in zip(outsiders, before, strict=True):
         seen = await outsider.data(SEEN, {"id": ballot["id"]})
         assert seen["node"] is None
-        assert (seen["ballots"]["totalCount"], seen["myBallots"]["totalCount"]) == (0, 0)
+        assert (seen["ballots"]["totalCount"], seen["myBallots"]["totalCount"]) == counted  # Bolton's ballot unseen
         settings = await outsider.data(
             "query($org: ID!) { ballotSettings(organisationId: $org) { updatedAt } }", {"org": bolton}
         )
@@ -298,13 +306,15 @@ async def test_only_the_ccg_s_officers_set_rules_and_create_ballots(client):
         ]
     islington = await as_person(client, ISLINGTON_SECRETARY)
     assert (await set_rules(islington))["errors"] == [{"field": "organisationId", "message": "No such organisation."}]
+    # City and Hackney has set no voting rules (the demo sets Bolton's and Islington's): its secretary is added here.
+    await add_member("secretary.07t@nhs.example", "Ballot Secretary", "07T", "BOARD_SECRETARY")
     unset = (
-        await islington.data(
+        await (await as_person(client, "secretary.07t@nhs.example")).data(
             CREATE,
             {
                 "input": {
                     "organisationId": await global_id(
-                        "Organisation", "SELECT id FROM organisation WHERE ods_code = '08H'"
+                        "Organisation", "SELECT id FROM organisation WHERE ods_code = '07T'"
                     ),
                     "title": "Constitution",
                     "questions": FOR_AGAINST,
@@ -317,7 +327,7 @@ async def test_only_the_ccg_s_officers_set_rules_and_create_ballots(client):
     assert unset["errors"] == [
         {
             "field": None,
-            "message": "Set NHS Islington CCG's voting rules from its constitution before creating a ballot.",
+            "message": "Set NHS City and Hackney CCG's voting rules from its constitution before creating a ballot.",
         }
     ]
     area_team = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = 'Q46'")

@@ -20,7 +20,8 @@ MEETING = "Governing body meeting on quality assurance"
 async def arranged_and_published(page: Page) -> str:
     """Helen arranges a governing body meeting and publishes its agenda; returns the meeting page's address."""
     await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
-    await page.get_by_role("link", name="Governing body", exact=True).click()
+    bolton = page.locator("section", has=page.get_by_role("heading", name="NHS Bolton CCG", level=2))
+    await bolton.get_by_role("link", name="Governing body", exact=True).click()  # Islington's is public too
     await page.get_by_label("Title", exact=True).fill(MEETING)
     await page.get_by_label("Date", exact=True).fill((clock.today() + timedelta(days=45)).isoformat())
     await page.get_by_label("Starts at").fill("10:00")
