@@ -9,6 +9,7 @@ import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { Checkbox, Radios, SelectField, TextField } from '../fields';
 import { mainItems, positionAtPartBoundary } from './agendaMoves';
 import type { AgendaItemDetail } from './types';
+import { useUnsavedForm } from '../useUnsavedChangesWarning';
 
 const apiFields = {
   title: 'title',
@@ -141,6 +142,7 @@ interface AddAgendaItemFormProps {
 export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemFormProps) {
   const idPrefix = 'add-item';
   const { errors, setErrors, submitting, submit } = useSubmission();
+  const unsaved = useUnsavedForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -163,6 +165,7 @@ export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemF
       number = (await settleIntoPart(agenda, added.id).catch(() => null)) ?? number;
     }
     form.reset();
+    unsaved.saved();
     onAdded(`Added “${added.title}” as item ${number}.`);
   }
 
@@ -170,7 +173,7 @@ export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemF
     <section>
       <h2>Add an item</h2>
       <p>A new item goes at the end of its part of the agenda, or of its main item; move it from there.</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onChange={unsaved.onChange} noValidate>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <SelectField
           id={`${idPrefix}-parentId`}
@@ -205,6 +208,7 @@ interface ChangeAgendaItemFormProps {
 export function ChangeAgendaItemForm({ item, agenda, onChanged, onCancel }: ChangeAgendaItemFormProps) {
   const idPrefix = 'change-item';
   const { errors, setErrors, submitting, submit } = useSubmission();
+  const unsaved = useUnsavedForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -227,12 +231,13 @@ export function ChangeAgendaItemForm({ item, agenda, onChanged, onCancel }: Chan
     if (!changed.isSubItem && changed.part !== item.part) {
       number = (await settleIntoPart(agenda, changed.id).catch(() => null)) ?? number;
     }
+    unsaved.saved();
     onChanged(`Saved “${changed.title}”, item ${number}.`);
   }
 
   return (
     <ActionPanel heading={`Change item ${item.number}`}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onChange={unsaved.onChange} noValidate>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <ItemFields idPrefix={idPrefix} errors={errors} item={item} />
         <div className="app-button-row">
