@@ -11,7 +11,7 @@ from playwright.async_api import Browser, BrowserContext, Page, expect
 
 from quorum import clock
 from quorum.seed.demo import demo_pdf
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user, watched_context
+from tests.browser.conftest import Server, assert_accessible, fill_date, sign_in_as_demo_user, watched_context
 
 MEETING = "Governing body meeting in public"
 PAPER = "Financial plan 2026/27"
@@ -52,11 +52,11 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await expect(helen.get_by_role("heading", name="Meetings", level=2)).to_be_visible()
     await assert_accessible(helen)
     await helen.get_by_label("Title", exact=True).fill(MEETING)
-    await helen.get_by_label("Date", exact=True).fill(day.isoformat())
+    await fill_date(helen, "Date", day)
     await helen.get_by_label("Starts at").fill("14:00")
     await helen.get_by_label("Ends at (optional)").fill("16:00")
     await helen.get_by_label("Place", exact=True).fill("Bolton Town Hall")
-    await helen.get_by_label("Papers due (optional)").fill(papers_due.isoformat())
+    await fill_date(helen, "Papers due (optional)", papers_due)
     await helen.get_by_role("button", name="Arrange meeting").click()
     await expect(await status(helen, "Arranged")).to_contain_text("2pm")
     meetings = helen.get_by_role("region", name=re.compile("^Meetings of Governing body"))
@@ -97,7 +97,10 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await expect(helen.get_by_role("heading", name="Request a paper for item 7")).to_be_focused()
     await choose(helen, "Author", "Tom Ashworth")
     await choose(helen, "Executive sponsor", "Dr Rajesh Mistry")
-    await expect(helen.get_by_label("Due date")).to_have_value(papers_due.isoformat())
+    due = helen.get_by_role("group", name="Due date")
+    await expect(due.get_by_label("Day")).to_have_value(str(papers_due.day))
+    await expect(due.get_by_label("Month")).to_have_value(str(papers_due.month))
+    await expect(due.get_by_label("Year")).to_have_value(str(papers_due.year))
     await helen.get_by_role("button", name="Request paper").click()
     await expect(await status(helen, "Requested")).to_have_text(f"Requested “{PAPER}” from Tom Ashworth for item 7.")
     await assert_accessible(helen)
@@ -165,6 +168,7 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await expect(helen.get_by_role("heading", level=1)).to_contain_text(MEETING)
     await expect(agenda.get_by_role("row").filter(has_text=PAPER)).to_contain_text("Approved")
     await helen.get_by_role("button", name="Publish the agenda").click()
+    await helen.get_by_role("button", name="Yes, publish the agenda").click()
     await expect(await status(helen, "Published the agenda")).to_be_visible()
     await expect(helen.locator(".nhsuk-summary-list")).to_contain_text("Agenda published")
 
@@ -181,6 +185,7 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await expect(packs.get_by_role("row").filter(has_text="Public pack 1")).to_contain_text("Not published")
     await assert_accessible(helen)
     await packs.get_by_role("button", name="Publish public pack 1").click()
+    await helen.get_by_role("button", name="Yes, publish").click()
     await expect(await status(helen, "Published public pack 1")).to_have_text(
         "Published public pack 1: anyone can now read it and its papers."
     )

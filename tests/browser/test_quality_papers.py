@@ -9,7 +9,7 @@ from datetime import timedelta
 from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, sign_in_as_demo_user
 
 JOINT_COMMITTEE = "Bolton primary care joint committee"
 
@@ -19,7 +19,7 @@ async def agenda_of_new_meeting(page: Page, committee: str, title: str) -> None:
     await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
     await page.get_by_role("link", name=committee, exact=True).click()
     await page.get_by_label("Title", exact=True).fill(title)
-    await page.get_by_label("Date", exact=True).fill((clock.today() + timedelta(days=42)).isoformat())
+    await fill_date(page, "Date", clock.today() + timedelta(days=42))
     await page.get_by_label("Starts at").fill("10:00")
     await page.get_by_label("Place", exact=True).fill("Bolton Town Hall")
     await page.get_by_role("button", name="Arrange meeting").click()

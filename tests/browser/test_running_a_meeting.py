@@ -155,6 +155,7 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
         await expect(page.get_by_role("status").filter(has_text=f"Recorded {MEMBERS[short][1]}")).to_be_visible()
     await expect(page.get_by_text("4 of 4 eligible members have voted.")).to_be_visible()
     await page.get_by_role("button", name="Close vote").click()
+    await page.get_by_role("button", name="Yes, close the vote").click()
     await expect(page.get_by_role("heading", name=f"Vote closed: {MOTION}")).to_be_visible()
     await expect(page.locator(".nhsuk-card", has_text=MOTION)).to_contain_text(
         "Carried (3 for, 1 against, 0 abstentions)."

@@ -18,7 +18,9 @@ from tests.meetings.support import (
 )
 from tests.support import ISLINGTON_SECRETARY, Caller, as_person, owner_fetch
 
-PUBLISH = "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+PUBLISH = (
+    "mutation($input: PublishPackInput!) { publishPack(input: $input) { build { publishedAt } errors { message } } }"
+)
 UNPUBLISH = """mutation($input: UnpublishPackInput!) { unpublishPack(input: $input) {
     build { publishedAt withdrawnAt withdrawalReason url } errors { field message } } }"""
 STATUS = "mutation($input: ChangeMeetingStatusInput!) { changeMeetingStatus(input: $input) { meeting { status } errors { message } } }"
