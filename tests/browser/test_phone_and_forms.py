@@ -102,7 +102,7 @@ async def test_on_a_phone_the_meeting_page_fits_and_publishing_asks_first(
     await expect(page.locator(".nhsuk-warning-callout")).to_contain_text("Anyone, without signing in")
     await no_sideways_scroll(page)
     await assert_accessible(page)
-    await page.get_by_role("button", name="Cancel").click()
+    await page.get_by_role("button", name="Cancel", exact=True).click()
     await expect(question).to_have_count(0)
     await expect(packs.get_by_role("row").filter(has_text="Public pack 1")).to_contain_text("Not published")
 
