@@ -101,3 +101,16 @@ async def fill_date(scope: Page | Locator, legend: str, day: date) -> None:
     await group.get_by_label("Day").fill(str(day.day))
     await group.get_by_label("Month").fill(str(day.month))
     await group.get_by_label("Year").fill(str(day.year))
+
+
+async def open_menu(page: Page) -> None:
+    """On a phone the header's links are behind its "Menu" button (issue 18): opens it if it is there and shut."""
+    menu = page.get_by_role("banner").get_by_role("button", name="Menu")
+    if await menu.is_visible() and await menu.get_attribute("aria-expanded") == "false":
+        await menu.click()
+
+
+async def follow_navigation(page: Page, name: str) -> None:
+    """Follows a link of the header's primary navigation, opening the phone's menu first if need be."""
+    await open_menu(page)
+    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name=name).click()

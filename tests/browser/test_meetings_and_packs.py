@@ -11,7 +11,14 @@ from playwright.async_api import Browser, BrowserContext, Page, expect
 
 from quorum import clock
 from quorum.seed.demo import demo_pdf
-from tests.browser.conftest import Server, assert_accessible, fill_date, sign_in_as_demo_user, watched_context
+from tests.browser.conftest import (
+    Server,
+    assert_accessible,
+    fill_date,
+    follow_navigation,
+    sign_in_as_demo_user,
+    watched_context,
+)
 
 MEETING = "Governing body meeting in public"
 PAPER = "Financial plan 2026/27"
@@ -29,7 +36,7 @@ async def status(page: Page, starts_with: str):
 
 
 async def open_my_paper(page: Page) -> None:
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="My papers").click()
+    await follow_navigation(page, "My papers")
     await expect(page.get_by_role("heading", name="My papers", level=1)).to_be_visible()
     row = page.get_by_role("row").filter(has_text=PAPER)
     await expect(row).to_contain_text(MEETING)
@@ -47,7 +54,7 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     # Helen arranges a governing body meeting; its agenda starts from the committee's template.
     helen = await context.new_page()
     await sign_in_as_demo_user(helen, server, "Helen Hargreaves")
-    await helen.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(helen, "Committees")
     await helen.get_by_role("link", name="Governing body", exact=True).click()
     await expect(helen.get_by_role("heading", name="Meetings", level=2)).to_be_visible()
     await assert_accessible(helen)

@@ -9,7 +9,7 @@ import re
 import httpx
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import Server, assert_accessible, watched_context
+from tests.browser.conftest import Server, assert_accessible, follow_navigation, watched_context
 from tests.browser.test_running_a_meeting import sign_in_by_cookie
 from tests.meetings.support import (
     AUTHOR,
@@ -155,7 +155,7 @@ async def test_leaving_an_edited_form_asks_first(context: BrowserContext, server
         page.once("dialog", respond)
 
     await say(False)
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(page, "Committees")
     for _ in range(100):
         if asked:
             break
@@ -165,6 +165,6 @@ async def test_leaving_an_edited_form_asks_first(context: BrowserContext, server
     await expect(form.first.get_by_label("Title", exact=True)).to_have_value("Estates strategy")
 
     await say(True)
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(page, "Committees")
     await expect(page).to_have_url(re.compile("/committees$"))
     assert len(asked) == 2

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
-from tests.browser.conftest import Server, assert_accessible, fill_date, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, follow_navigation, sign_in_as_demo_user
 
 TITLE = "Unsafe storage of vaccines"
 MEETING = "Governing body meeting on quality assurance"
@@ -19,7 +19,7 @@ MEETING = "Governing body meeting on quality assurance"
 
 async def arranged_and_published(page: Page) -> str:
     """Helen arranges a governing body meeting and publishes its agenda; returns the meeting page's address."""
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(page, "Committees")
     await page.get_by_role("link", name="Governing body", exact=True).click()
     await page.get_by_label("Title", exact=True).fill(MEETING)
     await fill_date(page, "Date", clock.today() + timedelta(days=45))

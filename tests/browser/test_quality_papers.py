@@ -9,14 +9,14 @@ from datetime import timedelta
 from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
-from tests.browser.conftest import Server, assert_accessible, fill_date, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, follow_navigation, sign_in_as_demo_user
 
 JOINT_COMMITTEE = "Bolton primary care joint committee"
 
 
 async def agenda_of_new_meeting(page: Page, committee: str, title: str) -> None:
     """Helen arranges a meeting of `committee` six weeks ahead and opens its agenda builder."""
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(page, "Committees")
     await page.get_by_role("link", name=committee, exact=True).click()
     await page.get_by_label("Title", exact=True).fill(title)
     await fill_date(page, "Date", clock.today() + timedelta(days=42))

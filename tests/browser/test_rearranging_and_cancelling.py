@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 from playwright.async_api import Browser, BrowserContext, Page, expect
 
 from quorum import clock
-from tests.browser.conftest import Server, assert_accessible, fill_date, sign_in_as_demo_user, watched_context
+from tests.browser.conftest import (
+    Server,
+    assert_accessible,
+    fill_date,
+    follow_navigation,
+    sign_in_as_demo_user,
+    watched_context,
+)
 
 MEETING = "Governing body meeting on the estates strategy"
 CONTROLS = ("Change date, time or place", "Cancel meeting")
@@ -22,7 +29,7 @@ CONTROLS = ("Change date, time or place", "Cancel meeting")
 async def arranged_and_published(page: Page) -> str:
     """Helen arranges the meeting and publishes its agenda; returns the meeting page's address."""
     day = clock.today() + timedelta(days=40)
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(page, "Committees")
     await page.get_by_role("link", name="Governing body", exact=True).click()
     await page.get_by_label("Title", exact=True).fill(MEETING)
     await fill_date(page, "Date", day)

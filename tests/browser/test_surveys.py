@@ -8,13 +8,13 @@ import secrets
 
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, follow_navigation, sign_in_as_demo_user
 
 WITHHELD = "Withheld"
 
 
 async def open_surveys(page: Page) -> None:
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Surveys").click()
+    await follow_navigation(page, "Surveys")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Surveys")
 
 
