@@ -69,6 +69,9 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
         f"The draft survey {title} has been created"
     )
     await helen.get_by_role("button", name=f"Open {title}").click()
+    await expect(helen.get_by_role("heading", name=f"Open the survey “{title}”?")).to_be_focused()
+    await assert_accessible(helen)
+    await helen.get_by_role("button", name="Yes, open the survey").click()
     await expect(helen.get_by_role("status").filter(has_text="is open")).to_contain_text(
         f"“{title}” is open for answers"
     )
@@ -128,6 +131,7 @@ async def test_a_secretary_builds_a_survey_that_representatives_answer_on_phones
     await open_surveys(helen)
     close = helen.get_by_role("button", name=re.compile(f"Close.*{re.escape(title)}"))
     await close.click()
+    await helen.get_by_role("button", name="Yes, close the survey").click()
     await expect(close).to_have_count(0)  # closed: the list no longer offers it
     await helen.get_by_role("link", name=f"Results of {title}").click()
     await expect(helen.get_by_role("heading", level=1)).to_have_text(f"Results: {title}")
