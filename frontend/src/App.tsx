@@ -1,4 +1,4 @@
-import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, Route, RouterProvider, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { AdminPage } from './pages/AdminPage';
 import { AreaTeamPage } from './pages/areaTeam/AreaTeamPage';
@@ -118,12 +118,14 @@ export function AppRoutes() {
   );
 }
 
+// A data router, so that forms can ask before leaving unsaved edits (useBlocker needs one); the routes themselves
+// stay in <AppRoutes>, which the unit tests render in a MemoryRouter.
+const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
+
 export function App() {
   return (
     <SessionProvider>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </SessionProvider>
   );
 }

@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Locator, Page, async_playwright
 
 from tests.conftest import ROOT
 from tests.live_server import Server
@@ -92,3 +93,24 @@ async def sign_in_as_demo_user(page: Page, server: Server, name: str) -> None:
     await page.get_by_role("button", name=f"Sign in as {name}").click()
     await page.wait_for_url(f"{server.url}/")
     await page.get_by_role("heading", name="Your memberships").wait_for()
+
+
+async def fill_date(scope: Page | Locator, legend: str, day: date) -> None:
+    """Types a date into the NHS.UK date input (day, month and year fields) with this legend."""
+    group = scope.get_by_role("group", name=legend, exact=True)
+    await group.get_by_label("Day").fill(str(day.day))
+    await group.get_by_label("Month").fill(str(day.month))
+    await group.get_by_label("Year").fill(str(day.year))
+
+
+async def open_menu(page: Page) -> None:
+    """On a phone the header's links are behind its "Menu" button (issue 18): opens it if it is there and shut."""
+    menu = page.get_by_role("banner").get_by_role("button", name="Menu")
+    if await menu.is_visible() and await menu.get_attribute("aria-expanded") == "false":
+        await menu.click()
+
+
+async def follow_navigation(page: Page, name: str) -> None:
+    """Follows a link of the header's primary navigation, opening the phone's menu first if need be."""
+    await open_menu(page)
+    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name=name).click()

@@ -8,7 +8,7 @@ import uuid
 
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, follow_navigation, sign_in_as_demo_user
 from tests.files.corpus import javascript_pdf
 
 SECRETARY = "Helen Hargreaves"
@@ -16,7 +16,7 @@ REPRESENTATIVE = "Dr Fiona Clarke"
 
 
 async def open_ballots(page: Page) -> None:
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Ballots").click()
+    await follow_navigation(page, "Ballots")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Ballots")
 
 
@@ -69,6 +69,9 @@ async def test_a_representative_votes_from_a_phone_and_the_secretary_closes_and_
     )
     await assert_accessible(office)
     await office.get_by_role("button", name="Create ballot").click()
+    await expect(office.get_by_role("heading", name="Create and open the ballot?")).to_be_focused()
+    await assert_accessible(office)
+    await office.get_by_role("button", name="Yes, create the ballot").click()
     await expect(office.get_by_role("status")).to_contain_text("Removed from the PDF: ")
     await office.get_by_role("status").get_by_role("link", name=title).click()
     await expect(office.get_by_role("heading", level=1)).to_have_text(title)

@@ -10,7 +10,7 @@ from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
 from quorum.seed.demo import demo_pdf
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, follow_navigation, sign_in_as_demo_user
 from tests.files.corpus import javascript_pdf
 from tests.meetings.support import CREATE_MEETING
 from tests.support import (
@@ -40,7 +40,7 @@ async def choose(page: Page, label: str, option_text: str) -> None:
 
 
 async def open_from_navigation(page: Page, link: str, heading: str) -> None:
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name=link).click()
+    await follow_navigation(page, link)
     await expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
 
 

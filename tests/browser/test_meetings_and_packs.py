@@ -11,7 +11,14 @@ from playwright.async_api import Browser, BrowserContext, Page, expect
 
 from quorum import clock
 from quorum.seed.demo import demo_pdf
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user, watched_context
+from tests.browser.conftest import (
+    Server,
+    assert_accessible,
+    fill_date,
+    follow_navigation,
+    sign_in_as_demo_user,
+    watched_context,
+)
 
 MEETING = "Governing body meeting in public"
 PAPER = "Financial plan 2026/27"
@@ -29,7 +36,7 @@ async def status(page: Page, starts_with: str):
 
 
 async def open_my_paper(page: Page) -> None:
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="My papers").click()
+    await follow_navigation(page, "My papers")
     await expect(page.get_by_role("heading", name="My papers", level=1)).to_be_visible()
     row = page.get_by_role("row").filter(has_text=PAPER)
     await expect(row).to_contain_text(MEETING)
@@ -47,17 +54,17 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     # Helen arranges a governing body meeting; its agenda starts from the committee's template.
     helen = await context.new_page()
     await sign_in_as_demo_user(helen, server, "Helen Hargreaves")
-    await helen.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(helen, "Committees")
     bolton = helen.locator("section", has=helen.get_by_role("heading", name="NHS Bolton CCG", level=2))
     await bolton.get_by_role("link", name="Governing body", exact=True).click()  # Islington's is public too
     await expect(helen.get_by_role("heading", name="Meetings", level=2)).to_be_visible()
     await assert_accessible(helen)
     await helen.get_by_label("Title", exact=True).fill(MEETING)
-    await helen.get_by_label("Date", exact=True).fill(day.isoformat())
+    await fill_date(helen, "Date", day)
     await helen.get_by_label("Starts at").fill("14:00")
     await helen.get_by_label("Ends at (optional)").fill("16:00")
     await helen.get_by_label("Place", exact=True).fill("Bolton Town Hall")
-    await helen.get_by_label("Papers due (optional)").fill(papers_due.isoformat())
+    await fill_date(helen, "Papers due (optional)", papers_due)
     await helen.get_by_role("button", name="Arrange meeting").click()
     await expect(await status(helen, "Arranged")).to_contain_text("2pm")
     meetings = helen.get_by_role("region", name=re.compile("^Meetings of Governing body"))
@@ -115,7 +122,10 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await assert_accessible(helen)
     await choose(helen, "Author", "Tom Ashworth")
     await choose(helen, "Executive sponsor", "Dr Rajesh Mistry")
-    await expect(helen.get_by_label("Due date")).to_have_value(papers_due.isoformat())
+    due = helen.get_by_role("group", name="Due date")
+    await expect(due.get_by_label("Day")).to_have_value(str(papers_due.day))
+    await expect(due.get_by_label("Month")).to_have_value(str(papers_due.month))
+    await expect(due.get_by_label("Year")).to_have_value(str(papers_due.year))
     await helen.get_by_role("button", name="Request paper").click()
     await expect(await status(helen, "Requested")).to_have_text(f"Requested “{PAPER}” from Tom Ashworth for item 7.")
     await assert_accessible(helen)
@@ -198,6 +208,7 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await expect(agenda.get_by_role("row").filter(has_text=PAPER)).to_contain_text("Approved")
     await expect(agenda.get_by_role("row").filter(has_text=PAPER)).to_contain_text("2:27pm")
     await helen.get_by_role("button", name="Publish the agenda").click()
+    await helen.get_by_role("button", name="Yes, publish the agenda").click()
     await expect(await status(helen, "Published the agenda")).to_be_visible()
     await expect(helen.locator(".nhsuk-summary-list")).to_contain_text("Agenda published")
 
@@ -214,6 +225,7 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await expect(packs.get_by_role("row").filter(has_text="Public pack 1")).to_contain_text("Not published")
     await assert_accessible(helen)
     await packs.get_by_role("button", name="Publish public pack 1").click()
+    await helen.get_by_role("button", name="Yes, publish").click()
     await expect(await status(helen, "Published public pack 1")).to_have_text(
         "Published public pack 1: anyone can now read it and its papers."
     )

@@ -79,6 +79,7 @@ async def test_the_chair_runs_an_item(context: BrowserContext, server: Server):
         await expect(page.get_by_text("3 of 4 eligible members have voted.")).to_be_visible(timeout=5000)
         await page.get_by_role("button", name="For", exact=True).click()
         await page.get_by_role("button", name="Close vote").click()
+        await page.get_by_role("button", name="Yes, close the vote").click()
         await expect(page.locator(".nhsuk-card", has_text="That the contract is awarded")).to_contain_text(
             "Carried (4 for, 0 against, 0 abstentions)."
         )
@@ -193,6 +194,7 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await expect(packs.get_by_role("button", name=re.compile("Build the private pack of NHS Bolton"))).to_be_visible()
     await packs.get_by_role("button", name="Build the public pack").click()
     await packs.get_by_role("button", name="Publish public pack 1").click(timeout=30_000)
+    await convener.get_by_role("button", name="Yes, publish").click()
     await expect(packs.get_by_role("status")).to_contain_text("Published public pack 1: anyone can now read it.")
     await assert_accessible(convener)
     await convener.context.close()

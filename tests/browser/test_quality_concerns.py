@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, follow_navigation, sign_in_as_demo_user
 
 TITLE = "Unsafe storage of vaccines"
 MEETING = "Governing body meeting on quality assurance"
@@ -19,17 +19,18 @@ MEETING = "Governing body meeting on quality assurance"
 
 async def arranged_and_published(page: Page) -> str:
     """Helen arranges a governing body meeting and publishes its agenda; returns the meeting page's address."""
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(page, "Committees")
     bolton = page.locator("section", has=page.get_by_role("heading", name="NHS Bolton CCG", level=2))
     await bolton.get_by_role("link", name="Governing body", exact=True).click()  # Islington's is public too
     await page.get_by_label("Title", exact=True).fill(MEETING)
-    await page.get_by_label("Date", exact=True).fill((clock.today() + timedelta(days=45)).isoformat())
+    await fill_date(page, "Date", clock.today() + timedelta(days=45))
     await page.get_by_label("Starts at").fill("10:00")
     await page.get_by_label("Place", exact=True).fill("Bolton Town Hall")
     await page.get_by_role("button", name="Arrange meeting").click()
     await page.get_by_role("status").get_by_role("link", name=MEETING).click()
     await expect(page.get_by_role("heading", level=1)).to_contain_text(MEETING)
     await page.get_by_role("button", name="Publish the agenda").click()
+    await page.get_by_role("button", name="Yes, publish the agenda").click()
     await expect(page.locator(".nhsuk-summary-list")).to_contain_text("Agenda published")
     return page.url
 

@@ -9,18 +9,18 @@ from datetime import timedelta
 from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, follow_navigation, sign_in_as_demo_user
 
 JOINT_COMMITTEE = "Bolton primary care joint committee"
 
 
 async def agenda_of_new_meeting(page: Page, committee: str, title: str) -> None:
     """Helen arranges a meeting of `committee` six weeks ahead and opens its agenda builder."""
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(page, "Committees")
     bolton = page.locator("section", has=page.get_by_role("heading", name="NHS Bolton CCG", level=2))
     await bolton.get_by_role("link", name=committee, exact=True).click()  # Islington's governing body is public too
     await page.get_by_label("Title", exact=True).fill(title)
-    await page.get_by_label("Date", exact=True).fill((clock.today() + timedelta(days=42)).isoformat())
+    await fill_date(page, "Date", clock.today() + timedelta(days=42))
     await page.get_by_label("Starts at").fill("10:00")
     await page.get_by_label("Place", exact=True).fill("Bolton Town Hall")
     await page.get_by_role("button", name="Arrange meeting").click()

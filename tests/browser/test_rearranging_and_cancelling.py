@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 from playwright.async_api import Browser, BrowserContext, Page, expect
 
 from quorum import clock
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user, watched_context
+from tests.browser.conftest import (
+    Server,
+    assert_accessible,
+    fill_date,
+    follow_navigation,
+    sign_in_as_demo_user,
+    watched_context,
+)
 
 MEETING = "Governing body meeting on the estates strategy"
 CONTROLS = ("Change date, time or place", "Cancel meeting")
@@ -22,11 +29,11 @@ CONTROLS = ("Change date, time or place", "Cancel meeting")
 async def arranged_and_published(page: Page) -> str:
     """Helen arranges the meeting and publishes its agenda; returns the meeting page's address."""
     day = clock.today() + timedelta(days=40)
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Committees").click()
+    await follow_navigation(page, "Committees")
     bolton = page.locator("section", has=page.get_by_role("heading", name="NHS Bolton CCG", level=2))
     await bolton.get_by_role("link", name="Governing body", exact=True).click()  # Islington's is public too
     await page.get_by_label("Title", exact=True).fill(MEETING)
-    await page.get_by_label("Date", exact=True).fill(day.isoformat())
+    await fill_date(page, "Date", day)
     await page.get_by_label("Starts at").fill("14:00")
     await page.get_by_label("Ends at (optional)").fill("16:00")
     await page.get_by_label("Place", exact=True).fill("Bolton Town Hall")
@@ -34,6 +41,7 @@ async def arranged_and_published(page: Page) -> str:
     await page.get_by_role("status").get_by_role("link", name=MEETING).click()
     await expect(page.get_by_role("heading", level=1)).to_contain_text(MEETING)
     await page.get_by_role("button", name="Publish the agenda").click()
+    await page.get_by_role("button", name="Yes, publish the agenda").click()
     await expect(page.locator(".nhsuk-summary-list")).to_contain_text("Agenda published")
     return page.url
 
@@ -114,7 +122,7 @@ async def test_a_secretary_rearranges_then_cancels_a_meeting_and_nobody_else_can
 
     new_day = clock.today() + timedelta(days=41)
     await helen.get_by_role("button", name="Change date, time or place").click()
-    await helen.get_by_label("Date", exact=True).fill(new_day.isoformat())
+    await fill_date(helen, "Date", new_day)
     await helen.get_by_label("Starts at").fill("10:00")
     await helen.get_by_label("Ends at (optional)").fill("11:30")
     await helen.get_by_label("Call link (optional)").fill("https://meet.example/board")

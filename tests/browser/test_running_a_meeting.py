@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import httpx
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, follow_navigation, sign_in_as_demo_user
 from tests.browser.test_live_progress import signed_in_cookie
 from tests.conduct.support import CONCERNS, MEMBERS, make_board, ok, org_id, practice_id, start_meeting
 from tests.support import owner_fetch
@@ -155,6 +155,7 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
         await expect(page.get_by_role("status").filter(has_text=f"Recorded {MEMBERS[short][1]}")).to_be_visible()
     await expect(page.get_by_text("4 of 4 eligible members have voted.")).to_be_visible()
     await page.get_by_role("button", name="Close vote").click()
+    await page.get_by_role("button", name="Yes, close the vote").click()
     await expect(page.get_by_role("heading", name=f"Vote closed: {MOTION}")).to_be_visible()
     await expect(page.locator(".nhsuk-card", has_text=MOTION)).to_contain_text(
         "Carried (3 for, 1 against, 0 abstentions)."
@@ -219,7 +220,7 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     )
     page = await phone.new_page()
     await sign_in_as_demo_user(page, server, "Helen Hargreaves")
-    await page.get_by_role("navigation", name="Primary navigation").get_by_role("link", name="Interests").click()
+    await follow_navigation(page, "Interests")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Register of interests")
     await expect(page).to_have_title("Register of interests – Quorum")
     await expect(page.get_by_role("heading", name="Declarations and reviews due")).to_be_visible()

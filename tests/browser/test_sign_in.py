@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, open_menu, sign_in_as_demo_user
 from tests.support import BOLTON_SECRETARY, token_for
 
 
@@ -110,6 +110,7 @@ async def test_sign_out_everywhere_ends_every_sign_in_and_token_after_a_confirma
         assert (await api.post("/graphql", json=viewer)).json()["data"]["viewer"]["person"]["name"] == "Oliver Grant"
 
         # On the phone, by keyboard: the link leads to a confirmation, which can be left without changing anything.
+        await open_menu(page)  # on a phone the account links are behind the header's menu
         await page.get_by_role("link", name="Sign out everywhere").focus()
         await page.keyboard.press("Enter")
         await expect(page.get_by_role("heading", name="Sign out everywhere", level=1)).to_be_visible()
@@ -118,6 +119,7 @@ async def test_sign_out_everywhere_ends_every_sign_in_and_token_after_a_confirma
         await page.get_by_role("link", name="Cancel").click()
         await expect(page.get_by_role("heading", name="Your memberships")).to_be_visible()
 
+        await open_menu(page)
         await page.get_by_role("link", name="Sign out everywhere").click()
         await page.get_by_role("button", name="Yes, sign me out everywhere").focus()
         await page.keyboard.press("Enter")

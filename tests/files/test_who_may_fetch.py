@@ -56,6 +56,7 @@ ATTACH_TERMS = """mutation($input: AttachTermsOfReferenceInput!) {
 ATTACH_AGREEMENT = """mutation($input: AttachAgreementInput!) {
   attachDelegationAgreement(input: $input) { delegation { agreement { url } } errors { message } } }"""
 APPENDIX_URLS = "query($id: ID!) { node(id: $id) { ... on Paper { versions { appendices { file { url } } } } } }"
+WITHDRAW = "mutation($input: UnpublishPackInput!) { unpublishPack(input: $input) { errors { message } } }"
 
 CALLERS = (
     "secretary",
@@ -92,6 +93,7 @@ SERVED = {
     "appendix of a draft paper": {"secretary"},
     "public pack, published": EVERYONE,
     "private pack": set(),
+    "public pack, withdrawn": PRIVATE_BUSINESS,  # the record of what was published, for the committee's private side
     "ballot's document": BOLTON,
 }
 # Row-level security beneath the API: the same, except that those who may read a private pack read its bytes
@@ -169,7 +171,16 @@ async def stored_files(app) -> dict[str, uuid.UUID]:
         public_pack = await build_and_wait(secretary, published["id"], "PUBLIC")
         private_pack = await build_and_wait(secretary, published["id"], "PRIVATE")
         assert (await secretary.data(PUBLISH, {"input": {"id": public_pack["id"]}}))["publishPack"]["errors"] == []
-        for name, build in (("public pack, published", public_pack), ("private pack", private_pack)):
+        # A second public pack, published and then withdrawn with a reason (issue 18).
+        withdrawn_pack = await build_and_wait(secretary, published["id"], "PUBLIC")
+        assert (await secretary.data(PUBLISH, {"input": {"id": withdrawn_pack["id"]}}))["publishPack"]["errors"] == []
+        withdrawal = await secretary.data(WITHDRAW, {"input": {"id": withdrawn_pack["id"], "reason": "Superseded."}})
+        assert withdrawal["unpublishPack"]["errors"] == []
+        for name, build in (
+            ("public pack, published", public_pack),
+            ("private pack", private_pack),
+            ("public pack, withdrawn", withdrawn_pack),
+        ):
             files[name] = (await owner_fetch("SELECT file_id FROM pack_build WHERE id = $1", decode(build["id"])[1]))[
                 0
             ][0]

@@ -85,6 +85,8 @@ MEETING_PAGE = """
           pageCount
           createdAt
           publishedAt
+          withdrawnAt
+          withdrawalReason
           url
           itemPages {
             itemId
@@ -175,7 +177,9 @@ SELECT json_build_object(
             'pageCount', b.page_count,
             'createdAt', {iso_datetime("b.created_at")},
             'publishedAt', {iso_datetime("b.published_at")},
-            'url', CASE WHEN b.file_id IS NOT NULL THEN '/packs/' || b.id || '.pdf' END,
+            'withdrawnAt', {iso_datetime("b.withdrawn_at")},
+            'withdrawalReason', b.withdrawn_reason,
+            'url', CASE WHEN b.file_id IS NOT NULL AND b.withdrawn_at IS NULL THEN '/packs/' || b.id || '.pdf' END,
             'itemPages', (
                 SELECT coalesce(json_agg(json_build_object(
                     'itemId', {global_id("AgendaItem", "page.key::uuid")}, 'page', page.value::int

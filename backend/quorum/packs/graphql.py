@@ -53,6 +53,8 @@ class PackBuildNode(Node):
     page_count: int | None
     created_at: datetime
     published_at: datetime | None
+    withdrawn_at: datetime | None = strawberry.field(description="When a published pack was withdrawn, if it was.")
+    withdrawal_reason: str | None = strawberry.field(description="Why the pack was withdrawn, shown to its readers.")
     row: strawberry.Private[PackBuild]
 
     @classmethod
@@ -68,6 +70,8 @@ class PackBuildNode(Node):
             page_count=row.page_count,
             created_at=row.created_at,
             published_at=row.published_at,
+            withdrawn_at=row.withdrawn_at,
+            withdrawal_reason=row.withdrawn_reason,
             row=row,
         )
 
@@ -77,9 +81,11 @@ class PackBuildNode(Node):
         kind = "InCommonItem" if self.row.session_id else "AgendaItem"
         return [ItemPage(item_id=ids.encode(kind, uuid.UUID(k)), page=v) for k, v in pages]
 
-    @strawberry.field(description="Where to download the PDF (a private pack is stamped with the reader's name).")
+    @strawberry.field(
+        description="Where to download the PDF (a private pack is stamped with the reader's name); none once withdrawn."
+    )
     def url(self) -> str | None:
-        return f"/packs/{self.row.id}.pdf" if self.row.file_id else None
+        return f"/packs/{self.row.id}.pdf" if self.row.file_id and self.row.withdrawn_at is None else None
 
 
 @strawberry.type
@@ -102,6 +108,12 @@ class PublishPackInput:
     id: strawberry.ID
 
 
+@strawberry.input
+class UnpublishPackInput:
+    id: strawberry.ID
+    reason: str
+
+
 PackBuildPayload = payload("PackBuildPayload", build=PackBuildNode)
 
 
@@ -119,6 +131,12 @@ class PackMutations:
     async def publish_pack(self, info: Info, input: PublishPackInput) -> PackBuildPayload:
         ctx = info.context
         row = await service.publish(ctx.db, ctx.access, ids.decode_as("PackBuild", input.id, "id"))
+        return PackBuildPayload(build=PackBuildNode.from_row(row))
+
+    @mutation(description="Withdraw a published pack with a reason its readers see; its file is no longer offered.")
+    async def unpublish_pack(self, info: Info, input: UnpublishPackInput) -> PackBuildPayload:
+        ctx = info.context
+        row = await service.unpublish(ctx.db, ctx.access, ids.decode_as("PackBuild", input.id, "id"), input.reason)
         return PackBuildPayload(build=PackBuildNode.from_row(row))
 
 

@@ -14,7 +14,7 @@ from quorum.database import Db
 from quorum.downloads import PRIVATE, PUBLIC, Download
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Part
-from quorum.packs.policy import visible_builds
+from quorum.packs.policy import may_read_file, visible_builds
 from quorum.packs.tables import PackBuild
 from quorum.packs.watermark import watermark
 from quorum.people.tables import Person
@@ -26,7 +26,7 @@ def viewing(query: Mapping[str, str]) -> dict[str, bool]:
 
 async def pack_pdf(db: Db, access: Access, build_id: uuid.UUID, view: bool = False) -> Download | None:
     build = await db.first(visible_builds(access).where(PackBuild.id == build_id))
-    if build is None or build.file_id is None:
+    if build is None or build.file_id is None or not may_read_file(access, build):
         return None
     stored = await db.first(select(StoredFile).where(StoredFile.id == build.file_id))
     if build.part == Part.PRIVATE:

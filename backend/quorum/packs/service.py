@@ -41,6 +41,11 @@ async def _approved_versions(db: Db, access: Access, meeting: Meeting, part: Par
     return [(p, latest[p.id]) for p in papers if p.id in latest]
 
 
+def _live(build: PackBuild) -> bool:
+    """Published and not withdrawn."""
+    return build.published_at is not None and build.withdrawn_at is None
+
+
 async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part, supplement: bool) -> PackBuild:
     meeting = await run_meeting(db, access, meeting_id)
     chosen = await _approved_versions(db, access, meeting, part)
@@ -50,7 +55,7 @@ async def start_build(db: Db, access: Access, meeting_id: uuid.UUID, part: Part,
         )
     )
     if supplement:
-        published = {v for b in earlier if b.published_at is not None for v in b.paper_version_ids}
+        published = {v for b in earlier if _live(b) for v in b.paper_version_ids}
         if not published:
             raise input_error("supplement", "A supplement follows a published pack; publish the pack first.")
         chosen = [(p, v) for p, v in chosen if v.id not in published]
@@ -90,6 +95,8 @@ async def publish(db: Db, access: Access, build_id: uuid.UUID) -> PackBuild:
     meeting = await run_meeting(db, access, build.meeting_id)
     if BuildStatus(build.status) != BuildStatus.DONE:
         raise input_error("id", "Only a finished build can be published.")
+    if build.withdrawn_at is not None:
+        raise input_error("id", "That pack was withdrawn; build the pack again to publish it.")
     if build.published_at is not None:
         raise input_error("id", "That pack is already published.")
     if MeetingStatus(meeting.status) == MeetingStatus.DRAFT:
@@ -129,4 +136,40 @@ async def publish(db: Db, access: Access, build_id: uuid.UUID) -> PackBuild:
             "number": build.number,
         },
     )
+    return build
+
+
+WITHDRAWAL_REASON_LIMIT = 1000
+
+
+async def unpublish(db: Db, access: Access, build_id: uuid.UUID, reason: str) -> PackBuild:
+    """Withdraw a published pack, saying why. The public then reads the reason where the pack was."""
+    reason = reason.strip()
+    if not reason:
+        raise input_error("reason", "Enter the reason for withdrawing the pack.")
+    if len(reason) > WITHDRAWAL_REASON_LIMIT:
+        raise input_error("reason", f"The reason must be {WITHDRAWAL_REASON_LIMIT} characters or fewer.")
+    build = await db.first(visible_builds(access).where(PackBuild.id == build_id))
+    if build is None:
+        raise input_error("id", "No such pack.")
+    meeting = await run_meeting(db, access, build.meeting_id)
+    if build.published_at is None:
+        raise input_error("id", "That pack is not published.")
+    if build.withdrawn_at is not None:
+        raise input_error("id", "That pack is already withdrawn.")
+    before = snapshot(build)
+    build.withdrawn_at = clock.now()
+    build.withdrawn_reason = reason
+    build.withdrawn_by = access.person_id
+    await db.add(build)
+    if build.session_id is None and MeetingStatus(meeting.status) == MeetingStatus.PAPERS_PUBLISHED:
+        others = await db.all(
+            select(PackBuild).where(
+                PackBuild.meeting_id == meeting.id, PackBuild.session_id.is_(None), PackBuild.id != build.id
+            )
+        )
+        if not any(_live(b) for b in others):
+            meeting.status = MeetingStatus.AGENDA_PUBLISHED
+            await db.add(meeting)
+    await record(db, access, "pack.unpublish", build, org_id=build.org_id, before=before)
     return build

@@ -50,5 +50,9 @@ class PackBuild(SQLModel, table=True):
     )
     finished_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     published_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    # A published pack withdrawn: its row stays (the public reads why), its file only for the committee's private side.
+    withdrawn_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    withdrawn_reason: str | None = None
+    withdrawn_by: uuid.UUID | None = Field(default=None, foreign_key="person.id")
     session_org_id: uuid.UUID | None = None  # a session of committees in common's pack (held by one of its meetings)
     session_id: uuid.UUID | None = None

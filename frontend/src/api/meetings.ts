@@ -117,6 +117,8 @@ export const meetingQuery = gql<MeetingQuery, MeetingQueryVariables>(`
           pageCount
           createdAt
           publishedAt
+          withdrawnAt
+          withdrawalReason
           url
           itemPages {
             itemId

@@ -8,6 +8,8 @@ import type {
   PackBuildStatusQueryVariables,
   PublishPackMutation,
   PublishPackMutationVariables,
+  UnpublishPackMutation,
+  UnpublishPackMutationVariables,
 } from '../generated/graphql';
 
 export const buildPackMutation = gql<BuildPackMutation, BuildPackMutationVariables>(`
@@ -37,6 +39,22 @@ export const publishPackMutation = gql<PublishPackMutation, PublishPackMutationV
       build {
         id
         publishedAt
+      }
+      errors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const unpublishPackMutation = gql<UnpublishPackMutation, UnpublishPackMutationVariables>(`
+  mutation UnpublishPack($input: UnpublishPackInput!) {
+    unpublishPack(input: $input) {
+      build {
+        id
+        withdrawnAt
+        withdrawalReason
       }
       errors {
         field

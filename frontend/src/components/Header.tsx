@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { Link, useMatch, useNavigate } from 'react-router';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useMatch, useNavigate } from 'react-router';
 import { goTo, signOut } from '../api/auth';
 import { RequestError } from '../api/client';
 import { useSession } from '../session';
@@ -109,11 +109,42 @@ function HeaderSearch() {
   );
 }
 
+/**
+ * On a small screen the account links and the navigation fold behind one "Menu" button beside the logo (the
+ * NHS.UK header's menu toggle), so the header is one row until it is opened; on a wider screen the button is
+ * hidden by CSS and everything shows. The menu closes on navigation and on Escape, handing focus back.
+ */
+function useHeaderMenu() {
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  const [shownFor, setShownFor] = useState(pathname);
+  if (shownFor !== pathname) {
+    setShownFor(pathname);
+    setOpen(false);
+  }
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        toggle.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [open]);
+
+  return { open, toggle, onToggle: () => setOpen((was) => !was) };
+}
+
 export function Header() {
   const { viewer, organisations, currentOrganisation, canAdminister, areaTeams, signInOptions } = useSession();
+  const { open: menuOpen, toggle: menuToggle, onToggle: toggleMenu } = useHeaderMenu();
 
   return (
-    <header className="nhsuk-header" role="banner">
+    <header className={menuOpen ? 'nhsuk-header app-header app-header--menu-open' : 'nhsuk-header app-header'} role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
         <div className="nhsuk-header__service">
           <Link className="nhsuk-header__service-logo" to="/" aria-label="NHS Quorum homepage">
@@ -122,7 +153,17 @@ export function Header() {
           </Link>
         </div>
         <HeaderSearch />
-        <nav className="nhsuk-header__account" aria-label="Account">
+        <button
+          type="button"
+          ref={menuToggle}
+          className="nhsuk-header__menu-toggle app-header__menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="app-header-account app-header-navigation"
+          onClick={toggleMenu}
+        >
+          Menu
+        </button>
+        <nav className="nhsuk-header__account" id="app-header-account" aria-label="Account">
           <ul className="nhsuk-header__account-list">
             {viewer && <li className="nhsuk-header__account-item">{viewer.person.name}</li>}
             {viewer && currentOrganisation && (
@@ -158,7 +199,7 @@ export function Header() {
           </ul>
         </nav>
       </div>
-      <nav className="nhsuk-header__navigation" aria-label="Primary navigation">
+      <nav className="nhsuk-header__navigation" id="app-header-navigation" aria-label="Primary navigation">
         <div className="nhsuk-header__navigation-container nhsuk-width-container">
           <ul className="nhsuk-header__navigation-list">
             <NavigationItem to="/" end>

@@ -53,7 +53,11 @@ function useOverflow(rows: TableRow[]) {
   return { box, overflow };
 }
 
-/** An NHS table that scrolls sideways inside its own box on narrow screens. */
+/**
+ * An NHS.UK responsive table: on a small screen each row becomes a card, each cell labelled with its column's
+ * heading, so nothing scrolls sideways; on a wider screen it is an ordinary table that scrolls inside its own box
+ * if it is still too wide.
+ */
 export function Table({ caption, head, rows, compact = false }: TableProps) {
   const captionId = useId();
   const { box, overflow } = useOverflow(rows);
@@ -75,14 +79,15 @@ export function Table({ caption, head, rows, compact = false }: TableProps) {
         tabIndex={overflow.scrollable ? 0 : undefined}
         ref={box}
       >
-        <table className={compact ? 'nhsuk-table app-table--compact' : 'nhsuk-table'}>
+        {/* The roles keep the table a table to screen readers while CSS shows its rows as blocks. */}
+        <table role="table" className={compact ? 'nhsuk-table-responsive app-table--compact' : 'nhsuk-table-responsive'}>
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden" id={captionId}>
             {caption}
           </caption>
           <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
+            <tr role="row" className="nhsuk-table__row">
               {head.map((heading, index) => (
-                <th key={index} className="nhsuk-table__header" scope="col">
+                <th key={index} role="columnheader" className="nhsuk-table__header" scope="col">
                   {heading}
                 </th>
               ))}
@@ -90,10 +95,14 @@ export function Table({ caption, head, rows, compact = false }: TableProps) {
           </thead>
           <tbody className="nhsuk-table__body">
             {rows.map((row) => (
-              <tr key={row.key} className="nhsuk-table__row">
+              <tr key={row.key} role="row" className="nhsuk-table__row">
                 {row.cells.map((cell, index) => (
-                  <td key={index} className="nhsuk-table__cell">
-                    {cell}
+                  // eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role
+                  <td key={index} role="cell" className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {head[index]}{' '}
+                    </span>
+                    <div className="app-table-responsive__value">{cell}</div>
                   </td>
                 ))}
               </tr>

@@ -996,6 +996,11 @@ export type TurnoutBasis =
   | 'LIST_SIZE'
   | 'PRACTICES';
 
+export type UnpublishPackInput = {
+  id: string | number;
+  reason: string;
+};
+
 export type UpdateAgendaItemInput = {
   id: string | number;
   minutesAllotted?: number;
@@ -1660,7 +1665,7 @@ export type MeetingQuery = { node:
     | { __typename: 'InCommonSession' }
     | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
-    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, kind: CommitteeKind, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
+    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, kind: CommitteeKind, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
@@ -1958,6 +1963,13 @@ export type PublishPackMutationVariables = Exact<{
 
 
 export type PublishPackMutation = { publishPack: { build: { id: string, publishedAt: string | null } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type UnpublishPackMutationVariables = Exact<{
+  input: UnpublishPackInput;
+}>;
+
+
+export type UnpublishPackMutation = { unpublishPack: { build: { id: string, withdrawnAt: string | null, withdrawalReason: string | null } | null, errors: Array<{ field: string | null, message: string }> } };
 
 export type PackBuildProgressSubscriptionVariables = Exact<{
   buildId: string | number;

@@ -3,7 +3,7 @@ import { closeBallotMutation } from '../../api/ballots';
 import { request } from '../../api/client';
 import { useSubmission } from '../../api/useSubmission';
 import type { BallotQuery } from '../../generated/graphql';
-import { ActionPanel } from '../ActionPanel';
+import { ConfirmStep } from '../ConfirmStep';
 import { ErrorSummary } from '../ErrorSummary';
 import { Table } from '../Table';
 import { formatCount } from './words';
@@ -86,17 +86,15 @@ export function CloseBallotSection({ ballot, onClosed }: { ballot: ManagedBallot
       <p>Voting ends at the closing time. You can close it sooner; results show as soon as it closes.</p>
       <ErrorSummary errors={errors} idPrefix="close-ballot" />
       {confirming ? (
-        <ActionPanel heading="Close the ballot now?">
+        <ConfirmStep
+          heading="Close the ballot now?"
+          confirmLabel="Yes, close the ballot"
+          onConfirm={close}
+          onCancel={() => setConfirming(false)}
+          busy={submitting}
+        >
           <p>No practice will be able to vote once it is closed. This cannot be undone.</p>
-          <div className="app-button-group">
-            <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={close}>
-              Yes, close the ballot
-            </button>
-            <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </ActionPanel>
+        </ConfirmStep>
       ) : (
         <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={() => setConfirming(true)}>
           Close the ballot now

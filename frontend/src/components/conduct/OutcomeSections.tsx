@@ -15,6 +15,7 @@ import { actionStatusInWords, decisionRouteInWords } from '../../vocabulary';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { SelectField, TextArea, TextField } from '../fields';
 import { Confirmation } from '../messages';
+import { useUnsavedForm } from '../useUnsavedChangesWarning';
 import { type Conduct, type ItemConduct, peopleOf, runsItems } from './types';
 
 interface Props {
@@ -310,6 +311,7 @@ export function NotesSection({ conduct, item, onChanged }: Props) {
   const { errors, submitting, submit } = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
   const canConduct = conduct.viewerCanConduct && conduct.stage !== 'MINUTES_APPROVED';
+  const unsaved = useUnsavedForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -320,7 +322,10 @@ export function NotesSection({ conduct, item, onChanged }: Props) {
       return { ...saveMinuteNotes, errors: onFields(saveMinuteNotes.errors, { notes: 'notes' }) };
     });
     setSaved(payload ? 'Saved the notes.' : null);
-    if (payload) onChanged();
+    if (payload) {
+      unsaved.saved();
+      onChanged();
+    }
   }
 
   if (!canConduct) {
@@ -334,7 +339,7 @@ export function NotesSection({ conduct, item, onChanged }: Props) {
   return (
     <section aria-labelledby="notes-heading">
       <h3 id="notes-heading">Notes for the minutes</h3>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onChange={unsaved.onChange} noValidate>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <TextArea
           key={item.item.id}

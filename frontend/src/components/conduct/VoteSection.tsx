@@ -4,6 +4,7 @@ import { castVoteMutation, closeVoteMutation, openVoteMutation } from '../../api
 import { useSubmission } from '../../api/useSubmission';
 import type { VoteChoice } from '../../generated/graphql';
 import { voteChoiceInWords, voteChoices } from '../../vocabulary';
+import { ConfirmStep } from '../ConfirmStep';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { Checkbox, SelectField, TextField } from '../fields';
 import { Confirmation } from '../messages';
@@ -162,11 +163,17 @@ function RecordVoteForm({ conduct, item, vote, onChanged }: RecordVoteProps) {
 function CloseVoteForm({ vote, onChanged }: { vote: ConductVote; onChanged: () => void }) {
   const idPrefix = 'close-vote';
   const { errors, submitting, submit } = useSubmission();
+  // The casting vote chosen, while the chair confirms closing the vote.
+  const [confirming, setConfirming] = useState<VoteChoice | '' | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setConfirming(String(new FormData(event.currentTarget).get('castingVote') ?? '') as VoteChoice | '');
+  }
+
+  async function close(casting: VoteChoice | '') {
+    setConfirming(null);
     if (submitting) return;
-    const casting = String(new FormData(event.currentTarget).get('castingVote') ?? '') as VoteChoice | '';
     const payload = await submit(async () => {
       const { closeVote } = await request(closeVoteMutation, { input: { voteId: vote.id, castingVote: casting || null } });
       return { ...closeVote, errors: onFields(closeVote.errors, { castingVote: 'castingVote' }) };
@@ -190,9 +197,25 @@ function CloseVoteForm({ vote, onChanged }: { vote: ConductVote; onChanged: () =
         <option value="FOR">For</option>
         <option value="AGAINST">Against</option>
       </SelectField>
-      <button className="nhsuk-button nhsuk-button--warning" type="submit">
-        Close vote
-      </button>
+      {confirming === null ? (
+        <button className="nhsuk-button nhsuk-button--warning" type="submit">
+          Close vote
+        </button>
+      ) : (
+        <ConfirmStep
+          heading="Close the vote?"
+          confirmLabel="Yes, close the vote"
+          onConfirm={() => void close(confirming)}
+          onCancel={() => setConfirming(null)}
+          level={3}
+        >
+          <p>
+            {vote.castCount} of {vote.eligibleCount} eligible members have voted. Once the vote is closed no more votes
+            can be cast, and the result is recorded in the minutes
+            {confirming ? ` with the chair's casting vote ${voteChoiceInWords[confirming].toLowerCase()}` : ''}.
+          </p>
+        </ConfirmStep>
+      )}
     </form>
   );
 }

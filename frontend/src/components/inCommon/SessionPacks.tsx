@@ -4,6 +4,7 @@ import { buildSessionPackMutation } from '../../api/inCommon';
 import { publishPackMutation } from '../../api/packs';
 import { formatLondonDate } from '../../dates';
 import type { InCommonSessionQuery, Part } from '../../generated/graphql';
+import { ConfirmStep } from '../ConfirmStep';
 import { ErrorSummary } from '../ErrorSummary';
 import { PackStatusTag } from '../meetings/StatusTags';
 import { Confirmation } from '../messages';
@@ -21,6 +22,7 @@ function packTitle(pack: Pack): string {
 export function SessionPacks({ session, onChanged }: { session: Session; onChanged: () => void }) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Pack | null>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const convenes = session.arrangement.viewerConvenes;
   const mine = session.meetings.filter((m) => session.viewerBuildsPrivatePackFor.includes(m.committeeId));
@@ -51,6 +53,7 @@ export function SessionPacks({ session, onChanged }: { session: Session; onChang
   }
 
   async function publish(pack: Pack) {
+    setConfirming(null);
     setMessage(null);
     try {
       const { publishPack } = await request(publishPackMutation, { input: { id: pack.id } });
@@ -117,7 +120,10 @@ export function SessionPacks({ session, onChanged }: { session: Session; onChang
                   key="publish"
                   type="button"
                   className="nhsuk-button nhsuk-button--small app-cell-button"
-                  onClick={() => void publish(pack)}
+                  onClick={() => {
+                    setMessage(null);
+                    setConfirming(pack);
+                  }}
                 >
                   Publish<span className="nhsuk-u-visually-hidden"> {title.toLowerCase()}</span>
                 </button>,
@@ -141,6 +147,20 @@ export function SessionPacks({ session, onChanged }: { session: Session; onChang
         />
       ) : (
         <p>{canBuild ? 'No pack has been built for this session yet.' : 'The session’s pack has not been published yet.'}</p>
+      )}
+      {confirming && (
+        <ConfirmStep
+          heading={`Publish ${packTitle(confirming).toLowerCase()}?`}
+          confirmLabel="Yes, publish"
+          onConfirm={() => void publish(confirming)}
+          onCancel={() => setConfirming(null)}
+          level={3}
+        >
+          <p>
+            Anyone, without signing in, will be able to read this pack and the Part I papers of every committee in the
+            session.
+          </p>
+        </ConfirmStep>
       )}
       <div tabIndex={-1} ref={outcome} className="app-outcome">
         <Confirmation>{message}</Confirmation>

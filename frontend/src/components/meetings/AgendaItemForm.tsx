@@ -9,6 +9,7 @@ import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { Checkbox, Radios, SelectField, TextField } from '../fields';
 import { mainItems, positionAtPartBoundary } from './agendaMoves';
 import type { AgendaItemDetail } from './types';
+import { useUnsavedForm } from '../useUnsavedChangesWarning';
 
 const apiFields = {
   title: 'title',
@@ -141,6 +142,7 @@ interface AddAgendaItemFormProps {
 export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemFormProps) {
   const idPrefix = 'add-item';
   const { errors, setErrors, submitting, submit } = useSubmission();
+  const unsaved = useUnsavedForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -159,6 +161,7 @@ export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemF
     if (!added) return;
     // The API places it: before the closing items (such as questions from the public) and before Part II.
     form.reset();
+    unsaved.saved();
     onAdded(`Added “${added.title}” as item ${added.number}.`);
   }
 
@@ -169,7 +172,7 @@ export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemF
         A new item goes at the end of its part of the agenda, before the closing items such as questions from the public,
         or at the end of its main item; move it from there.
       </p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onChange={unsaved.onChange} noValidate>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <SelectField
           id={`${idPrefix}-parentId`}
@@ -204,6 +207,7 @@ interface ChangeAgendaItemFormProps {
 export function ChangeAgendaItemForm({ item, agenda, onChanged, onCancel }: ChangeAgendaItemFormProps) {
   const idPrefix = 'change-item';
   const { errors, setErrors, submitting, submit } = useSubmission();
+  const unsaved = useUnsavedForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -226,12 +230,13 @@ export function ChangeAgendaItemForm({ item, agenda, onChanged, onCancel }: Chan
     if (!changed.isSubItem && changed.part !== item.part) {
       number = (await settleIntoPart(agenda, changed.id).catch(() => null)) ?? number;
     }
+    unsaved.saved();
     onChanged(`Saved “${changed.title}”, item ${number}.`);
   }
 
   return (
     <ActionPanel level={4} heading={`Change item ${item.number}`}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onChange={unsaved.onChange} noValidate>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <ItemFields idPrefix={idPrefix} errors={errors} item={item} />
         <div className="app-button-row">

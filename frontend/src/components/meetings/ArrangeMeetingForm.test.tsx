@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
+import { fillDate } from '../../test/fillDate';
 import { ArrangeMeetingForm } from './ArrangeMeetingForm';
 import { nextActions } from './MeetingStatusActions';
 
@@ -30,11 +31,11 @@ describe('ArrangeMeetingForm', () => {
       </MemoryRouter>,
     );
     fill('Title', 'Governing body');
-    fill('Date', '2026-07-01');
+    fillDate('Date', '2026-07-01');
     fill('Starts at', '14:00');
     fill('Ends at (optional)', '16:30');
     fill('Place', 'Bolton Town Hall');
-    fill('Papers due (optional)', '2026-06-22');
+    fillDate('Papers due (optional)', '2026-06-22');
     fireEvent.click(screen.getByRole('button', { name: 'Arrange meeting' }));
 
     await waitFor(() => expect(onArranged).toHaveBeenCalledOnce());
@@ -63,7 +64,7 @@ describe('ArrangeMeetingForm', () => {
       </MemoryRouter>,
     );
     fill('Title', 'Governing body');
-    fill('Date', '2026-07-01');
+    fillDate('Date', '2026-07-01');
     fireEvent.click(screen.getByRole('button', { name: 'Arrange meeting' }));
     expect((await screen.findByRole('link', { name: /Enter the time the meeting starts/ })).getAttribute('href')).toBe(
       '#arrange-meeting-startTime',
@@ -74,6 +75,24 @@ describe('ArrangeMeetingForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Arrange meeting' }));
     const link = await screen.findByRole('link', { name: 'The meeting must start in the future.' });
     expect(link.getAttribute('href')).toBe('#arrange-meeting-date');
+  });
+
+  it('refuses a date that does not exist, saying why, and sends nothing', async () => {
+    const requests = fakeServer({});
+    render(
+      <MemoryRouter>
+        <ArrangeMeetingForm committee={{ id: 'committee-1', name: 'Governing body' }} onArranged={vi.fn()} />
+      </MemoryRouter>,
+    );
+    fill('Title', 'Governing body');
+    fillDate('Date', ['31', '2', '2027']);
+    fill('Starts at', '10:00');
+    fireEvent.click(screen.getByRole('button', { name: 'Arrange meeting' }));
+    const message = 'Date of the meeting must be a real date: February 2027 has 28 days';
+    expect((await screen.findByRole('link', { name: message })).getAttribute('href')).toBe('#arrange-meeting-date');
+    expect(document.getElementById('arrange-meeting-date-error')?.textContent).toBe(`Error: ${message}`);
+    expect(screen.getByLabelText('Day', { selector: '#arrange-meeting-date' }).className).toContain('nhsuk-input--error');
+    expect(requests).toHaveLength(0);
   });
 });
 

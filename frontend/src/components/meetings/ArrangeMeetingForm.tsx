@@ -5,6 +5,7 @@ import { createMeetingMutation } from '../../api/meetings';
 import { useSubmission } from '../../api/useSubmission';
 import { formatMeetingTime, londonDateTime } from '../../dates';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { DateInput, readDate } from '../DateInput';
 import { TextField } from '../fields';
 import { Confirmation } from '../messages';
 import { meetingPath } from './MeetingsTable';
@@ -36,18 +37,25 @@ export function ArrangeMeetingForm({ committee, onArranged }: ArrangeMeetingForm
     const form = event.currentTarget;
     const values = new FormData(form);
     const text = (name: string) => String(values.get(name) ?? '').trim();
-    const date = text('date');
+    const day = readDate(values, 'date', 'date of the meeting');
+    const papersDue = readDate(values, 'papersDue', 'date papers are due');
+    const date = day.value;
     const startsAt = date && text('startTime') ? londonDateTime(date, text('startTime')) : null;
     const endsAt = date && text('endTime') ? londonDateTime(date, text('endTime')) : null;
     const problems: FormError[] = [
       ...(text('title') ? [] : [{ field: 'title', message: 'Enter the meeting’s title' }]),
-      ...(date ? [] : [{ field: 'date', message: 'Enter the date of the meeting' }]),
+      ...(day.error
+        ? [{ field: 'date', message: day.error }]
+        : date
+          ? []
+          : [{ field: 'date', message: 'Enter the date of the meeting' }]),
       ...(date && !startsAt
         ? [{ field: 'startTime', message: 'Enter the time the meeting starts, for example 14:00' }]
         : []),
       ...(text('endTime') && !endsAt
         ? [{ field: 'endTime', message: 'Enter the time the meeting ends, for example 16:00' }]
         : []),
+      ...(papersDue.error ? [{ field: 'papersDue', message: papersDue.error }] : []),
     ];
     setArranged(null);
     if (problems.length || !startsAt) {
@@ -63,7 +71,7 @@ export function ArrangeMeetingForm({ committee, onArranged }: ArrangeMeetingForm
           endsAt,
           location: text('location'),
           callLink: text('callLink'),
-          papersDue: text('papersDue') || null,
+          papersDue: papersDue.value || null,
         },
       });
       return { ...createMeeting, errors: onFields(createMeeting.errors, apiFields) };
@@ -93,12 +101,11 @@ export function ArrangeMeetingForm({ committee, onArranged }: ArrangeMeetingForm
           autoComplete="off"
           error={errorFor(errors, 'title')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-date`}
           name="date"
-          type="date"
-          label="Date"
-          className="nhsuk-input--width-10"
+          legend="Date"
+          hint="For example, 15 3 2027"
           error={errorFor(errors, 'date')}
         />
         <div className="app-field-row">
@@ -139,13 +146,11 @@ export function ArrangeMeetingForm({ committee, onArranged }: ArrangeMeetingForm
           spellCheck={false}
           error={errorFor(errors, 'callLink')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-papersDue`}
           name="papersDue"
-          type="date"
-          label="Papers due (optional)"
+          legend="Papers due (optional)"
           hint="The day papers must reach the board secretary, usually a week or more before the meeting"
-          className="nhsuk-input--width-10"
           error={errorFor(errors, 'papersDue')}
         />
         <button className="nhsuk-button" type="submit">

@@ -5,6 +5,7 @@ import { useSubmission } from '../../api/useSubmission';
 import { formatMeetingTime, londonDateTime, londonWallClock } from '../../dates';
 import { ActionPanel } from '../ActionPanel';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { DateInput, readDate } from '../DateInput';
 import { TextField } from '../fields';
 import { Confirmation } from '../messages';
 import type { MeetingDetail } from './types';
@@ -43,11 +44,16 @@ export function ChangeArrangementsSection({ meeting, onChanged }: { meeting: Mee
     if (submitting) return;
     const values = new FormData(event.currentTarget);
     const text = (name: string) => String(values.get(name) ?? '').trim();
-    const date = text('date');
+    const day = readDate(values, 'date', 'date of the meeting');
+    const date = day.value;
     const startsAt = date && text('startTime') ? londonDateTime(date, text('startTime')) : null;
     const endsAt = date && text('endTime') ? londonDateTime(date, text('endTime')) : null;
     const problems: FormError[] = [
-      ...(date ? [] : [{ field: 'date', message: 'Enter the date of the meeting' }]),
+      ...(day.error
+        ? [{ field: 'date', message: day.error }]
+        : date
+          ? []
+          : [{ field: 'date', message: 'Enter the date of the meeting' }]),
       ...(date && !startsAt ? [{ field: 'startTime', message: 'Enter the time the meeting starts, for example 14:00' }] : []),
       ...(text('endTime') && !endsAt
         ? [{ field: 'endTime', message: 'Enter the time the meeting ends, for example 16:00' }]
@@ -81,12 +87,11 @@ export function ChangeArrangementsSection({ meeting, onChanged }: { meeting: Mee
           <p>{changeNews(meeting.status)}</p>
           <form onSubmit={onSubmit} noValidate>
             <ErrorSummary errors={errors} idPrefix={idPrefix} />
-            <TextField
+            <DateInput
               id={`${idPrefix}-date`}
               name="date"
-              type="date"
-              label="Date"
-              className="nhsuk-input--width-10"
+              legend="Date"
+              hint="For example, 15 3 2027"
               defaultValue={start?.date}
               error={errorFor(errors, 'date')}
             />

@@ -4,6 +4,7 @@ import { fakeServer } from '../../test/fakeServer';
 import { CancelMeetingSection } from './CancelMeetingSection';
 import { ChangeArrangementsSection } from './ChangeArrangementsSection';
 import { mayChange, mayRearrange } from './mayChange';
+import { fillDate } from '../../test/fillDate';
 import { MeetingStateTag } from './StatusTags';
 
 const meeting = {
@@ -37,12 +38,14 @@ describe('ChangeArrangementsSection', () => {
     const onChanged = vi.fn();
     render(<ChangeArrangementsSection meeting={meeting} onChanged={onChanged} />);
     fireEvent.click(screen.getByRole('button', { name: 'Change date, time or place' }));
-    expect((screen.getByLabelText('Date') as HTMLInputElement).value).toBe('2026-07-01');
+    expect((screen.getByLabelText('Day') as HTMLInputElement).value).toBe('1');
+    expect((screen.getByLabelText('Month') as HTMLInputElement).value).toBe('7');
+    expect((screen.getByLabelText('Year') as HTMLInputElement).value).toBe('2026');
     expect((screen.getByLabelText('Starts at') as HTMLInputElement).value).toBe('14:00');
     expect((screen.getByLabelText('Ends at (optional)') as HTMLInputElement).value).toBe('16:00');
     expect((screen.getByLabelText('Place') as HTMLInputElement).value).toBe('Bolton Town Hall');
 
-    fill('Date', '2026-07-02');
+    fillDate('Date', '2026-07-02');
     fill('Starts at', '10:30');
     fill('Ends at (optional)', '');
     fireEvent.click(screen.getByRole('button', { name: 'Save the new arrangements' }));
@@ -57,7 +60,7 @@ describe('ChangeArrangementsSection', () => {
     });
     expect(screen.getByRole('status').textContent).toContain('Thursday 2 July 2026, 10:30am');
     expect(screen.getByRole('status').textContent).toContain('told by email, with an updated calendar entry');
-    expect(screen.queryByLabelText('Date')).toBeNull();
+    expect(screen.queryByLabelText('Day')).toBeNull();
   });
 
   it('shows the API’s errors beside their fields and keeps the form open', async () => {

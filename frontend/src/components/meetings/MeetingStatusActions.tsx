@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { onFields, request, toFormErrors, type FormError } from '../../api/client';
 import { changeMeetingStatusMutation } from '../../api/meetings';
 import type { MeetingStatus } from '../../generated/graphql';
+import { ConfirmStep } from '../ConfirmStep';
 import { ErrorSummary } from '../ErrorSummary';
 import { Confirmation } from '../messages';
 import type { MeetingDetail } from './types';
@@ -11,6 +12,8 @@ interface StatusAction {
   label: string;
   done: string;
   hint: string;
+  /** Asked before the change, for one that goes out to the public. */
+  confirm?: { heading: string; warning: string; button: string };
 }
 
 /** What a secretary can do next with a meeting. (Papers are published by publishing a pack.) */
@@ -30,6 +33,13 @@ export function nextActions(meeting: Pick<MeetingDetail, 'status' | 'startsAt'>,
           label: 'Publish the agenda',
           done: 'Published the agenda: members have notice of the meeting and the public can see its Part I agenda.',
           hint: 'Gives members notice of the meeting and shows its Part I agenda to the public.',
+          confirm: {
+            heading: 'Publish the agenda?',
+            warning:
+              'Members are sent notice of the meeting, and anyone, without signing in, can read its Part I agenda ' +
+              'and see who is to present each item.',
+            button: 'Yes, publish the agenda',
+          },
         },
       ];
     case 'AGENDA_PUBLISHED':
@@ -53,10 +63,12 @@ export function MeetingStatusActions({ meeting, onChanged }: { meeting: MeetingD
   const [errors, setErrors] = useState<FormError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<StatusAction | null>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const actions = nextActions(meeting);
 
   async function change(action: StatusAction) {
+    setConfirming(null);
     if (busy) return;
     setBusy(true);
     setDone(null);
@@ -85,7 +97,11 @@ export function MeetingStatusActions({ meeting, onChanged }: { meeting: MeetingD
           <button
             type="button"
             className="nhsuk-button"
-            onClick={() => change(action)}
+            onClick={() => {
+              setDone(null);
+              if (action.confirm) setConfirming(action);
+              else change(action);
+            }}
             aria-describedby={`meeting-status-${action.to}-hint`}
           >
             {action.label}
@@ -95,6 +111,18 @@ export function MeetingStatusActions({ meeting, onChanged }: { meeting: MeetingD
           </p>
         </div>
       ))}
+      {confirming?.confirm && (
+        <ConfirmStep
+          heading={confirming.confirm.heading}
+          confirmLabel={confirming.confirm.button}
+          onConfirm={() => change(confirming)}
+          onCancel={() => setConfirming(null)}
+          level={3}
+          busy={busy}
+        >
+          <p>{confirming.confirm.warning}</p>
+        </ConfirmStep>
+      )}
       <div tabIndex={-1} ref={outcome} className="app-outcome">
         <Confirmation>{done}</Confirmation>
       </div>

@@ -43,6 +43,8 @@ const built: PackDetail = {
   pageCount: 12,
   createdAt: '2026-06-25T10:00:00Z',
   publishedAt: '2026-06-25T11:00:00Z',
+  withdrawnAt: null,
+  withdrawalReason: null,
   url: '/packs/1.pdf',
   itemPages: [
     { itemId: 'welcome', page: 3 },

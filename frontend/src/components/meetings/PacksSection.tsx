@@ -1,10 +1,12 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type FormError, onFields, request, toFormErrors } from '../../api/client';
-import { buildPackMutation, publishPackMutation } from '../../api/packs';
+import { buildPackMutation, publishPackMutation, unpublishPackMutation } from '../../api/packs';
 import { formatLondonDate } from '../../dates';
 import type { Part } from '../../generated/graphql';
-import { ErrorSummary } from '../ErrorSummary';
-import { Checkbox } from '../fields';
+import { ActionPanel } from '../ActionPanel';
+import { ConfirmStep } from '../ConfirmStep';
+import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { Checkbox, TextArea } from '../fields';
 import { Confirmation } from '../messages';
 import { Table } from '../Table';
 import { packName, progressAnnouncement } from './packProgress';
@@ -68,7 +70,7 @@ function BuildControls({ meeting, onChanged }: BuildControlsProps) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [supplement, setSupplement] = useState(false);
   const [starting, setStarting] = useState(false);
-  const hasPublished = meeting.packs.some((pack) => pack.publishedAt);
+  const hasPublished = meeting.packs.some((pack) => pack.publishedAt && !pack.withdrawnAt);
   const following = useRef<string | null>(null);
 
   // Follow a build already under way when the page opens (the newest build comes first).
@@ -164,7 +166,25 @@ function BuildControls({ meeting, onChanged }: BuildControlsProps) {
   );
 }
 
-function PacksTable({ meeting, onPublish }: { meeting: MeetingDetail; onPublish?: (pack: PackDetail) => void }) {
+/** "Published on 3 March 2027", or, once withdrawn, when and why, as every reader of the pack sees it. */
+function publication(pack: PackDetail): ReactNode {
+  if (pack.withdrawnAt) {
+    return (
+      <>
+        <strong>Withdrawn on {formatLondonDate(pack.withdrawnAt)}:</strong> {pack.withdrawalReason}
+      </>
+    );
+  }
+  return pack.publishedAt ? formatLondonDate(pack.publishedAt) : 'Not published';
+}
+
+interface PacksTableProps {
+  meeting: MeetingDetail;
+  onPublish?: (pack: PackDetail) => void;
+  onWithdraw?: (pack: PackDetail) => void;
+}
+
+function PacksTable({ meeting, onPublish, onWithdraw }: PacksTableProps) {
   return (
     <Table
       caption={`Board packs of ${meeting.title}`}
@@ -195,6 +215,18 @@ function PacksTable({ meeting, onPublish }: { meeting: MeetingDetail; onPublish?
             </button>,
           );
         }
+        if (onWithdraw && pack.publishedAt && !pack.withdrawnAt) {
+          actions.push(
+            <button
+              key="withdraw"
+              type="button"
+              className="nhsuk-button nhsuk-button--small nhsuk-button--secondary app-cell-button"
+              onClick={() => onWithdraw(pack)}
+            >
+              Withdraw<span className="nhsuk-u-visually-hidden"> {title.toLowerCase()}</span>
+            </button>,
+          );
+        }
         return {
           key: pack.id,
           cells: [
@@ -205,7 +237,7 @@ function PacksTable({ meeting, onPublish }: { meeting: MeetingDetail; onPublish?
             </>,
             pack.pageCount ?? '',
             formatLondonDate(pack.createdAt),
-            pack.publishedAt ? formatLondonDate(pack.publishedAt) : 'Not published',
+            publication(pack),
             actions.length ? <div className="app-cell-actions">{actions}</div> : '',
           ],
         };
@@ -214,14 +246,100 @@ function PacksTable({ meeting, onPublish }: { meeting: MeetingDetail; onPublish?
   );
 }
 
+interface WithdrawPackFormProps {
+  pack: PackDetail;
+  onWithdrawn: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** Withdrawing a published pack: the reason is required, and every reader of the pack sees it in its place. */
+function WithdrawPackForm({ pack, onWithdrawn, onCancel }: WithdrawPackFormProps) {
+  const idPrefix = 'withdraw-pack';
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const title = packTitle(pack).toLowerCase();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+    if (!reason) {
+      setErrors([{ field: 'reason', message: 'Enter the reason for withdrawing the pack' }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      const { unpublishPack } = await request(unpublishPackMutation, { input: { id: pack.id, reason } });
+      const problems = onFields(unpublishPack.errors, { reason: 'reason' });
+      setErrors(problems);
+      if (!problems.length) onWithdrawn(`Withdrew ${title}. Its readers now see: “${reason}”.`);
+    } catch (problem) {
+      setErrors(toFormErrors(problem));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <ActionPanel heading={`Withdraw ${title}`}>
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} idPrefix={idPrefix} />
+        <p>
+          The pack can no longer be downloaded{pack.part === 'PUBLIC' ? ' by the public' : ''}. Where it was, its readers
+          see when it was withdrawn and why.
+        </p>
+        <TextArea
+          id={`${idPrefix}-reason`}
+          name="reason"
+          label="Why it is withdrawn"
+          hint="Shown to everyone who could read the pack, for example “A corrected pack will follow.”"
+          rows={3}
+          error={errorFor(errors, 'reason')}
+        />
+        <div className="app-button-row">
+          <button className="nhsuk-button nhsuk-button--warning" type="submit">
+            Withdraw the pack
+          </button>
+          <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ActionPanel>
+  );
+}
+
 /** The meeting's board packs: building them (for its secretary), publishing them, reading them. */
 export function PacksSection({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [published, setPublished] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<PackDetail | null>(null);
+  const [withdrawing, setWithdrawing] = useState<PackDetail | null>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const manage = meeting.viewerCanManage;
 
+  function ask(pack: PackDetail) {
+    setPublished(null);
+    setErrors([]);
+    setWithdrawing(null);
+    setConfirming(pack);
+  }
+
+  function askWithdraw(pack: PackDetail) {
+    setPublished(null);
+    setConfirming(null);
+    setWithdrawing(pack);
+  }
+
+  function withdrawn(message: string) {
+    setWithdrawing(null);
+    setPublished(message);
+    onChanged();
+    outcome.current?.focus();
+  }
+
   async function publish(pack: PackDetail) {
+    setConfirming(null);
     setPublished(null);
     try {
       const { publishPack } = await request(publishPackMutation, { input: { id: pack.id } });
@@ -246,13 +364,41 @@ export function PacksSection({ meeting, onChanged }: { meeting: MeetingDetail; o
       {manage && <BuildControls meeting={meeting} onChanged={onChanged} />}
       <ErrorSummary errors={errors} idPrefix="publish-pack" />
       {meeting.packs.length ? (
-        <PacksTable meeting={meeting} onPublish={manage ? publish : undefined} />
+        <PacksTable
+          meeting={meeting}
+          onPublish={manage ? ask : undefined}
+          onWithdraw={manage ? askWithdraw : undefined}
+        />
       ) : (
         <p>
           {manage
             ? 'No pack has been built for this meeting yet.'
             : 'The papers for this meeting have not been published yet.'}
         </p>
+      )}
+      {confirming && (
+        <ConfirmStep
+          heading={`Publish ${packTitle(confirming).toLowerCase()}?`}
+          confirmLabel="Yes, publish"
+          onConfirm={() => publish(confirming)}
+          onCancel={() => setConfirming(null)}
+          level={3}
+        >
+          {confirming.part === 'PUBLIC' ? (
+            <p>
+              Anyone, without signing in, will be able to read this pack and the Part I papers in it. Its papers become
+              part of the published record; to take the pack down later you must withdraw it and say why, publicly.
+            </p>
+          ) : (
+            <p>
+              Every member of the committee who may see private business will be able to read this pack and its Part II
+              papers, and will be told it is published.
+            </p>
+          )}
+        </ConfirmStep>
+      )}
+      {withdrawing && (
+        <WithdrawPackForm pack={withdrawing} onWithdrawn={withdrawn} onCancel={() => setWithdrawing(null)} />
       )}
       <div tabIndex={-1} ref={outcome} className="app-outcome">
         <Confirmation>{published}</Confirmation>

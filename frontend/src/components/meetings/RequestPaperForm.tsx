@@ -5,6 +5,7 @@ import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ActionPanel } from '../ActionPanel';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
+import { DateInput, readDate } from '../DateInput';
 import { SelectField, TextField } from '../fields';
 import { QueryProblem } from '../messages';
 import type { AgendaItemDetail, MeetingDetail } from './types';
@@ -32,11 +33,16 @@ export function RequestPaperForm({ meeting, item, onRequested, onCancel }: Reque
     if (submitting) return;
     const values = new FormData(event.currentTarget);
     const text = (name: string) => String(values.get(name) ?? '').trim();
+    const due = readDate(values, 'dueDate', 'due date');
     const problems: FormError[] = [
       ...(text('title') ? [] : [{ field: 'title', message: 'Enter the paper’s title' }]),
       ...(text('authorId') ? [] : [{ field: 'authorId', message: 'Choose who writes the paper' }]),
       ...(text('sponsorId') ? [] : [{ field: 'sponsorId', message: 'Choose the executive sponsor who approves it' }]),
-      ...(text('dueDate') ? [] : [{ field: 'dueDate', message: 'Enter the date the paper is due' }]),
+      ...(due.error
+        ? [{ field: 'dueDate', message: due.error }]
+        : due.value
+          ? []
+          : [{ field: 'dueDate', message: 'Enter the date the paper is due' }]),
     ];
     if (problems.length) {
       setErrors(problems);
@@ -50,7 +56,7 @@ export function RequestPaperForm({ meeting, item, onRequested, onCancel }: Reque
           title: text('title'),
           authorId: text('authorId'),
           sponsorId: text('sponsorId'),
-          dueDate: text('dueDate'),
+          dueDate: due.value,
         },
       });
       return { ...requestPaper, errors: onFields(requestPaper.errors, apiFields) };
@@ -97,14 +103,12 @@ export function RequestPaperForm({ meeting, item, onRequested, onCancel }: Reque
         />
         {person('authorId', 'Author', `Who writes it: people registered with ${host?.name ?? 'the host organisation'}`)}
         {person('sponsorId', 'Executive sponsor', 'Who approves it before it goes in the pack')}
-        <TextField
+        <DateInput
           id={`${idPrefix}-dueDate`}
           name="dueDate"
-          type="date"
-          label="Due date"
+          legend="Due date"
           hint="Before the meeting, and usually by the day papers are due"
-          className="nhsuk-input--width-10"
-          defaultValue={meeting.papersDue ?? ''}
+          defaultValue={meeting.papersDue}
           error={errorFor(errors, 'dueDate')}
         />
         <div className="app-button-row">

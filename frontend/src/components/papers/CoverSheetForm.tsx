@@ -6,6 +6,7 @@ import type { Purpose } from '../../generated/graphql';
 import { type ImpactArea, impactAreaInWords, impactAreas, purposeInWords, purposes } from '../../vocabulary';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { Radios, SelectField, TextArea } from '../fields';
+import { useUnsavedForm } from '../useUnsavedChangesWarning';
 import type { PaperDetail, PaperVersionDetail } from './types';
 
 const idPrefix = 'cover-sheet';
@@ -60,6 +61,7 @@ interface CoverSheetFormProps {
 export function CoverSheetForm({ paper, version, onSaved }: CoverSheetFormProps) {
   const { errors, setErrors, submitting, submit } = useSubmission();
   const [applies, setApplies] = useState<Applies>(() => appliesFrom(version));
+  const unsaved = useUnsavedForm();
   const approved = !!version.approvedAt;
   const details = new Map(version.impacts.map((impact) => [impact.area, impact.detail]));
 
@@ -105,6 +107,7 @@ export function CoverSheetForm({ paper, version, onSaved }: CoverSheetFormProps)
       return { ...savePaperDraft, errors: onFields(savePaperDraft.errors, apiFields) };
     });
     if (payload?.version) {
+      unsaved.saved();
       onSaved(
         payload.version.number === version.number
           ? `Saved the draft of “${paper.title}”.`
@@ -126,7 +129,7 @@ export function CoverSheetForm({ paper, version, onSaved }: CoverSheetFormProps)
           </p>
         </div>
       )}
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onChange={unsaved.onChange} noValidate>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <SelectField
           id={`${idPrefix}-purpose`}

@@ -5,11 +5,12 @@ import { type FormError, onFields, request } from '../../api/client';
 import { useSubmission } from '../../api/useSubmission';
 import { runsBallots } from '../../components/ballots/access';
 import { ballotTimes, blankQuestion, draftField, type QuestionDraft, toQuestionInputs } from '../../components/ballots/ballotForm';
+import { ConfirmStep } from '../../components/ConfirmStep';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
 import { Checkbox, FileField, SelectField, TextArea, TextField } from '../../components/fields';
 import { BackLink, Confirmation } from '../../components/messages';
 import { usePageTitle } from '../../components/usePageTitle';
-import { toLondonLocal } from '../../dates';
+import { formatLondonDateTime, toLondonLocal } from '../../dates';
 import { chosenFile, readAsBase64 } from '../../files';
 import type { BallotQuestionKind } from '../../generated/graphql';
 import { useSession } from '../../session';
@@ -107,6 +108,17 @@ export function CreateBallotPage() {
     return { opens: toLondonLocal(now), closes: toLondonLocal(new Date(now.getTime() + 14 * 24 * 3600 * 1000)) };
   });
 
+  // Creating the ballot opens it at its opening time: asked first, then the form is submitted again.
+  const [asking, setAsking] = useState<{ opensAt: string; closesAt: string } | null>(null);
+  const confirmed = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function confirm() {
+    confirmed.current = true;
+    setAsking(null);
+    formRef.current?.requestSubmit();
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (submitting || !organisation) return;
@@ -123,8 +135,16 @@ export function CreateBallotPage() {
     if (problems.length || !times.opensAt || !times.closesAt) {
       setErrors(problems);
       setCreated(null);
+      setAsking(null);
       return;
     }
+    if (!confirmed.current) {
+      setErrors([]);
+      setCreated(null);
+      setAsking({ opensAt: times.opensAt, closesAt: times.closesAt });
+      return;
+    }
+    confirmed.current = false;
     const file = chosenFile(values, 'document');
     const payload = await submit(async () => {
       const { createBallot } = await request(createBallotMutation, {
@@ -166,7 +186,7 @@ export function CreateBallotPage() {
         A ballot of {organisation.name}'s member practices under its <Link to="/ballots/rules">voting rules</Link>. The
         electorate is fixed when the ballot opens.
       </p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} noValidate ref={formRef}>
         <ErrorSummary errors={errors} idPrefix={idPrefix} />
         <TextField id={`${idPrefix}-title`} name="title" label="Title" autoComplete="off" error={errorFor(errors, 'title')} />
         <TextArea
@@ -225,9 +245,25 @@ export function CreateBallotPage() {
             Add another question
           </button>
         </div>
-        <button className="nhsuk-button" type="submit">
-          Create ballot
-        </button>
+        {asking ? (
+          <ConfirmStep
+            heading="Create and open the ballot?"
+            confirmLabel="Yes, create the ballot"
+            onConfirm={confirm}
+            onCancel={() => setAsking(null)}
+            busy={submitting}
+          >
+            <p>
+              It opens {new Date(asking.opensAt) <= new Date() ? 'now' : `on ${formatLondonDateTime(asking.opensAt)}`} and
+              closes on {formatLondonDateTime(asking.closesAt)}. When it opens, the electorate is fixed and every
+              practice's representatives are asked to vote; its questions cannot then change.
+            </p>
+          </ConfirmStep>
+        ) : (
+          <button className="nhsuk-button" type="submit">
+            Create ballot
+          </button>
+        )}
       </form>
       <Confirmation>
         {created && (

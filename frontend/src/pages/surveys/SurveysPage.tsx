@@ -11,6 +11,7 @@ import {
 } from '../../api/surveys';
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
+import { ConfirmStep } from '../../components/ConfirmStep';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Confirmation, Loading, QueryProblem } from '../../components/messages';
 import { CreateFromTemplateForm } from '../../components/surveys/CreateFromTemplateForm';
@@ -101,14 +102,38 @@ function actionsFor(survey: ListedSurvey): { action: Action; label: string }[] {
   return actions;
 }
 
+/** What opening or closing a round means, asked before it is done. */
+const confirmations: Partial<Record<Action, { heading: string; warning: string; button: string }>> = {
+  open: {
+    heading: 'Open the survey',
+    warning:
+      'Everyone in its audience is invited to answer it from now until it closes, and its questions are fixed.',
+    button: 'Yes, open the survey',
+  },
+  close: {
+    heading: 'Close the survey',
+    warning: 'No one will be able to answer it once it is closed, and it cannot be opened again.',
+    button: 'Yes, close the survey',
+  },
+};
+
 function OrganisationSurveys({ organisationId }: { organisationId: string }) {
   const { data, error, loading, reload } = useQuery(surveysQuery, { first: 100, after: null, organisationId });
   const { errors, submitting, submit } = useSubmission();
   const [done, setDone] = useState('');
   const navigate = useNavigate();
+  const [confirming, setConfirming] = useState<{ action: Action; survey: ListedSurvey } | null>(null);
   const surveys = data?.surveys.edges.map(({ node }) => node) ?? [];
+  const asked = confirming && confirmations[confirming.action];
+
+  function choose(action: Action, survey: ListedSurvey) {
+    setDone('');
+    if (confirmations[action]) setConfirming({ action, survey });
+    else void run(action, survey);
+  }
 
   async function run(action: Action, survey: ListedSurvey) {
+    setConfirming(null);
     setDone('');
     const payload = await submit(() => act(action, survey.id));
     if (!payload) return;
@@ -166,7 +191,7 @@ function OrganisationSurveys({ organisationId }: { organisationId: string }) {
                         type="button"
                         className="nhsuk-button nhsuk-button--secondary app-cell-button"
                         disabled={submitting}
-                        onClick={() => void run(action, survey)}
+                        onClick={() => choose(action, survey)}
                       >
                         {label}
                         <span className="nhsuk-u-visually-hidden"> {survey.title}</span>
@@ -177,6 +202,18 @@ function OrganisationSurveys({ organisationId }: { organisationId: string }) {
               ],
             }))}
           />
+        )}
+        {confirming && asked && (
+          <ConfirmStep
+            heading={`${asked.heading} “${confirming.survey.title}”?`}
+            confirmLabel={asked.button}
+            onConfirm={() => void run(confirming.action, confirming.survey)}
+            onCancel={() => setConfirming(null)}
+            level={3}
+            busy={submitting}
+          >
+            <p>{asked.warning}</p>
+          </ConfirmStep>
         )}
       </section>
       <section>
