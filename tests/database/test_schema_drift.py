@@ -36,7 +36,7 @@ MIGRATION_ONLY_FOREIGN_KEYS = {
 }
 
 
-# Columns only the migrations declare: the full-text vectors only search reads (migration 0023), kept out of the
+# Columns only the migrations declare: the full-text vectors only search reads (migration 0024), kept out of the
 # ORM so that no other read fetches them.
 MIGRATION_ONLY_COLUMNS = {"search_vector"}
 

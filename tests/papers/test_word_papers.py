@@ -378,7 +378,7 @@ async def test_a_word_appendix_stored_before_conversions_existed_is_converted_by
     item = await add_item(secretary, meeting["id"], "Older appendix")
     paper_id = await request_paper(secretary, meeting["id"], item["id"], "Older appendix")
     assert (await author.data(SAVE, draft(paper_id, "Body.")))["savePaperDraft"]["errors"] == []
-    title = "Appendix uploaded before migration 0024"
+    title = "Appendix uploaded before migration 0025"
     content = word_document(["Text of an appendix from before conversions"])
     added = (
         await author.data(

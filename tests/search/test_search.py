@@ -315,7 +315,7 @@ async def test_a_page_costs_the_same_statements_however_many_results(client, wor
 
 
 async def test_an_approved_version_can_still_be_published_and_still_cannot_change(world):
-    """Migration 0023's vector is null in a BEFORE trigger's NEW row: the freeze must not mistake that for a change."""
+    """Migration 0024's vector is null in a BEFORE trigger's NEW row: the freeze must not mistake that for a change."""
     conn = await owner()
     try:
         version = await conn.fetchval("SELECT id FROM paper_version WHERE paper_id = $1", world.paper)

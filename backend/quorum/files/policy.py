@@ -35,7 +35,7 @@ def visible_files(access: Access, attachments: Sequence[Attachments] = ()) -> Se
 
 
 def visible_conversions(access: Access, attachments: Sequence[Attachments] = ()) -> SelectOfScalar[FileConversion]:
-    """A conversion is seen with its source file (row-level security, migration 0024, asks stored_file)."""
+    """A conversion is seen with its source file (row-level security, migration 0025, asks stored_file)."""
     source = visible_files(access, attachments).where(
         col(StoredFile.org_id) == col(FileConversion.org_id), col(StoredFile.id) == col(FileConversion.source_file_id)
     )

@@ -29,7 +29,7 @@ def visible_builds(access: Access) -> SelectOfScalar[PackBuild]:
 
 def visible_pack_files(access: Access) -> Select[tuple[uuid.UUID, uuid.UUID]]:
     """The stored files of the pack builds the caller may see (quorum.files.policy); a withdrawn pack's file only
-    by those who see the committee's private business (migration 0026)."""
+    by those who see the committee's private business (migration 0027)."""
     build = visible_builds(access).subquery()
     return select(build.c.org_id, build.c.file_id).where(
         build.c.file_id.is_not(None),

@@ -1,6 +1,6 @@
 """Search: one ranked page of what the caller may read that matches their words.
 
-The statement reads the source tables themselves (their `search_vector` columns, migration 0023) on the request's
+The statement reads the source tables themselves (their `search_vector` columns, migration 0024) on the request's
 connection, as the app role with the caller's settings, so each table's row-level security decides what is found:
 another organisation's text, Part II business and drafts never match for someone who may not read them. It is one
 statement however many results a page holds: it ranks every match (ts_rank), takes the page, then reads each

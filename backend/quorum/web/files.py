@@ -5,7 +5,7 @@ Who may fetch a file is asked of every domain that owns files, so it is decided 
 delegation's agreement, a paper version's appendix (so the agenda item's part and the meeting's visibility
 decide), a ballot's document, a concern's evidence, a paper version's Word body, a published public pack. A private
 pack never comes through here, only stamped through /packs. A file attached to nothing yet is its uploader's.
-Row-level security on `stored_file` (migrations 0010, 0021 and 0024) says the same in SQL.
+Row-level security on `stored_file` (migrations 0010, 0021, 0025 and 0027) says the same in SQL.
 """
 
 from __future__ import annotations

@@ -3,14 +3,14 @@
 A withdrawn public pack stays visible as a row, so the public reads "Withdrawn on <date>: <reason>" where it was,
 but its file is read only by those who see the committee's private business (the record of what was published).
 
-Revision ID: 0026
-Revises: 0022
+Revision ID: 0027
+Revises: 0026
 """
 
 from quorum.migrations import run_script
 
-revision = "0026"
-down_revision = "0022"
+revision = "0027"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 
@@ -36,6 +36,7 @@ CREATE POLICY stored_file_read ON stored_file FOR SELECT
            OR EXISTS (SELECT 1 FROM pack_build b WHERE b.org_id = stored_file.org_id AND b.file_id = stored_file.id{pack_clause})
            OR EXISTS (SELECT 1 FROM ballot l WHERE l.org_id = stored_file.org_id AND l.document_file_id = stored_file.id)
            OR EXISTS (SELECT 1 FROM concern_evidence e WHERE e.org_id = stored_file.org_id AND e.file_id = stored_file.id)
+           OR EXISTS (SELECT 1 FROM paper_version v WHERE v.org_id = stored_file.org_id AND v.body_file_id = stored_file.id)
            OR (uploaded_by = app_person_id() AND org_id = ANY (app_org_ids())
                AND NOT stored_file_attached(org_id, id)));
 """

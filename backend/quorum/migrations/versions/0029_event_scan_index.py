@@ -1,14 +1,14 @@
 """The reminder scans look up events by kind and subject ("was this ballot's opening already told?") every minute:
 an index for that, so a scan does not read every event ever recorded.
 
-Revision ID: 0028
-Revises: 0022
+Revision ID: 0029
+Revises: 0028
 """
 
 from alembic import op
 
-revision = "0028"
-down_revision = "0022"
+revision = "0029"
+down_revision = "0028"
 branch_labels = None
 depends_on = None
 

@@ -5,14 +5,14 @@ row-level security policies: there is no second copy of any text, and no second 
 from the first. The ORM does not map these columns (nothing but search reads them). Weights: A for titles and
 what was decided, B for summaries and notes, C for bodies and minutes, D for cover-sheet links.
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0024
+Revises: 0023
 """
 
 from quorum.migrations import run_script
 
-revision = "0023"
-down_revision = "0022"
+revision = "0024"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 

@@ -2,14 +2,14 @@
 next meeting). New items go in before them. Existing items with those titles, or with the title of a closing item
 of their committee's agenda template, are marked.
 
-Revision ID: 0027
-Revises: 0022
+Revision ID: 0028
+Revises: 0027
 """
 
 from quorum.migrations import run_script
 
-revision = "0027"
-down_revision = "0022"
+revision = "0028"
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 

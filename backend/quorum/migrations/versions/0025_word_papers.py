@@ -9,15 +9,15 @@ converted to PDF (by LibreOffice, in a background job) and the conversion is kep
 failed, the PDF and its page count. It is read and written by whoever may read its source file (the row's own policy
 asks `stored_file`, under that table's policy), so it can never show more than the file it came from.
 
-Revision ID: 0024
-Revises: 0022
+Revision ID: 0025
+Revises: 0024
 """
 
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 
-revision = "0024"
-down_revision = "0022"
+revision = "0025"
+down_revision = "0024"
 branch_labels = None
 depends_on = None
 

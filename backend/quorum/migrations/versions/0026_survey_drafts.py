@@ -4,15 +4,15 @@ A draft names its person (and the practice they answer for), so only that person
 deleted in the same transaction as the submission, so that after an anonymous survey is sent nothing links the
 person to what they answered; a draft cannot be saved once the person (or practice) has responded.
 
-Revision ID: 0025
-Revises: 0022
+Revision ID: 0026
+Revises: 0025
 """
 
 from quorum.database import APP_ROLE
 from quorum.migrations import run_script
 
-revision = "0025"
-down_revision = "0022"
+revision = "0026"
+down_revision = "0025"
 branch_labels = None
 depends_on = None
 
