@@ -16,6 +16,8 @@ export type AddActionInput = {
 };
 
 export type AddAgendaItemInput = {
+  /** Add it as a closing item, at the end; other new items go before it. */
+  closing?: boolean;
   meetingId: string | number;
   minutesAllotted?: number;
   needsPaper?: boolean;
@@ -273,6 +275,11 @@ export type ContractType =
   | 'APMS'
   | 'GMS'
   | 'PMS';
+
+export type ConversionStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'PENDING';
 
 export type CopySurveyAsNextRoundInput = {
   surveyId: string | number;
@@ -779,6 +786,10 @@ export type RemoveAppendixInput = {
   id: string | number;
 };
 
+export type RemovePaperBodyInput = {
+  paperId: string | number;
+};
+
 /** A new file (PDF, Word or Excel, in base64) for an appendix of a draft, and optionally a new title. */
 export type ReplaceAppendixInput = {
   contentBase64: string;
@@ -856,6 +867,17 @@ export type ScheduleSessionInput = {
   startsAt: string;
   title: string;
 };
+
+export type SearchKind =
+  | 'ACTION'
+  | 'AGENDA_ITEM'
+  | 'DECISION'
+  | 'DRAFT_MINUTES'
+  | 'GIFT_OR_HOSPITALITY'
+  | 'INTEREST'
+  | 'MEETING'
+  | 'MINUTES'
+  | 'PAPER';
 
 export type SeatRole =
   | 'CHAIR'
@@ -992,6 +1014,22 @@ export type TakePartInput = {
   sessionId: string | number;
 };
 
+/** What kind of thing there is to do; a client can group or label the list by it. */
+export type ToDoKind =
+  | 'ACTION_ASSIGNED'
+  | 'BALLOT_OPEN'
+  | 'DECLARATION_DUE'
+  | 'DELEGATION_EXPIRING'
+  | 'MEETING_COMING_UP'
+  | 'MEETING_NOT_QUORATE'
+  | 'MINUTES_TO_APPROVE'
+  | 'ORGANISATION_WITHOUT_ADMINISTRATOR'
+  | 'PACK_NOT_BUILT'
+  | 'PAPER_OVERDUE'
+  | 'PAPER_TO_APPROVE'
+  | 'PAPER_TO_WRITE'
+  | 'SURVEY_OPEN';
+
 export type TurnoutBasis =
   | 'LIST_SIZE'
   | 'PRACTICES';
@@ -1051,6 +1089,13 @@ export type UpdateSurveyInput = {
   sections?: Array<SurveySectionInput>;
   suppressionThreshold?: number;
   title: string;
+};
+
+/** A Word document (.docx, in base64) to be the paper's body. */
+export type UploadPaperBodyInput = {
+  contentBase64: string;
+  filename: string;
+  paperId: string | number;
 };
 
 export type VoteChoice =
@@ -1534,6 +1579,11 @@ export type PublicSchemeQueryVariables = Exact<{
 
 export type PublicSchemeQuery = { publicSchemeOfDelegation: { organisationName: string, odsCode: string, delegations: Array<{ delegatingOrganisation: string, receivingCommittee: string, receivingHost: string, functions: Array<string>, scope: Array<string>, validFrom: string, validTo: string, status: DelegationStatus }> } | null };
 
+export type ToDoListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ToDoListQuery = { viewer: { toDo: Array<{ key: string, kind: ToDoKind, title: string, detail: string, dueOn: string | null, overdue: boolean, url: string, subjectId: string, organisation: { id: string, name: string } | null }> } | null };
+
 export type InCommonSessionQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1665,7 +1715,7 @@ export type MeetingQuery = { node:
     | { __typename: 'InCommonSession' }
     | { __typename: 'Indicator' }
     | { __typename: 'Interest' }
-    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, kind: CommitteeKind, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
+    | { __typename: 'Meeting', id: string, title: string, startsAt: string, endsAt: string | null, location: string, callLink: string, status: MeetingStatus, papersDue: string | null, noticeSentAt: string | null, cancelledAt: string | null, calendarUrl: string, viewerCanManage: boolean, committee: { id: string, name: string, kind: CommitteeKind, host: { id: string, odsCode: string, name: string } | null } | null, agenda: Array<{ id: string, number: string, title: string, presenter: string, minutesAllotted: number, purpose: Purpose, part: Part, needsPaper: boolean, isSubItem: boolean, startsAt: string | null, paper: { id: string, title: string, status: PaperStatus, dueDate: string, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null } | null }>, packs: Array<{ id: string, part: Part, number: number, isSupplement: boolean, status: PackBuildStatus, progress: number, message: string, pageCount: number | null, createdAt: string, publishedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, url: string | null, itemPages: Array<{ itemId: string, page: number }> }> }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
@@ -1713,7 +1763,7 @@ export type MoveAgendaItemMutationVariables = Exact<{
 }>;
 
 
-export type MoveAgendaItemMutation = { moveAgendaItem: { agenda: Array<{ id: string, number: string, title: string, part: Part, isSubItem: boolean }>, errors: Array<{ field: string | null, message: string }> } };
+export type MoveAgendaItemMutation = { moveAgendaItem: { agenda: Array<{ id: string, number: string, title: string, part: Part, isSubItem: boolean, startsAt: string | null }>, errors: Array<{ field: string | null, message: string }> } };
 
 export type PaperPeopleQueryVariables = Exact<{
   organisationId: string | number;
@@ -2041,7 +2091,7 @@ export type PaperQuery = { node:
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
     | { __typename: 'PackBuild' }
-    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null } | null }> } | null }
+    | { __typename: 'Paper', id: string, title: string, status: PaperStatus, dueDate: string, isPublic: boolean, viewerCanWrite: boolean, viewerCanApprove: boolean, author: { id: string, name: string } | null, sponsor: { id: string, name: string } | null, item: { id: string, number: string, title: string } | null, meeting: { id: string, title: string, startsAt: string, committee: { id: string, name: string } | null } | null, versions: Array<{ id: string, number: number, createdAt: string, approvedAt: string | null, publishedAt: string | null }>, currentVersion: { id: string, number: number, missingCoverSheetFields: Array<string>, purpose: Purpose, executiveSummary: string, recommendation: string, strategicObjectives: string, assuranceRisks: string, conflictsNoted: string, publicInvolvement: string, bodyMarkdown: string, bodyHtml: string, approvedAt: string | null, publishedAt: string | null, bodyDocument: { filename: string, contentType: string, sizeBytes: number, url: string, conversion: { status: ConversionStatus, problem: string | null, pageCount: number | null } | null } | null, impacts: Array<{ area: string, applies: boolean, detail: string }>, appendices: Array<{ id: string, title: string, kind: AppendixKind, pageCount: number | null, problem: string | null, file: { filename: string, contentType: string, sizeBytes: number, url: string, inspectionNote: string | null, conversion: { status: ConversionStatus, problem: string | null, pageCount: number | null } | null } | null }> } | null }
     | { __typename: 'PaperVersion' }
     | { __typename: 'Person' }
     | { __typename: 'Practice' }
@@ -2094,6 +2144,38 @@ export type RemoveAppendixMutationVariables = Exact<{
 
 
 export type RemoveAppendixMutation = { removeAppendix: { paper: { id: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type UploadPaperBodyMutationVariables = Exact<{
+  input: UploadPaperBodyInput;
+}>;
+
+
+export type UploadPaperBodyMutation = { uploadPaperBody: { version: { id: string, number: number } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type RemovePaperBodyMutationVariables = Exact<{
+  input: RemovePaperBodyInput;
+}>;
+
+
+export type RemovePaperBodyMutation = { removePaperBody: { version: { id: string, number: number } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type PublicDirectoryQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PublicDirectoryQuery = { publicDirectory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: OrganisationKind, odsCode: string, name: string, areaTeamName: string | null } }> } };
+
+export type PublicDecisionsQueryVariables = Exact<{
+  odsCode: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PublicDecisionsQuery = { publicOrganisation: { id: string, name: string, odsCode: string } | null, decisions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, route: DecisionRoute, text: string, decidedAt: string, ratifiedAt: string | null, delegationLabel: string | null, committee: { id: string, name: string } | null, meeting: { id: string, title: string } | null, item: { number: string, title: string } | null, vote: { result: string | null } | null } }> } };
 
 export type GenerateQualityReportMutationVariables = Exact<{
   input: GenerateQualityReportInput;
@@ -2223,6 +2305,19 @@ export type DesignateGiftApproverMutationVariables = Exact<{
 
 
 export type DesignateGiftApproverMutation = { designateGiftApprover: { approver: { id: string, name: string } | null, errors: Array<{ field: string | null, message: string }> } };
+
+export type SearchQueryVariables = Exact<{
+  query: string;
+  organisationId?: string | number | null | undefined;
+  committeeId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: { problem: string | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: SearchKind, id: string, title: string, path: string, organisationName: string | null, committeeName: string | null, date: string | null, snippet: Array<{ text: string, highlighted: boolean }> } }> } };
 
 export type SurveysQueryVariables = Exact<{
   first: number;
