@@ -82,7 +82,7 @@ async def test_the_public_finds_an_organisation_and_downloads_its_published_pack
         # By name on the desktop, by ODS code on the phone; either way case does not matter.
         search = "bOLTON" if viewport == "desktop" else "00t"
         await page.get_by_label("Search by name or ODS code").fill(search)
-        await page.get_by_role("button", name="Search").click()
+        await page.get_by_role("button", name="Find organisations").click()
         await expect(page.get_by_role("status")).to_contain_text(f"matching “{search}”")
         results = page.get_by_role("list", name="Organisations")
         await expect(results).to_contain_text("CCG, ODS code 00T, in Greater Manchester Area Team")

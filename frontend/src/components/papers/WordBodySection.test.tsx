@@ -7,6 +7,7 @@ import { WordBodySection } from './WordBodySection';
 const version: PaperVersionDetail = {
   id: 'version-1',
   number: 1,
+  missingCoverSheetFields: [],
   purpose: 'DECISION',
   executiveSummary: '',
   recommendation: '',

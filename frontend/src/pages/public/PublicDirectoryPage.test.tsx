@@ -57,7 +57,7 @@ describe('PublicDirectoryPage', () => {
     expect(await screen.findByText('2 organisations')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Search by name or ODS code'), { target: { value: '  bolton ' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Find organisations' }));
     expect(await screen.findByText('1 organisation matching “bolton”')).toBeTruthy();
     const results = screen.getByRole('list', { name: 'Organisations' });
     const link = within(results).getByRole('link', { name: 'NHS Bolton CCG' });

@@ -60,7 +60,7 @@ function Directory({ search, onSearch }: { search: string; onSearch: (wanted: st
           onChange={(event) => setDraft(event.target.value)}
         />
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-          Search
+          Find organisations
         </button>
       </form>
       <QueryProblem error={error} idPrefix="directory" />
