@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import httpx
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import Server, assert_accessible, follow_navigation, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, follow_navigation, sign_in_as_demo_user
 from tests.browser.test_live_progress import signed_in_cookie
 from tests.conduct.support import CONCERNS, MEMBERS, make_board, ok, org_id, practice_id, start_meeting
 from tests.support import owner_fetch
@@ -172,10 +172,10 @@ async def test_a_secretary_runs_a_meeting_with_a_conflicted_member_and_drafts_th
     await expect(outcome.locator(".nhsuk-error-summary")).to_contain_text("Enter why the outcome is rescinded")
 
     # An action, and the secretary's notes.
-    due = (date.today() + timedelta(days=28)).isoformat()
+    due = date.today() + timedelta(days=28)
     await page.get_by_label("Action", exact=True).fill("Write to both practices' patients about the merger.")
     await choose(page, "Owner", "Tom Ashworth")
-    await page.get_by_label("Due", exact=True).fill(due)
+    await fill_date(page, "Due", due)
     await page.get_by_role("button", name="Add action").click()
     await expect(page.get_by_role("status").filter(has_text="Added the action for Tom Ashworth.")).to_be_visible()
     await page.get_by_label(re.compile("Secretary's notes on item")).fill(
