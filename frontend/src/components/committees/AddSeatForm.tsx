@@ -183,6 +183,7 @@ export function AddSeatForm({ committee, host, onAdded }: AddSeatFormProps) {
           id={`${idPrefix}-validFrom`}
           name="validFrom"
           legend="From"
+          hint="For example, 1 4 2026"
           defaultValue={today()}
           error={errorFor(errors, 'validFrom')}
         />

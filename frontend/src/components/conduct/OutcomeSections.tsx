@@ -275,6 +275,7 @@ function ActionForm({ conduct, item, onChanged }: Props) {
         id={`${idPrefix}-dueDate`}
         name="dueDate"
         legend="Due"
+        hint="For example, 15 3 2027"
         error={errorFor(errors, 'dueDate')}
       />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">

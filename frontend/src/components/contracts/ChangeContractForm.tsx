@@ -77,6 +77,7 @@ export function ChangeContractForm({ contract, onChanged, onCancel }: ChangeCont
           id={`${idPrefix}-startDate`}
           name="startDate"
           legend="Start date"
+          hint="For example, 1 4 2019"
           defaultValue={contract.startDate}
           error={errorFor(errors, 'startDate')}
         />

@@ -134,6 +134,7 @@ export function AddMembershipForm({ organisation, onAdded }: AddMembershipFormPr
           id={`${idPrefix}-validFrom`}
           name="validFrom"
           legend="From"
+          hint="For example, 1 4 2026"
           defaultValue={today()}
           error={errorFor(errors, 'validFrom')}
         />

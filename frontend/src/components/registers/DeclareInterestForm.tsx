@@ -101,6 +101,7 @@ export function DeclareInterestForm({ organisationId, onDeclared }: { organisati
           id={`${idPrefix}-validFrom`}
           name="validFrom"
           legend="From"
+          hint="For example, 27 3 2026"
           defaultValue={today()}
           error={errorFor(errors, 'validFrom')}
         />

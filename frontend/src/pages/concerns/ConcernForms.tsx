@@ -91,6 +91,7 @@ export function UpdateConcernForm({ concern, onCancel, onDone }: FormProps) {
           id={`${idPrefix}-reviewDate`}
           name="reviewDate"
           legend="Next review"
+          hint="For example, 15 3 2027"
           defaultValue={concern.reviewDate}
           error={errorFor(errors, 'reviewDate')}
         />

@@ -174,6 +174,7 @@ export function LogConcernPage() {
           id={`${idPrefix}-reviewDate`}
           name="reviewDate"
           legend="Next review"
+          hint="For example, 15 3 2027"
           error={errorFor(errors, 'reviewDate')}
         />
         <button className="nhsuk-button" type="submit">

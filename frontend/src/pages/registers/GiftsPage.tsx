@@ -133,6 +133,7 @@ function RecordGiftForm({ organisationId, onRecorded }: { organisationId: string
           id={`${idPrefix}-offeredOn`}
           name="offeredOn"
           legend="Offered on"
+          hint="For example, 27 3 2026"
           defaultValue={today()}
           error={errorFor(errors, 'offeredOn')}
         />
