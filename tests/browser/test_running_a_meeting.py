@@ -241,6 +241,17 @@ async def test_the_registers_of_interests_gifts_decisions_and_actions(phone: Bro
     await choose(page, "Person", "Margaret Lowe")
     await page.get_by_label("Kind of interest").select_option(label="Non-financial personal")
     await page.get_by_label("The interest", exact=True).fill("Trustee of Bolton Hospice")
+    # A date that is not a real one is named in the error, beside its own fields, and nothing is declared.
+    aware = page.get_by_role("group", name="Became aware of it on", exact=True)
+    await aware.get_by_label("Day").fill("31")
+    await aware.get_by_label("Month").fill("2")
+    await aware.get_by_label("Year").fill("2026")
+    await page.get_by_role("button", name="Declare interest").click()
+    unreal = "Date they became aware of it must be a real date: February 2026 has 28 days"
+    await expect(page.get_by_role("link", name=unreal)).to_be_visible()
+    await expect(aware).to_contain_text(unreal)
+    await assert_accessible(page)
+    await fill_date(page, "Became aware of it on", date.today())
     await page.get_by_role("button", name="Declare interest").click()
     await expect(page.get_by_role("status").filter(has_text="Declared the interest of Margaret Lowe.")).to_be_visible()
     await expect(
