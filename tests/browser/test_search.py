@@ -56,6 +56,12 @@ async def test_a_secretary_searches_from_the_header_by_keyboard_and_filters(cont
     await expect(page.get_by_role("heading", name=f"Nothing you can see matches “{word}”")).to_be_visible()
     await assert_accessible(page)
 
+    # A half-typed date is named in the error, not silently dropped from the search.
+    await page.get_by_role("group", name="From (date)", exact=True).get_by_label("Month").fill("")
+    await page.get_by_role("button", name="Search", exact=True).last.click()
+    await expect(page.get_by_role("link", name="From date must include a month")).to_be_visible()
+    await assert_accessible(page)
+
     # Only common words: a clear message, focusable from the summary.
     await page.get_by_label("Words to search for").fill("the and")
     await clear_date(page, "From (date)")
