@@ -322,6 +322,7 @@ def _blank_sheet(sheet: dict) -> dict:
         "impacts": {},
         "public_involvement": "",
         "body_markdown": "",
+        "body_html": "",
     }
     return blank | sheet
 
