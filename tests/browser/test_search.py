@@ -8,7 +8,7 @@ from datetime import date
 
 from playwright.async_api import BrowserContext, expect
 
-from tests.browser.conftest import Server, assert_accessible, clear_date, fill_date, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, clear_date, fill_date, open_menu, sign_in_as_demo_user
 from tests.search.test_search import GOVERNING_BODY, _item, _meeting, _paper
 from tests.support import BOLTON_SECRETARY, owner
 
@@ -77,6 +77,7 @@ async def test_a_visitor_on_a_phone_finds_only_part_one_and_markup_stays_text(ph
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: dialogs.append(dialog.message))
     await page.goto(f"{server.url}/")
+    await open_menu(page)  # on a phone the search box folds into the header's menu
     await page.get_by_role("searchbox", name="Search Quorum").fill(word)
     await page.get_by_role("button", name="Search").first.click()
     results = page.locator(".app-search-results")

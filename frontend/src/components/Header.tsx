@@ -71,7 +71,7 @@ function HeaderSearch() {
   }
 
   return (
-    <search className="nhsuk-header__search">
+    <search className="nhsuk-header__search" id="app-header-search">
       <form className="nhsuk-header__search-form" id="search" action="/search" method="get" noValidate onSubmit={submit}>
         <div className="nhsuk-form-group">
           <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor="search-field">
@@ -158,7 +158,7 @@ export function Header() {
           ref={menuToggle}
           className="nhsuk-header__menu-toggle app-header__menu-toggle"
           aria-expanded={menuOpen}
-          aria-controls="app-header-account app-header-navigation"
+          aria-controls="app-header-search app-header-account app-header-navigation"
           onClick={toggleMenu}
         >
           Menu
