@@ -103,6 +103,13 @@ async def fill_date(scope: Page | Locator, legend: str, day: date) -> None:
     await group.get_by_label("Year").fill(str(day.year))
 
 
+async def clear_date(scope: Page | Locator, legend: str) -> None:
+    """Empties the day, month and year fields of the NHS.UK date input with this legend."""
+    group = scope.get_by_role("group", name=legend, exact=True)
+    for part in ("Day", "Month", "Year"):
+        await group.get_by_label(part).fill("")
+
+
 async def open_menu(page: Page) -> None:
     """On a phone the header's links are behind its "Menu" button (issue 18): opens it if it is there and shut."""
     menu = page.get_by_role("banner").get_by_role("button", name="Menu")

@@ -10,7 +10,7 @@ from playwright.async_api import BrowserContext, Page, expect
 
 from quorum import clock
 from quorum.seed.demo import demo_pdf
-from tests.browser.conftest import Server, assert_accessible, follow_navigation, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, follow_navigation, sign_in_as_demo_user
 from tests.files.corpus import javascript_pdf
 from tests.meetings.support import CREATE_MEETING
 from tests.support import (
@@ -294,8 +294,8 @@ async def test_an_area_team_officer_records_and_revokes_delegations_and_the_ccg_
         await expect(janet.get_by_label("Appraisal")).to_be_disabled()
         await expect(janet.get_by_text("NHS England keeps this function").first).to_be_visible()
         await janet.get_by_label("NHS Bolton CCG (00T)").check()
-        await janet.get_by_label("Valid from").fill(today.isoformat())
-        await janet.get_by_label("Valid to").fill((today + timedelta(days=365)).isoformat())
+        await fill_date(janet, "Valid from", today)
+        await fill_date(janet, "Valid to", today + timedelta(days=365))
         # The agreement arrives with JavaScript in it: the upload check removes it and says so, there and then
         # and in the register.
         await janet.get_by_label("Signed agreement (optional)").set_input_files(

@@ -5,12 +5,12 @@ changes. axe finds nothing at each step; someone of another CCG sees none of it.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from playwright.async_api import BrowserContext, expect
 
 from quorum import clock
-from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, sign_in_as_demo_user
 from tests.files import corpus
 
 TITLE = "Long waits for community wheelchair assessments"
@@ -34,8 +34,8 @@ async def test_change_owner_and_review_date_add_evidence_and_close_a_concern(
     await helen.get_by_role("button", name="Change owner or review date").click()
     await expect(helen.get_by_role("heading", name="Change the owner or review date")).to_be_focused()
     await helen.get_by_label("Owner", exact=True).select_option(label="Dr Fiona Clarke")
-    await helen.get_by_label("Next review").fill("2020-01-01")
-    await helen.get_by_label("Next review").press("Enter")  # submitted by keyboard
+    await fill_date(helen, "Next review", date(2020, 1, 1))
+    await helen.get_by_role("group", name="Next review").get_by_label("Year").press("Enter")  # submitted by keyboard
     await expect(helen.get_by_role("link", name="The review date cannot be in the past.")).to_be_visible()
     await expect(
         helen.get_by_role("link", name="Choose an owner from the CCG's officers, staff or governing body.")
@@ -49,7 +49,7 @@ async def test_change_owner_and_review_date_add_evidence_and_close_a_concern(
     review = clock.today() + timedelta(days=21)
     await helen.get_by_role("button", name="Change owner or review date").click()
     await helen.get_by_label("Owner", exact=True).select_option(label="Margaret Lowe")
-    await helen.get_by_label("Next review").fill(review.isoformat())
+    await fill_date(helen, "Next review", review)
     await helen.get_by_label("Escalated to NHS England").check()
     await helen.get_by_role("button", name="Save changes").click()
     await expect(helen.get_by_role("status")).to_contain_text("Saved the owner")

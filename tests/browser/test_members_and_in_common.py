@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import httpx
 from playwright.async_api import BrowserContext, expect
 
-from tests.browser.conftest import PHONE, Server, assert_accessible, sign_in_as_demo_user
+from tests.browser.conftest import PHONE, Server, assert_accessible, fill_date, sign_in_as_demo_user
 from tests.browser.test_running_a_meeting import sign_in_by_cookie
 from tests.browser.test_sign_in import register_at_provider, sign_in_through_provider
 from tests.conduct.support import CAST, CLOSE, DECIDE, MEMBERS, SECRETARY, make_board, ok, start_meeting
@@ -172,7 +172,8 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await expect(section).to_contain_text("NHS City and Hackney CCG (invited)")
     # And schedules the next session: one item common to all, one for Islington's committee alone.
     await section.get_by_label("Title", exact=True).fill("Second session")
-    await section.get_by_label("Starts", exact=True).fill(f"{date.today() + timedelta(days=40)}T14:00")
+    await fill_date(section, "Date", date.today() + timedelta(days=40))
+    await section.get_by_label("Starts at", exact=True).fill("14:00")
     await section.get_by_label("Place", exact=True).fill("Bolton Town Hall")
     await section.get_by_label("Item 1 title", exact=True).fill("Estates update")
     await section.get_by_role("button", name="Add another item").click()

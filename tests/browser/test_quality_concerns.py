@@ -5,7 +5,7 @@ finds nothing on any page; its paper, approved, goes into the private pack. Some
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import unquote, urlparse
 
 from playwright.async_api import BrowserContext, Page, expect
@@ -60,14 +60,14 @@ async def test_log_escalate_and_put_a_concern_on_the_agenda(
         "Vaccine fridge temperatures were not recorded for three weeks."
     )
     await helen.get_by_label("What happens next").fill("Ask the practice for its cold chain policy.")
-    await helen.get_by_label("Next review").fill("2020-01-01")
+    await fill_date(helen, "Next review", date(2020, 1, 1))
     await assert_accessible(helen)
-    await helen.get_by_label("Next review").press("Enter")  # submitted by keyboard
+    await helen.get_by_role("group", name="Next review").get_by_label("Year").press("Enter")  # submitted by keyboard
     error = "The review date cannot be in the past."
     await expect(helen.get_by_role("link", name=error)).to_be_visible()
     await assert_accessible(helen)
-    await helen.get_by_label("Next review").fill((clock.today() + timedelta(days=14)).isoformat())
-    await helen.get_by_label("Next review").press("Enter")
+    await fill_date(helen, "Next review", clock.today() + timedelta(days=14))
+    await helen.get_by_role("group", name="Next review").get_by_label("Year").press("Enter")
     await expect(helen.get_by_role("heading", level=1)).to_have_text(TITLE)
     await expect(helen.locator("[aria-current='step']")).to_contain_text("Routine monitoring")
     concern_url = helen.url

@@ -4,10 +4,11 @@ filters, on a desktop and a 360-pixel phone; a paper's text that looks like mark
 from __future__ import annotations
 
 import secrets
+from datetime import date
 
 from playwright.async_api import BrowserContext, expect
 
-from tests.browser.conftest import Server, assert_accessible, open_menu, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, clear_date, fill_date, open_menu, sign_in_as_demo_user
 from tests.search.test_search import GOVERNING_BODY, _item, _meeting, _paper
 from tests.support import BOLTON_SECRETARY, owner
 
@@ -49,16 +50,22 @@ async def test_a_secretary_searches_from_the_header_by_keyboard_and_filters(cont
 
     # A date range that leaves the meeting out finds nothing.
     await page.get_by_text("Filters").click()
-    await page.get_by_label("From (date)").fill("2020-01-01")
-    await page.get_by_label("To (date)").fill("2020-12-31")
+    await fill_date(page, "From (date)", date(2020, 1, 1))
+    await fill_date(page, "To (date)", date(2020, 12, 31))
     await page.get_by_role("button", name="Search", exact=True).last.click()
     await expect(page.get_by_role("heading", name=f"Nothing you can see matches “{word}”")).to_be_visible()
     await assert_accessible(page)
 
+    # A half-typed date is named in the error, not silently dropped from the search.
+    await page.get_by_role("group", name="From (date)", exact=True).get_by_label("Month").fill("")
+    await page.get_by_role("button", name="Search", exact=True).last.click()
+    await expect(page.get_by_role("link", name="From date must include a month")).to_be_visible()
+    await assert_accessible(page)
+
     # Only common words: a clear message, focusable from the summary.
     await page.get_by_label("Words to search for").fill("the and")
-    await page.get_by_label("From (date)").fill("")
-    await page.get_by_label("To (date)").fill("")
+    await clear_date(page, "From (date)")
+    await clear_date(page, "To (date)")
     await page.keyboard.press("Enter")
     await expect(page.get_by_text("Those words are too common to search for")).to_be_visible()
     await assert_accessible(page)

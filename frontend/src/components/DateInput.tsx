@@ -85,6 +85,16 @@ export function readDate(values: FormData, name: string, label: string): DateRea
   return readDateParts({ day: get('day'), month: get('month'), year: get('year') }, label);
 }
 
+/**
+ * The form errors for a DateInput: the reading's own error, or `missing` when the field is required and empty.
+ * Field-specific wording comes from the label given to readDate and from `missing`.
+ */
+export function dateProblems(reading: DateReading, field: string, missing?: string): { field: string; message: string }[] {
+  if (reading.error) return [{ field, message: reading.error }];
+  if (!reading.value && missing) return [{ field, message: missing }];
+  return [];
+}
+
 function partsOf(isoDate: string | null | undefined): DateParts {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate ?? '');
   if (!match) return { day: '', month: '', year: '' };

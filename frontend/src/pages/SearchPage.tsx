@@ -3,7 +3,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { committeesQuery } from '../api/committees';
 import { searchQuery } from '../api/search';
 import { useCursorPages, useQuery } from '../api/useQuery';
-import { ErrorSummary } from '../components/ErrorSummary';
+import type { FormError } from '../api/client';
+import { DateInput, dateProblems, readDate } from '../components/DateInput';
+import { ErrorSummary, errorFor } from '../components/ErrorSummary';
 import { Loading, QueryProblem } from '../components/messages';
 import { Pagination } from '../components/Pagination';
 import { usePageTitle } from '../components/usePageTitle';
@@ -155,16 +157,25 @@ export function SearchPage() {
   const current = criteriaFrom(params);
   const [draft, setDraft] = useState<Criteria>(current);
   const [shown, setShown] = useState(params.toString());
+  const [dateErrors, setDateErrors] = useState<FormError[]>([]);
   if (shown !== params.toString()) {
     // Arrived here afresh (the header's search box): the form shows what is being searched for.
     setShown(params.toString());
     setDraft(current);
+    setDateErrors([]);
   }
   usePageTitle(current.query ? `Search: ${current.query}` : 'Search');
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void navigate(`/search?${paramsFrom({ ...draft, query: draft.query.trim() }).toString()}`);
+    const values = new FormData(event.currentTarget);
+    const from = readDate(values, 'from', 'from date');
+    const to = readDate(values, 'to', 'to date');
+    const problems = [...dateProblems(from, 'from'), ...dateProblems(to, 'to')];
+    setDateErrors(problems);
+    if (problems.length) return;
+    const criteria = { ...draft, query: draft.query.trim(), from: from.value, to: to.value };
+    void navigate(`/search?${paramsFrom(criteria).toString()}`);
   }
   const set = (field: keyof Criteria) => (value: string) => setDraft((before) => ({ ...before, [field]: value }));
 
@@ -172,6 +183,7 @@ export function SearchPage() {
     <>
       <h1>Search</h1>
       <form onSubmit={submit} noValidate role="search" aria-label="Search Quorum">
+        <ErrorSummary errors={dateErrors} idPrefix="search" />
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="search-words">
             Words to search for
@@ -191,7 +203,7 @@ export function SearchPage() {
             onChange={(event) => set('query')(event.target.value)}
           />
         </div>
-        <details className="nhsuk-details" open={Boolean(current.organisationId || current.committeeId || current.from || current.to)}>
+        <details className="nhsuk-details" open={Boolean(current.organisationId || current.committeeId || current.from || current.to || dateErrors.length)}>
           <summary className="nhsuk-details__summary">
             <span className="nhsuk-details__summary-text">Filters</span>
           </summary>
@@ -217,30 +229,25 @@ export function SearchPage() {
               </div>
             )}
             {viewer && <CommitteeFilter value={draft.committeeId} onChange={set('committeeId')} />}
-            <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="search-from">
-                From (date)
-              </label>
-              <input
-                className="nhsuk-input nhsuk-input--width-10"
-                id="search-from"
-                type="date"
-                value={draft.from}
-                onChange={(event) => set('from')(event.target.value)}
-              />
-            </div>
-            <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="search-to">
-                To (date)
-              </label>
-              <input
-                className="nhsuk-input nhsuk-input--width-10"
-                id="search-to"
-                type="date"
-                value={draft.to}
-                onChange={(event) => set('to')(event.target.value)}
-              />
-            </div>
+            {/* Remounted when the search changes, so the fields show the dates searched for. */}
+            <DateInput
+              key={`from-${shown}`}
+              id="search-from"
+              name="from"
+              legend="From (date)"
+              hint="For example, 1 4 2026"
+              defaultValue={current.from}
+              error={errorFor(dateErrors, 'from')}
+            />
+            <DateInput
+              key={`to-${shown}`}
+              id="search-to"
+              name="to"
+              legend="To (date)"
+              hint="For example, 31 3 2027"
+              defaultValue={current.to}
+              error={errorFor(dateErrors, 'to')}
+            />
           </div>
         </details>
         <button className="nhsuk-button" type="submit">

@@ -29,14 +29,17 @@ describe('the ballot form', () => {
   });
 
   it('reads opening and closing times on London clocks', () => {
-    expect(ballotTimes('2026-07-01T09:00', '2026-12-01T17:30')).toEqual({
+    const at = (value: string | null) => ({ value, problems: [] });
+    expect(ballotTimes(at('2026-07-01T09:00:00+01:00'), at('2026-12-01T17:30:00+00:00'))).toEqual({
       opensAt: '2026-07-01T09:00:00+01:00',
       closesAt: '2026-12-01T17:30:00+00:00',
       errors: [],
     });
-    expect(ballotTimes('2026-07-01T09:00', '2026-07-01T08:00').errors).toEqual([
+    expect(ballotTimes(at('2026-07-01T09:00:00+01:00'), at('2026-07-01T08:00:00+01:00')).errors).toEqual([
       { field: 'closesAt', message: 'The closing time must be after the opening time' },
     ]);
-    expect(ballotTimes('', '2026-02-30T09:00').errors.map((error) => error.field)).toEqual(['opensAt', 'closesAt']);
+    const missing = { value: null, problems: [{ field: 'opensAt', message: 'Enter the opening date' }] };
+    const unreal = { value: null, problems: [{ field: 'closesAt', message: 'Closing date must be a real date' }] };
+    expect(ballotTimes(missing, unreal).errors.map((error) => error.field)).toEqual(['opensAt', 'closesAt']);
   });
 });

@@ -1,6 +1,6 @@
 import type { FormError } from '../../api/client';
 import type { BallotQuestionInput, BallotQuestionKind } from '../../generated/graphql';
-import { londonLocalDateTime } from '../../dates';
+import type { DateTimeReading } from '../DateTimeInput';
 
 /** "66.7" → 66.7; anything that is not a number from 0 to 100 → null. */
 export function parsePercent(text: string): number | null {
@@ -57,14 +57,13 @@ export function toQuestionInputs(drafts: QuestionDraft[]): { questions: BallotQu
 }
 
 /** Opening and closing times from London wall-clock values, or what to put right. */
-export function ballotTimes(opens: string, closes: string): { opensAt: string | null; closesAt: string | null; errors: FormError[] } {
-  const opensAt = londonLocalDateTime(opens);
-  const closesAt = londonLocalDateTime(closes);
-  const errors: FormError[] = [];
-  if (!opensAt) errors.push({ field: 'opensAt', message: 'Enter the opening date and time' });
-  if (!closesAt) errors.push({ field: 'closesAt', message: 'Enter the closing date and time' });
-  if (opensAt && closesAt && new Date(closesAt) <= new Date(opensAt)) {
+export function ballotTimes(
+  opens: DateTimeReading,
+  closes: DateTimeReading,
+): { opensAt: string | null; closesAt: string | null; errors: FormError[] } {
+  const errors: FormError[] = [...opens.problems, ...closes.problems];
+  if (opens.value && closes.value && new Date(closes.value) <= new Date(opens.value)) {
     errors.push({ field: 'closesAt', message: 'The closing time must be after the opening time' });
   }
-  return { opensAt, closesAt, errors };
+  return { opensAt: opens.value, closesAt: closes.value, errors };
 }

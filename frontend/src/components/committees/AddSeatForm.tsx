@@ -6,8 +6,9 @@ import { useSubmission } from '../../api/useSubmission';
 import { today } from '../../dates';
 import type { MemberCategory, Office, SeatRole } from '../../generated/graphql';
 import { memberCategories, memberCategoryInWords, officeInWords, offices, seatRoleInWords, seatRoles } from '../../vocabulary';
+import { DateInput, dateProblems, readDate } from '../DateInput';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
-import { Checkbox, SelectField, TextField } from '../fields';
+import { Checkbox, SelectField } from '../fields';
 import { Confirmation, QueryProblem } from '../messages';
 import type { CommitteeDetail } from './types';
 
@@ -45,11 +46,15 @@ export function AddSeatForm({ committee, host, onAdded }: AddSeatFormProps) {
     const [personId, partyId] = [text('personId'), text('partyId')];
     const role = text('role') as SeatRole | '';
     const category = text('category') as MemberCategory | '';
+    const from = readDate(values, 'validFrom', 'date the seat starts');
+    const to = readDate(values, 'validTo', 'date the seat ends');
     const missing: FormError[] = [
       ...(personId ? [] : [{ field: 'personId', message: 'Choose a person' }]),
       ...(joint && !partyId ? [{ field: 'partyId', message: 'Choose the party they represent' }] : []),
       ...(role ? [] : [{ field: 'role', message: 'Choose their role on the committee' }]),
       ...(category ? [] : [{ field: 'category', message: 'Choose the kind of member they are' }]),
+      ...dateProblems(from, 'validFrom'),
+      ...dateProblems(to, 'validTo'),
     ];
     if (!role || !category || missing.length) {
       setErrors(missing);
@@ -66,8 +71,8 @@ export function AddSeatForm({ committee, host, onAdded }: AddSeatFormProps) {
           voting: values.get('voting') === 'yes',
           category,
           office: (text('office') as Office) || null,
-          validFrom: text('validFrom') || null,
-          validTo: text('validTo') || null,
+          validFrom: from.value || null,
+          validTo: to.value || null,
         },
       });
       return { ...addSeat, errors: onFields(addSeat.errors, apiFields) };
@@ -174,22 +179,19 @@ export function AddSeatForm({ committee, host, onAdded }: AddSeatFormProps) {
             </option>
           ))}
         </SelectField>
-        <TextField
+        <DateInput
           id={`${idPrefix}-validFrom`}
           name="validFrom"
-          type="date"
-          label="From"
-          className="nhsuk-input--width-10"
+          legend="From"
+          hint="For example, 1 4 2026"
           defaultValue={today()}
           error={errorFor(errors, 'validFrom')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-validTo`}
           name="validTo"
-          type="date"
-          label="To"
+          legend="To"
           hint="Leave empty if the seat has no end date"
-          className="nhsuk-input--width-10"
           error={errorFor(errors, 'validTo')}
         />
         <button className="nhsuk-button" type="submit">

@@ -12,8 +12,9 @@ import { useSubmission } from '../../api/useSubmission';
 import { formatDate } from '../../dates';
 import type { DecisionRoute } from '../../generated/graphql';
 import { actionStatusInWords, decisionRouteInWords } from '../../vocabulary';
+import { DateInput, dateProblems, readDate } from '../DateInput';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
-import { SelectField, TextArea, TextField } from '../fields';
+import { SelectField, TextArea } from '../fields';
 import { Confirmation } from '../messages';
 import { useUnsavedForm } from '../useUnsavedChangesWarning';
 import { type Conduct, type ItemConduct, peopleOf, runsItems } from './types';
@@ -228,11 +229,13 @@ function ActionForm({ conduct, item, onChanged }: Props) {
     const form = event.currentTarget;
     const values = new FormData(form);
     const text = (name: string) => String(values.get(name) ?? '').trim();
-    const [description, ownerId, dueDate] = [text('description'), text('ownerId'), text('dueDate')];
+    const [description, ownerId] = [text('description'), text('ownerId')];
+    const due = readDate(values, 'dueDate', 'date the action is due');
+    const dueDate = due.value;
     const missing: FormError[] = [
       ...(description ? [] : [{ field: 'description', message: 'Enter the action' }]),
       ...(ownerId ? [] : [{ field: 'ownerId', message: 'Choose who owns the action' }]),
-      ...(dueDate ? [] : [{ field: 'dueDate', message: 'Enter the date it is due' }]),
+      ...dateProblems(due, 'dueDate', 'Enter the date it is due'),
     ];
     if (missing.length) {
       setErrors(missing);
@@ -268,12 +271,11 @@ function ActionForm({ conduct, item, onChanged }: Props) {
           </option>
         ))}
       </SelectField>
-      <TextField
+      <DateInput
         id={`${idPrefix}-dueDate`}
         name="dueDate"
-        type="date"
-        label="Due"
-        className="nhsuk-input--width-10"
+        legend="Due"
+        hint="For example, 15 3 2027"
         error={errorFor(errors, 'dueDate')}
       />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">

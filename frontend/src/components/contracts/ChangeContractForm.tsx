@@ -5,8 +5,9 @@ import { useSubmission } from '../../api/useSubmission';
 import type { ContractType } from '../../generated/graphql';
 import { contractTypeInWords, contractTypes } from '../../vocabulary';
 import { ActionPanel } from '../ActionPanel';
+import { DateInput, dateProblems, readDate } from '../DateInput';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
-import { SelectField, TextArea, TextField } from '../fields';
+import { SelectField, TextArea } from '../fields';
 import { enhancedServicesFrom } from './enhancedServices';
 import { type ContractRecord, practiceName } from './types';
 
@@ -33,9 +34,11 @@ export function ChangeContractForm({ contract, onChanged, onCancel }: ChangeCont
     if (submitting) return;
     const values = new FormData(event.currentTarget);
     const text = (name: string) => String(values.get(name) ?? '');
-    const startDate = text('startDate');
-    if (!startDate) {
-      setErrors([{ field: 'startDate', message: 'Enter the date the contract started' }]);
+    const start = readDate(values, 'startDate', 'date the contract started');
+    const startDate = start.value;
+    const problems = dateProblems(start, 'startDate', 'Enter the date the contract started');
+    if (problems.length) {
+      setErrors(problems);
       return;
     }
     const payload = await submit(async () => {
@@ -70,12 +73,11 @@ export function ChangeContractForm({ contract, onChanged, onCancel }: ChangeCont
             </option>
           ))}
         </SelectField>
-        <TextField
+        <DateInput
           id={`${idPrefix}-startDate`}
           name="startDate"
-          type="date"
-          label="Start date"
-          className="nhsuk-input--width-10"
+          legend="Start date"
+          hint="For example, 1 4 2019"
           defaultValue={contract.startDate}
           error={errorFor(errors, 'startDate')}
         />

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
+import { fillDate } from '../../test/fillDate';
 import { RecordDelegationForm } from './RecordDelegationForm';
 
 const areaTeam = { id: 'org-q46', name: 'Greater Manchester Area Team' };
@@ -24,10 +25,6 @@ const choices = {
   },
 };
 
-function fill(label: string, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
-}
-
 async function fillInTheForm() {
   // Wait until every choice has arrived, or a change to a select without its options is lost.
   const contracts = await screen.findByLabelText('GMS, PMS and APMS contracts');
@@ -37,8 +34,8 @@ async function fillInTheForm() {
   fireEvent.change(committee, { target: { value: 'c-joint' } });
   fireEvent.click(contracts);
   fireEvent.click(screen.getByLabelText('NHS Bolton CCG (00T)'));
-  fill('Valid from', '2026-04-01');
-  fill('Valid to', '2027-01-01');
+  fillDate('Valid from', '2026-04-01');
+  fillDate('Valid to', '2027-01-01');
 }
 
 describe('RecordDelegationForm', () => {
@@ -93,7 +90,7 @@ describe('RecordDelegationForm', () => {
     const requests = fakeServer({ 'graphql:DelegationChoices': choices });
     render(<RecordDelegationForm organisation={areaTeam} onRecorded={vi.fn()} />);
     await screen.findByLabelText('Appraisal');
-    fill('Valid from', '');
+    fillDate('Valid from', ['', '', '']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Record delegation' }));
 
@@ -102,6 +99,21 @@ describe('RecordDelegationForm', () => {
       '#record-delegation-validFrom',
     );
     expect(summary.textContent).toContain('Enter the date the delegation ends');
+    expect(requests.map((r) => String(r.init.body))).not.toContainEqual(expect.stringContaining('RecordDelegation'));
+  });
+
+  it('says which date is wrong and how, before sending anything', async () => {
+    const requests = fakeServer({ 'graphql:DelegationChoices': choices });
+    render(<RecordDelegationForm organisation={areaTeam} onRecorded={vi.fn()} />);
+    await screen.findByLabelText('Appraisal');
+    fillDate('Valid from', ['1', '', '2027']);
+    fillDate('Valid to', ['31', '2', '2027']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Record delegation' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Date the delegation starts must include a month');
+    expect(summary.textContent).toContain('Date the delegation ends must be a real date: February 2027 has 28 days');
     expect(requests.map((r) => String(r.init.body))).not.toContainEqual(expect.stringContaining('RecordDelegation'));
   });
 

@@ -5,8 +5,9 @@ import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { londonMidnight, today } from '../../dates';
 import { chosenFile, readAsBase64 } from '../../files';
+import { DateInput, dateProblems, readDate } from '../DateInput';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
-import { Checkboxes, FileField, SelectField, TextField } from '../fields';
+import { Checkboxes, FileField, SelectField } from '../fields';
 import { QueryProblem } from '../messages';
 
 const idPrefix = 'record-delegation';
@@ -40,12 +41,14 @@ export function RecordDelegationForm({ organisation, onRecorded }: RecordDelegat
     const values = new FormData(form);
     const text = (name: string) => String(values.get(name) ?? '').trim();
     const committeeId = text('committeeId');
-    const validFrom = londonMidnight(text('validFrom'));
-    const validTo = londonMidnight(text('validTo'));
+    const from = readDate(values, 'validFrom', 'date the delegation starts');
+    const to = readDate(values, 'validTo', 'date the delegation ends');
+    const validFrom = londonMidnight(from.value);
+    const validTo = londonMidnight(to.value);
     const problems: FormError[] = [
       ...(committeeId ? [] : [{ field: 'committeeId', message: 'Choose the committee receiving the delegation' }]),
-      ...(validFrom ? [] : [{ field: 'validFrom', message: 'Enter the date the delegation starts' }]),
-      ...(validTo ? [] : [{ field: 'validTo', message: 'Enter the date the delegation ends' }]),
+      ...dateProblems(from, 'validFrom', 'Enter the date the delegation starts'),
+      ...dateProblems(to, 'validTo', 'Enter the date the delegation ends'),
     ];
     if (!validFrom || !validTo || problems.length) {
       setErrors(problems);
@@ -119,23 +122,19 @@ export function RecordDelegationForm({ organisation, onRecorded }: RecordDelegat
           error={errorFor(errors, 'scopeIds')}
           items={ccgs.map((ccg) => ({ value: ccg.id, label: `${ccg.name} (${ccg.odsCode})` }))}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-validFrom`}
           name="validFrom"
-          type="date"
-          label="Valid from"
-          hint="The delegation starts at midnight at the start of this day"
-          className="nhsuk-input--width-10"
+          legend="Valid from"
+          hint="The delegation starts at midnight at the start of this day. For example, 1 4 2027"
           defaultValue={today()}
           error={errorFor(errors, 'validFrom')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-validTo`}
           name="validTo"
-          type="date"
-          label="Valid to"
-          hint="The delegation ends at midnight at the start of this day"
-          className="nhsuk-input--width-10"
+          legend="Valid to"
+          hint="The delegation ends at midnight at the start of this day. For example, 31 3 2028"
           error={errorFor(errors, 'validTo')}
         />
         <FileField

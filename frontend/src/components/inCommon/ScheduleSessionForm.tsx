@@ -2,9 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { onFields, request } from '../../api/client';
 import { scheduleInCommonSessionMutation } from '../../api/inCommon';
 import { useSubmission } from '../../api/useSubmission';
-import { londonLocalDateTime } from '../../dates';
 import type { Part, Purpose } from '../../generated/graphql';
 import { purposeInWords, purposes } from '../../vocabulary';
+import { DateTimeInput, readDateTime } from '../DateTimeInput';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { Checkboxes, SelectField, TextField } from '../fields';
 
@@ -33,9 +33,10 @@ export function ScheduleSessionForm({
     event.preventDefault();
     if (submitting) return;
     const data = new FormData(event.currentTarget);
-    const startsAt = londonLocalDateTime(String(data.get('startsAt') ?? ''));
+    const starts = readDateTime(data, 'startsAt', { date: 'date of the session', time: 'time the session starts' });
+    const startsAt = starts.value;
     if (!startsAt) {
-      setErrors([{ field: 'startsAt', message: 'Enter the date and time the session starts' }]);
+      setErrors(starts.problems);
       return;
     }
     const items = Array.from({ length: rows }, (_, index) => ({
@@ -67,13 +68,7 @@ export function ScheduleSessionForm({
       <h3>Schedule a session</h3>
       <ErrorSummary errors={errors} idPrefix={idPrefix} />
       <TextField id={`${idPrefix}-title`} name="title" label="Title" error={errorFor(errors, 'title')} />
-      <TextField
-        id={`${idPrefix}-startsAt`}
-        name="startsAt"
-        type="datetime-local"
-        label="Starts"
-        error={errorFor(errors, 'startsAt')}
-      />
+      <DateTimeInput id={`${idPrefix}-startsAt`} name="startsAt" legend="Date" timeLabel="Starts at" errors={errors} />
       <TextField id={`${idPrefix}-location`} name="location" label="Place" error={errorFor(errors, 'location')} />
       {Array.from({ length: rows }, (_, index) => (
         <fieldset key={index} className="nhsuk-fieldset">

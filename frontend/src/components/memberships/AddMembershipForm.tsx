@@ -7,8 +7,9 @@ import { useSubmission } from '../../api/useSubmission';
 import { today } from '../../dates';
 import type { Role } from '../../generated/graphql';
 import { roleInWords, roles } from '../../vocabulary';
+import { DateInput, dateProblems, readDate } from '../DateInput';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
-import { SelectField, TextField } from '../fields';
+import { SelectField } from '../fields';
 import { Confirmation, QueryProblem } from '../messages';
 
 const idPrefix = 'add-membership';
@@ -32,10 +33,16 @@ export function AddMembershipForm({ organisation, onAdded }: AddMembershipFormPr
     const values = new FormData(form);
     const text = (name: string) => String(values.get(name) ?? '');
     const personId = text('personId');
+    const from = readDate(values, 'validFrom', 'date the membership starts');
+    const to = readDate(values, 'validTo', 'date the membership ends');
     const missing = [
-      !personId && { field: 'personId', message: 'Choose a person' },
-      !role && { field: 'role', message: 'Choose a role' },
-    ].filter((error) => error !== false);
+      ...[
+        !personId && { field: 'personId', message: 'Choose a person' },
+        !role && { field: 'role', message: 'Choose a role' },
+      ].filter((error) => error !== false),
+      ...dateProblems(from, 'validFrom'),
+      ...dateProblems(to, 'validTo'),
+    ];
     if (!role || missing.length) {
       setErrors(missing);
       setAdded(null);
@@ -48,8 +55,8 @@ export function AddMembershipForm({ organisation, onAdded }: AddMembershipFormPr
           personId,
           role,
           practiceId: role === 'PRACTICE_REPRESENTATIVE' ? text('practiceId') || null : null,
-          validFrom: text('validFrom') || null,
-          validTo: text('validTo') || null,
+          validFrom: from.value || null,
+          validTo: to.value || null,
         },
       });
       return data.createMembership;
@@ -123,22 +130,19 @@ export function AddMembershipForm({ organisation, onAdded }: AddMembershipFormPr
             ))}
           </SelectField>
         )}
-        <TextField
+        <DateInput
           id={`${idPrefix}-validFrom`}
           name="validFrom"
-          type="date"
-          label="From"
-          className="nhsuk-input--width-10"
+          legend="From"
+          hint="For example, 1 4 2026"
           defaultValue={today()}
           error={errorFor(errors, 'validFrom')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-validTo`}
           name="validTo"
-          type="date"
-          label="To"
+          legend="To"
           hint="Leave empty if the membership has no end date"
-          className="nhsuk-input--width-10"
           error={errorFor(errors, 'validTo')}
         />
         <button className="nhsuk-button" type="submit">

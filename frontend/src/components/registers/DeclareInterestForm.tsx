@@ -6,9 +6,10 @@ import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { today } from '../../dates';
 import type { InterestCategory } from '../../generated/graphql';
+import { DateInput, dateProblems, readDate } from '../DateInput';
 import { ErrorSummary, errorFor } from '../ErrorSummary';
 import { InterestCategorySelect } from '../InterestCategorySelect';
-import { Checkbox, SelectField, TextArea, TextField } from '../fields';
+import { Checkbox, SelectField, TextArea } from '../fields';
 import { Confirmation, QueryProblem } from '../messages';
 
 const idPrefix = 'declare-interest';
@@ -36,12 +37,17 @@ export function DeclareInterestForm({ organisationId, onDeclared }: { organisati
     const personId = text('personId');
     const category = text('category') as InterestCategory | '';
     const description = text('description');
-    const validFrom = text('validFrom');
+    const from = readDate(values, 'validFrom', 'date the interest began');
+    const to = readDate(values, 'validTo', 'date the interest ended');
+    const aware = readDate(values, 'becameAwareOn', 'date they became aware of it');
+    const validFrom = from.value;
     const missing: FormError[] = [
       ...(personId ? [] : [{ field: 'personId', message: 'Choose whose interest it is' }]),
       ...(category ? [] : [{ field: 'category', message: 'Choose the kind of interest' }]),
       ...(description ? [] : [{ field: 'description', message: 'Describe the interest' }]),
-      ...(validFrom ? [] : [{ field: 'validFrom', message: 'Enter the date the interest began' }]),
+      ...dateProblems(from, 'validFrom', 'Enter the date the interest began'),
+      ...dateProblems(to, 'validTo'),
+      ...dateProblems(aware, 'becameAwareOn'),
     ];
     if (missing.length || !category) {
       setErrors(missing);
@@ -56,8 +62,8 @@ export function DeclareInterestForm({ organisationId, onDeclared }: { organisati
           category,
           description,
           validFrom,
-          validTo: text('validTo') || null,
-          becameAwareOn: text('becameAwareOn') || null,
+          validTo: to.value || null,
+          becameAwareOn: aware.value || null,
           actionTaken: text('actionTaken'),
           withheldFromPublication: values.get('withheld') === 'yes',
         },
@@ -91,31 +97,26 @@ export function DeclareInterestForm({ organisationId, onDeclared }: { organisati
         </SelectField>
         <InterestCategorySelect id={`${idPrefix}-category`} error={errorFor(errors, 'category')} />
         <TextArea id={`${idPrefix}-description`} name="description" label="The interest" rows={3} error={errorFor(errors, 'description')} />
-        <TextField
+        <DateInput
           id={`${idPrefix}-validFrom`}
           name="validFrom"
-          type="date"
-          label="From"
-          className="nhsuk-input--width-10"
+          legend="From"
+          hint="For example, 27 3 2026"
           defaultValue={today()}
           error={errorFor(errors, 'validFrom')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-validTo`}
           name="validTo"
-          type="date"
-          label="To"
+          legend="To"
           hint="Leave empty while the interest continues"
-          className="nhsuk-input--width-10"
           error={errorFor(errors, 'validTo')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-becameAwareOn`}
           name="becameAwareOn"
-          type="date"
-          label="Became aware of it on"
+          legend="Became aware of it on"
           hint="Leave empty if the same as the start"
-          className="nhsuk-input--width-10"
           error={errorFor(errors, 'becameAwareOn')}
         />
         <TextArea

@@ -6,6 +6,7 @@ import { useSubmission } from '../../api/useSubmission';
 import { runsBallots } from '../../components/ballots/access';
 import { ballotTimes, blankQuestion, draftField, type QuestionDraft, toQuestionInputs } from '../../components/ballots/ballotForm';
 import { ConfirmStep } from '../../components/ConfirmStep';
+import { DateTimeInput, readDateTime } from '../../components/DateTimeInput';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
 import { Checkbox, FileField, SelectField, TextArea, TextField } from '../../components/fields';
 import { BackLink, Confirmation } from '../../components/messages';
@@ -126,7 +127,10 @@ export function CreateBallotPage() {
     const values = new FormData(form);
     const text = (name: string) => String(values.get(name) ?? '').trim();
     const { questions, errors: questionErrors } = toQuestionInputs(drafts);
-    const times = ballotTimes(text('opensAt'), text('closesAt'));
+    const times = ballotTimes(
+      readDateTime(values, 'opensAt', { date: 'opening date', time: 'opening time' }),
+      readDateTime(values, 'closesAt', { date: 'closing date', time: 'closing time' }),
+    );
     const problems = [
       ...(text('title') ? [] : [{ field: 'title', message: "Enter the ballot's title" }]),
       ...times.errors,
@@ -203,21 +207,21 @@ export function CreateBallotPage() {
           accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           error={errorFor(errors, 'document')}
         />
-        <TextField
+        <DateTimeInput
           id={`${idPrefix}-opensAt`}
           name="opensAt"
-          type="datetime-local"
-          label="Opens (London time)"
+          legend="Opening date"
+          timeLabel="Opening time"
           defaultValue={defaults.opens}
-          error={errorFor(errors, 'opensAt')}
+          errors={errors}
         />
-        <TextField
+        <DateTimeInput
           id={`${idPrefix}-closesAt`}
           name="closesAt"
-          type="datetime-local"
-          label="Closes (London time)"
+          legend="Closing date"
+          timeLabel="Closing time"
           defaultValue={defaults.closes}
-          error={errorFor(errors, 'closesAt')}
+          errors={errors}
         />
         <Checkbox
           id={`${idPrefix}-secret`}

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
+import { fillDate } from '../../test/fillDate';
 import { CloseConcernForm, UpdateConcernForm } from './ConcernForms';
 
 const concern = {
@@ -47,7 +48,7 @@ describe('UpdateConcernForm', () => {
     render(<UpdateConcernForm concern={concern} onCancel={vi.fn()} onDone={onDone} />);
     await waitFor(() => expect(screen.getByRole('option', { name: 'Fiona Clarke' })).toBeTruthy());
     fireEvent.change(screen.getByLabelText('Owner'), { target: { value: 'person-fiona' } });
-    fireEvent.change(screen.getByLabelText('Next review'), { target: { value: '2020-01-01' } });
+    fillDate('Next review', '2020-01-01');
     fireEvent.click(screen.getByLabelText('Escalated to NHS England'));
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 

@@ -9,6 +9,7 @@ import {
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ActionPanel } from '../../components/ActionPanel';
+import { DateInput, dateProblems, readDate } from '../../components/DateInput';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
 import { Checkbox, FileField, SelectField, TextField } from '../../components/fields';
 import { chosenFile, readAsBase64 } from '../../files';
@@ -44,9 +45,10 @@ export function UpdateConcernForm({ concern, onCancel, onDone }: FormProps) {
     if (submitting) return;
     const values = new FormData(event.currentTarget);
     const text = (name: string) => String(values.get(name) ?? '').trim();
+    const review = readDate(values, 'reviewDate', 'date of the next review');
     const problems: FormError[] = [
       ...(text('ownerId') ? [] : [{ field: 'ownerId', message: 'Choose the concern’s owner' }]),
-      ...(text('reviewDate') ? [] : [{ field: 'reviewDate', message: 'Enter the date of the next review' }]),
+      ...dateProblems(review, 'reviewDate', 'Enter the date of the next review'),
     ];
     if (problems.length) {
       setErrors(problems);
@@ -57,7 +59,7 @@ export function UpdateConcernForm({ concern, onCancel, onDone }: FormProps) {
         input: {
           id: concern.id,
           ownerId: text('ownerId'),
-          reviewDate: text('reviewDate'),
+          reviewDate: review.value,
           escalatedToNhsEngland: values.get('escalatedToNhsEngland') === 'yes',
         },
       });
@@ -85,12 +87,11 @@ export function UpdateConcernForm({ concern, onCancel, onDone }: FormProps) {
             </option>
           ))}
         </SelectField>
-        <TextField
+        <DateInput
           id={`${idPrefix}-reviewDate`}
           name="reviewDate"
-          type="date"
-          label="Next review"
-          className="nhsuk-input--width-10"
+          legend="Next review"
+          hint="For example, 15 3 2027"
           defaultValue={concern.reviewDate}
           error={errorFor(errors, 'reviewDate')}
         />

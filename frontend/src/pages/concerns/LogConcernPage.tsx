@@ -4,6 +4,7 @@ import { onFields, request } from '../../api/client';
 import { logConcernFormQuery, logConcernMutation } from '../../api/concerns';
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
+import { DateInput, dateProblems, readDate } from '../../components/DateInput';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/fields';
 import { BackLink } from '../../components/messages';
@@ -47,8 +48,10 @@ export function LogConcernPage() {
     if (submitting || !viewer?.person) return;
     const values = new FormData(event.currentTarget);
     const text = (name: string) => String(values.get(name) ?? '').trim();
-    if (!text('reviewDate')) {
-      setErrors([{ field: 'reviewDate', message: 'Enter the date of the next review' }]);
+    const review = readDate(values, 'reviewDate', 'date of the next review');
+    const problems = dateProblems(review, 'reviewDate', 'Enter the date of the next review');
+    if (problems.length) {
+      setErrors(problems);
       return;
     }
     const payload = await submit(async () => {
@@ -63,7 +66,7 @@ export function LogConcernPage() {
           title: text('title'),
           summary: text('summary'),
           ownerId: viewer.person.id,
-          reviewDate: text('reviewDate'),
+          reviewDate: review.value,
           nextSteps: text('nextSteps'),
         },
       });
@@ -167,12 +170,11 @@ export function LogConcernPage() {
           rows={3}
           error={errorFor(errors, 'nextSteps')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-reviewDate`}
           name="reviewDate"
-          type="date"
-          label="Next review"
-          className="nhsuk-input--width-10"
+          legend="Next review"
+          hint="For example, 15 3 2027"
           error={errorFor(errors, 'reviewDate')}
         />
         <button className="nhsuk-button" type="submit">

@@ -9,6 +9,7 @@ import {
 } from '../../api/registers';
 import { useCursorPages, useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
+import { DateInput, dateProblems, readDate } from '../../components/DateInput';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary';
 import { Checkbox, SelectField, TextField } from '../../components/fields';
 import { Confirmation, Loading, QueryProblem } from '../../components/messages';
@@ -54,13 +55,14 @@ function RecordGiftForm({ organisationId, onRecorded }: { organisationId: string
     const text = (name: string) => String(values.get(name) ?? '').trim();
     const kind = text('kind') as GiftKind | '';
     const valuePence = poundsToPence(text('value'));
+    const offered = readDate(values, 'offeredOn', 'date it was offered');
     const missing: FormError[] = [
       ...(text('personId') ? [] : [{ field: 'personId', message: 'Choose who was offered it' }]),
       ...(kind ? [] : [{ field: 'kind', message: 'Choose whether it is a gift, hospitality or cash' }]),
       ...(text('description') ? [] : [{ field: 'description', message: 'Describe what was offered' }]),
       ...(text('offeredBy') ? [] : [{ field: 'offeredBy', message: 'Enter who offered it' }]),
       ...(valuePence === null ? [{ field: 'value', message: 'Enter the value in pounds, like 25 or 25.50' }] : []),
-      ...(text('offeredOn') ? [] : [{ field: 'offeredOn', message: 'Enter the date it was offered' }]),
+      ...dateProblems(offered, 'offeredOn', 'Enter the date it was offered'),
     ];
     if (missing.length || !kind || valuePence === null) {
       setErrors(missing);
@@ -77,7 +79,7 @@ function RecordGiftForm({ organisationId, onRecorded }: { organisationId: string
           offeredBy: text('offeredBy'),
           fromSupplier: values.get('fromSupplier') === 'yes',
           valuePence,
-          offeredOn: text('offeredOn'),
+          offeredOn: offered.value,
           accepted: values.get('accepted') === 'yes',
           approvedById: text('approvedById') || null,
         },
@@ -127,12 +129,11 @@ function RecordGiftForm({ organisationId, onRecorded }: { organisationId: string
           className="nhsuk-input--width-5"
           error={errorFor(errors, 'value')}
         />
-        <TextField
+        <DateInput
           id={`${idPrefix}-offeredOn`}
           name="offeredOn"
-          type="date"
-          label="Offered on"
-          className="nhsuk-input--width-10"
+          legend="Offered on"
+          hint="For example, 27 3 2026"
           defaultValue={today()}
           error={errorFor(errors, 'offeredOn')}
         />
