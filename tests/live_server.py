@@ -36,7 +36,9 @@ class Server:
     process: subprocess.Popen
 
 
-@pytest.fixture(scope="session")
+# One for each test folder that uses it, stopped when the folder is done: its worker converts papers and builds
+# packs, and left running it would take those jobs from the tests of later folders, which run them themselves.
+@pytest.fixture(scope="package")
 def server(oidc_provider) -> Server:
     port = free_port()
     env = {

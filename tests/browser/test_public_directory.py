@@ -11,7 +11,7 @@ import httpx
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.conftest import PHONE, Server, assert_accessible, watched_context
+from tests.browser.conftest import PHONE, Server, assert_accessible, follow_navigation, watched_context
 from tests.meetings.support import (
     AUTHOR,
     SECRETARY,
@@ -74,8 +74,7 @@ async def test_the_public_finds_an_organisation_and_downloads_its_published_pack
     async with watched_context(browser, **options, accept_downloads=True) as context:
         page = await context.new_page()
         await page.goto(f"{server.url}/")
-        navigation = page.get_by_role("navigation", name="Primary navigation")
-        await navigation.get_by_role("link", name="Organisations").click()
+        await follow_navigation(page, "Organisations")
         await expect(page.get_by_role("heading", name="Find an organisation", level=1)).to_be_visible()
         await looks_public(page)
 

@@ -259,6 +259,7 @@ async def test_a_secretary_builds_a_branching_survey_answered_on_a_phone_and_fin
     await expect(helen).to_have_url(re.compile(r"/surveys/[^/]+/build$"))
     await open_surveys(helen)
     await helen.get_by_role("button", name=f"Open {title}").click()
+    await helen.get_by_role("button", name="Yes, open the survey").click()
     await expect(helen.get_by_role("status").filter(has_text="is open")).to_contain_text(f"“{title}” is open")
 
     # Dr Fiona Clarke starts on her phone: one question a page, with progress that follows her answers.

@@ -96,8 +96,8 @@ async def test_without_settings_every_tenant_table_is_empty(table):
     try:
         if table == "stored_file":
             # A file is read through what it is attached to (migration 0010): anonymously, exactly the files of
-            # published rows an anonymous connection can itself see (public packs, Part I appendices, terms of
-            # committees with published meetings, the published scheme's agreements).
+            # published rows an anonymous connection can itself see (public packs not withdrawn, Part I appendices and
+            # Word bodies, terms of committees with published meetings, the published scheme's agreements).
             attached = {r[0] for r in await conn.fetch(ATTACHED_FILES)}
             assert {r[0] for r in await conn.fetch("SELECT id FROM stored_file")} == attached
             private_packs = await conn.fetchval("SELECT count(*) FROM pack_build WHERE part <> 'PUBLIC'")
@@ -112,8 +112,9 @@ ATTACHED_FILES = """
     SELECT terms_file_id FROM committee WHERE terms_file_id IS NOT NULL
     UNION SELECT agreement_file_id FROM delegation WHERE agreement_file_id IS NOT NULL
     UNION SELECT file_id FROM appendix
-    UNION SELECT file_id FROM pack_build WHERE file_id IS NOT NULL
+    UNION SELECT file_id FROM pack_build WHERE file_id IS NOT NULL AND withdrawn_at IS NULL
     UNION SELECT document_file_id FROM ballot WHERE document_file_id IS NOT NULL
+    UNION SELECT body_file_id FROM paper_version WHERE body_file_id IS NOT NULL
 """
 
 

@@ -76,8 +76,9 @@ async def test_the_secretary_is_told_of_a_pack_not_built_and_a_meeting_apologies
     # Both GPs send apologies: the rule needs one.
     for short in ("khan", "mistry"):
         ok(await board.callers[short].data(SEND_APOLOGIES, {"input": {"meetingId": meeting["id"]}}))
-    item = next(i for i in await to_do(secretary) if i["kind"] == "MEETING_NOT_QUORATE")
-    assert item["subjectId"] == meeting["id"] and "GP" in item["detail"]
+    items = [i for i in await to_do(secretary) if i["kind"] == "MEETING_NOT_QUORATE"]
+    item = next(i for i in items if i["subjectId"] == meeting["id"])
+    assert "GP" in item["detail"]
     # Members are not told what only the secretary acts on.
     assert meeting["id"] not in await subjects(board.callers["lowe"], "MEETING_NOT_QUORATE")
     assert meeting["id"] not in await subjects(board.callers["lowe"], "PACK_NOT_BUILT")

@@ -121,6 +121,7 @@ async def word_meeting(app):
             "public": public,
             "review": review_paper,
             "workforce": workforce_paper,
+            "numbers": {item["title"]: item["number"] for item in (review, workforce, finance)},
             "body": uploaded["version"],
         }
 
@@ -155,26 +156,31 @@ async def test_word_and_excel_pages_are_in_the_pack_where_the_agenda_and_bookmar
     cover = page_with("Cover sheet: Community services review")
     assert page_with(BODY_ONE) == cover + 1 and page_with(BODY_TWO) == cover + 2
     # The Word appendix (two pages) and the Excel appendix (one page) are pages, not a note to download them.
-    word_start, excel_start = page_with("Appendix 9.1: Workforce detail"), page_with("Appendix 9.2: Vacancies")
+    numbers = word_meeting["numbers"]
+    number = numbers["Workforce plan"]
+    word_start, excel_start = (
+        page_with(f"Appendix {number}.1: Workforce detail"),
+        page_with(f"Appendix {number}.2: Vacancies"),
+    )
     assert WORD_APPENDIX in flat[word_start - 1] and "More workforce detail" in flat[word_start]
     assert excel_start == word_start + 2 and EXCEL_CELL in flat[excel_start - 1]
     assert not any("Download it from the meeting" in page for page in flat)
 
     # The agenda's page numbers are the pages where pdftotext finds each item, counting the converted pages.
     agenda = pages[1]
-    for number, title in (("8", "Community services review"), ("9", "Workforce plan"), ("10", "Finance summary")):
-        match = re.search(rf"^\s*{number}\s+{re.escape(title)}\s.*?(\d+)\s*$", agenda, re.MULTILINE)
+    for title, at in numbers.items():
+        match = re.search(rf"^\s*{at}\s+{re.escape(title)}\s.*?(\d+)\s*$", agenda, re.MULTILINE)
         assert match, f"{title} is missing from the agenda:\n{agenda}"
-        assert f"{number} {title}" in flat[int(match.group(1)) - 1], f"{title} is not on page {match.group(1)}"
-    assert page_with("10 Finance summary") == excel_start + 1
+        assert f"{at} {title}" in flat[int(match.group(1)) - 1], f"{title} is not on page {match.group(1)}"
+    assert page_with(f"{numbers['Finance summary']} Finance summary") == excel_start + 1
 
     # Bookmarks point at the same pages.
     reader = PdfReader(io.BytesIO(response.content))
     marks = {entry["/Title"]: reader.get_destination_page_number(entry) + 1 for entry in _flatten(reader.outline)}
-    assert marks["8 Community services review"] == cover
-    assert marks["Appendix 9.1: Workforce detail"] == word_start
-    assert marks["Appendix 9.2: Vacancies"] == excel_start
-    assert marks["10 Finance summary"] == excel_start + 1
+    assert marks[f"{numbers['Community services review']} Community services review"] == cover
+    assert marks[f"Appendix {number}.1: Workforce detail"] == word_start
+    assert marks[f"Appendix {number}.2: Vacancies"] == excel_start
+    assert marks[f"{numbers['Finance summary']} Finance summary"] == excel_start + 1
 
 
 def _flatten(outline) -> list:
@@ -215,7 +221,7 @@ async def test_a_word_file_that_does_not_convert_in_time_is_reported_and_the_pac
     build = await build_and_wait(secretary, meeting["id"], "PUBLIC")
     response = await client.get(build["url"], headers={"authorization": f"Bearer {secretary.token}"})
     flat = " ".join(" ".join(page.split()) for page in text_pages(response.content))
-    assert "Appendix 8.1: Estates schedule" in flat
+    assert f"Appendix {item['number']}.1: Estates schedule" in flat
     assert "could not be set as pages of this pack: The file took longer than 0.2 seconds" in flat
 
 

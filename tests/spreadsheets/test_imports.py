@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from quorum import spreadsheet_reader, spreadsheets
+from quorum.files import inspection
 from tests.organisations.test_practice_import import bolton_practices, run_import
 from tests.spreadsheets import bombs
 from tests.spreadsheets.hostile import CALC, LINK
@@ -119,7 +120,7 @@ async def test_too_many_rows_is_refused(client):
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (bombs.bomb, spreadsheet_reader.TOO_BIG),  # the archive says what it unpacks to
+        (bombs.bomb, inspection.ZIP_BOMB),  # the archive says what it unpacks to: refused with every upload
         (
             lambda: bombs.understated(bombs.bomb()),
             spreadsheet_reader.DAMAGED,

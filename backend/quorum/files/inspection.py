@@ -213,6 +213,7 @@ MACRO_CONTENT_TYPES = (
 )
 EXECUTABLE_SUFFIXES = (".exe", ".dll", ".com", ".bat", ".cmd", ".scr", ".msi", ".ps1", ".vbs", ".js", ".jar", ".hta")
 CONTENT_TYPES_LIMIT = 1024 * 1024
+ZIP_BOMB = "The file expands to far more than its size when opened (a zip bomb), so it was refused."
 # A document opens to at most this much, and no part of it is compressed more than this: a zip bomb is refused
 # here, before LibreOffice or mammoth would unpack it.
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
@@ -237,9 +238,7 @@ def refuse_active_office(field: str, content: bytes) -> None:
     if sum(info.file_size for info in infos) > MAX_EXPANDED_BYTES or any(
         info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1) for info in infos
     ):
-        raise input_error(
-            field, "The file expands to far more than its size when opened (a zip bomb), so it was refused."
-        )
+        raise input_error(field, ZIP_BOMB)
     lowered = [name.lower() for name in names]
     if any(name.endswith("vbaproject.bin") or "/macrosheets/" in name for name in lowered) or any(
         marker in types for marker in MACRO_CONTENT_TYPES

@@ -230,7 +230,7 @@ export const agendaCommitteesQuery = gql<AgendaCommitteesQuery, AgendaCommittees
 
 export const upcomingMeetingsQuery = gql<UpcomingMeetingsQuery, UpcomingMeetingsQueryVariables>(`
   query UpcomingMeetings($committeeId: ID!) {
-    meetings(committeeId: $committeeId, first: 50) {
+    meetings(committeeId: $committeeId, first: 100) {
       edges {
         node {
           id
