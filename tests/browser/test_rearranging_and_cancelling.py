@@ -182,7 +182,18 @@ async def test_a_secretary_rearranges_then_cancels_a_meeting_and_nobody_else_can
     # The committee's list of meetings says so.
     await mobile.get_by_role("link", name="Back to Governing body").click()
     meetings = mobile.get_by_role("region", name=re.compile("^Meetings of Governing body"))
-    await expect(meetings.get_by_role("row").filter(has_text=MEETING)).to_contain_text(cancelled)
+    # Fifty meetings a page, oldest first: the demo's year and other tests' meetings may come before this one.
+    row = meetings.get_by_role("row").filter(has_text=MEETING)
+    next_page = mobile.get_by_role("button", name="Next page of meetings")
+    for _ in range(10):
+        first = meetings.get_by_role("row").nth(1)
+        await expect(first).to_be_visible()
+        if await row.count() or not await next_page.count():
+            break
+        shown = await first.inner_text()
+        await next_page.click()
+        await expect(first).not_to_have_text(shown)
+    await expect(row).to_contain_text(cancelled)
     await assert_accessible(mobile)
 
     # Anyone reading the public pages sees it cancelled too, and the API still refuses the visitor.
