@@ -36,9 +36,7 @@ class Server:
     process: subprocess.Popen
 
 
-# One for each test folder that uses it, stopped when the folder is done: its worker converts papers and builds
-# packs, and left running it would take those jobs from the tests of later folders, which run them themselves.
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def server(oidc_provider) -> Server:
     port = free_port()
     env = {
@@ -47,9 +45,9 @@ def server(oidc_provider) -> Server:
         "QUORUM_OIDC_ISSUER": oidc_provider,
         "QUORUM_OIDC_CLIENT_ID": CLIENT_ID,
         "QUORUM_OIDC_CLIENT_SECRET": "browser-test-secret",
-        # It builds packs and converts Word and Excel papers; the notification jobs are left to the tests that run
-        # them, which read what was sent.
-        "QUORUM_WORKER_JOBS": "build_pack,convert_file",
+        # It builds packs (converting any Word or Excel paper still waiting as it does). Conversions and the
+        # notification jobs are left to the tests that run them, which read what was done.
+        "QUORUM_WORKER_JOBS": "build_pack",
         # Every browser test signs people in from this one address, more than the 20 a minute one address may;
         # the rate limits themselves are tested in tests/api and tests/hardening.
         "QUORUM_RATE_LIMITS": "off",

@@ -11,7 +11,7 @@ from playwright.async_api import BrowserContext, expect
 from tests.browser.conftest import Server, assert_accessible, sign_in_as_demo_user
 from tests.meetings.support import SAVE, SECRETARY, add_item, create_meeting, draft, request_paper
 from tests.papers.documents import excel_workbook, word_document
-from tests.support import Caller, token_for
+from tests.support import Caller, run_queued_jobs, token_for
 
 AUTHOR = "tom.ashworth@demo.quorum.example"
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -49,7 +49,8 @@ async def test_an_author_uploads_a_word_body_and_sees_its_text_and_conversion(ph
     await expect(page.get_by_role("link", name=re.compile("urgent-care.docx"))).to_be_visible()
     await assert_accessible(page)
 
-    # The server's worker converts it; the page says so once reloaded.
+    # A worker converts it (here the test's own, as the server's builds packs only); the page says so once reloaded.
+    await run_queued_jobs()
     for _ in range(60):
         await page.reload()
         tag = page.locator(".nhsuk-tag", has_text=re.compile("Ready for the pack|Could not be converted"))

@@ -157,10 +157,13 @@ class PackSubscriptions:
                 message=reported.message,
                 page_count=reported.page_count,
             )
-            status = BuildStatus(reported.status)
+            status, shown = BuildStatus(reported.status), reported.progress
             while status not in (BuildStatus.DONE, BuildStatus.FAILED):
                 event = await queue.get()
                 status = BuildStatus(event["status"])
+                if event["progress"] < shown and status not in (BuildStatus.DONE, BuildStatus.FAILED):
+                    continue  # heard before the state above was read, so already reported in it
+                shown = event["progress"]
                 yield PackBuildProgress(
                     status=status, progress=event["progress"], message=event["message"], page_count=event["page_count"]
                 )
