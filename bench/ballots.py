@@ -46,7 +46,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATABASE = "quorum_bench"
+DATABASE = os.environ.get("QUORUM_BENCH_DATABASE", "quorum_bench")
 os.environ.update(
     QUORUM_ENV="development",
     QUORUM_DATA_DIR=os.environ.get("QUORUM_BENCH_DATA_DIR", str(ROOT / ".quorum" / "bench")),

@@ -24,7 +24,7 @@ from bench.servers import load, processes
 from bench.servers.load import Measurement
 from bench.servers.report import Figures, print_report
 
-DATABASE = "quorum_bench_servers"
+DATABASE = os.environ.get("QUORUM_BENCH_DATABASE", "quorum_bench_servers")
 WARM_UP_SECONDS = 2
 
 
