@@ -83,6 +83,21 @@ async def test_a_message_refused_for_good_is_marked_failed_and_the_others_go(qui
     assert await deliver_messages() == 0  # not tried again
 
 
+async def test_a_message_that_cannot_be_built_is_marked_failed_and_does_not_hold_up_the_others(quiet_inbox):
+    expected = await queue(2, "Unbuildable")
+    poison = f"<{uuid.uuid4()}@test.invalid>"
+    await owner_fetch(  # written before the address check, or by another path: not an address at all
+        "INSERT INTO notification_message (kind, email, recipient_name, subject, body_text, body_html, status,"
+        " message_id, created_at) VALUES ('test_news', 'no address here', 'A', 'S', 'T', '<p>H</p>', 'QUEUED', $1,"
+        " now() - interval '1 hour')",
+        poison,
+    )
+    await deliver_messages(connections=1)
+    [row] = await owner_fetch("SELECT status, failure FROM notification_message WHERE message_id = $1", poison)
+    assert row["status"] == "FAILED" and row["failure"].startswith("The message could not be built")
+    assert sorted(m.message["Message-ID"] for m in quiet_inbox.messages) == sorted(expected)
+
+
 async def test_a_server_refusing_for_now_leaves_the_message_queued(quiet_inbox):
     [message_id] = await queue(1, "Later")
     quiet_inbox.delay = 0

@@ -7,6 +7,8 @@ import uuid
 from email import message_from_bytes
 from email.policy import default
 
+import pytest
+
 from quorum.notifications.frame import email_message, frame, render
 from quorum.notifications.letters import Kind, Letter, Recipient
 from quorum.notifications.tokens import read_unsubscribe_token
@@ -61,3 +63,30 @@ def test_a_calendar_attachment_travels_with_the_message_and_mandatory_kinds_have
             token = parsed["List-Unsubscribe"].strip("<>").rsplit("/", 1)[1]
             assert read_unsubscribe_token(token).person_id == person
             assert read_unsubscribe_token(token).kind == "meeting_changed"
+
+
+@pytest.mark.parametrize("script", ["Протокол", "Minutes"])
+def test_a_stored_name_cannot_break_or_spoof_the_headers(script):
+    wicked = (
+        f"NHS \x01\x07\x0b\x1b\x1f\x7fWicked\u202egnp.exe\u202c\u200f\u2028{script}\r\nBcc: x@evil.test,"
+        ' "y@evil.test" <z@evil.test> ' + "long " * 200
+    )
+    letter = Letter(subject="Papers are ready", paragraphs=("Read them.",), link="/meetings/m", link_label="Open")
+    rendered = render(wicked, _kind(False), letter, Recipient("a@example.org", wicked, uuid.uuid4()))
+    message = email_message(
+        to_email="a@example.org",
+        to_name=wicked,
+        subject=rendered.subject,
+        text=rendered.text,
+        html=rendered.html,
+        message_id="<1@example.org>",
+        unsubscribe_url=rendered.unsubscribe_url,
+        ics=None,
+    )
+    parsed = message_from_bytes(message.as_bytes(), policy=default)
+    subject = str(parsed["Subject"])
+    assert subject.startswith(f"[NHS Wickedgnp.exe {script} Bcc: x@evil.test,") and subject.endswith("…")
+    assert len(str(message["Subject"])) <= 200 and parsed["Bcc"] is None
+    assert not any(c in subject for c in "\x01\x0b\u202e\u2028\r\n")
+    [address] = parsed["To"].addresses
+    assert address.addr_spec == "a@example.org" and address.display_name.startswith(f"NHS Wickedgnp.exe {script}")

@@ -64,16 +64,22 @@ async def _send_next(database: asyncpg.Connection, mailer: Mailer) -> bool:
         row = await database.fetchrow(_NEXT)
         if row is None:
             return False
-        message = email_message(
-            to_email=row["email"],
-            to_name=row["recipient_name"],
-            subject=row["subject"],
-            text=row["body_text"],
-            html=row["body_html"],
-            message_id=row["message_id"],
-            unsubscribe_url=row["unsubscribe_url"],
-            ics=row["ics"],
-        )
+        try:
+            message = email_message(
+                to_email=row["email"],
+                to_name=row["recipient_name"],
+                subject=row["subject"],
+                text=row["body_text"],
+                html=row["body_html"],
+                message_id=row["message_id"],
+                unsubscribe_url=row["unsubscribe_url"],
+                ics=row["ics"],
+            )
+        except (ValueError, TypeError) as unbuildable:
+            # A message that cannot be built never will be: it must not hold up the ones queued behind it.
+            log.error("Message %s cannot be built: %s", row["message_id"], unbuildable)
+            await database.execute(_FAILED, row["id"], f"The message could not be built: {unbuildable}"[:500])
+            return True
         try:
             await mailer.send(message)
         except (aiosmtplib.SMTPRecipientsRefused, aiosmtplib.SMTPResponseException) as refused:

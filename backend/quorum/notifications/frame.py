@@ -4,10 +4,12 @@ unsubscribe link and RFC 8058 headers (none for mandatory kinds), HTML with a pl
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 from html import escape
 from urllib.parse import urlsplit
 
@@ -72,6 +74,21 @@ def frame(org_name: str, letter: Letter, name: str, unsubscribe: str | None, lab
     return Rendered(subject, "\n".join(text_lines), "\n".join(part for part in html_parts if part), unsubscribe)
 
 
+SUBJECT_LENGTH = 200
+
+
+def header_text(value: str, length: int = SUBJECT_LENGTH) -> str:
+    """A header's words with no line breaks, control or direction-changing characters (a stored name can hold
+    any of them, and one would end or spoof the header), in one line of at most `length` characters."""
+    kept = (
+        " " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+        for c in value
+        if unicodedata.category(c) not in ("Cf", "Cs", "Co", "Cn")
+    )
+    words = " ".join("".join(kept).split())
+    return words if len(words) <= length else words[: length - 1].rstrip() + "…"
+
+
 def message_id(message_uuid: uuid.UUID) -> str:
     host = urlsplit(get_settings().public_url).hostname or "quorum.invalid"
     return f"<{message_uuid}@{host}>"
@@ -90,8 +107,10 @@ def email_message(
 ) -> EmailMessage:
     message = EmailMessage()
     message["From"] = get_settings().mail_from
-    message["To"] = formataddr((to_name, to_email)) if to_name else to_email
-    message["Subject"] = subject
+    # Address, not formataddr: folding a long quoted name with other scripts drops its quotes, and a name
+    # holding "Bcc: x@evil.test" would then be read as a second address.
+    message["To"] = Address(display_name=header_text(to_name), addr_spec=to_email) if to_name else to_email
+    message["Subject"] = header_text(subject)
     message["Date"] = format_datetime(clock.now())
     message["Message-ID"] = message_id
     message["Auto-Submitted"] = "auto-generated"
