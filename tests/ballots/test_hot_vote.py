@@ -209,3 +209,23 @@ async def test_a_proxy_votes_for_the_practice_it_holds_until_revoked(client):
     )
     assert [tuple(r) for r in cast] == [("P82001", True)]
     assert await stored_votes(revoked_ballot) == {k: 0 for k in await stored_votes(revoked_ballot)}
+
+
+async def test_the_submission_limit_counts_each_hot_send_once_refused_or_not(client, monkeypatch):
+    from quorum import limits
+
+    monkeypatch.setattr(limits, "SUBMISSIONS", limits.RateLimit(limit=3, per_seconds=60))
+    gp = await as_person(client, BOLTON_GP)
+    closed, ballot = await new_ballot(client), await new_ballot(client)
+    await close(await secretary(client), closed)
+    headers = {"Authorization": f"Bearer {gp.token}"}
+    replies = [
+        await client.post("/graphql", json={"query": CAST_BALLOT_VOTE, "variables": {"input": vote}}, headers=headers)
+        for vote in (paper(closed, "For"), *[paper(ballot, "For", key="k")] * 3)
+    ]
+    # The refusal was declined by the function and answered by the schema: counted once, not twice.
+    assert [r.status_code for r in replies] == [200, 200, 200, 429]
+    outcomes = [r.json()["data"]["castBallotVote"]["outcome"] for r in replies[:3]]
+    assert outcomes == [None, "RECORDED", "ALREADY_RECORDED"]
+    assert int(replies[3].headers["retry-after"]) >= 1
+    assert (await stored_votes(ballot))["ballot_participation"] == 1
