@@ -93,7 +93,7 @@ BEGIN
     -- Held shared, so a secretary closing the ballot waits for votes in flight; then look again.
     PERFORM pg_advisory_xact_lock_shared(ballot_lock_key(b.id));
     SELECT * INTO b FROM ballot WHERE org_id = b.org_id AND id = b.id;
-    IF b.closed_early_at IS NOT NULL OR p_now >= b.closes_at THEN
+    IF b.closed_early_at IS NOT NULL OR p_now >= b.closes_at OR p_now < b.opens_at THEN
         RETURN;
     END IF;
     SELECT p.name INTO practice_name FROM ballot_elector e JOIN practice p ON p.org_id = e.org_id AND p.id = e.practice_id
