@@ -45,6 +45,12 @@ class RateLimit:
             for stale in [k for k, v in self._hits.items() if not v or v[-1] <= now - self.window][:50_000]:
                 del self._hits[stale]
 
+    def take_back(self, key: str) -> None:
+        """Uncount the request `check` last counted for `key`: it is to be answered, and counted, elsewhere."""
+        hits = self._hits.get(key)
+        if hits and get_settings().rate_limits:
+            hits.pop()
+
 
 SIGN_IN = RateLimit(limit=20, per_seconds=60)  # per client address
 TOKEN_USE = RateLimit(limit=1200, per_seconds=60)  # per person using bearer tokens
@@ -53,4 +59,12 @@ SUBMISSIONS = RateLimit(limit=60, per_seconds=60)  # votes and survey responses,
 
 def check_submission(person_id: object, address: str | None) -> None:
     """Count a vote or survey response: per person, or per address for a caller not signed in."""
-    SUBMISSIONS.check(f"person:{person_id}" if person_id else f"address:{address or 'unknown'}")
+    SUBMISSIONS.check(_submitter(person_id, address))
+
+
+def take_back_submission(person_id: object, address: str | None) -> None:
+    SUBMISSIONS.take_back(_submitter(person_id, address))
+
+
+def _submitter(person_id: object, address: str | None) -> str:
+    return f"person:{person_id}" if person_id else f"address:{address or 'unknown'}"

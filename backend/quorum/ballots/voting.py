@@ -41,6 +41,8 @@ from quorum.database import Db
 from quorum.errors import InputErrors, UserError, input_error
 from quorum.organisations.tables import Practice
 
+MAX_ANSWERS = 100
+
 
 class VoteOutcome(str, enum.Enum):
     RECORDED = "RECORDED"

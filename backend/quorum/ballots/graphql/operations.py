@@ -128,9 +128,6 @@ class CastBallotVotePayload:
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-MAX_ANSWERS = 100
-
-
 @strawberry.type
 class BallotMutations:
     @mutation
@@ -196,8 +193,8 @@ class BallotMutations:
     async def cast_ballot_vote(self, info: Info, input: CastBallotVoteInput) -> CastBallotVotePayload:
         ctx = info.context
         limits.check_submission(ctx.access.person_id, ctx.client_address)
-        if len(input.answers) > MAX_ANSWERS:
-            raise input_error("answers", f"Send at most {MAX_ANSWERS} answers.")
+        if len(input.answers) > voting.MAX_ANSWERS:
+            raise input_error("answers", f"Send at most {voting.MAX_ANSWERS} answers.")
         cast = await voting.cast_vote(
             ctx.db,
             ctx.access,

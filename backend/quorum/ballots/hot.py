@@ -1,0 +1,111 @@
+"""Casting a ballot vote as a hot read: the frontend's `CastBallotVote` document, a first vote or a repeat of
+one answered by a single call of cast_ballot_vote (migration 0030), which makes the service's checks and writes.
+
+Whatever that function declines (a refusal, a change of vote), and input the schema would refuse or might read
+differently, is left to the schema, whose messages it keeps; the function writes nothing when it declines.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from quorum import clock, ids, limits
+from quorum.access import Access, Role
+from quorum.ballots.voting import MAX_ANSWERS
+from quorum.database import Db
+from quorum.errors import InputErrors
+from quorum.graphql.hot import hot_read
+
+# frontend/src/api/ballots.ts, castBallotVoteMutation (a test keeps the two the same)
+CAST_BALLOT_VOTE = """
+  mutation CastBallotVote($input: CastBallotVoteInput!) {
+    castBallotVote(input: $input) {
+      outcome
+      message
+      errors {
+        field
+        message
+      }
+    }
+  }
+"""
+
+CAST = "SELECT outcome, message FROM cast_ballot_vote($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+INPUT_FIELDS = {"ballotId", "practiceId", "answers", "submissionKey"}
+
+
+class _Declined(Exception):
+    """The input is for the schema to judge."""
+
+
+@hot_read(CAST_BALLOT_VOTE)
+async def cast_ballot_vote(db: Db, access: Access, variables: dict[str, Any]) -> str | None:
+    if access.person_id is None or variables.keys() != {"input"}:
+        return None
+    try:
+        ballot, practice, questions, option_answers, options, key = _paper(variables["input"])
+    except (_Declined, InputErrors):
+        return None
+    try:
+        limits.check_submission(access.person_id, None)
+    except limits.RateLimited:
+        return None  # the schema answers 429 (a refused request is not counted)
+    represented = [g for g in access.grants if g.role == Role.PRACTICE_REPRESENTATIVE and g.practice_id]
+    rows = await db.records(
+        CAST,
+        access.person_id,
+        [g.org_id for g in represented],
+        [g.practice_id for g in represented],
+        ballot,
+        practice,
+        questions,
+        option_answers,
+        options,
+        key,
+        clock.now(),
+    )
+    outcome, message = rows[0]
+    if outcome is None:
+        limits.take_back_submission(access.person_id, None)  # the schema counts it
+        return None
+    answer = {"outcome": outcome, "message": message, "errors": []}
+    return json.dumps({"data": {"castBallotVote": answer}}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _paper(given: Any) -> tuple[uuid.UUID, uuid.UUID | None, list[uuid.UUID], list[int], list[uuid.UUID], str | None]:
+    """The input's ids decoded and its answers flattened: each option numbered with its answer (from 1)."""
+    if not isinstance(given, dict) or not given.keys() <= INPUT_FIELDS:
+        raise _Declined
+    ballot, practice, answers, key = (given.get(f) for f in ("ballotId", "practiceId", "answers", "submissionKey"))
+    if not (
+        isinstance(ballot, str)
+        and (practice is None or isinstance(practice, str) and practice)
+        and isinstance(key, str | None)
+        and isinstance(answers, list)
+        and len(answers) <= MAX_ANSWERS
+    ):
+        raise _Declined
+    if key is not None:
+        key = key.strip()
+        if not 1 <= len(key) <= 100:
+            raise _Declined
+    questions, option_answers, options = [], [], []
+    for number, answer in enumerate(answers, start=1):
+        if not (isinstance(answer, dict) and answer.keys() == {"questionId", "optionIds"}):
+            raise _Declined
+        question, chosen = answer["questionId"], answer["optionIds"]
+        if not (isinstance(question, str) and isinstance(chosen, list) and all(isinstance(o, str) for o in chosen)):
+            raise _Declined
+        questions.append(ids.decode_as("BallotQuestion", question))
+        option_answers += [number] * len(chosen)
+        options += [ids.decode_as("BallotOption", o) for o in chosen]
+    return (
+        ids.decode_as("Ballot", ballot),
+        practice and ids.decode_as("Practice", practice),
+        questions,
+        option_answers,
+        options,
+        key,
+    )
