@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("QUORUM_DATA_DIR", str(ROOT / ".quorum" / "bench"))
 sys.path.insert(0, str(ROOT / "backend"))
+sys.path.insert(0, str(ROOT))
 
 import asyncpg  # noqa: E402
 
@@ -299,7 +300,7 @@ async def write_export(db, access, survey_id):
     return await export.workbook_for(db, survey, "NHS Bolton CCG", None)
 
 
-async def send_responses(survey_id: uuid.UUID, representative: uuid.UUID, runs: int) -> None:
+async def send_responses(survey_id: uuid.UUID, representative: uuid.UUID, runs: int, quiet: bool = False) -> None:
     """A representative sends a full response, then changes it: each time it is counted out of and into the tallies."""
     from quorum.auth.identity import transaction_for
     from quorum.surveys import answering, service
@@ -330,6 +331,8 @@ async def send_responses(survey_id: uuid.UUID, representative: uuid.UUID, runs: 
             saved = await answering.save(db, access, survey_id, given, token=token, practice_id=None, submit=True)
             times.append(time.perf_counter() - start)
             token = token or saved.resume_token
+    if quiet:
+        return
     print(
         f"Sending a response (30 questions, counted into the tallies): median {statistics.median(times[1:]) * 1000:,.0f} ms"
         f" over {runs} changes of a sent response"
@@ -361,8 +364,102 @@ async def measure(label: str, goal: float, runs: int, secretary, work) -> object
     return outcome
 
 
-async def main(server, responses: int, runs: int) -> None:
+async def add_response(conn, survey_id: uuid.UUID, rng: random.Random) -> None:
+    """One more sent response, written as the owner with what sending it counts into the tallies."""
+    org_id = await conn.fetchval("SELECT org_id FROM survey WHERE id = $1", survey_id)
+    ids = dict(await conn.fetch("SELECT key, id FROM survey_question WHERE survey_id = $1", survey_id))
+    response_id = uuid.uuid4()
+    async with conn.transaction():
+        await conn.execute(
+            "INSERT INTO survey_response (org_id, survey_id, id, status, group_role, group_locality, group_leader,"
+            " group_band) VALUES ($1, $2, $3, 'SUBMITTED', 'PRACTICE_REPRESENTATIVE', 'Bolton Central', false,"
+            " 'UNDER_5000')",
+            org_id,
+            survey_id,
+            response_id,
+        )
+        await conn.copy_records_to_table(
+            "survey_answer",
+            records=answer_rows(rng, org_id, survey_id, response_id, thirty_questions(), ids),
+            columns=[
+                "org_id",
+                "survey_id",
+                "response_id",
+                "question_id",
+                "item",
+                "choice",
+                "choices",
+                "number",
+                "text",
+            ],
+        )
+        keys = "org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band"
+        await conn.execute(
+            f"INSERT INTO survey_tally AS t ({keys}, count) SELECT {keys}, n FROM survey_response_tallies($1, $2)"
+            f" ON CONFLICT ({keys}) DO UPDATE SET count = t.count + EXCLUDED.count",
+            org_id,
+            response_id,
+        )
+
+
+async def request_results(survey_id: uuid.UUID, secretary, representative, runs: int) -> None:
+    """The frontend's results document for the open round, POSTed to /graphql through the app (the real request
+    path: the caller's token, access, hot reads, the schema): warm, then each time after one more response."""
+    import httpx
+
+    from bench.servers.documents import frontend_document
+    from bench.servers.operations import bearer
+    from quorum.ids import encode
+    from quorum.web.app import create_app
+
+    body = {
+        "query": frontend_document("surveys", "surveyResultsQuery"),
+        "variables": {"id": encode("Survey", survey_id)},
+    }
+    headers = bearer(secretary)
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app()), base_url="http://bench") as client:
+
+        async def timed() -> tuple[float, float, dict]:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = await client.post("/graphql", json=body, headers=headers)
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+            assert response.status_code == 200 and "errors" not in response.json(), response.text
+            return elapsed, cpu, response.json()
+
+        await timed()
+        warm = [await timed() for _ in range(max(runs, 20))]
+        after = []
+        conn = await asyncpg.connect(**connect_kwargs(owner_url()))
+        try:
+            for n in range(max(runs, 20)):
+                await add_response(conn, survey_id, random.Random(n))
+                after.append(await timed())
+        finally:
+            await conn.close()
+    answer = warm[-1][2]["data"]["node"]["results"]
+    for label, times in (("warm", warm), ("each after one more response", after)):
+        print(
+            f"Results request for the open round ({answer['responseCount']:,} responses shown, status"
+            f" {warm[-1][2]['data']['node']['status']}), {label}: median {statistics.median(t[0] for t in times) * 1000:,.1f} ms,"
+            f" this process's CPU median {statistics.median(t[1] for t in times) * 1000:,.1f} ms over {len(times)} requests"
+        )
+
+
+async def _open(survey_id: uuid.UUID) -> None:
+    conn = await asyncpg.connect(**connect_kwargs(owner_url()))
+    try:  # open again, as the owner, to measure sending a response to it
+        await conn.execute("UPDATE survey SET status = 'OPEN' WHERE id = $1", survey_id)
+    finally:
+        await conn.close()
+
+
+async def main(server, responses: int, runs: int, requests_only: bool) -> None:
     survey_id, secretary, representative = await build(server, responses)
+    if requests_only:
+        await _open(survey_id)
+        await request_results(survey_id, secretary, representative, runs)
+        return
     found = await measure(
         "Results with the disclosure audit (30 questions, 5 groupings)",
         0.3,
@@ -385,12 +482,9 @@ async def main(server, responses: int, runs: int) -> None:
         lambda db, access: write_export(db, access, survey_id),
     )
     print(f"  workbook of {len(content) / 1e6:,.1f} MB")
-    conn = await asyncpg.connect(**connect_kwargs(owner_url()))
-    try:  # open again, as the owner, to measure sending a response to it
-        await conn.execute("UPDATE survey SET status = 'OPEN' WHERE id = $1", survey_id)
-    finally:
-        await conn.close()
+    await _open(survey_id)
     await send_responses(survey_id, representative, runs)
+    await request_results(survey_id, secretary, representative, runs)
     from quorum.database import app_engine
 
     await app_engine().dispose()
@@ -400,6 +494,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--requests-only", action="store_true", help="only the open round's results requests")
     arguments = parser.parse_args()
     server = owner_url()  # starts the embedded server when DATABASE_URL is unset, before any event loop
-    asyncio.run(main(server, arguments.responses, arguments.runs))
+    asyncio.run(main(server, arguments.responses, arguments.runs, arguments.requests_only))

@@ -1,0 +1,250 @@
+"""Survey results, as a hot read: the frontend's `SurveyResults` document answered from a per-worker cache.
+
+The report is the same for everyone who sees the same view of the same state of a round, so the first request
+for each is answered by the schema itself (exactly, with every check it makes) and the JSON kept; later ones
+read only what could change that answer, in one statement, and are served the kept JSON when nothing has.
+
+What the answer depends on, and so the cache key:
+- the caller's view: whether they manage the survey (the withheld reasons), and whether they see the previous
+  round and may read its results (the comparisons). Callers whose access would need the schema's further
+  look-ups (an area team, or anyone who may not read the results) are left to the schema;
+- every round in the chain the caller sees (this one and the earlier ones, which the disclosure audit and the
+  comparisons read): its row version (any change to a survey row gives it a new xmin), its status as of now,
+  and, while it is open, its response count in steps of the threshold, the only figure an open round shows.
+  A closed round is keyed once it is settled (`results.SETTLED_AFTER`): nothing it shows can change after
+  that. In the minute before, an answer sent as it closed may still be counted, so the schema answers.
+A draft is left to the schema too (its questions change without its row's changing).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from quorum import clock, ids
+from quorum.access import Access
+from quorum.database import Db
+from quorum.errors import ClientError
+from quorum.surveys import results
+from quorum.surveys.groups import GroupSplit
+from quorum.surveys.policy import can_manage, can_read_results, results_are_public
+from quorum.surveys.service import current_status
+from quorum.surveys.tables import Survey, SurveyStatus
+
+# frontend/src/api/surveys.ts, surveyResultsQuery (a test keeps the two the same)
+SURVEY_RESULTS = """  query SurveyResults($id: ID!, $split: RespondentGroupSplit) {
+    node(id: $id) {
+      __typename
+      ... on Survey {
+        id
+        title
+        status
+        anonymity
+        resultsPublished
+        viewerCanManage
+        viewerCanReadResults
+        resultsExportUrl
+        previousRound {
+          id
+          title
+        }
+        results(split: $split) {
+          suppressionThreshold
+          responseCount
+          invitedCount
+          responseRate
+          provisional
+          withheldReasons
+          split
+          splitLabel
+          byLocality {
+            locality
+            invited
+            responses
+            percent
+          }
+          questions {
+            question {
+              id
+              key
+              kind
+              number
+              prompt
+              options {
+                key
+                label
+              }
+              statements {
+                key
+                label
+              }
+            }
+            overall {
+              key
+              label
+              withheld
+              withheldReason
+              respondents
+              agreePercent
+              mean
+              median
+              options {
+                key
+                label
+                count
+                percent
+              }
+              statements {
+                key
+                label
+                respondents
+                agreePercent
+                options {
+                  key
+                  label
+                  count
+                  percent
+                }
+              }
+            }
+            groups {
+              key
+              label
+              withheld
+              withheldReason
+              respondents
+              agreePercent
+              mean
+              median
+              options {
+                key
+                label
+                count
+                percent
+              }
+              statements {
+                key
+                label
+                respondents
+                agreePercent
+                options {
+                  key
+                  label
+                  count
+                  percent
+                }
+              }
+            }
+            previousRound {
+              surveyTitle
+              overall {
+                withheld
+                respondents
+                agreePercent
+              }
+            }
+            textAnswers(first: 20) {
+              totalCount
+              texts
+            }
+          }
+        }
+      }
+    }
+  }
+"""
+
+# The survey and the earlier rounds the caller sees (row-level security decides), each with what it shows.
+# Submitted responses are counted only for an open round; the index on (survey_id, status) answers it.
+ROUNDS = """
+WITH RECURSIVE chain AS (
+    SELECT s.*, s.xmin::text AS row_version, 0 AS depth FROM survey s WHERE s.id = $1
+    UNION ALL
+    SELECT p.*, p.xmin::text, c.depth + 1
+    FROM survey p JOIN chain c ON p.org_id = c.org_id AND p.id = c.previous_round_id
+    WHERE c.depth < 100
+)
+SELECT org_id, id, status, closes_at, results_published, suppression_threshold, previous_round_id, row_version,
+       CASE WHEN status = 'OPEN' AND (closes_at IS NULL OR closes_at > $2) THEN
+           (SELECT count(*) FROM survey_response r
+            WHERE r.org_id = chain.org_id AND r.survey_id = chain.id AND r.status = 'SUBMITTED')
+       END AS responses
+FROM chain ORDER BY depth
+"""
+
+KEPT = 64  # answers kept per worker, the least recently served dropped first
+_kept: OrderedDict[tuple, str] = OrderedDict()
+
+
+def _round(row: Any) -> Survey:
+    return Survey(
+        org_id=row["org_id"],
+        id=row["id"],
+        status=SurveyStatus(row["status"]),
+        closes_at=row["closes_at"],
+        results_published=row["results_published"],
+        suppression_threshold=row["suppression_threshold"],
+        previous_round_id=row["previous_round_id"],
+    )
+
+
+def _state(row: Any, survey: Survey) -> tuple | None:
+    """What a round shows depends on, as of now; None while it cannot be kept (a draft, or closed but unsettled)."""
+    status = current_status(survey, clock.now())
+    if status == SurveyStatus.DRAFT:
+        return None
+    if status == SurveyStatus.CLOSED:
+        if survey.closes_at is not None and clock.now() < survey.closes_at + results.SETTLED_AFTER:
+            return None
+        return (survey.id, row["row_version"], status.value)
+    if row["responses"] is None:
+        return None
+    shown = results.stepped(row["responses"], survey.suppression_threshold)
+    return (survey.id, row["row_version"], status.value, shown)
+
+
+async def view_key(db: Db, access: Access, variables: dict[str, Any]) -> tuple | None:
+    """The key of the answer this caller is owed now, or None when the schema should answer."""
+    if not set(variables) <= {"id", "split"} or not isinstance(variables.get("id"), str):
+        return None
+    split = variables.get("split")
+    if split is not None and split not in GroupSplit.__members__:
+        return None
+    try:
+        type_name, survey_id = ids.decode(variables["id"])
+    except ClientError:
+        return None
+    if type_name != "Survey":
+        return None
+    rows = await db.records(ROUNDS, survey_id, clock.now())
+    if not rows:
+        return None
+    chain = [_round(row) for row in rows]
+    survey = chain[0]
+    if not can_read_results(access, survey):
+        return None
+    previous = chain[1] if len(chain) > 1 and chain[1].id == survey.previous_round_id else None
+    reads_previous = previous is not None and can_read_results(access, previous)
+    if previous is not None and not reads_previous and results_are_public(previous):
+        return None  # whether the caller's area team may read it is the schema's look-up
+    states = tuple(_state(row, r) for row, r in zip(rows, chain, strict=True))
+    if None in states:
+        return None
+    return (split, can_manage(access, survey), previous is not None, reads_previous, states)
+
+
+def kept(key: tuple) -> str | None:
+    found = _kept.get(key)
+    if found is not None:
+        _kept.move_to_end(key)
+    return found
+
+
+def keep(key: tuple, answer: str) -> None:
+    _kept[key] = answer
+    while len(_kept) > KEPT:
+        _kept.popitem(last=False)
+
+
+def forget_all() -> None:
+    _kept.clear()
