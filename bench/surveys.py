@@ -438,11 +438,13 @@ async def request_results(survey_id: uuid.UUID, secretary, representative, runs:
         finally:
             await conn.close()
     answer = warm[-1][2]["data"]["node"]["results"]
+    print(f"Results request for the open round ({answer['responseCount']:,} responses shown), this process's CPU:")
     for label, times in (("warm", warm), ("each after one more response", after)):
+        cpu = sorted(t[1] * 1000 for t in times)
         print(
-            f"Results request for the open round ({answer['responseCount']:,} responses shown, status"
-            f" {warm[-1][2]['data']['node']['status']}), {label}: median {statistics.median(t[0] for t in times) * 1000:,.1f} ms,"
-            f" this process's CPU median {statistics.median(t[1] for t in times) * 1000:,.1f} ms over {len(times)} requests"
+            f"  {label}: median {statistics.median(cpu):,.1f} ms, slowest {cpu[-1]:,.1f} ms over {len(times)} requests"
+            f" (wall clock median {statistics.median(t[0] for t in times) * 1000:,.1f} ms; load average"
+            f" {os.getloadavg()[0]:.1f})"
         )
 
 

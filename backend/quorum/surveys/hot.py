@@ -18,6 +18,7 @@ A draft is left to the schema too (its questions change without its row's changi
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
 from typing import Any
 
@@ -233,18 +234,56 @@ async def view_key(db: Db, access: Access, variables: dict[str, Any]) -> tuple |
     return (split, can_manage(access, survey), previous is not None, reads_previous, states)
 
 
+def serialised(answer: dict) -> str:
+    """As the GraphQL endpoint's JSONResponse writes a response."""
+    return json.dumps(answer, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _without_count(key: tuple) -> tuple | None:
+    """For a key of an open round, the same key with its response count left out."""
+    *view, states = key
+    if len(states[0]) != 4:
+        return None
+    return (*view, (states[0][:3], *states[1:]))
+
+
+_open_views: dict[tuple, tuple] = {}  # an open round's view without its count -> the key last kept for it
+
+
 def kept(key: tuple) -> str | None:
     found = _kept.get(key)
     if found is not None:
         _kept.move_to_end(key)
-    return found
+        return found
+    return _recounted(key)
+
+
+def _recounted(key: tuple) -> str | None:
+    """An open round shows no figure but its response count (and the rate it makes of those invited), so when
+    only the count has moved a step, the answer kept for the same view at the last step is that answer with
+    those two values changed (`SurveyResults.of` computes the rate the same way)."""
+    view = _without_count(key)
+    last = _open_views.get(view) if view is not None else None
+    before = _kept.get(last) if last is not None else None
+    if before is None:
+        return None
+    answer = json.loads(before)
+    found = answer["data"]["node"]["results"]
+    found["responseCount"] = count = key[-1][0][3]
+    invited = found["invitedCount"]
+    found["responseRate"] = results.percent(count, invited) if invited else None
+    recounted = serialised(answer)
+    keep(key, recounted)
+    return recounted
 
 
 def keep(key: tuple, answer: str) -> None:
     _kept[key] = answer
+    view = _without_count(key)
+    if view is not None:
+        _open_views[view] = key
     while len(_kept) > KEPT:
-        _kept.popitem(last=False)
-
-
-def forget_all() -> None:
-    _kept.clear()
+        dropped, _ = _kept.popitem(last=False)
+        view = _without_count(dropped)
+        if view is not None and _open_views.get(view) == dropped:
+            del _open_views[view]

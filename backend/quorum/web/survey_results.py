@@ -5,7 +5,6 @@ It lives beside the schema because on a miss the schema itself answers, so the k
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from quorum.access import Access
@@ -31,7 +30,6 @@ async def survey_results(db: Db, access: Access, variables: dict[str, Any]) -> s
         )
         if result.errors:
             return None  # the endpoint runs it again and reports them as it does
-        # As the endpoint's JSONResponse writes it.
-        answer = json.dumps({"data": result.data}, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        answer = hot.serialised({"data": result.data})
         hot.keep(key, answer)
     return answer
