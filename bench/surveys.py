@@ -10,9 +10,11 @@ memory of each (tracemalloc, measured in a separate run because tracing slows
 everything it measures). Both run as the app role with a board secretary's
 access, so row-level security is part of the cost, as in production. Last, the
 time to send (here: change) one response, which counts it into the tallies
-that results are read from: the price paid at answering time for fast results.
+that results are read from: the price paid at answering time for fast results. Then the open round's
+results page through the app's real request path, warm and after each new response (goal: at most 10 ms
+of this process's CPU; `--requests-only` measures only this).
 
-    .venv/bin/python bench/surveys.py [--responses 10000] [--runs 5]
+    .venv/bin/python bench/surveys.py [--responses 10000] [--runs 5] [--requests-only]
 
 With no DATABASE_URL it starts the embedded PostgreSQL in .quorum/bench; it
 (re)creates a database called quorum_bench (or $QUORUM_BENCH_DATABASE) either way.
@@ -300,7 +302,7 @@ async def write_export(db, access, survey_id):
     return await export.workbook_for(db, survey, "NHS Bolton CCG", None)
 
 
-async def send_responses(survey_id: uuid.UUID, representative: uuid.UUID, runs: int, quiet: bool = False) -> None:
+async def send_responses(survey_id: uuid.UUID, representative: uuid.UUID, runs: int) -> None:
     """A representative sends a full response, then changes it: each time it is counted out of and into the tallies."""
     from quorum.auth.identity import transaction_for
     from quorum.surveys import answering, service
@@ -331,8 +333,6 @@ async def send_responses(survey_id: uuid.UUID, representative: uuid.UUID, runs: 
             saved = await answering.save(db, access, survey_id, given, token=token, practice_id=None, submit=True)
             times.append(time.perf_counter() - start)
             token = token or saved.resume_token
-    if quiet:
-        return
     print(
         f"Sending a response (30 questions, counted into the tallies): median {statistics.median(times[1:]) * 1000:,.0f} ms"
         f" over {runs} changes of a sent response"
@@ -402,7 +402,7 @@ async def add_response(conn, survey_id: uuid.UUID, rng: random.Random) -> None:
         )
 
 
-async def request_results(survey_id: uuid.UUID, secretary, representative, runs: int) -> None:
+async def request_results(survey_id: uuid.UUID, secretary, runs: int) -> None:
     """The frontend's results document for the open round, POSTed to /graphql through the app (the real request
     path: the caller's token, access, hot reads, the schema): warm, then each time after one more response."""
     import httpx
@@ -450,7 +450,7 @@ async def request_results(survey_id: uuid.UUID, secretary, representative, runs:
 
 async def _open(survey_id: uuid.UUID) -> None:
     conn = await asyncpg.connect(**connect_kwargs(owner_url()))
-    try:  # open again, as the owner, to measure sending a response to it
+    try:  # open again, as the owner: sending a response and reading an open round are measured on it
         await conn.execute("UPDATE survey SET status = 'OPEN' WHERE id = $1", survey_id)
     finally:
         await conn.close()
@@ -460,7 +460,7 @@ async def main(server, responses: int, runs: int, requests_only: bool) -> None:
     survey_id, secretary, representative = await build(server, responses)
     if requests_only:
         await _open(survey_id)
-        await request_results(survey_id, secretary, representative, runs)
+        await request_results(survey_id, secretary, runs)
         return
     found = await measure(
         "Results with the disclosure audit (30 questions, 5 groupings)",
@@ -486,7 +486,7 @@ async def main(server, responses: int, runs: int, requests_only: bool) -> None:
     print(f"  workbook of {len(content) / 1e6:,.1f} MB")
     await _open(survey_id)
     await send_responses(survey_id, representative, runs)
-    await request_results(survey_id, secretary, representative, runs)
+    await request_results(survey_id, secretary, runs)
     from quorum.database import app_engine
 
     await app_engine().dispose()
