@@ -6,8 +6,8 @@ read only what could change that answer, in one statement, and are served the ke
 
 What the answer depends on, and so the cache key:
 - the caller's view: whether they manage the survey (the withheld reasons), and whether they see the previous
-  round and may read its results (the comparisons). Callers whose access would need the schema's further
-  look-ups (an area team, or anyone who may not read the results) are left to the schema;
+  round and may read its results (the comparisons). Callers who may not read the results are left to the
+  schema (the answer's null results are cheap);
 - every round in the chain the caller sees (this one and the earlier ones, which the disclosure audit and the
   comparisons read): its row version (any change to a survey row gives it a new xmin), its status as of now,
   and, while it is open, its response count in steps of the threshold, the only figure an open round shows.
@@ -166,6 +166,7 @@ WITH RECURSIVE chain AS (
     WHERE c.depth < 100
 )
 SELECT org_id, id, status, closes_at, results_published, suppression_threshold, previous_round_id, row_version,
+       (SELECT o.area_team_id FROM organisation o WHERE o.id = chain.org_id) AS area_team_id,
        CASE WHEN status = 'OPEN' AND (closes_at IS NULL OR closes_at > $2) THEN
            (SELECT count(*) FROM survey_response r
             WHERE r.org_id = chain.org_id AND r.survey_id = chain.id AND r.status = 'SUBMITTED')
@@ -204,6 +205,14 @@ def _state(row: Any, survey: Survey) -> tuple | None:
     return (survey.id, row["row_version"], status.value, shown)
 
 
+def _reads_results(access: Access, survey: Survey, area_team_id: Any) -> bool:
+    """`service.reads_results`, given the CCG's area team as the caller may see it (null when they may not see
+    the CCG: organisation's row-level security is `visible_organisations`)."""
+    if can_read_results(access, survey):
+        return True
+    return results_are_public(survey) and can_read_results(access, survey, area_team_id)
+
+
 async def view_key(db: Db, access: Access, variables: dict[str, Any]) -> tuple | None:
     """The key of the answer this caller is owed now, or None when the schema should answer."""
     if not set(variables) <= {"id", "split"} or not isinstance(variables.get("id"), str):
@@ -222,12 +231,10 @@ async def view_key(db: Db, access: Access, variables: dict[str, Any]) -> tuple |
         return None
     chain = [_round(row) for row in rows]
     survey = chain[0]
-    if not can_read_results(access, survey):
+    if not _reads_results(access, survey, rows[0]["area_team_id"]):
         return None
     previous = chain[1] if len(chain) > 1 and chain[1].id == survey.previous_round_id else None
-    reads_previous = previous is not None and can_read_results(access, previous)
-    if previous is not None and not reads_previous and results_are_public(previous):
-        return None  # whether the caller's area team may read it is the schema's look-up
+    reads_previous = previous is not None and _reads_results(access, previous, rows[1]["area_team_id"])
     states = tuple(_state(row, r) for row, r in zip(rows, chain, strict=True))
     if None in states:
         return None
