@@ -10,9 +10,11 @@ memory of each (tracemalloc, measured in a separate run because tracing slows
 everything it measures). Both run as the app role with a board secretary's
 access, so row-level security is part of the cost, as in production. Last, the
 time to send (here: change) one response, which counts it into the tallies
-that results are read from: the price paid at answering time for fast results.
+that results are read from: the price paid at answering time for fast results. Then the open round's
+results page through the app's real request path, warm and after each new response (goal: at most 10 ms
+of this process's CPU; `--requests-only` measures only this).
 
-    .venv/bin/python bench/surveys.py [--responses 10000] [--runs 5]
+    .venv/bin/python bench/surveys.py [--responses 10000] [--runs 5] [--requests-only]
 
 With no DATABASE_URL it starts the embedded PostgreSQL in .quorum/bench; it
 (re)creates a database called quorum_bench (or $QUORUM_BENCH_DATABASE) either way.
@@ -36,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("QUORUM_DATA_DIR", str(ROOT / ".quorum" / "bench"))
 sys.path.insert(0, str(ROOT / "backend"))
+sys.path.insert(0, str(ROOT))
 
 import asyncpg  # noqa: E402
 
@@ -361,8 +364,104 @@ async def measure(label: str, goal: float, runs: int, secretary, work) -> object
     return outcome
 
 
-async def main(server, responses: int, runs: int) -> None:
+async def add_response(conn, survey_id: uuid.UUID, rng: random.Random) -> None:
+    """One more sent response, written as the owner with what sending it counts into the tallies."""
+    org_id = await conn.fetchval("SELECT org_id FROM survey WHERE id = $1", survey_id)
+    ids = dict(await conn.fetch("SELECT key, id FROM survey_question WHERE survey_id = $1", survey_id))
+    response_id = uuid.uuid4()
+    async with conn.transaction():
+        await conn.execute(
+            "INSERT INTO survey_response (org_id, survey_id, id, status, group_role, group_locality, group_leader,"
+            " group_band) VALUES ($1, $2, $3, 'SUBMITTED', 'PRACTICE_REPRESENTATIVE', 'Bolton Central', false,"
+            " 'UNDER_5000')",
+            org_id,
+            survey_id,
+            response_id,
+        )
+        await conn.copy_records_to_table(
+            "survey_answer",
+            records=answer_rows(rng, org_id, survey_id, response_id, thirty_questions(), ids),
+            columns=[
+                "org_id",
+                "survey_id",
+                "response_id",
+                "question_id",
+                "item",
+                "choice",
+                "choices",
+                "number",
+                "text",
+            ],
+        )
+        keys = "org_id, survey_id, question_id, item, choice, group_role, group_locality, group_leader, group_band"
+        await conn.execute(
+            f"INSERT INTO survey_tally AS t ({keys}, count) SELECT {keys}, n FROM survey_response_tallies($1, $2)"
+            f" ON CONFLICT ({keys}) DO UPDATE SET count = t.count + EXCLUDED.count",
+            org_id,
+            response_id,
+        )
+
+
+async def request_results(survey_id: uuid.UUID, secretary, runs: int) -> None:
+    """The frontend's results document for the open round, POSTed to /graphql through the app (the real request
+    path: the caller's token, access, hot reads, the schema): warm, then each time after one more response."""
+    import httpx
+
+    from bench.servers.documents import frontend_document
+    from bench.servers.operations import bearer
+    from quorum.ids import encode
+    from quorum.web.app import create_app
+
+    body = {
+        "query": frontend_document("surveys", "surveyResultsQuery"),
+        "variables": {"id": encode("Survey", survey_id)},
+    }
+    headers = bearer(secretary)
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app()), base_url="http://bench") as client:
+
+        async def timed() -> tuple[float, float, dict]:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = await client.post("/graphql", json=body, headers=headers)
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+            assert response.status_code == 200 and "errors" not in response.json(), response.text
+            return elapsed, cpu, response.json()
+
+        await timed()
+        warm = [await timed() for _ in range(max(runs, 20))]
+        after = []
+        conn = await asyncpg.connect(**connect_kwargs(owner_url()))
+        try:
+            for n in range(max(runs, 20)):
+                await add_response(conn, survey_id, random.Random(n))
+                after.append(await timed())
+        finally:
+            await conn.close()
+    answer = warm[-1][2]["data"]["node"]["results"]
+    print(f"Results request for the open round ({answer['responseCount']:,} responses shown), this process's CPU:")
+    for label, times in (("warm", warm), ("each after one more response", after)):
+        cpu = sorted(t[1] * 1000 for t in times)
+        print(
+            f"  {label}: median {statistics.median(cpu):,.1f} ms, slowest {cpu[-1]:,.1f} ms over {len(times)} requests"
+            f" (wall clock median {statistics.median(t[0] for t in times) * 1000:,.1f} ms; load average"
+            f" {os.getloadavg()[0]:.1f})"
+        )
+
+
+async def _open(survey_id: uuid.UUID) -> None:
+    conn = await asyncpg.connect(**connect_kwargs(owner_url()))
+    try:  # open again, as the owner: sending a response and reading an open round are measured on it
+        await conn.execute("UPDATE survey SET status = 'OPEN' WHERE id = $1", survey_id)
+    finally:
+        await conn.close()
+
+
+async def main(server, responses: int, runs: int, requests_only: bool) -> None:
     survey_id, secretary, representative = await build(server, responses)
+    if requests_only:
+        await _open(survey_id)
+        await request_results(survey_id, secretary, runs)
+        return
     found = await measure(
         "Results with the disclosure audit (30 questions, 5 groupings)",
         0.3,
@@ -385,12 +484,9 @@ async def main(server, responses: int, runs: int) -> None:
         lambda db, access: write_export(db, access, survey_id),
     )
     print(f"  workbook of {len(content) / 1e6:,.1f} MB")
-    conn = await asyncpg.connect(**connect_kwargs(owner_url()))
-    try:  # open again, as the owner, to measure sending a response to it
-        await conn.execute("UPDATE survey SET status = 'OPEN' WHERE id = $1", survey_id)
-    finally:
-        await conn.close()
+    await _open(survey_id)
     await send_responses(survey_id, representative, runs)
+    await request_results(survey_id, secretary, runs)
     from quorum.database import app_engine
 
     await app_engine().dispose()
@@ -400,6 +496,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--requests-only", action="store_true", help="only the open round's results requests")
     arguments = parser.parse_args()
     server = owner_url()  # starts the embedded server when DATABASE_URL is unset, before any event loop
-    asyncio.run(main(server, arguments.responses, arguments.runs))
+    asyncio.run(main(server, arguments.responses, arguments.runs, arguments.requests_only))

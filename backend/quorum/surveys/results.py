@@ -115,8 +115,9 @@ class SurveyResults:
 
 # A survey closed this long ago can gain no more answers: any request that was sending one when it closed has
 # finished (requests are stopped after 30 seconds). Its results are then kept, a few per worker: they are the
-# same for everyone allowed to read them, which callers check first. An open survey's are never kept: they
-# show only the response count, in steps (see `stepped`), so a cache could add nothing.
+# same for everyone allowed to read them, which callers check first. An open survey's are never kept here: they
+# show only the response count, in steps (see `stepped`), and cost little to compute. (The results page's
+# whole answer, open or settled, is kept by `surveys.hot`.)
 SETTLED_AFTER = timedelta(minutes=1)
 _settled: OrderedDict[uuid.UUID, SurveyResults] = OrderedDict()
 _SETTLED_KEPT = 64
