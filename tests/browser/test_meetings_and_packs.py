@@ -19,6 +19,7 @@ from tests.browser.conftest import (
     sign_in_as_demo_user,
     watched_context,
 )
+from tests.papers.documents import odt
 
 MEETING = "Governing body meeting in public"
 PAPER = "Financial plan 2026/27"
@@ -186,6 +187,21 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
         await expect(preview.locator("strong")).to_have_text("balances")
         await expect(tom.get_by_label("What is the financial impact?")).to_have_value("£1.2m of efficiency savings")
 
+        # An OpenDocument file is taken as an appendix too, but not one carrying macros: refused, saying why.
+        await expect(tom.get_by_text(re.compile(r"OpenDocument file \(\.odt or \.ods\)"))).to_be_visible()
+        await tom.get_by_label("Title of the appendix").fill("Financial plan macros")
+        await tom.get_by_label("File", exact=True).set_input_files(
+            {
+                "name": "financial-plan.odt",
+                "mimeType": "application/vnd.oasis.opendocument.text",
+                "buffer": odt("Plan", extra_parts={"Basic/Standard/Module1.xml": b"<script:module/>"}),
+            }
+        )
+        await tom.get_by_role("button", name="Attach appendix").click()
+        await expect(tom.get_by_role("alert").filter(has_text="The file")).to_contain_text(
+            "The file contains macros or scripts; save a copy without them and upload that."
+        )
+        await assert_accessible(tom)
         await tom.get_by_label("Title of the appendix").fill("Financial plan tables")
         await tom.get_by_label("File", exact=True).set_input_files(
             {
