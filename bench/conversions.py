@@ -4,7 +4,9 @@
 
 A typical paper: an eight-page Word document (headings, paragraphs, a 20-row table) and an Excel workbook of
 200 rows by 8 columns, each converted five times the way the background job does it (own process and profile,
-no network). Prints the median and fastest wall time and LibreOffice's CPU time, and the load on the machine.
+no network); then the same paper saved as Word 97 (.doc) and OpenDocument (.odt), and the workbook as .ods, each
+timed through the upload check and converted the same way. Prints the median and fastest wall time and
+LibreOffice's CPU time, and the load on the machine.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ import io
 import os
 import resource
 import statistics
+import subprocess
+import tempfile
 import time
+from pathlib import Path
 
 RUNS = 5
 
@@ -57,6 +62,31 @@ def typical_excel() -> bytes:
     return out.getvalue()
 
 
+def saved_as(content: bytes, suffix: str, target: str) -> bytes:
+    """The document saved in another format by LibreOffice (once, before any timing)."""
+    with tempfile.TemporaryDirectory(prefix="quorum-bench-") as folder:
+        root = Path(folder)
+        (root / f"source{suffix}").write_bytes(content)
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless", "--convert-to", target,
+             "--outdir", str(root), str(root / f"source{suffix}")],
+            capture_output=True, check=True, timeout=300, env={"PATH": "/usr/bin:/bin", "HOME": folder},
+        )  # fmt: skip
+        return (root / f"source.{target.split(':')[0]}").read_bytes()
+
+
+def checked(name: str, content: bytes) -> None:
+    """How long the upload check takes to accept the file (median of five)."""
+    from quorum.files.inspection import EXCEL, ODS, ODT, PDF, WORD, WORD_97, inspect
+
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        inspect("file", name, content, (PDF, WORD, EXCEL, WORD_97, ODT, ODS))
+        times.append(time.perf_counter() - started)
+    print(f"upload check of {name} ({len(content) // 1024} KB): median {statistics.median(times) * 1000:.1f} ms")
+
+
 async def measure(name: str, content: bytes, content_type: str) -> None:
     from quorum.files import conversion
 
@@ -76,11 +106,19 @@ async def measure(name: str, content: bytes, content_type: str) -> None:
 
 
 async def main() -> None:
-    from quorum.files.inspection import EXCEL, WORD
+    from quorum.files.inspection import EXCEL, ODS, ODT, WORD, WORD_97
 
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     await measure("Word paper, 8 pages and a table", typical_word(), WORD.content_type)
     await measure("Excel workbook, 200 rows x 8 columns", typical_excel(), EXCEL.content_type)
+    word, excel = typical_word(), typical_excel()
+    for name, content, kind in (
+        ("paper.doc", saved_as(word, ".docx", "doc:MS Word 97"), WORD_97),
+        ("paper.odt", saved_as(word, ".docx", "odt"), ODT),
+        ("workbook.ods", saved_as(excel, ".xlsx", "ods"), ODS),
+    ):
+        checked(name, content)
+        await measure(f"the same, as {name}", content, kind.content_type)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

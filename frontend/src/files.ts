@@ -21,6 +21,9 @@ const kinds: Record<string, string> = {
   'application/pdf': 'PDF',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook',
+  'application/msword': 'Word 97-2003 document',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument text',
+  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument spreadsheet',
 };
 
 /** What a stored file is and how big, as NHS.UK links to documents say it: "PDF, 24 KB". */

@@ -19,6 +19,7 @@ from tests.browser.conftest import (
     sign_in_as_demo_user,
     watched_context,
 )
+from tests.papers.documents import odt
 
 MEETING = "Governing body meeting in public"
 PAPER = "Financial plan 2026/27"
@@ -114,6 +115,23 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
     await expect(helen.get_by_role("heading", level=3).nth(7)).to_contain_text("Questions from the public")
     await assert_accessible(helen)
 
+    # Any other business is added as a closing item, by keyboard: it goes after the questions from the public.
+    await helen.get_by_label("Title", exact=True).fill("Any other business")
+    await helen.get_by_label("Minutes allotted").fill("5")
+    await helen.get_by_label("Purpose", exact=True).select_option(label="To note")
+    await helen.get_by_label("It is a closing item").focus()
+    await helen.keyboard.press("Space")
+    await expect(helen.get_by_label("It is a closing item")).to_be_checked()
+    await helen.keyboard.press("Tab")
+    await expect(helen.get_by_role("button", name="Add item")).to_be_focused()
+    await helen.keyboard.press("Enter")
+    await expect(await status(helen, "Added")).to_have_text("Added “Any other business” as item 9.")
+    await expect(helen.get_by_role("heading", level=3).nth(8)).to_contain_text("Any other business")
+    await expect(helen.get_by_label("It is a closing item")).not_to_be_checked()
+    await helen.set_viewport_size({"width": 360, "height": 740})
+    await assert_accessible(helen)
+    await helen.set_viewport_size({"width": 1280, "height": 720})
+
     # The paper is requested from Tom, with Dr Mistry as its sponsor.
     await helen.get_by_role("button", name=f"Request a paper for 7. {PAPER}").click()
     await expect(helen.get_by_role("heading", name="Request a paper for item 7")).to_be_focused()
@@ -169,6 +187,21 @@ async def test_a_meeting_goes_from_agenda_to_published_pack(
         await expect(preview.locator("strong")).to_have_text("balances")
         await expect(tom.get_by_label("What is the financial impact?")).to_have_value("£1.2m of efficiency savings")
 
+        # An OpenDocument file is taken as an appendix too, but not one carrying macros: refused, saying why.
+        await expect(tom.get_by_text(re.compile(r"OpenDocument file \(\.odt or \.ods\)"))).to_be_visible()
+        await tom.get_by_label("Title of the appendix").fill("Financial plan macros")
+        await tom.get_by_label("File", exact=True).set_input_files(
+            {
+                "name": "financial-plan.odt",
+                "mimeType": "application/vnd.oasis.opendocument.text",
+                "buffer": odt("Plan", extra_parts={"Basic/Standard/Module1.xml": b"<script:module/>"}),
+            }
+        )
+        await tom.get_by_role("button", name="Attach appendix").click()
+        await expect(tom.get_by_role("alert").filter(has_text="The file")).to_contain_text(
+            "The file contains macros or scripts; save a copy without them and upload that."
+        )
+        await assert_accessible(tom)
         await tom.get_by_label("Title of the appendix").fill("Financial plan tables")
         await tom.get_by_label("File", exact=True).set_input_files(
             {

@@ -18,6 +18,7 @@ from tests.in_common.support import HMR_SECRETARY, TAKE_PART, arrange, make_part
 from tests.in_common.test_committees_in_common import _run
 
 ITEM = "Community services contract"
+WITHDRAWN_BECAUSE = "The estates paper gave the wrong site; a corrected pack follows."
 
 
 async def test_a_member_sends_apologies_and_declares_on_a_phone(phone: BrowserContext, server: Server):
@@ -198,6 +199,27 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await convener.get_by_role("button", name="Yes, publish").click()
     await expect(packs.get_by_role("status")).to_contain_text("Published public pack 1: anyone can now read it.")
     await assert_accessible(convener)
+    # She withdraws it, by keyboard, saying why (the reason is asked for first), and publishes a second one.
+    await packs.get_by_role("button", name="Withdraw public pack 1").focus()
+    await convener.keyboard.press("Enter")
+    await expect(packs.get_by_role("heading", name="Withdraw public pack 1")).to_be_focused()
+    withdrawal = packs.locator("form").filter(has=convener.get_by_label("Why it is withdrawn"))
+    await withdrawal.get_by_role("button", name="Withdraw the pack").click()
+    await expect(withdrawal.get_by_role("alert")).to_contain_text("Enter the reason for withdrawing the pack")
+    await assert_accessible(convener)
+    await withdrawal.get_by_label("Why it is withdrawn").fill(WITHDRAWN_BECAUSE)
+    await convener.keyboard.press("Tab")
+    await expect(withdrawal.get_by_role("button", name="Withdraw the pack")).to_be_focused()
+    await convener.keyboard.press("Enter")
+    await expect(packs.get_by_role("status")).to_contain_text(
+        f"Withdrew public pack 1. Its readers now see: “{WITHDRAWN_BECAUSE}”."
+    )
+    await expect(packs.get_by_role("row").filter(has_text="Public pack 1")).to_contain_text(WITHDRAWN_BECAUSE)
+    await packs.get_by_role("button", name="Build the public pack").click()
+    await packs.get_by_role("button", name="Publish public pack 2").click(timeout=30_000)
+    await convener.get_by_role("button", name="Yes, publish").click()
+    await expect(packs.get_by_role("status")).to_contain_text("Published public pack 2: anyone can now read it.")
+    await assert_accessible(convener)
     await convener.context.close()
 
     # HMR's secretary arranges its committee's meeting of the session from the session's page.
@@ -232,7 +254,12 @@ async def test_a_three_committee_session_with_one_agenda(context: BrowserContext
     await expect(item).to_contain_text("Lost (0 for, 2 against, 0 abstentions).")
     await expect(item).to_contain_text("Not shown until the committee's meeting has been held.")
     await expect(public.get_by_text("Contract breach")).to_have_count(0)
-    download = public.get_by_role("link", name="Download public pack 1 (PDF)")
+    withdrawn = public.get_by_role("row").filter(has_text="Public pack 1")
+    await expect(withdrawn).to_contain_text(f"Withdrawn on {date.today().day} ")
+    await expect(withdrawn).to_contain_text(WITHDRAWN_BECAUSE)
+    await expect(public.get_by_role("link", name="Download public pack 1 (PDF)")).to_have_count(0)
+    await expect(public.get_by_role("button", name=re.compile("Withdraw"))).to_have_count(0)
+    download = public.get_by_role("link", name="Download public pack 2 (PDF)")
     await expect(download).to_have_count(1)
     await expect(public.get_by_role("button", name=re.compile("Build"))).to_have_count(0)
     pdf = await public.request.get(server.url + await download.get_attribute("href"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import date, timedelta
 
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import Server, assert_accessible, follow_navigation, sign_in_as_demo_user
+from tests.browser.conftest import Server, assert_accessible, fill_date, follow_navigation, sign_in_as_demo_user
 from tests.support import owner_fetch
 
 WITHHELD = "Withheld"
@@ -203,6 +204,11 @@ async def test_a_secretary_builds_a_branching_survey_answered_on_a_phone_and_fin
     await helen.get_by_label("Title", exact=True).fill(title)
     await expect(helen.get_by_label("Representatives of member practices")).to_be_checked()
     await helen.get_by_label("Smallest group whose results are shown").fill("6")
+    # Asked of Fiona's practice alone, closing in a fortnight; first given a closing date already past.
+    fionas_practice = (await owner_fetch("SELECT name FROM practice WHERE ods_code = 'P82002'"))[0][0]
+    await helen.get_by_label("Only this practice (optional)").select_option(label=fionas_practice)
+    await fill_date(helen, "Closing date (optional)", date.today() - timedelta(days=1))
+    await helen.get_by_label("Closing time").fill("17:00")
     await helen.get_by_label("Question 1: what to ask").fill("Do you go to locality meetings?")
     await expect(helen.get_by_label("How question 1 is answered")).to_have_value("SINGLE_CHOICE")
     await helen.get_by_label("Option 1", exact=True).fill("Yes")
@@ -227,10 +233,13 @@ async def test_a_secretary_builds_a_branching_survey_answered_on_a_phone_and_fin
     await helen.get_by_role("button", name="Save the draft").click()
     summary = helen.get_by_role("alert")
     await expect(summary).to_contain_text("Question 1: give every option a label")
+    await expect(summary).to_contain_text("The closing date and time must be in the future")
     first = helen.locator(".app-builder-question").nth(0)
     await expect(first.locator(".nhsuk-error-message")).to_contain_text("give every option a label")
     await assert_accessible(helen)
     await helen.get_by_label("Option 2", exact=True).first.fill("No")
+    closes = date.today() + timedelta(days=14)
+    await fill_date(helen, "Closing date (optional)", closes)
     await helen.get_by_role("button", name="Save the draft").click()
     await expect(summary).to_contain_text("Question 3: enter the question (1,000 characters or fewer).")
     third = helen.locator(".app-builder-question").nth(2)
@@ -257,6 +266,21 @@ async def test_a_secretary_builds_a_branching_survey_answered_on_a_phone_and_fin
     await helen.get_by_role("button", name="Save the draft").click()
     await expect(helen.get_by_role("status").filter(has_text="is saved")).to_contain_text(title)
     await expect(helen).to_have_url(re.compile(r"/surveys/[^/]+/build$"))
+    stored = await owner_fetch(
+        "SELECT (closes_at AT TIME ZONE 'Europe/London')::text, audience -> 'practice_ids' ->> 0 FROM survey WHERE title = $1",
+        title,
+    )
+    practice = await owner_fetch("SELECT id::text FROM practice WHERE ods_code = 'P82002'")
+    assert stored == [(f"{closes.isoformat()} 17:00:00", practice[0][0])]
+    await helen.reload()  # the saved draft shows its closing time and practice again
+    assert (
+        await helen.get_by_label("Only this practice (optional)").evaluate("s => s.selectedOptions[0].textContent")
+        == fionas_practice
+    )
+    await expect(helen.get_by_role("group", name="Closing date (optional)").get_by_label("Day")).to_have_value(
+        str(closes.day)
+    )
+    await expect(helen.get_by_label("Closing time")).to_have_value("17:00")
     await open_surveys(helen)
     await helen.get_by_role("button", name=f"Open {title}").click()
     await helen.get_by_role("button", name="Yes, open the survey").click()

@@ -222,3 +222,60 @@ async def test_each_organisation_s_private_pack_holds_only_its_own_part_two(sess
     ]
     anonymous = await parties.callers["anonymous"].post(BUILD, {"input": {"sessionId": session_id, "part": "PUBLIC"}})
     assert anonymous.get("errors") or anonymous["data"]["buildSessionPack"]["errors"]
+
+
+UNPUBLISH = """mutation($input: UnpublishPackInput!) { unpublishPack(input: $input) {
+  build { withdrawnAt withdrawalReason url } errors { field message } } }"""
+WITHDRAWALS = """query($id: ID!) { inCommonSession(id: $id) {
+  packs { id part publishedAt withdrawnAt withdrawalReason viewerCanWithdraw url } } }"""
+REASON = "The estates paper gave the wrong site; a corrected pack follows."
+
+
+async def _withdrawal_of(caller, session_id: str, build_id: str) -> dict | None:
+    packs = (await caller.data(WITHDRAWALS, {"id": session_id}))["inCommonSession"]["packs"]
+    return next((p for p in packs if p["id"] == build_id), None)
+
+
+async def test_a_published_session_pack_is_withdrawn_with_a_reason_the_public_then_reads(session):
+    parties, session_id, client = session
+    bolton, anonymous = parties.callers["bolton"], parties.callers["anonymous"]
+    public = await _built(bolton, session_id, "PUBLIC")
+    ok(await bolton.data(PUBLISH, {"input": {"id": public["id"]}}))
+    assert (await _withdrawal_of(bolton, session_id, public["id"]))["viewerCanWithdraw"] is True
+
+    # Only the convener withdraws the public pack: not another party, nor the public; nothing changes.
+    for caller in (parties.callers["islington"], parties.callers["hmr"], parties.callers[GRACE]):
+        assert (await _withdrawal_of(caller, session_id, public["id"]))["viewerCanWithdraw"] is False
+        refused = payload(await caller.data(UNPUBLISH, {"input": {"id": public["id"], "reason": "Not ours"}}))
+        assert refused["build"] is None and refused["errors"]
+    assert (await _withdrawal_of(anonymous, session_id, public["id"]))["viewerCanWithdraw"] is False
+    by_public = await anonymous.post(UNPUBLISH, {"input": {"id": public["id"], "reason": "Vandal"}})
+    assert by_public.get("errors") or by_public["data"]["unpublishPack"]["errors"]
+    assert payload(await bolton.data(UNPUBLISH, {"input": {"id": public["id"], "reason": "  "}}))["errors"] == [
+        {"field": "reason", "message": "Enter the reason for withdrawing the pack."}
+    ]
+    assert (await _withdrawal_of(anonymous, session_id, public["id"]))["withdrawnAt"] is None
+    assert (await download(client, public["url"])).status_code == 200
+
+    withdrawn = ok(await bolton.data(UNPUBLISH, {"input": {"id": public["id"], "reason": REASON}}))["build"]
+    assert withdrawn["withdrawalReason"] == REASON and withdrawn["url"] is None
+    seen = await _withdrawal_of(anonymous, session_id, public["id"])
+    assert seen["withdrawalReason"] == REASON and seen["withdrawnAt"] and seen["url"] is None
+    assert seen["viewerCanWithdraw"] is False
+    assert (await download(client, public["url"])).status_code == 404
+    assert (await download(client, public["url"], bolton)).status_code == 200  # the convener keeps the record
+    again = payload(await bolton.data(UNPUBLISH, {"input": {"id": public["id"], "reason": REASON}}))
+    assert again["errors"] == [{"field": "id", "message": "That pack is already withdrawn."}]
+
+
+async def test_an_organisation_withdraws_its_own_published_private_session_pack_only(session):
+    parties, session_id, _ = session
+    bolton, islington = parties.callers["bolton"], parties.callers["islington"]
+    mine = await _built(islington, session_id, "PRIVATE", parties.islington_committee)
+    ok(await islington.data(PUBLISH, {"input": {"id": mine["id"]}}))
+    refused = payload(await bolton.data(UNPUBLISH, {"input": {"id": mine["id"], "reason": "Not ours"}}))
+    assert refused["errors"] == [{"field": "id", "message": "No such pack."}]
+    assert (await _withdrawal_of(islington, session_id, mine["id"]))["viewerCanWithdraw"] is True
+    ok(await islington.data(UNPUBLISH, {"input": {"id": mine["id"], "reason": REASON}}))
+    seen = await _withdrawal_of(parties.callers[GRACE], session_id, mine["id"])
+    assert seen["withdrawalReason"] == REASON and seen["url"] is None

@@ -1,9 +1,13 @@
-"""Word and Excel files for the tests, written in code: real ones, a zip bomb, and ones that are not what they say."""
+"""Word, Excel, Word 97 and OpenDocument files for the tests, written in code: real ones, zip bombs, ones holding
+macros or a password, and ones that are not what they say."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import tempfile
 import zipfile
+from pathlib import Path
 
 import openpyxl
 from docx import Document
@@ -56,4 +60,127 @@ def unreadable_docx() -> bytes:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", b"\x00\x01 not xml at all \xff")
+    return out.getvalue()
+
+
+# ---- Word 97 and OpenDocument ---------------------------------------------------------------------------------
+
+ODF_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"'
+)
+ODT_TYPE, ODS_TYPE = "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def open_document(
+    mimetype: str, body: str, extra_parts: dict[str, bytes] | None = None, manifest_extra: str = ""
+) -> bytes:
+    """A minimal OpenDocument zip, built by hand: its mimetype first and stored, its content, its manifest."""
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest'
+        ' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mimetype}"/>'
+        f'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{manifest_extra}'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NAMESPACES}>'
+        f"<office:body>{body}</office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), mimetype, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+        for name, data in (extra_parts or {}).items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def odt(*paragraphs: str, **extra) -> bytes:
+    text = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    return open_document(ODT_TYPE, f"<office:text>{text}</office:text>", **extra)
+
+
+def ods(rows: list[list[str]]) -> bytes:
+    cells = "".join(
+        "<table:table-row>"
+        + "".join(f'<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>' for c in row)
+        + "</table:table-row>"
+        for row in rows
+    )
+    return open_document(
+        ODS_TYPE, f'<office:spreadsheet><table:table table:name="Sheet1">{cells}</table:table></office:spreadsheet>'
+    )
+
+
+def word_97(content: bytes, suffix: str = ".odt") -> bytes:
+    """The document saved as Word 97 (.doc) by LibreOffice, with a throw-away profile of its own."""
+    with tempfile.TemporaryDirectory(prefix="quorum-test-doc-") as folder:
+        root = Path(folder)
+        (root / f"source{suffix}").write_bytes(content)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation={(root / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "doc:MS Word 97",
+                "--outdir",
+                str(root),
+                str(root / f"source{suffix}"),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=120,
+            env={"PATH": "/usr/bin:/bin", "HOME": folder},
+        )
+        return (root / "source.doc").read_bytes()
+
+
+def _ole_entry_renamed(content: bytes, old: str, new: str) -> bytes:
+    """An OLE file with one directory entry renamed (the name is UTF-16, then its length in bytes at offset 64)."""
+    encoded = old.encode("utf-16-le") + b"\0\0"
+    at = content.index(encoded)
+    assert at % 128 == 0, "a directory entry starts every 128 bytes"
+    name = new.encode("utf-16-le") + b"\0\0"
+    entry = name.ljust(64, b"\0") + len(name).to_bytes(2, "little")
+    return content[:at] + entry + content[at + 66 :]
+
+
+def macro_word_97(document: bytes) -> bytes:
+    """A .doc whose storage holds an entry named Macros, where Word keeps a document's VBA project."""
+    return _ole_entry_renamed(document, "\x01CompObj", "Macros")
+
+
+def encrypted_word_97(document: bytes) -> bytes:
+    """A .doc whose WordDocument stream (its FIB, at a sector's start) says the document is encrypted."""
+    at = next(i for i in range(512, len(document), 512) if document[i : i + 2] == b"\xec\xa5")
+    flags = int.from_bytes(document[at + 10 : at + 12], "little") | 0x0100
+    return document[: at + 10] + flags.to_bytes(2, "little") + document[at + 12 :]
+
+
+def zip_bomb_odt(part_name: str = "content.xml") -> bytes:
+    """An .odt whose content (or another part: its mimetype, say) opens to 300 MB of zeros."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        if part_name != "mimetype":
+            archive.writestr(zipfile.ZipInfo("mimetype"), ODT_TYPE, compress_type=zipfile.ZIP_STORED)
+        with archive.open(part_name, "w", force_zip64=True) as part:
+            if part_name == "mimetype":
+                part.write(ODT_TYPE.encode())
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(300):
+                part.write(chunk)
+    return out.getvalue()
+
+
+def unreadable_odt() -> bytes:
+    """Has an OpenDocument text's mimetype and parts, so the upload check takes it, but its content is not XML."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), ODT_TYPE, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", b"\x00\x01 not xml at all \xff")
+        archive.writestr("META-INF/manifest.xml", b"\x00\x01 not xml either \xff")
     return out.getvalue()

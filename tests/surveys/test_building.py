@@ -4,6 +4,7 @@ bad structures and settings refused with nothing written."""
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 
 import pytest
 
@@ -15,6 +16,7 @@ from tests.support import (
     ISLINGTON_SECRETARY,
     as_person,
     assert_asked_to_sign_in,
+    global_id,
     owner_fetch,
 )
 from tests.surveys.scenario import (
@@ -233,3 +235,56 @@ async def test_opening_and_publishing_follow_the_survey_s_life(client):
             },
         )
     )["createSurvey"]["errors"] == [{"field": "closesAt", "message": "Give the closing time with a time zone."}]
+
+
+async def test_a_survey_for_one_practice_asks_only_its_representatives_until_its_closing_time(client):
+    """What the builder sets under "Only this practice" and "When it closes"."""
+    helen = await as_person(client, BOLTON_SECRETARY)
+    practice = await global_id("Practice", "SELECT id FROM practice WHERE ods_code = 'P82001'")
+    closes = "2099-03-31T17:00:00+01:00"
+    survey = await open_survey(
+        helen,
+        "00T",
+        audience={"roles": ["PRACTICE_REPRESENTATIVE"], "practiceIds": [practice]},
+        closesAt=closes,
+    )
+    built = await helen.data(
+        """query($id: ID!) { node(id: $id) { ... on Survey { closesAt status
+             audience { practices { odsCode } } results { invitedCount } } } }""",
+        {"id": survey},
+    )
+    representatives = await owner_fetch(
+        "SELECT count(DISTINCT m.person_id) FROM membership m JOIN practice p ON p.id = m.practice_id"
+        " WHERE p.ods_code = 'P82001' AND m.role = 'PRACTICE_REPRESENTATIVE' AND m.valid_from <= current_date"
+        " AND (m.valid_to IS NULL OR m.valid_to >= current_date)"
+    )
+    assert built["node"]["audience"]["practices"] == [{"odsCode": "P82001"}]
+    assert built["node"]["status"] == "OPEN"
+    assert datetime.fromisoformat(built["node"]["closesAt"]) == datetime.fromisoformat(closes)
+    assert built["node"]["results"]["invitedCount"] == representatives[0][0] >= 1
+
+    asked = "query { mySurveys { id } }"
+    assert survey in [s["id"] for s in (await (await as_person(client, BOLTON_GP)).data(asked))["mySurveys"]]
+    elsewhere = (
+        await owner_fetch(
+            "SELECT p.email FROM person p JOIN membership m ON m.person_id = p.id JOIN practice pr ON pr.id = m.practice_id"
+            " WHERE m.role = 'PRACTICE_REPRESENTATIVE' AND pr.ods_code LIKE 'P82%' AND pr.ods_code <> 'P82001'"
+            " AND NOT EXISTS (SELECT 1 FROM membership m2 JOIN practice p2 ON p2.id = m2.practice_id"
+            "                 WHERE m2.person_id = p.id AND p2.ods_code = 'P82001') LIMIT 1"
+        )
+    )[0][0]
+    assert survey not in [s["id"] for s in (await (await as_person(client, elsewhere)).data(asked))["mySurveys"]]
+
+
+async def test_a_practice_of_another_ccg_cannot_be_the_audience(client):
+    helen = await as_person(client, BOLTON_SECRETARY)
+    islington_practice = await global_id(
+        "Practice",
+        "SELECT p.id FROM practice p JOIN organisation o ON o.id = p.org_id WHERE o.ods_code = '08H' LIMIT 1",
+    )
+    before = await survey_count()
+    created = await create_survey(
+        helen, "00T", audience={"roles": ["PRACTICE_REPRESENTATIVE"], "practiceIds": [islington_practice]}
+    )
+    assert created["errors"] == [{"field": "audience", "message": "Choose practices that are members of the CCG."}]
+    assert await survey_count() == before

@@ -1,4 +1,5 @@
-"""Word and Excel files as PDF pages, converted by headless LibreOffice in a background job.
+"""Word and Excel files (and Word 97 and OpenDocument ones) as PDF pages, converted by headless LibreOffice in a
+background job.
 
 Only stored files are converted, and a file is stored only after `inspection` accepted it (no macros, no embedded
 programs, no zip bombs). Each conversion runs LibreOffice in its own process group with its own throw-away profile
@@ -34,13 +35,13 @@ from sqlmodel import select
 from quorum import clock, jobs
 from quorum.auth.identity import Identity, transaction_for
 from quorum.database import Db
-from quorum.files.inspection import EXCEL, MAX_PAGES, WORD
+from quorum.files.inspection import EXCEL, MAX_PAGES, ODS, ODT, WORD, WORD_97
 from quorum.files.tables import ConversionStatus, FileConversion, StoredFile
 
 log = logging.getLogger(__name__)
 CONVERT_JOB = "convert_file"
 DEFAULT_TIMEOUT = 120.0
-SUFFIXES = {WORD.content_type: ".docx", EXCEL.content_type: ".xlsx"}
+SUFFIXES = {kind.content_type: kind.suffix for kind in (WORD, EXCEL, WORD_97, ODT, ODS)}
 
 
 class ConversionFailed(Exception):

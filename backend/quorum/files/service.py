@@ -11,10 +11,35 @@ import uuid
 from quorum.access import Access
 from quorum.database import Db
 from quorum.errors import input_error
-from quorum.files.inspection import EXCEL, MAX_BYTES, PDF, WORD, FileKind, Inspection, clean_filename, inspect
+from quorum.files.inspection import (
+    EXCEL,
+    MAX_BYTES,
+    ODS,
+    ODT,
+    PDF,
+    WORD,
+    WORD_97,
+    FileKind,
+    Inspection,
+    clean_filename,
+    inspect,
+)
 from quorum.files.tables import StoredFile
 
-__all__ = ["EXCEL", "MAX_BYTES", "PDF", "WORD", "FileKind", "decode_upload", "inspected", "keep", "store"]
+__all__ = [
+    "EXCEL",
+    "MAX_BYTES",
+    "ODS",
+    "ODT",
+    "PDF",
+    "WORD",
+    "WORD_97",
+    "FileKind",
+    "decode_upload",
+    "inspected",
+    "keep",
+    "store",
+]
 
 
 def decode_upload(field: str, content_base64: str) -> bytes:

@@ -16,6 +16,7 @@ from quorum.graphql.context import Context, Info
 from quorum.graphql.mutations import mutation, payload
 from quorum.graphql.node import Node, by_id_loader
 from quorum.meetings.graphql import PartEnum
+from quorum.meetings.policy import can_run
 from quorum.packs import builder, policy, service
 from quorum.packs.tables import BuildStatus, PackBuild
 
@@ -74,6 +75,14 @@ class PackBuildNode(Node):
             withdrawal_reason=row.withdrawn_reason,
             row=row,
         )
+
+    @strawberry.field(
+        description="Whether the viewer may withdraw this pack: it is published, not yet withdrawn, and the viewer "
+        "runs the meeting that holds it (for a session of committees in common, their committee's meeting of it)."
+    )
+    def viewer_can_withdraw(self, info: Info) -> bool:
+        published = self.row.published_at is not None and self.row.withdrawn_at is None
+        return published and can_run(info.context.access, self.row.committee_id)
 
     @strawberry.field(description="The page each top-level agenda item starts on, to open the pack at it (url#page=N).")
     def item_pages(self) -> list[ItemPage]:

@@ -33,7 +33,16 @@ from quorum.people.tables import Person
 
 COVER_SHEET_LIMIT = 20_000
 BODY_LIMIT = 200_000
-KIND_OF_FILE = {files.PDF: AppendixKind.PDF, files.WORD: AppendixKind.WORD, files.EXCEL: AppendixKind.EXCEL}
+# A Word 97 or OpenDocument text is a word-processed document like a .docx, an .ods a spreadsheet like an .xlsx:
+# each is converted to pages the same way, so it takes the same kind (and no new one in the database).
+KIND_OF_FILE = {
+    files.PDF: AppendixKind.PDF,
+    files.WORD: AppendixKind.WORD,
+    files.EXCEL: AppendixKind.EXCEL,
+    files.WORD_97: AppendixKind.WORD,
+    files.ODT: AppendixKind.WORD,
+    files.ODS: AppendixKind.EXCEL,
+}
 
 
 async def get_paper(db: Db, access: Access, paper_id: uuid.UUID, field: str = "paperId") -> Paper:
@@ -281,7 +290,7 @@ _EVENT_OF_MOVE = {
 }
 
 
-APPENDIX_KINDS = (files.PDF, files.WORD, files.EXCEL)
+APPENDIX_KINDS = (files.PDF, files.WORD, files.EXCEL, files.WORD_97, files.ODT, files.ODS)
 
 
 async def _draft_for_appendices(db: Db, access: Access, paper_id: uuid.UUID, verb: str) -> tuple[Paper, PaperVersion]:

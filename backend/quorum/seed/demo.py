@@ -54,7 +54,7 @@ from quorum.seed.demo_concerns import seed_concerns
 from quorum.seed.demo_indicators import seed_indicators
 from quorum.seed.demo_meetings import build_packs, seed_meetings
 from quorum.seed.demo_survey_builder import seed_survey_builder
-from quorum.seed.demo_surveys import seed_surveys
+from quorum.seed.demo_surveys import seed_one_practice_draft, seed_surveys
 from quorum.seed.demo_word import seed_word_paper
 from quorum.seed.scale.pdf import pdf
 
@@ -145,6 +145,7 @@ async def seed_demo() -> None:
                     )
         await _seed_governance(conn, org_ids, practice_ids)
         await seed_surveys(conn, org_ids["00T"], practice_ids)
+        await seed_one_practice_draft(conn, org_ids["00T"], practice_ids)
         await seed_survey_builder(conn, org_ids["00T"])
         bolton_practices = {
             p["ods_code"]: practice_ids[p["ods_code"]] for p in demo_practices(*CCGS[0][3:], seed="00T")

@@ -1,6 +1,7 @@
 """The demo's membership surveys: Bolton's engagement survey, last year's round closed and published (with
 groups withheld by the disclosure audit, and the reasons for the board secretary) and this year's open, still
-to be answered by Dr Fiona Clarke and Dr Rajesh Mistry, showing only a stepped count of responses.
+to be answered by Dr Fiona Clarke and Dr Rajesh Mistry, showing only a stepped count of responses; and a draft
+follow-up asked of one practice alone, closing in a fortnight, as the survey builder sets them.
 
 Written as the owner, like the rest of the demo; responses are anonymous (no person, practice or time), and
 their tallies are counted by the database's own function, as sending them through the app would.
@@ -18,13 +19,15 @@ from quorum import clock
 from quorum.access import Role
 from quorum.organisations.tables import Practice
 from quorum.people.tables import Person
-from quorum.surveys.audience import MemberFacts, PracticeFacts, invitation, respondents
+from quorum.surveys.audience import Audience, AudienceRole, MemberFacts, PracticeFacts, invitation, respondents
 from quorum.surveys.definition import Condition, Question, QuestionKind
 from quorum.surveys.tables import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveySection
 from quorum.surveys.templates import MEMBER_OWNERSHIP
 
 LAST_ROUND = "Member ownership and engagement 2025"
 THIS_ROUND = "Member ownership and engagement 2026"
+ONE_PRACTICE = "Engagement follow-up for one practice"
+FOLLOWED_UP = "P82002"  # Dr Fiona Clarke's practice
 # Who is asked: the GP partners of every member practice (three a practice) and the governing body's seven voting
 # members, its leaders (Dr Mistry answers among them: leaders are exactly that role, so that no split crossed with
 # another singles out a few), so that each locality, list size band and role holds
@@ -129,6 +132,35 @@ async def seed_surveys(conn, org_id, practice_ids: dict) -> None:
             {"survey": survey_id},
         )
         previous = survey_id
+
+
+async def seed_one_practice_draft(conn, org_id, practice_ids: dict) -> None:
+    """A draft for one practice's representatives, closing in a fortnight: what the builder's audience of a single
+    practice and closing time look like before the survey is opened."""
+    if await conn.scalar(select(Survey.id).where(Survey.org_id == org_id, Survey.title == ONE_PRACTICE)) is not None:
+        return
+    secretary = await conn.scalar(select(Person.id).where(Person.email == "helen.hargreaves@demo.quorum.example"))
+    template = MEMBER_OWNERSHIP
+    survey_id = uuid.uuid4()
+    audience = Audience(
+        roles=frozenset({AudienceRole.PRACTICE_REPRESENTATIVE}), practice_ids=frozenset({practice_ids[FOLLOWED_UP]})
+    )
+    await conn.execute(
+        insert(Survey).values(
+            org_id=org_id,
+            id=survey_id,
+            title=ONE_PRACTICE,
+            description=template.description,
+            status="DRAFT",
+            anonymity=template.anonymity,
+            respondent_unit=template.respondent_unit,
+            audience=audience.to_data(),
+            closes_at=clock.now() + timedelta(days=14),
+            template_key=template.key,
+            created_by=secretary,
+        )
+    )
+    await _store(conn, org_id, survey_id)
 
 
 async def _store(conn, org_id, survey_id) -> dict[str, uuid.UUID]:

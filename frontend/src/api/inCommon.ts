@@ -43,6 +43,9 @@ export const inCommonSessionQuery = gql<InCommonSessionQuery, InCommonSessionQue
         pageCount
         createdAt
         publishedAt
+        withdrawnAt
+        withdrawalReason
+        viewerCanWithdraw
         url
       }
       meetings {

@@ -1,6 +1,6 @@
 import type { FormError } from '../api/client';
 import { londonDateTime } from '../dates';
-import { DateInput, readDate } from './DateInput';
+import { DateInput, datePartNames, readDate } from './DateInput';
 import { errorFor } from './ErrorSummary';
 import { TextField } from './fields';
 
@@ -35,6 +35,13 @@ export function readDateTime(values: FormData, name: string, words: DateTimeWord
     problems.push({ field: timeFieldName(name), message: `Enter the ${words.time}, for example 09:00` });
   }
   return { value: problems.length ? null : value, problems };
+}
+
+/** As readDateTime, for a date and time that may be left out: no value and no problem when every field is empty. */
+export function readOptionalDateTime(values: FormData, name: string, words: DateTimeWords): DateTimeReading {
+  const fields = [...Object.values(datePartNames(name)), timeFieldName(name)];
+  if (fields.every((field) => !String(values.get(field) ?? '').trim())) return { value: null, problems: [] };
+  return readDateTime(values, name, words);
 }
 
 interface DateTimeInputProps {

@@ -6,6 +6,7 @@ import { formatLondonDate } from '../../dates';
 import type { InCommonSessionQuery, Part } from '../../generated/graphql';
 import { ConfirmStep } from '../ConfirmStep';
 import { ErrorSummary } from '../ErrorSummary';
+import { publication, WithdrawPackForm } from '../meetings/PackWithdrawal';
 import { PackStatusTag } from '../meetings/StatusTags';
 import { Confirmation } from '../messages';
 import { Table } from '../Table';
@@ -23,6 +24,7 @@ export function SessionPacks({ session, onChanged }: { session: Session; onChang
   const [errors, setErrors] = useState<FormError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Pack | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Pack | null>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const convenes = session.arrangement.viewerConvenes;
   const mine = session.meetings.filter((m) => session.viewerBuildsPrivatePackFor.includes(m.committeeId));
@@ -50,6 +52,13 @@ export function SessionPacks({ session, onChanged }: { session: Session; onChang
     } catch (problem) {
       setErrors(toFormErrors(problem));
     }
+  }
+
+  function withdrawn(text: string) {
+    setWithdrawing(null);
+    setMessage(text);
+    onChanged();
+    outcome.current?.focus();
   }
 
   async function publish(pack: Pack) {
@@ -122,10 +131,27 @@ export function SessionPacks({ session, onChanged }: { session: Session; onChang
                   className="nhsuk-button nhsuk-button--small app-cell-button"
                   onClick={() => {
                     setMessage(null);
+                    setWithdrawing(null);
                     setConfirming(pack);
                   }}
                 >
                   Publish<span className="nhsuk-u-visually-hidden"> {title.toLowerCase()}</span>
+                </button>,
+              );
+            }
+            if (pack.viewerCanWithdraw) {
+              actions.push(
+                <button
+                  key="withdraw"
+                  type="button"
+                  className="nhsuk-button nhsuk-button--small nhsuk-button--secondary app-cell-button"
+                  onClick={() => {
+                    setMessage(null);
+                    setConfirming(null);
+                    setWithdrawing(pack);
+                  }}
+                >
+                  Withdraw<span className="nhsuk-u-visually-hidden"> {title.toLowerCase()}</span>
                 </button>,
               );
             }
@@ -139,7 +165,7 @@ export function SessionPacks({ session, onChanged }: { session: Session; onChang
                 </>,
                 pack.pageCount ?? '',
                 formatLondonDate(pack.createdAt),
-                pack.publishedAt ? formatLondonDate(pack.publishedAt) : 'Not published',
+                publication(pack),
                 actions.length ? <div className="app-cell-actions">{actions}</div> : '',
               ],
             };
@@ -161,6 +187,14 @@ export function SessionPacks({ session, onChanged }: { session: Session; onChang
             session.
           </p>
         </ConfirmStep>
+      )}
+      {withdrawing && (
+        <WithdrawPackForm
+          pack={withdrawing}
+          title={packTitle(withdrawing).toLowerCase()}
+          onWithdrawn={withdrawn}
+          onCancel={() => setWithdrawing(null)}
+        />
       )}
       <div tabIndex={-1} ref={outcome} className="app-outcome">
         <Confirmation>{message}</Confirmation>

@@ -195,8 +195,41 @@ describe('AgendaBuilder', () => {
       purpose: 'DISCUSSION',
       part: 'PUBLIC',
       minutesAllotted: 10,
+      closing: false,
     });
     expect(requests).toHaveLength(1);
+  });
+
+  it('adds a closing item as one, and refuses a closing sub-item before sending anything', async () => {
+    const requests = fakeServer({
+      'graphql:AddAgendaItem': {
+        body: {
+          data: {
+            addAgendaItem: {
+              item: { id: 'aob', number: '3', title: 'Any other business', part: 'PUBLIC', isSubItem: false },
+              errors: [],
+            },
+          },
+        },
+      },
+    });
+    renderBuilder();
+    fireEvent.change(screen.getByLabelText('Where it goes'), { target: { value: 'welcome' } });
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Any other business' } });
+    fireEvent.change(screen.getByLabelText('Purpose'), { target: { value: 'NOTE' } });
+    fireEvent.click(screen.getByLabelText('It is a closing item'));
+    fireEvent.click(screen.getByRole('button', { name: 'Add item' }));
+    expect((await screen.findAllByText(/Only a main item can close the agenda/)).length).toBeGreaterThan(0);
+    expect(requests).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText('Where it goes'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add item' }));
+    expect(await screen.findByText('Added “Any other business” as item 3.')).toBeTruthy();
+    expect(JSON.parse(String(requests[0].init.body)).variables.input).toMatchObject({
+      parentId: null,
+      title: 'Any other business',
+      closing: true,
+    });
   });
 
   it('changes an item, and moving it to Part II puts it first among the Part II items', async () => {

@@ -19,6 +19,7 @@ const apiFields = {
   part: 'part',
   needsPaper: 'needsPaper',
   parentId: 'parentId',
+  closing: 'closing',
 };
 
 interface ItemValues {
@@ -133,6 +134,8 @@ function ItemFields({ idPrefix, errors, item }: { idPrefix: string; errors: Form
   );
 }
 
+const closingSubItem = 'Only a main item can close the agenda: choose “A main item of the agenda” under “Where it goes”';
+
 interface AddAgendaItemFormProps {
   meetingId: string;
   agenda: readonly AgendaItemDetail[];
@@ -149,12 +152,14 @@ export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemF
     if (submitting) return;
     const form = event.currentTarget;
     const { values, problems } = readItem(form);
-    if (!values) {
+    const closing = new FormData(form).get('closing') === 'yes';
+    if (closing && values?.parentId) problems.push({ field: 'closing', message: closingSubItem });
+    if (!values || problems.length) {
       setErrors(problems);
       return;
     }
     const payload = await submit(async () => {
-      const { addAgendaItem } = await request(addAgendaItemMutation, { input: { meetingId, ...values } });
+      const { addAgendaItem } = await request(addAgendaItemMutation, { input: { meetingId, ...values, closing } });
       return { ...addAgendaItem, errors: onFields(addAgendaItem.errors, apiFields) };
     });
     const added = payload?.item;
@@ -189,6 +194,13 @@ export function AddAgendaItemForm({ meetingId, agenda, onAdded }: AddAgendaItemF
           ))}
         </SelectField>
         <ItemFields idPrefix={idPrefix} errors={errors} />
+        <Checkbox
+          id={`${idPrefix}-closing`}
+          name="closing"
+          label="It is a closing item"
+          hint="Closing items end the agenda, for example any other business or the date of the next meeting: it goes after the other items of its part, and items added later go before it."
+          error={errorFor(errors, 'closing')}
+        />
         <button className="nhsuk-button" type="submit">
           Add item
         </button>

@@ -1,15 +1,15 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { type FormError, onFields, request, toFormErrors } from '../../api/client';
-import { buildPackMutation, publishPackMutation, unpublishPackMutation } from '../../api/packs';
+import { buildPackMutation, publishPackMutation } from '../../api/packs';
 import { formatLondonDate } from '../../dates';
 import type { Part } from '../../generated/graphql';
-import { ActionPanel } from '../ActionPanel';
 import { ConfirmStep } from '../ConfirmStep';
-import { ErrorSummary, errorFor } from '../ErrorSummary';
-import { Checkbox, TextArea } from '../fields';
+import { ErrorSummary } from '../ErrorSummary';
+import { Checkbox } from '../fields';
 import { Confirmation } from '../messages';
 import { Table } from '../Table';
 import { packName, progressAnnouncement } from './packProgress';
+import { publication, WithdrawPackForm } from './PackWithdrawal';
 import { PackStatusTag } from './StatusTags';
 import type { MeetingDetail, PackDetail } from './types';
 import { usePackProgress } from './usePackProgress';
@@ -166,18 +166,6 @@ function BuildControls({ meeting, onChanged }: BuildControlsProps) {
   );
 }
 
-/** "Published on 3 March 2027", or, once withdrawn, when and why, as every reader of the pack sees it. */
-function publication(pack: PackDetail): ReactNode {
-  if (pack.withdrawnAt) {
-    return (
-      <>
-        <strong>Withdrawn on {formatLondonDate(pack.withdrawnAt)}:</strong> {pack.withdrawalReason}
-      </>
-    );
-  }
-  return pack.publishedAt ? formatLondonDate(pack.publishedAt) : 'Not published';
-}
-
 interface PacksTableProps {
   meeting: MeetingDetail;
   onPublish?: (pack: PackDetail) => void;
@@ -243,69 +231,6 @@ function PacksTable({ meeting, onPublish, onWithdraw }: PacksTableProps) {
         };
       })}
     />
-  );
-}
-
-interface WithdrawPackFormProps {
-  pack: PackDetail;
-  onWithdrawn: (message: string) => void;
-  onCancel: () => void;
-}
-
-/** Withdrawing a published pack: the reason is required, and every reader of the pack sees it in its place. */
-function WithdrawPackForm({ pack, onWithdrawn, onCancel }: WithdrawPackFormProps) {
-  const idPrefix = 'withdraw-pack';
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const title = packTitle(pack).toLowerCase();
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    if (!reason) {
-      setErrors([{ field: 'reason', message: 'Enter the reason for withdrawing the pack' }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      const { unpublishPack } = await request(unpublishPackMutation, { input: { id: pack.id, reason } });
-      const problems = onFields(unpublishPack.errors, { reason: 'reason' });
-      setErrors(problems);
-      if (!problems.length) onWithdrawn(`Withdrew ${title}. Its readers now see: “${reason}”.`);
-    } catch (problem) {
-      setErrors(toFormErrors(problem));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <ActionPanel heading={`Withdraw ${title}`}>
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} idPrefix={idPrefix} />
-        <p>
-          The pack can no longer be downloaded{pack.part === 'PUBLIC' ? ' by the public' : ''}. Where it was, its readers
-          see when it was withdrawn and why.
-        </p>
-        <TextArea
-          id={`${idPrefix}-reason`}
-          name="reason"
-          label="Why it is withdrawn"
-          hint="Shown to everyone who could read the pack, for example “A corrected pack will follow.”"
-          rows={3}
-          error={errorFor(errors, 'reason')}
-        />
-        <div className="app-button-row">
-          <button className="nhsuk-button nhsuk-button--warning" type="submit">
-            Withdraw the pack
-          </button>
-          <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </ActionPanel>
   );
 }
 
@@ -398,7 +323,12 @@ export function PacksSection({ meeting, onChanged }: { meeting: MeetingDetail; o
         </ConfirmStep>
       )}
       {withdrawing && (
-        <WithdrawPackForm pack={withdrawing} onWithdrawn={withdrawn} onCancel={() => setWithdrawing(null)} />
+        <WithdrawPackForm
+          pack={withdrawing}
+          title={packTitle(withdrawing).toLowerCase()}
+          onWithdrawn={withdrawn}
+          onCancel={() => setWithdrawing(null)}
+        />
       )}
       <div tabIndex={-1} ref={outcome} className="app-outcome">
         <Confirmation>{published}</Confirmation>

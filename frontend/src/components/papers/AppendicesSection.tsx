@@ -17,9 +17,15 @@ const accepted = [
   '.pdf',
   '.docx',
   '.xlsx',
+  '.doc',
+  '.odt',
+  '.ods',
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/msword',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
 ].join(',');
 
 const kindInWords = { PDF: 'PDF', WORD: 'Word document', EXCEL: 'Excel workbook' } as const;
@@ -193,8 +199,8 @@ function AddAppendixForm({ paper, onAdded }: { paper: PaperDetail; onAdded: (mes
         name="file"
         label="File"
         hint={
-          'A PDF, Word document (.docx) or Excel workbook (.xlsx). Each goes into the pack as pages: ' +
-          'Word and Excel files are converted to PDF first.'
+          'A PDF, Word document (.docx or .doc), Excel workbook (.xlsx) or OpenDocument file (.odt or .ods). ' +
+          'Each goes into the pack as pages: all but PDFs are converted to PDF first.'
         }
         accept={accepted}
         error={errorFor(errors, 'file')}

@@ -10,7 +10,8 @@ import {
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { ErrorSummary, errorFor, fieldId } from '../../components/ErrorSummary';
-import { Radios, TextArea, TextField } from '../../components/fields';
+import { DateTimeInput } from '../../components/DateTimeInput';
+import { Radios, SelectField, TextArea, TextField } from '../../components/fields';
 import { Confirmation, Loading, QueryProblem } from '../../components/messages';
 import { ConditionEditor } from '../../components/surveys/builder/ConditionEditor';
 import { ControlledCheckboxes } from '../../components/surveys/builder/ControlledCheckboxes';
@@ -26,6 +27,7 @@ import {
   numberedSections,
   placeApiErrors,
   questionField,
+  readClosingTime,
   sectionField,
   sectionsInput,
   settingsInput,
@@ -33,10 +35,13 @@ import {
 import { PhonePreview } from '../../components/surveys/builder/PhonePreview';
 import { QuestionEditor } from '../../components/surveys/builder/QuestionEditor';
 import { usePageTitle } from '../../components/usePageTitle';
+import { londonWallClock } from '../../dates';
 import type { SurveyAnonymity, SurveyAudienceRole, SurveyRespondentUnit } from '../../generated/graphql';
 import { holdsRole, useSession } from '../../session';
 
 const idPrefix = 'builder';
+/** The practice select's value for an audience of several practices, set through the API and kept as it is. */
+const severalPractices = 'several';
 
 const audienceRoles: Record<Exclude<SurveyAudienceRole, 'ADMINISTRATOR' | 'BOARD_SECRETARY'>, string> = {
   PRACTICE_REPRESENTATIVE: 'Representatives of member practices',
@@ -81,6 +86,9 @@ function Builder({
     [practices.data],
   );
   const { settings } = survey;
+  const closesAt = initial.settings.closesAt && londonWallClock(initial.settings.closesAt);
+  const practiceChoice =
+    settings.practiceIds.length > 1 ? severalPractices : (settings.practiceIds[0] ?? '');
 
   const setSettings = (change: Partial<BuilderSurvey['settings']>) => {
     setSaved('');
@@ -93,14 +101,15 @@ function Builder({
   const setSection = (index: number, section: BuilderSection) =>
     setSections(survey.sections.map((s, i) => (i === index ? section : s)));
 
-  async function save() {
+  async function save(form: HTMLFormElement) {
     setSaved('');
-    const problems = builderProblems(survey);
+    const closing = readClosingTime(new FormData(form));
+    const problems = [...builderProblems(survey), ...closing.problems];
     if (problems.length) {
       setErrors(problems);
       return;
     }
-    const common = { ...settingsInput(settings), sections: sectionsInput(survey) };
+    const common = { ...settingsInput({ ...settings, closesAt: closing.closesAt }), sections: sectionsInput(survey) };
     const payload = await submit(async () => {
       if (surveyId) {
         const data = await request(updateSurveyMutation, { input: { id: surveyId, ...common } });
@@ -126,7 +135,7 @@ function Builder({
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void save();
+            void save(event.currentTarget);
           }}
         >
           <h2>About the survey</h2>
@@ -184,6 +193,39 @@ function Builder({
               onChange={(chosen) => setSettings({ localities: chosen })}
             />
           )}
+
+          <SelectField
+            id={fieldId(idPrefix, 'practice')}
+            label="Only this practice (optional)"
+            hint="Ask one practice alone, for example about a change to its own services."
+            value={practiceChoice}
+            onChange={(event) => {
+              if (event.target.value !== severalPractices) {
+                setSettings({ practiceIds: event.target.value ? [event.target.value] : [] });
+              }
+            }}
+          >
+            <option value="">Any practice</option>
+            {settings.practiceIds.length > 1 && (
+              <option value={severalPractices}>The {settings.practiceIds.length} practices chosen already</option>
+            )}
+            {(practices.data?.practices.edges ?? []).map(({ node }) => (
+              <option key={node.id} value={node.id}>
+                {node.name}
+              </option>
+            ))}
+          </SelectField>
+
+          <h2>When it closes</h2>
+          <p>Leave the closing date and time empty to keep the survey open until you close it.</p>
+          <DateTimeInput
+            id={fieldId(idPrefix, 'closesAt')}
+            name="closesAt"
+            legend="Closing date (optional)"
+            timeLabel="Closing time"
+            defaultValue={closesAt ? `${closesAt.date}T${closesAt.time}` : undefined}
+            errors={errors}
+          />
 
           <h2>Results</h2>
           <TextField

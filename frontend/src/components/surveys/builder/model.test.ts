@@ -6,6 +6,7 @@ import {
   newQuestion,
   placeApiErrors,
   questionField,
+  readClosingTime,
   sectionField,
   sectionsInput,
 } from './model';
@@ -90,5 +91,34 @@ describe('the builder', () => {
     const [section] = sectionsInput(built);
     expect(section.questions?.[0]).toMatchObject({ options: [], minimum: 0, maximum: 1000 });
     expect(section.questions?.[1]).toMatchObject({ options: [], minimum: null, maximum: null });
+  });
+});
+
+describe('the closing time', () => {
+  const now = new Date('2026-12-07T10:00:00Z');
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
+    return data;
+  };
+  const closing = (day: string, time: string) =>
+    form({ 'closesAt-day': day, 'closesAt-month': '12', 'closesAt-year': '2026', closesAtTime: time });
+
+  it('may be left out: the survey then stays open until it is closed', () => {
+    expect(readClosingTime(form({ 'closesAt-day': ' ', closesAtTime: '' }), now)).toEqual({ closesAt: null, problems: [] });
+  });
+
+  it('is read as London clocks show it', () => {
+    expect(readClosingTime(closing('21', '17:00'), now)).toEqual({ closesAt: '2026-12-21T17:00:00+00:00', problems: [] });
+  });
+
+  it('must be complete and still to come', () => {
+    expect(readClosingTime(closing('21', ''), now).problems).toEqual([
+      { field: 'closesAtTime', message: 'Enter the closing time, for example 09:00' },
+    ]);
+    expect(readClosingTime(closing('7', '09:59'), now)).toEqual({
+      closesAt: null,
+      problems: [{ field: 'closesAt', message: 'The closing date and time must be in the future' }],
+    });
   });
 });

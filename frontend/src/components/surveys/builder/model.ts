@@ -8,6 +8,7 @@ import type {
   SurveyRespondentUnit,
   SurveySectionInput,
 } from '../../../generated/graphql';
+import { readOptionalDateTime } from '../../DateTimeInput';
 import { agreementScale, pickedKinds, scaleOf } from '../scales';
 
 type BuiltSurvey = Extract<NonNullable<SurveyForBuildingQuery['node']>, { __typename: 'Survey' }>;
@@ -306,6 +307,18 @@ export function builderProblems(survey: BuilderSurvey): FormError[] {
   });
   if (!number) errors.push({ field: null, message: 'Add at least one question.' });
   return errors;
+}
+
+/**
+ * The closing time typed into the builder's date and time fields: null when left empty (the survey stays open
+ * until it is closed), refused when it has already passed, since the survey could not then be opened.
+ */
+export function readClosingTime(values: FormData, now: Date = new Date()): { closesAt: string | null; problems: FormError[] } {
+  const reading = readOptionalDateTime(values, 'closesAt', { date: 'closing date', time: 'closing time' });
+  if (reading.value && new Date(reading.value).getTime() <= now.getTime()) {
+    return { closesAt: null, problems: [{ field: 'closesAt', message: 'The closing date and time must be in the future' }] };
+  }
+  return { closesAt: reading.value, problems: reading.problems };
 }
 
 const settingsFields = new Set(['title', 'description', 'suppressionThreshold', 'audience', 'closesAt']);
