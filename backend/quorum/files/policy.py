@@ -17,7 +17,7 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
-from quorum.files.tables import FileConversion, StoredFile
+from quorum.files.tables import FileConversion, FileText, StoredFile
 
 Attachments = Callable[[Access], Select[tuple[uuid.UUID, uuid.UUID]]]
 
@@ -42,7 +42,16 @@ def visible_conversions(access: Access, attachments: Sequence[Attachments] = ())
     return select(FileConversion).where(source.exists())
 
 
+def visible_texts(access: Access, attachments: Sequence[Attachments] = ()) -> SelectOfScalar[FileText]:
+    """A file's extracted text is seen with the file (row-level security, migration 0030, asks stored_file)."""
+    source = visible_files(access, attachments).where(
+        col(StoredFile.org_id) == col(FileText.org_id), col(StoredFile.id) == col(FileText.file_id)
+    )
+    return select(FileText).where(source.exists())
+
+
 ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     StoredFile: visible_files,
     FileConversion: visible_conversions,
+    FileText: visible_texts,
 }

@@ -1,0 +1,110 @@
+"""Search at national scale, appendices' text, and the public registers for anonymous readers.
+
+`file_text` holds the words of a stored PDF, or of a Word or Excel file's PDF conversion (pdftotext, in a background
+job), one per file, with a generated search vector (weight C, as bodies) and a GIN index. It is read by whoever may
+read its file (the row's own policy asks `stored_file`, under that table's policy), as `file_conversion` is.
+
+`published_register_matches` finds what the public registers of interests and of gifts and hospitality show (the
+same rows as `published_interests` and `published_gifts`: today's decision-makers' confirmed, not withheld
+interests, ended at most six months ago; their gifts and hospitality of the last two years above the thresholds the
+app passes in) among those matching a search, so a reader who is not signed in finds them.
+
+Revision ID: 0030
+Revises: 0029
+"""
+
+from quorum.database import APP_ROLE
+from quorum.migrations import run_script
+
+revision = "0030"
+down_revision = "0029"
+branch_labels = None
+depends_on = None
+
+FILE_TEXT = """
+CREATE TABLE file_text (
+    org_id uuid NOT NULL,
+    file_id uuid NOT NULL,
+    text text NOT NULL,
+    extracted_at timestamptz NOT NULL DEFAULT now(),
+    search_vector tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', text), 'C')) STORED,
+    PRIMARY KEY (org_id, file_id),
+    FOREIGN KEY (org_id, file_id) REFERENCES stored_file (org_id, id)
+);
+CREATE INDEX file_text_search_idx ON file_text USING gin (search_vector);
+ALTER TABLE file_text ENABLE ROW LEVEL SECURITY;
+ALTER TABLE file_text FORCE ROW LEVEL SECURITY;
+CREATE POLICY file_text_read ON file_text FOR SELECT
+    USING (EXISTS (SELECT 1 FROM stored_file f WHERE f.org_id = file_text.org_id AND f.id = file_text.file_id));
+CREATE POLICY file_text_create ON file_text FOR INSERT
+    WITH CHECK (org_id = ANY (app_org_ids())
+                AND EXISTS (SELECT 1 FROM stored_file f WHERE f.org_id = file_text.org_id AND f.id = file_text.file_id));
+"""
+
+PUBLIC_REGISTERS = """
+-- Whom the published registers list: a seat (not merely in attendance) on one of the organisation's committees on
+-- the day, or a governing body membership (as published_interests and published_gifts decide).
+CREATE FUNCTION is_decision_maker(p_org uuid, p_person uuid, p_day date) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+    SELECT EXISTS (SELECT 1 FROM seat s WHERE s.person_id = p_person AND s.org_id = p_org AND s.role <> 'IN_ATTENDANCE'
+                   AND s.valid_from <= p_day AND (s.valid_to IS NULL OR p_day <= s.valid_to))
+        OR EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p_person AND m.org_id = p_org
+                   AND m.role = 'GOVERNING_BODY_MEMBER' AND m.valid_from <= p_day
+                   AND (m.valid_to IS NULL OR p_day <= m.valid_to))
+$$;
+REVOKE ALL ON FUNCTION is_decision_maker(uuid, uuid, date) FROM PUBLIC;
+
+CREATE FUNCTION published_register_matches(
+    p_query tsquery, p_org uuid, p_from date, p_to date, p_limit integer,
+    p_free_kinds text[], p_free_from_suppliers boolean[], p_free_up_to integer[])
+RETURNS TABLE (kind text, org_id uuid, id uuid, day date, rank real, title text, body text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+    WITH today AS (SELECT (now() AT TIME ZONE 'Europe/London')::date AS d)
+    (SELECT 'INTEREST', i.org_id, i.id, i.declared_on, ts_rank(i.search_vector, p_query, 1),
+            i.description, i.description || ' ' || i.action_taken
+     FROM interest i CROSS JOIN today
+     WHERE i.search_vector @@ p_query AND NOT i.withheld AND i.status = 'CONFIRMED'
+       AND (i.valid_to IS NULL OR i.valid_to >= today.d - 182)
+       AND is_decision_maker(i.org_id, i.person_id, today.d)
+       AND (p_org IS NULL OR i.org_id = p_org)
+       AND (p_from IS NULL OR i.declared_on >= p_from) AND (p_to IS NULL OR i.declared_on <= p_to)
+     LIMIT p_limit)
+    UNION ALL
+    (SELECT 'GIFT_OR_HOSPITALITY', g.org_id, g.id, g.offered_on, ts_rank(g.search_vector, p_query, 1),
+            g.description, g.description || ' ' || g.offered_by
+     FROM gift_or_hospitality g CROSS JOIN today
+     WHERE g.search_vector @@ p_query AND g.offered_on >= today.d - 365 * 2
+       AND is_decision_maker(g.org_id, g.person_id, today.d)
+       AND NOT EXISTS (SELECT 1 FROM unnest(p_free_kinds, p_free_from_suppliers, p_free_up_to) free (kind, supplier, up_to)
+                       WHERE free.kind = g.kind AND free.supplier = g.from_supplier AND g.value_pence <= free.up_to)
+       AND (p_org IS NULL OR g.org_id = p_org)
+       AND (p_from IS NULL OR g.offered_on >= p_from) AND (p_to IS NULL OR g.offered_on <= p_to)
+     LIMIT p_limit)
+$$;
+REVOKE ALL ON FUNCTION published_register_matches(tsquery, uuid, date, date, integer, text[], boolean[], integer[])
+    FROM PUBLIC;
+
+"""
+
+
+def grants(role: str) -> str:
+    return f"""
+GRANT SELECT, INSERT ON file_text TO {role};
+GRANT EXECUTE ON FUNCTION
+    published_register_matches(tsquery, uuid, date, date, integer, text[], boolean[], integer[]) TO {role};
+"""
+
+
+def upgrade() -> None:
+    for sql in (FILE_TEXT, PUBLIC_REGISTERS, grants(APP_ROLE)):
+        run_script(sql)
+
+
+def downgrade() -> None:
+    run_script(
+        """
+        DROP FUNCTION published_register_matches(tsquery, uuid, date, date, integer, text[], boolean[], integer[]);
+        DROP FUNCTION is_decision_maker(uuid, uuid, date);
+        DROP TABLE file_text;
+        """
+    )
