@@ -185,17 +185,18 @@ HITS = f"""
 REGISTERS = f"""
     (SELECT 'INTEREST' AS kind, r.org_id, r.id, NULL::uuid AS committee_id, NULL::uuid AS meeting_id,
            r.declared_on AS day, ts_rank(r.search_vector, {_QUERY}, 1) AS rank,
-           r.description AS title, r.description || ' ' || r.action_taken AS body
+           r.description AS title, r.description || ' ' || r.action_taken AS body,
+           NULL::text AS organisation_name, NULL::text AS ods_code
     FROM interest r
     WHERE $12 AND r.search_vector @@ {_QUERY} AND {_filters("r.org_id", None, "r.declared_on")} LIMIT $8)
   UNION ALL
     (SELECT 'GIFT_OR_HOSPITALITY', g.org_id, g.id, NULL::uuid, NULL::uuid, g.offered_on,
-           ts_rank(g.search_vector, {_QUERY}, 1), g.description, g.description || ' ' || g.offered_by
+           ts_rank(g.search_vector, {_QUERY}, 1), g.description, g.description || ' ' || g.offered_by, NULL, NULL
     FROM gift_or_hospitality g
     WHERE $12 AND g.search_vector @@ {_QUERY} AND {_filters("g.org_id", None, "g.offered_on")} LIMIT $8)
-  UNION
-    -- What the public registers show, for everyone: an entry also found above is one result.
-    SELECT kind, org_id, id, NULL::uuid, NULL::uuid, day, rank, title, body
+  UNION ALL
+    -- What the public registers show, for everyone (with the organisation, which the public may know).
+    SELECT kind, org_id, id, NULL::uuid, NULL::uuid, day, rank, title, body, organisation_name, ods_code
     FROM published_register_matches({_QUERY}, $2, $4, $5, $8::integer, $14::text[], $15::boolean[], $16::integer[])
     WHERE $3::uuid IS NULL
 """
@@ -243,11 +244,14 @@ DETAILS = f"""
 
 SEARCH = f"""
 WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
-found AS (SELECT *, NULL::text AS title, NULL::text AS body FROM ({HITS}) hits
-    UNION ALL SELECT * FROM ({REGISTERS}) registers),
+found AS (SELECT *, NULL::text AS title, NULL::text AS body, NULL::text AS organisation_name, NULL::text AS ods_code
+    FROM ({HITS}) hits
+    -- An entry found both in the table and in the published register is one result.
+    UNION ALL (SELECT DISTINCT ON (kind, id) * FROM ({REGISTERS}) registers ORDER BY kind, id, ods_code NULLS LAST)),
 page AS (SELECT * FROM found ORDER BY rank DESC, day DESC NULLS LAST, kind, id LIMIT $6 OFFSET $7)
 SELECT page.kind, page.org_id, page.id, page.committee_id, page.meeting_id, page.day, page.rank,
-       o.name AS organisation_name, o.ods_code, c.name AS committee_name, coalesce(page.title, detail.title) AS title,
+       coalesce(o.name, page.organisation_name) AS organisation_name, coalesce(o.ods_code, page.ods_code) AS ods_code,
+       c.name AS committee_name, coalesce(page.title, detail.title) AS title,
        ts_headline('english', translate(left(coalesce(page.body, detail.body), $9), E'\\x02\\x03', ''), q.query,
                    'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                    || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet

@@ -57,9 +57,11 @@ REVOKE ALL ON FUNCTION is_decision_maker(uuid, uuid, date) FROM PUBLIC;
 CREATE FUNCTION published_register_matches(
     p_query tsquery, p_org uuid, p_from date, p_to date, p_limit integer,
     p_free_kinds text[], p_free_from_suppliers boolean[], p_free_up_to integer[])
-RETURNS TABLE (kind text, org_id uuid, id uuid, day date, rank real, title text, body text)
+RETURNS TABLE (kind text, org_id uuid, id uuid, day date, rank real, title text, body text, organisation_name text,
+               ods_code text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     WITH today AS (SELECT (now() AT TIME ZONE 'Europe/London')::date AS d)
+    SELECT found.*, o.name, o.ods_code FROM (
     (SELECT 'INTEREST', i.org_id, i.id, i.declared_on, ts_rank(i.search_vector, p_query, 1),
             i.description, i.description || ' ' || i.action_taken
      FROM interest i CROSS JOIN today
@@ -80,6 +82,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
        AND (p_org IS NULL OR g.org_id = p_org)
        AND (p_from IS NULL OR g.offered_on >= p_from) AND (p_to IS NULL OR g.offered_on <= p_to)
      LIMIT p_limit)
+    ) found JOIN organisation o ON o.id = found.org_id
 $$;
 REVOKE ALL ON FUNCTION published_register_matches(tsquery, uuid, date, date, integer, text[], boolean[], integer[])
     FROM PUBLIC;
