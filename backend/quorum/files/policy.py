@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, func, not_, or_, tuple_
+from sqlalchemy import Select, and_, false, func, not_, or_, tuple_
 from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -43,11 +43,10 @@ def visible_conversions(access: Access, attachments: Sequence[Attachments] = ())
 
 
 def visible_texts(access: Access, attachments: Sequence[Attachments] = ()) -> SelectOfScalar[FileText]:
-    """A file's extracted text is seen with the file (row-level security, migration 0030, asks stored_file)."""
-    source = visible_files(access, attachments).where(
-        col(StoredFile.org_id) == col(FileText.org_id), col(StoredFile.id) == col(FileText.file_id)
-    )
-    return select(FileText).where(source.exists())
+    """A file's extracted text is seen through the paper it belongs to: the appendices and Word bodies passed in
+    (row-level security, migration 0030, asks `appendix` and `paper_version`). Search reads nothing else of it."""
+    key = tuple_(col(FileText.org_id), col(FileText.file_id))
+    return select(FileText).where(or_(false(), *(key.in_(attached(access)) for attached in attachments)))
 
 
 ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {

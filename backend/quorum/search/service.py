@@ -124,10 +124,16 @@ _ONE_PART = (
     " AND whole.meeting_id = mi.meeting_id AND whole.part = 'PRIVATE'))"
 )
 _BY_MEETING = "JOIN meeting m ON m.org_id = {t}.org_id AND m.id = {t}.meeting_id"
-# The version a file's text belongs to: as an appendix, or as the Word body (both read under their policies).
-_VERSION_OF_FILE = (
-    "JOIN paper_version v ON v.org_id = t.org_id AND (v.body_file_id = t.file_id OR EXISTS (SELECT 1 FROM appendix a"
-    " WHERE a.org_id = t.org_id AND a.file_id = t.file_id AND a.version_id = v.id))"
+# The versions a file's text belongs to: as an appendix, or as the Word body (each read under its policy).
+_APPENDIX_VERSION = (
+    "JOIN appendix a ON a.org_id = t.org_id AND a.file_id = t.file_id"
+    " JOIN paper_version v ON v.org_id = a.org_id AND v.id = a.version_id"
+)
+_BODY_VERSION = "JOIN paper_version v ON v.org_id = t.org_id AND v.body_file_id = t.file_id"
+# The text of a version's files (appendices, Word body).
+_VERSION_FILE_TEXT = (
+    "JOIN file_text t ON t.org_id = v.org_id AND t.file_id IN"
+    " (SELECT a.file_id FROM appendix a WHERE a.org_id = v.org_id AND a.version_id = v.id UNION ALL SELECT v.body_file_id)"
 )
 
 HITS = f"""
@@ -150,7 +156,10 @@ HITS = f"""
         FROM paper_version WHERE search_vector @@ {_QUERY} LIMIT $8)
         UNION ALL
         (SELECT v.org_id, v.paper_id, ts_rank(t.search_vector, {_QUERY}, 1)
-        FROM file_text t {_VERSION_OF_FILE} WHERE t.search_vector @@ {_QUERY} LIMIT $8)
+        FROM file_text t {_APPENDIX_VERSION} WHERE t.search_vector @@ {_QUERY} LIMIT $8)
+        UNION ALL
+        (SELECT v.org_id, v.paper_id, ts_rank(t.search_vector, {_QUERY}, 1)
+        FROM file_text t {_BODY_VERSION} WHERE t.search_vector @@ {_QUERY} LIMIT $8)
     ) h
     JOIN paper p ON p.org_id = h.org_id AND p.id = h.paper_id
     {_BY_MEETING.format(t="p")}
@@ -216,7 +225,7 @@ DETAILS = f"""
         WHERE v.org_id = p.org_id AND v.paper_id = p.id AND v.search_vector @@ q.query
         ORDER BY v.number DESC LIMIT 1
     ), (
-        SELECT t.text FROM file_text t {_VERSION_OF_FILE}
+        SELECT t.text FROM paper_version v {_VERSION_FILE_TEXT}
         WHERE v.org_id = p.org_id AND v.paper_id = p.id AND t.search_vector @@ q.query
         ORDER BY v.number DESC LIMIT 1
     ), (

@@ -74,8 +74,8 @@ def visible_file_conversions(access: Access):
 
 
 def visible_file_texts(access: Access):
-    """A PDF's or a converted file's extracted text, seen with its file."""
-    return visible_texts(access, OWNERS)
+    """A PDF's or a converted file's extracted text, seen through the appendix or Word body it is."""
+    return visible_texts(access, (visible_appendix_files, visible_body_files))
 
 
 def attachments_seen_by(access: Access, file_id: uuid.UUID):

@@ -1,8 +1,9 @@
 """Search at national scale, appendices' text, and the public registers for anonymous readers.
 
 `file_text` holds the words of a stored PDF, or of a Word or Excel file's PDF conversion (pdftotext, in a background
-job), one per file, with a generated search vector (weight C, as bodies) and a GIN index. It is read by whoever may
-read its file (the row's own policy asks `stored_file`, under that table's policy), as `file_conversion` is.
+job), one per file, with a generated search vector (weight C, as bodies) and a GIN index. It is read through the
+appendix or Word body it is (the row's policy asks `appendix` and `paper_version`, under their own policies), and
+written by whoever may read its file.
 
 `published_register_matches` finds what the public registers of interests and of gifts and hospitality show (the
 same rows as `published_interests` and `published_gifts`: today's decision-makers' confirmed, not withheld
@@ -34,8 +35,11 @@ CREATE TABLE file_text (
 CREATE INDEX file_text_search_idx ON file_text USING gin (search_vector);
 ALTER TABLE file_text ENABLE ROW LEVEL SECURITY;
 ALTER TABLE file_text FORCE ROW LEVEL SECURITY;
+-- Read through the paper it belongs to (an appendix, a Word body), under those tables' policies: narrower than its
+-- file's (a pack's or an unattached upload's text is no one's), and a few index reads rather than every owner's.
 CREATE POLICY file_text_read ON file_text FOR SELECT
-    USING (EXISTS (SELECT 1 FROM stored_file f WHERE f.org_id = file_text.org_id AND f.id = file_text.file_id));
+    USING (EXISTS (SELECT 1 FROM appendix a WHERE a.org_id = file_text.org_id AND a.file_id = file_text.file_id)
+           OR EXISTS (SELECT 1 FROM paper_version v WHERE v.org_id = file_text.org_id AND v.body_file_id = file_text.file_id));
 CREATE POLICY file_text_create ON file_text FOR INSERT
     WITH CHECK (org_id = ANY (app_org_ids())
                 AND EXISTS (SELECT 1 FROM stored_file f WHERE f.org_id = file_text.org_id AND f.id = file_text.file_id));
