@@ -26,7 +26,7 @@ MAX_OFFSET = 1000
 # At most this many matches of each kind are ranked, the first the index finds: a word found in tens of thousands of
 # agenda items would otherwise cost seconds to rank under their policies. Filters apply before the limit, so
 # narrowing a search ranks within it.
-CANDIDATES = 200
+CANDIDATES = 60
 # Snippets are cut from the first this many characters of a thing's text (ts_headline's cost grows with the text).
 SNIPPET_SOURCE = 8000
 
@@ -132,8 +132,8 @@ _APPENDIX_VERSION = (
 _BODY_VERSION = "JOIN paper_version v ON v.org_id = t.org_id AND v.body_file_id = t.file_id"
 # The text of a version's files (appendices, Word body).
 _VERSION_FILE_TEXT = (
-    "JOIN file_text t ON t.org_id = v.org_id AND t.file_id IN"
-    " (SELECT a.file_id FROM appendix a WHERE a.org_id = v.org_id AND a.version_id = v.id UNION ALL SELECT v.body_file_id)"
+    "JOIN file_text t ON t.org_id = v.org_id AND t.file_id IN (SELECT a.file_id FROM appendix a"
+    " WHERE a.org_id = v.org_id AND a.version_id = v.id UNION ALL SELECT v.body_file_id)"
 )
 
 HITS = f"""
