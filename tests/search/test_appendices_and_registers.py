@@ -242,3 +242,26 @@ async def test_a_committee_filter_leaves_the_registers_out(client, words):
         )
     )["search"]
     assert result["edges"] == []
+
+
+async def test_an_agenda_item_is_public_exactly_while_its_meeting_is_published(client):
+    """The item's read policy asks its copy of the meeting's publication (migration 0030): it follows the meeting."""
+    word = "zq" + secrets.token_hex(4)
+    conn = await owner()
+    try:
+        body, bolton = (await conn.fetch(GOVERNING_BODY, "00T"))[0]
+        meeting = await _meeting(conn, body, bolton, "Publication follows", "DRAFT", 12)
+        await _item(conn, bolton, body, meeting, 1, f"{word} first item", "PUBLIC")
+        anonymous = Caller(client)
+        assert await _titles(anonymous, word) == set()
+        await conn.execute("UPDATE meeting SET status = 'PAPERS_PUBLISHED' WHERE id = $1", meeting)
+        await _item(conn, bolton, body, meeting, 2, f"{word} added item", "PUBLIC")
+        await _item(conn, bolton, body, meeting, 3, f"{word} private item", "PRIVATE")
+        assert await _titles(anonymous, word) == {
+            ("AGENDA_ITEM", f"{word} first item"),
+            ("AGENDA_ITEM", f"{word} added item"),
+        }
+        await conn.execute("UPDATE meeting SET status = 'DRAFT' WHERE id = $1", meeting)
+        assert await _titles(anonymous, word) == set()
+    finally:
+        await conn.close()

@@ -80,9 +80,25 @@ DROP POLICY agenda_item_read ON agenda_item;
 CREATE POLICY agenda_item_read ON agenda_item FOR SELECT
     USING (committee_id = ANY (app_uuids('app.private_committee_ids'))
            OR (part = 'PUBLIC' AND (committee_id = ANY (app_uuids('app.committee_ids')) OR meeting_published)));
+
+-- The same rule as 0004's, its item asked once rather than in two branches: every read of a paper, a version, an
+-- appendix or its text plans (and runs) this policy, and each asking of the item brings the item's policy with it.
+DROP POLICY paper_read ON paper;
+CREATE POLICY paper_read ON paper FOR SELECT
+    USING (committee_id = ANY (app_uuids('app.private_committee_ids'))
+           OR author_id = app_person_id() OR sponsor_id = app_person_id()
+           OR (is_public AND (committee_id = ANY (app_uuids('app.committee_ids')) OR status = 'INCLUDED')
+               AND EXISTS (SELECT 1 FROM agenda_item i WHERE i.id = paper.item_id)));
 """
 
 MEETING_PUBLISHED_BEFORE = """
+DROP POLICY paper_read ON paper;
+CREATE POLICY paper_read ON paper FOR SELECT
+    USING (committee_id = ANY (app_uuids('app.private_committee_ids'))
+           OR author_id = app_person_id() OR sponsor_id = app_person_id()
+           OR (is_public AND committee_id = ANY (app_uuids('app.committee_ids'))
+               AND EXISTS (SELECT 1 FROM agenda_item i WHERE i.id = paper.item_id))
+           OR (is_public AND status = 'INCLUDED' AND EXISTS (SELECT 1 FROM agenda_item i WHERE i.id = paper.item_id)));
 DROP POLICY agenda_item_read ON agenda_item;
 CREATE POLICY agenda_item_read ON agenda_item FOR SELECT
     USING (committee_id = ANY (app_uuids('app.private_committee_ids'))
