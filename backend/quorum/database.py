@@ -102,8 +102,15 @@ def _count_statement(*_: Any) -> None:
 
 @cache
 def app_engine() -> AsyncEngine:
-    # One engine per process; uvicorn workers each build their own.
-    engine = create_async_engine(app_url(), pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # One engine per process; uvicorn workers each build their own. No JIT: the app's statements are short reads,
+    # and compiling a large one (a search's ten branches under their policies) took seconds that it never repaid.
+    engine = create_async_engine(
+        app_url(),
+        pool_size=10,
+        max_overflow=10,
+        pool_pre_ping=True,
+        connect_args={"server_settings": {"jit": "off"}},
+    )
     event.listen(engine.sync_engine, "before_cursor_execute", _count_statement)
     return engine
 

@@ -32,7 +32,7 @@ from quorum.conduct.tables import (
 )
 from quorum.contracts.tables import PrimaryCareContract
 from quorum.delegations.tables import Delegation
-from quorum.files.tables import FileConversion, StoredFile
+from quorum.files.tables import FileConversion, FileText, StoredFile
 from quorum.in_common.tables import Arrangement, InCommonParty, Session, SessionAgendaItem, SessionItem, SessionMeeting
 from quorum.indicators.tables import Indicator, IndicatorValue
 from quorum.interests.tables import GiftApprover, GiftOrHospitality, GiftOrHospitalityUpdate, Interest, InterestReview
@@ -113,6 +113,7 @@ __all__ = [
     "Seat",
     "SecretTally",
     "FileConversion",
+    "FileText",
     "StoredFile",
     "Survey",
     "SurveyAnswer",

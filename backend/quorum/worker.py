@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 # The modules whose import registers jobs and schedules (`@job`, `@periodic`).
 JOB_MODULES = (
     "quorum.files.conversion",
+    "quorum.files.text",
     "quorum.packs.builder",
     "quorum.in_common.pack",
     "quorum.notifications.schedule",

@@ -31,10 +31,10 @@ from quorum import clock
 from quorum.access import Access, apply, establish
 from quorum.auth.demo_people import DEMO_PEOPLE
 from quorum.database import APP_ROLE, owner_url
-from quorum.files.tables import FileConversion, StoredFile
+from quorum.files.tables import FileConversion, FileText, StoredFile
 from quorum.jobs import queue_tables
 from quorum.meetings.tables import Meeting
-from quorum.web.files import visible_file_conversions, visible_stored_files
+from quorum.web.files import visible_file_conversions, visible_file_texts, visible_stored_files
 from tests.support import JOINT_COMMITTEE, MANCHESTER_OFFICER, owner_fetch
 
 # Tables with row-level security that no policy names, and why.
@@ -99,7 +99,7 @@ def collect_row_policies() -> tuple[list[RowPolicy], list[str]]:
             continue
         found += [RowPolicy(domain, model, builder) for model, builder in row_policies.items()]
     # A file is read through its owner, and the owners are domains above `files`: the web layer names them all.
-    owned = {StoredFile: visible_stored_files, FileConversion: visible_file_conversions}
+    owned = {StoredFile: visible_stored_files, FileConversion: visible_file_conversions, FileText: visible_file_texts}
     found = [RowPolicy(p.domain, p.model, owned[p.model]) if p.model in owned else p for p in found]
     return found, missing
 

@@ -37,8 +37,9 @@ MIGRATION_ONLY_FOREIGN_KEYS = {
 
 
 # Columns only the migrations declare: the full-text vectors only search reads (migration 0024), kept out of the
-# ORM so that no other read fetches them.
-MIGRATION_ONLY_COLUMNS = {"search_vector"}
+# ORM so that no other read fetches them, and the agenda item's copy of its meeting's publication that only its
+# read policy asks (migration 0031, kept by triggers).
+MIGRATION_ONLY_COLUMNS = {"search_vector", "meeting_published"}
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:

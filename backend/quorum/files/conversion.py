@@ -35,6 +35,7 @@ from sqlmodel import select
 from quorum import clock, jobs
 from quorum.auth.identity import Identity, transaction_for
 from quorum.database import Db
+from quorum.files import text
 from quorum.files.inspection import EXCEL, MAX_PAGES, ODS, ODT, WORD, WORD_97
 from quorum.files.tables import ConversionStatus, FileConversion, StoredFile
 
@@ -166,8 +167,10 @@ async def start(db: Db, stored: StoredFile) -> bool:
 
 
 async def request(db: Db, stored: StoredFile, person_id: uuid.UUID) -> None:
-    """Queue the conversion of a Word or Excel file just stored, in the caller's transaction."""
+    """Queue the conversion of a Word or Excel file just stored, in the caller's transaction; a PDF's text is read
+    now, a converted file's once it is converted (for search)."""
     if not await start(db, stored):
+        await text.request(db, stored, person_id)
         return
     await jobs.enqueue(
         db,
@@ -230,5 +233,9 @@ async def record(
     row.status, row.pdf, row.page_count, row.problem = status, pdf, pages, problem
     row.seconds, row.finished_at = round(seconds, 2), clock.now()
     await db.add(row, refresh=False)
+    if status == ConversionStatus.DONE:
+        stored = await db.first(select(StoredFile).where(StoredFile.org_id == key[0], StoredFile.id == key[1]))
+        if stored is not None and stored.uploaded_by is not None:
+            await text.request(db, stored, stored.uploaded_by)
     if status == ConversionStatus.FAILED:
         log.info("conversion of file %s failed: %s", key[1], problem)

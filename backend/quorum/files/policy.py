@@ -12,12 +12,12 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, func, not_, or_, tuple_
+from sqlalchemy import Select, and_, false, func, not_, or_, tuple_
 from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from quorum.access import Access
-from quorum.files.tables import FileConversion, StoredFile
+from quorum.files.tables import FileConversion, FileText, StoredFile
 
 Attachments = Callable[[Access], Select[tuple[uuid.UUID, uuid.UUID]]]
 
@@ -42,7 +42,15 @@ def visible_conversions(access: Access, attachments: Sequence[Attachments] = ())
     return select(FileConversion).where(source.exists())
 
 
+def visible_texts(access: Access, attachments: Sequence[Attachments] = ()) -> SelectOfScalar[FileText]:
+    """A file's extracted text is seen through the paper it belongs to: the appendices and Word bodies passed in
+    (row-level security, migration 0031, asks `appendix` and `paper_version`). Search reads nothing else of it."""
+    key = tuple_(col(FileText.org_id), col(FileText.file_id))
+    return select(FileText).where(or_(false(), *(key.in_(attached(access)) for attached in attachments)))
+
+
 ROW_POLICIES: dict[type[SQLModel], Callable[[Access], Select[Any]]] = {
     StoredFile: visible_files,
     FileConversion: visible_conversions,
+    FileText: visible_texts,
 }

@@ -51,3 +51,18 @@ class FileConversion(SQLModel, table=True):
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     finished_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+
+
+class FileText(SQLModel, table=True):
+    """The words of a PDF, or of a Word or Excel file's PDF conversion (quorum.files.text), for search: one per
+    file, seen with that file. The search vector beside it (migration 0031) is not mapped; only search reads it."""
+
+    __tablename__ = "file_text"
+    __table_args__ = (ForeignKeyConstraint(["org_id", "file_id"], ["stored_file.org_id", "stored_file.id"]),)
+
+    org_id: uuid.UUID = Field(primary_key=True)
+    file_id: uuid.UUID = Field(primary_key=True)
+    text: str = Field(sa_type=Text)
+    extracted_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )

@@ -138,3 +138,13 @@ def assess(
 
 def pounds(pence: int) -> str:
     return f"£{pence // 100:,}" + (f".{pence % 100:02d}" if pence % 100 else "")
+
+
+def need_not_declare() -> list[tuple[GiftKind, bool, int]]:
+    """(kind, from a supplier?, up to pence): the offers that need not be declared, which the published register
+    leaves out (the database's search of the register is told these, so the thresholds stay here alone)."""
+    return [
+        (kind, supplier, bands[0].up_to_pence)
+        for (kind, supplier), bands in THRESHOLDS.items()
+        if bands[0].requirement == Requirement.NOT_REQUIRED and bands[0].up_to_pence is not None
+    ]

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from quorum import ids
 from quorum.access import Access
 from quorum.database import Db
+from quorum.interests import rules
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 50
@@ -25,7 +26,7 @@ MAX_OFFSET = 1000
 # At most this many matches of each kind are ranked, the first the index finds: a word found in tens of thousands of
 # agenda items would otherwise cost seconds to rank under their policies. Filters apply before the limit, so
 # narrowing a search ranks within it.
-CANDIDATES = 200
+CANDIDATES = 60
 # Snippets are cut from the first this many characters of a thing's text (ts_headline's cost grows with the text).
 SNIPPET_SOURCE = 8000
 
@@ -123,6 +124,17 @@ _ONE_PART = (
     " AND whole.meeting_id = mi.meeting_id AND whole.part = 'PRIVATE'))"
 )
 _BY_MEETING = "JOIN meeting m ON m.org_id = {t}.org_id AND m.id = {t}.meeting_id"
+# The versions a file's text belongs to: as an appendix, or as the Word body (each read under its policy).
+_APPENDIX_VERSION = (
+    "JOIN appendix a ON a.org_id = t.org_id AND a.file_id = t.file_id"
+    " JOIN paper_version v ON v.org_id = a.org_id AND v.id = a.version_id"
+)
+_BODY_VERSION = "JOIN paper_version v ON v.org_id = t.org_id AND v.body_file_id = t.file_id"
+# The text of a version's files (appendices, Word body).
+_VERSION_FILE_TEXT = (
+    "JOIN file_text t ON t.org_id = v.org_id AND t.file_id IN (SELECT a.file_id FROM appendix a"
+    " WHERE a.org_id = v.org_id AND a.version_id = v.id UNION ALL SELECT v.body_file_id)"
+)
 
 HITS = f"""
     (SELECT 'MEETING' AS kind, m.org_id, m.id, m.committee_id, m.id AS meeting_id, {_MEETING_DAY} AS day,
@@ -142,6 +154,12 @@ HITS = f"""
         UNION ALL
         (SELECT org_id, paper_id, ts_rank(search_vector, {_QUERY}, 1)
         FROM paper_version WHERE search_vector @@ {_QUERY} LIMIT $8)
+        UNION ALL
+        (SELECT v.org_id, v.paper_id, ts_rank(t.search_vector, {_QUERY}, 1)
+        FROM file_text t {_APPENDIX_VERSION} WHERE t.search_vector @@ {_QUERY} LIMIT $8)
+        UNION ALL
+        (SELECT v.org_id, v.paper_id, ts_rank(t.search_vector, {_QUERY}, 1)
+        FROM file_text t {_BODY_VERSION} WHERE t.search_vector @@ {_QUERY} LIMIT $8)
     ) h
     JOIN paper p ON p.org_id = h.org_id AND p.id = h.paper_id
     {_BY_MEETING.format(t="p")}
@@ -169,20 +187,32 @@ HITS = f"""
     FROM minute_note n {_BY_MEETING.format(t="n")}
     WHERE $11 AND n.committee_id = ANY ($13::uuid[])
       AND n.search_vector @@ {_QUERY} AND {_filters("n.org_id", "n.committee_id", _MEETING_DAY)} LIMIT $8)
-  UNION ALL
-    (SELECT 'INTEREST', r.org_id, r.id, NULL::uuid, NULL::uuid, r.declared_on, ts_rank(r.search_vector, {_QUERY}, 1)
+"""
+
+# The registers' entries carry their title and text: an anonymous reader finds them through the published registers'
+# function, not the tables (whose policies show them nothing), so there is nothing to read them from afterwards.
+REGISTERS = f"""
+    (SELECT 'INTEREST' AS kind, r.org_id, r.id, NULL::uuid AS committee_id, NULL::uuid AS meeting_id,
+           r.declared_on AS day, ts_rank(r.search_vector, {_QUERY}, 1) AS rank,
+           r.description AS title, r.description || ' ' || r.action_taken AS body,
+           NULL::text AS organisation_name, NULL::text AS ods_code
     FROM interest r
     WHERE $12 AND r.search_vector @@ {_QUERY} AND {_filters("r.org_id", None, "r.declared_on")} LIMIT $8)
   UNION ALL
     (SELECT 'GIFT_OR_HOSPITALITY', g.org_id, g.id, NULL::uuid, NULL::uuid, g.offered_on,
-           ts_rank(g.search_vector, {_QUERY}, 1)
+           ts_rank(g.search_vector, {_QUERY}, 1), g.description, g.description || ' ' || g.offered_by, NULL, NULL
     FROM gift_or_hospitality g
     WHERE $12 AND g.search_vector @@ {_QUERY} AND {_filters("g.org_id", None, "g.offered_on")} LIMIT $8)
+  UNION ALL
+    -- What the public registers show, for everyone (with the organisation, which the public may know).
+    SELECT kind, org_id, id, NULL::uuid, NULL::uuid, day, rank, title, body, organisation_name, ods_code
+    FROM published_register_matches({_QUERY}, $2, $4, $5, $8::integer, $14::text[], $15::boolean[], $16::integer[])
+    WHERE $3::uuid IS NULL
 """
 
 # The title and the text to highlight, for one result of the page. Every read here is under row-level security
 # too: a paper's text comes from the newest version the caller may read, preferring one that matches.
-DETAILS = """
+DETAILS = f"""
     SELECT m.title, m.title || ' ' || m.location AS body
     FROM meeting m WHERE page.kind = 'MEETING' AND m.org_id = page.org_id AND m.id = page.id
   UNION ALL
@@ -192,8 +222,15 @@ DETAILS = """
     SELECT p.title, coalesce((
         SELECT concat_ws(E'\\n', v.executive_summary, v.recommendation, v.body_markdown)
         FROM paper_version v
-        WHERE v.org_id = p.org_id AND v.paper_id = p.id
-        ORDER BY v.search_vector @@ q.query DESC, v.number DESC LIMIT 1
+        WHERE v.org_id = p.org_id AND v.paper_id = p.id AND v.search_vector @@ q.query
+        ORDER BY v.number DESC LIMIT 1
+    ), (
+        SELECT t.text FROM paper_version v {_VERSION_FILE_TEXT}
+        WHERE v.org_id = p.org_id AND v.paper_id = p.id AND t.search_vector @@ q.query
+        ORDER BY v.number DESC LIMIT 1
+    ), (
+        SELECT concat_ws(E'\\n', v.executive_summary, v.recommendation, v.body_markdown)
+        FROM paper_version v WHERE v.org_id = p.org_id AND v.paper_id = p.id ORDER BY v.number DESC LIMIT 1
     ), p.title)
     FROM paper p WHERE page.kind = 'PAPER' AND p.org_id = page.org_id AND p.id = page.id
   UNION ALL
@@ -212,21 +249,19 @@ DETAILS = """
     SELECT i.title, n.notes
     FROM minute_note n JOIN agenda_item i ON i.org_id = n.org_id AND i.id = n.item_id
     WHERE page.kind = 'DRAFT_MINUTES' AND n.org_id = page.org_id AND n.item_id = page.id
-  UNION ALL
-    SELECT r.description, r.description || ' ' || r.action_taken
-    FROM interest r WHERE page.kind = 'INTEREST' AND r.org_id = page.org_id AND r.id = page.id
-  UNION ALL
-    SELECT g.description, g.description || ' ' || g.offered_by
-    FROM gift_or_hospitality g WHERE page.kind = 'GIFT_OR_HOSPITALITY' AND g.org_id = page.org_id AND g.id = page.id
 """
 
 SEARCH = f"""
 WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
-hits AS ({HITS}),
-page AS (SELECT * FROM hits ORDER BY rank DESC, day DESC NULLS LAST, kind, id LIMIT $6 OFFSET $7)
+found AS (SELECT *, NULL::text AS title, NULL::text AS body, NULL::text AS organisation_name, NULL::text AS ods_code
+    FROM ({HITS}) hits
+    -- An entry found both in the table and in the published register is one result.
+    UNION ALL (SELECT DISTINCT ON (kind, id) * FROM ({REGISTERS}) registers ORDER BY kind, id, ods_code NULLS LAST)),
+page AS (SELECT * FROM found ORDER BY rank DESC, day DESC NULLS LAST, kind, id LIMIT $6 OFFSET $7)
 SELECT page.kind, page.org_id, page.id, page.committee_id, page.meeting_id, page.day, page.rank,
-       o.name AS organisation_name, o.ods_code, c.name AS committee_name, detail.title,
-       ts_headline('english', translate(left(detail.body, $9), E'\\x02\\x03', ''), q.query,
+       coalesce(o.name, page.organisation_name) AS organisation_name, coalesce(o.ods_code, page.ods_code) AS ods_code,
+       c.name AS committee_name, coalesce(page.title, detail.title) AS title,
+       ts_headline('english', translate(left(coalesce(page.body, detail.body), $9), E'\\x02\\x03', ''), q.query,
                    'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                    || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
 FROM page CROSS JOIN q
@@ -235,6 +270,9 @@ LEFT JOIN committee c ON c.org_id = page.org_id AND c.id = page.committee_id
 LEFT JOIN LATERAL ({DETAILS}) detail ON true
 ORDER BY page.rank DESC, page.day DESC NULLS LAST, page.kind, page.id
 """
+
+# The gifts and hospitality the published register leaves out, as three arrays ($14 to $16).
+_NEED_NOT_DECLARE = tuple(list(column) for column in zip(*((k.value, s, p) for k, s, p in rules.need_not_declare())))
 
 HAS_WORDS = "SELECT numnode(websearch_to_tsquery('english', $1)) > 0"
 
@@ -265,6 +303,7 @@ async def search(db: Db, access: Access, words: str, filters: Filters, first: in
         bool(access.private_committee_ids),
         access.signed_in,
         list(access.private_committee_ids),
+        *_NEED_NOT_DECLARE,
     )
     if not rows and not (await db.records(HAS_WORDS, words))[0][0]:
         # Only when nothing matched: words such as "the" or "and" alone are not searched for.
@@ -324,8 +363,9 @@ def path(hit: Hit, access: Access) -> str:
         return f"/meetings/{meeting}/minutes"
     if hit.kind is SearchKind.ACTION and hit.committee_id:
         return f"/committees/{ids.encode('Committee', hit.committee_id)}/actions"
+    # Another organisation's entry (found in its published register) is read on its public page.
     if hit.kind is SearchKind.INTEREST:
-        return "/interests" if access.signed_in else f"/public/{(hit.ods_code or '').lower()}/interests"
+        return "/interests" if hit.org_id in access.org_ids else f"/public/{(hit.ods_code or '').lower()}/interests"
     if hit.kind is SearchKind.GIFT_OR_HOSPITALITY:
-        return "/gifts" if access.signed_in else f"/public/{(hit.ods_code or '').lower()}/gifts"
+        return "/gifts" if hit.org_id in access.org_ids else f"/public/{(hit.ods_code or '').lower()}/gifts"
     return f"/meetings/{meeting}"

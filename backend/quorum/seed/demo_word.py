@@ -1,7 +1,7 @@
 """A paper written as authors write them, in the demo: Bolton's quality committee meets in three weeks, and Tom
 Ashworth's draft workforce paper has a Word appendix (written here with python-docx), already converted to PDF
-pages by LibreOffice so its pages show in the pack. Without LibreOffice the conversion is recorded as failed and the
-pack says so."""
+pages by LibreOffice so its pages show in the pack, and its text read so search finds the paper by it. Without
+LibreOffice the conversion is recorded as failed and the pack says so."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from quorum.auth.demo_people import DEMO_DOMAIN
 from quorum.committees.tables import Committee, CommitteeKind
 from quorum.files import conversion
 from quorum.files.inspection import WORD, inspect
-from quorum.files.tables import ConversionStatus, FileConversion, StoredFile
+from quorum.files.tables import ConversionStatus, FileConversion, FileText, StoredFile
+from quorum.files.text import pdf_text
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 from quorum.papers.tables import Appendix, AppendixKind, Paper, PaperVersion
 from quorum.people.tables import Person
@@ -177,3 +178,6 @@ async def seed_word_paper(conn, bolton) -> None:
             finished_at=clock.now(),
         )
     )
+    # Its words, as the text job reads them once a conversion is done: search finds the paper by its appendix.
+    if pdf is not None and (words := await pdf_text(pdf)):
+        await conn.execute(insert(FileText).values(org_id=bolton, file_id=stored, text=words))

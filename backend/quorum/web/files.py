@@ -26,7 +26,7 @@ from quorum.database import Db
 from quorum.delegations.policy import visible_delegations
 from quorum.delegations.tables import Delegation
 from quorum.downloads import Download
-from quorum.files.policy import visible_conversions, visible_files
+from quorum.files.policy import visible_conversions, visible_files, visible_texts
 from quorum.files.tables import StoredFile
 from quorum.meetings.tables import Part
 from quorum.packs.policy import visible_builds, visible_pack_files
@@ -71,6 +71,11 @@ def visible_stored_files(access: Access):
 def visible_file_conversions(access: Access):
     """A Word or Excel file's PDF conversion, seen with its source file."""
     return visible_conversions(access, OWNERS)
+
+
+def visible_file_texts(access: Access):
+    """A PDF's or a converted file's extracted text, seen through the appendix or Word body it is."""
+    return visible_texts(access, (visible_appendix_files, visible_body_files))
 
 
 def attachments_seen_by(access: Access, file_id: uuid.UUID):

@@ -237,16 +237,16 @@ class CommitteeMeetings:
         """A PDF appendix, carried to a later version as the app copies it."""
         rng = self.rng
         pages = rng.randint(1, 4)
+        lines = [[f"{paper.title}: appendix", f"Page {n}"] for n in range(1, pages + 1)]
+        uploaded_at = versions[0].created_at + DAY
         file = self.loader.add(
             stored_pdf(
-                paper.org_id,
-                rng.new_id(),
-                f"{_slug(paper.title)}-appendix.pdf",
-                [[f"{paper.title}: appendix", f"Page {n}"] for n in range(1, pages + 1)],
-                paper.author_id,
-                versions[0].created_at + DAY,
+                paper.org_id, rng.new_id(), f"{_slug(paper.title)}-appendix.pdf", lines, paper.author_id, uploaded_at
             )
         )
+        # Its words as the text job reads them (pdftotext), so that search finds the paper by its appendix.
+        text = " ".join(line for page in lines for line in page)
+        self.loader.add(rows.FileText(org_id=paper.org_id, file_id=file.id, text=text, extracted_at=uploaded_at))
         for version in versions:
             self.loader.add(
                 rows.Appendix(

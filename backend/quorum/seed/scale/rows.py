@@ -22,6 +22,7 @@ LOAD_ORDER = (
     "primary_care_contract",
     "ballot_settings",
     "stored_file",
+    "file_text",
     "committee",
     "committee_party",
     "seat",
@@ -90,6 +91,7 @@ PersonRegistration, Membership, PrimaryCareContract = (
     ROWS["primary_care_contract"],
 )
 BallotSettings, StoredFile, Committee = ROWS["ballot_settings"], ROWS["stored_file"], ROWS["committee"]
+FileText = ROWS["file_text"]
 CommitteeParty, Seat, Delegation = ROWS["committee_party"], ROWS["seat"], ROWS["delegation"]
 Interest, InterestReview, GiftOrHospitality = ROWS["interest"], ROWS["interest_review"], ROWS["gift_or_hospitality"]
 Meeting, AgendaItem, Paper, PaperVersion = ROWS["meeting"], ROWS["agenda_item"], ROWS["paper"], ROWS["paper_version"]
