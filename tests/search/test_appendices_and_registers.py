@@ -9,10 +9,13 @@ import hashlib
 import io
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pytest
 from docx import Document
+from pypdf import PdfWriter
 
+from quorum.files.text import read_unread_file_texts
 from quorum.ids import encode
 from quorum.seed.demo import demo_pdf
 from tests.meetings.support import AUTHOR, SAVE, SECRETARY, add_item, create_meeting, draft, request_paper
@@ -178,6 +181,51 @@ async def test_an_uploaded_pdf_appendix_is_read_in_the_background_and_found_by_i
     # A draft: not the public's, nor another CCG's.
     assert await _titles(Caller(client), word) == set()
     assert await _titles(await as_person(client, ISLINGTON_SECRETARY), word) == set()
+
+
+async def test_files_kept_before_their_text_was_read_are_read_by_the_nightly_backfill_once(client):
+    word = "zq" + secrets.token_hex(4)
+    secretary, author = await as_person(client, SECRETARY), await as_person(client, AUTHOR)
+    meeting = await create_meeting(secretary, title="Backfilled text")
+    item = await add_item(secretary, meeting["id"], "Backfilled text item")
+    paper = await request_paper(secretary, meeting["id"], item["id"], "Paper read by the backfill")
+    assert (await author.data(SAVE, draft(paper, "Body.")))["savePaperDraft"]["errors"] == []
+    blank = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)  # a scan, say: no words to read
+    writer.write(blank)
+    for filename, pdf in (("old.pdf", demo_pdf(f"Old {word}")), ("blank.pdf", blank.getvalue())):
+        content = base64.b64encode(pdf).decode()
+        added = (
+            await author.data(
+                ADD_APPENDIX,
+                {"input": {"paperId": paper, "title": filename, "filename": filename, "contentBase64": content}},
+            )
+        )["addAppendix"]
+        assert added["errors"] == [], added
+    await run_queued_jobs()
+    # As if stored before migration 0031: no text kept.
+    files = [
+        r["id"] for r in await owner_fetch("SELECT id FROM stored_file WHERE filename IN ('old.pdf', 'blank.pdf')")
+    ]
+    await owner_fetch("DELETE FROM file_text WHERE file_id = ANY($1)", files)
+    assert await _titles(author, word) == set()
+
+    await read_unread_file_texts(datetime.now(UTC))
+    await run_queued_jobs()
+    assert await _titles(author, word) == {("PAPER", "Paper read by the backfill")}
+    kept = await owner_fetch("SELECT file_id, text FROM file_text WHERE file_id = ANY($1)", files)
+    assert (
+        len(files) == 2 and len(kept) == 2
+    )  # a file with no words keeps an empty text, so it is not tried every night
+    assert (
+        await owner_fetch(
+            "SELECT 1 FROM stored_file f WHERE f.id = ANY($1)"
+            " AND NOT EXISTS (SELECT 1 FROM file_text t WHERE t.file_id = f.id)",
+            files,
+        )
+        == []
+    )
 
 
 def _word_document(text: str) -> bytes:

@@ -14,6 +14,7 @@ import logging
 import shutil
 import tempfile
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from sqlmodel import select
 
 from quorum import jobs
 from quorum.auth.identity import Identity, transaction_for
-from quorum.database import Db
+from quorum.database import Db, worker_transaction
 from quorum.files.inspection import PDF
 from quorum.files.tables import ConversionStatus, FileConversion, FileText, StoredFile
 
@@ -98,11 +99,39 @@ async def extract_file_text(payload: dict[str, Any]) -> None:
     org_id, file_id = uuid.UUID(payload["org_id"]), uuid.UUID(payload["file_id"])
     async with transaction_for(identity) as (db, _):
         pdf = await _pdf_of(db, org_id, file_id)
-    text = await pdf_text(pdf) if pdf is not None else None
-    if not text:
+    if pdf is None:
         return
+    # A file with no words (or unreadable) keeps an empty text, so the backfill below does not try it again.
+    text = await pdf_text(pdf) or ""
     async with transaction_for(identity) as (db, _):
         await keep(db, org_id, file_id, text)
+
+
+# Files kept before their text was read (stored before migration 0031, or while pdftotext was missing): each
+# night, a batch of them is queued, as their uploaders, until none is left.
+_UNREAD = (
+    "SELECT f.org_id, f.id, f.uploaded_by FROM stored_file f"
+    " WHERE f.uploaded_by IS NOT NULL"
+    " AND (EXISTS (SELECT 1 FROM appendix a WHERE a.org_id = f.org_id AND a.file_id = f.id)"
+    "      OR EXISTS (SELECT 1 FROM paper_version v WHERE v.org_id = f.org_id AND v.body_file_id = f.id))"
+    " AND NOT EXISTS (SELECT 1 FROM file_text t WHERE t.org_id = f.org_id AND t.file_id = f.id)"
+    " AND (f.content_type = $1 OR EXISTS (SELECT 1 FROM file_conversion c"
+    "      WHERE c.org_id = f.org_id AND c.source_file_id = f.id AND c.status = 'DONE'))"
+    " ORDER BY f.uploaded_at DESC LIMIT $2"
+)
+BACKFILL_BATCH = 500
+
+
+@jobs.periodic("read_unread_file_texts", "20 2 * * *")
+async def read_unread_file_texts(now: datetime) -> None:
+    async with worker_transaction() as db:
+        for org_id, file_id, person_id in await db.records(_UNREAD, PDF.content_type, BACKFILL_BATCH):
+            await jobs.enqueue(
+                db,
+                TEXT_JOB,
+                {"org_id": str(org_id), "file_id": str(file_id), "person_id": str(person_id)},
+                dedupe_key=f"{TEXT_JOB}:{file_id}",
+            )
 
 
 async def keep(db: Db, org_id: uuid.UUID, file_id: uuid.UUID, text: str) -> None:
