@@ -192,7 +192,7 @@ def _applying(sql: str) -> str:
         found = _applied[sql] = (
             f"SELECT applied.fresh, CASE WHEN applied.fresh THEN (SELECT array_agg(r) FROM ({sql}) AS r) END"
             f" FROM (SELECT {known_callers.settings_sql(settings)},"
-            f" {epoch} IS NULL OR access_epoch() = {epoch} AS fresh OFFSET 0) AS applied"
+            f" {epoch} IS NULL OR current_access_epoch() = {epoch} AS fresh OFFSET 0) AS applied"
         )
     return found
 

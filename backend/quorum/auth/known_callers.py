@@ -96,7 +96,7 @@ def settings_sql(values: str) -> str:
 # The caller's person (from the cookie's sign-in when there is one) goes into app.person_id first, in the
 # subquery kept apart by OFFSET 0, because access_facts answers only for that person.
 DECIDE = """
-SELECT access_epoch(), app_person_id(), sign_in_session_expires($2::uuid),
+SELECT current_access_epoch(), app_person_id(), sign_in_session_expires($2::uuid),
        $3::uuid IS NULL OR bearer_token_live($3::uuid, app_person_id(), $4::timestamptz),
        access_facts(app_person_id())
 FROM (SELECT set_config('app.person_id', CASE WHEN $2::uuid IS NULL THEN $1::text
@@ -104,7 +104,7 @@ FROM (SELECT set_config('app.person_id', CASE WHEN $2::uuid IS NULL THEN $1::tex
 """
 
 # In a transaction: the remembered settings, and the epoch to check them against.
-APPLY = f"SELECT access_epoch() FROM (SELECT {settings_sql('$1::text[]')} OFFSET 0) AS applied"
+APPLY = f"SELECT current_access_epoch() FROM (SELECT {settings_sql('$1::text[]')} OFFSET 0) AS applied"
 
 
 async def decide(

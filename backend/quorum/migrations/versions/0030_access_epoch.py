@@ -34,14 +34,14 @@ WATCHED = {
 }
 
 SQL = f"""
--- No tenant's data and no grant to the app, which reads it through access_epoch().
+-- No tenant's data and no grant to the app, which reads it through current_access_epoch().
 CREATE TABLE access_epoch (
     only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
     n bigint NOT NULL
 );
 INSERT INTO access_epoch (n) VALUES (0);
 
-CREATE FUNCTION access_epoch() RETURNS bigint
+CREATE FUNCTION current_access_epoch() RETURNS bigint
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT n FROM access_epoch $$;
 
 -- Once per transaction, however many rows it changed (a row trigger: constraint triggers are per row).
@@ -70,9 +70,9 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     SELECT expires_at FROM sign_in_session WHERE id = p_session AND ended_at IS NULL AND expires_at > now()
 $$;
 
-REVOKE ALL ON FUNCTION access_epoch(), bump_access_epoch(), bump_access_epoch_now(),
+REVOKE ALL ON FUNCTION current_access_epoch(), bump_access_epoch(), bump_access_epoch_now(),
     sign_in_session_expires(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION access_epoch(), sign_in_session_expires(uuid) TO {APP_ROLE};
+GRANT EXECUTE ON FUNCTION current_access_epoch(), sign_in_session_expires(uuid) TO {APP_ROLE};
 """ + "".join(
     f"""
 CREATE CONSTRAINT TRIGGER access_epoch AFTER {events} ON {table}
@@ -93,6 +93,6 @@ def downgrade() -> None:
         "".join(
             f"DROP TRIGGER access_epoch ON {table}; DROP TRIGGER access_epoch_truncate ON {table};" for table in WATCHED
         )
-        + " DROP FUNCTION sign_in_session_expires(uuid), bump_access_epoch_now(), bump_access_epoch(), access_epoch();"
+        + " DROP FUNCTION sign_in_session_expires(uuid), bump_access_epoch_now(), bump_access_epoch(), current_access_epoch();"
         + " DROP TABLE access_epoch;"
     )
