@@ -207,3 +207,21 @@ async def test_signing_out(client):
     assert not sees_the_joint_committee(after) and contracts(after) == set()
     client.cookies.clear()
     assert await every_path(browser) == after  # the anonymous caller's answers
+
+
+async def test_a_hot_read_leaves_no_settings_on_its_connection(client):
+    """A hot read sets the caller's settings without a transaction: they end with its statement."""
+    from quorum.database import app_engine
+
+    await warm(Browser(client, await token_for(BOLTON_GP)))
+    pool = app_engine().pool
+    idle = [await app_engine().connect() for _ in range(pool.checkedin())]  # type: ignore[attr-defined]
+    try:
+        assert idle
+        for conn in idle:
+            driver = (await conn.get_raw_connection()).driver_connection
+            assert await driver.fetchval("SELECT current_setting('app.person_id', true)") in (None, "")
+            assert await driver.fetchval("SELECT current_setting('app.committee_ids', true)") in (None, "")
+    finally:
+        for conn in idle:
+            await conn.close()

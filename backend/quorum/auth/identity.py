@@ -93,14 +93,14 @@ async def transaction_for(identity: Identity) -> AsyncIterator[tuple[Db, access.
                 await begun.enter_async_context(conn.begin())
                 caller_access = await _establish(conn, identity)
             except BaseException as error:
-                if attempt == 2 or not is_unavailable(error):
-                    await begun.__aexit__(type(error), error, error.__traceback__)
-                    raise
+                again = attempt == 1 and is_unavailable(error)
                 try:
                     await begun.__aexit__(type(error), error, error.__traceback__)
                 except Exception as closing:
-                    if not is_unavailable(closing):
+                    if not (again and is_unavailable(closing)):
                         raise
+                if not again:
+                    raise
                 continue
             stack.push_async_exit(begun)
             break

@@ -2,7 +2,7 @@
 
 A hot read is registered for one exact document (the frontend's, compared with whitespace collapsed)
 and is a fixed SQL text, so asyncpg prepares it once per connection and PostgreSQL plans it once.
-It runs in the caller's transaction, after their access is applied, and reads the tables directly:
+It runs with the caller's access applied, and reads the tables directly:
 what the caller may see is decided by the row-level security policies, which state the same rules
 as the services' `visible_*` statements (the schema's resolvers apply both). It skips graphql-core's
 per-field execution, most of the cost of a large read. Its answer must be the one the schema gives:
