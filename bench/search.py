@@ -9,7 +9,7 @@ filters. Goal: p95 under 50 ms.
 
     DATABASE_URL=postgresql://OWNER@HOST/DATABASE .venv/bin/python -m bench.search [--runs 5]
 
-DATABASE_URL is the owner's URL of a database seeded with `quorum seed --scale national` and migrated to 0030 or later.
+DATABASE_URL is the owner's URL of a database seeded with `quorum seed --scale national` and migrated to 0031 or later.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ their committees hold) into an `Access`, at a moment in time. The services ask
 the `Access` before every read and write, and the same `Access` produces the
 row-level security settings of the request's transaction, so the API's checks
 and the database's policies come from one rule and cannot disagree. A
-delegation's powers end at the instant it expires or is revoked, because
-`Access` is decided afresh for every request.
+delegation's powers end at the instant it expires or is revoked: a worker
+remembers a caller's `Access` only until anything it was decided from changes
+or its next change in time (quorum.auth.known_callers).
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ def counting_statements() -> Iterator[list[int]]:
         _statements.reset(token)
 
 
-def _count_statement(*_: Any) -> None:
+def count_statement(*_: Any) -> None:
     counted = _statements.get()
     if counted is not None:
         counted[0] += 1
@@ -102,16 +102,14 @@ def _count_statement(*_: Any) -> None:
 
 @cache
 def app_engine() -> AsyncEngine:
-    # One engine per process; uvicorn workers each build their own. No JIT: the app's statements are short reads,
-    # and compiling a large one (a search's ten branches under their policies) took seconds that it never repaid.
+    # One engine per process; uvicorn workers each build their own. No pre-ping (a round trip per checkout): the
+    # callers send a statement that finds its connection dead once more on a fresh one (quorum.auth.identity).
+    # No JIT: the app's statements are short reads, and compiling a large one (a search's ten branches under their
+    # policies) took seconds that it never repaid.
     engine = create_async_engine(
-        app_url(),
-        pool_size=10,
-        max_overflow=10,
-        pool_pre_ping=True,
-        connect_args={"server_settings": {"jit": "off"}},
+        app_url(), pool_size=10, max_overflow=10, connect_args={"server_settings": {"jit": "off"}}
     )
-    event.listen(engine.sync_engine, "before_cursor_execute", _count_statement)
+    event.listen(engine.sync_engine, "before_cursor_execute", count_statement)
     return engine
 
 
@@ -215,7 +213,7 @@ class Db:
         """Rows straight from asyncpg, skipping SQLAlchemy's row handling: for reports reading many plain values."""
         async with self._lock:
             connection = await (await self.session.connection()).get_raw_connection()
-            _count_statement()
+            count_statement()
             # SQLAlchemy types the driver connection loosely (None once detached); a checked-out one is asyncpg's.
             driver = cast("asyncpg.Connection[asyncpg.Record]", connection.driver_connection)
             return await driver.fetch(sql, *args)

@@ -146,7 +146,7 @@ def probe_statements(url: str, operations) -> dict[str, str]:
     for operation in operations:
         # The last vote in the rotation, so the load's first sends are still first votes.
         request = operation.quorum[-1]
-        sends = 2 if operation.key == "vote" else 1
+        sends = 2  # a vote: first send and retry; a read: a caller not yet remembered, then remembered
         answers = [
             httpx.post(f"{url}/graphql", json=request.body, headers=request.headers, timeout=30) for _ in range(sends)
         ]

@@ -58,7 +58,8 @@ def print_report(figures: Figures, seconds: float, elapsed: float) -> None:
     print()
     print(
         "Quorum (`quorum serve`): latency p50 / p95 / p99 in ms; throughput in requests/s; the server's own CPU per request"
-        " in ms (PostgreSQL's is not counted)."
+        " in ms (PostgreSQL's is not counted). SQL statements of a read: the caller's first request / a later one"
+        " (a worker remembers a caller's access; see the README)."
     )
     print()
     head = ["operation", "SQL statements", "clients"]

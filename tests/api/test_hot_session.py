@@ -91,3 +91,10 @@ def test_the_frontend_sends_the_hot_document():
     frontend = re.search(r"export const sessionQuery = gql<[^>]*>\(`(.*?)`\);", source, re.DOTALL)
     assert frontend is not None
     assert " ".join(frontend.group(1).split()) == " ".join(SESSION.split())
+
+
+async def test_a_remembered_caller_reads_in_one_statement_and_the_public_in_none(client):
+    token = await token_for(BOLTON_GP)
+    await ask(client, SESSION, token)
+    assert (await ask(client, SESSION, token))[1] == 1
+    assert (await ask(client, SESSION, None))[1] == 0

@@ -14,11 +14,13 @@ REGISTER = re.search(r"export const concernRegisterQuery = gql<[^>]*>\(`(.*?)`\)
 
 
 async def statements_for_register(client, secretary) -> tuple[int, int]:
-    response = await client.post(
-        "/graphql",
-        json={"query": REGISTER, "variables": {"organisationId": await org("00T"), "first": 100}},
-        headers={"authorization": f"Bearer {secretary.token}"},
-    )
+    """Counted the second time, once the worker remembers the caller's access (the first may decide it)."""
+    for _ in range(2):
+        response = await client.post(
+            "/graphql",
+            json={"query": REGISTER, "variables": {"organisationId": await org("00T"), "first": 100}},
+            headers={"authorization": f"Bearer {secretary.token}"},
+        )
     assert "errors" not in response.json(), response.json()
     listed = len(response.json()["data"]["concerns"]["edges"])
     return listed, int(response.headers["x-quorum-sql-statements"])

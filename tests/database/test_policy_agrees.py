@@ -48,6 +48,7 @@ UNNAMED = {
 # Tables without row-level security, and why.
 NOT_TENANT_OWNED = {
     "alembic_version": "Alembic's record of the schema's revision: no tenant's data",
+    "access_epoch": "a counter of changes to access: no tenant's data, read through current_access_epoch()",
     **{table: "the job queue: the app role only queues a job through enqueue_job()" for table in queue_tables()},
 }
 

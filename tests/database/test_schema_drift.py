@@ -17,6 +17,7 @@ from quorum.jobs import queue_tables
 # Tables only the migrations declare.
 MIGRATION_ONLY_TABLES = {
     "alembic_version",  # Alembic's own bookkeeping
+    "access_epoch",  # a counter moved by triggers, read through current_access_epoch() (migration 0032)
     # Reached through SQL only, with no ORM class yet (to declare in their domain's tables.py):
     "bearer_token_cutoff",
     "bearer_token_revocation",

@@ -11,7 +11,11 @@ from tests.support import Caller
 
 
 async def statements(client, caller: Caller) -> tuple[int, int]:
-    response = await client.post("/graphql", json={"query": TO_DO}, headers={"authorization": f"Bearer {caller.token}"})
+    """Counted the second time, once the worker remembers the caller's access (the first may decide it)."""
+    for _ in range(2):
+        response = await client.post(
+            "/graphql", json={"query": TO_DO}, headers={"authorization": f"Bearer {caller.token}"}
+        )
     assert "errors" not in response.json(), response.json()
     return len(response.json()["data"]["viewer"]["toDo"]), int(response.headers["x-quorum-sql-statements"])
 

@@ -168,3 +168,13 @@ def test_the_frontend_sends_the_hot_meeting_list_document():
     frontend = re.search(r"export const committeeMeetingsQuery = gql<[^>]*>\(`(.*?)`\);", source, re.DOTALL)
     assert frontend is not None
     assert " ".join(frontend.group(1).split()) == " ".join(COMMITTEE_MEETINGS.split())
+
+
+async def test_a_remembered_caller_reads_in_one_statement(client, busy_meeting):
+    committee = await global_id("Committee", BOLTON_GOVERNING_BODY)
+    for caller in (Caller(client), await as_person(client, SECRETARY)):
+        for ask in (answers(caller, busy_meeting["id"]), list_answers(caller, {"committeeId": committee, "first": 5})):
+            await ask  # the first may decide the caller's access
+        (_, meeting_statements), _ = await answers(caller, busy_meeting["id"])
+        (_, list_statements), _ = await list_answers(caller, {"committeeId": committee, "first": 5})
+        assert (meeting_statements, list_statements) == (1, 1)

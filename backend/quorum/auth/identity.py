@@ -1,19 +1,25 @@
-"""Who a request says it comes from, and the transaction it runs in with that caller's access."""
+"""Who a request says it comes from, and how their statements run with that caller's access applied."""
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
+import asyncpg
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
 from quorum import access, clock, limits
-from quorum.auth import sessions, tokens
-from quorum.database import Db, app_engine
+from quorum.auth import known_callers, sessions, tokens
+from quorum.database import Db, app_engine, count_statement, is_unavailable
+
+T = TypeVar("T")
 
 
 class Refused(Exception):
@@ -34,6 +40,20 @@ class Identity:
     @property
     def person_id(self) -> uuid.UUID | None:
         return self.token.person_id if self.token else self.acting_as
+
+    @property
+    def _token(self) -> tuple[uuid.UUID, Any] | None:
+        return (self.token.token_id, self.token.issued_at) if self.token else None
+
+    @property
+    def key(self) -> known_callers.Key | None:
+        return known_callers.key_for(self.person_id, self.sign_in, self._token)
+
+    async def decide(self, fetch: known_callers.Fetch) -> known_callers.Known:
+        try:
+            return await known_callers.decide(fetch, self.key, clock.now(), self.person_id, self.sign_in, self._token)
+        except access.TokenRevoked:
+            raise Refused(401, "The bearer token has been revoked.", {"WWW-Authenticate": "Bearer"}) from None
 
 
 def caller(request: Request, *, changes_state: bool) -> Identity:
@@ -60,22 +80,144 @@ def caller(request: Request, *, changes_state: bool) -> Identity:
 
 @asynccontextmanager
 async def transaction_for(identity: Identity) -> AsyncIterator[tuple[Db, access.Access]]:
-    """One transaction with the caller's access applied; commits unless the block raises."""
-    async with app_engine().connect() as conn:
-        async with conn.begin():
-            person_id = await sessions.person_for(conn, identity.sign_in) if identity.sign_in else identity.person_id
-            token = identity.token
+    """One transaction with the caller's access applied; commits unless the block raises.
+
+    The pool does not ping a connection before lending it: when the first statement finds the connection
+    dead (the server restarted since), the transaction starts again once on a fresh one.
+    """
+    async with AsyncExitStack() as stack:
+        for attempt in (1, 2):
+            begun = AsyncExitStack()
             try:
-                caller_access = await access.establish(
-                    conn, person_id, clock.now(), token=(token.token_id, token.issued_at) if token else None
-                )
-            except access.TokenRevoked:
-                raise Refused(401, "The bearer token has been revoked.", {"WWW-Authenticate": "Bearer"}) from None
-            db = Db(AsyncSession(bind=conn, expire_on_commit=False))
+                conn = await begun.enter_async_context(app_engine().connect())
+                await begun.enter_async_context(conn.begin())
+                caller_access = await _establish(conn, identity)
+            except BaseException as error:
+                again = attempt == 1 and is_unavailable(error)
+                try:
+                    await begun.__aexit__(type(error), error, error.__traceback__)
+                except Exception as closing:
+                    if not (again and is_unavailable(closing)):
+                        raise
+                if not again:
+                    raise
+                continue
+            stack.push_async_exit(begun)
+            break
+        db = Db(AsyncSession(bind=conn, expire_on_commit=False))
+        try:
+            yield db, caller_access
+        finally:
+            await db.settle()
+
+
+async def _establish(conn: AsyncConnection, identity: Identity) -> access.Access:
+    """Applies the caller's remembered access, checked against the epoch in the same statement, or decides it."""
+
+    async def fetch(sql: str, *args: Any) -> Any:
+        return (await conn.exec_driver_sql(sql, args)).first()
+
+    known = known_callers.recall(identity.key, clock.now())
+    if known is not None:
+        epoch = (await fetch(known_callers.APPLY, known.settings))[0]
+        if known.epoch is None or epoch == known.epoch:
+            return known.access
+    known = await identity.decide(fetch)
+    await fetch(known_callers.APPLY, known.settings)
+    return known.access
+
+
+class Stale(Exception):
+    """The access epoch moved since the caller's access was decided: decide it again."""
+
+
+class _Connection:
+    """A pooled connection taken at the first statement, each statement its own transaction (no BEGIN or COMMIT).
+    The pool does not ping: a statement finding the connection dead is sent once more on a fresh one (only
+    reads run here, so sending one twice is harmless)."""
+
+    def __init__(self) -> None:
+        self.conn: AsyncConnection | None = None
+
+    async def fetchrow(self, sql: str, *args: Any) -> Any:
+        for attempt in (1, 2):
+            if self.conn is None:
+                self.conn = await app_engine().connect()
+            driver = cast("asyncpg.Connection", (await self.conn.get_raw_connection()).driver_connection)
+            count_statement()
             try:
-                yield db, caller_access
-            finally:
-                await db.settle()
+                return await driver.fetchrow(sql, *args)
+            except BaseException as error:
+                if isinstance(error, asyncpg.PostgresError) and not is_unavailable(error):
+                    raise  # a refused statement leaves the connection usable
+                await self.conn.invalidate()  # lost, or cancelled half-way
+                await self.close()
+                if attempt == 2 or not is_unavailable(error):
+                    raise
+        raise AssertionError("unreachable")
+
+    async def close(self) -> None:
+        if self.conn is not None:
+            conn, self.conn = self.conn, None
+            await conn.close()
+
+
+class OneStatement:
+    """Runs each statement with the caller's settings applied by the statement itself, and checked against the
+    access epoch read in that statement's snapshot. The settings end with the statement: `set_config(..., true)`
+    is local to the statement's implicit transaction."""
+
+    def __init__(self, connection: _Connection, known: known_callers.Known):
+        self.connection = connection
+        self.known = known
+
+    async def records(self, sql: str, *args: Any) -> list[Any]:
+        fresh, rows = await self.connection.fetchrow(_applying(sql), *args, self.known.settings, self.known.epoch)
+        if not fresh:
+            raise Stale
+        return rows or []
+
+
+_PARAMETER = re.compile(r"\$(\d+)")
+_applied: dict[str, str] = {}
+
+
+def _applying(sql: str) -> str:
+    """`sql` run only when the epoch is still the caller's, after their settings are set (the subquery kept apart
+    by OFFSET 0 is scanned before the CASE's subquery is evaluated); its rows come back as one array."""
+    found = _applied.get(sql)
+    if found is None:
+        count = max((int(n) for n in _PARAMETER.findall(sql)), default=0)
+        settings, epoch = f"${count + 1}::text[]", f"${count + 2}::bigint"
+        found = _applied[sql] = (
+            f"SELECT applied.fresh, CASE WHEN applied.fresh THEN (SELECT array_agg(r) FROM ({sql}) AS r) END"
+            f" FROM (SELECT {known_callers.settings_sql(settings)},"
+            f" {epoch} IS NULL OR current_access_epoch() = {epoch} AS fresh OFFSET 0) AS applied"
+        )
+    return found
+
+
+async def one_statement(identity: Identity, read: Callable[[OneStatement, access.Access], Awaitable[T]]) -> T | None:
+    """`read`'s answer, each of its statements applying the caller's access itself; None when the caller's access
+    kept changing under it (the caller may then read in a transaction).
+
+    A warm caller's read costs its statements alone; a caller not remembered, or whose access changed since,
+    one more. An anonymous caller's settings are constant.
+    """
+    connection = _Connection()
+    try:
+        known = known_callers.recall(identity.key, clock.now())
+        for _ in range(3):
+            if known is None:
+                known = await identity.decide(connection.fetchrow)
+            try:
+                return await read(OneStatement(connection, known), known.access)
+            except Stale:
+                known_callers.forget(identity.key)
+                known = None
+        return None
+    finally:
+        await connection.close()
 
 
 def limit_sign_in(request: HTTPConnection) -> None:

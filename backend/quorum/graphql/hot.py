@@ -2,41 +2,64 @@
 
 A hot read is registered for one exact document (the frontend's, compared with whitespace collapsed)
 and is a fixed SQL text, so asyncpg prepares it once per connection and PostgreSQL plans it once.
-It runs in the caller's transaction, after their access is applied, and reads the tables directly:
+It runs with the caller's access applied, and reads the tables directly:
 what the caller may see is decided by the row-level security policies, which state the same rules
 as the services' `visible_*` statements (the schema's resolvers apply both). It skips graphql-core's
 per-field execution, most of the cost of a large read. Its answer must be the one the schema gives:
 tests compare the two for every kind of caller. It may decline (return None); the schema then answers.
+
+A read registered with `one_statement=True` reads only through `records` and needs no transaction: each of its
+statements applies the caller's access itself and is checked against the access epoch (quorum.auth.identity
+`one_statement`), so a warm caller's read is one round trip. Other reads run in the caller's transaction.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol, cast
 
 from quorum.access import Access
 from quorum.database import Db
 
+
+class Reader(Protocol):
+    """What a one-statement read may use: rows from SQL (a `Db` is one too)."""
+
+    async def records(self, sql: str, *args: Any) -> list[Any]: ...
+
+
 HotRead = Callable[[Db, Access, dict[str, Any]], Awaitable[str | None]]
+OneStatementRead = Callable[[Reader, Access, dict[str, Any]], Awaitable[str | None]]
 
 _reads: dict[str, tuple[str, HotRead]] = {}  # document -> (operation name, read)
+_one_statement: set[HotRead] = set()
 
 
 def normalise(document: str) -> str:
     return " ".join(document.split())
 
 
-def hot_read(document: str) -> Callable[[HotRead], HotRead]:
+def hot_read(document: str, *, one_statement: bool = False) -> Callable[[Any], Any]:
     operation = re.search(r"(?:query|mutation)\s+(\w+)", document)
     if operation is None:
         raise ValueError("A hot read's document names its operation.")
 
-    def register(read: HotRead) -> HotRead:
+    def register(read: Any) -> Any:
         _reads[normalise(document)] = (operation.group(1), read)
+        if one_statement:
+            _one_statement.add(read)
         return read
 
     return register
+
+
+def needs_no_transaction(read: HotRead) -> bool:
+    return read in _one_statement
+
+
+def as_one_statement(read: HotRead) -> OneStatementRead:
+    return cast(OneStatementRead, read)
 
 
 def registered(body: dict[str, Any]) -> HotRead | None:

@@ -13,9 +13,8 @@ from typing import Any
 
 from quorum import ids
 from quorum.access import Access
-from quorum.database import Db
 from quorum.errors import ClientError
-from quorum.graphql.hot import global_id, hot_read, iso_datetime
+from quorum.graphql.hot import Reader, global_id, hot_read, iso_datetime
 from quorum.graphql.pagination import MAX_PAGE, decode_cursor, encode_cursor
 from quorum.meetings.policy import committees_run_by, sees_call_link
 from quorum.meetings.tables import Meeting
@@ -192,8 +191,8 @@ FROM meeting m WHERE m.id = $1
 """
 
 
-@hot_read(MEETING_PAGE)
-async def meeting_page(db: Db, access: Access, variables: dict[str, Any]) -> str | None:
+@hot_read(MEETING_PAGE, one_statement=True)
+async def meeting_page(db: Reader, access: Access, variables: dict[str, Any]) -> str | None:
     if set(variables) != {"id"} or not isinstance(variables["id"], str):
         return None
     try:
@@ -260,8 +259,8 @@ FROM (SELECT 1) AS one LEFT JOIN LATERAL (
 CURSOR_KEYS = [Meeting.starts_at, Meeting.id]
 
 
-@hot_read(COMMITTEE_MEETINGS)
-async def committee_meetings(db: Db, access: Access, variables: dict[str, Any]) -> str | None:
+@hot_read(COMMITTEE_MEETINGS, one_statement=True)
+async def committee_meetings(db: Reader, access: Access, variables: dict[str, Any]) -> str | None:
     committee, first, after = variables.get("committeeId"), variables.get("first"), variables.get("after")
     if set(variables) - {"committeeId", "first", "after"} or not isinstance(committee, str):
         return None

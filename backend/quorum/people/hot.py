@@ -9,8 +9,7 @@ from typing import Any
 from quorum import clock
 from quorum.access import Access
 from quorum.config import get_settings
-from quorum.database import Db
-from quorum.graphql.hot import global_id, hot_read
+from quorum.graphql.hot import Reader, global_id, hot_read
 
 # frontend/src/api/operations.ts, sessionQuery (a test keeps the two the same)
 SESSION = """
@@ -74,8 +73,8 @@ FROM person p WHERE p.id = $1
 """
 
 
-@hot_read(SESSION)
-async def session(db: Db, access: Access, variables: dict[str, Any]) -> str | None:
+@hot_read(SESSION, one_statement=True)
+async def session(db: Reader, access: Access, variables: dict[str, Any]) -> str | None:
     if variables:
         return None
     settings = get_settings()

@@ -12,11 +12,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError
 
-from quorum.auth.identity import Refused, caller, transaction_for
+from quorum.auth.identity import Refused, caller, one_statement, transaction_for
 from quorum.config import get_settings
 from quorum.database import counting_statements, is_unavailable
 from quorum.errors import MASKED_MESSAGE
 from quorum.graphql.context import Context
+from quorum.graphql.hot import as_one_statement, needs_no_transaction
 from quorum.limits import RateLimited
 from quorum.web.hot_reads import find as hot_read_for
 from quorum.web.schema import schema
@@ -78,6 +79,12 @@ async def _execute(request: Request, identity, body: dict, *, hot_reads: bool = 
     Returns the response body itself when a hot read answered (see quorum.graphql.hot).
     """
     hot = hot_reads and hot_read_for(body)
+    if hot and needs_no_transaction(hot):
+        read, variables = as_one_statement(hot), body.get("variables") or {}
+        answer = await one_statement(identity, lambda reader, caller_access: read(reader, caller_access, variables))
+        if answer is not None:
+            return answer
+        hot = None  # declined, or the caller's access kept changing: the schema answers, in a transaction
     try:
         async with transaction_for(identity) as (db, caller_access):
             if hot:
