@@ -1,11 +1,11 @@
-"""The demo's paper with a Word appendix: seeded with its conversion, dated from today, and seeded once."""
+"""The demo's paper with Word and OpenDocument appendices: seeded with its conversion, dated from today, and seeded once."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from quorum import clock
-from quorum.seed.demo_word import APPENDIX_TITLE, MEETING_TITLE, PAPER_TITLE
+from quorum.seed.demo_word import APPENDIX_TITLE, BEDS_TITLE, MEETING_TITLE, PAPER_TITLE
 from tests.support import owner_fetch
 
 ROWS = """
@@ -15,13 +15,22 @@ JOIN appendix a ON a.version_id = v.id LEFT JOIN file_conversion c ON c.source_f
 WHERE m.title = $1"""
 
 
-async def test_the_demo_has_a_paper_with_a_word_appendix_converted_to_pages():
-    rows = await owner_fetch(ROWS, MEETING_TITLE)
-    assert len(rows) == 1
-    row = rows[0]
-    assert (row["paper"], row["appendix"], row["kind"]) == (PAPER_TITLE, APPENDIX_TITLE, "WORD")
-    assert row["status"] == "DONE" and row["page_count"] == 1, row["problem"]
-    assert clock.local_date(row["starts_at"]) - clock.today() <= timedelta(days=21)
+async def test_the_demo_has_a_paper_with_word_and_opendocument_appendices_converted_to_pages():
+    rows = await owner_fetch(ROWS + " ORDER BY a.position", MEETING_TITLE)
+    assert [(row["paper"], row["appendix"], row["kind"]) for row in rows] == [
+        (PAPER_TITLE, APPENDIX_TITLE, "WORD"),
+        (PAPER_TITLE, BEDS_TITLE, "EXCEL"),
+    ]
+    for row in rows:
+        assert row["status"] == "DONE" and row["page_count"] == 1, row["problem"]
+    assert clock.local_date(rows[0]["starts_at"]) - clock.today() <= timedelta(days=21)
+    [beds] = await owner_fetch(
+        "SELECT f.content_type, t.text FROM appendix a JOIN stored_file f ON f.id = a.file_id"
+        " JOIN file_text t ON t.file_id = f.id WHERE a.title = $1",
+        BEDS_TITLE,
+    )
+    assert beds["content_type"] == "application/vnd.oasis.opendocument.spreadsheet"
+    assert "Bolton South" in beds["text"]
 
 
 async def test_seeding_again_changes_nothing():

@@ -1,7 +1,8 @@
 """A paper written as authors write them, in the demo: Bolton's quality committee meets in three weeks, and Tom
-Ashworth's draft workforce paper has a Word appendix (written here with python-docx), already converted to PDF
-pages by LibreOffice so its pages show in the pack, and its text read so search finds the paper by it. Without
-LibreOffice the conversion is recorded as failed and the pack says so."""
+Ashworth's draft workforce paper has a Word appendix (written here with python-docx) and an OpenDocument
+spreadsheet, both already converted to PDF pages by LibreOffice so their pages show in the pack, and their text
+read so search finds the paper by it. Without LibreOffice the conversion is recorded as failed and the pack says
+so."""
 
 from __future__ import annotations
 
@@ -18,22 +19,30 @@ from quorum import clock
 from quorum.auth.demo_people import DEMO_DOMAIN
 from quorum.committees.tables import Committee, CommitteeKind
 from quorum.files import conversion
-from quorum.files.inspection import WORD, inspect
+from quorum.files.inspection import ODS, WORD, inspect
 from quorum.files.tables import ConversionStatus, FileConversion, FileText, StoredFile
 from quorum.files.text import pdf_text
 from quorum.meetings.tables import AgendaItem, Meeting, MeetingStatus, Part, Purpose
 from quorum.papers.tables import Appendix, AppendixKind, Paper, PaperVersion
 from quorum.people.tables import Person
+from quorum.seed.open_document import ods
 
 MEETING_TITLE = "Quality committee: workforce and safe staffing"
 PAPER_TITLE = "Community nursing workforce plan"
 APPENDIX_TITLE = "Vacancies and agency spend by team"
+BEDS_TITLE = "Community beds by locality"
+BEDS = [["Bolton North", "24", "93"], ["Bolton South", "18", "97"], ["Bolton West", "12", "88"]]
 TEAMS = [
     ("District nursing (north)", "14.2", "38,400"),
     ("District nursing (south)", "11.8", "29,150"),
     ("Community matrons", "6.5", "8,900"),
     ("Tissue viability", "0.0", "0"),
 ]
+
+
+def beds_appendix() -> bytes:
+    """A spreadsheet saved from LibreOffice Calc (OpenDocument), as some providers send their returns."""
+    return ods([["Locality", "Community beds", "Occupied (%)"], *BEDS])
 
 
 def workforce_appendix() -> bytes:
@@ -140,13 +149,24 @@ async def seed_word_paper(conn, bolton) -> None:
         )
         .returning(PaperVersion.id)
     )
-    content = inspect("file", "workforce.docx", workforce_appendix(), (WORD,)).content
+    appendices = (
+        (APPENDIX_TITLE, "vacancies-and-agency-spend.docx", workforce_appendix(), WORD, AppendixKind.WORD),
+        (BEDS_TITLE, "community-beds-by-locality.ods", beds_appendix(), ODS, AppendixKind.EXCEL),
+    )
+    for position, (title, filename, document, kind, appendix_kind) in enumerate(appendices, start=1):
+        await _converted_appendix(
+            conn, bolton, version, author, position, title, filename, document, kind, appendix_kind
+        )
+
+
+async def _converted_appendix(conn, bolton, version, author, position, title, filename, document, kind, appendix_kind):
+    content = inspect("file", filename, document, (kind,)).content
     stored = await conn.scalar(
         insert(StoredFile)
         .values(
             org_id=bolton,
-            filename="vacancies-and-agency-spend.docx",
-            content_type=WORD.content_type,
+            filename=filename,
+            content_type=kind.content_type,
             size_bytes=len(content),
             sha256=hashlib.sha256(content).hexdigest(),
             content=content,
@@ -156,16 +176,11 @@ async def seed_word_paper(conn, bolton) -> None:
     )
     await conn.execute(
         insert(Appendix).values(
-            org_id=bolton,
-            version_id=version,
-            position=1,
-            title=APPENDIX_TITLE,
-            file_id=stored,
-            kind=AppendixKind.WORD,
+            org_id=bolton, version_id=version, position=position, title=title, file_id=stored, kind=appendix_kind
         )
     )
     started = time.monotonic()
-    status, pdf, pages, problem = await conversion.convert(content, WORD.content_type)
+    status, pdf, pages, problem = await conversion.convert(content, kind.content_type)
     await conn.execute(
         insert(FileConversion).values(
             org_id=bolton,
