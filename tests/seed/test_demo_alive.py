@@ -217,3 +217,20 @@ async def test_every_demo_person_but_the_platform_administrator_has_something_to
         (row,) = await owner_fetch("SELECT id FROM person WHERE email = $1", person.email)
         found = [what for what, sql in THINGS_TO_DO.items() if await owner_fetch(sql, row["id"])]
         assert found, f"{person.name} has nothing to do"
+
+
+async def test_the_session_in_common_has_a_withdrawn_pack_and_its_replacement_and_seeding_again_adds_none():
+    from quorum.seed.demo_in_common import SESSION, WITHDRAWAL, seed_demo_in_common
+
+    await seed_demo_in_common()  # `quorum seed --demo` runs it after the demo the tests start from
+    await seed_demo_in_common()
+    packs = await owner_fetch(
+        "SELECT b.number, b.part, b.published_at IS NOT NULL AS published, b.withdrawn_at IS NOT NULL AS withdrawn,"
+        " b.withdrawn_reason FROM pack_build b JOIN in_common_session s ON s.id = b.session_id"
+        " WHERE s.title = $1 AND b.committee_id = (" + BOLTON_GOVERNING_BODY + ") ORDER BY b.number",
+        SESSION,
+    )
+    assert [(p["number"], p["part"], p["published"], p["withdrawn"], p["withdrawn_reason"]) for p in packs] == [
+        (1, "PUBLIC", True, True, WITHDRAWAL),
+        (2, "PUBLIC", True, False, None),
+    ]

@@ -1,6 +1,7 @@
 """The demo's governing bodies in common, arranged as their people would through the app's own services:
 Bolton convenes, Islington accepts, Heywood, Middleton and Rochdale is invited; a session a fortnight from
-today with one agenda; each governing body's own meeting of it; and members' apologies. Run by
+today with one agenda; each governing body's own meeting of it; members' apologies; and Bolton's Part I pack of
+it, published, withdrawn with a reason and replaced. Run by
 `quorum seed --demo` after the registry; running it again changes nothing (each step is looked for first)."""
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from quorum.committees.tables import Committee, CommitteeKind
 from quorum.conduct import members
 from quorum.conduct.attendance import Change
 from quorum.conduct.tables import Attendance
+from quorum.in_common import pack as in_common_pack
 from quorum.in_common import service
 from quorum.in_common.tables import Arrangement, InCommonParty, PartyStatus, Session, SessionMeeting
 from quorum.meetings.tables import Part, Purpose
 from quorum.organisations.tables import Organisation
+from quorum.packs import builder
+from quorum.packs import service as packs
+from quorum.packs.tables import PackBuild
 from quorum.people.tables import Person
 
 DOMAIN = "demo.quorum.example"
@@ -130,3 +135,26 @@ async def seed_demo_in_common() -> None:
             )
             if sent is None:
                 await members.own_attendance(db, access, bolton_meeting, Change.APOLOGIES)
+    await _withdrawn_and_replaced_pack(helen, session_id, bodies["00T"][1])
+
+
+WITHDRAWAL = "Replaced by the second pack: the procurement item's timetable was corrected."
+
+
+async def _withdrawn_and_replaced_pack(secretary: uuid.UUID, session_id: uuid.UUID, committee_id: uuid.UUID) -> None:
+    """Bolton's Part I pack of the session, built and published twice as a secretary would: the first withdrawn
+    with its reason, so the public page shows both the withdrawal and the pack that replaced it."""
+    identity = Identity.of_person(secretary)
+    async with transaction_for(identity) as (db, access):
+        if await db.first(select(PackBuild).where(PackBuild.session_id == session_id)) is not None:
+            return
+    built = []
+    for _ in range(2):
+        async with transaction_for(identity) as (db, access):
+            build = await in_common_pack.start_build(db, access, session_id, Part.PUBLIC, committee_id)
+        await builder.run(build.id, identity, builder.GATHERS[in_common_pack.SESSION_PACK])
+        async with transaction_for(identity) as (db, access):
+            await packs.publish(db, access, build.id)
+        built.append(build.id)
+    async with transaction_for(identity) as (db, access):
+        await packs.unpublish(db, access, built[0], WITHDRAWAL)
