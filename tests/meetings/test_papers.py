@@ -119,7 +119,11 @@ async def test_bad_uploads_are_refused_or_flagged_against_the_paper(client):
     }
     exe = (await author.data(ADD_APPENDIX, upload("virus.pdf", b"MZ\x90\x00 not a pdf")))["addAppendix"]
     assert exe["errors"] == [
-        {"field": "contentBase64", "message": "virus.pdf is not a PDF or Word document or Excel workbook."}
+        {
+            "field": "contentBase64",
+            "message": "virus.pdf is not a PDF, Word document, Excel workbook, Word 97-2003 document, OpenDocument"
+            " text or OpenDocument spreadsheet.",
+        }
     ]
     big = (await author.data(ADD_APPENDIX, upload("big.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024))))["addAppendix"]
     assert big["errors"] == [{"field": "contentBase64", "message": "The file is larger than 10 MB."}]
