@@ -25,8 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
-from math import gcd
+from math import gcd, lcm
 
 Column = Hashable
 # Beyond this many independent combinations of small atoms, enumerating them is not attempted and the
@@ -64,20 +63,28 @@ def exposures(published: Iterable[frozenset], sizes: Mapping[Column, int], thres
     if len(free) > MAX_COMBINATIONS:
         touched = {small_cells[c - len(large)] for row, _ in free for c in range(len(large), len(order)) if row[c]}
         return [frozenset(col for j in touched for col in cells[j][1])]
-    found = []
-    scaled = [[Fraction(v, row[p]) for v in row[len(large) :]] for row, p in free]
-    for mask in range(1, 1 << len(free)):
-        vector = [Fraction(0)] * len(small_cells)
-        for k, row in enumerate(scaled):
-            if mask >> k & 1:
-                vector = [a + b for a, b in zip(vector, row)]
-        if any(v not in (0, 1) for v in vector):
+    # Each row scaled to 1 at its pivot, then by the common denominator, so the sums stay integers: a combination
+    # is a 0/1 vector when every entry is 0 or `whole`. The combinations are visited in Gray-code order, each one
+    # row away from the last, and reported in the order of their masks.
+    whole = 1
+    for row, p in free:
+        whole = lcm(whole, abs(row[p]))
+    scaled = [[v * (whole // row[p]) for v in row[len(large) :]] for row, p in free]
+    found: list[tuple[int, frozenset]] = []
+    vector = [0] * len(small_cells)
+    gray = 0
+    for step in range(1, 1 << len(free)):
+        k = (step & -step).bit_length() - 1
+        gray ^= 1 << k
+        sign = 1 if gray >> k & 1 else -1
+        vector = [a + sign * b for a, b in zip(vector, scaled[k])]
+        if any(v != 0 and v != whole for v in vector):
             continue
-        chosen = [small_cells[c] for c, v in enumerate(vector) if v == 1]
+        chosen = [small_cells[c] for c, v in enumerate(vector) if v == whole]
         total = sum(size[j] for j in chosen)
         if 0 < total < threshold:
-            found.append(frozenset(col for j in chosen for col in cells[j][1]))
-    return found
+            found.append((gray, frozenset(col for j in chosen for col in cells[j][1])))
+    return [exposed for _, exposed in sorted(found, key=lambda pair: pair[0])]
 
 
 def _reduce(matrix: list[list[int]]) -> list[tuple[list[int], int]]:
