@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import httpx
 
 from tests.support import Caller, as_person, global_id, owner, owner_fetch
@@ -230,3 +233,29 @@ async def assert_tallies_match(survey_id: str) -> None:
     )
     assert sorted(map(tuple, tallied)) == sorted(map(tuple, recounted))
     assert tallied, "nothing was counted"
+
+
+@asynccontextmanager
+async def delegations_covering_revoked(ods: str) -> AsyncIterator[None]:
+    """Every live delegation covering the CCG revoked (other tests may have added some), then put back."""
+    live = [
+        r["id"]
+        for r in await owner_fetch(
+            "SELECT id FROM delegation WHERE revoked_at IS NULL"
+            " AND (SELECT id FROM organisation WHERE ods_code = $1) = ANY (scope_ccg_ids)",
+            ods,
+        )
+    ]
+    await owner_fetch(
+        "UPDATE delegation SET revoked_at = now(), revoked_by = recorded_by, revocation_reason = 'test'"
+        " WHERE id = ANY($1::uuid[])",
+        live,
+    )
+    try:
+        yield
+    finally:
+        await owner_fetch(
+            "UPDATE delegation SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL"
+            " WHERE id = ANY($1::uuid[])",
+            live,
+        )

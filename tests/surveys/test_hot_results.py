@@ -21,7 +21,16 @@ from tests.support import (
     token_for,
 )
 from tests.surveys import city_and_hackney as ch
-from tests.surveys.scenario import CLOSE, OPEN, PUBLISH, complete, open_survey, question_ids, submit_as
+from tests.surveys.scenario import (
+    CLOSE,
+    OPEN,
+    PUBLISH,
+    complete,
+    delegations_covering_revoked,
+    open_survey,
+    question_ids,
+    submit_as,
+)
 from tests.surveys.test_results import COPY, given_by
 
 # A comment makes the document differ from the hot one, so the schema answers it.
@@ -166,26 +175,8 @@ async def test_a_delegated_committee_s_member_reads_until_the_delegation_is_revo
     janet = Caller(client, await token_for(MANCHESTER_OFFICER))  # on the joint committee Bolton delegates to
     for _ in range(2):  # the second is kept
         assert (await same_as_the_schema(janet, survey_id))["data"]["node"]["results"]["responseCount"] == 0
-    live = [
-        r["id"]
-        for r in await owner_fetch(
-            "SELECT id FROM delegation WHERE revoked_at IS NULL"
-            " AND (SELECT id FROM organisation WHERE ods_code = '00T') = ANY (scope_ccg_ids)"
-        )
-    ]
-    try:
-        await owner_fetch(
-            "UPDATE delegation SET revoked_at = now(), revoked_by = recorded_by, revocation_reason = 'test'"
-            " WHERE id = ANY($1::uuid[])",
-            live,
-        )
+    async with delegations_covering_revoked("00T"):
         assert (await same_as_the_schema(janet, survey_id))["data"]["node"] is None
-    finally:
-        await owner_fetch(
-            "UPDATE delegation SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL"
-            " WHERE id = ANY($1::uuid[])",
-            live,
-        )
 
 
 async def test_other_ids_and_variables_are_left_to_the_schema(client, rounds):

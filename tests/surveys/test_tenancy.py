@@ -19,7 +19,15 @@ from tests.support import (
     owner_fetch,
 )
 from tests.surveys import city_and_hackney as ch
-from tests.surveys.scenario import PUBLISH, SAVE, complete, open_survey, question_ids, submit_as
+from tests.surveys.scenario import (
+    PUBLISH,
+    SAVE,
+    complete,
+    delegations_covering_revoked,
+    open_survey,
+    question_ids,
+    submit_as,
+)
 
 FIONA = "fiona.clarke@demo.quorum.example"
 LONDON_OFFICER = "oliver.grant@demo.quorum.example"
@@ -102,27 +110,9 @@ async def test_an_area_team_sees_results_through_a_live_delegation_and_not_witho
     assert await export_status(client, janet, survey) == 200
     oliver = await as_person(client, LONDON_OFFICER)
     assert await seen(oliver, survey) is None
-    # Revoke every live delegation covering Bolton (other tests may have added some), then put them back.
-    live = [
-        r["id"]
-        for r in await owner_fetch(
-            "SELECT id FROM delegation WHERE revoked_at IS NULL"
-            " AND (SELECT id FROM organisation WHERE ods_code = '00T') = ANY (scope_ccg_ids)"
-        )
-    ]
-    try:
-        await owner_fetch(
-            "UPDATE delegation SET revoked_at = now(), revoked_by = recorded_by, revocation_reason = 'test'"
-            " WHERE id = ANY($1::uuid[])",
-            live,
-        )
+    async with delegations_covering_revoked("00T"):
         assert await seen(janet, survey) is None
         assert await export_status(client, janet, survey) == 404
-    finally:
-        await owner_fetch(
-            "UPDATE delegation SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL WHERE id = ANY($1::uuid[])",
-            live,
-        )
 
 
 @pytest.fixture
