@@ -38,9 +38,9 @@ MIGRATION_ONLY_FOREIGN_KEYS = {
 
 
 # Columns only the migrations declare: the full-text vectors only search reads (migration 0024), kept out of the
-# ORM so that no other read fetches them, and the agenda item's copy of its meeting's publication that only its
-# read policy asks (migration 0031, kept by triggers).
-MIGRATION_ONLY_COLUMNS = {"search_vector", "meeting_published"}
+# ORM so that no other read fetches them, and the copies of a meeting's state that only read policies ask: an agenda
+# item's of its meeting's publication (migration 0031) and a decision's of its meeting's being held (0033).
+MIGRATION_ONLY_COLUMNS = {"search_vector", "meeting_published", "meeting_held"}
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:

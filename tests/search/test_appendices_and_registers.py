@@ -287,3 +287,31 @@ async def test_an_agenda_item_is_public_exactly_while_its_meeting_is_published(c
         assert await _titles(anonymous, word) == set()
     finally:
         await conn.close()
+
+
+async def test_a_decision_is_public_exactly_while_its_meeting_is_held(client):
+    """The decision's public policy asks its copy of whether the meeting was held (migration 0033): it follows the
+    meeting both ways, and a decision moved to another meeting takes that meeting's state."""
+    word = "zq" + secrets.token_hex(4)
+    conn = await owner()
+    try:
+        body, bolton = (await conn.fetch(GOVERNING_BODY, "00T"))[0]
+        meeting = await _meeting(conn, body, bolton, "Held follows", "PAPERS_PUBLISHED", -3)
+        later = await _meeting(conn, body, bolton, "Not yet held", "PAPERS_PUBLISHED", 30)
+        item = await _item(conn, bolton, body, meeting, 1, "Decided item", "PUBLIC")
+        recorder = await conn.fetchval("SELECT id FROM person WHERE email = $1", BOLTON_SECRETARY)
+        decision = await conn.fetchval(
+            "INSERT INTO decision (org_id, meeting_id, committee_id, item_id, route, text, recorded_by, quorum)"
+            " VALUES ($1, $2, $3, $4, 'CONSENSUS', $5, $6, '{}') RETURNING id",
+            bolton, meeting, body, item, f"Agreed the {word} decision.", recorder,
+        )  # fmt: skip
+        anonymous = Caller(client)
+        assert ("DECISION", "Decided item") not in await _titles(anonymous, word)
+        for status, public in (("HELD", True), ("MINUTES_APPROVED", True), ("PAPERS_PUBLISHED", False)):
+            await conn.execute("UPDATE meeting SET status = $2 WHERE id = $1", meeting, status)
+            assert (("DECISION", "Decided item") in await _titles(anonymous, word)) is public, status
+        await conn.execute("UPDATE meeting SET status = 'HELD' WHERE id = $1", meeting)
+        await conn.execute("UPDATE decision SET meeting_id = $2 WHERE id = $1", decision, later)
+        assert ("DECISION", "Decided item") not in await _titles(anonymous, word)
+    finally:
+        await conn.close()
