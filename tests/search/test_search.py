@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from quorum.search.service import fragments
+from quorum.search.service import CANDIDATES, fragments
 from tests.support import (
     BOLTON_SECRETARY,
     ISLINGTON_GP,
@@ -229,6 +229,51 @@ async def test_filters_by_organisation_committee_and_date(client, world):
     assert f"{w} public item" in soon and f"{w} draft meeting" not in soon
     later = await _titles(secretary, w, **{"from": _days(30)})
     assert later == {f"{w} draft meeting"}
+
+
+async def test_filters_narrow_before_the_limit_on_what_is_ranked(client):
+    """Each kind ranks a bounded number of matches; a filter applies before that bound, so one CCG's only paper
+    matching a word is found even when the rest of England holds many more matching papers than are ranked (written
+    first, so that they come before it in the table)."""
+    word = "zq" + secrets.token_hex(4)
+    conn = await owner()
+    try:
+        async with conn.transaction():
+            secretary = await conn.fetchval("SELECT id FROM person WHERE email = $1", BOLTON_SECRETARY)
+            islington_body, islington = (await conn.fetch(GOVERNING_BODY, "08H"))[0]
+            elsewhere = await _meeting(conn, islington_body, islington, "Busy meeting", "PAPERS_PUBLISHED", 5)
+            await conn.execute(
+                MANY_MATCHING_PAPERS, islington, islington_body, elsewhere, secretary, word, CANDIDATES * 8
+            )
+            bolton_body, bolton = (await conn.fetch(GOVERNING_BODY, "00T"))[0]
+            meeting = await _meeting(conn, bolton_body, bolton, "Quiet meeting", "PAPERS_PUBLISHED", 6)
+            item = await _item(conn, bolton, bolton_body, meeting, 1, "The one item", "PUBLIC")
+            await _paper(
+                conn, bolton, bolton_body, meeting, item, "Bolton's paper", f"Only {word} here.", True, secretary
+            )
+    finally:
+        await conn.close()
+    organisation = await global_id("Organisation", "SELECT id FROM organisation WHERE ods_code = '00T'")
+    committee = await global_id("Committee", GOVERNING_BODY.replace(", org_id", ""), "00T")
+    anonymous = Caller(client)
+    for narrowed in ({"organisationId": organisation}, {"committeeId": committee}, {"from": _days(6), "to": _days(6)}):
+        assert await _titles(anonymous, word, **narrowed) == {"Bolton's paper"}, narrowed
+
+
+# $6 published papers at one meeting, each on its own item, with $5 in the version's text alone.
+MANY_MATCHING_PAPERS = """
+WITH items AS (
+    INSERT INTO agenda_item (org_id, meeting_id, committee_id, position, title, purpose, part)
+    SELECT $1, $3, $2, n, 'Item ' || n, 'DECISION', 'PUBLIC' FROM generate_series(1, $6::integer) n RETURNING id
+), papers AS (
+    INSERT INTO paper (org_id, meeting_id, committee_id, item_id, title, author_id, sponsor_id, due_date,
+                       requested_by, status, is_public)
+    SELECT $1, $3, $2, id, 'Paper', $4, $4, current_date, $4, 'INCLUDED', true FROM items RETURNING id
+)
+INSERT INTO paper_version (org_id, paper_id, number, body_markdown, executive_summary, created_by, approved_at,
+                           approved_by, published_at)
+SELECT $1, id, 1, $5, 'A summary.', $4, now(), $4, now() FROM papers
+"""
 
 
 def _days(n: int) -> str:
