@@ -288,6 +288,9 @@ async def test_results_link_to_their_pages_and_page_through(client, world):
     paper = next(e["node"] for e in found["edges"] if e["node"]["kind"] == "PAPER")
     assert paper["path"] == f"/papers/{paper['id']}"
     assert (paper["organisationName"], paper["committeeName"]) == ("NHS Bolton CCG", "Governing body")
+    # The public sees whose business it is too: organisations' names are public.
+    public = await _search(anonymous, f"{world.word} public paper")
+    assert {e["node"]["organisationName"] for e in public["edges"]} == {"NHS Bolton CCG"}, public
     first = await anonymous.data(SEARCH, {"query": world.word, "first": 2})
     assert first["search"]["pageInfo"]["hasNextPage"] is True
     second = await anonymous.data(

@@ -349,7 +349,7 @@ SELECT page.kind, page.org_id, page.id, page.committee_id, page.meeting_id, page
                    q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                    || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
 FROM page CROSS JOIN q
-LEFT JOIN organisation o ON o.id = page.org_id
+LEFT JOIN public_directory() o ON o.id = page.org_id  -- every organisation's name and code are public
 LEFT JOIN committee c ON c.org_id = page.org_id AND c.id = page.committee_id
 LEFT JOIN LATERAL ({DETAILS}) detail ON true
 ORDER BY page.rank DESC, page.day DESC NULLS LAST, page.kind, page.id
