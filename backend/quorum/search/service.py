@@ -105,8 +105,7 @@ def check_filters(filters: Filters) -> None:
 
 # Each branch is one kind of thing: its key, organisation, committee, meeting (for the page it lives on), the day
 # it belongs to and its rank. Parameters are named (:words) and numbered when the statement is built.
-_DAY = "(({at}) AT TIME ZONE 'Europe/London')::date"
-_MEETING_DAY = _DAY.format(at="m.starts_at")
+_MEETING_DAY = "(m.starts_at AT TIME ZONE 'Europe/London')::date"
 # Written out in each branch rather than read from a CTE, so that the planner gives it to the GIN indexes.
 _QUERY = "websearch_to_tsquery('english', :words::text)"
 _BY_MEETING = "JOIN meeting m ON m.org_id = {t}.org_id AND m.id = {t}.meeting_id"
