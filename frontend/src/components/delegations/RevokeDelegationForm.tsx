@@ -1,13 +1,8 @@
-import { type FormEvent } from 'react';
 import { onFields, request } from '../../api/client';
 import { revokeDelegationMutation } from '../../api/delegations';
-import { useSubmission } from '../../api/useSubmission';
-import { ErrorSummary, errorFor } from '../ErrorSummary';
-import { TextArea } from '../fields';
 import { ActionPanel } from '../ActionPanel';
+import { ReasonForm } from '../ReasonForm';
 import { describeDelegation, type RegisteredDelegation } from './types';
-
-const idPrefix = 'revoke-delegation';
 
 interface RevokeDelegationFormProps {
   delegation: RegisteredDelegation;
@@ -16,23 +11,12 @@ interface RevokeDelegationFormProps {
 }
 
 export function RevokeDelegationForm({ delegation, onRevoked, onCancel }: RevokeDelegationFormProps) {
-  const { errors, setErrors, submitting, submit } = useSubmission();
   const description = describeDelegation(delegation);
   const members = delegation.receivingCommittee ? `Members of ${delegation.receivingCommittee.name}` : 'Its members';
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting) return;
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    if (!reason) {
-      setErrors([{ field: 'reason', message: 'Say why the delegation is revoked' }]);
-      return;
-    }
-    const payload = await submit(async () => {
-      const { revokeDelegation } = await request(revokeDelegationMutation, { input: { id: delegation.id, reason } });
-      return { ...revokeDelegation, errors: onFields(revokeDelegation.errors, { reason: 'reason' }) };
-    });
-    if (payload) onRevoked(`Revoked ${description}.`);
+  async function send(reason: string) {
+    const { revokeDelegation } = await request(revokeDelegationMutation, { input: { id: delegation.id, reason } });
+    return { ...revokeDelegation, errors: onFields(revokeDelegation.errors, { reason: 'reason' }) };
   }
 
   return (
@@ -48,25 +32,17 @@ export function RevokeDelegationForm({ delegation, onRevoked, onCancel }: Revoke
           </p>
         </div>
       </div>
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} idPrefix={idPrefix} />
-        <TextArea
-          id={`${idPrefix}-reason`}
-          name="reason"
-          label="Reason for revoking"
-          hint="This is kept in the register with the delegation"
-          rows={3}
-          error={errorFor(errors, 'reason')}
-        />
-        <div className="app-button-row">
-          <button className="nhsuk-button nhsuk-button--warning" type="submit">
-            Revoke delegation
-          </button>
-          <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      <ReasonForm
+        idPrefix="revoke-delegation"
+        name="reason"
+        label="Reason for revoking"
+        hint="This is kept in the register with the delegation"
+        missing="Say why the delegation is revoked"
+        submitLabel="Revoke delegation"
+        send={send}
+        onDone={() => onRevoked(`Revoked ${description}.`)}
+        onCancel={onCancel}
+      />
     </ActionPanel>
   );
 }

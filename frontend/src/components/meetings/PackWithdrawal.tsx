@@ -1,11 +1,10 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
-import { type FormError, onFields, request, toFormErrors } from '../../api/client';
+import type { ReactNode } from 'react';
+import { onFields, request } from '../../api/client';
 import { unpublishPackMutation } from '../../api/packs';
 import { formatLondonDate } from '../../dates';
 import type { Part } from '../../generated/graphql';
 import { ActionPanel } from '../ActionPanel';
-import { ErrorSummary, errorFor } from '../ErrorSummary';
-import { TextArea } from '../fields';
+import { ReasonForm } from '../ReasonForm';
 
 interface Publication {
   publishedAt?: string | null;
@@ -35,56 +34,29 @@ interface WithdrawPackFormProps {
 
 /** Withdrawing a published pack: the reason is required, and every reader of the pack sees it in its place. */
 export function WithdrawPackForm({ pack, title, onWithdrawn, onCancel }: WithdrawPackFormProps) {
-  const idPrefix = 'withdraw-pack';
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    if (!reason) {
-      setErrors([{ field: 'reason', message: 'Enter the reason for withdrawing the pack' }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      const { unpublishPack } = await request(unpublishPackMutation, { input: { id: pack.id, reason } });
-      const problems = onFields(unpublishPack.errors, { reason: 'reason' });
-      setErrors(problems);
-      if (!problems.length) onWithdrawn(`Withdrew ${title}. Its readers now see: “${reason}”.`);
-    } catch (problem) {
-      setErrors(toFormErrors(problem));
-    } finally {
-      setBusy(false);
-    }
+  async function send(reason: string) {
+    const { unpublishPack } = await request(unpublishPackMutation, { input: { id: pack.id, reason } });
+    return { ...unpublishPack, errors: onFields(unpublishPack.errors, { reason: 'reason' }) };
   }
 
   return (
     <ActionPanel heading={`Withdraw ${title}`}>
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} idPrefix={idPrefix} />
+      <ReasonForm
+        idPrefix="withdraw-pack"
+        name="reason"
+        label="Why it is withdrawn"
+        hint="Shown to everyone who could read the pack, for example “A corrected pack will follow.”"
+        missing="Enter the reason for withdrawing the pack"
+        submitLabel="Withdraw the pack"
+        send={send}
+        onDone={(reason) => onWithdrawn(`Withdrew ${title}. Its readers now see: “${reason}”.`)}
+        onCancel={onCancel}
+      >
         <p>
           The pack can no longer be downloaded{pack.part === 'PUBLIC' ? ' by the public' : ''}. Where it was, its readers
           see when it was withdrawn and why.
         </p>
-        <TextArea
-          id={`${idPrefix}-reason`}
-          name="reason"
-          label="Why it is withdrawn"
-          hint="Shown to everyone who could read the pack, for example “A corrected pack will follow.”"
-          rows={3}
-          error={errorFor(errors, 'reason')}
-        />
-        <div className="app-button-row">
-          <button className="nhsuk-button nhsuk-button--warning" type="submit">
-            Withdraw the pack
-          </button>
-          <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </ReasonForm>
     </ActionPanel>
   );
 }
