@@ -151,12 +151,6 @@ export function yearsAfter(isoDate: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A datetime-local field's value ("2026-07-01T09:30") as an ISO instant with London's offset, or null. */
-export function londonLocalDateTime(local: string): string | null {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(local);
-  return match ? londonDateTime(match[1], match[2]) : null;
-}
-
 /** An instant as London's clocks showed it, for a datetime-local field: "2026-07-01T09:30". */
 export function toLondonLocal(instant: Date): string {
   const parts: Record<string, string> = {};
