@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -150,8 +150,9 @@ class _Connection:
             except BaseException as error:
                 if isinstance(error, asyncpg.PostgresError) and not is_unavailable(error):
                     raise  # a refused statement leaves the connection usable
-                self.conn.terminate()  # lost, or cancelled half-way: the pool replaces it
-                await self.close()
+                lost, self.conn = self.conn, None
+                with suppress(asyncpg.InterfaceError):  # asyncpg has already given a closed one back to the pool
+                    lost.terminate()  # lost, or cancelled half-way: the pool replaces it
                 if attempt == 2 or not is_unavailable(error):
                     raise
         raise AssertionError("unreachable")
