@@ -135,7 +135,8 @@ class Stale(Exception):
 class _Connection:
     """A connection from the one-statement pool (quorum.database.statement_pool), taken at the first statement, each
     statement its own transaction (no BEGIN or COMMIT). The pool does not ping: a statement finding the connection
-    dead is sent once more on a fresh one (only reads run here, so sending one twice is harmless)."""
+    dead is sent once more on a fresh one (reads, and the ballot vote, whose repeat writes nothing, so sending one
+    twice is harmless)."""
 
     def __init__(self) -> None:
         self.conn: PoolConnectionProxy | None = None
