@@ -356,13 +356,15 @@ def server_cpu(server: subprocess.Popen) -> float:
 
 
 def postgresql_cpu() -> float:
-    """CPU seconds used so far by the machine's PostgreSQL processes (0 where they cannot be read)."""
+    """CPU seconds used so far by the machine's PostgreSQL processes, those that have ended included (the
+    postmaster's reaped children); 0 where they cannot be read."""
     import psutil
 
     used = 0.0
     for process in psutil.process_iter(["name", "cpu_times"]):
-        if process.info["name"] == "postgres" and process.info["cpu_times"] is not None:
-            used += sum(process.info["cpu_times"][:2])
+        times = process.info["cpu_times"]
+        if process.info["name"] == "postgres" and times is not None:
+            used += times.user + times.system + times.children_user + times.children_system
     return used
 
 
