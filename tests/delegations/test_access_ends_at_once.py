@@ -210,18 +210,22 @@ async def test_signing_out(client):
 
 
 async def test_a_hot_read_leaves_no_settings_on_its_connection(client):
-    """A hot read sets the caller's settings without a transaction: they end with its statement."""
-    from quorum.database import app_engine
+    """A hot read sets the caller's settings without a transaction: they end with its statement, on the
+    one-statement pool's connections and the transactions' pool's alike."""
+    from quorum.database import app_engine, statement_pool
 
     await warm(Browser(client, await token_for(BOLTON_GP)))
     pool = app_engine().pool
     idle = [await app_engine().connect() for _ in range(pool.checkedin())]  # type: ignore[attr-defined]
+    drivers = [(await conn.get_raw_connection()).driver_connection for conn in idle]
+    lent = [await statement_pool.acquire() for _ in range(3)]  # last in, first out: the warm reads' first
     try:
         assert idle
-        for conn in idle:
-            driver = (await conn.get_raw_connection()).driver_connection
+        for driver in [*drivers, *lent]:
             assert await driver.fetchval("SELECT current_setting('app.person_id', true)") in (None, "")
             assert await driver.fetchval("SELECT current_setting('app.committee_ids', true)") in (None, "")
     finally:
         for conn in idle:
             await conn.close()
+        for lent_connection in lent:
+            await statement_pool.release(lent_connection)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 
 import httpx
 
@@ -88,6 +89,51 @@ async def test_a_token_without_an_identifier_or_living_too_long_is_refused(clien
     for token in (no_jti, too_long):
         response = await viewer(client, token)
         assert response.status_code == 401 and "invalid or has expired" in response.text
+
+
+async def test_a_remembered_token_is_refused_from_the_second_it_expires(client, monkeypatch):
+    """Each worker remembers the tokens it has verified, but checks their times on every use."""
+    from datetime import UTC, datetime, timedelta
+
+    from quorum import clock
+
+    issued_at = datetime.fromtimestamp(int(clock.now().timestamp()), UTC)
+    monkeypatch.setattr(clock, "now", lambda: issued_at)
+    token = await token_for(BOLTON_SECRETARY, ttl=timedelta(minutes=10))
+    assert (await viewer(client, token)).status_code == 200
+    assert token in tokens._verified  # remembered: the next use is not verified afresh
+    monkeypatch.setattr(clock, "now", lambda: issued_at + timedelta(minutes=10, microseconds=-1))
+    assert (await viewer(client, token)).json()["data"]["viewer"]["person"]["email"] == BOLTON_SECRETARY
+    monkeypatch.setattr(clock, "now", lambda: issued_at + timedelta(minutes=10))
+    expired = await viewer(client, token)
+    assert expired.status_code == 401 and "invalid or has expired" in expired.text
+    monkeypatch.setattr(clock, "now", lambda: issued_at - timedelta(seconds=1))  # before it was issued
+    assert (await viewer(client, token)).status_code == 401
+
+
+async def test_a_remembered_token_is_refused_once_revoked_or_signed_with_another_secret(client, monkeypatch):
+    from dataclasses import replace
+
+    from quorum.config import get_settings
+
+    token = await token_for(BOLTON_SECRETARY)
+    assert (await viewer(client, token)).status_code == 200 and token in tokens._verified
+    changed = replace(get_settings(), secret_key="a secret changed since")
+    monkeypatch.setattr(tokens, "get_settings", lambda: changed)
+    assert (await viewer(client, token)).status_code == 401
+    monkeypatch.undo()
+    assert (await viewer(client, token)).status_code == 200
+    assert await tokens.revoke(tokens.token_id(token)) is True
+    revoked = await viewer(client, token)
+    assert revoked.status_code == 401 and revoked.json()["errors"][0]["message"] == "The bearer token has been revoked."
+
+
+def test_tokens_remembered_are_bounded():
+    from datetime import timedelta
+
+    for _ in range(tokens.MOST_REMEMBERED + 5):
+        tokens.verify(tokens.issue(uuid.uuid4(), timedelta(minutes=5)))
+    assert len(tokens._verified) == tokens.MOST_REMEMBERED
 
 
 async def test_the_token_command_revokes_and_caps_the_lifetime(client):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import asyncpg
+from asyncpg.pool import PoolConnectionProxy
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import HTTPConnection, Request
@@ -17,7 +18,7 @@ from starlette.responses import JSONResponse
 
 from quorum import access, clock, limits
 from quorum.auth import known_callers, sessions, tokens
-from quorum.database import Db, app_engine, count_statement, is_unavailable
+from quorum.database import Db, app_engine, count_statement, is_unavailable, statement_pool
 
 T = TypeVar("T")
 
@@ -132,26 +133,27 @@ class Stale(Exception):
 
 
 class _Connection:
-    """A pooled connection taken at the first statement, each statement its own transaction (no BEGIN or COMMIT).
-    The pool does not ping: a statement finding the connection dead is sent once more on a fresh one (only
-    reads run here, so sending one twice is harmless)."""
+    """A connection from the one-statement pool (quorum.database.statement_pool), taken at the first statement, each
+    statement its own transaction (no BEGIN or COMMIT). The pool does not ping: a statement finding the connection
+    dead is sent once more on a fresh one (reads, and the ballot vote, whose repeat writes nothing, so sending one
+    twice is harmless)."""
 
     def __init__(self) -> None:
-        self.conn: AsyncConnection | None = None
+        self.conn: PoolConnectionProxy | None = None
 
     async def fetchrow(self, sql: str, *args: Any) -> Any:
         for attempt in (1, 2):
             if self.conn is None:
-                self.conn = await app_engine().connect()
-            driver = cast("asyncpg.Connection", (await self.conn.get_raw_connection()).driver_connection)
+                self.conn = await statement_pool.acquire()
             count_statement()
             try:
-                return await driver.fetchrow(sql, *args)
+                return await self.conn.fetchrow(sql, *args)
             except BaseException as error:
                 if isinstance(error, asyncpg.PostgresError) and not is_unavailable(error):
                     raise  # a refused statement leaves the connection usable
-                await self.conn.invalidate()  # lost, or cancelled half-way
-                await self.close()
+                lost, self.conn = self.conn, None
+                with suppress(asyncpg.InterfaceError):  # asyncpg has already given a closed one back to the pool
+                    lost.terminate()  # lost, or cancelled half-way: the pool replaces it
                 if attempt == 2 or not is_unavailable(error):
                     raise
         raise AssertionError("unreachable")
@@ -159,7 +161,7 @@ class _Connection:
     async def close(self) -> None:
         if self.conn is not None:
             conn, self.conn = self.conn, None
-            await conn.close()
+            await statement_pool.release(conn)
 
 
 class OneStatement:

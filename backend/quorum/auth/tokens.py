@@ -13,6 +13,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -62,14 +63,34 @@ def issue(person_id: uuid.UUID, ttl: timedelta) -> str:
     return jwt.encode({"alg": "HS256"}, claims, _key())
 
 
+MOST_REMEMBERED = 10_000
+# token -> (what it says, the secret it was verified with, from when and until when it may be used)
+_verified: dict[str, tuple[BearerToken, str, int, int]] = {}
+
+
 def verify(token: str) -> BearerToken:
     """The token's identifier and person. Raises InvalidToken if tampered, expired, malformed or over-long.
 
-    Whether it has been revoked is the database's to say (quorum.access.establish)."""
+    A token verified before is remembered (per worker, at most MOST_REMEMBERED), and its times are checked again
+    on every use, so it is refused from the second it expires. Whether it has been revoked is the database's to say
+    (quorum.access.establish)."""
+    now = int(clock.now().timestamp())
+    secret = get_settings().secret_key
+    known = _verified.get(token)
+    if known is not None and known[1] == secret and known[2] <= now < known[3]:
+        return known[0]
+    bearer, claims = _verified_now(token, secret, now)
+    if len(_verified) >= MOST_REMEMBERED:
+        del _verified[next(iter(_verified))]
+    _verified[token] = (bearer, secret, max(claims["iat"], claims.get("nbf", claims["iat"])), claims["exp"])
+    return bearer
+
+
+def _verified_now(token: str, secret: str, now: int) -> tuple[BearerToken, dict[str, Any]]:
     try:
-        decoded = jwt.decode(token, _key(), algorithms=["HS256"])
+        decoded = jwt.decode(token, _key_from(secret), algorithms=["HS256"])
         jwt.JWTClaimsRegistry(
-            now=int(clock.now().timestamp()),
+            now=now,
             leeway=0,
             sub={"essential": True},
             aud={"essential": True, "value": AUDIENCE},
@@ -84,7 +105,7 @@ def verify(token: str) -> BearerToken:
             token_id=uuid.UUID(claims["jti"]),
             person_id=uuid.UUID(claims["sub"]),
             issued_at=datetime.fromtimestamp(claims["iat"], UTC),
-        )
+        ), claims
     except (JoseError, ValueError, TypeError, KeyError, OverflowError):
         raise InvalidToken from None
 

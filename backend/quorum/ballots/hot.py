@@ -3,6 +3,11 @@ one answered by a single call of cast_ballot_vote (migration 0030), which makes 
 
 Whatever that function declines (a refusal, a change of vote), and input the schema would refuse or might read
 differently, is left to the schema, whose messages it keeps; the function writes nothing when it declines.
+
+It runs as a one-statement read (quorum.auth.identity `one_statement`): the caller's settings applied, the access
+epoch checked and the function called in one statement, its own transaction, with no BEGIN or COMMIT. A statement
+finding its connection dead is sent once more: a repeat of a paper (same submission key, or same choices) is
+answered "already recorded" and writes nothing, so a vote is never doubled.
 """
 
 from __future__ import annotations
@@ -14,9 +19,8 @@ from typing import Any
 from quorum import clock, ids, limits
 from quorum.access import Access, Role
 from quorum.ballots.voting import MAX_ANSWERS
-from quorum.database import Db
 from quorum.errors import InputErrors
-from quorum.graphql.hot import hot_read
+from quorum.graphql.hot import Reader, hot_read
 
 # frontend/src/api/ballots.ts, castBallotVoteMutation (a test keeps the two the same)
 CAST_BALLOT_VOTE = """
@@ -40,8 +44,8 @@ class _Declined(Exception):
     """The input is for the schema to judge."""
 
 
-@hot_read(CAST_BALLOT_VOTE)
-async def cast_ballot_vote(db: Db, access: Access, variables: dict[str, Any]) -> str | None:
+@hot_read(CAST_BALLOT_VOTE, one_statement=True)
+async def cast_ballot_vote(db: Reader, access: Access, variables: dict[str, Any]) -> str | None:
     if access.person_id is None or variables.keys() != {"input"}:
         return None
     try:
@@ -53,19 +57,23 @@ async def cast_ballot_vote(db: Db, access: Access, variables: dict[str, Any]) ->
     except limits.RateLimited:
         return None  # the schema answers 429 (a refused request is not counted)
     represented = [g for g in access.grants if g.role == Role.PRACTICE_REPRESENTATIVE and g.practice_id]
-    rows = await db.records(
-        CAST,
-        access.person_id,
-        [g.org_id for g in represented],
-        [g.practice_id for g in represented],
-        ballot,
-        practice,
-        questions,
-        option_answers,
-        options,
-        key,
-        clock.now(),
-    )
+    try:
+        rows = await db.records(
+            CAST,
+            access.person_id,
+            [g.org_id for g in represented],
+            [g.practice_id for g in represented],
+            ballot,
+            practice,
+            questions,
+            option_answers,
+            options,
+            key,
+            clock.now(),
+        )
+    except BaseException:
+        limits.take_back_submission(access.person_id, None)  # not sent, or sent again once access is decided afresh
+        raise
     outcome, message = rows[0]
     if outcome is None:
         limits.take_back_submission(access.person_id, None)  # the schema counts it

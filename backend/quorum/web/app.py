@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -17,7 +20,7 @@ from quorum.auth.identity import Refused
 from quorum.ballots import http as ballots_http
 from quorum.conduct import http as conduct_http
 from quorum.config import Settings, get_settings
-from quorum.database import app_engine
+from quorum.database import app_engine, statement_pool
 from quorum.delegations import http as delegations_http
 from quorum.indicators import http as indicators_http
 from quorum.interests import http as interests_http
@@ -174,8 +177,25 @@ def create_app(lifespan: Lifespan[Starlette] | None = None) -> Starlette:
         routes=routes,
         middleware=middleware,
         exception_handlers={**{kind: database_unavailable for kind in HANDLED}, Refused: _refused},
-        lifespan=lifespan,
+        lifespan=_closing_the_statement_pool(lifespan),
     )
+
+
+def _closing_the_statement_pool(lifespan: Lifespan[Starlette] | None) -> Lifespan[Starlette]:
+    """`lifespan` (if any), then the one-statement reads' pool closed as the worker stops."""
+
+    @asynccontextmanager
+    async def serving(app: Starlette) -> AsyncIterator[None]:
+        try:
+            if lifespan is None:
+                yield
+            else:
+                async with lifespan(app):  # type: ignore[union-attr]
+                    yield
+        finally:
+            await statement_pool.close()
+
+    return serving
 
 
 async def _refused(request: Request, refused: Exception) -> Response:
