@@ -10,7 +10,8 @@ filters. Goal: p95 under 50 ms.
 
     DATABASE_URL=postgresql://OWNER@HOST/DATABASE .venv/bin/python -m bench.search [--runs 5]
 
-DATABASE_URL is the owner's URL of a database seeded with `quorum seed --scale national` and migrated to 0031 or later.
+DATABASE_URL is the owner's URL of a database seeded with `quorum seed --scale national` and migrated to 0033 or later
+(`quorum migrate`: the search statement calls its `search_day_within`).
 """
 
 from __future__ import annotations
