@@ -504,6 +504,7 @@ def main() -> int:
     url = fresh_database()
     loaded = asyncio.run(load_ccg(url, args.practices))
     port, log = free_port(), Path(os.environ["QUORUM_DATA_DIR"]) / "server.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     server = start_server(port, log)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -152,6 +152,7 @@ class QuorumServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = ROOT / ".quorum" / "test" / f"faults-server-{self.port}.log"
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "quorum.cli", "serve", "--port", str(self.port), "--workers", str(workers)],
