@@ -119,7 +119,11 @@ def app_engine() -> AsyncEngine:
 # checking an asyncpg connection out of asyncpg's pool and back costs about a third of SQLAlchemy's. Bounded per
 # worker and kept open between requests (the SQLAlchemy pool's overflow opened and closed a connection for every
 # request past its tenth). The same role, URL, statement counting and no JIT as app_engine().
-STATEMENT_CONNECTIONS = 10
+# Four, because these statements keep the database's CPU busy for all of their time: more connections than it has
+# cores to run them only make it switch between them. A thousand votes at once cost PostgreSQL a quarter less CPU
+# from eight connections than from twenty (bench/ballots.py, two workers on two cores); a request waits its turn in
+# the worker instead.
+STATEMENT_CONNECTIONS = 4
 STATEMENT_POOL_SECONDS = 30  # as SQLAlchemy's pool: waiting longer for a connection is answered 503
 
 
