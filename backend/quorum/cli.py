@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -90,7 +91,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     owner_url()  # starts the embedded server here, once, for every worker
     uvicorn.run(
-        "quorum.cli:app_with_worker" if args.worker else "quorum.web.app:create_app",
+        "quorum.cli:app_with_worker" if args.worker else "quorum.cli:app_alone",
         factory=True,
         host=args.host,
         port=args.port,
@@ -106,7 +107,21 @@ def app_with_worker() -> Any:
     """The app with a job worker running in its process for as long as it serves (one per uvicorn worker)."""
     from quorum.web.app import create_app
 
-    return create_app(lifespan=_worker_alongside)
+    return _long_lived(create_app(lifespan=_worker_alongside))
+
+
+def app_alone() -> Any:
+    from quorum.web.app import create_app
+
+    return _long_lived(create_app())
+
+
+def _long_lived(app: Any) -> Any:
+    """The app, with everything built so far (modules, the schema) kept out of the garbage collector's sweeps: they
+    live as long as the worker, and sweeping them again and again was a sixth of a worker's CPU under load."""
+    gc.collect()
+    gc.freeze()
+    return app
 
 
 @asynccontextmanager
