@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from sqlalchemy import text
 from starlette.applications import Starlette
@@ -182,10 +183,12 @@ def create_app(lifespan: Lifespan[Starlette] | None = None) -> Starlette:
 
 
 def _closing_the_statement_pool(lifespan: Lifespan[Starlette] | None) -> Lifespan[Starlette]:
-    """`lifespan` (if any), then the one-statement reads' pool closed as the worker stops."""
+    """`lifespan` (if any), beside the one-statement reads' pool: its connections opened as the worker starts (in
+    the background: serving does not wait for the database) and closed as it stops."""
 
     @asynccontextmanager
     async def serving(app: Starlette) -> AsyncIterator[None]:
+        warming = asyncio.create_task(statement_pool.warm())
         try:
             if lifespan is None:
                 yield
@@ -193,6 +196,9 @@ def _closing_the_statement_pool(lifespan: Lifespan[Starlette] | None) -> Lifespa
                 async with lifespan(app):  # type: ignore[union-attr]
                     yield
         finally:
+            warming.cancel()
+            with suppress(asyncio.CancelledError):
+                await warming
             await statement_pool.close()
 
     return serving

@@ -21,7 +21,9 @@ down_revision = "0033"
 branch_labels = None
 depends_on = None
 
-FUNCTIONS = "'access_facts', 'current_access_epoch', 'sign_in_session_expires', 'bearer_token_live', 'sign_in_session_person'"
+FUNCTIONS = (
+    "'access_facts', 'current_access_epoch', 'sign_in_session_expires', 'bearer_token_live', 'sign_in_session_person'"
+)
 
 PLPGSQL_BODY = "'BEGIN RETURN (' || rtrim(btrim(prosrc, E' \\n'), ';') || '); END'"
 SQL_BODY = "substring(prosrc FROM '^BEGIN RETURN \\((.*)\\); END$')"
