@@ -111,6 +111,7 @@ def app_with_worker() -> Any:
 
 
 def app_alone() -> Any:
+    """The app without a job worker (`quorum serve --no-worker`)."""
     from quorum.web.app import create_app
 
     return _long_lived(create_app())

@@ -1,6 +1,6 @@
 """The one-statement reads' own pool (quorum.database.statement_pool): it pings no connection, so a read finding
 its connection dead is sent once more on a fresh one; a database it cannot reach is a 503; the app's lifespan
-closes it."""
+opens its connections (in the background, so a worker starts without the database) and closes them."""
 
 from __future__ import annotations
 
@@ -104,3 +104,29 @@ async def test_the_apps_lifespan_closes_the_pool(monkeypatch):
         await pool.release(lent)
         assert not await backend_gone(kept)  # kept open between requests
     assert await backend_gone(kept)
+
+
+async def test_the_apps_lifespan_opens_every_connection_as_the_worker_starts(monkeypatch):
+    pool = database.StatementPool()
+    monkeypatch.setattr(database, "statement_pool", pool)
+    monkeypatch.setattr("quorum.web.app.statement_pool", pool)
+    app = create_app()
+    async with app.router.lifespan_context(app):
+        for _ in range(250):  # opened in the background, so give it up to five seconds
+            if pool._pool is not None and pool._pool.get_size() == database.STATEMENT_CONNECTIONS:
+                break
+            await asyncio.sleep(0.02)
+        assert pool._pool is not None and pool._pool.get_size() == database.STATEMENT_CONNECTIONS
+        assert pool._pool.get_idle_size() == database.STATEMENT_CONNECTIONS  # each given back
+
+
+async def test_a_worker_starting_while_the_database_cannot_be_reached_still_starts_and_stops(monkeypatch):
+    unreachable = database.app_url().set(host="127.0.0.1", port=1)
+    monkeypatch.setattr(database, "app_url", lambda settings=None: unreachable)
+    pool = database.StatementPool()
+    monkeypatch.setattr(database, "statement_pool", pool)
+    monkeypatch.setattr("quorum.web.app.statement_pool", pool)
+    app = create_app()
+    async with app.router.lifespan_context(app):
+        await asyncio.sleep(0.2)  # the warming has failed meanwhile, quietly: requests answer for it
+    assert pool._pool is None
