@@ -7,6 +7,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 import asyncpg
@@ -142,12 +143,19 @@ class _Connection:
         self.conn: PoolConnectionProxy | None = None
 
     async def fetchrow(self, sql: str, *args: Any) -> Any:
+        return await self._send("fetchrow", sql, args)
+
+    async def records(self, sql: str, *args: Any) -> list[Any]:
+        rows: list[Any] = await self._send("fetch", sql, args)
+        return rows
+
+    async def _send(self, method: str, sql: str, args: tuple[Any, ...]) -> Any:
         for attempt in (1, 2):
             if self.conn is None:
                 self.conn = await statement_pool.acquire()
             count_statement()
             try:
-                return await self.conn.fetchrow(sql, *args)
+                return await getattr(self.conn, method)(sql, *args)
             except BaseException as error:
                 if isinstance(error, asyncpg.PostgresError) and not is_unavailable(error):
                     raise  # a refused statement leaves the connection usable
@@ -218,6 +226,39 @@ async def one_statement(identity: Identity, read: Callable[[OneStatement, access
                 known_callers.forget(identity.key)
                 known = None
         return None
+    finally:
+        await connection.close()
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Who a caller says they are, for a statement that checks it itself: the sign-in must be live and the person's,
+    the bearer token unrevoked."""
+
+    person_id: uuid.UUID
+    sign_in: uuid.UUID | None
+    token_id: uuid.UUID | None
+    token_issued_at: datetime | None
+
+
+async def checking_itself(identity: Identity, read: Callable[[_Connection, Credentials], Awaitable[T]]) -> T | None:
+    """`read`'s answer from statements that check the caller themselves, with no access decided first; None for a
+    caller with neither a sign-in nor a bearer token naming a person (the caller may then read in a transaction).
+
+    A bearer token names its person. A sign-in's person is remembered from any decision about it (a sign-in never
+    changes person); a sign-in not yet seen costs a decision first, one statement, which remembers it."""
+    connection = _Connection()
+    try:
+        person = identity.person_id or known_callers.person_of(identity.key)
+        if person is None and identity.sign_in is not None:
+            person = (await identity.decide(connection.fetchrow)).access.person_id
+        if person is None or not (identity.token or identity.sign_in):
+            return None
+        token = identity.token
+        credentials = Credentials(
+            person, identity.sign_in, token.token_id if token else None, token.issued_at if token else None
+        )
+        return await read(connection, credentials)
     finally:
         await connection.close()
 

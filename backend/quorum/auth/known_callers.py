@@ -77,6 +77,12 @@ def recall(key: Key | None, now: datetime) -> Known | None:
     return known if known is not None and known.current(now) else None
 
 
+def person_of(key: Key | None) -> uuid.UUID | None:
+    """The person remembered for this key, whether or not their access is still current."""
+    known = _known.get(key) if key is not None else None
+    return known.access.person_id if known is not None else None
+
+
 def forget(key: Key | None) -> None:
     if key is not None:
         _known.pop(key, None)

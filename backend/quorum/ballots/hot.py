@@ -1,13 +1,16 @@
 """Casting a ballot vote as a hot read: the frontend's `CastBallotVote` document, a first vote or a repeat of
-one answered by a single call of cast_ballot_vote (migration 0030), which makes the service's checks and writes.
+one answered by a single call of cast_ballot_vote_as (migration 0035), which checks the caller's sign-in or
+bearer token, reads which practices they represent, and makes the service's checks and writes (cast_ballot_vote,
+migration 0030).
 
-Whatever that function declines (a refusal, a change of vote), and input the schema would refuse or might read
-differently, is left to the schema, whose messages it keeps; the function writes nothing when it declines.
+Whatever that function declines (a caller it cannot vouch for, a refusal, a change of vote), and input the schema
+would refuse or might read differently, is left to the schema, whose messages it keeps; the function writes
+nothing when it declines.
 
-It runs as a one-statement read (quorum.auth.identity `one_statement`): the caller's settings applied, the access
-epoch checked and the function called in one statement, its own transaction, with no BEGIN or COMMIT. A statement
-finding its connection dead is sent once more: a repeat of a paper (same submission key, or same choices) is
-answered "already recorded" and writes nothing, so a vote is never doubled.
+It runs as one statement with no access decided first (quorum.auth.identity `checking_itself`), its own
+transaction, with no BEGIN or COMMIT. A statement finding its connection dead is sent once more: a repeat of a
+paper (same submission key, or same choices) is answered "already recorded" and writes nothing, so a vote is
+never doubled.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import uuid
 from typing import Any
 
 from quorum import clock, ids, limits
-from quorum.access import Access, Role
+from quorum.auth.identity import Credentials
 from quorum.ballots.voting import MAX_ANSWERS
 from quorum.errors import InputErrors
 from quorum.graphql.hot import Reader, hot_read
@@ -36,7 +39,7 @@ CAST_BALLOT_VOTE = """
   }
 """
 
-CAST = "SELECT outcome, message FROM cast_ballot_vote($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+CAST = "SELECT outcome, message FROM cast_ballot_vote_as($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
 INPUT_FIELDS = {"ballotId", "practiceId", "answers", "submissionKey"}
 
 
@@ -44,25 +47,25 @@ class _Declined(Exception):
     """The input is for the schema to judge."""
 
 
-@hot_read(CAST_BALLOT_VOTE, one_statement=True)
-async def cast_ballot_vote(db: Reader, access: Access, variables: dict[str, Any]) -> str | None:
-    if access.person_id is None or variables.keys() != {"input"}:
+@hot_read(CAST_BALLOT_VOTE, checks_its_caller=True)
+async def cast_ballot_vote(db: Reader, caller: Credentials, variables: dict[str, Any]) -> str | None:
+    if variables.keys() != {"input"}:
         return None
     try:
         ballot, practice, questions, option_answers, options, key = _paper(variables["input"])
     except (_Declined, InputErrors):
         return None
     try:
-        limits.check_submission(access.person_id, None)
+        limits.check_submission(caller.person_id, None)
     except limits.RateLimited:
         return None  # the schema answers 429 (a refused request is not counted)
-    represented = [g for g in access.grants if g.role == Role.PRACTICE_REPRESENTATIVE and g.practice_id]
     try:
         rows = await db.records(
             CAST,
-            access.person_id,
-            [g.org_id for g in represented],
-            [g.practice_id for g in represented],
+            caller.person_id,
+            caller.sign_in,
+            caller.token_id,
+            caller.token_issued_at,
             ballot,
             practice,
             questions,
@@ -72,11 +75,11 @@ async def cast_ballot_vote(db: Reader, access: Access, variables: dict[str, Any]
             clock.now(),
         )
     except BaseException:
-        limits.take_back_submission(access.person_id, None)  # not sent, or sent again once access is decided afresh
+        limits.take_back_submission(caller.person_id, None)  # not sent, or sent again by the schema
         raise
     outcome, message = rows[0]
     if outcome is None:
-        limits.take_back_submission(access.person_id, None)  # the schema counts it
+        limits.take_back_submission(caller.person_id, None)  # the schema counts it
         return None
     answer = {"outcome": outcome, "message": message, "errors": []}
     return json.dumps({"data": {"castBallotVote": answer}}, ensure_ascii=False, separators=(",", ":"))

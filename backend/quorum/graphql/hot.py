@@ -10,7 +10,10 @@ tests compare the two for every kind of caller. It may decline (return None); th
 
 A read registered with `one_statement=True` reads only through `records` and needs no transaction: each of its
 statements applies the caller's access itself and is checked against the access epoch (quorum.auth.identity
-`one_statement`), so a warm caller's read is one round trip. Other reads run in the caller's transaction.
+`one_statement`), so a warm caller's read is one round trip. A read registered with `checks_its_caller=True` is
+given the caller's credentials instead of their access, and its statements check them and apply what they need
+themselves (quorum.auth.identity `checking_itself`): one round trip with no access decided. Other reads run in the
+caller's transaction.
 """
 
 from __future__ import annotations
@@ -31,16 +34,18 @@ class Reader(Protocol):
 
 HotRead = Callable[[Db, Access, dict[str, Any]], Awaitable[str | None]]
 OneStatementRead = Callable[[Reader, Access, dict[str, Any]], Awaitable[str | None]]
+SelfCheckingRead = Callable[[Reader, Any, dict[str, Any]], Awaitable[str | None]]  # (reader, credentials, variables)
 
 _reads: dict[str, tuple[str, HotRead]] = {}  # document -> (operation name, read)
 _one_statement: set[HotRead] = set()
+_checking_caller: set[HotRead] = set()
 
 
 def normalise(document: str) -> str:
     return " ".join(document.split())
 
 
-def hot_read(document: str, *, one_statement: bool = False) -> Callable[[Any], Any]:
+def hot_read(document: str, *, one_statement: bool = False, checks_its_caller: bool = False) -> Callable[[Any], Any]:
     operation = re.search(r"(?:query|mutation)\s+(\w+)", document)
     if operation is None:
         raise ValueError("A hot read's document names its operation.")
@@ -49,6 +54,8 @@ def hot_read(document: str, *, one_statement: bool = False) -> Callable[[Any], A
         _reads[normalise(document)] = (operation.group(1), read)
         if one_statement:
             _one_statement.add(read)
+        if checks_its_caller:
+            _checking_caller.add(read)
         return read
 
     return register
@@ -60,6 +67,10 @@ def needs_no_transaction(read: HotRead) -> bool:
 
 def as_one_statement(read: HotRead) -> OneStatementRead:
     return cast(OneStatementRead, read)
+
+
+def self_checking(read: HotRead) -> SelfCheckingRead | None:
+    return cast(SelfCheckingRead, read) if read in _checking_caller else None
 
 
 def registered(body: dict[str, Any]) -> HotRead | None:

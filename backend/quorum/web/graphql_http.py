@@ -12,12 +12,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError
 
-from quorum.auth.identity import Refused, caller, one_statement, transaction_for
+from quorum.auth.identity import Refused, caller, checking_itself, one_statement, transaction_for
 from quorum.config import get_settings
 from quorum.database import counting_statements, is_unavailable
 from quorum.errors import MASKED_MESSAGE
 from quorum.graphql.context import Context
-from quorum.graphql.hot import as_one_statement, needs_no_transaction
+from quorum.graphql.hot import HotRead, as_one_statement, needs_no_transaction, self_checking
 from quorum.limits import RateLimited
 from quorum.web.hot_reads import find as hot_read_for
 from quorum.web.schema import schema
@@ -78,17 +78,16 @@ async def _execute(request: Request, identity, body: dict, *, hot_reads: bool = 
 
     Returns the response body itself when a hot read answered (see quorum.graphql.hot).
     """
-    hot = hot_reads and hot_read_for(body)
-    if hot and needs_no_transaction(hot):
-        read, variables = as_one_statement(hot), body.get("variables") or {}
-        answer = await one_statement(identity, lambda reader, caller_access: read(reader, caller_access, variables))
+    hot, variables = hot_reads and hot_read_for(body), body.get("variables") or {}
+    if hot and (self_checking(hot) or needs_no_transaction(hot)):
+        answer = await _without_transaction(identity, hot, variables)
         if answer is not None:
             return answer
         hot = None  # declined, or the caller's access kept changing: the schema answers, in a transaction
     try:
         async with transaction_for(identity) as (db, caller_access):
             if hot:
-                answer = await hot(db, caller_access, body.get("variables") or {})
+                answer = await hot(db, caller_access, variables)
                 if answer is not None:
                     return answer
             ctx = Context(request=request, db=db, access=caller_access, settings=get_settings(), identity=identity)
@@ -108,6 +107,14 @@ async def _execute(request: Request, identity, body: dict, *, hot_reads: bool = 
     for run in ctx.after_commit:
         run()
     return result
+
+
+async def _without_transaction(identity, hot: HotRead, variables: dict) -> str | None:
+    checking = self_checking(hot)
+    if checking is not None:
+        return await checking_itself(identity, lambda reader, credentials: checking(reader, credentials, variables))
+    read = as_one_statement(hot)
+    return await one_statement(identity, lambda reader, caller_access: read(reader, caller_access, variables))
 
 
 class DatabaseLost(Exception):
