@@ -120,10 +120,13 @@ def app_engine() -> AsyncEngine:
 # worker and kept open between requests (the SQLAlchemy pool's overflow opened and closed a connection for every
 # request past its tenth). The same role, URL, statement counting and no JIT as app_engine().
 # Four, because these statements keep the database's CPU busy for all of their time: more connections than it has
-# cores to run them only make it switch between them. A thousand votes at once cost PostgreSQL a quarter less CPU
-# from eight connections than from twenty (bench/ballots.py, two workers on two cores); a request waits its turn in
-# the worker instead.
+# cores to run them only make it switch between them; a request waits its turn in the worker instead.
 STATEMENT_CONNECTIONS = 4
+# One-statement writes (a ballot vote, quorum.auth.identity `checking_itself`) have a pool of their own, of one
+# connection a worker: votes contend for the same ballot's rows and index pages and each waits for its commit to
+# be flushed, so several at a time cost PostgreSQL more CPU each (a thousand votes at once, bench/ballots.py, two
+# workers on two cores: 0.8 to 1.0 s of PostgreSQL's CPU from one connection a worker, 1.2 to 1.3 s from four).
+WRITE_CONNECTIONS = 1
 STATEMENT_POOL_SECONDS = 30  # as SQLAlchemy's pool: waiting longer for a connection is answered 503
 
 
@@ -136,7 +139,8 @@ class StatementPool:
     connection before lending it, and resets nothing on its return: its statements set only transaction-local
     settings (`set_config(..., true)`), which end with the statement's implicit transaction."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = STATEMENT_CONNECTIONS) -> None:
+        self.size = size
         self._pool: asyncpg.Pool | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._starting: asyncio.Future[asyncpg.Pool] | None = None
@@ -154,7 +158,7 @@ class StatementPool:
     async def warm(self) -> None:
         """Open every connection now, before requests need them. One that cannot be opened is left for a request to
         open, which then answers for the failure as it always has."""
-        opened = await asyncio.gather(*(self.acquire() for _ in range(STATEMENT_CONNECTIONS)), return_exceptions=True)
+        opened = await asyncio.gather(*(self.acquire() for _ in range(self.size)), return_exceptions=True)
         for connection in opened:
             if not isinstance(connection, BaseException):
                 await self.release(connection)
@@ -174,7 +178,7 @@ class StatementPool:
                 pool = await asyncpg.create_pool(
                     **connect_kwargs(app_url()),
                     min_size=0,
-                    max_size=STATEMENT_CONNECTIONS,
+                    max_size=self.size,
                     max_inactive_connection_lifetime=0,
                     server_settings={"jit": "off"},
                     init=_json_as_sqlalchemy_reads_it,
@@ -216,6 +220,7 @@ async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
 
 
 statement_pool = StatementPool()
+write_pool = StatementPool(WRITE_CONNECTIONS)
 
 
 @cache

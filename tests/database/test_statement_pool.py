@@ -1,6 +1,7 @@
 """The one-statement reads' own pool (quorum.database.statement_pool): it pings no connection, so a read finding
 its connection dead is sent once more on a fresh one; a database it cannot reach is a 503; the app's lifespan
-opens its connections (in the background, so a worker starts without the database) and closes them."""
+opens its connections and the one-statement writes' (in the background, so a worker starts without the
+database) and closes them."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import asyncio
 import threading
 
 import httpx
+import pytest
 
 from quorum import database
 from quorum.auth import identity
 from quorum.database import counting_statements
 from quorum.people.hot import SESSION
+from quorum.web import app as web_app
 from quorum.web.app import create_app
 from quorum.web.unavailable import MESSAGE
 from tests.support import BOLTON_SECRETARY, owner, token_for
@@ -52,13 +55,14 @@ def terminate_without_the_event_loop_noticing(pid: int) -> None:
     elsewhere.join()
 
 
-async def test_a_statement_finding_its_connection_dead_is_sent_once_more_on_a_fresh_one():
-    first = identity._Connection()
+@pytest.mark.parametrize("pool", ["statement_pool", "write_pool"])
+async def test_a_statement_finding_its_connection_dead_is_sent_once_more_on_a_fresh_one(pool):
+    first = identity._Connection(getattr(database, pool))
     assert (await first.fetchrow("SELECT 1"))[0] == 1
     dead = first.conn.get_server_pid()  # type: ignore[union-attr]
     await first.close()
     terminate_without_the_event_loop_noticing(dead)
-    again = identity._Connection()
+    again = identity._Connection(getattr(database, pool))
     with counting_statements() as statements:
         assert (await again.fetchrow("SELECT pg_backend_pid()"))[0] != dead
     assert statements[0] == 2  # sent on the dead connection, then on a fresh one
@@ -93,40 +97,47 @@ async def test_a_read_while_the_database_cannot_be_reached_is_a_503(client, monk
     await identity.statement_pool.close()
 
 
-async def test_the_apps_lifespan_closes_the_pool(monkeypatch):
-    pool = database.StatementPool()
-    monkeypatch.setattr(database, "statement_pool", pool)
-    monkeypatch.setattr("quorum.web.app.statement_pool", pool)
+def fresh_pools(monkeypatch) -> tuple[database.StatementPool, database.StatementPool]:
+    """The reads' and the writes' pools, new, where the app's lifespan and requests find them."""
+    reads, writes = database.StatementPool(), database.StatementPool(database.WRITE_CONNECTIONS)
+    for module in (database, identity, web_app):
+        monkeypatch.setattr(module, "statement_pool", reads)
+        monkeypatch.setattr(module, "write_pool", writes)
+    return reads, writes
+
+
+async def test_the_apps_lifespan_closes_the_pools(monkeypatch):
+    pools = fresh_pools(monkeypatch)
     app = create_app()
     async with app.router.lifespan_context(app):
-        lent = await pool.acquire()
-        kept = lent.get_server_pid()
-        await pool.release(lent)
-        assert not await backend_gone(kept)  # kept open between requests
-    assert await backend_gone(kept)
+        kept = []
+        for pool in pools:
+            lent = await pool.acquire()
+            kept.append(lent.get_server_pid())
+            await pool.release(lent)
+            assert not await backend_gone(kept[-1])  # kept open between requests
+    for pid in kept:
+        assert await backend_gone(pid)
 
 
 async def test_the_apps_lifespan_opens_every_connection_as_the_worker_starts(monkeypatch):
-    pool = database.StatementPool()
-    monkeypatch.setattr(database, "statement_pool", pool)
-    monkeypatch.setattr("quorum.web.app.statement_pool", pool)
+    pools = fresh_pools(monkeypatch)
     app = create_app()
     async with app.router.lifespan_context(app):
-        for _ in range(250):  # opened in the background, so give it up to five seconds
-            if pool._pool is not None and pool._pool.get_size() == database.STATEMENT_CONNECTIONS:
-                break
-            await asyncio.sleep(0.02)
-        assert pool._pool is not None and pool._pool.get_size() == database.STATEMENT_CONNECTIONS
-        assert pool._pool.get_idle_size() == database.STATEMENT_CONNECTIONS  # each given back
+        for pool, size in zip(pools, (database.STATEMENT_CONNECTIONS, database.WRITE_CONNECTIONS), strict=True):
+            for _ in range(250):  # opened in the background, so give it up to five seconds
+                if pool._pool is not None and pool._pool.get_size() == size:
+                    break
+                await asyncio.sleep(0.02)
+            assert pool._pool is not None and pool._pool.get_size() == size
+            assert pool._pool.get_idle_size() == size  # each given back
 
 
 async def test_a_worker_starting_while_the_database_cannot_be_reached_still_starts_and_stops(monkeypatch):
     unreachable = database.app_url().set(host="127.0.0.1", port=1)
     monkeypatch.setattr(database, "app_url", lambda settings=None: unreachable)
-    pool = database.StatementPool()
-    monkeypatch.setattr(database, "statement_pool", pool)
-    monkeypatch.setattr("quorum.web.app.statement_pool", pool)
+    pools = fresh_pools(monkeypatch)
     app = create_app()
     async with app.router.lifespan_context(app):
         await asyncio.sleep(0.2)  # the warming has failed meanwhile, quietly: requests answer for it
-    assert pool._pool is None
+    assert all(pool._pool is None for pool in pools)

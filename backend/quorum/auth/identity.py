@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse
 
 from quorum import access, clock, limits
 from quorum.auth import known_callers, sessions, tokens
-from quorum.database import Db, app_engine, count_statement, is_unavailable, statement_pool
+from quorum.database import Db, StatementPool, app_engine, count_statement, is_unavailable, statement_pool, write_pool
 
 T = TypeVar("T")
 
@@ -134,12 +134,13 @@ class Stale(Exception):
 
 
 class _Connection:
-    """A connection from the one-statement pool (quorum.database.statement_pool), taken at the first statement, each
-    statement its own transaction (no BEGIN or COMMIT). The pool does not ping: a statement finding the connection
-    dead is sent once more on a fresh one (reads, and the ballot vote, whose repeat writes nothing, so sending one
-    twice is harmless)."""
+    """A connection from a one-statement pool (quorum.database), taken at the first statement, each statement its
+    own transaction (no BEGIN or COMMIT). The pool does not ping: a statement finding the connection dead is sent
+    once more on a fresh one (reads, and the ballot vote, whose repeat writes nothing, so sending one twice is
+    harmless)."""
 
-    def __init__(self) -> None:
+    def __init__(self, pool: StatementPool) -> None:
+        self.pool = pool
         self.conn: PoolConnectionProxy | None = None
 
     async def fetchrow(self, sql: str, *args: Any) -> Any:
@@ -152,7 +153,7 @@ class _Connection:
     async def _send(self, method: str, sql: str, args: tuple[Any, ...]) -> Any:
         for attempt in (1, 2):
             if self.conn is None:
-                self.conn = await statement_pool.acquire()
+                self.conn = await self.pool.acquire()
             count_statement()
             try:
                 return await getattr(self.conn, method)(sql, *args)
@@ -169,7 +170,7 @@ class _Connection:
     async def close(self) -> None:
         if self.conn is not None:
             conn, self.conn = self.conn, None
-            await statement_pool.release(conn)
+            await self.pool.release(conn)
 
 
 class OneStatement:
@@ -214,7 +215,7 @@ async def one_statement(identity: Identity, read: Callable[[OneStatement, access
     A warm caller's read costs its statements alone; a caller not remembered, or whose access changed since,
     one more. An anonymous caller's settings are constant.
     """
-    connection = _Connection()
+    connection = _Connection(statement_pool)
     try:
         known = known_callers.recall(identity.key, clock.now())
         for _ in range(3):
@@ -246,8 +247,9 @@ async def checking_itself(identity: Identity, read: Callable[[_Connection, Crede
     caller with neither a sign-in nor a bearer token naming a person (the caller may then read in a transaction).
 
     A bearer token names its person. A sign-in's person is remembered from any decision about it (a sign-in never
-    changes person); a sign-in not yet seen costs a decision first, one statement, which remembers it."""
-    connection = _Connection()
+    changes person); a sign-in not yet seen costs a decision first, one statement, which remembers it. Such
+    statements write (a ballot vote), so they go through the one-statement writes' pool (quorum.database)."""
+    connection = _Connection(write_pool)
     try:
         person = identity.person_id or known_callers.person_of(identity.key)
         if person is None and identity.sign_in is not None:

@@ -21,7 +21,7 @@ from quorum.auth.identity import Refused
 from quorum.ballots import http as ballots_http
 from quorum.conduct import http as conduct_http
 from quorum.config import Settings, get_settings
-from quorum.database import app_engine, statement_pool
+from quorum.database import app_engine, statement_pool, write_pool
 from quorum.delegations import http as delegations_http
 from quorum.indicators import http as indicators_http
 from quorum.interests import http as interests_http
@@ -178,17 +178,18 @@ def create_app(lifespan: Lifespan[Starlette] | None = None) -> Starlette:
         routes=routes,
         middleware=middleware,
         exception_handlers={**{kind: database_unavailable for kind in HANDLED}, Refused: _refused},
-        lifespan=_closing_the_statement_pool(lifespan),
+        lifespan=_closing_the_statement_pools(lifespan),
     )
 
 
-def _closing_the_statement_pool(lifespan: Lifespan[Starlette] | None) -> Lifespan[Starlette]:
-    """`lifespan` (if any), beside the one-statement reads' pool: its connections opened as the worker starts (in
-    the background: serving does not wait for the database) and closed as it stops."""
+def _closing_the_statement_pools(lifespan: Lifespan[Starlette] | None) -> Lifespan[Starlette]:
+    """`lifespan` (if any), beside the one-statement pools: their connections opened as the worker starts (in the
+    background: serving does not wait for the database) and closed as it stops."""
 
     @asynccontextmanager
     async def serving(app: Starlette) -> AsyncIterator[None]:
-        warming = asyncio.create_task(statement_pool.warm())
+        pools = (statement_pool, write_pool)
+        warming = [asyncio.create_task(pool.warm()) for pool in pools]
         try:
             if lifespan is None:
                 yield
@@ -196,10 +197,12 @@ def _closing_the_statement_pool(lifespan: Lifespan[Starlette] | None) -> Lifespa
                 async with lifespan(app):  # type: ignore[union-attr]
                     yield
         finally:
-            warming.cancel()
-            with suppress(asyncio.CancelledError):
-                await warming
-            await statement_pool.close()
+            for task in warming:
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
+            for pool in pools:
+                await pool.close()
 
     return serving
 
