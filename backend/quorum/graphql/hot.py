@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, cast
 
 from quorum.access import Access
+from quorum.auth.identity import Credentials
 from quorum.database import Db
 
 
@@ -34,7 +35,7 @@ class Reader(Protocol):
 
 HotRead = Callable[[Db, Access, dict[str, Any]], Awaitable[str | None]]
 OneStatementRead = Callable[[Reader, Access, dict[str, Any]], Awaitable[str | None]]
-SelfCheckingRead = Callable[[Reader, Any, dict[str, Any]], Awaitable[str | None]]  # (reader, credentials, variables)
+SelfCheckingRead = Callable[[Reader, Credentials, dict[str, Any]], Awaitable[str | None]]
 
 _reads: dict[str, tuple[str, HotRead]] = {}  # document -> (operation name, read)
 _one_statement: set[HotRead] = set()

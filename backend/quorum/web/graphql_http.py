@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError
 
-from quorum.auth.identity import Refused, caller, checking_itself, one_statement, transaction_for
+from quorum.auth.identity import Identity, Refused, caller, checking_itself, one_statement, transaction_for
 from quorum.config import get_settings
 from quorum.database import counting_statements, is_unavailable
 from quorum.errors import MASKED_MESSAGE
@@ -109,7 +109,7 @@ async def _execute(request: Request, identity, body: dict, *, hot_reads: bool = 
     return result
 
 
-async def _without_transaction(identity, hot: HotRead, variables: dict) -> str | None:
+async def _without_transaction(identity: Identity, hot: HotRead, variables: dict) -> str | None:
     checking = self_checking(hot)
     if checking is not None:
         return await checking_itself(identity, lambda reader, credentials: checking(reader, credentials, variables))
