@@ -249,12 +249,14 @@ async def checking_itself(identity: Identity, read: Callable[[_Connection, Crede
     A bearer token names its person. A sign-in's person is remembered from any decision about it (a sign-in never
     changes person); a sign-in not yet seen costs a decision first, one statement, which remembers it. Such
     statements write (a ballot vote), so they go through the one-statement writes' pool (quorum.database)."""
+    if identity.token is None and identity.sign_in is None:
+        return None
     connection = _Connection(write_pool)
     try:
         person = identity.person_id or known_callers.person_of(identity.key)
-        if person is None and identity.sign_in is not None:
+        if person is None:
             person = (await identity.decide(connection.fetchrow)).access.person_id
-        if person is None or not (identity.token or identity.sign_in):
+        if person is None:
             return None
         token = identity.token
         credentials = Credentials(

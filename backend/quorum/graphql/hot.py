@@ -63,7 +63,7 @@ def hot_read(document: str, *, one_statement: bool = False, checks_its_caller: b
 
 
 def needs_no_transaction(read: HotRead) -> bool:
-    return read in _one_statement
+    return read in _one_statement or read in _checking_caller
 
 
 def as_one_statement(read: HotRead) -> OneStatementRead:

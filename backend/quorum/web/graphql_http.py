@@ -79,7 +79,7 @@ async def _execute(request: Request, identity, body: dict, *, hot_reads: bool = 
     Returns the response body itself when a hot read answered (see quorum.graphql.hot).
     """
     hot, variables = hot_reads and hot_read_for(body), body.get("variables") or {}
-    if hot and (self_checking(hot) or needs_no_transaction(hot)):
+    if hot and needs_no_transaction(hot):
         answer = await _without_transaction(identity, hot, variables)
         if answer is not None:
             return answer
