@@ -20,6 +20,7 @@ ISLINGTON_GP = f"grace.adeyemi@{DEMO}"
 SHARED_CFO = f"tom.ashworth@{DEMO}"
 MANCHESTER_OFFICER = f"janet.whitworth@{DEMO}"
 PLATFORM_ADMIN = f"sam.okafor@{DEMO}"
+CSRF = {"x-quorum-csrf": "1"}  # sent by a signed-in browser with every request that changes state
 
 
 async def owner() -> asyncpg.Connection:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.support import BOLTON_SECRETARY
+from tests.support import BOLTON_SECRETARY, CSRF
 
-CSRF = {"x-quorum-csrf": "1"}
 VIEWER = {"query": "{ viewer { person { email } } }"}
 
 

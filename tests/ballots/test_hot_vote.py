@@ -26,11 +26,10 @@ from tests.ballots.helpers import (
     stored_votes,
 )
 from tests.conftest import ROOT
-from tests.support import BOLTON_GP, Caller, as_person, global_id, owner_fetch, token_for
+from tests.support import BOLTON_GP, CSRF, Caller, as_person, global_id, owner_fetch, token_for
 
 # A comment makes the document differ from the hot one, so the schema answers it.
 BY_THE_SCHEMA = CAST_BALLOT_VOTE + "\n# answered by the schema\n"
-CSRF = {"x-quorum-csrf": "1"}
 ELECTION = [
     {"text": "Do you approve the revised constitution?"},
     {"text": "Elect two GP members", "kind": "ELECTION", "seats": 2, "candidates": ["Dr A", "Dr B", "Dr C"]},

@@ -16,6 +16,7 @@ from quorum.meetings.hot import COMMITTEE_MEETINGS, MEETING_PAGE
 from quorum.people.hot import SESSION
 from tests.support import (
     BOLTON_GP,
+    CSRF,
     DEMO_DELEGATION,
     JOINT_COMMITTEE,
     MANCHESTER_OFFICER,
@@ -26,7 +27,6 @@ from tests.support import (
     token_for,
 )
 
-CSRF = {"x-quorum-csrf": "1"}
 CONTRACTS = "{ primaryCareContracts(first: 100) { edges { node { practice { odsCode } } } } }"
 REVOKE = """mutation($input: RevokeDelegationInput!) {
   revokeDelegation(input: $input) { delegation { status } errors { message } } }"""

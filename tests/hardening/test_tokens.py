@@ -11,11 +11,10 @@ import uuid
 import httpx
 
 from quorum.auth import tokens
-from tests.support import BOLTON_SECRETARY, DEMO, global_id, token_for
+from tests.support import BOLTON_SECRETARY, CSRF, DEMO, global_id, token_for
 
 VIEWER = "{ viewer { person { email } } }"
 OLIVER = f"oliver.grant@{DEMO}"  # signs out everywhere here; no other test relies on his tokens
-CSRF = {"x-quorum-csrf": "1"}
 
 
 def quorum(*args: str, **env: str) -> subprocess.CompletedProcess:
